@@ -1,0 +1,122 @@
+import { tokenIdentities } from '../directory/membership.ts';
+import { refuse, type Decision } from '../lab/decision.ts';
+import type { World } from '../lab/world.ts';
+import { addDays, type SimTime } from '../shared/time.ts';
+import { hasRight } from './access.ts';
+import type { RequestCertificate } from './commands.ts';
+import { findTemplate, issuingAuthorities } from './lookup.ts';
+import type { CertificationAuthority } from './model.ts';
+import { formatDn, type CertificateProfile, type ExtensionSpec, type Rdn } from './profile.ts';
+import { buildNames } from './subject.ts';
+import type { Template } from './template.ts';
+
+/** AD CS style serial: a constant prefix, the request id, and a tail derived from it. Deterministic. */
+export const serialFor = (requestId: number): string =>
+  `61${requestId.toString(16).padStart(8, '0')}${((requestId * 2_654_435_761) >>> 0).toString(16).padStart(8, '0')}`;
+
+const extensionsFor = (template: Template, names: { dnsNames: readonly string[]; upns: readonly string[]; subject: readonly Rdn[] }, sid: string | undefined): ExtensionSpec[] => {
+  const marker: ExtensionSpec =
+    template.schemaVersion === 1
+      ? { kind: 'templateName', name: template.name }
+      : { kind: 'templateInformation', templateOid: template.oid, major: template.revision, minor: template.minorRevision };
+  const extensions: ExtensionSpec[] = [
+    marker,
+    { kind: 'extendedKeyUsage', oids: template.ekus },
+    { kind: 'keyUsage', usages: template.keyUsage, critical: true },
+  ];
+  if (template.schemaVersion > 1 && template.applicationPolicies.length > 0) extensions.push({ kind: 'applicationPolicies', oids: template.applicationPolicies });
+  if (names.dnsNames.length + names.upns.length > 0) {
+    extensions.push({ kind: 'subjectAltName', dnsNames: names.dnsNames, upns: names.upns, critical: names.subject.length === 0 });
+  }
+  if (sid && template.subjectName.source === 'build-from-ad') extensions.push({ kind: 'sidSecurity', sid });
+  extensions.push({ kind: 'subjectKeyIdentifier' }, { kind: 'authorityKeyIdentifier' });
+  return extensions;
+};
+
+/** Why the Request Certificates page would not offer the template to this requester, if it would not. */
+const whyNotOffered = (world: World, template: Template, requester: string): Decision | undefined => {
+  const identities = tokenIdentities(world.directory, requester);
+  const authorities = issuingAuthorities(world.ca, template);
+  if (authorities.length === 0) {
+    return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `"${template.displayName}" is not in any CA's Certificate Templates to Issue, so Request Certificates does not offer it; issue it on the CA first.`);
+  }
+  const canRead = hasRight(template.acl, identities, 'Read');
+  const canEnroll = hasRight(template.acl, identities, 'Enroll');
+  if (canRead && canEnroll) return undefined;
+  const token = world.directory.tokens[requester];
+  const current = Object.entries(world.directory.members).filter(([, m]) => m.includes(requester)).map(([g]) => g);
+  const stale = token ? current.filter((group) => !token.groups.includes(group)) : [];
+  const missingRights = [canRead ? null : 'Read', canEnroll ? null : 'Enroll'].filter(Boolean).join(' and ');
+  const cause =
+    stale.length > 0
+      ? `${requester} joined ${stale.join(', ')} after its last restart (${token?.issuedAt}); its token does not carry that membership yet, so it lacks ${missingRights}. Restart ${requester}.`
+      : `no entry on the template's Security tab grants ${requester} or its groups ${missingRights}.`;
+  return refuse('CERTSRV_E_TEMPLATE_DENIED', `"${template.displayName}" is not offered to ${requester}: ${cause}`);
+};
+
+/** The CA-side checks once a request reaches the CA (template readable, edition, version). */
+const caRefusal = (world: World, template: Template, authority: CertificationAuthority): Decision | undefined => {
+  if (!hasRight(template.acl, tokenIdentities(world.directory, authority.host), 'Read')) {
+    return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${authority.name} cannot read "${template.displayName}": its computer account ${authority.host} has no Read on the template (was Authenticated Users removed?).`);
+  }
+  if (authority.edition === 'standard' && template.schemaVersion > 1) {
+    return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${authority.name} is on a Standard Edition server and issues only version 1 templates; "${template.displayName}" is version ${template.schemaVersion}.`);
+  }
+  return undefined;
+};
+
+const earlier = (a: SimTime, b: SimTime): SimTime => (Date.parse(a) <= Date.parse(b) ? a : b);
+
+export const decideEnrollment = (command: RequestCertificate, world: World, at: SimTime): Decision => {
+  const requester = world.directory.principals[command.requester];
+  if (!requester) return refuse('NOT_FOUND', `Expected a computer named "${command.requester}"; none exists.`);
+  const template = findTemplate(world.ca, command.template);
+  if (!template) return refuse('TEMPLATE_NOT_OFFERED', `No template named "${command.template}" exists in the forest, so Request Certificates cannot list it.`);
+  if (template.forComputers !== (requester.kind === 'computer')) {
+    return refuse('TEMPLATE_NOT_OFFERED', `"${template.displayName}" is a ${template.forComputers ? 'computer' : 'user'} template; the ${requester.kind === 'computer' ? 'Computer account' : 'user'} snap-in does not offer it.`);
+  }
+  const notOffered = whyNotOffered(world, template, requester.name);
+  if (notOffered) return notOffered;
+  const authority = issuingAuthorities(world.ca, template)[0]!;
+  const refused = caRefusal(world, template, authority);
+  if (refused) return refused;
+  const names = buildNames(template, requester, world.directory.domain.dnsName, command);
+  if (!names.ok) return refuse(names.failure, names.reason);
+  const requestId = world.ca.lastRequestId + 1;
+  const serialNumber = serialFor(requestId);
+  const notAfter = earlier(addDays(at, template.validityDays), authority.notAfter);
+  const profile: CertificateProfile = {
+    serialNumber,
+    subject: names.subject,
+    issuer: authority.subject,
+    signingKeyRef: authority.keyRef,
+    publicKey: command.key.publicKey,
+    notBefore: at,
+    notAfter,
+    extensions: extensionsFor(template, names, requester.sid),
+  };
+  return {
+    kind: 'sign',
+    profile,
+    draft: {
+      requestId,
+      serialNumber,
+      ca: authority.name,
+      template: template.name,
+      templateSchemaVersion: template.schemaVersion,
+      requester: requester.name,
+      subject: formatDn(names.subject),
+      dnsNames: names.dnsNames,
+      upns: names.upns,
+      ekus: template.ekus,
+      applicationPolicies: template.schemaVersion > 1 ? template.applicationPolicies : [],
+      notBefore: at,
+      notAfter,
+      keyRef: command.key.ref,
+      keySize: command.key.size,
+      keyProvider: template.keyProvider,
+      exportableKey: template.exportableKey,
+      installTo: { host: requester.name, store: command.store },
+    },
+  };
+};

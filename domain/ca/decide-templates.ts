@@ -1,0 +1,91 @@
+import { match, P } from 'ts-pattern';
+import { accept, refuse, type Decision } from '../lab/decision.ts';
+import type { World } from '../lab/world.ts';
+import { editAce } from './access.ts';
+import { forestOidArc } from './builtins.ts';
+import type { ChangeRequestHandling, ChangeSubjectName, ChangeTemplatePermissions, DuplicateTemplate, IssueTemplate } from './commands.ts';
+import { findTemplate } from './lookup.ts';
+import { duplicateVersions, templateNameFor, type Template } from './template.ts';
+
+export type TemplateCommand = DuplicateTemplate | ChangeSubjectName | ChangeRequestHandling | ChangeTemplatePermissions | IssueTemplate;
+
+const missing = (name: string) => refuse('NOT_FOUND', `Expected a certificate template named "${name}"; the Certificate Templates console lists none.`);
+
+/** A deterministic OID under the forest arc for the n-th template created in the lab. */
+const newTemplateOid = (n: number): string => `${forestOidArc}.${(n * 7_919_993) % 16_777_213}.${(n * 104_729) % 9_999_991}`;
+
+const duplicate = (command: DuplicateTemplate, world: World): Decision => {
+  const source = findTemplate(world.ca, command.source);
+  if (!source) return missing(command.source);
+  const name = templateNameFor(command.displayName);
+  if (!name) return refuse('INVALID_CHOICE', 'Expected a template display name on the General tab; it was empty.');
+  if (findTemplate(world.ca, command.displayName) || world.ca.templates[name]) {
+    return refuse('ALREADY_EXISTS', `A template named "${command.displayName}" already exists; the General tab requires a unique name.`);
+  }
+  const version = duplicateVersions[command.version];
+  const template: Template = {
+    ...source,
+    name,
+    displayName: command.displayName,
+    schemaVersion: version.schemaVersion,
+    oid: newTemplateOid(world.ca.templatesCreated + 1),
+    revision: 100,
+    minorRevision: 2,
+    applicationPolicies: source.applicationPolicies.length > 0 ? source.applicationPolicies : source.ekus,
+    keyProvider: version.schemaVersion === 3 ? 'ksp' : 'csp',
+  };
+  return accept({ type: 'TemplateDuplicated', data: { source: source.displayName, versionLabel: version.label, template } });
+};
+
+/** Settings tabs can only change v2+ templates; returns the template or the rejection. */
+const editable = (world: World, name: string): Template | Decision => {
+  const template = findTemplate(world.ca, name);
+  if (!template) return missing(name);
+  if (template.schemaVersion === 1) return refuse('NOT_EDITABLE', `"${template.displayName}" is a version 1 template: duplicate it to change anything but its permissions.`);
+  return template;
+};
+
+const isTemplate = (value: Template | Decision): value is Template => 'schemaVersion' in value;
+
+export const decideTemplate = (command: TemplateCommand, world: World): Decision =>
+  match(command)
+    .with({ type: 'DuplicateTemplate' }, (c) => duplicate(c, world))
+    .with({ type: 'ChangeSubjectName' }, ({ template: name, subjectName }) => {
+      const found = editable(world, name);
+      if (!isTemplate(found)) return found;
+      return accept({ type: 'TemplateSubjectNameChanged', data: { template: found.name, subjectName, minorRevision: found.minorRevision + 1 } });
+    })
+    .with({ type: 'ChangeRequestHandling' }, ({ template: name, exportableKey }) => {
+      const found = editable(world, name);
+      if (!isTemplate(found)) return found;
+      return accept({ type: 'TemplateRequestHandlingChanged', data: { template: found.name, exportableKey, minorRevision: found.minorRevision + 1 } });
+    })
+    .with({ type: 'ChangeTemplatePermissions' }, (c) => {
+      const template = findTemplate(world.ca, c.template);
+      if (!template) return missing(c.template);
+      if (!world.directory.principals[c.principal]) {
+        return refuse('NOT_FOUND', `The Security tab's Add dialog found no user, computer or group named "${c.principal}".`);
+      }
+      const before = template.acl.find((ace) => ace.principal === c.principal) ?? null;
+      const after = editAce(before ?? undefined, c.principal, c);
+      const minorRevision = template.minorRevision + (template.schemaVersion === 1 ? 0 : 1);
+      return accept({ type: 'TemplatePermissionsChanged', data: { template: template.name, before, after, minorRevision } });
+    })
+    .with({ type: 'IssueTemplate' }, ({ ca: caName, template: name }) => {
+      const authority = world.ca.authorities[caName] ?? Object.values(world.ca.authorities)[0];
+      if (!authority) return refuse('NOT_FOUND', `Expected a certification authority named "${caName}"; the lab has none.`);
+      const template = findTemplate(world.ca, name);
+      if (!template) return missing(name);
+      if (authority.templatesToIssue.includes(template.name)) {
+        return refuse('ALREADY_EXISTS', `"${template.displayName}" is already in ${authority.name}'s Certificate Templates to Issue.`);
+      }
+      return match(authority)
+        .with({ edition: 'standard' }, () =>
+          template.schemaVersion > 1
+            ? refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${authority.name} runs on a Standard Edition server, which issues only version 1 templates; "${template.displayName}" is version ${template.schemaVersion}, so Enable Certificate Templates does not list it.`)
+            : accept({ type: 'TemplateIssued', data: { ca: authority.name, template: template.name } }),
+        )
+        .with({ edition: P.union('enterprise') }, () => accept({ type: 'TemplateIssued', data: { ca: authority.name, template: template.name } }))
+        .exhaustive();
+    })
+    .exhaustive();

@@ -1,0 +1,35 @@
+import type { CertificationAuthority, IssuedCertificate } from './model.ts';
+import type { Ace, SubjectNameSetting, Template } from './template.ts';
+
+export type CaInstalled = { readonly type: 'CaInstalled'; readonly data: { readonly authority: CertificationAuthority } };
+/** A template present in the forest from the start (the built-in ones). */
+export type TemplatePublished = { readonly type: 'TemplatePublished'; readonly data: { readonly template: Template } };
+export type TemplateDuplicated = {
+  readonly type: 'TemplateDuplicated';
+  readonly data: { readonly source: string; readonly versionLabel: string; readonly template: Template };
+};
+export type TemplateSubjectNameChanged = {
+  readonly type: 'TemplateSubjectNameChanged';
+  readonly data: { readonly template: string; readonly subjectName: SubjectNameSetting; readonly minorRevision: number };
+};
+export type TemplateRequestHandlingChanged = {
+  readonly type: 'TemplateRequestHandlingChanged';
+  readonly data: { readonly template: string; readonly exportableKey: boolean; readonly minorRevision: number };
+};
+/** One principal's line on the Security tab, before and after the edit. */
+export type TemplatePermissionsChanged = {
+  readonly type: 'TemplatePermissionsChanged';
+  readonly data: { readonly template: string; readonly before: Ace | null; readonly after: Ace; readonly minorRevision: number };
+};
+export type TemplateIssued = { readonly type: 'TemplateIssued'; readonly data: { readonly ca: string; readonly template: string } };
+export type CertificateIssued = { readonly type: 'CertificateIssued'; readonly data: { readonly certificate: IssuedCertificate } };
+
+export type CaEvent =
+  | CaInstalled
+  | TemplatePublished
+  | TemplateDuplicated
+  | TemplateSubjectNameChanged
+  | TemplateRequestHandlingChanged
+  | TemplatePermissionsChanged
+  | TemplateIssued
+  | CertificateIssued;

@@ -1,0 +1,71 @@
+/** The rights the Security tab of a certificate template shows. */
+export const templateRights = ['FullControl', 'Read', 'Write', 'Enroll', 'Autoenroll'] as const;
+export type TemplateRight = (typeof templateRights)[number];
+
+/** One line of the Security tab: allowed and denied rights of one principal. */
+export interface Ace {
+  readonly principal: string;
+  readonly allow: readonly TemplateRight[];
+  readonly deny: readonly TemplateRight[];
+}
+
+export const subjectFormats = ['none', 'common-name', 'dns-name', 'fully-distinguished-name', 'email'] as const;
+export type SubjectFormat = (typeof subjectFormats)[number];
+export const altNameKinds = ['dns', 'upn', 'spn', 'email'] as const;
+export type AltNameKind = (typeof altNameKinds)[number];
+
+/** The Subject Name tab: supply in the request, or build from AD with a format and alternate names. */
+export type SubjectNameSetting =
+  | { readonly source: 'supply-in-request' }
+  | { readonly source: 'build-from-ad'; readonly format: SubjectFormat; readonly altNames: readonly AltNameKind[] };
+
+export type SchemaVersion = 1 | 2 | 3;
+export type KeyUsageBit = 'digitalSignature' | 'keyEncipherment';
+
+/** A certificate template object (pKICertificateTemplate) with the attributes the lab models. */
+export interface Template {
+  /** cn: the template name (display name without spaces for duplicates). */
+  readonly name: string;
+  readonly displayName: string;
+  readonly schemaVersion: SchemaVersion;
+  readonly oid: string;
+  readonly revision: number;
+  readonly minorRevision: number;
+  /** CT_FLAG_MACHINE_TYPE: the template is for computers, not users. */
+  readonly forComputers: boolean;
+  readonly subjectName: SubjectNameSetting;
+  readonly ekus: readonly string[];
+  /** msPKI-Certificate-Application-Policy (v2 and later). */
+  readonly applicationPolicies: readonly string[];
+  readonly keyUsage: readonly KeyUsageBit[];
+  readonly minimalKeySize: number;
+  /** msPKI-Private-Key-Flag 0x10, "Allow private key to be exported". */
+  readonly exportableKey: boolean;
+  /** msPKI-Enrollment-Flag 0x20. */
+  readonly autoenrollment: boolean;
+  /** msPKI-Enrollment-Flag 0x2, "CA certificate manager approval". */
+  readonly managerApproval: boolean;
+  readonly validityDays: number;
+  readonly renewalDays: number;
+  /** v3 templates keep keys in a CNG key storage provider; earlier ones in a legacy CSP. */
+  readonly keyProvider: 'csp' | 'ksp';
+  readonly acl: readonly Ace[];
+}
+
+/** The dialog labels of the Duplicate Template version choice on a Windows Server 2008 CA. */
+export const duplicateVersions = {
+  'windows-server-2003-enterprise': { label: 'Windows 2003 Server, Enterprise Edition', schemaVersion: 2 },
+  'windows-server-2008-enterprise': { label: 'Windows 2008 Server, Enterprise Edition', schemaVersion: 3 },
+} as const satisfies Record<string, { label: string; schemaVersion: SchemaVersion }>;
+export type DuplicateVersion = keyof typeof duplicateVersions;
+
+/** msPKI-Certificate-Name-Flag as AD stores it (unsigned here). */
+export const nameFlags = (setting: SubjectNameSetting): number => {
+  if (setting.source === 'supply-in-request') return 0x1;
+  const subject = { none: 0, 'common-name': 0x40000000, 'dns-name': 0x10000000, 'fully-distinguished-name': 0x80000000, email: 0x20000000 }[setting.format];
+  const alt = { dns: 0x8000000, upn: 0x2000000, spn: 0x800000, email: 0x4000000 };
+  return setting.altNames.reduce((flags, kind) => flags + alt[kind], subject) >>> 0;
+};
+
+/** The template name AD derives from a display name: spaces removed. */
+export const templateNameFor = (displayName: string): string => displayName.replace(/\s+/g, '');

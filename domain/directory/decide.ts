@@ -1,0 +1,30 @@
+import { match } from 'ts-pattern';
+import { accept, refuse, type Decision } from '../lab/decision.ts';
+import type { World } from '../lab/world.ts';
+import type { DirectoryCommand } from './commands.ts';
+import { groupsOf } from './membership.ts';
+
+/** The relative id AD hands the next account created in the lab's domain. */
+const nextRid = (world: World): number => 1100 + Object.values(world.directory.principals).filter((p) => !p.builtin).length;
+
+export const decideDirectory = (command: DirectoryCommand, world: World): Decision => {
+  const { principals, members, domain } = world.directory;
+  return match(command)
+    .with({ type: 'CreateGroup' }, ({ name }) =>
+      principals[name]
+        ? refuse('ALREADY_EXISTS', `A ${principals[name].kind} named "${name}" already exists in ${domain.dnsName}.`)
+        : accept({ type: 'PrincipalCreated', data: { principal: { name, sid: `${domain.sid}-${nextRid(world)}`, kind: 'group', builtin: false } } }),
+    )
+    .with({ type: 'AddGroupMember' }, ({ group, member }) => {
+      if (principals[group]?.kind !== 'group') return refuse('NOT_FOUND', `Expected a security group named "${group}"; none exists.`);
+      if (!principals[member]) return refuse('NOT_FOUND', `Expected an account named "${member}" to add to "${group}"; none exists.`);
+      if (members[group]?.includes(member)) return refuse('ALREADY_EXISTS', `"${member}" is already a member of "${group}".`);
+      return accept({ type: 'GroupMemberAdded', data: { group, member } });
+    })
+    .with({ type: 'RestartComputer' }, ({ computer }) =>
+      principals[computer]?.kind !== 'computer'
+        ? refuse('NOT_FOUND', `Expected a computer named "${computer}"; none exists.`)
+        : accept({ type: 'ComputerRestarted', data: { computer, tokenGroups: groupsOf(world.directory, computer).filter((g) => g !== computer) } }),
+    )
+    .exhaustive();
+};

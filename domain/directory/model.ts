@@ -1,0 +1,37 @@
+import type { SimTime } from '../shared/time.ts';
+
+export type PrincipalKind = 'user' | 'computer' | 'group' | 'well-known';
+
+/** A security principal of the simulated forest, named by its sAMAccountName (without the $ of computers). */
+export interface Principal {
+  readonly name: string;
+  readonly sid: string;
+  readonly kind: PrincipalKind;
+  readonly builtin: boolean;
+  /** dNSHostName of a computer account; absent means the CA cannot build a DNS subject for it. */
+  readonly dnsHostName?: string;
+  readonly userPrincipalName?: string;
+  /** The primary group every account of this kind belongs to without being listed (Domain Computers, Domain Users). */
+  readonly primaryGroup?: string;
+}
+
+/** The Kerberos token a computer or user presents: its groups as of its last restart or logon. */
+export interface Token {
+  readonly groups: readonly string[];
+  readonly issuedAt: SimTime;
+}
+
+export interface DirectoryState {
+  readonly domain: { readonly dnsName: string; readonly netbiosName: string; readonly sid: string };
+  readonly principals: Readonly<Record<string, Principal>>;
+  /** Explicit members of each group, by principal name. */
+  readonly members: Readonly<Record<string, readonly string[]>>;
+  readonly tokens: Readonly<Record<string, Token>>;
+}
+
+export const emptyDirectory: DirectoryState = {
+  domain: { dnsName: '', netbiosName: '', sid: '' },
+  principals: {},
+  members: {},
+  tokens: {},
+};

@@ -1,0 +1,14 @@
+/** Which certificate the Edit Site Binding dialog selects: by thumbprint, or the newest issued from a template. */
+export type CertificateSelection = { readonly thumbprint: string } | { readonly template: string };
+
+export type BindCertificate = {
+  readonly type: 'BindCertificate';
+  readonly host: string;
+  readonly site: string;
+  readonly port: number;
+  readonly certificate: CertificateSelection;
+};
+/** Compare the bound certificate with the one requested, and its names with the site system FQDNs. */
+export type VerifyBinding = { readonly type: 'VerifyBinding'; readonly host: string; readonly site: string; readonly template: string; readonly names: readonly string[] };
+
+export type HostsCommand = BindCertificate | VerifyBinding;

@@ -1,0 +1,46 @@
+import { match } from 'ts-pattern';
+import { findTemplate } from '../ca/lookup.ts';
+import { accept, refuse, type Decision } from '../lab/decision.ts';
+import type { World } from '../lab/world.ts';
+import type { CertificateSelection, HostsCommand } from './commands.ts';
+import type { StoredCertificate } from './model.ts';
+
+/** The personal-store certificate a selection designates, newest first for a template. */
+export const selectCertificate = (world: World, host: string, selection: CertificateSelection): StoredCertificate | undefined => {
+  const personal = world.hosts.stores[host]?.personal ?? [];
+  if ('thumbprint' in selection) return personal.find((c) => c.thumbprint.toLowerCase() === selection.thumbprint.toLowerCase());
+  const template = findTemplate(world.ca, selection.template);
+  return [...personal].reverse().find((c) => c.template === template?.name);
+};
+
+const describe = (selection: CertificateSelection): string =>
+  'thumbprint' in selection ? `thumbprint ${selection.thumbprint}` : `a certificate from the "${selection.template}" template`;
+
+export const decideHosts = (command: HostsCommand, world: World): Decision =>
+  match(command)
+    .with({ type: 'BindCertificate' }, ({ host, site, port, certificate }) => {
+      const current = world.hosts.iis[host]?.[site];
+      if (!current) return refuse('NOT_FOUND', `Expected an IIS site "${site}" on ${host}; IIS Manager lists none.`);
+      const selected = selectCertificate(world, host, certificate);
+      if (!selected || !selected.hasPrivateKey) {
+        return refuse('CERTIFICATE_NOT_IN_STORE', `Edit Site Binding lists the certificates of ${host}'s personal store that have a private key; ${describe(certificate)} is not among them.`);
+      }
+      const previous = current.bindings.find((b) => b.protocol === 'https' && b.port === port)?.thumbprint ?? null;
+      return accept({ type: 'IisBindingChanged', data: { host, site, protocol: 'https', port, thumbprint: selected.thumbprint, previous } });
+    })
+    .with({ type: 'VerifyBinding' }, ({ host, site, template, names }) => {
+      const binding = world.hosts.iis[host]?.[site]?.bindings.find((b) => b.protocol === 'https');
+      if (!binding?.thumbprint) return refuse('BINDING_MISMATCH', `${host}'s "${site}" has no certificate on its https binding.`);
+      const requested = selectCertificate(world, host, { template });
+      if (!requested || requested.thumbprint !== binding.thumbprint) {
+        return refuse('BINDING_MISMATCH', `The https binding of "${site}" presents ${binding.thumbprint}, expected the certificate requested from "${findTemplate(world.ca, template)?.displayName ?? template}" (${requested?.thumbprint ?? 'none in the store'}).`);
+      }
+      const issued = Object.values(world.ca.issued).find((c) => c.thumbprint === binding.thumbprint);
+      const carried = new Set([...(issued?.dnsNames ?? []), ...(issued?.subject.match(/CN=([^,]+)/)?.slice(1) ?? [])].map((n) => n.toLowerCase()));
+      const absent = names.filter((n) => !carried.has(n.toLowerCase()));
+      if (absent.length > 0) {
+        return refuse('BINDING_MISMATCH', `The bound certificate does not name ${absent.join(', ')}, which the site system will publish; clients connecting by that name will reject it.`);
+      }
+      return accept({ type: 'IisBindingVerified', data: { host, site, thumbprint: binding.thumbprint, names } });
+    })
+    .exhaustive();

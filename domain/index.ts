@@ -1,0 +1,33 @@
+export type { Brand } from './shared/brand.ts';
+export { addMinutes, addDays, isSimTime, type SimTime } from './shared/time.ts';
+export { failures, reject, type FailureName, type Rejection } from './shared/rejection.ts';
+export { oid, ekuName } from './shared/oids.ts';
+
+export type { Principal, PrincipalKind, Token, DirectoryState } from './directory/model.ts';
+export { groupsOf, tokenIdentities } from './directory/membership.ts';
+export type { DirectoryEvent } from './directory/events.ts';
+export type { DirectoryCommand } from './directory/commands.ts';
+
+export {
+  templateRights, subjectFormats, altNameKinds, duplicateVersions, nameFlags, templateNameFor,
+  type Ace, type Template, type TemplateRight, type SubjectNameSetting, type SubjectFormat, type AltNameKind, type DuplicateVersion, type SchemaVersion,
+} from './ca/template.ts';
+export { hasRight, editAce } from './ca/access.ts';
+export { builtinTemplates, forestOidArc } from './ca/builtins.ts';
+export type { CaState, CertificationAuthority, IssuedCertificate, CaEdition, CaOs } from './ca/model.ts';
+export { formatDn, type CertificateProfile, type ExtensionSpec, type Rdn } from './ca/profile.ts';
+export { findTemplate, issuingAuthorities } from './ca/lookup.ts';
+export type { CaEvent } from './ca/events.ts';
+export type { CaCommand, RequestKey } from './ca/commands.ts';
+
+export type { Host, HostsState, StoredCertificate, IisSite, IisBinding, StoreName } from './hosts/model.ts';
+export { selectCertificate } from './hosts/decide.ts';
+export type { HostsEvent } from './hosts/events.ts';
+export type { HostsCommand, CertificateSelection } from './hosts/commands.ts';
+
+export type { LabEvent, LabEventType, RecordedEvent, WorkflowEvent } from './lab/events.ts';
+export type { LabCommand, LabCommandType } from './lab/commands.ts';
+export { emptyWorld, type World, type RecordedRejection, type ProcedureProgress } from './lab/world.ts';
+export { decide } from './lab/decide.ts';
+export { issuanceEvents, type Decision, type IssuanceDraft } from './lab/decision.ts';
+export { contoso, testNetwork, caCertificateProfile, caSubject, type CaSetup, type CaMaterial } from './lab/fixture.ts';

@@ -1,0 +1,41 @@
+import { emptyCa, type CaState } from '../ca/model.ts';
+import { emptyDirectory, type DirectoryState } from '../directory/model.ts';
+import { emptyHosts, type HostsState } from '../hosts/model.ts';
+import type { Rejection } from '../shared/rejection.ts';
+
+export interface RecordedRejection {
+  readonly position: number;
+  readonly at: string;
+  readonly procedure: string;
+  readonly step: string;
+  readonly rejection: Rejection;
+}
+
+export interface ProcedureProgress {
+  readonly procedure: string;
+  readonly stepsDone: readonly string[];
+  readonly completed: boolean;
+}
+
+/** The whole simulated network at one position of a lab log. */
+export interface World {
+  readonly position: number;
+  readonly startsAt: string;
+  readonly now: string;
+  readonly directory: DirectoryState;
+  readonly ca: CaState;
+  readonly hosts: HostsState;
+  readonly procedures: Readonly<Record<string, ProcedureProgress>>;
+  readonly rejections: readonly RecordedRejection[];
+}
+
+export const emptyWorld: World = {
+  position: 0,
+  startsAt: '',
+  now: '',
+  directory: emptyDirectory,
+  ca: emptyCa,
+  hosts: emptyHosts,
+  procedures: {},
+  rejections: [],
+};
