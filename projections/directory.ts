@@ -1,0 +1,24 @@
+import { castDraft, type Draft } from 'immer';
+import { match } from 'ts-pattern';
+import type { DirectoryEvent, RecordedEvent, World } from '../domain/index.ts';
+
+/** Folds directory events: accounts, group membership, and the tokens restarts hand out. */
+export const applyDirectory = (world: Draft<World>, event: RecordedEvent<DirectoryEvent>): void =>
+  match(event as DirectoryEvent)
+    .with({ type: 'LabCreated' }, ({ data }) => {
+      world.directory.domain = { ...data.domain };
+      world.startsAt = data.startsAt;
+    })
+    .with({ type: 'PrincipalCreated' }, ({ data }) => {
+      world.directory.principals[data.principal.name] = castDraft(data.principal);
+      if (data.principal.kind === 'group') world.directory.members[data.principal.name] ??= [];
+    })
+    .with({ type: 'GroupMemberAdded' }, ({ data }) => {
+      (world.directory.members[data.group] ??= []).push(data.member);
+    })
+    .with({ type: 'ComputerRestarted' }, ({ data }) => {
+      world.directory.tokens[data.computer] = { groups: [...data.tokenGroups], issuedAt: event.at };
+      const host = world.hosts.hosts[data.computer];
+      if (host) host.lastBoot = event.at;
+    })
+    .exhaustive();

@@ -1,0 +1,37 @@
+import { produce, type Draft } from 'immer';
+import { match, P } from 'ts-pattern';
+import { emptyWorld, type CaEvent, type DirectoryEvent, type HostsEvent, type RecordedEvent, type World, type WorkflowEvent } from '../domain/index.ts';
+import { applyCa } from './ca.ts';
+import { applyDirectory } from './directory.ts';
+import { applyHosts } from './hosts.ts';
+import { applyWorkflow } from './workflow.ts';
+
+/** Applies one recorded event to a draft world. Every event type is routed (exhaustive). */
+export const apply = (world: Draft<World>, event: RecordedEvent): void => {
+  match(event.type)
+    .with(P.union('LabCreated', 'PrincipalCreated', 'GroupMemberAdded', 'ComputerRestarted'), () => applyDirectory(world, event as RecordedEvent<DirectoryEvent>))
+    .with(
+      P.union('CaInstalled', 'TemplatePublished', 'TemplateDuplicated', 'TemplateSubjectNameChanged', 'TemplateRequestHandlingChanged', 'TemplatePermissionsChanged', 'TemplateIssued', 'CertificateIssued'),
+      () => applyCa(world, event as RecordedEvent<CaEvent>),
+    )
+    .with(P.union('HostProvisioned', 'CertificateInstalled', 'IisBindingChanged', 'IisBindingVerified'), () => applyHosts(world, event as RecordedEvent<HostsEvent>))
+    .with(P.union('ActionTaken', 'ActionRejected', 'ProcedureStarted', 'ProcedureCompleted'), () => applyWorkflow(world, event as RecordedEvent<WorkflowEvent>))
+    .exhaustive();
+  world.position = event.position;
+  world.now = event.at;
+};
+
+/** Events folded per immer `produce`: one draft per batch, never one per event. */
+export const batchSize = 1000;
+
+/** The world after `events`, folded from `from` in batches. Pure: no signing, no IO. */
+export const fold = (events: readonly RecordedEvent[], from: World = emptyWorld): World => {
+  let world = from;
+  for (let start = 0; start < events.length; start += batchSize) {
+    const batch = events.slice(start, start + batchSize);
+    world = produce(world, (draft) => {
+      for (const event of batch) apply(draft, event);
+    });
+  }
+  return world;
+};

@@ -1,0 +1,1 @@
+export { apply, fold, batchSize } from './fold.ts';

@@ -1,0 +1,43 @@
+import type { CertificateProfile, LabEvent, RecordedEvent } from '../domain/index.ts';
+
+/** An event ready to append: its simulated time is decided by the engine, its position by the store. */
+export type PendingEvent = LabEvent & { readonly at: string };
+
+/** Infrastructure failures of a port: an Error with a stable code, never a thrown string. */
+export interface PortError extends Error {
+  readonly code: 'EVENTSTORE_VERSION_CONFLICT' | 'EVENTSTORE_CORRUPT_LOG' | 'KEYSTORE_KEY_MISSING' | 'KEYSTORE_KEY_EXISTS';
+}
+
+export const isPortError = (error: unknown, code?: PortError['code']): error is PortError =>
+  error instanceof Error && typeof (error as PortError).code === 'string' && (code === undefined || (error as PortError).code === code);
+
+export const portError = (code: PortError['code'], message: string): PortError => Object.assign(new Error(message), { code });
+
+/** One lab = one totally ordered stream; appends are optimistic on the expected version. */
+export interface EventStore {
+  /** Events of the lab from position `from` (1-based, inclusive) to `to` (inclusive). */
+  read(lab: string, range?: { from?: number; to?: number }): Promise<RecordedEvent[]>;
+  /** Appends after `expectedVersion` (the last position the caller saw); resolves to the new version. */
+  append(lab: string, events: readonly PendingEvent[], expectedVersion: number): Promise<number>;
+  version(lab: string): Promise<number>;
+}
+
+/** Private keys live here, beside the log and never in it. */
+export interface KeyStore {
+  /** Generates an RSA key pair under `ref`; resolves to its base64 SubjectPublicKeyInfo. */
+  generate(ref: string, size: number): Promise<string>;
+  /** The base64 PKCS#8 of the key. */
+  privateKey(ref: string): Promise<string>;
+  has(ref: string): Promise<boolean>;
+}
+
+/** Turns a decided certificate profile into real DER signed with the profile's signing key. */
+export interface Signer {
+  sign(profile: CertificateProfile): Promise<{ der: string; thumbprint: string }>;
+}
+
+export interface LabPorts {
+  readonly events: EventStore;
+  readonly keys: KeyStore;
+  readonly signer: Signer;
+}

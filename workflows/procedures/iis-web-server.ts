@@ -1,0 +1,90 @@
+import { contoso } from '../../domain/index.ts';
+import { integer, list, object, onlyKeys, optionalString, string } from '../choices.ts';
+import type { ProcedureDefinition, StepDefinition } from '../procedure.ts';
+import { createGroupStep, duplicateStep, groupOf, issueStep, nameStep, restartStep, securityStep, subjectNameStep, templateOf } from '../steps/template-steps.ts';
+
+const section = 'Deploying the Web Server Certificate for Site Systems that Run IIS';
+const create = `${section} › Creating and Issuing the Web Server Certificate Template`;
+const request = `${section} › Requesting the Web Server Certificate`;
+const configure = `${section} › Configuring IIS to Use the Web Server Certificate`;
+
+export interface RequestChoice { readonly computer: string; readonly commonName?: string; readonly dnsNames: readonly string[] }
+
+const requestStep: StepDefinition<RequestChoice> = {
+  id: 'request-certificate',
+  title: 'Request the certificate (Certificates snap-in, Computer account)',
+  purpose: 'On the IIS server, ask the CA for a certificate from the new template. The subject stays empty; the DNS alternative names carry the intranet and Internet FQDNs that the site system will publish.',
+  seed: request,
+  minutes: 4,
+  skippable: false,
+  seedChoice: () => ({ computer: contoso.siteServer, dnsNames: [contoso.intranetFqdn, contoso.internetFqdn] }),
+  parse: (value, path) => {
+    const o = onlyKeys(object(value, path), ['computer', 'commonName', 'dnsNames'], path);
+    return { computer: string(o.computer, `${path}.computer`), commonName: optionalString(o.commonName, `${path}.commonName`), dnsNames: o.dnsNames === undefined ? [] : list(o.dnsNames, `${path}.dnsNames`, string) };
+  },
+  commands: (choice, context) => [
+    { type: 'RequestCertificate', requester: choice.computer, store: 'personal', template: templateOf(context), ...(choice.commonName ? { commonName: choice.commonName } : {}), dnsNames: choice.dnsNames },
+  ],
+};
+
+export interface BindChoice { readonly computer: string; readonly site: string; readonly port: number; readonly thumbprint?: string }
+
+const bindStep: StepDefinition<BindChoice> = {
+  id: 'bind',
+  title: 'Bind the certificate to https on Default Web Site (IIS Manager)',
+  purpose: 'Edit the https binding of Default Web Site and select the certificate just enrolled, so IIS presents it to clients.',
+  seed: configure,
+  minutes: 2,
+  skippable: false,
+  seedChoice: () => ({ computer: contoso.siteServer, site: contoso.defaultWebSite, port: 443 }),
+  parse: (value, path) => {
+    const o = onlyKeys(object(value, path), ['computer', 'site', 'port', 'thumbprint'], path);
+    return { computer: string(o.computer, `${path}.computer`), site: string(o.site, `${path}.site`), port: o.port === undefined ? 443 : integer(o.port, `${path}.port`), thumbprint: optionalString(o.thumbprint, `${path}.thumbprint`) };
+  },
+  commands: (choice, context) => [
+    { type: 'BindCertificate', host: choice.computer, site: choice.site, port: choice.port, certificate: choice.thumbprint ? { thumbprint: choice.thumbprint } : { template: templateOf(context) } },
+  ],
+};
+
+const verifyStep: StepDefinition<{ names: readonly string[] }> = {
+  id: 'verify',
+  title: 'Check the binding against the requested certificate',
+  purpose: 'Compare the thumbprint IIS presents with the certificate requested from the template, and check that it names every FQDN the site system will be configured with.',
+  seed: configure,
+  minutes: 2,
+  skippable: true,
+  seedChoice: (context) => ({ names: (context.choices['request-certificate'] as RequestChoice | undefined)?.dnsNames ?? [contoso.intranetFqdn] }),
+  parse: (value, path) => ({ names: list(onlyKeys(object(value, path), ['names'], path).names, `${path}.names`, string) }),
+  commands: (choice, context) => {
+    const bound = context.choices.bind as BindChoice;
+    return [{ type: 'VerifyBinding', host: bound.computer, site: bound.site, template: templateOf(context), names: choice.names }];
+  },
+};
+
+/** The seed's first deployment: a web server certificate bound to IIS on a ConfigMgr site system. */
+export const iisWebServerCertificate: ProcedureDefinition = {
+  id: 'iis-web-server-certificate',
+  title: 'Web server certificate for site systems that run IIS',
+  seedSection: section,
+  summary: 'Duplicate Web Server for the ConfigMgr IIS Servers group, issue it, enroll SERVER1 with its intranet and Internet FQDNs, and bind the certificate to https.',
+  steps: [
+    createGroupStep(create, 'ConfigMgr IIS Servers', [contoso.siteServer], 'Collect the member servers that will run IIS site systems in one group, so permissions on the template are granted once to the group.'),
+    duplicateStep(create, 'Web Server'),
+    nameStep(create, 'ConfigMgr Web Server Certificate'),
+    subjectNameStep(create, { source: 'supply-in-request' }, 'Keep "Supply in the request": the site system\'s FQDNs are typed into the request, since they may differ from its name in AD.'),
+    securityStep(
+      create,
+      (context) => [
+        { principal: 'Domain Admins', remove: ['Enroll'] },
+        { principal: 'Enterprise Admins', remove: ['Enroll'] },
+        { principal: groupOf(context), allow: ['Read', 'Enroll'] },
+      ],
+      'Take Enroll away from the administrator groups, which do not need these certificates, and give the IIS server group Read and Enroll.',
+    ),
+    issueStep(create),
+    restartStep(request, contoso.siteServer),
+    requestStep,
+    bindStep,
+    verifyStep,
+  ],
+};

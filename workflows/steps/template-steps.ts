@@ -1,0 +1,131 @@
+import { altNameKinds, contoso, duplicateVersions, subjectFormats, templateRights, type DuplicateVersion, type SubjectNameSetting, type TemplateRight } from '../../domain/index.ts';
+import { ChoiceError, list, object, oneOf, onlyKeys, optionalString, string } from '../choices.ts';
+import type { ProcedureContext, StepDefinition } from '../procedure.ts';
+
+/** The display name the General tab gave the new template, as later steps need it. */
+export const templateOf = (context: ProcedureContext): string => {
+  const named = context.choices['name-template'] as { displayName?: string } | undefined;
+  return named?.displayName ?? '(template not named yet)';
+};
+
+export const groupOf = (context: ProcedureContext): string => (context.choices['create-group'] as { name?: string } | undefined)?.name ?? '(no group)';
+
+export interface GroupChoice { readonly name: string; readonly members: readonly string[] }
+
+export const createGroupStep = (seed: string, name: string, members: readonly string[], purpose: string): StepDefinition<GroupChoice> => ({
+  id: 'create-group',
+  title: `Create the security group ${name}`,
+  purpose,
+  seed,
+  minutes: 3,
+  skippable: false,
+  seedChoice: () => ({ name, members }),
+  parse: (value, path) => {
+    const o = onlyKeys(object(value, path), ['name', 'members'], path);
+    return { name: string(o.name, `${path}.name`), members: o.members === undefined ? [] : list(o.members, `${path}.members`, string) };
+  },
+  commands: (choice) => [{ type: 'CreateGroup', name: choice.name }, ...choice.members.map((member) => ({ type: 'AddGroupMember' as const, group: choice.name, member }))],
+});
+
+export interface DuplicateChoice { readonly source: string; readonly version: DuplicateVersion }
+
+export const duplicateStep = (seed: string, source: string): StepDefinition<DuplicateChoice> => ({
+  id: 'duplicate-template',
+  title: `Duplicate the ${source} template`,
+  purpose: `Start from the built-in ${source} template and choose the template version in the Duplicate Template dialog. Version 2 (Windows 2003 Server, Enterprise Edition) is what ConfigMgr can use; version 3 keeps keys in a CNG provider it cannot open.`,
+  seed,
+  minutes: 1,
+  skippable: false,
+  seedChoice: () => ({ source, version: 'windows-server-2003-enterprise' }),
+  parse: (value, path) => {
+    const o = onlyKeys(object(value, path), ['source', 'version'], path);
+    return { source: string(o.source ?? source, `${path}.source`), version: oneOf(o.version, Object.keys(duplicateVersions) as DuplicateVersion[], `${path}.version`) };
+  },
+  commands: () => [],
+});
+
+export const nameStep = (seed: string, displayName: string): StepDefinition<{ displayName: string }> => ({
+  id: 'name-template',
+  title: 'Name the new template (General tab)',
+  purpose: 'Give the duplicate the display name administrators will look for in the Certificate Templates console and the enrollment wizard. Saving the dialog creates the template in the directory.',
+  seed,
+  minutes: 2,
+  skippable: false,
+  seedChoice: () => ({ displayName }),
+  parse: (value, path) => ({ displayName: string(onlyKeys(object(value, path), ['displayName'], path).displayName, `${path}.displayName`) }),
+  commands: (choice, context) => {
+    const duplicate = context.choices['duplicate-template'] as DuplicateChoice;
+    return [{ type: 'DuplicateTemplate', source: duplicate.source, version: duplicate.version, displayName: choice.displayName }];
+  },
+});
+
+export const parseSubjectName = (value: unknown, path: string): SubjectNameSetting => {
+  const o = onlyKeys(object(value, path), ['source', 'format', 'altNames'], path);
+  const source = oneOf(o.source, ['supply-in-request', 'build-from-ad'] as const, `${path}.source`);
+  if (source === 'supply-in-request') return { source };
+  return {
+    source,
+    format: oneOf(o.format ?? 'none', subjectFormats, `${path}.format`),
+    altNames: o.altNames === undefined ? [] : list(o.altNames, `${path}.altNames`, (v, p) => oneOf(v, altNameKinds, p)),
+  };
+};
+
+export const subjectNameStep = (seed: string, setting: SubjectNameSetting, purpose: string): StepDefinition<{ subjectName: SubjectNameSetting }> => ({
+  id: 'subject-name',
+  title: 'Set the Subject Name tab',
+  purpose,
+  seed,
+  minutes: 1,
+  skippable: false,
+  seedChoice: () => ({ subjectName: setting }),
+  parse: (value, path) => ({ subjectName: parseSubjectName(onlyKeys(object(value, path), ['subjectName'], path).subjectName, `${path}.subjectName`) }),
+  commands: (choice, context) => [{ type: 'ChangeSubjectName', template: templateOf(context), subjectName: choice.subjectName }],
+});
+
+export interface PermissionEdit { readonly principal: string; readonly allow?: readonly TemplateRight[]; readonly remove?: readonly TemplateRight[]; readonly deny?: readonly TemplateRight[] }
+
+const rights = (value: unknown, path: string) => (value === undefined ? undefined : list(value, path, (v, p) => oneOf(v, templateRights, p)));
+
+export const parseEdits = (value: unknown, path: string): PermissionEdit[] =>
+  list(value, path, (v, p) => {
+    const o = onlyKeys(object(v, p), ['principal', 'allow', 'remove', 'deny'], p);
+    const edit = { principal: string(o.principal, `${p}.principal`), allow: rights(o.allow, `${p}.allow`), remove: rights(o.remove, `${p}.remove`), deny: rights(o.deny, `${p}.deny`) };
+    if (!edit.allow && !edit.remove && !edit.deny) throw new ChoiceError(p, 'at least one of allow, remove, deny', v);
+    return edit;
+  });
+
+export const securityStep = (seed: string, edits: (context: ProcedureContext) => PermissionEdit[], purpose: string): StepDefinition<{ edits: PermissionEdit[] }> => ({
+  id: 'security',
+  title: 'Set permissions on the Security tab',
+  purpose,
+  seed,
+  minutes: 2,
+  skippable: false,
+  seedChoice: (context) => ({ edits: edits(context) }),
+  parse: (value, path) => ({ edits: parseEdits(onlyKeys(object(value, path), ['edits'], path).edits, `${path}.edits`) }),
+  commands: (choice, context) => choice.edits.map((edit) => ({ type: 'ChangeTemplatePermissions', template: templateOf(context), ...edit })),
+});
+
+export const issueStep = (seed: string): StepDefinition<{ ca: string }> => ({
+  id: 'issue-template',
+  title: 'Issue the template on the CA (Certificate Template to Issue)',
+  purpose: 'A template exists in the directory as soon as it is saved, but no CA hands out certificates from it until the template is added to the CA\'s Certificate Templates to Issue.',
+  seed,
+  minutes: 1,
+  skippable: true,
+  seedChoice: () => ({ ca: contoso.caName }),
+  parse: (value, path) => ({ ca: optionalString(onlyKeys(object(value, path), ['ca'], path).ca, `${path}.ca`) ?? contoso.caName }),
+  commands: (choice, context) => [{ type: 'IssueTemplate', ca: choice.ca, template: templateOf(context) }],
+});
+
+export const restartStep = (seed: string, computer: string): StepDefinition<{ computer: string }> => ({
+  id: 'restart',
+  title: `Restart ${computer}`,
+  purpose: 'A computer carries its group memberships in the token it gets at startup. Restarting it is what makes its new group, and so the template permissions given to that group, count.',
+  seed,
+  minutes: 5,
+  skippable: true,
+  seedChoice: () => ({ computer }),
+  parse: (value, path) => ({ computer: string(onlyKeys(object(value, path), ['computer'], path).computer, `${path}.computer`) }),
+  commands: (choice) => [{ type: 'RestartComputer', computer: choice.computer }],
+});
