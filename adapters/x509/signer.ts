@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { webcrypto } from 'node:crypto';
+import * as x509 from '@peculiar/x509';
+import type { CertificateProfile, Rdn } from '../../domain/index.ts';
+import type { KeyStore, Signer } from '../../workflows/index.ts';
+import { importSigningKey, publicOf } from '../keystore/rsa.ts';
+import { encodeExtension } from './extensions.ts';
+
+x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+
+/** A DN in the order AD CS writes it (DC=com first); an empty subject stays an empty SEQUENCE. */
+const name = (rdns: readonly Rdn[]): x509.Name => new x509.Name(rdns.map(([type, value]) => ({ [type]: [value] })));
+
+const sha1 = async (der: ArrayBuffer): Promise<string> => Buffer.from(await webcrypto.subtle.digest('SHA-1', der)).toString('hex').toUpperCase();
+
+/** Signs profiles with keys from the key store, SHA-256 with RSA, as a KSP-backed AD CS CA does. */
+export const x509Signer = (keys: KeyStore): Signer => ({
+  async sign(profile: CertificateProfile) {
+    const signingKey = await importSigningKey(await keys.privateKey(profile.signingKeyRef));
+    const subjectKey = new x509.PublicKey(Buffer.from(profile.publicKey, 'base64'));
+    const issuerKey = new x509.PublicKey(await webcrypto.subtle.exportKey('spki', await publicOf(signingKey)));
+    const extensions = await Promise.all(profile.extensions.map((spec) => encodeExtension(spec, subjectKey, issuerKey)));
+    const certificate = await x509.X509CertificateGenerator.create({
+      serialNumber: profile.serialNumber,
+      subject: name(profile.subject),
+      issuer: name(profile.issuer),
+      notBefore: new Date(profile.notBefore),
+      notAfter: new Date(profile.notAfter),
+      publicKey: subjectKey,
+      signingKey,
+      signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as Algorithm,
+      extensions,
+    });
+    return { der: Buffer.from(certificate.rawData).toString('base64'), thumbprint: await sha1(certificate.rawData) };
+  },
+});
