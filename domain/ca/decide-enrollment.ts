@@ -1,7 +1,10 @@
 import { tokenIdentities } from '../directory/membership.ts';
 import { refuse, type Decision } from '../lab/decision.ts';
 import type { World } from '../lab/world.ts';
-import { addDays, type SimTime } from '../shared/time.ts';
+import { addDays, addMinutes, type SimTime } from '../shared/time.ts';
+
+/** AD CS backdates NotBefore by ten minutes to absorb clock skew between the CA and its clients. */
+export const clockSkewMinutes = 10;
 import { hasRight } from './access.ts';
 import type { RequestCertificate } from './commands.ts';
 import { findTemplate, issuingAuthorities } from './lookup.ts';
@@ -91,7 +94,7 @@ export const decideEnrollment = (command: RequestCertificate, world: World, at: 
     issuer: authority.subject,
     signingKeyRef: authority.keyRef,
     publicKey: command.key.publicKey,
-    notBefore: at,
+    notBefore: addMinutes(at, -clockSkewMinutes),
     notAfter,
     extensions: extensionsFor(template, names, requester.sid),
   };
@@ -110,7 +113,7 @@ export const decideEnrollment = (command: RequestCertificate, world: World, at: 
       upns: names.upns,
       ekus: template.ekus,
       applicationPolicies: template.schemaVersion > 1 ? template.applicationPolicies : [],
-      notBefore: at,
+      notBefore: addMinutes(at, -clockSkewMinutes),
       notAfter,
       keyRef: command.key.ref,
       keySize: command.key.size,

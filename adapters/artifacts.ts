@@ -1,0 +1,55 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ekuName, findTemplate, type World } from '../domain/index.ts';
+import { toPem } from './keystore/rsa.ts';
+
+export interface CertificateArtifact {
+  readonly host: string;
+  readonly store: string;
+  readonly template: string;
+  readonly thumbprint: string;
+  readonly subject: string;
+  readonly dnsNames: readonly string[];
+  readonly ekus: readonly string[];
+  /** Absolute path of the certificate as PEM. */
+  readonly pem: string;
+  /** Absolute path of its private key (PKCS#8 PEM, mode 0600) in the key store. */
+  readonly keyFile: string;
+}
+
+export interface Artifacts {
+  readonly caCertificate: string;
+  readonly certificates: readonly CertificateArtifact[];
+}
+
+const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
+
+/** Writes the CA certificate and every certificate in a computer store as PEM under `folder`. */
+export const writeArtifacts = async (world: World, folder: string, keyFolder: string): Promise<Artifacts> => {
+  const dir = resolve(folder);
+  await mkdir(dir, { recursive: true });
+  const authority = Object.values(world.ca.authorities)[0];
+  const caCertificate = join(dir, 'ca.pem');
+  if (authority) await writeFile(caCertificate, toPem('CERTIFICATE', authority.certificate));
+  const certificates: CertificateArtifact[] = [];
+  for (const [host, stores] of Object.entries(world.hosts.stores)) {
+    for (const stored of stores.personal) {
+      const issued = Object.values(world.ca.issued).find((c) => c.thumbprint === stored.thumbprint);
+      if (!issued) continue;
+      const pem = join(dir, `${fileSafe(host)}-${fileSafe(stored.template)}-${stored.thumbprint.slice(0, 8)}.pem`);
+      await writeFile(pem, toPem('CERTIFICATE', issued.der));
+      certificates.push({
+        host,
+        store: 'personal',
+        template: findTemplate(world.ca, stored.template)?.displayName ?? stored.template,
+        thumbprint: stored.thumbprint,
+        subject: issued.subject,
+        dnsNames: issued.dnsNames,
+        ekus: issued.ekus.map(ekuName),
+        pem,
+        keyFile: resolve(keyFolder, `${stored.keyRef}.key`),
+      });
+    }
+  }
+  return { caCertificate, certificates };
+};

@@ -1,0 +1,39 @@
+export const mainHelp = `pkilab — rehearse the PKI certificate deployment ConfigMgr needs, on a simulated AD CS enterprise CA
+
+Usage:
+  pkilab run <scenario.yaml...> [--out DIR] [--json]   run scenarios; write the lab log, keys and certificates
+  pkilab procedures                                    list the seed's procedures and their steps
+  pkilab --help | pkilab <command> --help
+
+Examples:
+  pkilab run scenarios/iis-web-server-certificate.yaml
+  pkilab run scenarios/*.yaml --json
+  pkilab procedures
+
+Exit codes: 0 expectations hold, 1 an expectation failed, 2 bad input.
+`;
+
+export const runHelp = `Usage: pkilab run <scenario.yaml...> [--out DIR] [--json]
+
+Runs each scenario in a fresh lab: builds the contoso.com test network with its enterprise root CA,
+walks the scenario's procedures step by step, and checks its expectations.
+
+Options:
+  --out DIR   where to write the lab (default ./.pkilab/<scenario>; with several scenarios,
+              DIR/<scenario> for each). The folder gets lab.jsonl (the event log), keys/ (private keys,
+              PKCS#8, mode 0600) and artifacts/ (ca.pem and every issued certificate as PEM).
+  --json      print one JSON report (an array of reports for several scenarios) instead of progress.
+
+Examples:
+  pkilab run scenarios/iis-web-server-certificate.yaml
+  pkilab run scenarios/iis-no-restart.yaml --out /tmp/lab --json
+
+Exit codes: 0 every expectation holds, 1 one does not, 2 a scenario is invalid or missing.
+`;
+
+export const proceduresHelp = `Usage: pkilab procedures [--json]
+
+Lists the procedures of the seed document that pkilab simulates, with their steps in order.
+Example:
+  pkilab procedures
+`;

@@ -1,0 +1,35 @@
+import type { ScenarioRun, StepReport } from '../../workflows/index.ts';
+import type { Artifacts } from '../artifacts.ts';
+
+/** The machine-readable report of one scenario run (`pkilab run --json`). */
+export const jsonReport = (scenario: string, log: string, run: ScenarioRun, artifacts: Artifacts) => ({
+  ok: run.ok,
+  scenario,
+  log,
+  caCertificate: artifacts.caCertificate,
+  certificates: artifacts.certificates,
+  bindings: Object.entries(run.lab.world.hosts.iis).flatMap(([host, sites]) =>
+    Object.values(sites).flatMap((site) => site.bindings.filter((b) => b.thumbprint).map((b) => ({ host, site: site.name, protocol: b.protocol, port: b.port, thumbprint: b.thumbprint! }))),
+  ),
+  rejections: run.lab.world.rejections.map((r) => ({ procedure: r.procedure, step: r.step, code: r.rejection.code, name: r.rejection.name, message: r.rejection.reason })),
+  steps: run.steps.map((s) => ({ procedure: s.procedure, step: s.step, outcome: s.outcome, at: s.at ?? null })),
+  expectations: run.expectations.map((e) => ({ name: e.name, ok: e.ok, detail: e.detail })),
+});
+
+const marks: Record<StepReport['outcome'], string> = { done: '✓', skipped: '–', rejected: '✗', 'not-reached': '·' };
+
+/** One progress line per step, as a run prints it. */
+export const stepLine = (s: StepReport): string => {
+  const time = s.at ? s.at.slice(11, 16) : '     ';
+  const detail = s.outcome === 'rejected' && s.rejection ? `\n      ${s.rejection.code} ${s.rejection.name}: ${s.rejection.reason}` : s.outcome === 'skipped' ? ' (skipped)' : s.outcome === 'not-reached' ? ' (not reached)' : '';
+  return `  ${marks[s.outcome]} ${time}  ${s.title}${detail}`;
+};
+
+export const summaryLines = (run: ScenarioRun, log: string, artifacts: Artifacts): string[] => [
+  'Expectations:',
+  ...run.expectations.map((e) => `  ${e.ok ? '✓' : '✗'} ${e.name}${e.ok ? '' : ` — ${e.detail}`}`),
+  `${run.ok ? 'PASS' : 'FAIL'}: ${artifacts.certificates.length} certificate(s), ${run.lab.world.rejections.length} rejection(s), ${run.lab.events.length} events`,
+  `  log: ${log}`,
+  `  CA certificate: ${artifacts.caCertificate}`,
+  ...artifacts.certificates.map((c) => `  ${c.host}\\Personal: ${c.template} ${c.thumbprint} → ${c.pem}`),
+];

@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { createLab, runScenario } from '../../workflows/index.ts';
+import { writeArtifacts } from '../artifacts.ts';
+import { defaultLabStart } from '../clock.ts';
+import { filePorts, labFolder, resetLabFolder } from '../lab-files.ts';
+import { loadScenario, ScenarioError, scenarioSlug } from '../scenario/load.ts';
+import { runHelp } from './help.ts';
+import { jsonReport, stepLine, summaryLines } from './report.ts';
+
+export interface Io { out: (line: string) => void; err: (line: string) => void }
+
+/** `pkilab run`: 0 when every expectation holds, 1 when one does not, 2 on bad input. */
+export const runCommand = async (args: string[], io: Io): Promise<number> => {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    io.err(`pkilab run: ${(error as Error).message}\n\n${runHelp}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.out(runHelp);
+    return 0;
+  }
+  if (parsed.positionals.length === 0) {
+    io.err(`pkilab run: expected at least one scenario file, found none.\n\n${runHelp}`);
+    return 2;
+  }
+  const scenarios = [];
+  for (const file of parsed.positionals) {
+    try {
+      scenarios.push(await loadScenario(file));
+    } catch (error) {
+      if (error instanceof ScenarioError) {
+        io.err(`pkilab run: ${error.message}`);
+        return 2;
+      }
+      throw error;
+    }
+  }
+  const reports = [];
+  let ok = true;
+  for (const scenario of scenarios) {
+    const slug = scenarioSlug(scenario);
+    const root = parsed.values.out ? (scenarios.length > 1 ? join(parsed.values.out, slug) : parsed.values.out) : join('.pkilab', slug);
+    const folder = labFolder(root);
+    await resetLabFolder(folder);
+    const ports = filePorts(folder, (warning) => io.err(`warning: ${warning}`));
+    if (!parsed.values.json) io.out(`▶ ${scenario.title} (${scenario.file})`);
+    const lab = await createLab(ports, folder.labId, { startsAt: scenario.lab.startsAt ?? defaultLabStart(), ca: scenario.lab.ca });
+    let current = '';
+    const run = await runScenario(ports, lab, scenario, (step) => {
+      if (parsed.values.json) return;
+      if (step.procedure !== current) io.out(`  ${(current = step.procedure)}`);
+      io.out(stepLine(step));
+    });
+    const artifacts = await writeArtifacts(run.lab.world, folder.artifacts, folder.keys);
+    ok &&= run.ok;
+    if (parsed.values.json) reports.push(jsonReport(scenario.name, folder.log, run, artifacts));
+    else io.out(summaryLines(run, folder.log, artifacts).join('\n') + '\n');
+  }
+  if (parsed.values.json) io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+  return ok ? 0 : 1;
+};

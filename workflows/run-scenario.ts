@@ -1,0 +1,80 @@
+import { findProcedure } from './catalog.ts';
+import { ChoiceError } from './choices.ts';
+import { startProcedure, takeStep, type Lab } from './engine.ts';
+import { checkExpectations, type ExpectationResult } from './expectations.ts';
+import type { LabPorts } from './ports.ts';
+import type { ProcedureDefinition } from './procedure.ts';
+import type { Rejection } from '../domain/index.ts';
+import type { Scenario, StepOverride } from './scenario.ts';
+
+export interface ResolvedStep { readonly step: string; readonly choice: unknown | null }
+
+/**
+ * The choice of every step: the seed's, with the scenario's fields laid over it, or null for a skip.
+ * Throws ChoiceError with a path `steps.<step>.<field>` when an override is not a valid choice.
+ */
+export const resolveChoices = (procedure: ProcedureDefinition, overrides: Readonly<Record<string, StepOverride>>): ResolvedStep[] => {
+  const unknown = Object.keys(overrides).find((id) => !procedure.steps.some((s) => s.id === id));
+  if (unknown) throw new ChoiceError(`steps.${unknown}`, `a step of ${procedure.id} (${procedure.steps.map((s) => s.id).join(', ')})`, unknown);
+  const choices: Record<string, unknown> = {};
+  return procedure.steps.map((step) => {
+    const override = overrides[step.id];
+    if (override === 'skip') {
+      if (!step.skippable) throw new ChoiceError(`steps.${step.id}`, 'a choice (this step cannot be skipped)', 'skip');
+      choices[step.id] = null;
+      return { step: step.id, choice: null };
+    }
+    const choice = step.parse({ ...(step.seedChoice({ choices }) as object), ...(override ?? {}) }, `steps.${step.id}`);
+    choices[step.id] = choice;
+    return { step: step.id, choice };
+  });
+};
+
+export interface StepReport {
+  readonly procedure: string;
+  readonly step: string;
+  readonly title: string;
+  readonly outcome: 'done' | 'skipped' | 'rejected' | 'not-reached';
+  readonly at?: string;
+  readonly rejection?: Rejection;
+}
+
+export interface ScenarioRun {
+  readonly lab: Lab;
+  readonly steps: readonly StepReport[];
+  readonly expectations: readonly ExpectationResult[];
+  readonly ok: boolean;
+}
+
+/** Runs a scenario's procedures in order on an existing lab; a rejected step ends its procedure. */
+export const runScenario = async (ports: LabPorts, start: Lab, scenario: Scenario, onStep: (report: StepReport) => void = () => undefined): Promise<ScenarioRun> => {
+  let lab = start;
+  const steps: StepReport[] = [];
+  const report = (r: StepReport) => {
+    steps.push(r);
+    onStep(r);
+  };
+  for (const entry of scenario.procedures) {
+    const procedure = findProcedure(entry.procedure)!;
+    const resolved = resolveChoices(procedure, entry.steps);
+    lab = await startProcedure(ports, lab, procedure.id);
+    let stopped = false;
+    for (const { step, choice } of resolved) {
+      const title = procedure.steps.find((s) => s.id === step)!.title;
+      if (stopped) {
+        report({ procedure: procedure.id, step, title, outcome: 'not-reached' });
+        continue;
+      }
+      const taken = await takeStep(ports, lab, procedure.id, step, choice);
+      lab = taken.lab;
+      const at = lab.world.now;
+      if (taken.outcome.ok) report({ procedure: procedure.id, step, title, at, outcome: choice === null ? 'skipped' : 'done' });
+      else {
+        report({ procedure: procedure.id, step, title, at, outcome: 'rejected', rejection: taken.outcome.rejection });
+        stopped = true;
+      }
+    }
+  }
+  const expectations = checkExpectations(lab.world, scenario.expect);
+  return { lab, steps, expectations, ok: expectations.every((e) => e.ok) };
+};

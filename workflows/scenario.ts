@@ -1,0 +1,38 @@
+import type { CaSetup } from '../domain/index.ts';
+
+/** A step override: skip the step, or replace fields of the seed's choice. */
+export type StepOverride = 'skip' | Readonly<Record<string, unknown>>;
+
+export interface ScenarioProcedure {
+  readonly procedure: string;
+  readonly steps: Readonly<Record<string, StepOverride>>;
+}
+
+export interface CertificateExpectation {
+  readonly host: string;
+  readonly template: string;
+  readonly present?: boolean;
+  readonly dnsNames?: readonly string[];
+  readonly ekus?: readonly string[];
+  readonly subject?: string;
+}
+
+export interface BindingExpectation { readonly host: string; readonly site: string; readonly template?: string }
+export interface RejectionExpectation { readonly procedure?: string; readonly step: string; readonly code: string }
+
+export interface Expectations {
+  readonly certificates: readonly CertificateExpectation[];
+  readonly bindings: readonly BindingExpectation[];
+  readonly rejections: readonly RejectionExpectation[];
+  readonly completed: readonly string[];
+}
+
+/** A scenario as loaded and validated: the lab, the procedures in order, and what must hold at the end. */
+export interface Scenario {
+  readonly file: string;
+  readonly name: string;
+  readonly title: string;
+  readonly lab: { readonly startsAt?: string; readonly ca: CaSetup };
+  readonly procedures: readonly ScenarioProcedure[];
+  readonly expect: Expectations;
+}
