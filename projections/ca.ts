@@ -1,4 +1,5 @@
-import { castDraft, type Draft } from 'immer';
+import type { Draft } from 'immer';
+import { copy } from './copy.ts';
 import { match } from 'ts-pattern';
 import type { CaEvent, RecordedEvent, World } from '../domain/index.ts';
 
@@ -7,18 +8,18 @@ export const applyCa = (world: Draft<World>, event: RecordedEvent<CaEvent>): voi
   const ca = world.ca;
   match(event as CaEvent)
     .with({ type: 'CaInstalled' }, ({ data }) => {
-      ca.authorities[data.authority.name] = castDraft(data.authority);
+      ca.authorities[data.authority.name] = copy(data.authority);
     })
     .with({ type: 'TemplatePublished' }, ({ data }) => {
-      ca.templates[data.template.name] = castDraft(data.template);
+      ca.templates[data.template.name] = copy(data.template);
     })
     .with({ type: 'TemplateDuplicated' }, ({ data }) => {
-      ca.templates[data.template.name] = castDraft(data.template);
+      ca.templates[data.template.name] = copy(data.template);
       ca.templatesCreated += 1;
     })
     .with({ type: 'TemplateSubjectNameChanged' }, ({ data }) => {
       const template = ca.templates[data.template]!;
-      template.subjectName = castDraft(data.subjectName);
+      template.subjectName = copy(data.subjectName);
       template.minorRevision = data.minorRevision;
     })
     .with({ type: 'TemplateRequestHandlingChanged' }, ({ data }) => {
@@ -29,15 +30,15 @@ export const applyCa = (world: Draft<World>, event: RecordedEvent<CaEvent>): voi
     .with({ type: 'TemplatePermissionsChanged' }, ({ data }) => {
       const template = ca.templates[data.template]!;
       const index = template.acl.findIndex((ace) => ace.principal === data.after.principal);
-      if (index >= 0) template.acl[index] = castDraft(data.after);
-      else template.acl.push(castDraft(data.after));
+      if (index >= 0) template.acl[index] = copy(data.after);
+      else template.acl.push(copy(data.after));
       template.minorRevision = data.minorRevision;
     })
     .with({ type: 'TemplateIssued' }, ({ data }) => {
       ca.authorities[data.ca]!.templatesToIssue.push(data.template);
     })
     .with({ type: 'CertificateIssued' }, ({ data }) => {
-      ca.issued[data.certificate.serialNumber] = castDraft(data.certificate);
+      ca.issued[data.certificate.serialNumber] = copy(data.certificate);
       ca.lastRequestId = Math.max(ca.lastRequestId, data.certificate.requestId);
     })
     .exhaustive();

@@ -1,4 +1,5 @@
-import { castDraft, type Draft } from 'immer';
+import type { Draft } from 'immer';
+import { copy } from './copy.ts';
 import { match } from 'ts-pattern';
 import type { DirectoryEvent, RecordedEvent, World } from '../domain/index.ts';
 
@@ -10,7 +11,7 @@ export const applyDirectory = (world: Draft<World>, event: RecordedEvent<Directo
       world.startsAt = data.startsAt;
     })
     .with({ type: 'PrincipalCreated' }, ({ data }) => {
-      world.directory.principals[data.principal.name] = castDraft(data.principal);
+      world.directory.principals[data.principal.name] = copy(data.principal);
       if (data.principal.kind === 'group') world.directory.members[data.principal.name] ??= [];
     })
     .with({ type: 'GroupMemberAdded' }, ({ data }) => {

@@ -1,4 +1,5 @@
-import { castDraft, type Draft } from 'immer';
+import type { Draft } from 'immer';
+import { copy } from './copy.ts';
 import { match } from 'ts-pattern';
 import type { HostsEvent, RecordedEvent, World } from '../domain/index.ts';
 
@@ -6,9 +7,9 @@ import type { HostsEvent, RecordedEvent, World } from '../domain/index.ts';
 export const applyHosts = (world: Draft<World>, event: RecordedEvent<HostsEvent>): void =>
   match(event as HostsEvent)
     .with({ type: 'HostProvisioned' }, ({ data }) => {
-      world.hosts.hosts[data.host.name] = castDraft(data.host);
+      world.hosts.hosts[data.host.name] = copy(data.host);
       world.hosts.stores[data.host.name] = { personal: [] };
-      world.hosts.iis[data.host.name] = Object.fromEntries(data.iisSites.map((site) => [site.name, castDraft(site)]));
+      world.hosts.iis[data.host.name] = Object.fromEntries(data.iisSites.map((site) => [site.name, copy(site)]));
     })
     .with({ type: 'CertificateInstalled' }, ({ data }) => {
       world.hosts.stores[data.host]![data.store].push({

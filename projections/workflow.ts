@@ -1,4 +1,5 @@
-import { castDraft, type Draft } from 'immer';
+import type { Draft } from 'immer';
+import { copy } from './copy.ts';
 import { match } from 'ts-pattern';
 import type { RecordedEvent, World, WorkflowEvent } from '../domain/index.ts';
 
@@ -14,7 +15,7 @@ export const applyWorkflow = (world: Draft<World>, event: RecordedEvent<Workflow
     .with({ type: 'ActionRejected' }, ({ data }) => {
       const progress = world.procedures[data.procedure];
       if (progress && progress.stepsDone.at(-1) === data.step) progress.stepsDone.pop();
-      world.rejections.push(castDraft({ position: event.position, at: event.at, ...data }));
+      world.rejections.push(copy({ position: event.position, at: event.at, ...data }));
     })
     .with({ type: 'ProcedureCompleted' }, ({ data }) => {
       const progress = world.procedures[data.procedure];

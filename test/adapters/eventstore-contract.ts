@@ -1,0 +1,63 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { isPortError, type EventStore, type PendingEvent } from '../../workflows/index.ts';
+
+const at = '2026-11-02T09:00:00.000Z';
+const group = (name: string): PendingEvent => ({ type: 'PrincipalCreated', data: { principal: { name, sid: `S-${name}`, kind: 'group', builtin: false } }, at });
+
+/** The behaviour every EventStore adapter must have; each adapter's test file runs it. */
+export const eventStoreContract = (adapter: string, make: () => Promise<EventStore>) => {
+  const contract = suite(`EventStore contract: ${adapter}`);
+
+  contract('a new lab is empty at version 0', async () => {
+    const store = await make();
+    assert.is(await store.version('lab'), 0);
+    assert.equal(await store.read('lab'), []);
+  });
+
+  contract('appends number events from the expected version and read returns them in order', async () => {
+    const store = await make();
+    assert.is(await store.append('lab', [group('A'), group('B')], 0), 2);
+    assert.is(await store.append('lab', [group('C')], 2), 3);
+    const events = await store.read('lab');
+    assert.equal(events.map((e) => e.position), [1, 2, 3]);
+    assert.equal(events.map((e) => (e.type === 'PrincipalCreated' ? e.data.principal.name : '')), ['A', 'B', 'C']);
+    assert.is(events[0]!.at, at);
+  });
+
+  contract('reads a range of positions, both ends included', async () => {
+    const store = await make();
+    await store.append('lab', [group('A'), group('B'), group('C'), group('D')], 0);
+    assert.equal((await store.read('lab', { from: 2, to: 3 })).map((e) => e.position), [2, 3]);
+    assert.equal((await store.read('lab', { from: 4 })).map((e) => e.position), [4]);
+  });
+
+  contract('rejects an append whose expected version is stale, and keeps the log unchanged', async () => {
+    const store = await make();
+    await store.append('lab', [group('A')], 0);
+    try {
+      await store.append('lab', [group('B')], 0);
+      assert.unreachable('a stale append must fail');
+    } catch (error) {
+      assert.ok(isPortError(error, 'EVENTSTORE_VERSION_CONFLICT'), String(error));
+    }
+    assert.is(await store.version('lab'), 1);
+  });
+
+  contract('keeps labs apart', async () => {
+    const store = await make();
+    await store.append('one', [group('A')], 0);
+    await store.append('two', [group('B'), group('C')], 0);
+    assert.is(await store.version('one'), 1);
+    assert.is(await store.version('two'), 2);
+  });
+
+  contract('a stored event reads back equal to what was appended', async () => {
+    const store = await make();
+    const event: PendingEvent = { type: 'ActionTaken', data: { procedure: 'p', step: 's', choice: { names: ['a', 'b'], nested: { n: 1 } } }, at };
+    await store.append('lab', [event], 0);
+    assert.equal(await store.read('lab'), [{ ...event, position: 1 }]);
+  });
+
+  return contract;
+};
