@@ -8,7 +8,7 @@ import { ChoiceError, findProcedure, resolveChoices, type Expectations, type Sce
 export class ScenarioError extends Error {
   readonly code = 'SCENARIO_INVALID';
   constructor(readonly file: string, readonly line: number, readonly column: number, readonly problem: string) {
-    super(`${file}:${line}:${column}: ${problem}`);
+    super(line > 0 ? `${file}:${line}:${column}: ${problem}` : `${file}: ${problem}`);
   }
 }
 
@@ -33,7 +33,7 @@ export const parseScenario = (file: string, text: string): Scenario => {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+    const pos = lines.linePos(e.pos[0]);
     throw new ScenarioError(file, pos.line, pos.col, `not valid YAML: ${e.message.split('\n')[0]}`);
   }
   const fail = (path: Path, problem: string): never => {
@@ -113,7 +113,7 @@ export const loadScenario = async (file: string): Promise<Scenario> => {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ScenarioError(file, 0, 0, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new ScenarioError(file, 0, 0, `cannot read the scenario file (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)})`);
   }
   return parseScenario(file, text);
 };

@@ -1,0 +1,76 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseScenario, ScenarioError } from '../../adapters/scenario/load.ts';
+
+const load = suite('adapters/scenario load');
+
+const problem = (text: string): ScenarioError => {
+  try {
+    parseScenario('s.yaml', text);
+  } catch (error) {
+    if (error instanceof ScenarioError) return error;
+    throw error;
+  }
+  throw new Error('expected the scenario to be refused');
+};
+
+load('a minimal scenario takes the seed path with an enterprise 2008 CA', () => {
+  const scenario = parseScenario('s.yaml', 'scenario: x\nprocedures:\n  - procedure: iis-web-server-certificate\n');
+  assert.equal(scenario.lab.ca, { edition: 'enterprise', os: 'windows-server-2008' });
+  assert.equal(scenario.procedures, [{ procedure: 'iis-web-server-certificate', steps: {} }]);
+  assert.is(scenario.lab.startsAt, undefined);
+});
+
+load('names line and column of an unknown procedure', () => {
+  const error = problem('scenario: x\nprocedures:\n  - procedure: iis-web-server\n');
+  assert.is(error.message, 's.yaml:3:16: unknown procedure "iis-web-server"');
+});
+
+load('names the field of a step choice that is not one the dialog offers', () => {
+  const error = problem([
+    'scenario: x',
+    'procedures:',
+    '  - procedure: iis-web-server-certificate',
+    '    steps:',
+    '      duplicate-template:',
+    '        version: windows-server-2012',
+  ].join('\n'));
+  assert.is(error.line, 6);
+  assert.is(error.column, 18);
+  assert.match(error.problem, /steps\.duplicate-template\.version: expected one of windows-server-2003-enterprise, windows-server-2008-enterprise, found "windows-server-2012"/);
+});
+
+load('refuses to skip a step that cannot be skipped', () => {
+  const error = problem('scenario: x\nprocedures:\n  - procedure: iis-web-server-certificate\n    steps:\n      security: skip\n');
+  assert.is(error.line, 5);
+  assert.match(error.problem, /this step cannot be skipped/);
+});
+
+load('refuses a step the procedure does not have, listing the ones it has', () => {
+  const error = problem('scenario: x\nprocedures:\n  - procedure: iis-web-server-certificate\n    steps:\n      reboot: skip\n');
+  assert.match(error.problem, /a step of iis-web-server-certificate \(create-group, duplicate-template/);
+});
+
+load('refuses a misspelt field inside a choice rather than ignoring it', () => {
+  const error = problem('scenario: x\nprocedures:\n  - procedure: iis-web-server-certificate\n    steps:\n      request-certificate: { dnsName: [a.contoso.com] }\n');
+  assert.match(error.problem, /request-certificate\.dnsName: expected one of the fields computer, commonName, dnsNames/);
+});
+
+load('reports YAML syntax errors with their position', () => {
+  const error = problem('scenario: x\nprocedures: [\n');
+  assert.ok(error.line >= 2, error.message);
+  assert.match(error.problem, /not valid YAML/);
+});
+
+load('refuses an unknown top-level field and a start time that is not UTC ISO', () => {
+  assert.match(problem('scenario: x\nprocedure: []\n').problem, /unknown field "procedure"/);
+  const time = problem('scenario: x\nlab:\n  startsAt: tomorrow\nprocedures: [iis-web-server-certificate]\n');
+  assert.is(time.line, 3);
+  assert.match(time.problem, /expected an ISO time in UTC/);
+});
+
+load('refuses a CA edition the lab does not model', () => {
+  assert.match(problem('scenario: x\nlab: { ca: { edition: datacenter } }\nprocedures: [iis-web-server-certificate]\n').problem, /expected enterprise or standard, found "datacenter"/);
+});
+
+load.run();

@@ -1,0 +1,114 @@
+import { initialTransition, transition } from 'xstate';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { findProcedure, machineOf, openLab, procedureSnapshot, startProcedure, takeStep, type Lab, type LabPorts } from '../../workflows/index.ts';
+import { freshLab } from '../support/ports.ts';
+
+const engine = suite('workflows/engine');
+const iis = findProcedure('iis-web-server-certificate')!;
+const seedChoice = (id: string, choices: Record<string, unknown>) => iis.steps.find((s) => s.id === id)!.seedChoice({ choices });
+
+/** Walks the seed's choices up to (not including) `until`. */
+const walk = async (ports: LabPorts, start: Lab, until?: string) => {
+  let lab = await startProcedure(ports, start, iis.id);
+  const choices: Record<string, unknown> = {};
+  for (const step of iis.steps) {
+    if (step.id === until) break;
+    const choice = seedChoice(step.id, choices);
+    const taken = await takeStep(ports, lab, iis.id, step.id, choice);
+    assert.ok(taken.outcome.ok, `${step.id}: ${!taken.outcome.ok ? taken.outcome.rejection.reason : ''}`);
+    lab = taken.lab;
+    choices[step.id] = choice;
+  }
+  return { lab, choices };
+};
+
+engine('the procedure machine names a command action for each step and ignores inputs for other steps', () => {
+  const machine = machineOf(iis);
+  const [initial] = initialTransition(machine);
+  assert.is(initial.value, 'create-group');
+  const [same, none] = transition(machine, initial, { type: 'ACT', step: 'bind', choice: {} });
+  assert.is(same.value, 'create-group');
+  assert.equal(none, []);
+  const [next, actions] = transition(machine, initial, { type: 'ACT', step: 'create-group', choice: { name: 'G', members: ['SERVER1'] } });
+  assert.is(next.value, 'duplicate-template');
+  const command = actions.find((a) => a.type === 'command');
+  assert.equal((command?.params as { commands: unknown[] }).commands, [{ type: 'CreateGroup', name: 'G' }, { type: 'AddGroupMember', group: 'G', member: 'SERVER1' }]);
+});
+
+engine('a step out of order is recorded with its rejection and does not move the procedure', async () => {
+  const { ports, lab } = await freshLab();
+  const started = await startProcedure(ports, lab, iis.id);
+  const taken = await takeStep(ports, started, iis.id, 'bind', seedChoice('bind', {}));
+  assert.not.ok(taken.outcome.ok);
+  assert.equal(taken.outcome.events.map((e) => e.type), ['ActionTaken', 'ActionRejected']);
+  assert.is(procedureSnapshot(iis, taken.lab.events)?.value, 'create-group');
+  assert.is(taken.lab.world.rejections[0]?.rejection.name, 'WRONG_STEP');
+});
+
+engine('an invalid choice is refused with what was expected and where', async () => {
+  const { ports, lab } = await freshLab();
+  const started = await startProcedure(ports, lab, iis.id);
+  const taken = await takeStep(ports, started, iis.id, 'create-group', { name: '' });
+  assert.ok(!taken.outcome.ok && taken.outcome.rejection.name === 'INVALID_CHOICE');
+  assert.match(!taken.outcome.ok ? taken.outcome.rejection.reason : '', /create-group\.name: expected a non-empty string/);
+});
+
+engine('a step is all or nothing: a failing command discards the step\'s earlier events', async () => {
+  const { ports, lab: start } = await freshLab();
+  const { lab } = await walk(ports, start, 'security');
+  const taken = await takeStep(ports, lab, iis.id, 'security', { edits: [{ principal: 'Domain Admins', remove: ['Enroll'] }, { principal: 'Ghosts', allow: ['Enroll'] }] });
+  assert.not.ok(taken.outcome.ok);
+  assert.equal(taken.outcome.events.map((e) => e.type), ['ActionTaken', 'ActionRejected']);
+  const template = taken.lab.world.ca.templates.ConfigMgrWebServerCertificate!;
+  assert.equal(template.acl.find((a) => a.principal === 'Domain Admins')?.allow, ['Read', 'Write', 'Enroll']);
+});
+
+engine('simulated time advances by each step\'s duration from the lab start', async () => {
+  const { ports, lab: start } = await freshLab();
+  const { lab } = await walk(ports, start, 'duplicate-template');
+  assert.is(lab.world.now, '2026-11-02T09:03:00.000Z');
+  const second = await freshLab();
+  const restart = await walk(second.ports, second.lab);
+  assert.is(restart.lab.world.hosts.hosts.SERVER1!.lastBoot, '2026-11-02T09:15:00.000Z');
+});
+
+engine('the last step completes the procedure; a reopened log resumes where it stood', async () => {
+  const { ports, lab: start } = await freshLab();
+  const partial = await walk(ports, start, 'bind');
+  const reopened = await openLab(ports, 'lab');
+  assert.equal(reopened.world, partial.lab.world);
+  assert.is(procedureSnapshot(iis, reopened.events)?.value, 'bind');
+  const bound = await takeStep(ports, reopened, iis.id, 'bind', seedChoice('bind', partial.choices));
+  assert.ok(bound.outcome.ok);
+  const verified = await takeStep(ports, bound.lab, iis.id, 'verify', seedChoice('verify', { ...partial.choices }));
+  assert.ok(verified.outcome.ok && verified.outcome.completed);
+  assert.equal(verified.outcome.events.map((e) => e.type), ['ActionTaken', 'IisBindingVerified', 'ProcedureCompleted']);
+  assert.ok(verified.lab.world.procedures[iis.id]?.completed);
+});
+
+engine('skipping the restart is recorded as the input null, and the request is then denied', async () => {
+  let { ports, lab: start } = await freshLab();
+  const { lab } = await walk(ports, start, 'restart');
+  const generated: string[] = [];
+  const generate = ports.keys.generate;
+  ports = { ...ports, keys: { ...ports.keys, generate: (ref, size) => (generated.push(ref), generate(ref, size)) } };
+  const skipped = await takeStep(ports, lab, iis.id, 'restart', null);
+  assert.ok(skipped.outcome.ok);
+  assert.equal(skipped.outcome.events.map((e) => e.type), ['ActionTaken']);
+  const request = await takeStep(ports, skipped.lab, iis.id, 'request-certificate', seedChoice('request-certificate', {}));
+  assert.ok(!request.outcome.ok && request.outcome.rejection.code === '0x80094012');
+  assert.equal(generated, [], 'no key is generated for a denied request');
+});
+
+engine('an issued certificate is signed by the lab CA and installed with its key reference', async () => {
+  const { ports, lab: start } = await freshLab();
+  const { lab } = await walk(ports, start, 'bind');
+  const issued = Object.values(lab.world.ca.issued);
+  assert.is(issued.length, 1);
+  assert.ok(await ports.keys.has(issued[0]!.keyRef));
+  assert.equal(lab.world.hosts.stores.SERVER1!.personal.map((c) => c.thumbprint), [issued[0]!.thumbprint]);
+  assert.match(issued[0]!.thumbprint, /^[0-9A-F]{40}$/);
+});
+
+engine.run();
