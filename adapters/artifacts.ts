@@ -33,7 +33,7 @@ export const writeArtifacts = async (world: World, folder: string, keyFolder: st
   if (authority) await writeFile(caCertificate, toPem('CERTIFICATE', authority.certificate));
   const certificates: CertificateArtifact[] = [];
   for (const [host, stores] of Object.entries(world.hosts.stores)) {
-    for (const stored of stores.personal) {
+    for (const stored of stores.personal ?? []) {
       const issued = Object.values(world.ca.issued).find((c) => c.thumbprint === stored.thumbprint);
       if (!issued) continue;
       const pem = join(dir, `${fileSafe(host)}-${fileSafe(stored.template)}-${stored.thumbprint.slice(0, 8)}.pem`);

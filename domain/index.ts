@@ -3,7 +3,7 @@ export { addMinutes, addDays, isSimTime, type SimTime } from './shared/time.ts';
 export { failures, reject, type FailureName, type Rejection } from './shared/rejection.ts';
 export { oid, ekuName } from './shared/oids.ts';
 
-export type { Principal, PrincipalKind, Token, DirectoryState } from './directory/model.ts';
+export type { Principal, PrincipalKind, Token, DirectoryState, Gpo, AutoenrollmentPolicy } from './directory/model.ts';
 export { groupsOf, tokenIdentities } from './directory/membership.ts';
 export type { DirectoryEvent } from './directory/events.ts';
 export type { DirectoryCommand } from './directory/commands.ts';
@@ -18,16 +18,22 @@ export type { CaState, CertificationAuthority, IssuedCertificate, CaEdition, CaO
 export { formatDn, type CertificateProfile, type ExtensionSpec, type Rdn } from './ca/profile.ts';
 export { findTemplate, issuingAuthorities } from './ca/lookup.ts';
 export type { CaEvent } from './ca/events.ts';
-export type { CaCommand, RequestKey } from './ca/commands.ts';
+export type { CaCommand } from './ca/commands.ts';
+export { autoenrollTemplates, effectiveAutoenrollmentPolicy, autoenrollmentIntervalMinutes } from './ca/autoenroll.ts';
 
 export type { Host, HostsState, StoredCertificate, IisSite, IisBinding, StoreName } from './hosts/model.ts';
 export { selectCertificate } from './hosts/decide.ts';
 export type { HostsEvent } from './hosts/events.ts';
 export type { HostsCommand, CertificateSelection } from './hosts/commands.ts';
 
+export type { ConfigMgrState, PfxFacts, PfxImport, EnrollmentPlatform, SiteSystem } from './configmgr/model.ts';
+export type { ConfigMgrEvent } from './configmgr/events.ts';
+export type { ConfigMgrCommand } from './configmgr/commands.ts';
+export { amtSetupOu } from './configmgr/requirements.ts';
+
 export type { LabEvent, LabEventType, RecordedEvent, WorkflowEvent } from './lab/events.ts';
 export type { LabCommand, LabCommandType } from './lab/commands.ts';
 export { emptyWorld, type World, type RecordedRejection, type ProcedureProgress } from './lab/world.ts';
-export { decide } from './lab/decide.ts';
-export { issuanceEvents, type Decision, type IssuanceDraft } from './lab/decision.ts';
+export { decide, reactionsTo, dueByTime } from './lab/decide.ts';
+export { issuanceEvents, exportEvents, type Decision, type IssuanceDraft, type ExportDraft } from './lab/decision.ts';
 export { contoso, testNetwork, caCertificateProfile, caSubject, type CaSetup, type CaMaterial } from './lab/fixture.ts';

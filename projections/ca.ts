@@ -34,6 +34,16 @@ export const applyCa = (world: Draft<World>, event: RecordedEvent<CaEvent>): voi
       else template.acl.push(copy(data.after));
       template.minorRevision = data.minorRevision;
     })
+    .with({ type: 'TemplateApplicationPolicyAdded' }, ({ data }) => {
+      const template = ca.templates[data.template]!;
+      template.applicationPolicies.push(data.oid);
+      if (!template.ekus.includes(data.oid)) template.ekus.push(data.oid);
+      template.minorRevision = data.minorRevision;
+    })
+    .with({ type: 'AutoenrollmentRan' }, ({ data }) => {
+      const host = world.hosts.hosts[data.computer];
+      if (host) host.lastAutoenrollment = event.at;
+    })
     .with({ type: 'TemplateIssued' }, ({ data }) => {
       ca.authorities[data.ca]!.templatesToIssue.push(data.template);
     })

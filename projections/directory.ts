@@ -22,4 +22,10 @@ export const applyDirectory = (world: Draft<World>, event: RecordedEvent<Directo
       const host = world.hosts.hosts[data.computer];
       if (host) host.lastBoot = event.at;
     })
+    .with({ type: 'GpoCreated' }, ({ data }) => {
+      world.directory.gpos[data.name] = { name: data.name, linkedTo: data.linkedTo, autoenrollment: { configurationModel: 'not-configured', renewExpired: false, updateTemplates: false } };
+    })
+    .with({ type: 'AutoenrollmentPolicyConfigured' }, ({ data }) => {
+      world.directory.gpos[data.gpo]!.autoenrollment = copy(data.policy);
+    })
     .exhaustive();

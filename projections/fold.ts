@@ -1,7 +1,8 @@
 import { produce, type Draft } from 'immer';
 import { match, P } from 'ts-pattern';
-import { emptyWorld, type CaEvent, type DirectoryEvent, type HostsEvent, type RecordedEvent, type World, type WorkflowEvent } from '../domain/index.ts';
+import { emptyWorld, type CaEvent, type ConfigMgrEvent, type DirectoryEvent, type HostsEvent, type RecordedEvent, type World, type WorkflowEvent } from '../domain/index.ts';
 import { applyCa } from './ca.ts';
+import { applyConfigMgr } from './configmgr.ts';
 import { applyDirectory } from './directory.ts';
 import { applyHosts } from './hosts.ts';
 import { applyWorkflow } from './workflow.ts';
@@ -9,12 +10,16 @@ import { applyWorkflow } from './workflow.ts';
 /** Applies one recorded event to a draft world. Every event type is routed (exhaustive). */
 export const apply = (world: Draft<World>, event: RecordedEvent): void => {
   match(event.type)
-    .with(P.union('LabCreated', 'PrincipalCreated', 'GroupMemberAdded', 'ComputerRestarted'), () => applyDirectory(world, event as RecordedEvent<DirectoryEvent>))
+    .with(P.union('LabCreated', 'PrincipalCreated', 'GroupMemberAdded', 'ComputerRestarted', 'GpoCreated', 'AutoenrollmentPolicyConfigured'), () => applyDirectory(world, event as RecordedEvent<DirectoryEvent>))
     .with(
-      P.union('CaInstalled', 'TemplatePublished', 'TemplateDuplicated', 'TemplateSubjectNameChanged', 'TemplateRequestHandlingChanged', 'TemplatePermissionsChanged', 'TemplateIssued', 'CertificateIssued'),
+      P.union('CaInstalled', 'TemplatePublished', 'TemplateDuplicated', 'TemplateSubjectNameChanged', 'TemplateRequestHandlingChanged', 'TemplatePermissionsChanged', 'TemplateApplicationPolicyAdded', 'TemplateIssued', 'CertificateIssued', 'AutoenrollmentRan'),
       () => applyCa(world, event as RecordedEvent<CaEvent>),
     )
-    .with(P.union('HostProvisioned', 'CertificateInstalled', 'IisBindingChanged', 'IisBindingVerified'), () => applyHosts(world, event as RecordedEvent<HostsEvent>))
+    .with(P.union('HostProvisioned', 'CertificateInstalled', 'IisBindingChanged', 'IisBindingVerified', 'CertificateExported', 'CertificateVerified'), () => applyHosts(world, event as RecordedEvent<HostsEvent>))
+    .with(
+      P.union('SiteSystemConfigured', 'CloudDistributionPointCreated', 'DistributionPointCertificateImported', 'OutOfBandServicePointConfigured', 'OutOfBandManagementConfigured', 'EnrollmentProfileSet', 'DeviceEnrolled', 'AmtComputerProvisioned'),
+      () => applyConfigMgr(world, event as RecordedEvent<ConfigMgrEvent>),
+    )
     .with(P.union('ActionTaken', 'ActionRejected', 'ProcedureStarted', 'ProcedureCompleted'), () => applyWorkflow(world, event as RecordedEvent<WorkflowEvent>))
     .exhaustive();
   world.position = event.position;

@@ -12,7 +12,7 @@ export const applyHosts = (world: Draft<World>, event: RecordedEvent<HostsEvent>
       world.hosts.iis[data.host.name] = Object.fromEntries(data.iisSites.map((site) => [site.name, copy(site)]));
     })
     .with({ type: 'CertificateInstalled' }, ({ data }) => {
-      world.hosts.stores[data.host]![data.store].push({
+      (world.hosts.stores[data.host]![data.store] ??= []).push({
         thumbprint: data.thumbprint,
         template: data.template,
         keyRef: data.keyRef,
@@ -27,5 +27,9 @@ export const applyHosts = (world: Draft<World>, event: RecordedEvent<HostsEvent>
       if (binding) binding.thumbprint = data.thumbprint;
       else site.bindings.push({ protocol: data.protocol, port: data.port, thumbprint: data.thumbprint });
     })
-    .with({ type: 'IisBindingVerified' }, () => undefined)
+    .with({ type: 'CertificateExported' }, ({ data }) => {
+      const stored = world.hosts.stores[data.host]?.personal?.find((c) => c.thumbprint === data.thumbprint);
+      if (stored) stored.exportedTo = [...(stored.exportedTo ?? []), data.file];
+    })
+    .with({ type: 'IisBindingVerified' }, { type: 'CertificateVerified' }, () => undefined)
     .exhaustive();

@@ -1,14 +1,12 @@
 import { transition } from 'xstate';
-import {
-  addMinutes, caCertificateProfile, decide, issuanceEvents, reject, testNetwork,
-  type CaSetup, type LabEvent, type RecordedEvent, type Rejection, type RequestKey, type World,
-} from '../domain/index.ts';
+import { addMinutes, caCertificateProfile, dueByTime, reject, testNetwork, type CaSetup, type LabEvent, type RecordedEvent, type Rejection, type World } from '../domain/index.ts';
 import { fold } from '../projections/index.ts';
 import { findProcedure } from './catalog.ts';
 import { ChoiceError } from './choices.ts';
+import { execute, recorded, stamp } from './execute.ts';
 import type { LabPorts, PendingEvent } from './ports.ts';
+import type { StepCommand, StepDefinition } from './procedure.ts';
 import { machineOf, procedureSnapshot, toMachineEvent } from './replay.ts';
-import type { StepCommand } from './procedure.ts';
 
 /** An open lab: its log so far and the world folded from it. */
 export interface Lab {
@@ -21,13 +19,8 @@ export type StepOutcome =
   | { readonly ok: true; readonly events: readonly RecordedEvent[]; readonly completed: boolean }
   | { readonly ok: false; readonly rejection: Rejection; readonly events: readonly RecordedEvent[] };
 
-const stamp = (events: readonly LabEvent[], at: string): PendingEvent[] => events.map((e) => ({ ...e, at }) as PendingEvent);
-
-const recorded = (events: readonly PendingEvent[], after: number): RecordedEvent[] =>
-  events.map((e, i) => ({ ...e, position: after + i + 1 }) as RecordedEvent);
-
 /** Opens a lab from its store: a pure fold of the log, with no signing and no key generation. */
-export const openLab = async (ports: LabPorts, id: string): Promise<Lab> => {
+export const openLab = async (ports: Pick<LabPorts, 'events'>, id: string): Promise<Lab> => {
   const events = await ports.events.read(id);
   return { id, events, world: fold(events) };
 };
@@ -54,30 +47,25 @@ export const startProcedure = async (ports: LabPorts, lab: Lab, procedure: strin
   return (await commit(ports, lab, [{ type: 'ProcedureStarted', data: { procedure, input: null }, at: lab.world.now }])).lab;
 };
 
-/** A placeholder key lets the pure decider run before any key exists; a key is made only for an issuance. */
-const placeholderKey: RequestKey = { ref: 'pending', publicKey: '', size: 0 };
+const durationOf = (step: StepDefinition | undefined, choice: unknown): number =>
+  step === undefined ? 1 : typeof step.minutes === 'number' ? step.minutes : choice === null ? 1 : step.minutes(choice);
 
-/** Decides the commands of one step in order against a working world; a step is all or nothing. */
-const decideStep = async (ports: LabPorts, lab: Lab, commands: readonly StepCommand[], at: string): Promise<LabEvent[] | Rejection> => {
-  let world = lab.world;
+/** Decides the commands of one step in order; a step is all or nothing. Timers due by then run after it. */
+const decideStep = async (ports: LabPorts, world: World, commands: readonly StepCommand[], at: string): Promise<LabEvent[] | Rejection> => {
+  let current = world;
   const produced: LabEvent[] = [];
   for (const command of commands) {
-    const first = decide(command.type === 'RequestCertificate' ? { ...command, key: command.key ?? placeholderKey } : command, world, at);
-    let outcome: LabEvent[] | Rejection;
-    if (first.kind === 'rejected') outcome = first.rejection;
-    else if (first.kind === 'accepted') outcome = [...first.events];
-    else {
-      const size = 2048;
-      const ref = `${String(world.position + produced.length + 1).padStart(6, '0')}-${first.draft.requester.toLowerCase()}-${first.draft.requestId}`;
-      const publicKey = await ports.keys.generate(ref, size);
-      const decided = decide({ ...(command as Extract<StepCommand, { type: 'RequestCertificate' }>), key: { ref, publicKey, size } }, world, at);
-      if (decided.kind !== 'sign') throw new Error(`decide is not deterministic: a request accepted with a placeholder key was ${decided.kind} with the real one`);
-      const { der, thumbprint } = await ports.signer.sign(decided.profile);
-      outcome = issuanceEvents(decided.draft, der, thumbprint);
+    const outcome = await execute(ports, current, command, at);
+    if (!('events' in outcome)) return outcome;
+    produced.push(...outcome.events);
+    current = outcome.world;
+  }
+  for (const timer of dueByTime(current, at)) {
+    const outcome = await execute(ports, current, timer, at);
+    if ('events' in outcome) {
+      produced.push(...outcome.events);
+      current = outcome.world;
     }
-    if (!Array.isArray(outcome)) return outcome;
-    produced.push(...outcome);
-    world = fold(recorded(stamp(outcome, at), world.position), world);
   }
   return produced;
 };
@@ -90,32 +78,34 @@ export const takeStep = async (ports: LabPorts, lab: Lab, procedureId: string, s
   const procedure = findProcedure(procedureId);
   if (!procedure) throw new ChoiceError('procedure', 'a procedure of the catalog', procedureId);
   const definition = procedure.steps.find((s) => s.id === step);
-  const at = addMinutes(lab.world.now, definition?.minutes ?? 1);
-  const input: PendingEvent = { type: 'ActionTaken', data: { procedure: procedureId, step, choice }, at };
-  const rejected = async (rejection: Rejection) => {
+  const rejected = async (rejection: Rejection, at: string) => {
+    const input: PendingEvent = { type: 'ActionTaken', data: { procedure: procedureId, step, choice }, at };
     const done = await commit(ports, lab, [input, { type: 'ActionRejected', data: { procedure: procedureId, step, rejection }, at }]);
     return { lab: done.lab, outcome: { ok: false as const, rejection, events: done.events } };
   };
+  const startAt = addMinutes(lab.world.now, 1);
   const snapshot = procedureSnapshot(procedure, lab.events);
-  if (!snapshot) return rejected(reject('WRONG_STEP', `Procedure "${procedureId}" has not been started in this lab.`));
-  if (snapshot.value !== step) return rejected(reject('WRONG_STEP', `Expected step "${String(snapshot.value)}" of ${procedureId}, found "${step}".`));
+  if (!snapshot) return rejected(reject('WRONG_STEP', `Procedure "${procedureId}" has not been started in this lab.`), startAt);
+  if (snapshot.value !== step) return rejected(reject('WRONG_STEP', `Expected step "${String(snapshot.value)}" of ${procedureId}, found "${step}".`), startAt);
   let parsed: unknown = null;
   if (choice !== null) {
     try {
       parsed = definition!.parse(choice, step);
     } catch (error) {
-      if (error instanceof ChoiceError) return rejected(reject('INVALID_CHOICE', error.message));
+      if (error instanceof ChoiceError) return rejected(reject('INVALID_CHOICE', error.message), startAt);
       throw error;
     }
   } else if (!definition!.skippable) {
-    return rejected(reject('WRONG_STEP', `Step "${step}" cannot be skipped.`));
+    return rejected(reject('WRONG_STEP', `Step "${step}" cannot be skipped.`), startAt);
   }
+  const at = addMinutes(lab.world.now, durationOf(definition, parsed));
   const [next, actions] = transition(machineOf(procedure), snapshot, toMachineEvent({ step, choice: parsed }));
   const commands = actions.flatMap((a) => (a.type === 'command' ? (a.params as { commands: StepCommand[] }).commands : []));
-  const decided = await decideStep(ports, lab, commands, at);
-  if (!Array.isArray(decided)) return rejected(decided);
+  const decided = await decideStep(ports, lab.world, commands, at);
+  if (!Array.isArray(decided)) return rejected(decided, at);
   const completed = next.status === 'done';
   const tail: PendingEvent[] = completed ? [{ type: 'ProcedureCompleted', data: { procedure: procedureId }, at }] : [];
-  const done = await commit(ports, lab, [{ ...input, data: { ...input.data, choice: parsed } }, ...stamp(decided, at), ...tail]);
+  const input: PendingEvent = { type: 'ActionTaken', data: { procedure: procedureId, step, choice: parsed }, at };
+  const done = await commit(ports, lab, [input, ...stamp(decided, at), ...tail]);
   return { lab: done.lab, outcome: { ok: true, events: done.events, completed } };
 };

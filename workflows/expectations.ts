@@ -21,7 +21,7 @@ export const checkExpectations = (world: World, expect: Expectations): Expectati
       continue;
     }
     if (!issued) {
-      results.push({ name, ok: false, detail: `${e.host}'s personal store holds ${world.hosts.stores[e.host]?.personal.length ?? 0} certificates, none from that template` });
+      results.push({ name, ok: false, detail: `${e.host}'s personal store holds ${world.hosts.stores[e.host]?.personal?.length ?? 0} certificates, none from that template` });
       continue;
     }
     const problems: string[] = [];

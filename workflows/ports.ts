@@ -1,4 +1,4 @@
-import type { CertificateProfile, LabEvent, RecordedEvent } from '../domain/index.ts';
+import type { CertificateProfile, LabEvent, PfxFacts, RecordedEvent } from '../domain/index.ts';
 
 /** An event ready to append: its simulated time is decided by the engine, its position by the store. */
 export type PendingEvent = LabEvent & { readonly at: string };
@@ -36,8 +36,19 @@ export interface Signer {
   sign(profile: CertificateProfile): Promise<{ der: string; thumbprint: string }>;
 }
 
+/** PKCS #12 files the export wizard writes and ConfigMgr imports, in the lab's export folder. */
+export interface PfxFiles {
+  /** Writes the certificate, its chain and its private key under `password` (PBES2, AES-256, PBKDF2-SHA256). */
+  write(file: string, content: { certificate: string; chain: readonly string[]; keyRef: string }, password: string): Promise<void>;
+  /** Opens the file with the password and says what it holds, or why it could not be opened. */
+  read(file: string, password: string): Promise<PfxFacts>;
+  /** The absolute path of a file name, for reports. */
+  pathOf(file: string): string;
+}
+
 export interface LabPorts {
   readonly events: EventStore;
   readonly keys: KeyStore;
   readonly signer: Signer;
+  readonly pfx: PfxFiles;
 }

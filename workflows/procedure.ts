@@ -1,8 +1,8 @@
 import { assign, setup } from 'xstate';
-import type { LabCommand, RequestKey } from '../domain/index.ts';
+import type { LabCommand } from '../domain/index.ts';
 
-/** A command as a step issues it; the engine adds the generated key to a certificate request. */
-export type StepCommand = Exclude<LabCommand, { type: 'RequestCertificate' }> | (Omit<Extract<LabCommand, { type: 'RequestCertificate' }>, 'key'> & { key?: RequestKey });
+/** A command as a step issues it (the engine reads PFX files named in it before deciding). */
+export type StepCommand = LabCommand;
 
 /** What earlier steps chose, by step id; later steps read it (the template name, the group). */
 export interface ProcedureContext {
@@ -17,8 +17,8 @@ export interface StepDefinition<Choice = unknown> {
   readonly purpose: string;
   /** Where the seed describes it. */
   readonly seed: string;
-  /** Simulated minutes the step takes. */
-  readonly minutes: number;
+  /** Simulated minutes the step takes, for this choice. */
+  readonly minutes: number | ((choice: Choice) => number);
   /** Whether a person can leave it out (and so rehearse what happens without it). */
   readonly skippable: boolean;
   /** The seed's choice, given what earlier steps chose. */

@@ -1,3 +1,4 @@
+import type { StoreName } from '../hosts/model.ts';
 import type { DuplicateVersion, SubjectNameSetting, TemplateRight } from './template.ts';
 
 export type DuplicateTemplate = { readonly type: 'DuplicateTemplate'; readonly source: string; readonly version: DuplicateVersion; readonly displayName: string };
@@ -13,22 +14,20 @@ export type ChangeTemplatePermissions = {
 };
 export type IssueTemplate = { readonly type: 'IssueTemplate'; readonly ca: string; readonly template: string };
 
-/** The key pair the requesting computer generated before sending its request. */
-export interface RequestKey {
-  readonly ref: string;
-  readonly publicKey: string;
-  readonly size: number;
-}
-
-/** A request from the Certificates snap-in (Request New Certificate) of a computer. */
+/** A request from the Certificates snap-in (Request New Certificate), or one ConfigMgr sends for an AMT computer. */
 export type RequestCertificate = {
   readonly type: 'RequestCertificate';
   readonly requester: string;
-  readonly store: 'personal';
+  readonly store: StoreName;
   readonly template: string;
   readonly commonName?: string;
   readonly dnsNames: readonly string[];
-  readonly key: RequestKey;
 };
 
-export type CaCommand = DuplicateTemplate | ChangeSubjectName | ChangeRequestHandling | ChangeTemplatePermissions | IssueTemplate | RequestCertificate;
+/** Extensions tab: add an application policy (and its EKU, as the console does for version 2). */
+export type AddApplicationPolicy = { readonly type: 'AddApplicationPolicy'; readonly template: string; readonly name: string; readonly oid: string };
+
+/** The autoenrollment task of a computer, at startup or on its 8-hour timer. */
+export type Autoenroll = { readonly type: 'Autoenroll'; readonly computer: string; readonly trigger: 'startup' | 'timer' };
+
+export type CaCommand = DuplicateTemplate | ChangeSubjectName | ChangeRequestHandling | ChangeTemplatePermissions | AddApplicationPolicy | IssueTemplate | RequestCertificate | Autoenroll;

@@ -1,17 +1,20 @@
+import type { Principal } from '../directory/model.ts';
 import { tokenIdentities } from '../directory/membership.ts';
+import type { StoreName } from '../hosts/model.ts';
 import { refuse, type Decision } from '../lab/decision.ts';
+import type { LabEvent } from '../lab/events.ts';
 import type { World } from '../lab/world.ts';
 import { addDays, addMinutes, type SimTime } from '../shared/time.ts';
-
-/** AD CS backdates NotBefore by ten minutes to absorb clock skew between the CA and its clients. */
-export const clockSkewMinutes = 10;
 import { hasRight } from './access.ts';
 import type { RequestCertificate } from './commands.ts';
 import { findTemplate, issuingAuthorities } from './lookup.ts';
 import type { CertificationAuthority } from './model.ts';
 import { formatDn, type CertificateProfile, type ExtensionSpec, type Rdn } from './profile.ts';
-import { buildNames } from './subject.ts';
+import { buildNames, type RequestedNames } from './subject.ts';
 import type { Template } from './template.ts';
+
+/** AD CS backdates NotBefore by ten minutes to absorb clock skew between the CA and its clients. */
+export const clockSkewMinutes = 10;
 
 /** AD CS style serial: a constant prefix, the request id, and a tail derived from it. Deterministic. */
 export const serialFor = (requestId: number): string =>
@@ -36,11 +39,10 @@ const extensionsFor = (template: Template, names: { dnsNames: readonly string[];
   return extensions;
 };
 
-/** Why the Request Certificates page would not offer the template to this requester, if it would not. */
-const whyNotOffered = (world: World, template: Template, requester: string): Decision | undefined => {
+/** Why the enrollment wizard would not offer the template to this requester, if it would not. */
+export const whyNotOffered = (world: World, template: Template, requester: string): Decision | undefined => {
   const identities = tokenIdentities(world.directory, requester);
-  const authorities = issuingAuthorities(world.ca, template);
-  if (authorities.length === 0) {
+  if (issuingAuthorities(world.ca, template).length === 0) {
     return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `"${template.displayName}" is not in any CA's Certificate Templates to Issue, so Request Certificates does not offer it; issue it on the CA first.`);
   }
   const canRead = hasRight(template.acl, identities, 'Read');
@@ -70,37 +72,43 @@ const caRefusal = (world: World, template: Template, authority: CertificationAut
 
 const earlier = (a: SimTime, b: SimTime): SimTime => (Date.parse(a) <= Date.parse(b) ? a : b);
 
-export const decideEnrollment = (command: RequestCertificate, world: World, at: SimTime): Decision => {
-  const requester = world.directory.principals[command.requester];
-  if (!requester) return refuse('NOT_FOUND', `Expected a computer named "${command.requester}"; none exists.`);
-  const template = findTemplate(world.ca, command.template);
-  if (!template) return refuse('TEMPLATE_NOT_OFFERED', `No template named "${command.template}" exists in the forest, so Request Certificates cannot list it.`);
-  if (template.forComputers !== (requester.kind === 'computer')) {
-    return refuse('TEMPLATE_NOT_OFFERED', `"${template.displayName}" is a ${template.forComputers ? 'computer' : 'user'} template; the ${requester.kind === 'computer' ? 'Computer account' : 'user'} snap-in does not offer it.`);
-  }
-  const notOffered = whyNotOffered(world, template, requester.name);
-  if (notOffered) return notOffered;
-  const authority = issuingAuthorities(world.ca, template)[0]!;
+/**
+ * What the CA does with a request the wizard allowed: check it, build the names the template dictates,
+ * and decide the certificate. `before` events precede the issuance (a device record, say).
+ */
+export const issuance = (
+  world: World,
+  template: Template,
+  requester: Principal,
+  requested: RequestedNames,
+  installTo: { host: string; store: StoreName },
+  at: SimTime,
+  before: readonly LabEvent[] = [],
+): Decision => {
+  const authority = issuingAuthorities(world.ca, template)[0];
+  if (!authority) return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `No CA issues "${template.displayName}".`);
   const refused = caRefusal(world, template, authority);
   if (refused) return refused;
-  const names = buildNames(template, requester, world.directory.domain.dnsName, command);
+  const names = buildNames(template, requester, world.directory.domain.dnsName, requested);
   if (!names.ok) return refuse(names.failure, names.reason);
   const requestId = world.ca.lastRequestId + 1;
   const serialNumber = serialFor(requestId);
+  const notBefore = addMinutes(at, -clockSkewMinutes);
   const notAfter = earlier(addDays(at, template.validityDays), authority.notAfter);
   const profile: CertificateProfile = {
     serialNumber,
     subject: names.subject,
     issuer: authority.subject,
     signingKeyRef: authority.keyRef,
-    publicKey: command.key.publicKey,
-    notBefore: addMinutes(at, -clockSkewMinutes),
+    publicKey: '',
+    notBefore,
     notAfter,
     extensions: extensionsFor(template, names, requester.sid),
   };
   return {
     kind: 'sign',
     profile,
+    before,
     draft: {
       requestId,
       serialNumber,
@@ -113,13 +121,27 @@ export const decideEnrollment = (command: RequestCertificate, world: World, at: 
       upns: names.upns,
       ekus: template.ekus,
       applicationPolicies: template.schemaVersion > 1 ? template.applicationPolicies : [],
-      notBefore: addMinutes(at, -clockSkewMinutes),
+      notBefore,
       notAfter,
-      keyRef: command.key.ref,
-      keySize: command.key.size,
+      keyRef: '',
+      keySize: template.minimalKeySize,
       keyProvider: template.keyProvider,
       exportableKey: template.exportableKey,
-      installTo: { host: requester.name, store: command.store },
+      installTo,
     },
   };
+};
+
+/** Request New Certificate in the Certificates snap-in (or a request ConfigMgr makes for a device). */
+export const decideEnrollment = (command: RequestCertificate, world: World, at: SimTime): Decision => {
+  const requester = world.directory.principals[command.requester];
+  if (!requester) return refuse('NOT_FOUND', `Expected a computer named "${command.requester}"; none exists.`);
+  const template = findTemplate(world.ca, command.template);
+  if (!template) return refuse('TEMPLATE_NOT_OFFERED', `No template named "${command.template}" exists in the forest, so Request Certificates cannot list it.`);
+  if (template.forComputers !== (requester.kind === 'computer')) {
+    return refuse('TEMPLATE_NOT_OFFERED', `"${template.displayName}" is a ${template.forComputers ? 'computer' : 'user'} template; the ${requester.kind === 'computer' ? 'Computer account' : 'user'} snap-in does not offer it.`);
+  }
+  const notOffered = whyNotOffered(world, template, requester.name);
+  if (notOffered) return notOffered;
+  return issuance(world, template, requester, command, { host: requester.name, store: command.store }, at);
 };

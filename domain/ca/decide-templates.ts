@@ -3,11 +3,11 @@ import { accept, refuse, type Decision } from '../lab/decision.ts';
 import type { World } from '../lab/world.ts';
 import { editAce } from './access.ts';
 import { forestOidArc } from './builtins.ts';
-import type { ChangeRequestHandling, ChangeSubjectName, ChangeTemplatePermissions, DuplicateTemplate, IssueTemplate } from './commands.ts';
+import type { AddApplicationPolicy, ChangeRequestHandling, ChangeSubjectName, ChangeTemplatePermissions, DuplicateTemplate, IssueTemplate } from './commands.ts';
 import { findTemplate } from './lookup.ts';
 import { duplicateVersions, templateNameFor, type Template } from './template.ts';
 
-export type TemplateCommand = DuplicateTemplate | ChangeSubjectName | ChangeRequestHandling | ChangeTemplatePermissions | IssueTemplate;
+export type TemplateCommand = DuplicateTemplate | ChangeSubjectName | ChangeRequestHandling | ChangeTemplatePermissions | AddApplicationPolicy | IssueTemplate;
 
 const missing = (name: string) => refuse('NOT_FOUND', `Expected a certificate template named "${name}"; the Certificate Templates console lists none.`);
 
@@ -59,6 +59,13 @@ export const decideTemplate = (command: TemplateCommand, world: World): Decision
       const found = editable(world, name);
       if (!isTemplate(found)) return found;
       return accept({ type: 'TemplateRequestHandlingChanged', data: { template: found.name, exportableKey, minorRevision: found.minorRevision + 1 } });
+    })
+    .with({ type: 'AddApplicationPolicy' }, ({ template: name, oid, ...policy }) => {
+      const found = editable(world, name);
+      if (!isTemplate(found)) return found;
+      if (!/^\d+(\.\d+)+$/.test(oid)) return refuse('INVALID_CHOICE', `New Application Policy expects an object identifier such as 2.16.840.1.113741.1.2.3; "${oid}" is not one.`);
+      if (found.applicationPolicies.includes(oid)) return refuse('ALREADY_EXISTS', `"${found.displayName}" already lists the application policy ${oid}.`);
+      return accept({ type: 'TemplateApplicationPolicyAdded', data: { template: found.name, name: policy.name, oid, minorRevision: found.minorRevision + 1 } });
     })
     .with({ type: 'ChangeTemplatePermissions' }, (c) => {
       const template = findTemplate(world.ca, c.template);

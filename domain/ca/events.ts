@@ -24,7 +24,23 @@ export type TemplatePermissionsChanged = {
 export type TemplateIssued = { readonly type: 'TemplateIssued'; readonly data: { readonly ca: string; readonly template: string } };
 export type CertificateIssued = { readonly type: 'CertificateIssued'; readonly data: { readonly certificate: IssuedCertificate } };
 
+export type TemplateApplicationPolicyAdded = {
+  readonly type: 'TemplateApplicationPolicyAdded';
+  readonly data: { readonly template: string; readonly name: string; readonly oid: string; readonly minorRevision: number };
+};
+/** One run of a computer's autoenrollment task; failures carry the client event id (47: no CA, 13: CA refused). */
+export type AutoenrollmentRan = {
+  readonly type: 'AutoenrollmentRan';
+  readonly data: {
+    readonly computer: string;
+    readonly trigger: 'startup' | 'timer';
+    readonly failures: readonly { readonly template: string; readonly eventId: 13 | 47; readonly code?: string; readonly message: string }[];
+  };
+};
+
 export type CaEvent =
+  | TemplateApplicationPolicyAdded
+  | AutoenrollmentRan
   | CaInstalled
   | TemplatePublished
   | TemplateDuplicated

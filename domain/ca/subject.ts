@@ -5,7 +5,7 @@ import type { Template } from './template.ts';
 /** Subject and alternative names the CA writes, or why it cannot build them. */
 export type BuiltNames =
   | { readonly ok: true; readonly subject: readonly Rdn[]; readonly dnsNames: readonly string[]; readonly upns: readonly string[] }
-  | { readonly ok: false; readonly failure: 'CERTSRV_E_SUBJECT_DNS_REQUIRED' | 'CERTSRV_E_BAD_REQUESTSUBJECT'; readonly reason: string };
+  | { readonly ok: false; readonly failure: 'CERTSRV_E_SUBJECT_DNS_REQUIRED' | 'CERTSRV_E_SUBJECT_UPN_REQUIRED' | 'CERTSRV_E_BAD_REQUESTSUBJECT'; readonly reason: string };
 
 export interface RequestedNames {
   readonly commonName?: string;
@@ -37,6 +37,9 @@ export const buildNames = (template: Template, requester: Principal, domain: str
   const dns = requester.dnsHostName;
   if (template.forComputers && needsDns && !dns) {
     return { ok: false, failure: 'CERTSRV_E_SUBJECT_DNS_REQUIRED', reason: `"${template.displayName}" builds the subject from the DNS name, and the computer account ${requester.name} has no dNSHostName.` };
+  }
+  if (setting.altNames.includes('upn') && !requester.userPrincipalName) {
+    return { ok: false, failure: 'CERTSRV_E_SUBJECT_UPN_REQUIRED', reason: `"${template.displayName}" puts the UPN in the alternative name, and ${requester.name} has no userPrincipalName.` };
   }
   const commonName = requester.kind === 'computer' ? (dns ?? requester.name) : requester.name;
   const subject: readonly Rdn[] = {

@@ -26,5 +26,15 @@ export const decideDirectory = (command: DirectoryCommand, world: World): Decisi
         ? refuse('NOT_FOUND', `Expected a computer named "${computer}"; none exists.`)
         : accept({ type: 'ComputerRestarted', data: { computer, tokenGroups: groupsOf(world.directory, computer).filter((g) => g !== computer) } }),
     )
+    .with({ type: 'CreateGpo' }, ({ name, linkToDomain }) =>
+      world.directory.gpos[name]
+        ? refuse('ALREADY_EXISTS', `A Group Policy object named "${name}" already exists in ${domain.dnsName}.`)
+        : accept({ type: 'GpoCreated', data: { name, linkedTo: linkToDomain ? domain.dnsName : null } }),
+    )
+    .with({ type: 'ConfigureAutoenrollmentPolicy' }, ({ gpo, policy }) =>
+      world.directory.gpos[gpo]
+        ? accept({ type: 'AutoenrollmentPolicyConfigured', data: { gpo, policy } })
+        : refuse('NOT_FOUND', `Expected a Group Policy object named "${gpo}"; Group Policy Management lists none.`),
+    )
     .exhaustive();
 };

@@ -1,4 +1,4 @@
-import type { Principal } from './model.ts';
+import type { AutoenrollmentPolicy, Principal } from './model.ts';
 
 export type LabCreated = {
   readonly type: 'LabCreated';
@@ -9,4 +9,7 @@ export type GroupMemberAdded = { readonly type: 'GroupMemberAdded'; readonly dat
 /** A restart gives the computer a new token with the groups it belongs to at that moment. */
 export type ComputerRestarted = { readonly type: 'ComputerRestarted'; readonly data: { readonly computer: string; readonly tokenGroups: readonly string[] } };
 
-export type DirectoryEvent = LabCreated | PrincipalCreated | GroupMemberAdded | ComputerRestarted;
+export type GpoCreated = { readonly type: 'GpoCreated'; readonly data: { readonly name: string; readonly linkedTo: string | null } };
+export type AutoenrollmentPolicyConfigured = { readonly type: 'AutoenrollmentPolicyConfigured'; readonly data: { readonly gpo: string; readonly policy: AutoenrollmentPolicy } };
+
+export type DirectoryEvent = LabCreated | PrincipalCreated | GroupMemberAdded | ComputerRestarted | GpoCreated | AutoenrollmentPolicyConfigured;

@@ -21,12 +21,29 @@ export interface Token {
   readonly issuedAt: SimTime;
 }
 
+/** Certificate Services Client – Auto-Enrollment, under Computer Configuration › Public Key Policies. */
+export interface AutoenrollmentPolicy {
+  readonly configurationModel: 'enabled' | 'disabled' | 'not-configured';
+  /** "Renew expired certificates, update pending certificates, and remove revoked certificates". */
+  readonly renewExpired: boolean;
+  /** "Update certificates that use certificate templates". */
+  readonly updateTemplates: boolean;
+}
+
+/** A Group Policy object and where it is linked (the domain, or nowhere). */
+export interface Gpo {
+  readonly name: string;
+  readonly linkedTo: string | null;
+  readonly autoenrollment: AutoenrollmentPolicy;
+}
+
 export interface DirectoryState {
   readonly domain: { readonly dnsName: string; readonly netbiosName: string; readonly sid: string };
   readonly principals: Readonly<Record<string, Principal>>;
   /** Explicit members of each group, by principal name. */
   readonly members: Readonly<Record<string, readonly string[]>>;
   readonly tokens: Readonly<Record<string, Token>>;
+  readonly gpos: Readonly<Record<string, Gpo>>;
 }
 
 export const emptyDirectory: DirectoryState = {
@@ -34,4 +51,5 @@ export const emptyDirectory: DirectoryState = {
   principals: {},
   members: {},
   tokens: {},
+  gpos: {},
 };

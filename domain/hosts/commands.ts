@@ -11,4 +11,9 @@ export type BindCertificate = {
 /** Compare the bound certificate with the one requested, and its names with the site system FQDNs. */
 export type VerifyBinding = { readonly type: 'VerifyBinding'; readonly host: string; readonly site: string; readonly template: string; readonly names: readonly string[] };
 
-export type HostsCommand = BindCertificate | VerifyBinding;
+/** Certificate Export Wizard: "Yes, export the private key", PKCS #12 (.PFX), a password, a file name. */
+export type ExportCertificate = { readonly type: 'ExportCertificate'; readonly host: string; readonly certificate: CertificateSelection; readonly file: string; readonly password: string };
+/** Look in Certificates (Local Computer) › Personal: Intended Purpose and Certificate Template columns. */
+export type VerifyCertificate = { readonly type: 'VerifyCertificate'; readonly host: string; readonly template: string; readonly purpose: string };
+
+export type HostsCommand = BindCertificate | VerifyBinding | ExportCertificate | VerifyCertificate;

@@ -1,6 +1,7 @@
 import { match } from 'ts-pattern';
 import { findTemplate } from '../ca/lookup.ts';
-import { accept, refuse, type Decision } from '../lab/decision.ts';
+import { ekuName } from '../shared/oids.ts';
+import { accept, refuse, writePfx, type Decision } from '../lab/decision.ts';
 import type { World } from '../lab/world.ts';
 import type { CertificateSelection, HostsCommand } from './commands.ts';
 import type { StoredCertificate } from './model.ts';
@@ -42,5 +43,23 @@ export const decideHosts = (command: HostsCommand, world: World): Decision =>
         return refuse('BINDING_MISMATCH', `The bound certificate does not name ${absent.join(', ')}, which the site system will publish; clients connecting by that name will reject it.`);
       }
       return accept({ type: 'IisBindingVerified', data: { host, site, thumbprint: binding.thumbprint, names } });
+    })
+    .with({ type: 'ExportCertificate' }, ({ host, certificate, file, password }) => {
+      const selected = selectCertificate(world, host, certificate);
+      if (!selected) return refuse('CERTIFICATE_NOT_IN_STORE', `${host}'s personal store holds no ${describe(certificate)} to export.`);
+      if (!selected.exportableKey) {
+        return refuse('KEY_NOT_EXPORTABLE', `The certificate ${selected.thumbprint} was requested while its template did not allow the private key to be exported, so it cannot be exported as a PFX. Allow export on the template's Request Handling tab, then request a new certificate.`);
+      }
+      if (password.length < 8) return refuse('INVALID_CHOICE', 'The export wizard asks for a strong password; give at least 8 characters.');
+      if (!/^[A-Za-z0-9._-]+\.pfx$/i.test(file)) return refuse('INVALID_CHOICE', `Expected a plain .pfx file name such as clouddp1.pfx, found "${file}".`);
+      return writePfx({ host, thumbprint: selected.thumbprint, keyRef: selected.keyRef, file, password });
+    })
+    .with({ type: 'VerifyCertificate' }, ({ host, template, purpose }) => {
+      const selected = selectCertificate(world, host, { template });
+      const issued = selected && Object.values(world.ca.issued).find((c) => c.thumbprint === selected.thumbprint);
+      if (!issued) return refuse('CERTIFICATE_NOT_VERIFIED', `${host}'s personal store shows no certificate whose Certificate Template column reads "${findTemplate(world.ca, template)?.displayName ?? template}".`);
+      const purposes = [...new Set([...issued.ekus, ...issued.applicationPolicies])].map(ekuName);
+      if (!purposes.includes(purpose)) return refuse('CERTIFICATE_NOT_VERIFIED', `The Intended Purpose column of ${issued.thumbprint} reads ${purposes.join(', ')}, not ${purpose}.`);
+      return accept({ type: 'CertificateVerified', data: { host, thumbprint: issued.thumbprint, template: issued.template, purposes } });
     })
     .exhaustive();

@@ -21,4 +21,15 @@ export type IisBindingVerified = {
   readonly data: { readonly host: string; readonly site: string; readonly thumbprint: string; readonly names: readonly string[] };
 };
 
-export type HostsEvent = HostProvisioned | CertificateInstalled | IisBindingChanged | IisBindingVerified;
+/** The Certificate Export Wizard wrote a PFX (PKCS #12) with the private key. */
+export type CertificateExported = {
+  readonly type: 'CertificateExported';
+  readonly data: { readonly host: string; readonly thumbprint: string; readonly file: string; readonly withPrivateKey: boolean };
+};
+/** Someone looked in the store and found what the procedure said they would. */
+export type CertificateVerified = {
+  readonly type: 'CertificateVerified';
+  readonly data: { readonly host: string; readonly thumbprint: string; readonly template: string; readonly purposes: readonly string[] };
+};
+
+export type HostsEvent = HostProvisioned | CertificateInstalled | IisBindingChanged | IisBindingVerified | CertificateExported | CertificateVerified;

@@ -9,6 +9,10 @@ export interface Host {
   readonly os: string;
   readonly roles: readonly string[];
   readonly lastBoot: SimTime;
+  /** When the autoenrollment task last ran (at startup, then every 8 hours). */
+  readonly lastAutoenrollment?: SimTime;
+  /** A device that is not a domain computer (a phone, a Mac, an AMT management controller). */
+  readonly device?: 'mobile' | 'mac' | 'amt';
 }
 
 /** A certificate in a computer's store (Certificates (Local Computer) snap-in). */
@@ -19,9 +23,11 @@ export interface StoredCertificate {
   readonly hasPrivateKey: boolean;
   readonly exportableKey: boolean;
   readonly installedAt: SimTime;
+  readonly exportedTo?: readonly string[];
 }
 
-export type StoreName = 'personal';
+/** Local Computer\\Personal, or the AMT management controller's NVRAM (not visible in Windows). */
+export type StoreName = 'personal' | 'amt-firmware';
 
 export interface IisBinding {
   readonly protocol: 'https';
@@ -37,7 +43,7 @@ export interface IisSite {
 export interface HostsState {
   readonly hosts: Readonly<Record<string, Host>>;
   /** Local Computer stores: host → store → certificates. */
-  readonly stores: Readonly<Record<string, Readonly<Record<StoreName, readonly StoredCertificate[]>>>>;
+  readonly stores: Readonly<Record<string, Readonly<Partial<Record<StoreName, readonly StoredCertificate[]>>>>>;
   /** IIS sites per host: host → site name → site. */
   readonly iis: Readonly<Record<string, Readonly<Record<string, IisSite>>>>;
 }

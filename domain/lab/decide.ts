@@ -1,17 +1,32 @@
 import { match, P } from 'ts-pattern';
+import { decideAutoenrollment, dueAutoenrollments } from '../ca/autoenroll.ts';
 import { decideEnrollment } from '../ca/decide-enrollment.ts';
 import { decideTemplate } from '../ca/decide-templates.ts';
+import { decideConfigMgr } from '../configmgr/decide.ts';
 import { decideDirectory } from '../directory/decide.ts';
 import { decideHosts } from '../hosts/decide.ts';
 import type { LabCommand } from './commands.ts';
 import type { Decision } from './decision.ts';
+import type { LabEvent } from './events.ts';
 import type { World } from './world.ts';
 
 /** The lab's one decider: a command against the world at simulated time `at`. Pure. */
 export const decide = (command: LabCommand, world: World, at: string): Decision =>
   match(command)
-    .with({ type: P.union('CreateGroup', 'AddGroupMember', 'RestartComputer') }, (c) => decideDirectory(c, world))
-    .with({ type: P.union('DuplicateTemplate', 'ChangeSubjectName', 'ChangeRequestHandling', 'ChangeTemplatePermissions', 'IssueTemplate') }, (c) => decideTemplate(c, world))
+    .with({ type: P.union('CreateGroup', 'AddGroupMember', 'RestartComputer', 'CreateGpo', 'ConfigureAutoenrollmentPolicy') }, (c) => decideDirectory(c, world))
+    .with({ type: P.union('DuplicateTemplate', 'ChangeSubjectName', 'ChangeRequestHandling', 'ChangeTemplatePermissions', 'AddApplicationPolicy', 'IssueTemplate') }, (c) => decideTemplate(c, world))
     .with({ type: 'RequestCertificate' }, (c) => decideEnrollment(c, world, at))
-    .with({ type: P.union('BindCertificate', 'VerifyBinding') }, (c) => decideHosts(c, world))
+    .with({ type: 'Autoenroll' }, (c) => decideAutoenrollment(c, world, at))
+    .with({ type: P.union('BindCertificate', 'VerifyBinding', 'ExportCertificate', 'VerifyCertificate') }, (c) => decideHosts(c, world))
+    .with(
+      { type: P.union('ConfigureSiteSystem', 'CreateCloudDistributionPoint', 'ImportDistributionPointCertificate', 'ConfigureOutOfBandServicePoint', 'ConfigureOutOfBandManagement', 'SetEnrollmentProfile', 'EnrollDevice', 'ProvisionAmtComputer') },
+      (c) => decideConfigMgr(c, world, at),
+    )
     .exhaustive();
+
+/** What the world does by itself after an event: a computer that starts runs its autoenrollment task. */
+export const reactionsTo = (event: LabEvent): LabCommand[] =>
+  event.type === 'ComputerRestarted' ? [{ type: 'Autoenroll', computer: event.data.computer, trigger: 'startup' }] : [];
+
+/** Work the passage of simulated time makes due by `at` (the 8-hour autoenrollment timers). */
+export const dueByTime = (world: World, at: string): LabCommand[] => dueAutoenrollments(world, at);

@@ -1,21 +1,34 @@
 import type { CertificateProfile } from '../ca/profile.ts';
 import type { IssuedCertificate } from '../ca/model.ts';
+import type { StoreName } from '../hosts/model.ts';
 import { reject, type FailureName, type Rejection } from '../shared/rejection.ts';
 import type { LabEvent } from './events.ts';
 
-/** The certificate the CA decided to issue, short of its signature and thumbprint. */
-export type IssuanceDraft = Omit<IssuedCertificate, 'der' | 'thumbprint'> & { readonly installTo: { readonly host: string; readonly store: 'personal' } };
+/** The certificate the CA decided to issue, short of the requester's key, the signature and the thumbprint. */
+export type IssuanceDraft = Omit<IssuedCertificate, 'der' | 'thumbprint'> & { readonly installTo: { readonly host: string; readonly store: StoreName } };
+
+/** A PFX the export wizard is to write: which certificate, with which key, under which password. */
+export interface ExportDraft {
+  readonly host: string;
+  readonly thumbprint: string;
+  readonly keyRef: string;
+  readonly file: string;
+  readonly password: string;
+}
 
 /**
- * What `decide` returns: events, a rejection, or a certificate to sign. Signing is IO,
- * so the engine signs the profile and completes the draft with `issuanceEvents`.
+ * What `decide` returns: events, a rejection, a certificate to sign, or a PFX to write. Keys, signatures
+ * and files are IO: for `sign` the engine generates the requester's key (`draft.keySize` bits), fills
+ * `profile.publicKey` and `draft.keyRef`, signs, and appends `before` then `issuanceEvents`.
  */
 export type Decision =
   | { readonly kind: 'accepted'; readonly events: readonly LabEvent[] }
   | { readonly kind: 'rejected'; readonly rejection: Rejection }
-  | { readonly kind: 'sign'; readonly profile: CertificateProfile; readonly draft: IssuanceDraft };
+  | { readonly kind: 'sign'; readonly profile: CertificateProfile; readonly draft: IssuanceDraft; readonly before: readonly LabEvent[] }
+  | { readonly kind: 'export'; readonly draft: ExportDraft };
 
 export const accept = (...events: LabEvent[]): Decision => ({ kind: 'accepted', events });
+export const writePfx = (draft: ExportDraft): Decision => ({ kind: 'export', draft });
 export const refuse = (name: FailureName, reason: string): Decision => ({ kind: 'rejected', rejection: reject(name, reason) });
 
 /** The events of a signed issuance: the CA's record and the certificate installed in the requester's store. */
@@ -29,3 +42,8 @@ export const issuanceEvents = (draft: IssuanceDraft, der: string, thumbprint: st
     },
   ];
 };
+
+/** The event of a written PFX. */
+export const exportEvents = (draft: ExportDraft): LabEvent[] => [
+  { type: 'CertificateExported', data: { host: draft.host, thumbprint: draft.thumbprint, file: draft.file, withPrivateKey: true } },
+];

@@ -1,4 +1,5 @@
 import type { CaEvent } from '../ca/events.ts';
+import type { ConfigMgrEvent } from '../configmgr/events.ts';
 import type { DirectoryEvent } from '../directory/events.ts';
 import type { HostsEvent } from '../hosts/events.ts';
 import type { Rejection } from '../shared/rejection.ts';
@@ -19,7 +20,7 @@ export type ProcedureCompleted = { readonly type: 'ProcedureCompleted'; readonly
 export type WorkflowEvent = ActionTaken | ActionRejected | ProcedureStarted | ProcedureCompleted;
 
 /** Everything a lab log holds. */
-export type LabEvent = DirectoryEvent | CaEvent | HostsEvent | WorkflowEvent;
+export type LabEvent = DirectoryEvent | CaEvent | HostsEvent | ConfigMgrEvent | WorkflowEvent;
 export type LabEventType = LabEvent['type'];
 
 /** An event as stored: its position in the lab's total order and its simulated time. */

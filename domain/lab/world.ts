@@ -1,4 +1,5 @@
 import { emptyCa, type CaState } from '../ca/model.ts';
+import { emptyConfigMgr, type ConfigMgrState } from '../configmgr/model.ts';
 import { emptyDirectory, type DirectoryState } from '../directory/model.ts';
 import { emptyHosts, type HostsState } from '../hosts/model.ts';
 import type { Rejection } from '../shared/rejection.ts';
@@ -25,6 +26,7 @@ export interface World {
   readonly directory: DirectoryState;
   readonly ca: CaState;
   readonly hosts: HostsState;
+  readonly configmgr: ConfigMgrState;
   readonly procedures: Readonly<Record<string, ProcedureProgress>>;
   readonly rejections: readonly RecordedRejection[];
 }
@@ -36,6 +38,7 @@ export const emptyWorld: World = {
   directory: emptyDirectory,
   ca: emptyCa,
   hosts: emptyHosts,
+  configmgr: emptyConfigMgr,
   procedures: {},
   rejections: [],
 };

@@ -12,7 +12,6 @@ const request = (overrides: Partial<Extract<LabCommand, { type: 'RequestCertific
   store: 'personal',
   template: 'ConfigMgr Web Server Certificate',
   dnsNames: ['server1.internal.contoso.com', 'server.contoso.com'],
-  key: { ref: 'k1', publicKey: 'SPKI', size: 2048 },
   ...overrides,
 });
 

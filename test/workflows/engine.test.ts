@@ -107,7 +107,7 @@ engine('an issued certificate is signed by the lab CA and installed with its key
   const issued = Object.values(lab.world.ca.issued);
   assert.is(issued.length, 1);
   assert.ok(await ports.keys.has(issued[0]!.keyRef));
-  assert.equal(lab.world.hosts.stores.SERVER1!.personal.map((c) => c.thumbprint), [issued[0]!.thumbprint]);
+  assert.equal(lab.world.hosts.stores.SERVER1!.personal!.map((c) => c.thumbprint), [issued[0]!.thumbprint]);
   assert.match(issued[0]!.thumbprint, /^[0-9A-F]{40}$/);
 });
 

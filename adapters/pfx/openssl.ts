@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
+import { access, mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { PfxFacts } from '../../domain/index.ts';
+import type { KeyStore, PfxFiles } from '../../workflows/index.ts';
+import { toPem } from '../keystore/rsa.ts';
+
+const run = (args: string[], input: string, password: string): Promise<{ code: number; stdout: string; stderr: string }> =>
+  new Promise((done, fail) => {
+    const child = spawn('openssl', args, { env: { ...process.env, PKILAB_PFX_PASSWORD: password }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(input);
+  });
+
+const pemBlocks = (text: string, label: string): string[] => text.match(new RegExp(`-----BEGIN ${label}-----[\\s\\S]+?-----END ${label}-----`, 'g')) ?? [];
+
+/** Subject as pkilab writes it (most specific first), from Node's one-attribute-per-line form. */
+const subjectOf = (cert: X509Certificate): string => cert.subject.split('\n').filter(Boolean).reverse().join(', ');
+
+const facts = (stdout: string): PfxFacts => {
+  const certificates = pemBlocks(stdout, 'CERTIFICATE').map((pem) => new X509Certificate(pem));
+  const keyPem = pemBlocks(stdout, 'PRIVATE KEY')[0];
+  const key = keyPem ? createPrivateKey(keyPem) : undefined;
+  const spki = key ? createPublicKey(key).export({ type: 'spki', format: 'der' }).toString('base64') : undefined;
+  const matching = certificates.find((c) => c.publicKey.export({ type: 'spki', format: 'der' }).toString('base64') === spki);
+  const leaf = matching ?? certificates.find((c) => !c.ca) ?? certificates[0];
+  if (!leaf) return { readable: false, problem: 'not-pfx', detail: 'the PKCS #12 file holds no certificate' };
+  return {
+    readable: true,
+    thumbprint: leaf.fingerprint.replace(/:/g, ''),
+    subject: subjectOf(leaf),
+    dnsNames: (leaf.subjectAltName ?? '').split(', ').filter((n) => n.startsWith('DNS:')).map((n) => n.slice(4)),
+    ekus: leaf.keyUsage ?? [],
+    hasPrivateKey: Boolean(key),
+    keyMatchesCertificate: Boolean(matching),
+    keySize: leaf.publicKey.asymmetricKeyDetails?.modulusLength ?? 0,
+  };
+};
+
+/**
+ * PFX files through the openssl command line: PBES2 with AES-256-CBC, PBKDF2-HMAC-SHA256 and a SHA-256 MAC
+ * (OpenSSL 3's defaults, named explicitly). The password travels in the environment, never in argv.
+ */
+export const opensslPfxFiles = (folder: string, keys: KeyStore): PfxFiles => {
+  const pathOf = (file: string) => resolve(folder, file);
+  return {
+    pathOf,
+    async write(file, content, password) {
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      const input = [toPem('PRIVATE KEY', await keys.privateKey(content.keyRef)), toPem('CERTIFICATE', content.certificate), ...content.chain.map((c) => toPem('CERTIFICATE', c))].join('');
+      const args = ['pkcs12', '-export', '-out', pathOf(file), '-passout', 'env:PKILAB_PFX_PASSWORD', '-keypbe', 'AES-256-CBC', '-certpbe', 'AES-256-CBC', '-macalg', 'sha256', '-name', file.replace(/\.pfx$/i, '')];
+      const result = await run(args, input, password);
+      if (result.code !== 0) throw new Error(`openssl could not write ${pathOf(file)}: ${result.stderr.trim()}`);
+    },
+    async read(file, password) {
+      const path = pathOf(file);
+      if (!(await access(path).then(() => true, () => false))) return { readable: false, problem: 'missing-file', detail: `no file at ${path}` };
+      const result = await run(['pkcs12', '-in', path, '-passin', 'env:PKILAB_PFX_PASSWORD', '-noenc'], '', password);
+      if (result.code === 0) return facts(result.stdout);
+      if (/mac verify|invalid password|bad decrypt/i.test(result.stderr)) return { readable: false, problem: 'wrong-password', detail: 'the password does not verify the file\'s integrity MAC' };
+      return { readable: false, problem: 'not-pfx', detail: `not a PKCS #12 file (${result.stderr.split('\n')[0]?.trim() || 'unreadable'})` };
+    },
+  };
+};
+
+export const exportsFolder = (root: string) => join(root, 'exports');

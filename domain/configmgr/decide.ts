@@ -1,0 +1,102 @@
+import { match } from 'ts-pattern';
+import { issuance, whyNotOffered } from '../ca/decide-enrollment.ts';
+import { findTemplate } from '../ca/lookup.ts';
+import { selectCertificate } from '../hosts/decide.ts';
+import { accept, refuse, type Decision } from '../lab/decision.ts';
+import type { LabEvent } from '../lab/events.ts';
+import type { World } from '../lab/world.ts';
+import type { ConfigMgrCommand } from './commands.ts';
+import type { PfxFacts, PfxImport } from './model.ts';
+import { amtProvisioningProblems, cloudDpProblems, distributionPointProblems } from './requirements.ts';
+
+/** The PFX facts, or the rejection the import wizard shows for an unusable file. */
+const readable = (pfx: PfxImport): Extract<PfxFacts, { readable: true }> | Decision => {
+  const facts = pfx.facts;
+  if (!facts) return refuse('PFX_UNREADABLE', `${pfx.file} was not read before the import was decided.`);
+  if (!facts.readable) {
+    return facts.problem === 'wrong-password'
+      ? refuse('PFX_WRONG_PASSWORD', `${pfx.file}: ${facts.detail}`)
+      : refuse('PFX_UNREADABLE', `${pfx.file}: ${facts.detail}`);
+  }
+  if (!facts.hasPrivateKey) return refuse('PFX_NO_PRIVATE_KEY', `${pfx.file} holds the certificate ${facts.thumbprint} without its private key; export it again with "Yes, export the private key".`);
+  if (!facts.keyMatchesCertificate) return refuse('PFX_NO_PRIVATE_KEY', `The private key in ${pfx.file} does not belong to its certificate ${facts.thumbprint}.`);
+  return facts;
+};
+
+const isDecision = (value: object): value is Decision => 'kind' in value;
+const issuedBy = (world: World, thumbprint: string) => Object.values(world.ca.issued).find((c) => c.thumbprint === thumbprint);
+const unmet = (what: string, problems: string[]): Decision => refuse('CONFIGMGR_REQUIREMENTS', `${what}: ${problems.join('; ')}.`);
+
+const deviceEvents = (world: World, device: string, user: string, platform: 'mobile' | 'mac', at: string): LabEvent[] => [
+  { type: 'DeviceEnrolled', data: { device, user, platform } },
+  ...(world.hosts.hosts[device]
+    ? []
+    : [{ type: 'HostProvisioned', data: { host: { name: device, fqdn: device.toLowerCase(), os: platform === 'mac' ? 'Mac OS X' : 'Windows Phone', roles: [], lastBoot: at, device: platform }, iisSites: [] } } as LabEvent]),
+];
+
+export const decideConfigMgr = (command: ConfigMgrCommand, world: World, at: string): Decision =>
+  match(command)
+    .with({ type: 'ConfigureSiteSystem' }, ({ host, intranetFqdn, internetFqdn }) =>
+      world.hosts.hosts[host]
+        ? accept({ type: 'SiteSystemConfigured', data: { host, intranetFqdn, ...(internetFqdn ? { internetFqdn } : {}) } })
+        : refuse('NOT_FOUND', `Expected a site system server named "${host}"; the lab has none.`),
+    )
+    .with({ type: 'CreateCloudDistributionPoint' }, ({ serviceFqdn, pfx }) => {
+      const facts = readable(pfx);
+      if (isDecision(facts)) return facts;
+      const problems = cloudDpProblems(facts, serviceFqdn, issuedBy(world, facts.thumbprint));
+      if (problems.length > 0) return unmet(`The cloud distribution point refuses the certificate in ${pfx.file}`, problems);
+      return accept({ type: 'CloudDistributionPointCreated', data: { serviceFqdn, thumbprint: facts.thumbprint, file: pfx.file } });
+    })
+    .with({ type: 'ImportDistributionPointCertificate' }, ({ host, pfx, pxe, bootMedia }) => {
+      const facts = readable(pfx);
+      if (isDecision(facts)) return facts;
+      const problems = distributionPointProblems(facts, issuedBy(world, facts.thumbprint));
+      if (problems.length > 0) return unmet(`The distribution point ${host} refuses the certificate in ${pfx.file}`, problems);
+      return accept({ type: 'DistributionPointCertificateImported', data: { host, thumbprint: facts.thumbprint, file: pfx.file, pxe, bootMedia } });
+    })
+    .with({ type: 'ConfigureOutOfBandServicePoint' }, ({ host, certificate }) => {
+      const stored = selectCertificate(world, host, certificate);
+      const issued = stored && issuedBy(world, stored.thumbprint);
+      if (!issued) return refuse('CERTIFICATE_NOT_IN_STORE', `The out of band service point lists the certificates in ${host}'s personal store; none matches.`);
+      const problems = amtProvisioningProblems(issued, world.hosts.hosts[host]?.fqdn ?? host);
+      if (problems.length > 0) return unmet(`The out of band service point refuses ${issued.thumbprint} as the AMT provisioning certificate`, problems);
+      return accept({ type: 'OutOfBandServicePointConfigured', data: { host, provisioningThumbprint: issued.thumbprint } });
+    })
+    .with({ type: 'ConfigureOutOfBandManagement' }, ({ amtGroup, webServerTemplate, clientAuthTemplate }) => {
+      if (world.directory.principals[amtGroup]?.kind !== 'group') return refuse('NOT_FOUND', `Expected a security group named "${amtGroup}" for AMT computer accounts.`);
+      const web = findTemplate(world.ca, webServerTemplate);
+      const client = clientAuthTemplate ? findTemplate(world.ca, clientAuthTemplate) : undefined;
+      if (!web) return refuse('NOT_FOUND', `Expected a template named "${webServerTemplate}" for AMT web server certificates.`);
+      if (clientAuthTemplate && !client) return refuse('NOT_FOUND', `Expected a template named "${clientAuthTemplate}" for 802.1X client certificates.`);
+      return accept({ type: 'OutOfBandManagementConfigured', data: { amtGroup, webServerTemplate: web.name, ...(client ? { clientAuthTemplate: client.name } : {}) } });
+    })
+    .with({ type: 'SetEnrollmentProfile' }, ({ platform, template }) => {
+      const found = findTemplate(world.ca, template);
+      if (!found) return refuse('NOT_FOUND', `Expected a template named "${template}" for the ${platform} enrollment profile.`);
+      return accept({ type: 'EnrollmentProfileSet', data: { platform, template: found.name } });
+    })
+    .with({ type: 'EnrollDevice' }, ({ user, device, platform }) => {
+      const profile = world.configmgr.enrollmentProfiles[platform];
+      if (!profile) return refuse('NOT_CONFIGURED', `No ${platform} enrollment profile names a certificate template in client settings.`);
+      const template = findTemplate(world.ca, profile)!;
+      const principal = world.directory.principals[user];
+      if (principal?.kind !== 'user') return refuse('NOT_FOUND', `Expected a user named "${user}" to enroll ${device}.`);
+      const denied = whyNotOffered(world, template, user);
+      if (denied) return denied;
+      return issuance(world, template, principal, { dnsNames: [] }, { host: device, store: 'personal' }, at, deviceEvents(world, device, user, platform, at));
+    })
+    .with({ type: 'ProvisionAmtComputer' }, ({ computer, fqdn }) => {
+      const group = world.configmgr.outOfBand.amtGroup;
+      if (!group) return refuse('NOT_CONFIGURED', 'The out of band management component names no AMT group; provisioning has nowhere to create the account.');
+      if (world.directory.principals[computer]) return refuse('ALREADY_EXISTS', `An account named "${computer}" already exists.`);
+      const { domain } = world.directory;
+      const rid = 1100 + Object.values(world.directory.principals).filter((p) => !p.builtin).length;
+      return accept(
+        { type: 'PrincipalCreated', data: { principal: { name: computer, sid: `${domain.sid}-${rid}`, kind: 'computer', builtin: false, dnsHostName: fqdn, userPrincipalName: `${computer.toLowerCase()}$@${domain.dnsName}`, primaryGroup: 'Domain Computers' } } },
+        { type: 'GroupMemberAdded', data: { group, member: computer } },
+        { type: 'HostProvisioned', data: { host: { name: computer, fqdn, os: 'Intel AMT', roles: ['amt'], lastBoot: at, device: 'amt' }, iisSites: [] } },
+        { type: 'AmtComputerProvisioned', data: { computer, fqdn, group } },
+      );
+    })
+    .exhaustive();

@@ -1,0 +1,54 @@
+import { decide, exportEvents, issuanceEvents, reactionsTo, type LabCommand, type LabEvent, type RecordedEvent, type Rejection, type World } from '../domain/index.ts';
+import { fold } from '../projections/index.ts';
+import type { LabPorts, PendingEvent } from './ports.ts';
+
+export const stamp = (events: readonly LabEvent[], at: string): PendingEvent[] => events.map((e) => ({ ...e, at }) as PendingEvent);
+
+export const recorded = (events: readonly PendingEvent[], after: number): RecordedEvent[] =>
+  events.map((e, i) => ({ ...e, position: after + i + 1 }) as RecordedEvent);
+
+/** Reads the PFX files a command names, so that the pure decider sees what they hold. */
+const prepare = async (ports: LabPorts, command: LabCommand): Promise<LabCommand> =>
+  command.type === 'CreateCloudDistributionPoint' || command.type === 'ImportDistributionPointCertificate'
+    ? { ...command, pfx: { ...command.pfx, facts: await ports.pfx.read(command.pfx.file, command.pfx.password) } }
+    : command;
+
+/**
+ * Carries out one command against a working world: decide, then the IO a decision asks for (a key and a
+ * signature for `sign`, a file for `export`), then the world's own reactions (a restarted computer
+ * autoenrolls). An autoenrollment pass is decided again after each issuance until nothing is missing.
+ */
+export const execute = async (ports: LabPorts, start: World, first: LabCommand, at: string): Promise<{ events: LabEvent[]; world: World } | Rejection> => {
+  let world = start;
+  const produced: LabEvent[] = [];
+  const queue: LabCommand[] = [first];
+  const keep = (events: readonly LabEvent[]) => {
+    produced.push(...events);
+    world = fold(recorded(stamp(events, at), world.position), world);
+    queue.push(...events.flatMap(reactionsTo));
+  };
+  while (queue.length > 0) {
+    const command = await prepare(ports, queue.shift()!);
+    for (let pass = 0; pass < 50; pass += 1) {
+      const decision = decide(command, world, at);
+      if (decision.kind === 'rejected') return decision.rejection;
+      if (decision.kind === 'accepted') {
+        keep(decision.events);
+        break;
+      }
+      if (decision.kind === 'export') {
+        const issued = Object.values(world.ca.issued).find((c) => c.thumbprint === decision.draft.thumbprint)!;
+        const chain = Object.values(world.ca.authorities).filter((a) => a.name === issued.ca).map((a) => a.certificate);
+        await ports.pfx.write(decision.draft.file, { certificate: issued.der, chain, keyRef: decision.draft.keyRef }, decision.draft.password);
+        keep(exportEvents(decision.draft));
+        break;
+      }
+      const keyRef = `req-${decision.draft.requestId}-${decision.draft.requester.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+      const publicKey = await ports.keys.generate(keyRef, decision.draft.keySize);
+      const { der, thumbprint } = await ports.signer.sign({ ...decision.profile, publicKey });
+      keep([...decision.before, ...issuanceEvents({ ...decision.draft, keyRef }, der, thumbprint)]);
+      if (command.type !== 'Autoenroll') break;
+    }
+  }
+  return { events: produced, world };
+};
