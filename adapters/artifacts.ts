@@ -13,6 +13,8 @@ export interface CertificateArtifact {
   readonly ekus: readonly string[];
   /** Absolute path of the certificate as PEM. */
   readonly pem: string;
+  /** Absolute path of the same certificate as DER (.cer), the form mobile devices take. */
+  readonly der: string;
   /** Absolute path of its private key (PKCS#8 PEM, mode 0600) in the key store. */
   readonly keyFile: string;
 }
@@ -33,20 +35,24 @@ export const writeArtifacts = async (world: World, folder: string, keyFolder: st
   if (authority) await writeFile(caCertificate, toPem('CERTIFICATE', authority.certificate));
   const certificates: CertificateArtifact[] = [];
   for (const [host, stores] of Object.entries(world.hosts.stores)) {
-    for (const stored of stores.personal ?? []) {
+    for (const [store, stored] of Object.entries(stores).flatMap(([name, list]) => (list ?? []).map((c) => [name, c] as const))) {
       const issued = Object.values(world.ca.issued).find((c) => c.thumbprint === stored.thumbprint);
       if (!issued) continue;
-      const pem = join(dir, `${fileSafe(host)}-${fileSafe(stored.template)}-${stored.thumbprint.slice(0, 8)}.pem`);
+      const base = join(dir, `${fileSafe(host)}-${fileSafe(stored.template)}-${stored.thumbprint.slice(0, 8)}`);
+      const pem = `${base}.pem`;
+      const der = `${base}.cer`;
       await writeFile(pem, toPem('CERTIFICATE', issued.der));
+      await writeFile(der, Buffer.from(issued.der, 'base64'));
       certificates.push({
         host,
-        store: 'personal',
+        store,
         template: findTemplate(world.ca, stored.template)?.displayName ?? stored.template,
         thumbprint: stored.thumbprint,
         subject: issued.subject,
         dnsNames: issued.dnsNames,
         ekus: issued.ekus.map(ekuName),
         pem,
+        der,
         keyFile: resolve(keyFolder, `${stored.keyRef}.key`),
       });
     }

@@ -8,3 +8,4 @@ export { isPortError, portError, type EventStore, type KeyStore, type Signer, ty
 export type { Scenario, ScenarioProcedure, StepOverride, Expectations, CertificateExpectation, BindingExpectation, RejectionExpectation } from './scenario.ts';
 export { checkExpectations, type ExpectationResult } from './expectations.ts';
 export { runScenario, resolveChoices, type ScenarioRun, type StepReport, type ResolvedStep } from './run-scenario.ts';
+export { seedDeployment } from './seed-deployment.ts';

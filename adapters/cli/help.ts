@@ -2,10 +2,12 @@ export const mainHelp = `pkilab — rehearse the PKI certificate deployment Conf
 
 Usage:
   pkilab run <scenario.yaml...> [--out DIR] [--json]   run scenarios; write the lab log, keys and certificates
+  pkilab run --all [--out DIR] [--json]                run the whole seed deployment in one lab
   pkilab procedures                                    list the seed's procedures and their steps
   pkilab --help | pkilab <command> --help
 
 Examples:
+  pkilab run --all
   pkilab run scenarios/iis-web-server-certificate.yaml
   pkilab run scenarios/*.yaml --json
   pkilab procedures
@@ -14,17 +16,22 @@ Exit codes: 0 expectations hold, 1 an expectation failed, 2 bad input.
 `;
 
 export const runHelp = `Usage: pkilab run <scenario.yaml...> [--out DIR] [--json]
+       pkilab run --all [--out DIR] [--json]
 
 Runs each scenario in a fresh lab: builds the contoso.com test network with its enterprise root CA,
 walks the scenario's procedures step by step, and checks its expectations.
 
 Options:
+  --all       run every procedure of the seed, in the seed's order, in one lab (scenario "seed-deployment")
   --out DIR   where to write the lab (default ./.pkilab/<scenario>; with several scenarios,
               DIR/<scenario> for each). The folder gets lab.jsonl (the event log), keys/ (private keys,
               PKCS#8, mode 0600) and artifacts/ (ca.pem and every issued certificate as PEM).
-  --json      print one JSON report (an array of reports for several scenarios) instead of progress.
+  --json      print one JSON report (an array of reports for several scenarios) instead of progress;
+              it lists certificates (with PEM and key paths), PFX exports, bindings, rejections, expectations.
+              PFX files are written to DIR/exports/ under the passwords the scenario names.
 
 Examples:
+  pkilab run --all
   pkilab run scenarios/iis-web-server-certificate.yaml
   pkilab run scenarios/iis-no-restart.yaml --out /tmp/lab --json
 

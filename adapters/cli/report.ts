@@ -1,8 +1,8 @@
-import type { ScenarioRun, StepReport } from '../../workflows/index.ts';
+import type { PfxFiles, ScenarioRun, StepReport } from '../../workflows/index.ts';
 import type { Artifacts } from '../artifacts.ts';
 
 /** The machine-readable report of one scenario run (`pkilab run --json`). */
-export const jsonReport = (scenario: string, log: string, run: ScenarioRun, artifacts: Artifacts) => ({
+export const jsonReport = (scenario: string, log: string, run: ScenarioRun, artifacts: Artifacts, pfx: Pick<PfxFiles, 'pathOf'>) => ({
   ok: run.ok,
   scenario,
   log,
@@ -11,6 +11,11 @@ export const jsonReport = (scenario: string, log: string, run: ScenarioRun, arti
   bindings: Object.entries(run.lab.world.hosts.iis).flatMap(([host, sites]) =>
     Object.values(sites).flatMap((site) => site.bindings.filter((b) => b.thumbprint).map((b) => ({ host, site: site.name, protocol: b.protocol, port: b.port, thumbprint: b.thumbprint! }))),
   ),
+  pfx: run.lab.events.flatMap((e) => {
+    if (e.type !== 'CertificateExported') return [];
+    const issued = Object.values(run.lab.world.ca.issued).find((c) => c.thumbprint === e.data.thumbprint);
+    return [{ host: e.data.host, template: issued ? run.lab.world.ca.templates[issued.template]?.displayName ?? issued.template : null, thumbprint: e.data.thumbprint, path: pfx.pathOf(e.data.file) }];
+  }),
   rejections: run.lab.world.rejections.map((r) => ({ procedure: r.procedure, step: r.step, code: r.rejection.code, name: r.rejection.name, message: r.rejection.reason })),
   steps: run.steps.map((s) => ({ procedure: s.procedure, step: s.step, outcome: s.outcome, at: s.at ?? null })),
   expectations: run.expectations.map((e) => ({ name: e.name, ok: e.ok, detail: e.detail })),
@@ -31,5 +36,5 @@ export const summaryLines = (run: ScenarioRun, log: string, artifacts: Artifacts
   `${run.ok ? 'PASS' : 'FAIL'}: ${artifacts.certificates.length} certificate(s), ${run.lab.world.rejections.length} rejection(s), ${run.lab.events.length} events`,
   `  log: ${log}`,
   `  CA certificate: ${artifacts.caCertificate}`,
-  ...artifacts.certificates.map((c) => `  ${c.host}\\Personal: ${c.template} ${c.thumbprint} → ${c.pem}`),
+  ...artifacts.certificates.map((c) => `  ${c.host}\\${c.store === 'personal' ? 'Personal' : 'AMT firmware'}: ${c.template} ${c.thumbprint} → ${c.pem}`),
 ];

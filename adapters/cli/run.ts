@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { createLab, runScenario } from '../../workflows/index.ts';
+import { createLab, runScenario, seedDeployment } from '../../workflows/index.ts';
 import { writeArtifacts } from '../artifacts.ts';
 import { defaultLabStart } from '../clock.ts';
 import { filePorts, labFolder, resetLabFolder } from '../lab-files.ts';
@@ -14,7 +14,7 @@ export interface Io { out: (line: string) => void; err: (line: string) => void }
 export const runCommand = async (args: string[], io: Io): Promise<number> => {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     io.err(`pkilab run: ${(error as Error).message}\n\n${runHelp}`);
     return 2;
@@ -23,11 +23,11 @@ export const runCommand = async (args: string[], io: Io): Promise<number> => {
     io.out(runHelp);
     return 0;
   }
-  if (parsed.positionals.length === 0) {
-    io.err(`pkilab run: expected at least one scenario file, found none.\n\n${runHelp}`);
+  if (parsed.positionals.length === 0 && !parsed.values.all) {
+    io.err(`pkilab run: expected at least one scenario file (or --all), found none.\n\n${runHelp}`);
     return 2;
   }
-  const scenarios = [];
+  const scenarios = parsed.values.all ? [seedDeployment()] : [];
   for (const file of parsed.positionals) {
     try {
       scenarios.push(await loadScenario(file));
@@ -57,7 +57,7 @@ export const runCommand = async (args: string[], io: Io): Promise<number> => {
     });
     const artifacts = await writeArtifacts(run.lab.world, folder.artifacts, folder.keys);
     ok &&= run.ok;
-    if (parsed.values.json) reports.push(jsonReport(scenario.name, folder.log, run, artifacts));
+    if (parsed.values.json) reports.push(jsonReport(scenario.name, folder.log, run, artifacts, ports.pfx));
     else io.out(summaryLines(run, folder.log, artifacts).join('\n') + '\n');
   }
   if (parsed.values.json) io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));

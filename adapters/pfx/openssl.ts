@@ -21,7 +21,7 @@ const run = (args: string[], input: string, password: string): Promise<{ code: n
 const pemBlocks = (text: string, label: string): string[] => text.match(new RegExp(`-----BEGIN ${label}-----[\\s\\S]+?-----END ${label}-----`, 'g')) ?? [];
 
 /** Subject as pkilab writes it (most specific first), from Node's one-attribute-per-line form. */
-const subjectOf = (cert: X509Certificate): string => cert.subject.split('\n').filter(Boolean).reverse().join(', ');
+const subjectOf = (cert: X509Certificate): string => (cert.subject ?? '').split('\n').filter(Boolean).reverse().join(', ');
 
 const facts = (stdout: string): PfxFacts => {
   const certificates = pemBlocks(stdout, 'CERTIFICATE').map((pem) => new X509Certificate(pem));

@@ -19,6 +19,12 @@ export const contoso = {
   intranetFqdn: 'server1.internal.contoso.com',
   internetFqdn: 'server.contoso.com',
   defaultWebSite: 'Default Web Site',
+  /** A user with a mobile device to enroll, and an administrator who enrolls Macs. */
+  mobileUser: 'AdeleV',
+  macUser: 'MeganB',
+  amtComputer: 'AMT1',
+  amtFqdn: 'amt1.contoso.com',
+  cloudDpServiceFqdn: 'clouddp1.contoso.com',
 } as const;
 
 export interface CaSetup {
@@ -68,6 +74,8 @@ const principals: Principal[] = [
   group('Domain Controllers', 516),
   group('Enterprise Admins', 519),
   { name: 'Administrator', sid: sid(500), kind: 'user', builtin: true, userPrincipalName: `Administrator@${contoso.dnsName}`, primaryGroup: 'Domain Users' },
+  { name: contoso.mobileUser, sid: sid(1010), kind: 'user', builtin: true, userPrincipalName: `adelev@${contoso.dnsName}`, primaryGroup: 'Domain Users' },
+  { name: contoso.macUser, sid: sid(1011), kind: 'user', builtin: true, userPrincipalName: `meganb@${contoso.dnsName}`, primaryGroup: 'Domain Users' },
   computer(contoso.domainController, 1000, `dc1.${contoso.dnsName}`, 'Domain Controllers'),
   computer(contoso.caServer, 1001, `ca1.${contoso.dnsName}`),
   computer(contoso.siteServer, 1002, contoso.intranetFqdn),

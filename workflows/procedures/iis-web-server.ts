@@ -1,5 +1,7 @@
 import { contoso } from '../../domain/index.ts';
 import { integer, list, object, onlyKeys, optionalString, string } from '../choices.ts';
+import { requestStep, type RequestChoice } from '../steps/host-steps.ts';
+import { siteSystemStep } from '../steps/configmgr-steps.ts';
 import type { ProcedureDefinition, StepDefinition } from '../procedure.ts';
 import { createGroupStep, duplicateStep, groupOf, issueStep, nameStep, restartStep, securityStep, subjectNameStep, templateOf } from '../steps/template-steps.ts';
 
@@ -7,25 +9,6 @@ const section = 'Deploying the Web Server Certificate for Site Systems that Run 
 const create = `${section} › Creating and Issuing the Web Server Certificate Template`;
 const request = `${section} › Requesting the Web Server Certificate`;
 const configure = `${section} › Configuring IIS to Use the Web Server Certificate`;
-
-export interface RequestChoice { readonly computer: string; readonly commonName?: string; readonly dnsNames: readonly string[] }
-
-const requestStep: StepDefinition<RequestChoice> = {
-  id: 'request-certificate',
-  title: 'Request the certificate (Certificates snap-in, Computer account)',
-  purpose: 'On the IIS server, ask the CA for a certificate from the new template. The subject stays empty; the DNS alternative names carry the intranet and Internet FQDNs that the site system will publish.',
-  seed: request,
-  minutes: 4,
-  skippable: false,
-  seedChoice: () => ({ computer: contoso.siteServer, dnsNames: [contoso.intranetFqdn, contoso.internetFqdn] }),
-  parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['computer', 'commonName', 'dnsNames'], path);
-    return { computer: string(o.computer, `${path}.computer`), commonName: optionalString(o.commonName, `${path}.commonName`), dnsNames: o.dnsNames === undefined ? [] : list(o.dnsNames, `${path}.dnsNames`, string) };
-  },
-  commands: (choice, context) => [
-    { type: 'RequestCertificate', requester: choice.computer, store: 'personal', template: templateOf(context), ...(choice.commonName ? { commonName: choice.commonName } : {}), dnsNames: choice.dnsNames },
-  ],
-};
 
 export interface BindChoice { readonly computer: string; readonly site: string; readonly port: number; readonly thumbprint?: string }
 
@@ -83,8 +66,13 @@ export const iisWebServerCertificate: ProcedureDefinition = {
     ),
     issueStep(create),
     restartStep(request, contoso.siteServer),
-    requestStep,
+    requestStep(
+      request,
+      { computer: contoso.siteServer, dnsNames: [contoso.intranetFqdn, contoso.internetFqdn] },
+      'On the IIS server, ask the CA for a certificate from the new template. The subject stays empty; the DNS alternative names carry the intranet and Internet FQDNs that the site system will publish.',
+    ),
     bindStep,
     verifyStep,
+    siteSystemStep(configure),
   ],
 };

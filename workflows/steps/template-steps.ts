@@ -106,6 +106,39 @@ export const securityStep = (seed: string, edits: (context: ProcedureContext) =>
   commands: (choice, context) => choice.edits.map((edit) => ({ type: 'ChangeTemplatePermissions', template: templateOf(context), ...edit })),
 });
 
+export const requestHandlingStep = (seed: string): StepDefinition<{ exportableKey: boolean }> => ({
+  id: 'request-handling',
+  title: 'Allow the private key to be exported (Request Handling tab)',
+  purpose: 'This certificate must travel as a PFX file, so its private key has to be exportable. Allow export only on templates that need it: an exportable key can be copied off the computer.',
+  seed,
+  minutes: 1,
+  skippable: false,
+  seedChoice: () => ({ exportableKey: true }),
+  parse: (value, path) => {
+    const o = onlyKeys(object(value, path), ['exportableKey'], path);
+    if (typeof o.exportableKey !== 'boolean') throw new ChoiceError(`${path}.exportableKey`, 'true or false', o.exportableKey);
+    return { exportableKey: o.exportableKey };
+  },
+  commands: (choice, context) => [{ type: 'ChangeRequestHandling', template: templateOf(context), exportableKey: choice.exportableKey }],
+});
+
+export const applicationPolicyStep = (seed: string, name: string, policyOid: string): StepDefinition<{ policies: { name: string; oid: string }[] }> => ({
+  id: 'application-policies',
+  title: 'Add an application policy (Extensions tab)',
+  purpose: `Add the "${name}" application policy (${policyOid}) next to Server Authentication, so AMT recognizes the certificate as one it may be provisioned with.`,
+  seed,
+  minutes: 2,
+  skippable: true,
+  seedChoice: () => ({ policies: [{ name, oid: policyOid }] }),
+  parse: (value, path) => ({
+    policies: list(onlyKeys(object(value, path), ['policies'], path).policies, `${path}.policies`, (v, p) => {
+      const o = onlyKeys(object(v, p), ['name', 'oid'], p);
+      return { name: string(o.name, `${p}.name`), oid: string(o.oid, `${p}.oid`) };
+    }),
+  }),
+  commands: (choice, context) => choice.policies.map((policy) => ({ type: 'AddApplicationPolicy', template: templateOf(context), ...policy })),
+});
+
 export const issueStep = (seed: string): StepDefinition<{ ca: string }> => ({
   id: 'issue-template',
   title: 'Issue the template on the CA (Certificate Template to Issue)',
@@ -118,8 +151,8 @@ export const issueStep = (seed: string): StepDefinition<{ ca: string }> => ({
   commands: (choice, context) => [{ type: 'IssueTemplate', ca: choice.ca, template: templateOf(context) }],
 });
 
-export const restartStep = (seed: string, computer: string): StepDefinition<{ computer: string }> => ({
-  id: 'restart',
+export const restartStep = (seed: string, computer: string, id = 'restart'): StepDefinition<{ computer: string }> => ({
+  id,
   title: `Restart ${computer}`,
   purpose: 'A computer carries its group memberships in the token it gets at startup. Restarting it is what makes its new group, and so the template permissions given to that group, count.',
   seed,

@@ -1,0 +1,125 @@
+import { contoso, oid } from '../../domain/index.ts';
+import { object, onlyKeys, optionalString, string } from '../choices.ts';
+import type { ProcedureContext, ProcedureDefinition, StepDefinition } from '../procedure.ts';
+import { requestStep } from '../steps/host-steps.ts';
+import { applicationPolicyStep, createGroupStep, duplicateStep, groupOf, issueStep, nameStep, restartStep, securityStep, subjectNameStep, templateOf } from '../steps/template-steps.ts';
+
+const section = 'Deploying the Certificates for AMT';
+const provisioning = `${section} › Creating, Issuing, and Installing the AMT Provisioning Certificate`;
+const webServer = `${section} › Creating and Issuing the Web Server Certificate for AMT-Based Computers`;
+const dot1x = `${section} › Creating and Issuing the Client Authentication Certificates for 802.1X AMT-Based Computers`;
+
+const adminsLoseEnroll = (context: ProcedureContext) => [
+  { principal: 'Domain Admins', remove: ['Enroll' as const] },
+  { principal: 'Enterprise Admins', remove: ['Enroll' as const] },
+  { principal: groupOf(context), allow: ['Read' as const, 'Enroll' as const] },
+];
+
+const selectProvisioningStep: StepDefinition<{ host: string }> = {
+  id: 'select-in-service-point',
+  title: 'Select the provisioning certificate in the out of band service point properties',
+  purpose: 'The out of band service point presents this certificate to AMT computers during provisioning; it must carry the AMT Provisioning policy and the service point\'s FQDN.',
+  seed: provisioning,
+  minutes: 2,
+  skippable: true,
+  seedChoice: () => ({ host: contoso.siteServer }),
+  parse: (value, path) => ({ host: string(onlyKeys(object(value, path), ['host'], path).host, `${path}.host`) }),
+  commands: (choice, context) => [{ type: 'ConfigureOutOfBandServicePoint', host: choice.host, certificate: { template: templateOf(context) } }],
+};
+
+export const amtProvisioningCertificate: ProcedureDefinition = {
+  id: 'amt-provisioning-certificate',
+  title: 'AMT provisioning certificate',
+  seedSection: section,
+  summary: 'Duplicate Web Server with a subject built from AD and the AMT Provisioning application policy, enroll the out of band service point server, and select the certificate in its properties.',
+  steps: [
+    createGroupStep(provisioning, 'ConfigMgr Out of Band Service Points', [contoso.siteServer], 'Collect the computer accounts of the servers that run the out of band service point.'),
+    duplicateStep(provisioning, 'Web Server'),
+    nameStep(provisioning, 'ConfigMgr AMT Provisioning'),
+    subjectNameStep(provisioning, { source: 'build-from-ad', format: 'common-name', altNames: [] }, 'Build the subject from AD as a common name: the CA writes the service point\'s FQDN there, as AMT requires.'),
+    applicationPolicyStep(provisioning, 'AMT Provisioning', oid.amtProvisioning),
+    securityStep(provisioning, adminsLoseEnroll, 'Take Enroll away from the administrator groups and give the service point group Read and Enroll.'),
+    issueStep(provisioning),
+    restartStep(provisioning, contoso.siteServer),
+    requestStep(provisioning, { computer: contoso.siteServer, dnsNames: [] }, 'On the service point server, select the AMT provisioning template in Request Certificates and enroll.'),
+    selectProvisioningStep,
+  ],
+};
+
+export const amtWebServerCertificate: ProcedureDefinition = {
+  id: 'amt-web-server-certificate',
+  title: 'Web server certificate for AMT-based computers',
+  seedSection: section,
+  summary: 'Create an empty group for the AMT computer accounts ConfigMgr will create, and a Web Server duplicate that builds the AMT computer\'s FQDN into the subject.',
+  steps: [
+    createGroupStep(webServer, 'ConfigMgr AMT Computers', [], 'Create an empty group; ConfigMgr adds each AMT computer account it creates during provisioning.'),
+    duplicateStep(webServer, 'Web Server'),
+    nameStep(webServer, 'ConfigMgr AMT Web Server Certificate'),
+    subjectNameStep(webServer, { source: 'build-from-ad', format: 'common-name', altNames: [] }, 'Build the subject from AD as a common name (the AMT computer\'s FQDN) without the UPN.'),
+    securityStep(webServer, adminsLoseEnroll, 'Take Enroll away from the administrator groups and give the AMT computer group Read and Enroll.'),
+    issueStep(webServer),
+  ],
+};
+
+interface ComponentChoice { amtGroup: string; webServerTemplate: string; clientAuthTemplate?: string }
+
+const oobComponentStep: StepDefinition<ComponentChoice> = {
+  id: 'out-of-band-component',
+  title: 'Select the templates in the out of band management component',
+  purpose: 'The component names the AMT group and the templates ConfigMgr requests certificates from when it provisions an AMT computer.',
+  seed: dot1x,
+  minutes: 2,
+  skippable: false,
+  seedChoice: (context) => ({ amtGroup: 'ConfigMgr AMT Computers', webServerTemplate: 'ConfigMgr AMT Web Server Certificate', clientAuthTemplate: templateOf(context) }),
+  parse: (value, path) => {
+    const o = onlyKeys(object(value, path), ['amtGroup', 'webServerTemplate', 'clientAuthTemplate'], path);
+    return { amtGroup: string(o.amtGroup, `${path}.amtGroup`), webServerTemplate: string(o.webServerTemplate, `${path}.webServerTemplate`), clientAuthTemplate: optionalString(o.clientAuthTemplate, `${path}.clientAuthTemplate`) };
+  },
+  commands: (choice) => [{ type: 'ConfigureOutOfBandManagement', ...choice }],
+};
+
+const provisionStep: StepDefinition<{ computer: string; fqdn: string }> = {
+  id: 'provision-amt',
+  title: `Provision ${contoso.amtComputer} for out of band management (simulated)`,
+  purpose: 'ConfigMgr creates the AMT computer\'s account in the AMT group and requests its web server and 802.1X certificates, which go into the management controller rather than a Windows store.',
+  seed: dot1x,
+  minutes: 10,
+  skippable: true,
+  seedChoice: () => ({ computer: contoso.amtComputer, fqdn: contoso.amtFqdn }),
+  parse: (value, path) => {
+    const o = onlyKeys(object(value, path), ['computer', 'fqdn'], path);
+    return { computer: string(o.computer, `${path}.computer`), fqdn: string(o.fqdn, `${path}.fqdn`) };
+  },
+  commands: (choice, context) => {
+    const component = context.choices['out-of-band-component'] as ComponentChoice;
+    return [
+      { type: 'ProvisionAmtComputer', computer: choice.computer, fqdn: choice.fqdn },
+      { type: 'RequestCertificate', requester: choice.computer, store: 'amt-firmware', template: component.webServerTemplate, dnsNames: [] },
+      ...(component.clientAuthTemplate ? [{ type: 'RequestCertificate' as const, requester: choice.computer, store: 'amt-firmware' as const, template: component.clientAuthTemplate, dnsNames: [] }] : []),
+    ];
+  },
+};
+
+export const amt8021xClientCertificate: ProcedureDefinition = {
+  id: 'amt-8021x-client-certificate',
+  title: 'Client authentication certificate for 802.1X AMT-based computers',
+  seedSection: section,
+  summary: 'Duplicate Workstation Authentication with a CN subject and the UPN (not the DNS name) in the SAN for the AMT group, select the AMT templates in the out of band management component, and provision one AMT computer.',
+  steps: [
+    duplicateStep(dot1x, 'Workstation Authentication'),
+    nameStep(dot1x, 'ConfigMgr AMT 802.1X Client Authentication Certificate'),
+    subjectNameStep(dot1x, { source: 'build-from-ad', format: 'common-name', altNames: ['upn'] }, 'Build the subject from AD as a common name; in the alternative name, clear the DNS name and select the UPN, which RADIUS servers match.'),
+    securityStep(
+      dot1x,
+      () => [
+        { principal: 'Domain Admins', remove: ['Enroll'] },
+        { principal: 'Enterprise Admins', remove: ['Enroll'] },
+        { principal: 'ConfigMgr AMT Computers', allow: ['Read', 'Enroll'] },
+      ],
+      'Take Enroll away from the administrator groups and give the AMT computer group Read and Enroll.',
+    ),
+    issueStep(dot1x),
+    oobComponentStep,
+    provisionStep,
+  ],
+};

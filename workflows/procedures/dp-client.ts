@@ -1,0 +1,36 @@
+import { contoso } from '../../domain/index.ts';
+import type { ProcedureDefinition } from '../procedure.ts';
+import { importDpCertificateStep } from '../steps/configmgr-steps.ts';
+import { exportStep, requestStep, verifyCertificateStep } from '../steps/host-steps.ts';
+import { duplicateStep, issueStep, nameStep, requestHandlingStep, securityStep } from '../steps/template-steps.ts';
+
+const section = 'Deploying the Client Certificate for Distribution Points';
+const create = `${section} › Creating and Issuing a Custom Workstation Authentication Certificate Template`;
+const request = `${section} › Requesting the Custom Workstation Authentication Certificate`;
+const exporting = `${section} › Exporting the Client Certificate for Distribution Points`;
+
+/** The seed's fourth deployment: an exportable client certificate imported into the distribution point. */
+export const dpClientCertificate: ProcedureDefinition = {
+  id: 'dp-client-certificate',
+  title: 'Client certificate for distribution points',
+  seedSection: section,
+  summary: 'Duplicate Workstation Authentication with an exportable key for ConfigMgr IIS Servers, enroll SERVER1, export a PFX and import it in the distribution point properties (also used for PXE and boot media).',
+  steps: [
+    duplicateStep(create, 'Workstation Authentication'),
+    nameStep(create, 'ConfigMgr Client Distribution Point Certificate'),
+    requestHandlingStep(create),
+    securityStep(
+      create,
+      () => [
+        { principal: 'Enterprise Admins', remove: ['Enroll'] },
+        { principal: 'ConfigMgr IIS Servers', allow: ['Read', 'Enroll'] },
+      ],
+      'Take Enroll away from Enterprise Admins and let the IIS server group (the distribution points) Read and Enroll.',
+    ),
+    issueStep(create),
+    requestStep(request, { computer: contoso.siteServer, dnsNames: [] }, 'Enroll the distribution point server; the template builds the subject from AD, so the wizard needs no extra information.'),
+    verifyCertificateStep(request, 'verify', { computer: contoso.siteServer, purpose: 'Client Authentication' }),
+    exportStep(exporting, { computer: contoso.siteServer, file: 'dp-client.pfx', password: 'Pa55w.rd-DPClient' }),
+    importDpCertificateStep(exporting, contoso.siteServer),
+  ],
+};

@@ -1,0 +1,79 @@
+import { contoso } from '../../domain/index.ts';
+import { ChoiceError, integer, list, object, onlyKeys, optionalString, string } from '../choices.ts';
+import type { StepDefinition } from '../procedure.ts';
+import { templateOf } from './template-steps.ts';
+
+export interface RequestChoice { readonly computer: string; readonly commonName?: string; readonly dnsNames: readonly string[] }
+
+/** Request New Certificate in the Certificates snap-in (Computer account) of `computer`. */
+export const requestStep = (seed: string, defaults: RequestChoice, purpose: string): StepDefinition<RequestChoice> => ({
+  id: 'request-certificate',
+  title: `Request the certificate on ${defaults.computer} (Certificates snap-in, Computer account)`,
+  purpose,
+  seed,
+  minutes: 4,
+  skippable: false,
+  seedChoice: () => defaults,
+  parse: (value, path) => {
+    const o = onlyKeys(object(value, path), ['computer', 'commonName', 'dnsNames'], path);
+    return { computer: string(o.computer, `${path}.computer`), commonName: optionalString(o.commonName, `${path}.commonName`), dnsNames: o.dnsNames === undefined ? [] : list(o.dnsNames, `${path}.dnsNames`, string) };
+  },
+  commands: (choice, context) => [
+    { type: 'RequestCertificate', requester: choice.computer, store: 'personal', template: templateOf(context), ...(choice.commonName ? { commonName: choice.commonName } : {}), dnsNames: choice.dnsNames },
+  ],
+});
+
+export interface ExportChoice { readonly computer: string; readonly file: string; readonly password: string }
+
+/** Certificate Export Wizard: with the private key, PKCS #12, a password, a file. */
+export const exportStep = (seed: string, defaults: ExportChoice): StepDefinition<ExportChoice> => ({
+  id: 'export',
+  title: 'Export the certificate with its private key to a PFX file',
+  purpose: 'ConfigMgr imports this certificate as a file, so it leaves the computer as a password-protected PKCS #12 (.pfx) with its private key. Keep the file and its password safe.',
+  seed,
+  minutes: 3,
+  skippable: false,
+  seedChoice: () => defaults,
+  parse: (value, path) => {
+    const o = onlyKeys(object(value, path), ['computer', 'file', 'password'], path);
+    return { computer: string(o.computer, `${path}.computer`), file: string(o.file, `${path}.file`), password: string(o.password, `${path}.password`) };
+  },
+  commands: (choice, context) => [{ type: 'ExportCertificate', host: choice.computer, certificate: { template: templateOf(context) }, file: choice.file, password: choice.password }],
+});
+
+export interface VerifyChoice { readonly computer: string; readonly purpose: string }
+
+/** Look in Certificates (Local Computer) › Personal for the template's certificate and its purpose. */
+export const verifyCertificateStep = (seed: string, id: string, defaults: VerifyChoice): StepDefinition<VerifyChoice> => ({
+  id,
+  title: `Check ${defaults.computer}'s personal store`,
+  purpose: `Confirm that ${defaults.computer} holds a certificate whose Intended Purpose shows ${defaults.purpose} and whose Certificate Template column names the new template.`,
+  seed,
+  minutes: 2,
+  skippable: true,
+  seedChoice: () => defaults,
+  parse: (value, path) => {
+    const o = onlyKeys(object(value, path), ['computer', 'purpose'], path);
+    return { computer: string(o.computer, `${path}.computer`), purpose: string(o.purpose, `${path}.purpose`) };
+  },
+  commands: (choice, context) => [{ type: 'VerifyCertificate', host: choice.computer, template: templateOf(context), purpose: choice.purpose }],
+});
+
+/** Let simulated time pass (a few minutes after logon, or hours for the autoenrollment timer). */
+export const waitStep = (seed: string, minutes: number, purpose: string): StepDefinition<{ minutes: number }> => ({
+  id: 'wait',
+  title: `Wait ${minutes} minutes`,
+  purpose,
+  seed,
+  minutes: (choice) => choice.minutes,
+  skippable: true,
+  seedChoice: () => ({ minutes }),
+  parse: (value, path) => {
+    const n = integer(onlyKeys(object(value, path), ['minutes'], path).minutes, `${path}.minutes`);
+    if (n > 7 * 24 * 60) throw new ChoiceError(`${path}.minutes`, 'at most a week (10080 minutes)', n);
+    return { minutes: n };
+  },
+  commands: () => [],
+});
+
+export const siteServer = contoso.siteServer;
