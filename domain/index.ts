@@ -9,7 +9,7 @@ export type { DirectoryEvent } from './directory/events.ts';
 export type { DirectoryCommand } from './directory/commands.ts';
 
 export {
-  templateRights, subjectFormats, altNameKinds, duplicateVersions, nameFlags, templateNameFor,
+  templateRights, subjectFormats, altNameKinds, duplicateVersions, compatibilityAuthorities, compatibilityRecipients, nameFlags, templateNameFor, type Compatibility,
   type Ace, type Template, type TemplateRight, type SubjectNameSetting, type SubjectFormat, type AltNameKind, type DuplicateVersion, type SchemaVersion,
 } from './ca/template.ts';
 export { hasRight, editAce } from './ca/access.ts';

@@ -1,12 +1,12 @@
-import { ekuName, selectCertificate, type World } from '../domain/index.ts';
+import { ekuName, selectCertificate, type StoreName, type World } from '../domain/index.ts';
 import type { Expectations } from './scenario.ts';
 
 export interface ExpectationResult { readonly name: string; readonly ok: boolean; readonly detail: string }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.some((y) => y.toLowerCase() === x.toLowerCase()));
 
-const certificateOf = (world: World, host: string, template: string) => {
-  const stored = selectCertificate(world, host, { template });
+const certificateOf = (world: World, host: string, template: string, store: StoreName = 'personal') => {
+  const stored = selectCertificate(world, host, { template }, store);
   return stored ? Object.values(world.ca.issued).find((c) => c.thumbprint === stored.thumbprint) : undefined;
 };
 
@@ -14,18 +14,20 @@ const certificateOf = (world: World, host: string, template: string) => {
 export const checkExpectations = (world: World, expect: Expectations): ExpectationResult[] => {
   const results: ExpectationResult[] = [];
   for (const e of expect.certificates) {
-    const name = `certificate from "${e.template}" ${e.present === false ? 'absent from' : 'in'} ${e.host}\\Personal`;
-    const issued = certificateOf(world, e.host, e.template);
+    const storeLabel = e.store === 'amt-firmware' ? 'AMT firmware' : 'Personal';
+    const name = `certificate from "${e.template}" ${e.present === false ? 'absent from' : 'in'} ${e.host}\\${storeLabel}`;
+    const issued = certificateOf(world, e.host, e.template, e.store);
     if (e.present === false) {
       results.push({ name, ok: !issued, detail: issued ? `found ${issued.thumbprint}` : 'none found' });
       continue;
     }
     if (!issued) {
-      results.push({ name, ok: false, detail: `${e.host}'s personal store holds ${world.hosts.stores[e.host]?.personal?.length ?? 0} certificates, none from that template` });
+      results.push({ name, ok: false, detail: `${e.host}'s ${storeLabel} store holds ${world.hosts.stores[e.host]?.[e.store ?? 'personal']?.length ?? 0} certificates, none from that template` });
       continue;
     }
     const problems: string[] = [];
     if (e.dnsNames && !sameSet(e.dnsNames, issued.dnsNames)) problems.push(`DNS names: expected ${e.dnsNames.join(', ')}, found ${issued.dnsNames.join(', ') || 'none'}`);
+    if (e.upns && !sameSet(e.upns, issued.upns)) problems.push(`UPNs: expected ${e.upns.join(', ') || 'none'}, found ${issued.upns.join(', ') || 'none'}`);
     const ekus = issued.ekus.map(ekuName);
     if (e.ekus && !e.ekus.every((x) => ekus.includes(x) || issued.ekus.includes(x))) problems.push(`EKUs: expected ${e.ekus.join(', ')}, found ${ekus.join(', ')}`);
     if (e.subject !== undefined && e.subject !== issued.subject) problems.push(`subject: expected "${e.subject}", found "${issued.subject}"`);

@@ -1,4 +1,4 @@
-import type { CaSetup } from '../domain/index.ts';
+import type { CaSetup, StoreName } from '../domain/index.ts';
 
 /** A step override: skip the step, or replace fields of the seed's choice. */
 export type StepOverride = 'skip' | Readonly<Record<string, unknown>>;
@@ -10,9 +10,12 @@ export interface ScenarioProcedure {
 
 export interface CertificateExpectation {
   readonly host: string;
+  /** personal (default) or amt-firmware. */
+  readonly store?: StoreName;
   readonly template: string;
   readonly present?: boolean;
   readonly dnsNames?: readonly string[];
+  readonly upns?: readonly string[];
   readonly ekus?: readonly string[];
   readonly subject?: string;
 }

@@ -81,8 +81,10 @@ export const parseScenario = (file: string, text: string): Scenario => {
     certificates: listOf('certificates').map((c, i) => ({
       host: text_(c.host, ['expect', 'certificates', i, 'host'], 'a host name'),
       template: text_(c.template, ['expect', 'certificates', i, 'template'], 'a template name'),
+      store: c.store === undefined ? undefined : c.store === 'personal' || c.store === 'amt-firmware' ? c.store : fail(['expect', 'certificates', i, 'store'], `expected personal or amt-firmware, found ${describe(c.store)}`),
       present: c.present === undefined ? undefined : Boolean(c.present),
       dnsNames: c.dnsNames as string[] | undefined,
+      upns: c.upns as string[] | undefined,
       ekus: c.ekus as string[] | undefined,
       subject: c.subject as string | undefined,
     })),

@@ -1,7 +1,14 @@
 import type { StoreName } from '../hosts/model.ts';
-import type { DuplicateVersion, SubjectNameSetting, TemplateRight } from './template.ts';
+import type { Compatibility, DuplicateVersion, SubjectNameSetting, TemplateRight } from './template.ts';
 
-export type DuplicateTemplate = { readonly type: 'DuplicateTemplate'; readonly source: string; readonly version: DuplicateVersion; readonly displayName: string };
+/** Duplicate Template: a 2008 console asks for `version`; a 2012 console has a Compatibility tab instead. */
+export type DuplicateTemplate = {
+  readonly type: 'DuplicateTemplate';
+  readonly source: string;
+  readonly version?: DuplicateVersion;
+  readonly compatibility?: Compatibility;
+  readonly displayName: string;
+};
 export type ChangeSubjectName = { readonly type: 'ChangeSubjectName'; readonly template: string; readonly subjectName: SubjectNameSetting };
 export type ChangeRequestHandling = { readonly type: 'ChangeRequestHandling'; readonly template: string; readonly exportableKey: boolean };
 export type ChangeTemplatePermissions = {

@@ -5,7 +5,7 @@ import { editAce } from './access.ts';
 import { forestOidArc } from './builtins.ts';
 import type { AddApplicationPolicy, ChangeRequestHandling, ChangeSubjectName, ChangeTemplatePermissions, DuplicateTemplate, IssueTemplate } from './commands.ts';
 import { findTemplate } from './lookup.ts';
-import { duplicateVersions, templateNameFor, type Template } from './template.ts';
+import { compatibilityAuthorities, compatibilityRecipients, duplicateVersions, templateNameFor, type SchemaVersion, type Template } from './template.ts';
 
 export type TemplateCommand = DuplicateTemplate | ChangeSubjectName | ChangeRequestHandling | ChangeTemplatePermissions | AddApplicationPolicy | IssueTemplate;
 
@@ -13,6 +13,22 @@ const missing = (name: string) => refuse('NOT_FOUND', `Expected a certificate te
 
 /** A deterministic OID under the forest arc for the n-th template created in the lab. */
 const newTemplateOid = (n: number): string => `${forestOidArc}.${(n * 7_919_993) % 16_777_213}.${(n * 104_729) % 9_999_991}`;
+
+/** The schema version the console gives a duplicate: from the version prompt (2008) or the Compatibility tab (2012). */
+const versionFor = (command: DuplicateTemplate, world: World): { schemaVersion: SchemaVersion; label: string } | Decision => {
+  const on2012 = Object.values(world.ca.authorities).some((a) => a.os === 'windows-server-2012');
+  if (on2012) {
+    if (!command.compatibility) {
+      return refuse('INVALID_CHOICE', 'The Windows Server 2012 console does not ask for a template version when duplicating; set the Compatibility tab instead (Certification Authority: Windows Server 2003, Certificate recipient: Windows XP / Server 2003).');
+    }
+    const authority = compatibilityAuthorities[command.compatibility.certificationAuthority];
+    return { schemaVersion: authority.schemaVersion, label: `Compatibility: ${authority.label} / ${compatibilityRecipients[command.compatibility.certificateRecipient]}` };
+  }
+  if (command.compatibility || !command.version) {
+    return refuse('INVALID_CHOICE', 'The Windows Server 2008 console has no Compatibility tab; choose the version in the Duplicate Template dialog (Windows 2003 Server, Enterprise Edition).');
+  }
+  return duplicateVersions[command.version];
+};
 
 const duplicate = (command: DuplicateTemplate, world: World): Decision => {
   const source = findTemplate(world.ca, command.source);
@@ -22,7 +38,8 @@ const duplicate = (command: DuplicateTemplate, world: World): Decision => {
   if (findTemplate(world.ca, command.displayName) || world.ca.templates[name]) {
     return refuse('ALREADY_EXISTS', `A template named "${command.displayName}" already exists; the General tab requires a unique name.`);
   }
-  const version = duplicateVersions[command.version];
+  const version = versionFor(command, world);
+  if ('kind' in version) return version;
   const template: Template = {
     ...source,
     name,
@@ -32,7 +49,8 @@ const duplicate = (command: DuplicateTemplate, world: World): Decision => {
     revision: 100,
     minorRevision: 2,
     applicationPolicies: source.applicationPolicies.length > 0 ? source.applicationPolicies : source.ekus,
-    keyProvider: version.schemaVersion === 3 ? 'ksp' : 'csp',
+    keyProvider: version.schemaVersion >= 3 ? 'ksp' : 'csp',
+    ...(command.compatibility ? { compatibility: command.compatibility } : {}),
   };
   return accept({ type: 'TemplateDuplicated', data: { source: source.displayName, versionLabel: version.label, template } });
 };

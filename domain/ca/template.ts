@@ -19,7 +19,7 @@ export type SubjectNameSetting =
   | { readonly source: 'supply-in-request' }
   | { readonly source: 'build-from-ad'; readonly format: SubjectFormat; readonly altNames: readonly AltNameKind[] };
 
-export type SchemaVersion = 1 | 2 | 3;
+export type SchemaVersion = 1 | 2 | 3 | 4;
 export type KeyUsageBit = 'digitalSignature' | 'keyEncipherment';
 
 /** A certificate template object (pKICertificateTemplate) with the attributes the lab models. */
@@ -47,6 +47,8 @@ export interface Template {
   readonly managerApproval: boolean;
   readonly validityDays: number;
   readonly renewalDays: number;
+  /** The Compatibility tab's settings, on a Windows Server 2012 console. */
+  readonly compatibility?: Compatibility;
   /** v3 templates keep keys in a CNG key storage provider; earlier ones in a legacy CSP. */
   readonly keyProvider: 'csp' | 'ksp';
   readonly acl: readonly Ace[];
@@ -58,6 +60,24 @@ export const duplicateVersions = {
   'windows-server-2008-enterprise': { label: 'Windows 2008 Server, Enterprise Edition', schemaVersion: 3 },
 } as const satisfies Record<string, { label: string; schemaVersion: SchemaVersion }>;
 export type DuplicateVersion = keyof typeof duplicateVersions;
+
+/** The Compatibility tab of a Windows Server 2012 console: the CA setting decides the schema version. */
+export const compatibilityAuthorities = {
+  'windows-server-2003': { label: 'Windows Server 2003', schemaVersion: 2 },
+  'windows-server-2008': { label: 'Windows Server 2008', schemaVersion: 3 },
+  'windows-server-2008-r2': { label: 'Windows Server 2008 R2', schemaVersion: 3 },
+  'windows-server-2012': { label: 'Windows Server 2012', schemaVersion: 4 },
+} as const satisfies Record<string, { label: string; schemaVersion: SchemaVersion }>;
+export const compatibilityRecipients = {
+  'windows-xp-server-2003': 'Windows XP / Server 2003',
+  'windows-vista-server-2008': 'Windows Vista / Server 2008',
+  'windows-7-server-2008-r2': 'Windows 7 / Server 2008 R2',
+  'windows-8-server-2012': 'Windows 8 / Windows Server 2012',
+} as const;
+export interface Compatibility {
+  readonly certificationAuthority: keyof typeof compatibilityAuthorities;
+  readonly certificateRecipient: keyof typeof compatibilityRecipients;
+}
 
 /** msPKI-Certificate-Name-Flag as AD stores it (unsigned here). */
 export const nameFlags = (setting: SubjectNameSetting): number => {

@@ -4,11 +4,11 @@ import { ekuName } from '../shared/oids.ts';
 import { accept, refuse, writePfx, type Decision } from '../lab/decision.ts';
 import type { World } from '../lab/world.ts';
 import type { CertificateSelection, HostsCommand } from './commands.ts';
-import type { StoredCertificate } from './model.ts';
+import type { StoreName, StoredCertificate } from './model.ts';
 
 /** The personal-store certificate a selection designates, newest first for a template. */
-export const selectCertificate = (world: World, host: string, selection: CertificateSelection): StoredCertificate | undefined => {
-  const personal = world.hosts.stores[host]?.personal ?? [];
+export const selectCertificate = (world: World, host: string, selection: CertificateSelection, store: StoreName = 'personal'): StoredCertificate | undefined => {
+  const personal = world.hosts.stores[host]?.[store] ?? [];
   if ('thumbprint' in selection) return personal.find((c) => c.thumbprint.toLowerCase() === selection.thumbprint.toLowerCase());
   const template = findTemplate(world.ca, selection.template);
   return [...personal].reverse().find((c) => c.template === template?.name);

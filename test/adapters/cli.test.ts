@@ -25,7 +25,7 @@ command('pkilab run --help documents --out and --json', async () => {
 command('run without a scenario exits 2 and says what was expected', async () => {
   const { code, err } = await cli('run');
   assert.is(code, 2);
-  assert.match(err, /expected at least one scenario file, found none/);
+  assert.match(err, /expected at least one scenario file \(or --all\), found none/);
 });
 
 command('an unknown command or option exits 2', async () => {

@@ -1,4 +1,4 @@
-import { altNameKinds, contoso, duplicateVersions, subjectFormats, templateRights, type DuplicateVersion, type SubjectNameSetting, type TemplateRight } from '../../domain/index.ts';
+import { altNameKinds, compatibilityAuthorities, compatibilityRecipients, contoso, duplicateVersions, type Compatibility, subjectFormats, templateRights, type DuplicateVersion, type SubjectNameSetting, type TemplateRight } from '../../domain/index.ts';
 import { ChoiceError, list, object, oneOf, onlyKeys, optionalString, string } from '../choices.ts';
 import type { ProcedureContext, StepDefinition } from '../procedure.ts';
 
@@ -27,7 +27,7 @@ export const createGroupStep = (seed: string, name: string, members: readonly st
   commands: (choice) => [{ type: 'CreateGroup', name: choice.name }, ...choice.members.map((member) => ({ type: 'AddGroupMember' as const, group: choice.name, member }))],
 });
 
-export interface DuplicateChoice { readonly source: string; readonly version: DuplicateVersion }
+export interface DuplicateChoice { readonly source: string; readonly version?: DuplicateVersion; readonly compatibility?: Compatibility }
 
 export const duplicateStep = (seed: string, source: string): StepDefinition<DuplicateChoice> => ({
   id: 'duplicate-template',
@@ -38,8 +38,19 @@ export const duplicateStep = (seed: string, source: string): StepDefinition<Dupl
   skippable: false,
   seedChoice: () => ({ source, version: 'windows-server-2003-enterprise' }),
   parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['source', 'version'], path);
-    return { source: string(o.source ?? source, `${path}.source`), version: oneOf(o.version, Object.keys(duplicateVersions) as DuplicateVersion[], `${path}.version`) };
+    const o = onlyKeys(object(value, path), ['source', 'version', 'compatibility'], path);
+    const chosenSource = string(o.source ?? source, `${path}.source`);
+    if (o.compatibility !== undefined && o.compatibility !== null) {
+      const c = onlyKeys(object(o.compatibility, `${path}.compatibility`), ['certificationAuthority', 'certificateRecipient'], `${path}.compatibility`);
+      return {
+        source: chosenSource,
+        compatibility: {
+          certificationAuthority: oneOf(c.certificationAuthority, Object.keys(compatibilityAuthorities) as Compatibility['certificationAuthority'][], `${path}.compatibility.certificationAuthority`),
+          certificateRecipient: oneOf(c.certificateRecipient, Object.keys(compatibilityRecipients) as Compatibility['certificateRecipient'][], `${path}.compatibility.certificateRecipient`),
+        },
+      };
+    }
+    return { source: chosenSource, version: oneOf(o.version, Object.keys(duplicateVersions) as DuplicateVersion[], `${path}.version`) };
   },
   commands: () => [],
 });
@@ -55,7 +66,7 @@ export const nameStep = (seed: string, displayName: string): StepDefinition<{ di
   parse: (value, path) => ({ displayName: string(onlyKeys(object(value, path), ['displayName'], path).displayName, `${path}.displayName`) }),
   commands: (choice, context) => {
     const duplicate = context.choices['duplicate-template'] as DuplicateChoice;
-    return [{ type: 'DuplicateTemplate', source: duplicate.source, version: duplicate.version, displayName: choice.displayName }];
+    return [{ type: 'DuplicateTemplate', source: duplicate.source, ...(duplicate.compatibility ? { compatibility: duplicate.compatibility } : { version: duplicate.version }), displayName: choice.displayName }];
   },
 });
 
