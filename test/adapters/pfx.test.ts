@@ -1,0 +1,51 @@
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { opensslPfxFiles } from '../../adapters/pfx/openssl.ts';
+import { toPem } from '../../adapters/keystore/rsa.ts';
+import { freshLab } from '../support/ports.ts';
+import { tempDir } from '../support/cli.ts';
+
+const pfx = suite('adapters/pfx openssl');
+const { ports, lab } = await freshLab();
+const authority = Object.values(lab.world.ca.authorities)[0]!;
+const folder = await tempDir('pkilab-pfx-');
+const files = opensslPfxFiles(folder, ports.keys);
+await files.write('ca.pfx', { certificate: authority.certificate, chain: [], keyRef: authority.keyRef }, 'Pa55w.rd-test');
+
+pfx('reads back what it wrote: thumbprint, subject, key present and matching', async () => {
+  const facts = await files.read('ca.pfx', 'Pa55w.rd-test');
+  assert.ok(facts.readable);
+  if (!facts.readable) return;
+  assert.is(facts.thumbprint, authority.thumbprint);
+  assert.is(facts.subject, 'CN=contoso-CA1-CA, DC=contoso, DC=com');
+  assert.ok(facts.hasPrivateKey && facts.keyMatchesCertificate);
+  assert.is(facts.keySize, 2048);
+});
+
+pfx('a wrong password is told apart from a file that is not a PFX and from a missing file', async () => {
+  assert.equal(await files.read('ca.pfx', 'wrong'), { readable: false, problem: 'wrong-password', detail: "the password does not verify the file's integrity MAC" });
+  await writeFile(join(folder, 'notes.pfx'), 'this is not PKCS #12');
+  const garbage = await files.read('notes.pfx', 'x');
+  assert.ok(!garbage.readable && garbage.problem === 'not-pfx');
+  const missing = await files.read('nowhere.pfx', 'x');
+  assert.ok(!missing.readable && missing.problem === 'missing-file');
+});
+
+pfx('a PFX holding only the certificate reads as having no private key', async () => {
+  const path = join(folder, 'nokey.pfx');
+  await writeFile(join(folder, 'ca.pem'), toPem('CERTIFICATE', authority.certificate));
+  execFileSync('openssl', ['pkcs12', '-export', '-nokeys', '-in', join(folder, 'ca.pem'), '-out', path, '-passout', 'pass:Pa55w.rd-test']);
+  const facts = await files.read('nokey.pfx', 'Pa55w.rd-test');
+  assert.ok(facts.readable && !facts.hasPrivateKey);
+});
+
+pfx('the password never appears on the openssl command line', async () => {
+  const source = (await import('node:fs')).readFileSync('adapters/pfx/openssl.ts', 'utf8');
+  assert.match(source, /env:PKILAB_PFX_PASSWORD/);
+  assert.not.match(source, /pass:\$\{/);
+});
+
+pfx.run();
