@@ -1,19 +1,15 @@
 import { contoso, oid } from '../../domain/index.ts';
 import { object, onlyKeys, optionalString, string } from '../choices.ts';
-import type { ProcedureContext, ProcedureDefinition, StepDefinition } from '../procedure.ts';
+import type { ProcedureDefinition, StepDefinition } from '../procedure.ts';
 import { requestStep } from '../steps/host-steps.ts';
-import { applicationPolicyStep, createGroupStep, duplicateStep, groupOf, issueStep, nameStep, restartStep, securityStep, subjectNameStep, templateOf } from '../steps/template-steps.ts';
+import { enrollOnlyFor, applicationPolicyStep, createGroupStep, duplicateStep, groupOf, issueStep, nameStep, restartStep, securityStep, subjectNameStep, templateOf } from '../steps/template-steps.ts';
 
 const section = 'Deploying the Certificates for AMT';
 const provisioning = `${section} › Creating, Issuing, and Installing the AMT Provisioning Certificate`;
 const webServer = `${section} › Creating and Issuing the Web Server Certificate for AMT-Based Computers`;
 const dot1x = `${section} › Creating and Issuing the Client Authentication Certificates for 802.1X AMT-Based Computers`;
 
-const adminsLoseEnroll = (context: ProcedureContext) => [
-  { principal: 'Domain Admins', remove: ['Enroll' as const] },
-  { principal: 'Enterprise Admins', remove: ['Enroll' as const] },
-  { principal: groupOf(context), allow: ['Read' as const, 'Enroll' as const] },
-];
+const adminsLoseEnroll = enrollOnlyFor(groupOf);
 
 const selectProvisioningStep: StepDefinition<{ host: string }> = {
   id: 'select-in-service-point',
@@ -111,11 +107,7 @@ export const amt8021xClientCertificate: ProcedureDefinition = {
     subjectNameStep(dot1x, { source: 'build-from-ad', format: 'common-name', altNames: ['upn'] }, 'Build the subject from AD as a common name; in the alternative name, clear the DNS name and select the UPN, which RADIUS servers match.'),
     securityStep(
       dot1x,
-      () => [
-        { principal: 'Domain Admins', remove: ['Enroll'] },
-        { principal: 'Enterprise Admins', remove: ['Enroll'] },
-        { principal: 'ConfigMgr AMT Computers', allow: ['Read', 'Enroll'] },
-      ],
+      enrollOnlyFor(() => 'ConfigMgr AMT Computers'),
       'Take Enroll away from the administrator groups and give the AMT computer group Read and Enroll.',
     ),
     issueStep(dot1x),

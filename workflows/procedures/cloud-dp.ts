@@ -2,7 +2,7 @@ import { contoso } from '../../domain/index.ts';
 import type { ProcedureDefinition } from '../procedure.ts';
 import { createCloudDpStep } from '../steps/configmgr-steps.ts';
 import { exportStep, requestStep } from '../steps/host-steps.ts';
-import { createGroupStep, duplicateStep, groupOf, issueStep, nameStep, requestHandlingStep, restartStep, securityStep } from '../steps/template-steps.ts';
+import { enrollOnlyFor, createGroupStep, duplicateStep, groupOf, issueStep, nameStep, requestHandlingStep, restartStep, securityStep } from '../steps/template-steps.ts';
 
 const section = 'Deploying the Service Certificate for Cloud-Based Distribution Points';
 const create = `${section} › Creating and Issuing a Custom Web Server Certificate Template`;
@@ -22,10 +22,7 @@ export const cloudDpServiceCertificate: ProcedureDefinition = {
     requestHandlingStep(create),
     securityStep(
       create,
-      (context) => [
-        { principal: 'Enterprise Admins', remove: ['Enroll'] },
-        { principal: groupOf(context), allow: ['Read', 'Enroll'] },
-      ],
+      enrollOnlyFor(groupOf, ['Enterprise Admins']),
       'Take Enroll away from Enterprise Admins and give the site server group Read and Enroll.',
     ),
     issueStep(create),

@@ -2,7 +2,7 @@ import { contoso } from '../../domain/index.ts';
 import type { ProcedureDefinition } from '../procedure.ts';
 import { importDpCertificateStep } from '../steps/configmgr-steps.ts';
 import { exportStep, requestStep, verifyCertificateStep } from '../steps/host-steps.ts';
-import { duplicateStep, issueStep, nameStep, requestHandlingStep, securityStep } from '../steps/template-steps.ts';
+import { enrollOnlyFor, duplicateStep, issueStep, nameStep, requestHandlingStep, securityStep } from '../steps/template-steps.ts';
 
 const section = 'Deploying the Client Certificate for Distribution Points';
 const create = `${section} › Creating and Issuing a Custom Workstation Authentication Certificate Template`;
@@ -21,10 +21,7 @@ export const dpClientCertificate: ProcedureDefinition = {
     requestHandlingStep(create),
     securityStep(
       create,
-      () => [
-        { principal: 'Enterprise Admins', remove: ['Enroll'] },
-        { principal: 'ConfigMgr IIS Servers', allow: ['Read', 'Enroll'] },
-      ],
+      enrollOnlyFor(() => 'ConfigMgr IIS Servers', ['Enterprise Admins']),
       'Take Enroll away from Enterprise Admins and let the IIS server group (the distribution points) Read and Enroll.',
     ),
     issueStep(create),

@@ -3,7 +3,7 @@ import { integer, list, object, onlyKeys, optionalString, string } from '../choi
 import { requestStep, type RequestChoice } from '../steps/host-steps.ts';
 import { siteSystemStep } from '../steps/configmgr-steps.ts';
 import type { ProcedureDefinition, StepDefinition } from '../procedure.ts';
-import { createGroupStep, duplicateStep, groupOf, issueStep, nameStep, restartStep, securityStep, subjectNameStep, templateOf } from '../steps/template-steps.ts';
+import { enrollOnlyFor, createGroupStep, duplicateStep, groupOf, issueStep, nameStep, restartStep, securityStep, subjectNameStep, templateOf } from '../steps/template-steps.ts';
 
 const section = 'Deploying the Web Server Certificate for Site Systems that Run IIS';
 const create = `${section} › Creating and Issuing the Web Server Certificate Template`;
@@ -57,11 +57,7 @@ export const iisWebServerCertificate: ProcedureDefinition = {
     subjectNameStep(create, { source: 'supply-in-request' }, 'Keep "Supply in the request": the site system\'s FQDNs are typed into the request, since they may differ from its name in AD.'),
     securityStep(
       create,
-      (context) => [
-        { principal: 'Domain Admins', remove: ['Enroll'] },
-        { principal: 'Enterprise Admins', remove: ['Enroll'] },
-        { principal: groupOf(context), allow: ['Read', 'Enroll'] },
-      ],
+      enrollOnlyFor(groupOf),
       'Take Enroll away from the administrator groups, which do not need these certificates, and give the IIS server group Read and Enroll.',
     ),
     issueStep(create),

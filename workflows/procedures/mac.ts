@@ -1,7 +1,7 @@
 import { contoso } from '../../domain/index.ts';
 import type { ProcedureDefinition } from '../procedure.ts';
 import { enrollDeviceStep, enrollmentProfileStep } from '../steps/configmgr-steps.ts';
-import { createGroupStep, duplicateStep, groupOf, issueStep, nameStep, securityStep, subjectNameStep } from '../steps/template-steps.ts';
+import { enrollOnlyFor, createGroupStep, duplicateStep, groupOf, issueStep, nameStep, securityStep, subjectNameStep } from '../steps/template-steps.ts';
 
 const section = 'Deploying the Client Certificate for Mac Computers';
 const create = `${section} › Creating and Issuing a Mac Client Certificate Template`;
@@ -19,11 +19,7 @@ export const macClientCertificate: ProcedureDefinition = {
     subjectNameStep(create, { source: 'build-from-ad', format: 'common-name', altNames: [] }, 'Build the subject from AD as a common name and clear the UPN: Mac clients do not support a subject alternative name.'),
     securityStep(
       create,
-      (context) => [
-        { principal: 'Domain Admins', remove: ['Enroll'] },
-        { principal: 'Enterprise Admins', remove: ['Enroll'] },
-        { principal: groupOf(context), allow: ['Read', 'Enroll'] },
-      ],
+      enrollOnlyFor(groupOf),
       'Take Enroll away from the administrator groups and give the Mac enrollment group Read and Enroll.',
     ),
     issueStep(create),

@@ -95,6 +95,17 @@ export const subjectNameStep = (seed: string, setting: SubjectNameSetting, purpo
 
 export interface PermissionEdit { readonly principal: string; readonly allow?: readonly TemplateRight[]; readonly remove?: readonly TemplateRight[]; readonly deny?: readonly TemplateRight[] }
 
+/**
+ * The seed's usual Security tab edit: take Enroll away from the administrator groups named, and give
+ * the enrolling group Read and Enroll.
+ */
+export const enrollOnlyFor =
+  (grantee: (context: ProcedureContext) => string, admins: readonly string[] = ['Domain Admins', 'Enterprise Admins']) =>
+  (context: ProcedureContext): PermissionEdit[] => [
+    ...admins.map((principal) => ({ principal, remove: ['Enroll'] as TemplateRight[] })),
+    { principal: grantee(context), allow: ['Read', 'Enroll'] },
+  ];
+
 const rights = (value: unknown, path: string) => (value === undefined ? undefined : list(value, path, (v, p) => oneOf(v, templateRights, p)));
 
 export const parseEdits = (value: unknown, path: string): PermissionEdit[] =>
