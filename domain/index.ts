@@ -9,12 +9,12 @@ export type { DirectoryEvent } from './directory/events.ts';
 export type { DirectoryCommand } from './directory/commands.ts';
 
 export {
-  templateRights, subjectFormats, altNameKinds, duplicateVersions, compatibilityAuthorities, compatibilityRecipients, nameFlags, templateNameFor, type Compatibility,
+  templateRights, certificatePurposes, type CertificatePurpose, subjectFormats, altNameKinds, duplicateVersions, compatibilityAuthorities, compatibilityRecipients, nameFlags, templateNameFor, type Compatibility,
   type Ace, type Template, type TemplateRight, type SubjectNameSetting, type SubjectFormat, type AltNameKind, type DuplicateVersion, type SchemaVersion,
 } from './ca/template.ts';
 export { hasRight, editAce } from './ca/access.ts';
 export { builtinTemplates, forestOidArc } from './ca/builtins.ts';
-export type { CaState, CertificationAuthority, IssuedCertificate, CaEdition, CaOs } from './ca/model.ts';
+export { defaultCaSettings, type CaState, type CertificationAuthority, type IssuedCertificate, type CaEdition, type CaOs, type CaSettings, type PendingRequest } from './ca/model.ts';
 export { formatDn, type CertificateProfile, type ExtensionSpec, type Rdn } from './ca/profile.ts';
 export { findTemplate, issuingAuthorities } from './ca/lookup.ts';
 export type { CaEvent } from './ca/events.ts';
@@ -35,5 +35,6 @@ export type { LabEvent, LabEventType, RecordedEvent, WorkflowEvent } from './lab
 export type { LabCommand, LabCommandType } from './lab/commands.ts';
 export { emptyWorld, type World, type RecordedRejection, type ProcedureProgress } from './lab/world.ts';
 export { decide, reactionsTo, dueByTime } from './lab/decide.ts';
+export { entitiesShapedBy } from './lab/provenance.ts';
 export { issuanceEvents, exportEvents, type Decision, type IssuanceDraft, type ExportDraft } from './lab/decision.ts';
 export { contoso, testNetwork, caCertificateProfile, caSubject, type CaSetup, type CaMaterial } from './lab/fixture.ts';

@@ -25,6 +25,7 @@ export const applyCa = (world: Draft<World>, event: RecordedEvent<CaEvent>): voi
     .with({ type: 'TemplateRequestHandlingChanged' }, ({ data }) => {
       const template = ca.templates[data.template]!;
       template.exportableKey = data.exportableKey;
+      template.managerApproval = data.managerApproval;
       template.minorRevision = data.minorRevision;
     })
     .with({ type: 'TemplatePermissionsChanged' }, ({ data }) => {
@@ -47,7 +48,12 @@ export const applyCa = (world: Draft<World>, event: RecordedEvent<CaEvent>): voi
     .with({ type: 'TemplateIssued' }, ({ data }) => {
       ca.authorities[data.ca]!.templatesToIssue.push(data.template);
     })
+    .with({ type: 'CertificateRequestPending' }, ({ data }) => {
+      ca.pending[String(data.requestId)] = copy(data);
+      ca.lastRequestId = Math.max(ca.lastRequestId, data.requestId);
+    })
     .with({ type: 'CertificateIssued' }, ({ data }) => {
+      delete ca.pending[String(data.certificate.requestId)];
       ca.issued[data.certificate.serialNumber] = copy(data.certificate);
       ca.lastRequestId = Math.max(ca.lastRequestId, data.certificate.requestId);
     })

@@ -1,6 +1,6 @@
 import { produce, type Draft } from 'immer';
 import { match, P } from 'ts-pattern';
-import { emptyWorld, type CaEvent, type ConfigMgrEvent, type DirectoryEvent, type HostsEvent, type RecordedEvent, type World, type WorkflowEvent } from '../domain/index.ts';
+import { emptyWorld, entitiesShapedBy, type CaEvent, type ConfigMgrEvent, type DirectoryEvent, type HostsEvent, type RecordedEvent, type World, type WorkflowEvent } from '../domain/index.ts';
 import { applyCa } from './ca.ts';
 import { applyConfigMgr } from './configmgr.ts';
 import { applyDirectory } from './directory.ts';
@@ -12,7 +12,7 @@ export const apply = (world: Draft<World>, event: RecordedEvent): void => {
   match(event.type)
     .with(P.union('LabCreated', 'PrincipalCreated', 'GroupMemberAdded', 'ComputerRestarted', 'GpoCreated', 'AutoenrollmentPolicyConfigured'), () => applyDirectory(world, event as RecordedEvent<DirectoryEvent>))
     .with(
-      P.union('CaInstalled', 'TemplatePublished', 'TemplateDuplicated', 'TemplateSubjectNameChanged', 'TemplateRequestHandlingChanged', 'TemplatePermissionsChanged', 'TemplateApplicationPolicyAdded', 'TemplateIssued', 'CertificateIssued', 'AutoenrollmentRan'),
+      P.union('CaInstalled', 'TemplatePublished', 'TemplateDuplicated', 'TemplateSubjectNameChanged', 'TemplateRequestHandlingChanged', 'TemplatePermissionsChanged', 'TemplateApplicationPolicyAdded', 'TemplateIssued', 'CertificateIssued', 'AutoenrollmentRan', 'CertificateRequestPending'),
       () => applyCa(world, event as RecordedEvent<CaEvent>),
     )
     .with(P.union('HostProvisioned', 'CertificateInstalled', 'IisBindingChanged', 'IisBindingVerified', 'CertificateExported', 'CertificateVerified'), () => applyHosts(world, event as RecordedEvent<HostsEvent>))
@@ -22,6 +22,7 @@ export const apply = (world: Draft<World>, event: RecordedEvent): void => {
     )
     .with(P.union('ActionTaken', 'ActionRejected', 'ProcedureStarted', 'ProcedureCompleted'), () => applyWorkflow(world, event as RecordedEvent<WorkflowEvent>))
     .exhaustive();
+  for (const key of entitiesShapedBy(event)) (world.provenance[key] ??= []).push(event.position);
   world.position = event.position;
   world.now = event.at;
 };

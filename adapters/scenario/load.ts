@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
-import { isSimTime, type CaSetup } from '../../domain/index.ts';
+import { defaultCaSettings, isSimTime, type CaSettings, type CaSetup } from '../../domain/index.ts';
 import { ChoiceError, findProcedure, resolveChoices, type Expectations, type Scenario, type ScenarioProcedure, type StepOverride } from '../../workflows/index.ts';
 
 /** A scenario file that cannot be run, with where and why. Exit code 2 in the CLI. */
@@ -24,6 +24,21 @@ const where = (doc: Document, lines: LineCounter, path: Path): { line: number; c
 
 /** `steps.request-certificate.dnsNames[0]` → ['steps', 'request-certificate', 'dnsNames', 0] */
 const splitPath = (path: string): Path => path.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+
+/** lab.ca.settings: the CA settings a scenario starts from, each checked against what AD CS allows. */
+const parseCaSettings = (raw: Record<string, unknown>, fail: (path: Path, problem: string) => never): Partial<CaSettings> => {
+  const known = Object.keys(defaultCaSettings);
+  const settings: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!known.includes(key)) fail([key], `unknown CA setting "${key}"; expected one of ${known.join(', ')}`);
+    const fallback = defaultCaSettings[key as keyof CaSettings];
+    if (typeof fallback === 'boolean' && typeof value !== 'boolean') fail([key], `expected true or false, found ${JSON.stringify(value)}`);
+    if (Array.isArray(fallback) && !(Array.isArray(value) && value.every((v) => typeof v === 'string'))) fail([key], `expected a list of names, found ${JSON.stringify(value)}`);
+    if (key === 'webEnrollment' && !['none', 'http', 'https', 'https-epa'].includes(String(value))) fail([key], `expected none, http, https or https-epa, found ${JSON.stringify(value)}`);
+    settings[key] = value;
+  }
+  return settings as Partial<CaSettings>;
+};
 
 const describe = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringify(value));
 
@@ -56,6 +71,7 @@ export const parseScenario = (file: string, text: string): Scenario => {
   const os = ca.os ?? 'windows-server-2008';
   if (edition !== 'enterprise' && edition !== 'standard') fail(['lab', 'ca', 'edition'], `expected enterprise or standard, found ${describe(edition)}`);
   if (os !== 'windows-server-2008' && os !== 'windows-server-2012') fail(['lab', 'ca', 'os'], `expected windows-server-2008 or windows-server-2012, found ${describe(os)}`);
+  const settings = parseCaSettings((ca.settings ?? {}) as Record<string, unknown>, (path, problem) => fail(['lab', 'ca', 'settings', ...path], problem));
 
   if (!Array.isArray(root.procedures) || root.procedures.length === 0) fail(['procedures'], `expected a list of procedures, found ${describe(root.procedures)}`);
   const procedures = (root.procedures as unknown[]).map((entry, i): ScenarioProcedure => {
@@ -104,7 +120,7 @@ export const parseScenario = (file: string, text: string): Scenario => {
     file,
     name,
     title: typeof root.title === 'string' ? root.title : name,
-    lab: { startsAt, ca: { edition, os } as CaSetup },
+    lab: { startsAt, ca: { edition, os, ...(Object.keys(settings).length ? { settings } : {}) } as CaSetup },
     procedures,
     expect: expectations,
   };

@@ -1,5 +1,5 @@
 import type { StoreName } from '../hosts/model.ts';
-import type { Compatibility, DuplicateVersion, SubjectNameSetting, TemplateRight } from './template.ts';
+import type { CertificatePurpose, Compatibility, DuplicateVersion, SubjectNameSetting, TemplateRight } from './template.ts';
 
 /** Duplicate Template: a 2008 console asks for `version`; a 2012 console has a Compatibility tab instead. */
 export type DuplicateTemplate = {
@@ -8,9 +8,11 @@ export type DuplicateTemplate = {
   readonly version?: DuplicateVersion;
   readonly compatibility?: Compatibility;
   readonly displayName: string;
+  readonly purpose?: CertificatePurpose;
 };
 export type ChangeSubjectName = { readonly type: 'ChangeSubjectName'; readonly template: string; readonly subjectName: SubjectNameSetting };
-export type ChangeRequestHandling = { readonly type: 'ChangeRequestHandling'; readonly template: string; readonly exportableKey: boolean };
+/** Request Handling (export) and Issuance Requirements (CA certificate manager approval). */
+export type ChangeRequestHandling = { readonly type: 'ChangeRequestHandling'; readonly template: string; readonly exportableKey: boolean; readonly managerApproval?: boolean };
 export type ChangeTemplatePermissions = {
   readonly type: 'ChangeTemplatePermissions';
   readonly template: string;

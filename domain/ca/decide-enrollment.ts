@@ -1,7 +1,7 @@
 import type { Principal } from '../directory/model.ts';
 import { tokenIdentities } from '../directory/membership.ts';
 import type { StoreName } from '../hosts/model.ts';
-import { refuse, type Decision } from '../lab/decision.ts';
+import { accept, refuse, type Decision } from '../lab/decision.ts';
 import type { LabEvent } from '../lab/events.ts';
 import type { World } from '../lab/world.ts';
 import { addDays, addMinutes, type SimTime } from '../shared/time.ts';
@@ -92,6 +92,9 @@ export const issuance = (
   const names = buildNames(template, requester, world.directory.domain.dnsName, requested);
   if (!names.ok) return refuse(names.failure, names.reason);
   const requestId = world.ca.lastRequestId + 1;
+  if (template.managerApproval) {
+    return accept(...before, { type: 'CertificateRequestPending', data: { requestId, ca: authority.name, template: template.name, requester: requester.name, submittedAt: at } });
+  }
   const serialNumber = serialFor(requestId);
   const notBefore = addMinutes(at, -clockSkewMinutes);
   const notAfter = earlier(addDays(at, template.validityDays), authority.notAfter);

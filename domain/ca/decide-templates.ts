@@ -51,6 +51,7 @@ const duplicate = (command: DuplicateTemplate, world: World): Decision => {
     applicationPolicies: source.applicationPolicies.length > 0 ? source.applicationPolicies : source.ekus,
     keyProvider: version.schemaVersion >= 3 ? 'ksp' : 'csp',
     ...(command.compatibility ? { compatibility: command.compatibility } : {}),
+    ...(command.purpose ? { purpose: command.purpose } : {}),
   };
   return accept({ type: 'TemplateDuplicated', data: { source: source.displayName, versionLabel: version.label, template } });
 };
@@ -73,10 +74,10 @@ export const decideTemplate = (command: TemplateCommand, world: World): Decision
       if (!isTemplate(found)) return found;
       return accept({ type: 'TemplateSubjectNameChanged', data: { template: found.name, subjectName, minorRevision: found.minorRevision + 1 } });
     })
-    .with({ type: 'ChangeRequestHandling' }, ({ template: name, exportableKey }) => {
+    .with({ type: 'ChangeRequestHandling' }, ({ template: name, exportableKey, managerApproval }) => {
       const found = editable(world, name);
       if (!isTemplate(found)) return found;
-      return accept({ type: 'TemplateRequestHandlingChanged', data: { template: found.name, exportableKey, minorRevision: found.minorRevision + 1 } });
+      return accept({ type: 'TemplateRequestHandlingChanged', data: { template: found.name, exportableKey, managerApproval: managerApproval ?? found.managerApproval, minorRevision: found.minorRevision + 1 } });
     })
     .with({ type: 'AddApplicationPolicy' }, ({ template: name, oid, ...policy }) => {
       const found = editable(world, name);

@@ -1,4 +1,4 @@
-import type { CertificationAuthority, IssuedCertificate } from './model.ts';
+import type { CertificationAuthority, IssuedCertificate, PendingRequest } from './model.ts';
 import type { Ace, SubjectNameSetting, Template } from './template.ts';
 
 export type CaInstalled = { readonly type: 'CaInstalled'; readonly data: { readonly authority: CertificationAuthority } };
@@ -14,7 +14,7 @@ export type TemplateSubjectNameChanged = {
 };
 export type TemplateRequestHandlingChanged = {
   readonly type: 'TemplateRequestHandlingChanged';
-  readonly data: { readonly template: string; readonly exportableKey: boolean; readonly minorRevision: number };
+  readonly data: { readonly template: string; readonly exportableKey: boolean; readonly managerApproval: boolean; readonly minorRevision: number };
 };
 /** One principal's line on the Security tab, before and after the edit. */
 export type TemplatePermissionsChanged = {
@@ -38,7 +38,11 @@ export type AutoenrollmentRan = {
   };
 };
 
+/** The CA took the request under submission: CA certificate manager approval is required. */
+export type CertificateRequestPending = { readonly type: 'CertificateRequestPending'; readonly data: PendingRequest };
+
 export type CaEvent =
+  | CertificateRequestPending
   | TemplateApplicationPolicyAdded
   | AutoenrollmentRan
   | CaInstalled

@@ -3,6 +3,33 @@ import type { Rdn } from './profile.ts';
 import type { Template } from './template.ts';
 
 export type CaEdition = 'enterprise' | 'standard';
+
+/** The CA settings the AD CS auditors look at (certutil -getreg, CA security, web enrollment). */
+export interface CaSettings {
+  /** policy\EditFlags EDITF_ATTRIBUTESUBJECTALTNAME2: requesters may add a SAN as a request attribute (ESC6). */
+  readonly attributeSubjectAltName2: boolean;
+  /** CA\InterfaceFlags IF_ENFORCEENCRYPTICERTREQUEST: RPC requests must be encrypted (off: ESC11). */
+  readonly enforceEncryptICertRequest: boolean;
+  /** Web enrollment endpoint, if installed (http, or https without channel binding: ESC8). */
+  readonly webEnrollment: 'none' | 'http' | 'https' | 'https-epa';
+  /** policy\DisableExtensionList (1.3.6.1.4.1.311.25.2 there: ESC16). */
+  readonly disabledExtensions: readonly string[];
+  /** CA security: Manage CA and Issue and Manage Certificates (ESC7 when a low-privileged principal holds one). */
+  readonly managers: readonly string[];
+  readonly officers: readonly string[];
+  /** CA security: who may request certificates from this CA at all. */
+  readonly enrollees: readonly string[];
+}
+
+export const defaultCaSettings: CaSettings = {
+  attributeSubjectAltName2: false,
+  enforceEncryptICertRequest: true,
+  webEnrollment: 'none',
+  disabledExtensions: [],
+  managers: ['Domain Admins', 'Enterprise Admins'],
+  officers: ['Domain Admins', 'Enterprise Admins'],
+  enrollees: ['Authenticated Users'],
+};
 export type CaOs = 'windows-server-2008' | 'windows-server-2012';
 
 /** An enterprise CA (pKIEnrollmentService) and what it issues. */
@@ -18,6 +45,7 @@ export interface CertificationAuthority {
   /** Base64 DER of the CA's own certificate. */
   readonly certificate: string;
   readonly thumbprint: string;
+  readonly settings: CaSettings;
   /** The certificateTemplates attribute: template names this CA issues. */
   readonly templatesToIssue: readonly string[];
 }
@@ -46,8 +74,18 @@ export interface IssuedCertificate {
   readonly der: string;
 }
 
+/** A request held for a CA certificate manager's approval (Pending Requests). */
+export interface PendingRequest {
+  readonly requestId: number;
+  readonly ca: string;
+  readonly template: string;
+  readonly requester: string;
+  readonly submittedAt: SimTime;
+}
+
 export interface CaState {
   readonly authorities: Readonly<Record<string, CertificationAuthority>>;
+  readonly pending: Readonly<Record<string, PendingRequest>>;
   readonly templates: Readonly<Record<string, Template>>;
   readonly issued: Readonly<Record<string, IssuedCertificate>>;
   readonly lastRequestId: number;
@@ -55,4 +93,4 @@ export interface CaState {
   readonly templatesCreated: number;
 }
 
-export const emptyCa: CaState = { authorities: {}, templates: {}, issued: {}, lastRequestId: 0, templatesCreated: 0 };
+export const emptyCa: CaState = { authorities: {}, pending: {}, templates: {}, issued: {}, lastRequestId: 0, templatesCreated: 0 };

@@ -47,12 +47,21 @@ export interface Template {
   readonly managerApproval: boolean;
   readonly validityDays: number;
   readonly renewalDays: number;
+  /** The ConfigMgr certificate this template was made for, when a procedure of the seed made it. */
+  readonly purpose?: CertificatePurpose;
   /** The Compatibility tab's settings, on a Windows Server 2012 console. */
   readonly compatibility?: Compatibility;
   /** v3 templates keep keys in a CNG key storage provider; earlier ones in a legacy CSP. */
   readonly keyProvider: 'csp' | 'ksp';
   readonly acl: readonly Ace[];
 }
+
+/** What ConfigMgr will use a template's certificates for (research §1.1); set by the procedure that created it. */
+export const certificatePurposes = [
+  'site-system-web-server', 'cloud-dp-service', 'windows-client', 'dp-client', 'mobile-enrollment',
+  'amt-provisioning', 'amt-web-server', 'amt-8021x', 'mac-client',
+] as const;
+export type CertificatePurpose = (typeof certificatePurposes)[number];
 
 /** The dialog labels of the Duplicate Template version choice on a Windows Server 2008 CA. */
 export const duplicateVersions = {

@@ -1,5 +1,5 @@
 import { builtinTemplates } from '../ca/builtins.ts';
-import type { CaEdition, CaOs } from '../ca/model.ts';
+import { defaultCaSettings, type CaEdition, type CaOs, type CaSettings } from '../ca/model.ts';
 import type { CertificateProfile, Rdn } from '../ca/profile.ts';
 import type { Principal } from '../directory/model.ts';
 import type { Host, IisSite } from '../hosts/model.ts';
@@ -30,6 +30,8 @@ export const contoso = {
 export interface CaSetup {
   readonly edition: CaEdition;
   readonly os: CaOs;
+  /** Settings that differ from a fresh AD CS installation's. */
+  readonly settings?: Partial<CaSettings>;
 }
 
 /** The CA's own key and certificate, made by the signer before the lab's first event. */
@@ -119,6 +121,7 @@ export const testNetwork = (startsAt: string, ca: CaSetup, material: CaMaterial)
           notAfter: addDays(startsAt, caValidityDays),
           certificate: material.certificate,
           thumbprint: material.thumbprint,
+          settings: { ...defaultCaSettings, ...ca.settings },
           // An enterprise CA issues Web Server (among other v1 templates) from the day it is installed.
           templatesToIssue: ['WebServer'],
         },

@@ -29,6 +29,8 @@ export interface World {
   readonly configmgr: ConfigMgrState;
   readonly procedures: Readonly<Record<string, ProcedureProgress>>;
   readonly rejections: readonly RecordedRejection[];
+  /** For each entity key (see `entitiesShapedBy`), the positions of the events that shaped it. */
+  readonly provenance: Readonly<Record<string, readonly number[]>>;
 }
 
 export const emptyWorld: World = {
@@ -41,4 +43,5 @@ export const emptyWorld: World = {
   configmgr: emptyConfigMgr,
   procedures: {},
   rejections: [],
+  provenance: {},
 };

@@ -31,7 +31,7 @@ export const amtProvisioningCertificate: ProcedureDefinition = {
   steps: [
     createGroupStep(provisioning, 'ConfigMgr Out of Band Service Points', [contoso.siteServer], 'Collect the computer accounts of the servers that run the out of band service point.'),
     duplicateStep(provisioning, 'Web Server'),
-    nameStep(provisioning, 'ConfigMgr AMT Provisioning'),
+    nameStep(provisioning, 'ConfigMgr AMT Provisioning', 'amt-provisioning'),
     subjectNameStep(provisioning, { source: 'build-from-ad', format: 'common-name', altNames: [] }, 'Build the subject from AD as a common name: the CA writes the service point\'s FQDN there, as AMT requires.'),
     applicationPolicyStep(provisioning, 'AMT Provisioning', oid.amtProvisioning),
     securityStep(provisioning, adminsLoseEnroll, 'Take Enroll away from the administrator groups and give the service point group Read and Enroll.'),
@@ -50,7 +50,7 @@ export const amtWebServerCertificate: ProcedureDefinition = {
   steps: [
     createGroupStep(webServer, 'ConfigMgr AMT Computers', [], 'Create an empty group; ConfigMgr adds each AMT computer account it creates during provisioning.'),
     duplicateStep(webServer, 'Web Server'),
-    nameStep(webServer, 'ConfigMgr AMT Web Server Certificate'),
+    nameStep(webServer, 'ConfigMgr AMT Web Server Certificate', 'amt-web-server'),
     subjectNameStep(webServer, { source: 'build-from-ad', format: 'common-name', altNames: [] }, 'Build the subject from AD as a common name (the AMT computer\'s FQDN) without the UPN.'),
     securityStep(webServer, adminsLoseEnroll, 'Take Enroll away from the administrator groups and give the AMT computer group Read and Enroll.'),
     issueStep(webServer),
@@ -103,7 +103,7 @@ export const amt8021xClientCertificate: ProcedureDefinition = {
   summary: 'Duplicate Workstation Authentication with a CN subject and the UPN (not the DNS name) in the SAN for the AMT group, select the AMT templates in the out of band management component, and provision one AMT computer.',
   steps: [
     duplicateStep(dot1x, 'Workstation Authentication'),
-    nameStep(dot1x, 'ConfigMgr AMT 802.1X Client Authentication Certificate'),
+    nameStep(dot1x, 'ConfigMgr AMT 802.1X Client Authentication Certificate', 'amt-8021x'),
     subjectNameStep(dot1x, { source: 'build-from-ad', format: 'common-name', altNames: ['upn'] }, 'Build the subject from AD as a common name; in the alternative name, clear the DNS name and select the UPN, which RADIUS servers match.'),
     securityStep(
       dot1x,

@@ -18,7 +18,7 @@ export const cloudDpServiceCertificate: ProcedureDefinition = {
   steps: [
     createGroupStep(create, 'ConfigMgr Site Servers', [contoso.siteServer], 'Collect the primary site servers that will manage cloud distribution points, so only they may request a certificate whose key can be exported.'),
     duplicateStep(create, 'Web Server'),
-    nameStep(create, 'ConfigMgr Cloud-Based Distribution Point Certificate'),
+    nameStep(create, 'ConfigMgr Cloud-Based Distribution Point Certificate', 'cloud-dp-service'),
     requestHandlingStep(create),
     securityStep(
       create,

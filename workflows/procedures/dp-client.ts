@@ -17,7 +17,7 @@ export const dpClientCertificate: ProcedureDefinition = {
   summary: 'Duplicate Workstation Authentication with an exportable key for ConfigMgr IIS Servers, enroll SERVER1, export a PFX and import it in the distribution point properties (also used for PXE and boot media).',
   steps: [
     duplicateStep(create, 'Workstation Authentication'),
-    nameStep(create, 'ConfigMgr Client Distribution Point Certificate'),
+    nameStep(create, 'ConfigMgr Client Distribution Point Certificate', 'dp-client'),
     requestHandlingStep(create),
     securityStep(
       create,

@@ -53,7 +53,7 @@ export const iisWebServerCertificate: ProcedureDefinition = {
   steps: [
     createGroupStep(create, 'ConfigMgr IIS Servers', [contoso.siteServer], 'Collect the member servers that will run IIS site systems in one group, so permissions on the template are granted once to the group.'),
     duplicateStep(create, 'Web Server'),
-    nameStep(create, 'ConfigMgr Web Server Certificate'),
+    nameStep(create, 'ConfigMgr Web Server Certificate', 'site-system-web-server'),
     subjectNameStep(create, { source: 'supply-in-request' }, 'Keep "Supply in the request": the site system\'s FQDNs are typed into the request, since they may differ from its name in AD.'),
     securityStep(
       create,

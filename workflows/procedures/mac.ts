@@ -15,7 +15,7 @@ export const macClientCertificate: ProcedureDefinition = {
   steps: [
     createGroupStep(create, 'ConfigMgr Mac Enrollment Administrators', [contoso.macUser], 'Collect the administrative users who will enroll Mac computers through ConfigMgr.'),
     duplicateStep(create, 'Authenticated Session'),
-    nameStep(create, 'ConfigMgr Mac Client Certificate'),
+    nameStep(create, 'ConfigMgr Mac Client Certificate', 'mac-client'),
     subjectNameStep(create, { source: 'build-from-ad', format: 'common-name', altNames: [] }, 'Build the subject from AD as a common name and clear the UPN: Mac clients do not support a subject alternative name.'),
     securityStep(
       create,

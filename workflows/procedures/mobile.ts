@@ -15,7 +15,7 @@ export const mobileEnrollmentCertificate: ProcedureDefinition = {
   steps: [
     createGroupStep(create, 'ConfigMgr Mobile Device Users', [contoso.mobileUser], 'Collect the users who will enroll mobile devices; they, not their devices, hold the right to enroll.'),
     duplicateStep(create, 'Authenticated Session'),
-    nameStep(create, 'ConfigMgr Mobile Device Enrollment Certificate'),
+    nameStep(create, 'ConfigMgr Mobile Device Enrollment Certificate', 'mobile-enrollment'),
     subjectNameStep(create, { source: 'build-from-ad', format: 'common-name', altNames: [] }, 'Build the subject from AD as the user\'s common name and leave the UPN out of the alternative name.'),
     securityStep(create, (context) => [{ principal: groupOf(context), allow: ['Read', 'Enroll'] }], 'Give the users\' group Enroll next to its Read.'),
     issueStep(create),

@@ -17,7 +17,7 @@ export const windowsClientCertificate: ProcedureDefinition = {
   summary: 'Duplicate Workstation Authentication, let Domain Computers autoenroll, enable autoenrollment in a domain GPO, restart, and find the Client Authentication certificate on CLIENT1 and on the management point.',
   steps: [
     duplicateStep(create, 'Workstation Authentication'),
-    nameStep(create, 'ConfigMgr Client Certificate'),
+    nameStep(create, 'ConfigMgr Client Certificate', 'windows-client'),
     securityStep(create, () => [{ principal: 'Domain Computers', allow: ['Read', 'Autoenroll'] }], 'Give Domain Computers Read and Autoenroll next to the Enroll they already have, so every domain computer may enroll automatically.'),
     issueStep(create),
     createGpoStep(policy, 'Autoenroll Certificates'),

@@ -1,4 +1,4 @@
-import { altNameKinds, compatibilityAuthorities, compatibilityRecipients, contoso, duplicateVersions, type Compatibility, subjectFormats, templateRights, type DuplicateVersion, type SubjectNameSetting, type TemplateRight } from '../../domain/index.ts';
+import { type CertificatePurpose, altNameKinds, compatibilityAuthorities, compatibilityRecipients, contoso, duplicateVersions, type Compatibility, subjectFormats, templateRights, type DuplicateVersion, type SubjectNameSetting, type TemplateRight } from '../../domain/index.ts';
 import { ChoiceError, list, object, oneOf, onlyKeys, optionalString, string } from '../choices.ts';
 import type { ProcedureContext, StepDefinition } from '../procedure.ts';
 
@@ -55,7 +55,7 @@ export const duplicateStep = (seed: string, source: string): StepDefinition<Dupl
   commands: () => [],
 });
 
-export const nameStep = (seed: string, displayName: string): StepDefinition<{ displayName: string }> => ({
+export const nameStep = (seed: string, displayName: string, purpose: CertificatePurpose): StepDefinition<{ displayName: string }> => ({
   id: 'name-template',
   title: 'Name the new template (General tab)',
   purpose: 'Give the duplicate the display name administrators will look for in the Certificate Templates console and the enrollment wizard. Saving the dialog creates the template in the directory.',
@@ -66,7 +66,7 @@ export const nameStep = (seed: string, displayName: string): StepDefinition<{ di
   parse: (value, path) => ({ displayName: string(onlyKeys(object(value, path), ['displayName'], path).displayName, `${path}.displayName`) }),
   commands: (choice, context) => {
     const duplicate = context.choices['duplicate-template'] as DuplicateChoice;
-    return [{ type: 'DuplicateTemplate', source: duplicate.source, ...(duplicate.compatibility ? { compatibility: duplicate.compatibility } : { version: duplicate.version }), displayName: choice.displayName }];
+    return [{ type: 'DuplicateTemplate', source: duplicate.source, ...(duplicate.compatibility ? { compatibility: duplicate.compatibility } : { version: duplicate.version }), displayName: choice.displayName, purpose }];
   },
 });
 
@@ -128,20 +128,21 @@ export const securityStep = (seed: string, edits: (context: ProcedureContext) =>
   commands: (choice, context) => choice.edits.map((edit) => ({ type: 'ChangeTemplatePermissions', template: templateOf(context), ...edit })),
 });
 
-export const requestHandlingStep = (seed: string): StepDefinition<{ exportableKey: boolean }> => ({
+export const requestHandlingStep = (seed: string): StepDefinition<{ exportableKey: boolean; managerApproval: boolean }> => ({
   id: 'request-handling',
   title: 'Allow the private key to be exported (Request Handling tab)',
   purpose: 'This certificate must travel as a PFX file, so its private key has to be exportable. Allow export only on templates that need it: an exportable key can be copied off the computer.',
   seed,
   minutes: 1,
   skippable: false,
-  seedChoice: () => ({ exportableKey: true }),
+  seedChoice: () => ({ exportableKey: true, managerApproval: false }),
   parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['exportableKey'], path);
+    const o = onlyKeys(object(value, path), ['exportableKey', 'managerApproval'], path);
     if (typeof o.exportableKey !== 'boolean') throw new ChoiceError(`${path}.exportableKey`, 'true or false', o.exportableKey);
-    return { exportableKey: o.exportableKey };
+    if (o.managerApproval !== undefined && typeof o.managerApproval !== 'boolean') throw new ChoiceError(`${path}.managerApproval`, 'true or false', o.managerApproval);
+    return { exportableKey: o.exportableKey, managerApproval: o.managerApproval === true };
   },
-  commands: (choice, context) => [{ type: 'ChangeRequestHandling', template: templateOf(context), exportableKey: choice.exportableKey }],
+  commands: (choice, context) => [{ type: 'ChangeRequestHandling', template: templateOf(context), exportableKey: choice.exportableKey, managerApproval: choice.managerApproval }],
 });
 
 export const applicationPolicyStep = (seed: string, name: string, policyOid: string): StepDefinition<{ policies: { name: string; oid: string }[] }> => ({
