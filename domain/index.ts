@@ -38,3 +38,7 @@ export { decide, reactionsTo, dueByTime } from './lab/decide.ts';
 export { entitiesShapedBy } from './lab/provenance.ts';
 export { issuanceEvents, exportEvents, type Decision, type IssuanceDraft, type ExportDraft } from './lab/decision.ts';
 export { contoso, testNetwork, caCertificateProfile, caSubject, type CaSetup, type CaMaterial } from './lab/fixture.ts';
+
+export { evaluateFindings } from './findings/evaluate.ts';
+export { severities, severityRank, type Finding, type Severity, type FindingFamily } from './findings/model.ts';
+export { capabilities } from './findings/capabilities.ts';

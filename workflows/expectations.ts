@@ -1,4 +1,4 @@
-import { ekuName, selectCertificate, type StoreName, type World } from '../domain/index.ts';
+import { ekuName, evaluateFindings, selectCertificate, type StoreName, type World } from '../domain/index.ts';
 import type { Expectations } from './scenario.ts';
 
 export interface ExpectationResult { readonly name: string; readonly ok: boolean; readonly detail: string }
@@ -47,6 +47,16 @@ export const checkExpectations = (world: World, expect: Expectations): Expectati
   }
   for (const r of world.rejections.filter((r) => !matched.has(r.position))) {
     results.push({ name: `no unexpected rejection (${r.procedure} › ${r.step})`, ok: false, detail: `${r.rejection.code} ${r.rejection.name}: ${r.rejection.reason}` });
+  }
+  const findings = evaluateFindings(world);
+  const expected = new Set<string>();
+  for (const e of expect.findings) {
+    const found = findings.filter((f) => f.rule === e.rule && (!e.subject || f.subject === e.subject));
+    found.forEach((f) => expected.add(f.id));
+    results.push({ name: `finding ${e.rule}${e.subject ? ` on ${e.subject}` : ''}`, ok: found.length > 0, detail: found[0]?.message ?? `findings: ${findings.map((f) => f.id).join(', ') || 'none'}` });
+  }
+  for (const f of findings.filter((f) => f.severity !== 'info' && !expected.has(f.id))) {
+    results.push({ name: `no unexpected finding (${f.id}, ${f.severity})`, ok: false, detail: f.message });
   }
   for (const procedure of expect.completed) {
     results.push({ name: `procedure ${procedure} completed`, ok: world.procedures[procedure]?.completed === true, detail: `steps done: ${world.procedures[procedure]?.stepsDone.join(', ') ?? 'not started'}` });

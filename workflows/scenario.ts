@@ -21,12 +21,17 @@ export interface CertificateExpectation {
 }
 
 export interface BindingExpectation { readonly host: string; readonly site: string; readonly template?: string }
+/** A finding that must be present at the end; `subject` narrows it to one entity (`template:…`). */
+export interface FindingExpectation { readonly rule: string; readonly subject?: string }
+
 export interface RejectionExpectation { readonly procedure?: string; readonly step: string; readonly code: string }
 
 export interface Expectations {
   readonly certificates: readonly CertificateExpectation[];
   readonly bindings: readonly BindingExpectation[];
   readonly rejections: readonly RejectionExpectation[];
+  /** Findings that must hold; any other finding above informational fails the run. */
+  readonly findings: readonly FindingExpectation[];
   readonly completed: readonly string[];
 }
 

@@ -22,6 +22,7 @@ export const seedDeployment = (startsAt?: string): Scenario => ({
     ],
     bindings: [{ host: contoso.siteServer, site: contoso.defaultWebSite, template: 'ConfigMgr Web Server Certificate' }],
     rejections: [],
+    findings: [],
     completed: procedures.map((p) => p.id),
   },
 });

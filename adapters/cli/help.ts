@@ -3,6 +3,7 @@ export const mainHelp = `pkilab — rehearse the PKI certificate deployment Conf
 Usage:
   pkilab run <scenario.yaml...> [--out DIR] [--json]   run scenarios; write the lab log, keys and certificates
   pkilab run --all [--out DIR] [--json]                run the whole seed deployment in one lab
+  pkilab findings <lab.jsonl> [--at N] [--json]       the misconfigurations of a lab log, at any position
   pkilab procedures                                    list the seed's procedures and their steps
   pkilab --help | pkilab <command> --help
 
@@ -10,6 +11,7 @@ Examples:
   pkilab run --all
   pkilab run scenarios/iis-web-server-certificate.yaml
   pkilab run scenarios/*.yaml --json
+  pkilab findings .pkilab/seed-deployment/lab.jsonl --at 40
   pkilab procedures
 
 Exit codes: 0 expectations hold, 1 an expectation failed, 2 bad input.
@@ -43,4 +45,18 @@ export const proceduresHelp = `Usage: pkilab procedures [--json]
 Lists the procedures of the seed document that pkilab simulates, with their steps in order.
 Example:
   pkilab procedures
+`;
+
+export const findingsHelp = `Usage: pkilab findings <lab.jsonl> [--at N] [--json]
+
+Evaluates every rule over the world a lab log describes at position N (default: the end): ConfigMgr
+compatibility (research §1.1), AD CS security (the ESC conditions of Certipy and Locksmith), and
+operational checks (pending restarts, autoenrollment prerequisites, approvals, expiry). Each finding
+has a stable id, a severity, the entity it concerns, the positions of the events behind it, and a fix.
+
+Examples:
+  pkilab findings .pkilab/iis-no-restart/lab.jsonl
+  pkilab findings .pkilab/seed-deployment/lab.jsonl --at 40 --json
+
+Exit codes: 0 evaluated (whatever the findings), 2 bad input.
 `;

@@ -1,5 +1,6 @@
 import { procedures } from '../../workflows/index.ts';
 import { mainHelp, proceduresHelp } from './help.ts';
+import { findingsCommand } from './findings.ts';
 import { runCommand, type Io } from './run.ts';
 
 const consoleIo: Io = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
@@ -23,6 +24,8 @@ export const main = async (args: string[], io: Io = consoleIo): Promise<number> 
   switch (command) {
     case 'run':
       return runCommand(rest, io);
+    case 'findings':
+      return findingsCommand(rest, io);
     case 'procedures':
       return listProcedures(rest, io);
     case undefined:
@@ -32,7 +35,7 @@ export const main = async (args: string[], io: Io = consoleIo): Promise<number> 
       io.out(mainHelp);
       return command === undefined ? 2 : 0;
     default:
-      io.err(`pkilab: unknown command "${command}"; expected run or procedures.\n\n${mainHelp}`);
+      io.err(`pkilab: unknown command "${command}"; expected run, findings or procedures.\n\n${mainHelp}`);
       return 2;
   }
 };

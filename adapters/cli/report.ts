@@ -1,3 +1,4 @@
+import { evaluateFindings, type Finding } from '../../domain/index.ts';
 import type { PfxFiles, ScenarioRun, StepReport } from '../../workflows/index.ts';
 import type { Artifacts } from '../artifacts.ts';
 
@@ -17,6 +18,7 @@ export const jsonReport = (scenario: string, log: string, run: ScenarioRun, arti
     return [{ host: e.data.host, template: issued ? run.lab.world.ca.templates[issued.template]?.displayName ?? issued.template : null, thumbprint: e.data.thumbprint, path: pfx.pathOf(e.data.file) }];
   }),
   rejections: run.lab.world.rejections.map((r) => ({ procedure: r.procedure, step: r.step, code: r.rejection.code, name: r.rejection.name, message: r.rejection.reason })),
+  findings: evaluateFindings(run.lab.world).map(({ id, rule, severity, subject, message, fix, causedBy }) => ({ id, rule, severity, subject, message, fix, causedBy })),
   steps: run.steps.map((s) => ({ procedure: s.procedure, step: s.step, outcome: s.outcome, at: s.at ?? null })),
   expectations: run.expectations.map((e) => ({ name: e.name, ok: e.ok, detail: e.detail })),
 });
@@ -30,7 +32,18 @@ export const stepLine = (s: StepReport): string => {
   return `  ${marks[s.outcome]} ${time}  ${s.title}${detail}`;
 };
 
+/** Findings as a person reads them: severity, id, what is wrong, what to do. */
+export const findingLines = (findings: readonly Finding[]): string[] =>
+  findings.flatMap((f) => [
+    `  [${f.severity}] ${f.id} (events ${f.causedBy.join(', ') || '—'})`,
+    `      ${f.message}`,
+    `      fix: ${f.fix.procedure}`,
+    ...(f.fix.command ? [`      command: ${f.fix.command}`] : []),
+  ]);
+
 export const summaryLines = (run: ScenarioRun, log: string, artifacts: Artifacts): string[] => [
+  `Findings (${evaluateFindings(run.lab.world).length}):`,
+  ...findingLines(evaluateFindings(run.lab.world)),
   'Expectations:',
   ...run.expectations.map((e) => `  ${e.ok ? '✓' : '✗'} ${e.name}${e.ok ? '' : ` — ${e.detail}`}`),
   `${run.ok ? 'PASS' : 'FAIL'}: ${artifacts.certificates.length} certificate(s), ${run.lab.world.rejections.length} rejection(s), ${run.lab.events.length} events`,

@@ -15,6 +15,8 @@ const run = (args: string[], input: string, password: string): Promise<{ code: n
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', fail);
     child.on('close', (code) => done({ code: code ?? 1, stdout, stderr }));
+    // openssl may exit before it reads its input (a wrong password, an unreadable file): that is its answer, not ours.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(input);
   });
 

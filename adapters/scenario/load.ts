@@ -114,6 +114,10 @@ export const parseScenario = (file: string, text: string): Scenario => {
       code: text_(String(r.code ?? ''), ['expect', 'rejections', i, 'code'], 'an error code such as 0x80094012'),
       procedure: r.procedure as string | undefined,
     })),
+    findings: listOf('findings').map((f, i) => ({
+      rule: text_(f.rule, ['expect', 'findings', i, 'rule'], 'a finding rule such as ESC1 or OP-PENDING-RESTART'),
+      ...(f.subject === undefined ? {} : { subject: text_(f.subject, ['expect', 'findings', i, 'subject'], 'an entity such as template:ConfigMgrWebServerCertificate') }),
+    })),
     completed: (expect.completed ?? []) as string[],
   };
   return {

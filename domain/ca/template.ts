@@ -47,6 +47,10 @@ export interface Template {
   readonly managerApproval: boolean;
   readonly validityDays: number;
   readonly renewalDays: number;
+  /** msPKI-Enrollment-Flag 0x80000 CT_FLAG_NO_SECURITY_EXTENSION: no SID extension in issued certificates. */
+  readonly noSecurityExtension?: boolean;
+  /** Issuance policies (msPKI-Certificate-Policy) and the group an OID may be linked to (msDS-OIDToGroupLink). */
+  readonly issuancePolicies?: readonly { readonly oid: string; readonly linkedGroup?: string }[];
   /** The ConfigMgr certificate this template was made for, when a procedure of the seed made it. */
   readonly purpose?: CertificatePurpose;
   /** The Compatibility tab's settings, on a Windows Server 2012 console. */

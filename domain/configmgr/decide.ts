@@ -7,7 +7,7 @@ import type { LabEvent } from '../lab/events.ts';
 import type { World } from '../lab/world.ts';
 import type { ConfigMgrCommand } from './commands.ts';
 import type { PfxFacts, PfxImport } from './model.ts';
-import { amtProvisioningProblems, cloudDpProblems, distributionPointProblems } from './requirements.ts';
+import { amtProvisioningProblems, cloudDpProblems, distributionPointProblems, siteSystemProblems } from './requirements.ts';
 
 /** The PFX facts, or the rejection the import wizard shows for an unusable file. */
 const readable = (pfx: PfxImport): Extract<PfxFacts, { readable: true }> | Decision => {
@@ -36,11 +36,12 @@ const deviceEvents = (world: World, device: string, user: string, platform: 'mob
 
 export const decideConfigMgr = (command: ConfigMgrCommand, world: World, at: string): Decision =>
   match(command)
-    .with({ type: 'ConfigureSiteSystem' }, ({ host, intranetFqdn, internetFqdn }) =>
-      world.hosts.hosts[host]
-        ? accept({ type: 'SiteSystemConfigured', data: { host, intranetFqdn, ...(internetFqdn ? { internetFqdn } : {}) } })
-        : refuse('NOT_FOUND', `Expected a site system server named "${host}"; the lab has none.`),
-    )
+    .with({ type: 'ConfigureSiteSystem' }, ({ host, intranetFqdn, internetFqdn }) => {
+      if (!world.hosts.hosts[host]) return refuse('NOT_FOUND', `Expected a site system server named "${host}"; the lab has none.`);
+      const problems = siteSystemProblems(world, host, [intranetFqdn, ...(internetFqdn ? [internetFqdn] : [])]);
+      if (problems.length > 0) return unmet(`The site system ${host} cannot serve HTTPS clients with its bound certificate`, problems);
+      return accept({ type: 'SiteSystemConfigured', data: { host, intranetFqdn, ...(internetFqdn ? { internetFqdn } : {}) } });
+    })
     .with({ type: 'CreateCloudDistributionPoint' }, ({ serviceFqdn, pfx }) => {
       const facts = readable(pfx);
       if (isDecision(facts)) return facts;
@@ -84,6 +85,9 @@ export const decideConfigMgr = (command: ConfigMgrCommand, world: World, at: str
       if (principal?.kind !== 'user') return refuse('NOT_FOUND', `Expected a user named "${user}" to enroll ${device}.`);
       const denied = whyNotOffered(world, template, user);
       if (denied) return denied;
+      if (platform === 'mac' && template.subjectName.source === 'build-from-ad' && template.subjectName.altNames.length > 0) {
+        return unmet(`The Mac client cannot use a certificate from "${template.displayName}"`, [`the template adds ${template.subjectName.altNames.join(', ')} to a subject alternative name, which Mac clients do not support`]);
+      }
       return issuance(world, template, principal, { dnsNames: [] }, { host: device, store: 'personal' }, at, deviceEvents(world, device, user, platform, at));
     })
     .with({ type: 'ProvisionAmtComputer' }, ({ computer, fqdn }) => {

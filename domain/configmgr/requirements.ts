@@ -1,4 +1,5 @@
 import type { IssuedCertificate } from '../ca/model.ts';
+import type { World } from '../lab/world.ts';
 import { ekuName, oid } from '../shared/oids.ts';
 import type { PfxFacts } from './model.ts';
 
@@ -44,5 +45,20 @@ export const amtProvisioningProblems = (issued: IssuedCertificate, hostFqdn: str
   if (cn?.toLowerCase() !== hostFqdn.toLowerCase() && !issued.dnsNames.some((n) => n.toLowerCase() === hostFqdn.toLowerCase())) {
     problems.push(`its subject does not contain the service point's FQDN ${hostFqdn}`);
   }
+  return problems;
+};
+
+/** What keeps a site system from serving HTTPS with the certificate bound on its Default Web Site. */
+export const siteSystemProblems = (world: World, host: string, fqdns: readonly string[]): string[] => {
+  const bound = Object.values(world.hosts.iis[host] ?? {}).flatMap((s) => s.bindings).find((b) => b.protocol === 'https')?.thumbprint;
+  if (!bound) return ['no certificate is bound to https on its Default Web Site'];
+  const issued = Object.values(world.ca.issued).find((c) => c.thumbprint === bound);
+  if (!issued) return [`the bound certificate ${bound} was not issued by the lab CA`];
+  const names = new Set([...issued.dnsNames, ...(commonNameOf(issued.subject) ? [commonNameOf(issued.subject)!] : [])].map((n) => n.toLowerCase()));
+  const problems: string[] = [];
+  const missing = fqdns.filter((n) => !names.has(n.toLowerCase()));
+  if (missing.length > 0) problems.push(`the certificate does not name ${missing.join(', ')} (it names ${[...names].join(', ') || 'nothing'}); clients would fail with CERT_CN_INVALID`);
+  if (!issued.ekus.includes(oid.serverAuth)) problems.push('the certificate lacks Server Authentication');
+  if (issued.keyProvider === 'ksp') problems.push('its key is in a CNG key storage provider (version 3 template), which site systems of this ConfigMgr version cannot use');
   return problems;
 };
