@@ -43,7 +43,10 @@ export const applyCa = (world: Draft<World>, event: RecordedEvent<CaEvent>): voi
     })
     .with({ type: 'AutoenrollmentRan' }, ({ data }) => {
       const host = world.hosts.hosts[data.computer];
-      if (host) host.lastAutoenrollment = event.at;
+      if (host) {
+        host.lastAutoenrollment = event.at;
+        host.autoenrollmentFailures = data.failures.map(({ template, eventId, message }) => ({ template, eventId, message }));
+      }
     })
     .with({ type: 'TemplateIssued' }, ({ data }) => {
       ca.authorities[data.ca]!.templatesToIssue.push(data.template);

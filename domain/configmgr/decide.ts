@@ -38,7 +38,7 @@ export const decideConfigMgr = (command: ConfigMgrCommand, world: World, at: str
   match(command)
     .with({ type: 'ConfigureSiteSystem' }, ({ host, intranetFqdn, internetFqdn }) => {
       if (!world.hosts.hosts[host]) return refuse('NOT_FOUND', `Expected a site system server named "${host}"; the lab has none.`);
-      const problems = siteSystemProblems(world, host, [intranetFqdn, ...(internetFqdn ? [internetFqdn] : [])]);
+      const problems = siteSystemProblems(world, host);
       if (problems.length > 0) return unmet(`The site system ${host} cannot serve HTTPS clients with its bound certificate`, problems);
       return accept({ type: 'SiteSystemConfigured', data: { host, intranetFqdn, ...(internetFqdn ? { internetFqdn } : {}) } });
     })

@@ -9,6 +9,8 @@ import { finding, type Finding, type Rule } from './model.ts';
 import { broadGroups, enrollers } from './principals.ts';
 
 const needsExport = ['cloud-dp-service', 'dp-client'];
+/** Templates whose seed procedure takes Enroll away from both Domain Admins and Enterprise Admins. */
+const adminEnrollRemovedBySeed: readonly string[] = ['site-system-web-server', 'amt-provisioning', 'amt-web-server', 'amt-8021x', 'mac-client'];
 
 const pendingRestarts = (world: World): Finding[] =>
   Object.values(world.directory.principals)
@@ -64,8 +66,9 @@ const templateFindings = (world: World, t: Template): Finding[] => {
     const admins = enrollers(world, t).filter((p) => p === 'Domain Admins' || p === 'Enterprise Admins');
     const broad = enrollers(world, t).filter((p) => broadGroups.includes(p) && !(t.purpose === 'windows-client' && p === 'Domain Computers'));
     if (admins.length > 0) {
-      out.push(finding(world, { rule: 'OP-ADMIN-ENROLL', family: 'operational', severity: 'info', subject, keys: [`${subject}:acl`],
-        message: `${admins.join(' and ')} can still enroll "${t.displayName}". Administrators do not need these certificates; the seed removes Enroll from them for most templates.`, fix: { procedure: `On the Security tab clear Enroll for ${admins.join(' and ')}.` } }));
+      const seedRemoves = adminEnrollRemovedBySeed.includes(t.purpose);
+      out.push(finding(world, { rule: 'OP-ADMIN-ENROLL', family: 'operational', severity: seedRemoves ? 'low' : 'info', subject, keys: [`${subject}:acl`],
+        message: `${admins.join(' and ')} can still enroll "${t.displayName}". Administrators do not need these certificates; ${seedRemoves ? 'the seed removes Enroll from them for this template' : 'the seed leaves it for this template, but removing it is the same good practice'}.`, fix: { procedure: `On the Security tab clear Enroll for ${admins.join(' and ')}.` } }));
     }
     if (broad.length > 0) {
       out.push(finding(world, { rule: 'OP-BROAD-ENROLL', family: 'operational', severity: 'info', subject, keys: [`${subject}:acl`],
@@ -92,10 +95,20 @@ const expiring = (world: World): Finding[] =>
       fix: { procedure: 'Renew it: autoenrolled certificates renew on the next autoenrollment pass; others need a new request (and a new export where it was imported).', command: 'certutil -pulse' } })];
   });
 
+const autoenrollmentFailures = (world: World): Finding[] =>
+  Object.values(world.hosts.hosts).flatMap((host) =>
+    (host.autoenrollmentFailures ?? []).map((failure) =>
+      finding(world, { rule: 'OP-AUTOENROLL-FAILING', family: 'operational', severity: 'medium', subject: `host:${host.name}`, keys: [`autoenrollment:${host.name}`, `template:${failure.template}`],
+        message: `${host.name}'s last autoenrollment logged event ${failure.eventId}: ${failure.message}`,
+        fix: { procedure: failure.eventId === 47 ? 'Issue the template on the CA (Certificate Template to Issue), then restart the computer or wait for the next pass.' : 'Correct what the CA refused (the code in the message), then restart the computer or wait for the next pass.', command: 'certutil -pulse' } }),
+    ),
+  );
+
 /** Operational checks: restarts, issuing, autoenrollment prerequisites, key export, approvals, expiry. */
 export const operationalRules: Rule = (world) => [
   ...pendingRestarts(world),
   ...Object.values(world.ca.templates).flatMap((t) => templateFindings(world, t)),
   ...pendingRequests(world),
+  ...autoenrollmentFailures(world),
   ...expiring(world),
 ];

@@ -56,7 +56,7 @@ command('procedures lists the seed procedures with their steps', async () => {
   const { code, out } = await cli('procedures', '--json');
   assert.is(code, 0);
   const list = JSON.parse(out) as Array<{ id: string; steps: Array<{ id: string }> }>;
-  assert.equal(list[0]!.steps.map((s) => s.id), ['create-group', 'duplicate-template', 'name-template', 'subject-name', 'security', 'issue-template', 'restart', 'request-certificate', 'bind', 'verify', 'site-system']);
+  assert.equal(list[0]!.steps.map((s) => s.id), ['create-group', 'duplicate-template', 'name-template', 'subject-name', 'security', 'issue-template', 'restart', 'request-certificate', 'bind', 'site-system', 'verify']);
 });
 
 command('the bin script runs under plain node', () => {

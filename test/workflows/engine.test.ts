@@ -81,12 +81,12 @@ engine('the last step completes the procedure; a reopened log resumes where it s
   assert.is(procedureSnapshot(iis, reopened.events)?.value, 'bind');
   const bound = await takeStep(ports, reopened, iis.id, 'bind', seedChoice('bind', partial.choices));
   assert.ok(bound.outcome.ok);
-  const verified = await takeStep(ports, bound.lab, iis.id, 'verify', seedChoice('verify', { ...partial.choices }));
-  assert.ok(verified.outcome.ok && !verified.outcome.completed);
-  assert.equal(verified.outcome.events.map((e) => e.type), ['ActionTaken', 'IisBindingVerified']);
-  const last = await takeStep(ports, verified.lab, iis.id, 'site-system', seedChoice('site-system', partial.choices));
+  const site = await takeStep(ports, bound.lab, iis.id, 'site-system', seedChoice('site-system', partial.choices));
+  assert.ok(site.outcome.ok && !site.outcome.completed);
+  assert.equal(site.outcome.events.map((e) => e.type), ['ActionTaken', 'SiteSystemConfigured']);
+  const last = await takeStep(ports, site.lab, iis.id, 'verify', seedChoice('verify', { ...partial.choices, 'site-system': seedChoice('site-system', partial.choices) }));
   assert.ok(last.outcome.ok && last.outcome.completed);
-  assert.equal(last.outcome.events.map((e) => e.type), ['ActionTaken', 'SiteSystemConfigured', 'ProcedureCompleted']);
+  assert.equal(last.outcome.events.map((e) => e.type), ['ActionTaken', 'IisBindingVerified', 'ProcedureCompleted']);
   assert.ok(last.lab.world.procedures[iis.id]?.completed);
   assert.equal(last.lab.world.configmgr.siteSystems.SERVER1, { host: 'SERVER1', intranetFqdn: 'server1.internal.contoso.com', internetFqdn: 'server.contoso.com' });
 });

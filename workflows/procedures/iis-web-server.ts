@@ -32,11 +32,15 @@ const bindStep: StepDefinition<BindChoice> = {
 const verifyStep: StepDefinition<{ names: readonly string[] }> = {
   id: 'verify',
   title: 'Check the binding against the requested certificate',
-  purpose: 'Compare the thumbprint IIS presents with the certificate requested from the template, and check that it names every FQDN the site system will be configured with.',
+  purpose: 'Compare the thumbprint IIS presents with the certificate requested from the template, and check that it names every FQDN the site system is configured with, as a client connecting by those names would.',
   seed: configure,
   minutes: 2,
   skippable: true,
-  seedChoice: (context) => ({ names: (context.choices['request-certificate'] as RequestChoice | undefined)?.dnsNames ?? [contoso.intranetFqdn] }),
+  seedChoice: (context) => {
+    const site = context.choices['site-system'] as { intranetFqdn: string; internetFqdn?: string } | null | undefined;
+    const requested = (context.choices['request-certificate'] as RequestChoice | undefined)?.dnsNames ?? [contoso.intranetFqdn];
+    return { names: site ? [site.intranetFqdn, ...(site.internetFqdn ? [site.internetFqdn] : [])] : requested };
+  },
   parse: (value, path) => ({ names: list(onlyKeys(object(value, path), ['names'], path).names, `${path}.names`, string) }),
   commands: (choice, context) => {
     const bound = context.choices.bind as BindChoice;
@@ -68,7 +72,7 @@ export const iisWebServerCertificate: ProcedureDefinition = {
       'On the IIS server, ask the CA for a certificate from the new template. The subject stays empty; the DNS alternative names carry the intranet and Internet FQDNs that the site system will publish.',
     ),
     bindStep,
-    verifyStep,
     siteSystemStep(configure),
+    verifyStep,
   ],
 };
