@@ -1,0 +1,38 @@
+import { readdirSync } from 'node:fs';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { loadScenario } from '../adapters/scenario/load.ts';
+import { evaluateFindings } from '../domain/index.ts';
+import { createLab, runScenario, type Scenario } from '../workflows/index.ts';
+import { memoryPorts } from './support/ports.ts';
+import { startsAt } from './support/world.ts';
+
+const library = suite('misconfiguration library');
+const scenarios = await Promise.all(readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort().map((f) => loadScenario(`scenarios/${f}`)));
+const misconfigured = scenarios.filter((s) => s.expect.rejections.length > 0 || s.expect.findings.length > 0);
+
+/** The same procedures on the default CA with the seed's choices: the scenario without its misconfiguration. */
+const corrected = (s: Scenario): Scenario => ({
+  ...s,
+  lab: { startsAt, ca: { edition: 'enterprise', os: s.lab.ca.os } },
+  procedures: s.procedures.map((p) => ({ procedure: p.procedure, steps: s.lab.ca.os === 'windows-server-2012' ? p.steps : {} })),
+  expect: { certificates: [], bindings: [], rejections: [], findings: [], completed: s.procedures.map((p) => p.procedure) },
+});
+
+library('holds at least fifteen misconfiguration scenarios, each stating its symptom or its finding', () => {
+  assert.ok(misconfigured.length >= 15, `${misconfigured.length} scenarios`);
+  for (const s of misconfigured) assert.ok(s.expect.findings.length > 0, `${s.name} names no finding`);
+});
+
+for (const s of misconfigured) {
+  library(`${s.name}: without the misconfiguration, the same procedures end with no rejection and no finding above informational`, async () => {
+    const ports = memoryPorts();
+    const lab = await createLab(ports, 'lab', { startsAt, ca: corrected(s).lab.ca });
+    const run = await runScenario(ports, lab, corrected(s));
+    assert.equal(run.lab.world.rejections.map((r) => `${r.step} ${r.rejection.code}`), []);
+    assert.equal(evaluateFindings(run.lab.world).filter((f) => f.severity !== 'info').map((f) => f.id), []);
+    assert.ok(run.ok, JSON.stringify(run.expectations.filter((e) => !e.ok)));
+  });
+}
+
+library.run();
