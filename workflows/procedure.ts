@@ -23,6 +23,8 @@ export interface StepDefinition<Choice = unknown> {
   readonly skippable: boolean;
   /** The seed's choice, given what earlier steps chose. */
   readonly seedChoice: (context: ProcedureContext) => Choice;
+  /** Wrong choices the real dialog also offers, for rehearsal and for exhaustive exploration. */
+  readonly variants?: (context: ProcedureContext) => readonly { readonly label: string; readonly choice: Choice }[];
   /** Validates a choice from a person or a scenario; throws ChoiceError. */
   readonly parse: (value: unknown, path: string) => Choice;
   readonly commands: (choice: Choice, context: ProcedureContext) => StepCommand[];

@@ -18,3 +18,33 @@ export const freshLab = async (ports: LabPorts = memoryPorts(), edition: 'enterp
   ports,
   lab: await createLab(ports, 'lab', { startsAt, ca: { edition, os: 'windows-server-2008' } }),
 });
+
+/**
+ * A key store that hands out a few keys made once, for tests that run hundreds of labs: the keys are
+ * real RSA keys, shared between references so that no test waits on key generation.
+ */
+export const pooledKeyStore = async (size = 3): Promise<import('../../workflows/index.ts').KeyStore> => {
+  const seedStore = memoryKeyStore();
+  const pool = await Promise.all(Array.from({ length: size }, async (_, i) => ({ ref: `pool-${i}`, spki: await seedStore.generate(`pool-${i}`, 2048) })));
+  const assigned = new Map<string, (typeof pool)[number]>();
+  return {
+    async generate(ref) {
+      const key = pool[assigned.size % pool.length]!;
+      assigned.set(ref, key);
+      return key.spki;
+    },
+    async privateKey(ref) {
+      const key = assigned.get(ref);
+      if (!key) throw new Error(`no pooled key was handed out as ${ref}`);
+      return seedStore.privateKey(key.ref);
+    },
+    async has(ref) {
+      return assigned.has(ref);
+    },
+  };
+};
+
+export const pooledPorts = async (): Promise<LabPorts> => {
+  const keys = await pooledKeyStore();
+  return { events: memoryEventStore(), keys, signer: x509Signer(keys), pfx: opensslPfxFiles(mkdtempSync(join(tmpdir(), 'pkilab-pfx-')), keys) };
+};

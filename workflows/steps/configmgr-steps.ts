@@ -36,6 +36,7 @@ export const autoenrollmentPolicyStep = (seed: string): StepDefinition<Autoenrol
   minutes: 3,
   skippable: false,
   seedChoice: () => ({ configurationModel: 'enabled', renewExpired: true, updateTemplates: true }),
+  variants: () => [{ label: 'Configuration Model left Not configured', choice: { configurationModel: 'not-configured', renewExpired: false, updateTemplates: false } }],
   parse: (value, path) => {
     const o = onlyKeys(object(value, path), ['configurationModel', 'renewExpired', 'updateTemplates'], path);
     return {

@@ -37,6 +37,7 @@ export const duplicateStep = (seed: string, source: string): StepDefinition<Dupl
   minutes: 1,
   skippable: false,
   seedChoice: () => ({ source, version: 'windows-server-2003-enterprise' }),
+  variants: () => [{ label: 'Windows 2008 Server, Enterprise Edition', choice: { source, version: 'windows-server-2008-enterprise' } }],
   parse: (value, path) => {
     const o = onlyKeys(object(value, path), ['source', 'version', 'compatibility'], path);
     const chosenSource = string(o.source ?? source, `${path}.source`);
@@ -89,6 +90,11 @@ export const subjectNameStep = (seed: string, setting: SubjectNameSetting, purpo
   minutes: 1,
   skippable: false,
   seedChoice: () => ({ subjectName: setting }),
+  variants: () => [
+    setting.source === 'supply-in-request'
+      ? { label: 'Build from this Active Directory information (common name)', choice: { subjectName: { source: 'build-from-ad', format: 'common-name', altNames: [] } } }
+      : { label: 'Supply in the request', choice: { subjectName: { source: 'supply-in-request' } } },
+  ],
   parse: (value, path) => ({ subjectName: parseSubjectName(onlyKeys(object(value, path), ['subjectName'], path).subjectName, `${path}.subjectName`) }),
   commands: (choice, context) => [{ type: 'ChangeSubjectName', template: templateOf(context), subjectName: choice.subjectName }],
 });
@@ -124,6 +130,7 @@ export const securityStep = (seed: string, edits: (context: ProcedureContext) =>
   minutes: 2,
   skippable: false,
   seedChoice: (context) => ({ edits: edits(context) }),
+  variants: (context) => [{ label: 'leave out the last permission change', choice: { edits: edits(context).slice(0, -1) } }],
   parse: (value, path) => ({ edits: parseEdits(onlyKeys(object(value, path), ['edits'], path).edits, `${path}.edits`) }),
   commands: (choice, context) => choice.edits.map((edit) => ({ type: 'ChangeTemplatePermissions', template: templateOf(context), ...edit })),
 });
@@ -136,6 +143,7 @@ export const requestHandlingStep = (seed: string): StepDefinition<{ exportableKe
   minutes: 1,
   skippable: false,
   seedChoice: () => ({ exportableKey: true, managerApproval: false }),
+  variants: () => [{ label: 'private key not exportable', choice: { exportableKey: false, managerApproval: false } }],
   parse: (value, path) => {
     const o = onlyKeys(object(value, path), ['exportableKey', 'managerApproval'], path);
     if (typeof o.exportableKey !== 'boolean') throw new ChoiceError(`${path}.exportableKey`, 'true or false', o.exportableKey);
