@@ -1,6 +1,7 @@
 import { procedures } from '../../workflows/index.ts';
 import { mainHelp, proceduresHelp } from './help.ts';
 import { findingsCommand } from './findings.ts';
+import { travelCommand } from './travel.ts';
 import { runCommand, type Io } from './run.ts';
 
 const consoleIo: Io = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
@@ -24,6 +25,8 @@ export const main = async (args: string[], io: Io = consoleIo): Promise<number> 
   switch (command) {
     case 'run':
       return runCommand(rest, io);
+    case 'travel':
+      return travelCommand(rest, io);
     case 'findings':
       return findingsCommand(rest, io);
     case 'procedures':
@@ -35,7 +38,7 @@ export const main = async (args: string[], io: Io = consoleIo): Promise<number> 
       io.out(mainHelp);
       return command === undefined ? 2 : 0;
     default:
-      io.err(`pkilab: unknown command "${command}"; expected run, findings or procedures.\n\n${mainHelp}`);
+      io.err(`pkilab: unknown command "${command}"; expected run, findings, travel or procedures.\n\n${mainHelp}`);
       return 2;
   }
 };

@@ -20,7 +20,7 @@ export const entitiesShapedBy = (event: LabEvent): string[] =>
     .with({ type: 'TemplatePermissionsChanged' }, ({ data }) => [`template:${data.template}`, `template:${data.template}:acl`])
     .with({ type: 'TemplateApplicationPolicyAdded' }, ({ data }) => [`template:${data.template}`, `template:${data.template}:policies`])
     .with({ type: 'TemplateIssued' }, ({ data }) => [`template:${data.template}`, `template:${data.template}:issued`, `ca:${data.ca}`])
-    .with({ type: 'CertificateIssued' }, ({ data }) => [`certificate:${data.certificate.thumbprint}`, `ca:${data.certificate.ca}`])
+    .with({ type: 'CertificateIssued' }, ({ data }) => [`certificate:${data.certificate.thumbprint}`, `template:${data.certificate.template}:certificates`])
     .with({ type: 'CertificateRequestPending' }, ({ data }) => [`request:${data.requestId}`, `template:${data.template}:requests`])
     .with({ type: 'AutoenrollmentRan' }, ({ data }) => [`host:${data.computer}`, `autoenrollment:${data.computer}`])
     .with({ type: 'HostProvisioned' }, ({ data }) => [`host:${data.host.name}`])

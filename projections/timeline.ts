@@ -1,0 +1,35 @@
+import type { RecordedEvent, World } from '../domain/index.ts';
+import { emptyWorld } from '../domain/index.ts';
+import { fold } from './fold.ts';
+
+/** A lab log with checkpoints: the world at any position without refolding from the start. */
+export interface Timeline {
+  readonly events: readonly RecordedEvent[];
+  /** The world after position `n` (0 = before the first event). */
+  worldAt(n: number): World;
+  readonly checkpointInterval: number;
+  readonly checkpoints: number;
+}
+
+/**
+ * Folds the log once, keeping the world every `interval` events. Immer shares what did not change
+ * between checkpoints, so they cost the changed paths, not whole worlds. A seek folds at most
+ * `interval - 1` events from the nearest checkpoint before it.
+ */
+export const buildTimeline = (events: readonly RecordedEvent[], interval = 2000): Timeline => {
+  const checkpoints: World[] = [emptyWorld];
+  for (let start = 0; start < events.length; start += interval) {
+    checkpoints.push(fold(events.slice(start, start + interval), checkpoints[checkpoints.length - 1]));
+  }
+  return {
+    events,
+    checkpointInterval: interval,
+    checkpoints: checkpoints.length,
+    worldAt(n) {
+      const position = Math.max(0, Math.min(n, events.length));
+      const index = Math.floor(position / interval);
+      const base = checkpoints[index]!;
+      return position === index * interval ? base : fold(events.slice(index * interval, position), base);
+    },
+  };
+};

@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { cli, runJson, tempDir } from '../support/cli.ts';
+
+const travel = suite('pkilab travel');
+const noRestart = await runJson('scenarios/iis-no-restart.yaml');
+const log = noRestart.report.log as string;
+const json = async (...args: string[]) => {
+  const result = await cli('travel', log, ...args, '--json');
+  assert.is(result.code, 0, result.err);
+  return JSON.parse(result.out);
+};
+const events = (await json('log')) as Array<{ position: number; step: string; type: string; text: string }>;
+const restartInput = events.find((e) => e.type === 'ActionTaken' && e.step.endsWith('› restart'))!;
+
+travel('log lists every event with its procedure step and simulated time', () => {
+  assert.is(events.length, readFileSync(log, 'utf8').trimEnd().split('\n').length);
+  assert.equal(events.map((e) => e.position), events.map((_, i) => i + 1));
+  assert.ok(events.some((e) => e.step === 'iis-web-server-certificate › request-certificate' && e.type === 'ActionRejected'));
+  assert.ok(events.every((e) => typeof e.text === 'string' && e.text.length > 0));
+});
+
+travel('bisect names the event and step that introduced the pending-restart finding, and the skipped restart', async () => {
+  const result = await json('bisect', 'OP-PENDING-RESTART');
+  assert.is(result.step, 'iis-web-server-certificate › create-group');
+  assert.is(result.event.type, 'GroupMemberAdded');
+  assert.equal(result.skippedAfter.map((s: { position: number }) => s.position), [restartInput.position]);
+});
+
+travel('what-if with the restart taken shows the later enrollment succeeding', async () => {
+  const result = await json('what-if', 'change', String(restartInput.position), '{"computer":"SERVER1"}');
+  assert.is(result.divergedAt, restartInput.position);
+  assert.equal(result.rejections, []);
+  assert.ok(result.changes.some((c: { text: string }) => /SERVER1 personal store: certificate [0-9A-F]{40} \(ConfigMgrWebServerCertificate\) added/.test(c.text)));
+  assert.not.ok(result.findings.some((f: string) => f.startsWith('OP-PENDING-RESTART')));
+});
+
+travel('diff across the security step lists exactly the permission changes made there', async () => {
+  const security = events.find((e) => e.type === 'ActionTaken' && e.step.endsWith('› security'))!;
+  const next = events.find((e) => e.position > security.position && e.type === 'ActionTaken')!;
+  const changes = (await json('diff', String(security.position - 1), String(next.position - 1))) as Array<{ area: string; text: string }>;
+  assert.equal(changes.filter((c) => c.area !== 'findings').map((c) => c.text), [
+    'template ConfigMgrWebServerCertificate: Enroll removed for Domain Admins',
+    'template ConfigMgrWebServerCertificate: Enroll removed for Enterprise Admins',
+    'template ConfigMgrWebServerCertificate: Read, Enroll granted to ConfigMgr IIS Servers',
+  ]);
+});
+
+travel('show at a position gives that moment\'s world, section by section', async () => {
+  const before = await json('show', String(restartInput.position - 3), '--section', 'ca');
+  assert.ok(before.ca.templates.ConfigMgrWebServerCertificate);
+  const start = await json('show', '1', '--section', 'ca');
+  assert.is(start.ca.templates.ConfigMgrWebServerCertificate, undefined);
+});
+
+travel('why lists the events that shaped a template', async () => {
+  const result = await json('why', 'ConfigMgr Web Server Certificate');
+  const types = result.events.map((e: { type: string }) => e.type);
+  assert.ok(types.includes('TemplateDuplicated') && types.includes('TemplatePermissionsChanged') && types.includes('TemplateIssued'), types.join(','));
+});
+
+travel('fork saves the what-if as a new lab log that pkilab can open', async () => {
+  const out = join(await tempDir(), 'fork', 'lab.jsonl');
+  const fork = await cli('travel', log, 'fork', out, 'change', String(restartInput.position), '{"computer":"SERVER1"}');
+  assert.is(fork.code, 0, fork.err);
+  const findings = await cli('findings', out, '--json');
+  assert.not.ok(JSON.parse(findings.out).findings.some((f: { rule: string }) => f.rule === 'OP-PENDING-RESTART'));
+  assert.ok(existsSync(join(out, '..', 'keys')));
+});
+
+travel('export writes a self-contained file that opens elsewhere and re-decides the same', async () => {
+  const file = join(await tempDir(), 'broken-lab.json');
+  assert.is((await cli('travel', log, 'export', file)).code, 0);
+  const reopened = await cli('travel', file, 'what-if', 'skip', String(restartInput.position), '--json');
+  assert.is(reopened.code, 0, reopened.err);
+  assert.is(JSON.parse(reopened.out).divergedAt, null);
+});
+
+travel('the prompt reads commands from standard input and moves its cursor', () => {
+  const result = spawnSync(process.execPath, ['bin/pkilab.mjs', 'travel', log], { input: 'goto 10\nnext\nprev\nprev\nquit\n', encoding: 'utf8' });
+  assert.is(result.status, 0, result.stderr);
+  assert.match(result.stdout, /\s11\s+\S+\s+\[lab creation\]/);
+  assert.match(result.stdout, /travel @9\//);
+});
+
+travel('bad input says what was expected', async () => {
+  assert.is((await cli('travel', log, 'goto', 'ninety')).code, 2);
+  assert.match((await cli('travel', log, 'what-if', 'change', '3', '{}')).err, /not an input \(ActionTaken\)/);
+  assert.match((await cli('travel', '/nowhere/lab.jsonl', 'log')).err, /holds no events|no file/);
+});
+
+travel.run();
