@@ -1,42 +1,64 @@
-import { produce, type Draft } from 'immer';
-import { match, P } from 'ts-pattern';
-import { emptyWorld, entitiesShapedBy, type CaEvent, type ConfigMgrEvent, type DirectoryEvent, type HostsEvent, type RecordedEvent, type World, type WorkflowEvent } from '../domain/index.ts';
-import { applyCa } from './ca.ts';
-import { applyConfigMgr } from './configmgr.ts';
-import { applyDirectory } from './directory.ts';
-import { applyHosts } from './hosts.ts';
-import { applyWorkflow } from './workflow.ts';
+import { produce, setAutoFreeze, type Draft } from 'immer';
+import { emptyWorld, entitiesShapedBy, type LabEvent, type RecordedEvent, type World } from '../domain/index.ts';
+import { caHandlers } from './ca.ts';
+import { settled } from './copy.ts';
+import { configMgrHandlers } from './configmgr.ts';
+import { directoryHandlers } from './directory.ts';
+import type { Handler, Handlers } from './handlers.ts';
+import { hostsHandlers } from './hosts.ts';
+import { workflowHandlers } from './workflow.ts';
 
-/** Applies one recorded event to a draft world. Every event type is routed (exhaustive). */
+/** Every event type of the lab has its handler: a missing one does not compile. */
+const handlers: Handlers<LabEvent> = { ...directoryHandlers, ...caHandlers, ...hostsHandlers, ...configMgrHandlers, ...workflowHandlers };
+
+/**
+ * Frozen worlds cost a deep walk on every batch; nothing in pkilab mutates a world outside `produce`
+ * (the types are readonly), so immer's auto-freeze is off.
+ */
+setAutoFreeze(false);
+
+/** Positions gathered per entity during a batch, written to the draft once per entity. */
+type Provenance = Map<string, number[]>;
+
+const flushProvenance = (world: Draft<World>, gathered: Provenance): void => {
+  for (const [key, positions] of gathered) {
+    const known = world.provenance[key];
+    world.provenance[key] = settled(known ? [...known, ...positions] : positions);
+  }
+};
+
+const applyOne = (world: Draft<World>, event: RecordedEvent, gathered: Provenance): void => {
+  (handlers[event.type] as Handler<LabEvent>)(world, event);
+  for (const key of entitiesShapedBy(event)) {
+    const positions = gathered.get(key);
+    if (positions) positions.push(event.position);
+    else gathered.set(key, [event.position]);
+  }
+};
+
+/** Applies one recorded event to a draft world, and records its position under the entities it shapes. */
 export const apply = (world: Draft<World>, event: RecordedEvent): void => {
-  match(event.type)
-    .with(P.union('LabCreated', 'PrincipalCreated', 'GroupMemberAdded', 'ComputerRestarted', 'GpoCreated', 'AutoenrollmentPolicyConfigured'), () => applyDirectory(world, event as RecordedEvent<DirectoryEvent>))
-    .with(
-      P.union('CaInstalled', 'TemplatePublished', 'TemplateDuplicated', 'TemplateSubjectNameChanged', 'TemplateRequestHandlingChanged', 'TemplatePermissionsChanged', 'TemplateApplicationPolicyAdded', 'TemplateIssued', 'CertificateIssued', 'AutoenrollmentRan', 'CertificateRequestPending'),
-      () => applyCa(world, event as RecordedEvent<CaEvent>),
-    )
-    .with(P.union('HostProvisioned', 'CertificateInstalled', 'IisBindingChanged', 'IisBindingVerified', 'CertificateExported', 'CertificateVerified'), () => applyHosts(world, event as RecordedEvent<HostsEvent>))
-    .with(
-      P.union('SiteSystemConfigured', 'CloudDistributionPointCreated', 'DistributionPointCertificateImported', 'OutOfBandServicePointConfigured', 'OutOfBandManagementConfigured', 'EnrollmentProfileSet', 'DeviceEnrolled', 'AmtComputerProvisioned'),
-      () => applyConfigMgr(world, event as RecordedEvent<ConfigMgrEvent>),
-    )
-    .with(P.union('ActionTaken', 'ActionRejected', 'ProcedureStarted', 'ProcedureCompleted'), () => applyWorkflow(world, event as RecordedEvent<WorkflowEvent>))
-    .exhaustive();
-  for (const key of entitiesShapedBy(event)) (world.provenance[key] ??= []).push(event.position);
+  const gathered: Provenance = new Map();
+  applyOne(world, event, gathered);
+  flushProvenance(world, gathered);
   world.position = event.position;
   world.now = event.at;
 };
 
 /** Events folded per immer `produce`: one draft per batch, never one per event. */
-export const batchSize = 1000;
+export const batchSize = 5000;
 
 /** The world after `events`, folded from `from` in batches. Pure: no signing, no IO. */
 export const fold = (events: readonly RecordedEvent[], from: World = emptyWorld): World => {
   let world = from;
   for (let start = 0; start < events.length; start += batchSize) {
-    const batch = events.slice(start, start + batchSize);
+    const end = Math.min(events.length, start + batchSize);
     world = produce(world, (draft) => {
-      for (const event of batch) apply(draft, event);
+      const gathered: Provenance = new Map();
+      for (let i = start; i < end; i += 1) applyOne(draft, events[i]!, gathered);
+      flushProvenance(draft, gathered);
+      draft.position = events[end - 1]!.position;
+      draft.now = events[end - 1]!.at;
     });
   }
   return world;
