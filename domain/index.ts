@@ -17,6 +17,7 @@ export { builtinTemplates, forestOidArc } from './ca/builtins.ts';
 export { defaultCaSettings, type CaState, type CertificationAuthority, type IssuedCertificate, type CaEdition, type CaOs, type CaSettings, type PendingRequest } from './ca/model.ts';
 export { formatDn, type CertificateProfile, type ExtensionSpec, type Rdn } from './ca/profile.ts';
 export { findTemplate, issuingAuthorities } from './ca/lookup.ts';
+export { whyNotOfferedTo } from './ca/decide-enrollment.ts';
 export type { CaEvent } from './ca/events.ts';
 export type { CaCommand } from './ca/commands.ts';
 export { autoenrollTemplates, effectiveAutoenrollmentPolicy, autoenrollmentIntervalMinutes } from './ca/autoenroll.ts';

@@ -4,6 +4,7 @@ Usage:
   pkilab run <scenario.yaml...> [--out DIR] [--json]   run scenarios; write the lab log, keys and certificates
   pkilab run --all [--out DIR] [--json]                run the whole seed deployment in one lab
   pkilab findings <lab.jsonl> [--at N] [--json]       the misconfigurations of a lab log, at any position
+  pkilab step [PROCEDURE] [--lab LOG]                  walk a procedure step by step (full screen, or plain text)
   pkilab travel <lab.jsonl> [COMMAND]                  time-travel: show, log, diff, bisect, why, what-if, fork, export
   pkilab procedures                                    list the seed's procedures and their steps
   pkilab --help | pkilab <command> --help
@@ -13,6 +14,7 @@ Examples:
   pkilab run scenarios/iis-web-server-certificate.yaml
   pkilab run scenarios/*.yaml --json
   pkilab findings .pkilab/seed-deployment/lab.jsonl --at 40
+  pkilab step iis-web-server-certificate
   pkilab travel .pkilab/iis-no-restart/lab.jsonl bisect OP-PENDING-RESTART
   pkilab procedures
 

@@ -2,6 +2,7 @@ import { procedures } from '../../workflows/index.ts';
 import { mainHelp, proceduresHelp } from './help.ts';
 import { findingsCommand } from './findings.ts';
 import { travelCommand } from './travel.ts';
+import { stepCommand } from './step.ts';
 import { runCommand, type Io } from './run.ts';
 
 const consoleIo: Io = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
@@ -25,6 +26,8 @@ export const main = async (args: string[], io: Io = consoleIo): Promise<number> 
   switch (command) {
     case 'run':
       return runCommand(rest, io);
+    case 'step':
+      return stepCommand(rest, io);
     case 'travel':
       return travelCommand(rest, io);
     case 'findings':
@@ -38,7 +41,7 @@ export const main = async (args: string[], io: Io = consoleIo): Promise<number> 
       io.out(mainHelp);
       return command === undefined ? 2 : 0;
     default:
-      io.err(`pkilab: unknown command "${command}"; expected run, findings, travel or procedures.\n\n${mainHelp}`);
+      io.err(`pkilab: unknown command "${command}"; expected run, step, findings, travel or procedures.\n\n${mainHelp}`);
       return 2;
   }
 };

@@ -1,5 +1,5 @@
 import type { Principal } from '../directory/model.ts';
-import { tokenIdentities } from '../directory/membership.ts';
+import { groupsOf, tokenIdentities } from '../directory/membership.ts';
 import type { StoreName } from '../hosts/model.ts';
 import { accept, refuse, type Decision } from '../lab/decision.ts';
 import type { LabEvent } from '../lab/events.ts';
@@ -50,13 +50,21 @@ export const whyNotOffered = (world: World, template: Template, requester: strin
   if (canRead && canEnroll) return undefined;
   const token = world.directory.tokens[requester];
   const current = Object.entries(world.directory.members).filter(([, m]) => m.includes(requester)).map(([g]) => g);
-  const stale = token ? current.filter((group) => !token.groups.includes(group)) : [];
+  const fresh = [requester, ...groupsOf(world.directory, requester)];
+  const restartWouldHelp = hasRight(template.acl, fresh, 'Read') && hasRight(template.acl, fresh, 'Enroll');
+  const stale = token && restartWouldHelp ? current.filter((group) => !token.groups.includes(group)) : [];
   const missingRights = [canRead ? null : 'Read', canEnroll ? null : 'Enroll'].filter(Boolean).join(' and ');
   const cause =
     stale.length > 0
       ? `${requester} joined ${stale.join(', ')} after its last restart (${token?.issuedAt}); its token does not carry that membership yet, so it lacks ${missingRights}. Restart ${requester}.`
       : `no entry on the template's Security tab grants ${requester} or its groups ${missingRights}.`;
   return refuse('CERTSRV_E_TEMPLATE_DENIED', `"${template.displayName}" is not offered to ${requester}: ${cause}`);
+};
+
+/** The rejection Request Certificates would show for the template and requester, or undefined when it is offered. */
+export const whyNotOfferedTo = (world: World, template: Template, requester: string) => {
+  const decision = whyNotOffered(world, template, requester);
+  return decision?.kind === 'rejected' ? decision.rejection : undefined;
 };
 
 /** The CA-side checks once a request reaches the CA (template readable, edition, version). */

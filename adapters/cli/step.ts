@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { procedures } from '../../workflows/index.ts';
+import { ScenarioError } from '../scenario/load.ts';
+import { createStepper } from '../stepper/controller.ts';
+import { runPlain } from '../stepper/plain.ts';
+import type { Io } from './run.ts';
+
+export const stepHelp = `Usage: pkilab step [PROCEDURE] [--lab LOG] [--scenario FILE] [--out DIR] [--new] [--plain]
+
+Walk a procedure of the seed step by step, as in the real consoles: every choice the dialog offers
+(the wrong ones too), what the step changes, rejections with their real error codes, new findings.
+Every action is appended to the lab log; going back cuts the log (b) or forks it (f).
+
+  PROCEDURE         one of: ${procedures.map((p) => p.id).join(', ')} (asked for when left out)
+  --lab LOG         continue an existing lab log (procedures build on each other, as in the seed)
+  --scenario FILE   start from the world a scenario leaves
+  --out DIR         where a new lab lives (default ./.pkilab/step; an existing lab there is continued)
+  --new             start a new lab in --out even if one is there
+  --plain           text mode; also used whenever standard output is not a terminal
+
+Keys: ↑/↓ or a number to choose, Enter to take it, b back one step, f back on a fork, e explain,
+s save (writes the scenario that reproduces the session), q quit. NO_COLOR turns colours off.
+
+Examples:
+  pkilab step iis-web-server-certificate
+  pkilab step --lab .pkilab/step/lab.jsonl dp-client-certificate
+  pkilab step mac-client-certificate --scenario scenarios/iis-web-server-certificate.yaml --out /tmp/rehearsal
+`;
+
+/** `pkilab step`: full screen on a terminal, plain text otherwise. */
+export const stepCommand = async (args: string[], io: Io): Promise<number> => {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { lab: { type: 'string' }, scenario: { type: 'string' }, out: { type: 'string' }, new: { type: 'boolean' }, plain: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    io.err(`pkilab step: ${(error as Error).message}\n\n${stepHelp}`);
+    return 2;
+  }
+  if (parsed.values.help) return io.out(stepHelp), 0;
+  const [procedure] = parsed.positionals;
+  if (procedure && !procedures.some((p) => p.id === procedure)) {
+    io.err(`pkilab step: unknown procedure "${procedure}"; expected one of ${procedures.map((p) => p.id).join(', ')}`);
+    return 2;
+  }
+  let stepper;
+  try {
+    stepper = await createStepper({ out: parsed.values.out ?? '.pkilab/step', lab: parsed.values.lab, scenario: parsed.values.scenario, procedure, fresh: parsed.values.new, warn: (w) => io.err(`warning: ${w}`) });
+  } catch (error) {
+    if (error instanceof ScenarioError) return io.err(`pkilab step: ${error.message}`), 2;
+    if (error instanceof Error && /holds no lab log|unknown procedure/.test(error.message)) return io.err(`pkilab step: ${error.message}`), 2;
+    throw error;
+  }
+  if (parsed.values.plain || !process.stdout.isTTY || !process.stdin.isTTY) return runPlain(stepper, io);
+  const { runScreen } = await import('../stepper/screen.tsx');
+  return runScreen(stepper);
+};

@@ -1,0 +1,63 @@
+import { cp, mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { evaluateFindings, findTemplate, formatDn, type RecordedEvent } from '../../domain/index.ts';
+import type { Lab } from '../../workflows/index.ts';
+import type { LabFolder } from '../lab-files.ts';
+
+/** The position just before the `steps`-th last input of the lab: where going back that far lands. */
+export const positionBeforeInputs = (lab: Lab, steps: number): number => {
+  const inputs = lab.events.filter((e) => e.type === 'ActionTaken');
+  const target = inputs[inputs.length - steps];
+  return target ? target.position - 1 : (inputs[0]?.position ?? lab.events.length + 1) - 1;
+};
+
+const writeLog = async (path: string, events: readonly RecordedEvent[]) => {
+  const temporary = `${path}.tmp`;
+  await writeFile(temporary, events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+  await rename(temporary, path);
+};
+
+/** Going back on a branch: the log is cut at `position` (written aside, then renamed over it). */
+export const truncateLab = async (folder: LabFolder, lab: Lab, position: number): Promise<void> => writeLog(folder.log, lab.events.slice(0, position));
+
+/** Going back and keeping the original: the log up to `position` and the keys go to a new lab folder. */
+export const forkLab = async (folder: LabFolder, lab: Lab, position: number, target: LabFolder): Promise<void> => {
+  await mkdir(target.root, { recursive: true });
+  await writeLog(target.log, lab.events.slice(0, position));
+  await cp(folder.keys, target.keys, { recursive: true });
+};
+
+/**
+ * The scenario that reproduces a stepped session: the lab as it was created, each procedure with the
+ * choice of every step (rejected attempts left out), and the certificates and completions it ended with.
+ */
+export const scenarioOf = (lab: Lab, name: string): string => {
+  const created = lab.events.find((e) => e.type === 'LabCreated');
+  const ca = lab.events.find((e) => e.type === 'CaInstalled');
+  const procedures: Array<{ procedure: string; steps: Record<string, unknown> }> = [];
+  lab.events.forEach((e, i) => {
+    if (e.type === 'ProcedureStarted') procedures.push({ procedure: e.data.procedure, steps: {} });
+    if (e.type === 'ActionTaken' && lab.events[i + 1]?.type !== 'ActionRejected') {
+      const entry = procedures.filter((p) => p.procedure === e.data.procedure).at(-1);
+      if (entry) entry.steps[e.data.step] = e.data.choice === null ? 'skip' : e.data.choice;
+    }
+  });
+  const world = lab.world;
+  const certificates = Object.entries(world.hosts.stores).flatMap(([host, stores]) =>
+    Object.entries(stores).flatMap(([store, certs]) => (certs ?? []).map((c) => ({ host, ...(store === 'personal' ? {} : { store }), template: findTemplate(world.ca, c.template)?.displayName ?? c.template }))),
+  );
+  const authority = ca?.type === 'CaInstalled' ? ca.data.authority : undefined;
+  return [
+    `# Written by pkilab step: the choices of a stepped session${authority ? ` on ${authority.name} (${formatDn(authority.subject)})` : ''}.`,
+    stringify({
+      scenario: name,
+      title: `Stepped session ${name}`,
+      lab: { ...(created?.type === 'LabCreated' ? { startsAt: created.data.startsAt } : {}), ...(authority ? { ca: { edition: authority.edition, os: authority.os } } : {}) },
+      procedures,
+      expect: { certificates, findings: evaluateFindings(world).filter((f) => f.severity !== 'info').map((f) => ({ rule: f.rule, subject: f.subject })), completed: Object.values(world.procedures).filter((p) => p.completed).map((p) => p.procedure) },
+    }),
+  ].join('\n');
+};
+
+export const forkFolderName = (root: string, n: number) => join(`${root}-fork-${n}`);
