@@ -2,7 +2,10 @@
 // The test command: type-check, then every uvu suite under test/, then one plain summary line.
 import { spawnSync } from 'node:child_process';
 
-const run = (command, args) => spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+/** uvu's colours off; FORCE_COLOR would override NO_COLOR (and Node warns about both). */
+const withoutForceColor = (env) => Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'FORCE_COLOR'));
+
+const run = (command, args) => spawnSync(command, args, { encoding: 'utf8', env: { ...withoutForceColor(process.env), NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
 
 const tsc = run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
 process.stdout.write(tsc.stdout);

@@ -72,7 +72,7 @@ const Screen = ({ stepper }: { stepper: Stepper }) => {
       {view.message ? <Text>{view.message}</Text> : null}
       {!view.procedure ? (
         <Box flexDirection="column" marginTop={1}>
-          {procedures.map((p, i) => <Text key={p.id} inverse={i === selected}>{i + 1}) {p.title}</Text>)}
+          {procedures.map((p, i) => <Text key={p.id} inverse={i === selected}>{i === selected ? '›' : ' '} {i + 1}) {p.title}</Text>)}
         </Box>
       ) : (
         <Box marginTop={1}>
@@ -86,7 +86,7 @@ const Screen = ({ stepper }: { stepper: Stepper }) => {
                 <Box flexDirection="column" marginTop={1}>
                   {view.options.map((o, i) => (
                     <Text key={i} inverse={i === selected}>
-                      {i + 1}) {o.label} — {o.detail}
+                      {i === selected ? '›' : ' '} {i + 1}) {o.label} — {o.detail}
                     </Text>
                   ))}
                 </Box>

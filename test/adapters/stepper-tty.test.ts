@@ -70,7 +70,7 @@ tty('with the restart left out the template is not offered; going back, restarti
     }
     await t.waitFor(at('restart'));
     t.keys('Down');
-    await t.waitFor(/2\) Leave this step out/);
+    await t.waitFor(/› 2\) Leave this step out/);
     t.keys('Enter');
     await t.waitFor(at('request-certificate'));
     t.keys('Enter');
