@@ -10,11 +10,13 @@ import { cli, tempDir } from '../support/cli.ts';
 
 /** Drives `pkilab step` in a real pseudo-terminal: tmux runs it, send-keys types, capture-pane reads. */
 const tty = suite('pkilab step in a pseudo-terminal (tmux)');
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+/** A tmux server of the suite's own (its socket, no user config), so nothing of another server leaks in. */
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', 'pkilab-test', '-f', '/dev/null', ...args], { encoding: 'utf8' });
 const steps = ['create-group', 'duplicate-template', 'name-template', 'subject-name', 'security', 'issue-template', 'restart', 'request-certificate', 'bind', 'site-system', 'verify'];
 
 const terminal = (name: string, out: string) => {
-  tmux('new-session', '-d', '-s', name, '-x', '140', '-y', '60', `cd ${resolve('.')} && ${process.execPath} bin/pkilab.mjs step iis-web-server-certificate --out ${out} --new`);
+  // A person at a terminal, not a CI job: Ink renders only a final frame when CI is set.
+  tmux('new-session', '-d', '-s', name, '-x', '140', '-y', '60', `cd ${resolve('.')} && env -u CI -u FORCE_COLOR ${process.execPath} bin/pkilab.mjs step iis-web-server-certificate --out ${out} --new`);
   const screen = () => tmux('capture-pane', '-p', '-t', name);
   const waitFor = async (what: RegExp, seconds = 30): Promise<string> => {
     const deadline = Date.now() + seconds * 1000;
@@ -110,6 +112,10 @@ tty('the plain fallback is used when standard output is not a terminal', async (
   assert.match(result, /▶ duplicate-template/);
   assert.match(result, /1\) As the seed does it — source: Web Server; version: windows-server-2003-enterprise/);
   assert.match(result, /2\) Windows 2008 Server, Enterprise Edition/);
+});
+
+tty.after(() => {
+  try { tmux('kill-server'); } catch { /* no server left */ }
 });
 
 tty.run();
