@@ -48,8 +48,31 @@ export const apply = (world: Draft<World>, event: RecordedEvent): void => {
 /** Events folded per immer `produce`: one draft per batch, never one per event. */
 export const batchSize = 5000;
 
+
+
+/** A world of its own, nothing shared with `emptyWorld`, for folding in place. */
+const freshWorld = (): World => structuredClone(emptyWorld);
+
+/**
+ * Replay from the beginning: the same handlers, applied in place to a world nobody else holds, with no
+ * drafts at all. Used when a whole log is folded from nothing (opening a lab, a findings run).
+ */
+export const foldFromScratch = (events: readonly RecordedEvent[]): World => {
+  const world = freshWorld() as Draft<World>;
+  const gathered: Provenance = new Map();
+  for (const event of events) applyOne(world, event, gathered);
+  for (const [key, positions] of gathered) world.provenance[key] = settled(positions);
+  const last = events[events.length - 1];
+  if (last) {
+    world.position = last.position;
+    world.now = last.at;
+  }
+  return world as World;
+};
+
 /** The world after `events`, folded from `from` in batches. Pure: no signing, no IO. */
 export const fold = (events: readonly RecordedEvent[], from: World = emptyWorld): World => {
+  if (from === emptyWorld && events.length > batchSize) return foldFromScratch(events);
   let world = from;
   for (let start = 0; start < events.length; start += batchSize) {
     const end = Math.min(events.length, start + batchSize);

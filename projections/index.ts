@@ -1,3 +1,3 @@
-export { apply, fold, batchSize } from './fold.ts';
+export { apply, fold, foldFromScratch, batchSize } from './fold.ts';
 export { buildTimeline, type Timeline } from './timeline.ts';
 export { diffWorlds, type Change, type ChangeArea } from './diff.ts';

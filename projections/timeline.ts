@@ -12,11 +12,11 @@ export interface Timeline {
 }
 
 /**
- * Folds the log once, keeping the world every `interval` events. Immer shares what did not change
- * between checkpoints, so they cost the changed paths, not whole worlds. A seek folds at most
- * `interval - 1` events from the nearest checkpoint before it.
+ * Folds the log once, keeping the world every `interval` events (2,000, or a hundredth of a long log).
+ * Immer shares what did not change between checkpoints, so they cost the changed paths, not whole
+ * worlds. A seek folds at most `interval - 1` events from the nearest checkpoint before it.
  */
-export const buildTimeline = (events: readonly RecordedEvent[], interval = 2000): Timeline => {
+export const buildTimeline = (events: readonly RecordedEvent[], interval = Math.max(2000, Math.ceil(events.length / 100))): Timeline => {
   const checkpoints: World[] = [emptyWorld];
   for (let start = 0; start < events.length; start += interval) {
     checkpoints.push(fold(events.slice(start, start + interval), checkpoints[checkpoints.length - 1]));

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { emptyWorld, type LabEvent } from '../../domain/index.ts';
-import { apply, batchSize, fold } from '../../projections/index.ts';
+import { apply, batchSize, fold, foldFromScratch } from '../../projections/index.ts';
 import { produce } from 'immer';
 import { record, givenNetwork } from '../support/world.ts';
 
@@ -44,6 +44,14 @@ projections('the test network yields the seed\'s world: four computers, three bu
   assert.equal(world.ca.authorities['contoso-CA1-CA']!.templatesToIssue, ['WebServer']);
   assert.equal(world.hosts.iis.SERVER1!['Default Web Site']!.bindings, [{ protocol: 'https', port: 443 }]);
   assert.equal(world.directory.members['Domain Admins'], ['Administrator']);
+});
+
+projections('folding a whole log in place gives the same world as folding it through immer batches', () => {
+  const events = record(manyGroups(batchSize * 2 + 3));
+  let batched = emptyWorld;
+  for (let start = 0; start < events.length; start += 1000) batched = fold(events.slice(start, start + 1000), batched);
+  assert.equal(foldFromScratch(events), batched);
+  assert.equal(fold(events), batched);
 });
 
 projections.run();
