@@ -1,4 +1,4 @@
-import { produce, setAutoFreeze, type Draft } from 'immer';
+import { isDraft, original, produce, setAutoFreeze, type Draft } from 'immer';
 import { emptyWorld, entitiesShapedBy, type LabEvent, type RecordedEvent, type World } from '../domain/index.ts';
 import { caHandlers } from './ca.ts';
 import { settled } from './copy.ts';
@@ -21,8 +21,10 @@ setAutoFreeze(false);
 type Provenance = Map<string, number[]>;
 
 const flushProvenance = (world: Draft<World>, gathered: Provenance): void => {
+  // Read the lists from the base object: reading them through the draft would make a draft of each.
+  const base = isDraft(world.provenance) ? (original(world.provenance) as World['provenance']) : world.provenance;
   for (const [key, positions] of gathered) {
-    const known = world.provenance[key];
+    const known = base[key];
     world.provenance[key] = settled(known ? [...known, ...positions] : positions);
   }
 };
