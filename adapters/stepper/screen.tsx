@@ -11,7 +11,7 @@ const Checklist = ({ view }: { view: StepperView }) => (
   <Box flexDirection="column" marginRight={2} width={28} flexShrink={0}>
     {view.checklist!.done.map((id) => (view.checklist!.skipped.includes(id) ? <Text key={id} dimColor wrap="truncate">– {id}</Text> : <Text key={id} {...tint('green')} wrap="truncate">✓ {id}</Text>))}
     {view.checklist!.current ? <Text bold wrap="truncate">▶ {view.checklist!.current}</Text> : null}
-    {view.checklist!.todo.map((id) => <Text key={id} dimColor wrap="truncate">· {id}</Text>)}
+    {view.checklist!.upcoming.map((id) => <Text key={id} dimColor wrap="truncate">· {id}</Text>)}
   </Box>
 );
 

@@ -33,17 +33,17 @@ export const choicesOf = (lab: Lab, procedure: string): Record<string, unknown> 
   return choices;
 };
 
-export interface Checklist { readonly done: readonly string[]; readonly skipped: readonly string[]; readonly current?: string; readonly todo: readonly string[] }
+export interface Checklist { readonly done: readonly string[]; readonly skipped: readonly string[]; readonly current?: string; readonly upcoming: readonly string[] }
 
 /** Where the procedure stands: steps done, the current one, those to come. */
 export const checklist = (lab: Lab, procedure: ProcedureDefinition): Checklist => {
   const snapshot = procedureSnapshot(procedure, lab.events);
   const ids = procedure.steps.map((s) => s.id);
-  if (!snapshot) return { done: [], skipped: [], todo: ids };
+  if (!snapshot) return { done: [], skipped: [], upcoming: ids };
   const skipped = Object.entries(snapshot.context.choices).filter(([, c]) => c === null).map(([id]) => id);
-  if (snapshot.status === 'done') return { done: ids, skipped, todo: [] };
+  if (snapshot.status === 'done') return { done: ids, skipped, upcoming: [] };
   const index = ids.indexOf(String(snapshot.value));
-  return { done: ids.slice(0, index), skipped, current: ids[index], todo: ids.slice(index + 1) };
+  return { done: ids.slice(0, index), skipped, current: ids[index], upcoming: ids.slice(index + 1) };
 };
 
 export const currentStep = (lab: Lab, procedure: ProcedureDefinition): StepDefinition | undefined => {

@@ -14,7 +14,7 @@ export const viewLines = (view: StepperView): string[] => {
   const c = view.checklist!;
   for (const id of c.done) lines.push(c.skipped.includes(id) ? `  – ${id} (left out)` : `  ✓ ${id}`);
   if (c.current) lines.push(`  ▶ ${c.current}`);
-  for (const id of c.todo) lines.push(`  · ${id}`);
+  for (const id of c.upcoming) lines.push(`  · ${id}`);
   if (view.world.length) lines.push('World:', ...view.world.map((w) => `  ${w}`));
   if (view.last) {
     lines.push(`Last step (${view.last.step}):`);
