@@ -29,8 +29,9 @@ const flushProvenance = (world: Draft<World>, gathered: Provenance): void => {
   }
 };
 
-const applyOne = (world: Draft<World>, event: RecordedEvent, gathered: Provenance): void => {
+const applyOne = (world: Draft<World>, event: RecordedEvent, gathered: Provenance | null): void => {
   (handlers[event.type] as Handler<LabEvent>)(world, event);
+  if (!gathered) return;
   for (const key of entitiesShapedBy(event)) {
     const positions = gathered.get(key);
     if (positions) positions.push(event.position);
@@ -51,6 +52,10 @@ export const apply = (world: Draft<World>, event: RecordedEvent): void => {
 export const batchSize = 5000;
 
 
+/** How a fold treats provenance: `false` leaves it out (a timeline keeps one index for the whole log). */
+export interface FoldOptions {
+  readonly provenance?: boolean;
+}
 
 /** A world of its own, nothing shared with `emptyWorld`, for folding in place. */
 const freshWorld = (): World => structuredClone(emptyWorld);
@@ -59,11 +64,11 @@ const freshWorld = (): World => structuredClone(emptyWorld);
  * Replay from the beginning: the same handlers, applied in place to a world nobody else holds, with no
  * drafts at all. Used when a whole log is folded from nothing (opening a lab, a findings run).
  */
-export const foldFromScratch = (events: readonly RecordedEvent[]): World => {
+export const foldFromScratch = (events: readonly RecordedEvent[], options: FoldOptions = {}): World => {
   const world = freshWorld() as Draft<World>;
-  const gathered: Provenance = new Map();
+  const gathered: Provenance | null = options.provenance === false ? null : new Map();
   for (const event of events) applyOne(world, event, gathered);
-  for (const [key, positions] of gathered) world.provenance[key] = settled(positions);
+  for (const [key, positions] of gathered ?? []) world.provenance[key] = settled(positions);
   const last = events[events.length - 1];
   if (last) {
     world.position = last.position;
@@ -73,15 +78,15 @@ export const foldFromScratch = (events: readonly RecordedEvent[]): World => {
 };
 
 /** The world after `events`, folded from `from` in batches. Pure: no signing, no IO. */
-export const fold = (events: readonly RecordedEvent[], from: World = emptyWorld): World => {
-  if (from === emptyWorld && events.length > batchSize) return foldFromScratch(events);
+export const fold = (events: readonly RecordedEvent[], from: World = emptyWorld, options: FoldOptions = {}): World => {
+  if (from === emptyWorld && events.length > batchSize) return foldFromScratch(events, options);
   let world = from;
   for (let start = 0; start < events.length; start += batchSize) {
     const end = Math.min(events.length, start + batchSize);
     world = produce(world, (draft) => {
-      const gathered: Provenance = new Map();
+      const gathered: Provenance | null = options.provenance === false ? null : new Map();
       for (let i = start; i < end; i += 1) applyOne(draft, events[i]!, gathered);
-      flushProvenance(draft, gathered);
+      if (gathered) flushProvenance(draft, gathered);
       draft.position = events[end - 1]!.position;
       draft.now = events[end - 1]!.at;
     });

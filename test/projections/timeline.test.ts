@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { RecordedEvent } from '../../domain/index.ts';
+import { buildTimeline, diffWorlds, fold } from '../../projections/index.ts';
+
+const timeline = suite('projections/timeline');
+const events = (JSON.parse(readFileSync('test/recorded/seed-deployment.json', 'utf8')) as { events: RecordedEvent[] }).events;
+
+timeline('the world at any position equals a fold of the log up to it, provenance included', () => {
+  const t = buildTimeline(events, 50);
+  for (const n of [0, 1, 37, 50, 51, 99, 100, 163, events.length - 1, events.length]) {
+    assert.equal(t.worldAt(n), fold(events.slice(0, n)), `position ${n}`);
+  }
+  assert.is(t.checkpoints, Math.ceil(events.length / 50) + 1);
+});
+
+timeline('positions past the end or before the start are clamped', () => {
+  const t = buildTimeline(events, 100);
+  assert.is(t.worldAt(events.length + 10).position, events.length);
+  assert.is(t.worldAt(-3).position, 0);
+});
+
+timeline('a diff between two positions is told in domain terms', () => {
+  const t = buildTimeline(events);
+  const issued = events.find((e) => e.type === 'TemplateIssued')!;
+  const changes = diffWorlds(t.worldAt(issued.position - 1), t.worldAt(issued.position), { findings: false });
+  assert.equal(changes.map((c) => c.text), [`contoso-CA1-CA now issues ${issued.type === 'TemplateIssued' ? issued.data.template : ''}`]);
+});
+
+timeline.run();
