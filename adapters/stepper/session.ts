@@ -1,5 +1,6 @@
 import { evaluateFindings, findTemplate, type Finding, type Rejection, type World } from '../../domain/index.ts';
-import { diffWorlds, type Change } from '../../projections/index.ts';
+import { lastValueFrom, of } from 'rxjs';
+import { progress, worlds, type Change } from '../../projections/index.ts';
 import { findProcedure, procedureSnapshot, startProcedure, takeStep, type Lab, type LabPorts, type ProcedureDefinition, type StepDefinition } from '../../workflows/index.ts';
 import { offeredTemplates } from './wizard.ts';
 
@@ -71,17 +72,12 @@ export const ensureStarted = async (ports: LabPorts, lab: Lab, procedure: Proced
 /** Takes the option; returns the new lab and what it changed. */
 export const takeOption = async (ports: LabPorts, lab: Lab, procedure: ProcedureDefinition, step: StepDefinition, option: StepOption): Promise<{ lab: Lab; result: StepResult }> => {
   const before = lab.world;
-  const beforeFindings = new Set(evaluateFindings(before).map((f) => f.id));
   const taken = await takeStep(ports, lab, procedure.id, step.id, option.choice);
-  const after = taken.lab.world;
+  // The live view of the lab: the step's events folded onto the world before it, with what they changed.
+  const { changes, newFindings } = await lastValueFrom(of(taken.outcome.events).pipe(worlds(before), progress(before)));
   return {
     lab: taken.lab,
-    result: {
-      step: step.id,
-      changes: diffWorlds(before, after, { findings: false }),
-      ...(taken.outcome.ok ? {} : { rejection: taken.outcome.rejection }),
-      newFindings: evaluateFindings(after).filter((f) => !beforeFindings.has(f.id)),
-    },
+    result: { step: step.id, changes, ...(taken.outcome.ok ? {} : { rejection: taken.outcome.rejection }), newFindings },
   };
 };
 
