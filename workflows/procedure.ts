@@ -25,6 +25,11 @@ export interface StepDefinition<Choice = unknown> {
   readonly seedChoice: (context: ProcedureContext) => Choice;
   /** Wrong choices the real dialog also offers, for rehearsal and for exhaustive exploration. */
   readonly variants?: (context: ProcedureContext) => readonly { readonly label: string; readonly choice: Choice }[];
+  /**
+   * Everything else the real dialog lets a person pick (every Subject Name format, other Security tab
+   * edits…), for the interactive stepper. Exploration walks `variants` only, to keep its paths countable.
+   */
+  readonly dialog?: (context: ProcedureContext) => readonly { readonly label: string; readonly choice: Choice }[];
   /** Validates a choice from a person or a scenario; throws ChoiceError. */
   readonly parse: (value: unknown, path: string) => Choice;
   readonly commands: (choice: Choice, context: ProcedureContext) => StepCommand[];

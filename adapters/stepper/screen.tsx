@@ -37,6 +37,9 @@ const Screen = ({ stepper }: { stepper: Stepper }) => {
   const [explanation, setExplanation] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
   const count = view.procedure ? view.options.length : procedures.length;
+  // The choices list gets what the terminal's height leaves after the rest of the screen.
+  const visible = Math.max(3, (stdout.rows ?? 24) - 24);
+  const first = Math.min(Math.max(0, selected - Math.floor(visible / 2)), Math.max(0, view.options.length - visible));
   const act = async (action: () => Promise<unknown>) => {
     setBusy(true);
     await action();
@@ -51,6 +54,8 @@ const Screen = ({ stepper }: { stepper: Stepper }) => {
     if (key.upArrow) return setSelected((s) => (s + count - 1) % Math.max(1, count));
     if (key.downArrow) return setSelected((s) => (s + 1) % Math.max(1, count));
     if (/^[1-9]$/.test(input) && Number(input) <= count) return setSelected(Number(input) - 1);
+    if (key.pageDown) return setSelected((s) => Math.min(count - 1, s + visible));
+    if (key.pageUp) return setSelected((s) => Math.max(0, s - visible));
     if (key.return) return void act(() => (view.procedure ? stepper.take(selected) : stepper.choose(procedures[selected]!.id)));
     if (input === 'b') return void act(() => stepper.back(1, 'truncate'));
     if (input === 'f') return void act(() => stepper.back(1, 'fork'));
@@ -84,11 +89,16 @@ const Screen = ({ stepper }: { stepper: Stepper }) => {
                 <Text>{view.purpose}</Text>
                 <Text dimColor>seed: {view.seed}</Text>
                 <Box flexDirection="column" marginTop={1}>
-                  {view.options.map((o, i) => (
-                    <Text key={i} inverse={i === selected}>
-                      {i === selected ? '›' : ' '} {i + 1}) {o.label} — {o.detail}
-                    </Text>
-                  ))}
+                  {first > 0 ? <Text dimColor>  … {first} more above</Text> : null}
+                  {view.options.slice(first, first + visible).map((o, offset) => {
+                    const i = first + offset;
+                    return (
+                      <Text key={i} inverse={i === selected} wrap="truncate-end">
+                        {i === selected ? '›' : ' '} {i + 1}) {o.label} — {o.detail}
+                      </Text>
+                    );
+                  })}
+                  {first + visible < view.options.length ? <Text dimColor>  … {view.options.length - first - visible} more below</Text> : null}
                 </Box>
               </>
             ) : (

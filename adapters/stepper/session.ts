@@ -58,7 +58,9 @@ export const optionsFor = (lab: Lab, procedure: ProcedureDefinition, step: StepD
   const seed = step.seedChoice(context);
   return [
     { label: 'As the seed does it', detail: describeChoice(seed), choice: seed, seed: true },
-    ...(step.variants?.(context) ?? []).map((v) => ({ label: v.label, detail: describeChoice(v.choice), choice: v.choice, seed: false })),
+    ...[...(step.variants?.(context) ?? []), ...(step.dialog?.(context) ?? [])]
+      .filter((v, i, all) => JSON.stringify(v.choice) !== JSON.stringify(seed) && all.findIndex((w) => JSON.stringify(w.choice) === JSON.stringify(v.choice)) === i)
+      .map((v) => ({ label: v.label, detail: describeChoice(v.choice), choice: v.choice, seed: false })),
     ...(step.skippable ? [{ label: 'Leave this step out', detail: 'nothing is done here; later steps meet the world as it is', choice: null, seed: false }] : []),
   ];
 };

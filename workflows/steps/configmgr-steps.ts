@@ -36,6 +36,11 @@ export const autoenrollmentPolicyStep = (seed: string): StepDefinition<Autoenrol
   minutes: 3,
   skippable: false,
   seedChoice: () => ({ configurationModel: 'enabled', renewExpired: true, updateTemplates: true }),
+  dialog: () => [
+    { label: 'Enabled, "Update certificates that use certificate templates" cleared', choice: { configurationModel: 'enabled', renewExpired: true, updateTemplates: false } },
+    { label: 'Enabled, both boxes cleared', choice: { configurationModel: 'enabled', renewExpired: false, updateTemplates: false } },
+    { label: 'Configuration Model Disabled', choice: { configurationModel: 'disabled', renewExpired: false, updateTemplates: false } },
+  ],
   variants: () => [{ label: 'Configuration Model left Not configured', choice: { configurationModel: 'not-configured', renewExpired: false, updateTemplates: false } }],
   parse: (value, path) => {
     const o = onlyKeys(object(value, path), ['configurationModel', 'renewExpired', 'updateTemplates'], path);

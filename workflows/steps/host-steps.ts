@@ -14,6 +14,11 @@ export const requestStep = (seed: string, defaults: RequestChoice, purpose: stri
   minutes: 4,
   skippable: false,
   seedChoice: () => defaults,
+  dialog: () => [
+    { label: 'Subject common name = the computer\'s intranet FQDN, no alternative name', choice: { computer: defaults.computer, commonName: defaults.dnsNames[0] ?? `${defaults.computer.toLowerCase()}.contoso.com`, dnsNames: [] } },
+    ...(defaults.dnsNames.length > 1 ? [{ label: 'DNS alternative name: the intranet FQDN only', choice: { computer: defaults.computer, dnsNames: defaults.dnsNames.slice(0, 1) } }] : []),
+    { label: 'No subject and no alternative name', choice: { computer: defaults.computer, dnsNames: [] } },
+  ],
   parse: (value, path) => {
     const o = onlyKeys(object(value, path), ['computer', 'commonName', 'dnsNames'], path);
     return { computer: string(o.computer, `${path}.computer`), commonName: optionalString(o.commonName, `${path}.commonName`), dnsNames: o.dnsNames === undefined ? [] : list(o.dnsNames, `${path}.dnsNames`, string) };

@@ -90,6 +90,12 @@ export const subjectNameStep = (seed: string, setting: SubjectNameSetting, purpo
   minutes: 1,
   skippable: false,
   seedChoice: () => ({ subjectName: setting }),
+  dialog: () => [
+    { label: 'Supply in the request', choice: { subjectName: { source: 'supply-in-request' } } },
+    ...subjectFormats.map((format) => ({ label: `Build from AD: subject ${format}, no alternative name`, choice: { subjectName: { source: 'build-from-ad' as const, format, altNames: [] } } })),
+    ...altNameKinds.map((kind) => ({ label: `Build from AD: common name, alternative name ${kind.toUpperCase()}`, choice: { subjectName: { source: 'build-from-ad' as const, format: 'common-name' as const, altNames: [kind] } } })),
+    { label: 'Build from AD: common name, alternative names DNS and UPN', choice: { subjectName: { source: 'build-from-ad', format: 'common-name', altNames: ['dns', 'upn'] } } },
+  ],
   variants: () => [
     setting.source === 'supply-in-request'
       ? { label: 'Build from this Active Directory information (common name)', choice: { subjectName: { source: 'build-from-ad', format: 'common-name', altNames: [] } } }
@@ -130,6 +136,14 @@ export const securityStep = (seed: string, edits: (context: ProcedureContext) =>
   minutes: 2,
   skippable: false,
   seedChoice: (context) => ({ edits: edits(context) }),
+  dialog: (context) => [
+    { label: 'also let Domain Users enroll', choice: { edits: [...edits(context), { principal: 'Domain Users', allow: ['Read', 'Enroll'] }] } },
+    { label: 'also let Domain Computers enroll and autoenroll', choice: { edits: [...edits(context), { principal: 'Domain Computers', allow: ['Read', 'Enroll', 'Autoenroll'] }] } },
+    { label: 'also take Read away from Authenticated Users', choice: { edits: [...edits(context), { principal: 'Authenticated Users', remove: ['Read'] }] } },
+    { label: 'also deny Enroll to Domain Computers', choice: { edits: [...edits(context), { principal: 'Domain Computers', deny: ['Enroll'] }] } },
+    { label: 'also give Authenticated Users Full Control', choice: { edits: [...edits(context), { principal: 'Authenticated Users', allow: ['FullControl'] }] } },
+    { label: 'change nothing on the Security tab', choice: { edits: [{ principal: 'Authenticated Users', allow: ['Read'] }] } },
+  ],
   variants: (context) => [{ label: 'leave out the last permission change', choice: { edits: edits(context).slice(0, -1) } }],
   parse: (value, path) => ({ edits: parseEdits(onlyKeys(object(value, path), ['edits'], path).edits, `${path}.edits`) }),
   commands: (choice, context) => choice.edits.map((edit) => ({ type: 'ChangeTemplatePermissions', template: templateOf(context), ...edit })),
@@ -143,6 +157,10 @@ export const requestHandlingStep = (seed: string): StepDefinition<{ exportableKe
   minutes: 1,
   skippable: false,
   seedChoice: () => ({ exportableKey: true, managerApproval: false }),
+  dialog: () => [
+    { label: 'export allowed, CA certificate manager approval required', choice: { exportableKey: true, managerApproval: true } },
+    { label: 'export not allowed, approval required', choice: { exportableKey: false, managerApproval: true } },
+  ],
   variants: () => [{ label: 'private key not exportable', choice: { exportableKey: false, managerApproval: false } }],
   parse: (value, path) => {
     const o = onlyKeys(object(value, path), ['exportableKey', 'managerApproval'], path);
