@@ -34,5 +34,7 @@ export const encodeExtension = async (spec: ExtensionSpec, subjectKey: x509.Publ
       raw(oid.applicationPolicies, AsnConvert.serialize(new CertificateApplicationPolicies(s.oids.map((policyIdentifier) => new PolicyInformation({ policyIdentifier }))))),
     )
     .with({ kind: 'caVersion' }, (s) => raw(oid.caVersion, caVersionValue(s.value)))
+    .with({ kind: 'crlDistributionPoints' }, (s) => new x509.CRLDistributionPointsExtension([...s.urls]))
+    .with({ kind: 'authorityInformationAccess' }, (s) => new x509.AuthorityInfoAccessExtension({ caIssuers: [...s.caIssuers] }))
     .with({ kind: 'sidSecurity' }, (s) => raw('1.3.6.1.4.1.311.25.2', sidSecurityValue(s.sid)))
     .exhaustive();

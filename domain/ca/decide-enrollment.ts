@@ -20,7 +20,21 @@ export const clockSkewMinutes = 10;
 export const serialFor = (requestId: number): string =>
   `61${requestId.toString(16).padStart(8, '0')}${((requestId * 2_654_435_761) >>> 0).toString(16).padStart(8, '0')}`;
 
-const extensionsFor = (template: Template, names: { dnsNames: readonly string[]; upns: readonly string[]; subject: readonly Rdn[] }, sid: string | undefined): ExtensionSpec[] => {
+/**
+ * Where an AD CS CA publishes its CRL and its certificate, by default: LDAP in the configuration
+ * partition, then HTTP on the CA's CertEnroll folder. Written into every certificate it issues.
+ */
+export const publicationPoints = (world: World, authority: CertificationAuthority) => {
+  const fqdn = world.hosts.hosts[authority.host]?.fqdn ?? authority.host;
+  const forest = world.directory.domain.dnsName.split('.').map((l) => `DC=${l}`).join(',');
+  const services = `CN=Public Key Services,CN=Services,CN=Configuration,${forest}`;
+  return {
+    cdp: [`ldap:///CN=${authority.name},CN=${authority.host},CN=CDP,${services}?certificateRevocationList?base?objectClass=cRLDistributionPoint`, `http://${fqdn}/CertEnroll/${authority.name}.crl`],
+    aia: [`ldap:///CN=${authority.name},CN=AIA,${services}?cACertificate?base?objectClass=certificationAuthority`, `http://${fqdn}/CertEnroll/${fqdn}_${authority.name}.crt`],
+  };
+};
+
+const extensionsFor = (template: Template, names: { dnsNames: readonly string[]; upns: readonly string[]; subject: readonly Rdn[] }, sid: string | undefined, points: { cdp: string[]; aia: string[] }): ExtensionSpec[] => {
   const marker: ExtensionSpec =
     template.schemaVersion === 1
       ? { kind: 'templateName', name: template.name }
@@ -35,7 +49,7 @@ const extensionsFor = (template: Template, names: { dnsNames: readonly string[];
     extensions.push({ kind: 'subjectAltName', dnsNames: names.dnsNames, upns: names.upns, critical: names.subject.length === 0 });
   }
   if (sid && template.subjectName.source === 'build-from-ad') extensions.push({ kind: 'sidSecurity', sid });
-  extensions.push({ kind: 'subjectKeyIdentifier' }, { kind: 'authorityKeyIdentifier' });
+  extensions.push({ kind: 'subjectKeyIdentifier' }, { kind: 'authorityKeyIdentifier' }, { kind: 'crlDistributionPoints', urls: points.cdp }, { kind: 'authorityInformationAccess', caIssuers: points.aia });
   return extensions;
 };
 
@@ -114,7 +128,7 @@ export const issuance = (
     publicKey: '',
     notBefore,
     notAfter,
-    extensions: extensionsFor(template, names, requester.sid),
+    extensions: extensionsFor(template, names, requester.sid, publicationPoints(world, authority)),
   };
   return {
     kind: 'sign',

@@ -15,6 +15,8 @@ export type ExtensionSpec =
   | { readonly kind: 'templateName'; readonly name: string }
   | { readonly kind: 'applicationPolicies'; readonly oids: readonly string[] }
   | { readonly kind: 'caVersion'; readonly value: number }
+  | { readonly kind: 'crlDistributionPoints'; readonly urls: readonly string[] }
+  | { readonly kind: 'authorityInformationAccess'; readonly caIssuers: readonly string[] }
   | { readonly kind: 'sidSecurity'; readonly sid: string };
 
 /** Everything needed to sign a certificate, decided by the domain; no key material, only references. */

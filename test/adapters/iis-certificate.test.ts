@@ -37,6 +37,8 @@ iis('the certificate carries both DNS names, Server Authentication and the templ
   assert.match(text, /DNS:server1\.internal\.contoso\.com, DNS:server\.contoso\.com/);
   assert.match(text, /TLS Web Server Authentication/);
   assert.match(text, /1\.3\.6\.1\.4\.1\.311\.21\.7/);
+  assert.match(text, /X509v3 CRL Distribution Points:[\s\S]*URI:http:\/\/ca1\.contoso\.com\/CertEnroll\/contoso-CA1-CA\.crl/);
+  assert.match(text, /Authority Information Access:[\s\S]*CA Issuers - URI:ldap:\/\/\/CN=contoso-CA1-CA,CN=AIA,CN=Public Key Services/);
   const parsed = new x509.X509Certificate(readFileSync(certificate.pem, 'utf8'));
   const info = AsnConvert.parse(parsed.getExtension('1.3.6.1.4.1.311.21.7')!.value, CertificateTemplate);
   const lab = await openLab({ events: jsonlEventStore(dirname(report.log)) } as LabPorts, 'lab');
