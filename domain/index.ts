@@ -2,6 +2,7 @@ export type { Brand } from './shared/brand.ts';
 export { addMinutes, addDays, isSimTime, type SimTime } from './shared/time.ts';
 export { failures, reject, type FailureName, type Rejection } from './shared/rejection.ts';
 export { oid, ekuName } from './shared/oids.ts';
+export { isSecretRef, type Secret, type SecretRef } from './shared/secret.ts';
 
 export type { Principal, PrincipalKind, Token, DirectoryState, Gpo, AutoenrollmentPolicy } from './directory/model.ts';
 export { groupsOf, tokenIdentities } from './directory/membership.ts';
