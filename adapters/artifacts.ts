@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ekuName, findTemplate, type World } from '../domain/index.ts';
+import { ensureFolder, modes, writeFileAtomic } from './files/atomic.ts';
 import { toPem } from './keystore/rsa.ts';
 
 export interface CertificateArtifact {
@@ -29,10 +29,10 @@ const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
 /** Writes the CA certificate and every certificate in a computer store as PEM under `folder`. */
 export const writeArtifacts = async (world: World, folder: string, keyFolder: string): Promise<Artifacts> => {
   const dir = resolve(folder);
-  await mkdir(dir, { recursive: true });
+  await ensureFolder(dir, modes.folder);
   const authority = Object.values(world.ca.authorities)[0];
   const caCertificate = join(dir, 'ca.pem');
-  if (authority) await writeFile(caCertificate, toPem('CERTIFICATE', authority.certificate));
+  if (authority) await writeFileAtomic(caCertificate, toPem('CERTIFICATE', authority.certificate), modes.shared);
   const certificates: CertificateArtifact[] = [];
   for (const [host, stores] of Object.entries(world.hosts.stores)) {
     for (const [store, stored] of Object.entries(stores).flatMap(([name, list]) => (list ?? []).map((c) => [name, c] as const))) {
@@ -41,8 +41,8 @@ export const writeArtifacts = async (world: World, folder: string, keyFolder: st
       const base = join(dir, `${fileSafe(host)}-${fileSafe(stored.template)}-${stored.thumbprint.slice(0, 8)}`);
       const pem = `${base}.pem`;
       const der = `${base}.cer`;
-      await writeFile(pem, toPem('CERTIFICATE', issued.der));
-      await writeFile(der, Buffer.from(issued.der, 'base64'));
+      await writeFileAtomic(pem, toPem('CERTIFICATE', issued.der), modes.shared);
+      await writeFileAtomic(der, Buffer.from(issued.der, 'base64'), modes.shared);
       certificates.push({
         host,
         store,

@@ -7,6 +7,7 @@ import { execute, recorded, stamp } from './execute.ts';
 import type { LabPorts, PendingEvent } from './ports.ts';
 import type { StepCommand, StepDefinition } from './procedure.ts';
 import { machineOf, procedureSnapshot, toMachineEvent } from './replay.ts';
+import { sealSecrets } from './secrets.ts';
 
 /** An open lab: its log so far and the world folded from it. */
 export interface Lab {
@@ -28,6 +29,7 @@ export const openLab = async (ports: Pick<LabPorts, 'events'>, id: string): Prom
 /** Creates the test network: the CA's real key and certificate, then the events that build the world. */
 export const createLab = async (ports: LabPorts, id: string, options: { startsAt: string; ca: CaSetup }): Promise<Lab> => {
   const keyRef = 'ca-contoso-CA1-CA';
+  // A key under this ref with no log is what a creation interrupted before its append leaves: the store reuses it.
   const publicKey = await ports.keys.generate(keyRef, 2048);
   const { der, thumbprint } = await ports.signer.sign(caCertificateProfile(options.startsAt, keyRef, publicKey));
   const pending = stamp(testNetwork(options.startsAt, options.ca, { keyRef, certificate: der, thumbprint }), options.startsAt);
@@ -79,7 +81,7 @@ export const takeStep = async (ports: LabPorts, lab: Lab, procedureId: string, s
   if (!procedure) throw new ChoiceError('procedure', 'a procedure of the catalog', procedureId);
   const definition = procedure.steps.find((s) => s.id === step);
   const rejected = async (rejection: Rejection, at: string) => {
-    const input: PendingEvent = { type: 'ActionTaken', data: { procedure: procedureId, step, choice }, at };
+    const input: PendingEvent = { type: 'ActionTaken', data: { procedure: procedureId, step, choice: await sealSecrets(ports.secrets, choice) }, at };
     const done = await commit(ports, lab, [input, { type: 'ActionRejected', data: { procedure: procedureId, step, rejection }, at }]);
     return { lab: done.lab, outcome: { ok: false as const, rejection, events: done.events } };
   };
@@ -98,6 +100,7 @@ export const takeStep = async (ports: LabPorts, lab: Lab, procedureId: string, s
   } else if (!definition!.skippable) {
     return rejected(reject('WRONG_STEP', `Step "${step}" cannot be skipped.`), startAt);
   }
+  parsed = await sealSecrets(ports.secrets, parsed);
   const at = addMinutes(lab.world.now, durationOf(definition, parsed));
   const [next, actions] = transition(machineOf(procedure), snapshot, toMachineEvent({ step, choice: parsed }));
   const commands = actions.flatMap((a) => (a.type === 'command' ? (a.params as { commands: StepCommand[] }).commands : []));

@@ -4,7 +4,10 @@ export { procedureMachine } from './procedure.ts';
 export { procedureSnapshot, machineOf, type ProcedureSnapshot } from './replay.ts';
 export { ChoiceError } from './choices.ts';
 export { createLab, openLab, startProcedure, takeStep, type Lab, type StepOutcome } from './engine.ts';
-export { isPortError, portError, type EventStore, type KeyStore, type Signer, type PfxFiles, type LabPorts, type PendingEvent, type PortError } from './ports.ts';
+export {
+  isPortError, portError, type EventStore, type KeyStore, type SecretStore, type Signer, type PfxFiles, type LabPorts, type PendingEvent, type PortError,
+  type EventStoreErrorCode, type KeyStoreErrorCode, type SecretStoreErrorCode, type PfxFilesErrorCode,
+} from './ports.ts';
 export type { Scenario, ScenarioProcedure, StepOverride, Expectations, CertificateExpectation, BindingExpectation, RejectionExpectation } from './scenario.ts';
 export { checkExpectations, type ExpectationResult } from './expectations.ts';
 export { runScenario, resolveChoices, type ScenarioRun, type StepReport, type ResolvedStep } from './run-scenario.ts';

@@ -4,6 +4,7 @@ import { findingsCommand } from './findings.ts';
 import { travelCommand } from './travel.ts';
 import { stepCommand } from './step.ts';
 import { runCommand, type Io } from './run.ts';
+import { reportFailure } from './errors.ts';
 
 const consoleIo: Io = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
 
@@ -20,8 +21,16 @@ const listProcedures = (args: string[], io: Io): number => {
   return 0;
 };
 
-/** The pkilab command line; resolves to the process exit code. */
+/** The pkilab command line; resolves to the process exit code. No error escapes as a stack trace. */
 export const main = async (args: string[], io: Io = consoleIo): Promise<number> => {
+  try {
+    return await dispatch(args, io);
+  } catch (error) {
+    return reportFailure(io, args[0] ?? '', error, args.includes('--json'));
+  }
+};
+
+const dispatch = async (args: string[], io: Io): Promise<number> => {
   const [command, ...rest] = args;
   switch (command) {
     case 'run':

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
 import { createLab, runScenario, seedDeployment } from '../../workflows/index.ts';
 import { writeArtifacts } from '../artifacts.ts';
 import { defaultLabStart } from '../clock.ts';
-import { filePorts, labFolder, resetLabFolder } from '../lab-files.ts';
-import { loadScenario, ScenarioError, scenarioSlug } from '../scenario/load.ts';
+import { inside, safeFolderName } from '../files/names.ts';
+import { labFolder, openNewLab } from '../lab-files.ts';
+import { loadScenario, ScenarioError } from '../scenario/load.ts';
 import { runHelp } from './help.ts';
 import { jsonReport, stepLine, summaryLines } from './report.ts';
 
@@ -14,7 +14,7 @@ export interface Io { out: (line: string) => void; err: (line: string) => void }
 export const runCommand = async (args: string[], io: Io): Promise<number> => {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     io.err(`pkilab run: ${(error as Error).message}\n\n${runHelp}`);
     return 2;
@@ -41,24 +41,32 @@ export const runCommand = async (args: string[], io: Io): Promise<number> => {
   }
   const reports = [];
   let ok = true;
+  const out = parsed.values.out;
+  const slugs = new Set<string>();
   for (const scenario of scenarios) {
-    const slug = scenarioSlug(scenario);
-    const root = parsed.values.out ? (scenarios.length > 1 ? join(parsed.values.out, slug) : parsed.values.out) : join('.pkilab', slug);
-    const folder = labFolder(root);
-    await resetLabFolder(folder);
-    const ports = filePorts(folder, (warning) => io.err(`warning: ${warning}`));
-    if (!parsed.values.json) io.out(`▶ ${scenario.title} (${scenario.file})`);
-    const lab = await createLab(ports, folder.labId, { startsAt: scenario.lab.startsAt ?? defaultLabStart(), ca: scenario.lab.ca });
-    let current = '';
-    const run = await runScenario(ports, lab, scenario, (step) => {
-      if (parsed.values.json) return;
-      if (step.procedure !== current) io.out(`  ${(current = step.procedure)}`);
-      io.out(stepLine(step));
-    });
-    const artifacts = await writeArtifacts(run.lab.world, folder.artifacts, folder.keys);
-    ok &&= run.ok;
-    if (parsed.values.json) reports.push(jsonReport(scenario.name, folder.log, run, artifacts, ports.pfx));
-    else io.out(summaryLines(run, folder.log, artifacts).join('\n') + '\n');
+    let slug = safeFolderName(scenario.name, 'scenario');
+    for (let n = 2; slugs.has(slug); n += 1) slug = `${safeFolderName(scenario.name, 'scenario')}-${n}`;
+    slugs.add(slug);
+    const root = out ? (scenarios.length > 1 ? inside(out, slug) : out) : inside('.pkilab', slug);
+    const replace = parsed.values.force ? 'force' : out ? 'never' : 'marked';
+    const writer = await openNewLab(labFolder(root), `pkilab run ${scenario.file}`, replace, (warning) => io.err(`warning: ${warning}`));
+    try {
+      const { folder, ports } = writer;
+      if (!parsed.values.json) io.out(`▶ ${scenario.title} (${scenario.file})`);
+      const lab = await createLab(ports, folder.labId, { startsAt: scenario.lab.startsAt ?? defaultLabStart(), ca: scenario.lab.ca });
+      let current = '';
+      const run = await runScenario(ports, lab, scenario, (step) => {
+        if (parsed.values.json) return;
+        if (step.procedure !== current) io.out(`  ${(current = step.procedure)}`);
+        io.out(stepLine(step));
+      });
+      const artifacts = await writeArtifacts(run.lab.world, folder.artifacts, folder.keys);
+      ok &&= run.ok;
+      if (parsed.values.json) reports.push(jsonReport(scenario.name, folder.log, run, artifacts, ports.pfx));
+      else io.out(summaryLines(run, folder.log, artifacts).join('\n') + '\n');
+    } finally {
+      await writer.release();
+    }
   }
   if (parsed.values.json) io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
   return ok ? 0 : 1;

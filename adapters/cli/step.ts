@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { procedures } from '../../workflows/index.ts';
-import { ScenarioError } from '../scenario/load.ts';
 import { createStepper } from '../stepper/controller.ts';
 import { runPlain } from '../stepper/plain.ts';
 import type { Io } from './run.ts';
@@ -42,15 +41,12 @@ export const stepCommand = async (args: string[], io: Io): Promise<number> => {
     io.err(`pkilab step: unknown procedure "${procedure}"; expected one of ${procedures.map((p) => p.id).join(', ')}`);
     return 2;
   }
-  let stepper;
+  const stepper = await createStepper({ out: parsed.values.out ?? '.pkilab/step', lab: parsed.values.lab, scenario: parsed.values.scenario, procedure, fresh: parsed.values.new, warn: (w) => io.err(`warning: ${w}`) });
   try {
-    stepper = await createStepper({ out: parsed.values.out ?? '.pkilab/step', lab: parsed.values.lab, scenario: parsed.values.scenario, procedure, fresh: parsed.values.new, warn: (w) => io.err(`warning: ${w}`) });
-  } catch (error) {
-    if (error instanceof ScenarioError) return io.err(`pkilab step: ${error.message}`), 2;
-    if (error instanceof Error && /holds no lab log|unknown procedure/.test(error.message)) return io.err(`pkilab step: ${error.message}`), 2;
-    throw error;
+    if (parsed.values.plain || !process.stdout.isTTY || !process.stdin.isTTY) return await runPlain(stepper, io);
+    const { runScreen } = await import('../stepper/screen.tsx');
+    return await runScreen(stepper);
+  } finally {
+    await stepper.close();
   }
-  if (parsed.values.plain || !process.stdout.isTTY || !process.stdin.isTTY) return runPlain(stepper, io);
-  const { runScreen } = await import('../stepper/screen.tsx');
-  return runScreen(stepper);
 };

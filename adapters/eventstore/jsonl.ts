@@ -1,91 +1,157 @@
-import { mkdir, open, readFile, stat, truncate } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RecordedEvent } from '../../domain/index.ts';
-import { portError, type EventStore } from '../../workflows/index.ts';
+import { portError, type EventStore, type PendingEvent } from '../../workflows/index.ts';
+import { ensureFolder, modes, syncFolder, writeFileAtomic } from '../files/atomic.ts';
+import { formatLine, parseLines } from './jsonl-format.ts';
+import type { WriterLock } from './lock.ts';
 
 export interface JsonlOptions {
-  /** Told when a torn last line (a crash mid-append) is found and cut off on open. */
+  /** Told of a torn last line (ignored by readers, cut by the writer) and of logs without integrity marks. */
   readonly onWarning?: (message: string) => void;
+  /** This process's writer lock on the lab's log. Without it the store reads and never writes. */
+  readonly lock?: WriterLock;
 }
 
-interface Loaded { events: RecordedEvent[]; size: number }
+interface Loaded {
+  events: RecordedEvent[];
+  /** Bytes of complete lines, the inode they were read from, and the chain value after the last one. */
+  size: number;
+  inode: number;
+  chain: number;
+  chained: boolean;
+  torn?: string;
+}
 
-const parseLog = (path: string, text: string): { events: RecordedEvent[]; goodBytes: number; torn?: string } => {
-  const events: RecordedEvent[] = [];
-  let offset = 0;
-  let lineNumber = 0;
-  while (offset < text.length) {
-    const end = text.indexOf('\n', offset);
-    lineNumber += 1;
-    const line = end === -1 ? text.slice(offset) : text.slice(offset, end);
-    let event: RecordedEvent | undefined;
-    try {
-      event = JSON.parse(line) as RecordedEvent;
-    } catch {
-      event = undefined;
+const empty = (): Loaded => ({ events: [], size: 0, inode: -1, chain: 0, chained: false });
+
+/** Checks the envelope of each parsed line: consecutive positions from where the log stood. */
+const envelope = (path: string, entries: ReadonlyArray<{ line: number; event: unknown }>, after: number): RecordedEvent[] =>
+  entries.map(({ line, event }, i) => {
+    const position = (event as { position?: unknown } | null)?.position;
+    if (typeof event !== 'object' || event === null || position !== after + i + 1) {
+      throw portError('EVENTSTORE_CORRUPT_LOG', `${path}:${line}: expected position ${after + i + 1}, found ${JSON.stringify(position) ?? 'none'}`);
     }
-    if (end === -1 || !event) {
-      if (end === -1) return { events, goodBytes: Buffer.byteLength(text.slice(0, offset)), torn: `${path}:${lineNumber}: last line is incomplete (${line.length} characters, no newline)` };
-      throw portError('EVENTSTORE_CORRUPT_LOG', `${path}:${lineNumber}: expected one JSON event per line, found ${JSON.stringify(line.slice(0, 60))}`);
-    }
-    if (event.position !== events.length + 1) {
-      throw portError('EVENTSTORE_CORRUPT_LOG', `${path}:${lineNumber}: expected position ${events.length + 1}, found ${event.position}`);
-    }
-    events.push(event);
-    offset = end + 1;
-  }
-  return { events, goodBytes: Buffer.byteLength(text) };
-};
+    return event as RecordedEvent;
+  });
 
 /**
- * One append-only JSON Lines file per lab in `folder`. Appends are fsynced; a torn last line left by a
- * crash is reported and truncated when the file is opened, and corruption anywhere else is an error.
+ * One append-only JSON Lines file per lab in `folder`. Reading never changes a file: a torn last line (an
+ * append in progress, or one a crash cut short) is reported and ignored. Only the holder of the lab's writer
+ * lock appends, truncates, or cuts a torn line, and it checks the expected version against the file itself.
  */
 export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): EventStore => {
   const cache = new Map<string, Loaded>();
   const pathOf = (lab: string) => {
-    if (!/^[A-Za-z0-9._-]+$/.test(lab)) throw new Error(`Lab id "${lab}" must be a plain file name (letters, digits, . _ -).`);
+    if (!/^[A-Za-z0-9._-]+$/.test(lab) || /^\.+$/.test(lab)) throw new Error(`Lab id "${lab}" must be a plain file name (letters, digits, . _ -).`);
     return join(folder, `${lab}.jsonl`);
   };
+  const warned = new Set<string>();
+  const warnOnce = (message: string) => {
+    if (!warned.has(message)) options.onWarning?.(message);
+    warned.add(message);
+  };
 
+  /** Brings the cached view up to the file: reads only what was appended since, or all of it if replaced. */
   const load = async (lab: string): Promise<Loaded> => {
     const path = pathOf(lab);
-    const size = await stat(path).then((s) => s.size, () => 0);
-    const cached = cache.get(lab);
-    if (cached && cached.size === size) return cached;
-    const text = size === 0 ? '' : await readFile(path, 'utf8');
-    const parsed = parseLog(path, text);
-    if (parsed.torn) {
-      options.onWarning?.(`${parsed.torn}; it was cut off (the append it belonged to never completed). The log now ends at position ${parsed.events.length}.`);
-      await truncate(path, parsed.goodBytes);
+    const info = await stat(path).catch(() => undefined);
+    let loaded = cache.get(lab) ?? empty();
+    if (!info) {
+      if (loaded.inode !== -1) cache.set(lab, (loaded = empty()));
+      return loaded;
     }
-    const loaded = { events: parsed.events, size: parsed.goodBytes };
+    if (info.ino !== loaded.inode || info.size < loaded.size) loaded = { ...empty(), inode: info.ino };
+    if (info.size === loaded.size) return loaded;
+    const handle = await open(path, 'r');
+    let text: string;
+    try {
+      const buffer = Buffer.alloc(info.size - loaded.size);
+      await handle.read(buffer, 0, buffer.length, loaded.size);
+      text = buffer.toString('utf8');
+    } finally {
+      await handle.close();
+    }
+    const parsed = parseLines(path, text, loaded.events.length + 1, loaded.chain, loaded.chained);
+    if (parsed.unchained > 0 && loaded.events.length === 0) {
+      warnOnce(`${path}: written by an older pkilab, without integrity marks; a hand edit of its first ${parsed.unchained} line(s) cannot be detected`);
+    }
+    const events = envelope(path, parsed.entries, loaded.events.length);
+    loaded = { events: [...loaded.events, ...events], size: loaded.size + parsed.bytes, inode: info.ino, chain: parsed.chain, chained: parsed.chained, ...(parsed.torn ? { torn: parsed.torn } : {}) };
+    if (parsed.torn && !options.lock) warnOnce(`${parsed.torn}; ignored (a writer may be appending now, or one stopped mid-append)`);
     cache.set(lab, loaded);
     return loaded;
   };
+
+  /** The writer's view: the lock is held, the file re-read, and a torn last line cut off (said aloud). */
+  const loadForWrite = async (lab: string): Promise<Loaded> => {
+    const lock = options.lock;
+    if (!lock || lock.log !== pathOf(lab)) throw portError('EVENTSTORE_READ_ONLY', `${pathOf(lab)} was opened for reading; only the process holding its writer lock may change it.`);
+    lock.assertHeld();
+    const loaded = await load(lab);
+    if (!loaded.torn) return loaded;
+    const handle = await open(pathOf(lab), 'r+');
+    try {
+      await handle.truncate(loaded.size);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    options.onWarning?.(`${loaded.torn}; cut off (the append it belonged to never completed). The log ends at position ${loaded.events.length}.`);
+    const cut: Loaded = { ...loaded };
+    delete cut.torn;
+    cache.set(lab, cut);
+    return cut;
+  };
+
+  const conflict = (lab: string, found: number, expected: number) =>
+    portError('EVENTSTORE_VERSION_CONFLICT', `${pathOf(lab)} is at version ${found}; the change expected ${expected}.`);
 
   return {
     async read(lab, range = {}) {
       return (await load(lab)).events.slice((range.from ?? 1) - 1, range.to ?? undefined);
     },
-    async append(lab, events, expectedVersion) {
-      const loaded = await load(lab);
-      if (loaded.events.length !== expectedVersion) {
-        throw portError('EVENTSTORE_VERSION_CONFLICT', `${pathOf(lab)} is at version ${loaded.events.length}; the append expected ${expectedVersion}.`);
-      }
+    async append(lab, events: readonly PendingEvent[], expectedVersion) {
+      const loaded = await loadForWrite(lab);
+      if (loaded.events.length !== expectedVersion) throw conflict(lab, loaded.events.length, expectedVersion);
+      let chain = loaded.chain;
       const stored = events.map((e, i) => ({ ...e, position: expectedVersion + i + 1 }) as RecordedEvent);
-      const text = stored.map((e) => `${JSON.stringify(e)}\n`).join('');
-      await mkdir(folder, { recursive: true });
-      const file = await open(pathOf(lab), 'a');
+      const text = stored.map((e) => {
+        const formatted = formatLine(e, chain);
+        chain = formatted.chain;
+        return formatted.line;
+      }).join('');
+      const created = loaded.inode === -1;
+      if (created) await ensureFolder(folder);
+      const file = await open(pathOf(lab), 'a', modes.shared);
       try {
+        if (created) await file.chmod(modes.shared);
         await file.write(text);
         await file.sync();
+        const info = await file.stat();
+        loaded.inode = info.ino;
       } finally {
         await file.close();
       }
-      loaded.events.push(...(JSON.parse(`[${text.trimEnd().split('\n').join(',')}]`) as RecordedEvent[]));
+      if (created) await syncFolder(folder);
+      loaded.events = [...loaded.events, ...(JSON.parse(JSON.stringify(stored)) as RecordedEvent[])];
       loaded.size += Buffer.byteLength(text);
+      loaded.chain = chain;
+      loaded.chained = true;
       return expectedVersion + stored.length;
+    },
+    async truncate(lab, position, expectedVersion) {
+      const loaded = await loadForWrite(lab);
+      if (loaded.events.length !== expectedVersion) throw conflict(lab, loaded.events.length, expectedVersion);
+      if (!Number.isInteger(position) || position < 0 || position > expectedVersion) {
+        throw new RangeError(`truncate: expected a position from 0 to ${expectedVersion}, found ${position}`);
+      }
+      const text = await readFile(pathOf(lab));
+      let end = 0;
+      for (let n = 0; n < position; n += 1) end = text.indexOf(0x0a, end) + 1;
+      await writeFileAtomic(pathOf(lab), text.subarray(0, end), modes.shared);
+      cache.delete(lab);
+      return (await load(lab)).events.length;
     },
     async version(lab) {
       return (await load(lab)).events.length;

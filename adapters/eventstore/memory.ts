@@ -18,6 +18,17 @@ export const memoryEventStore = (): EventStore => {
       labs.set(lab, [...current, ...stored]);
       return current.length + stored.length;
     },
+    async truncate(lab, position, expectedVersion) {
+      const current = log(lab);
+      if (current.length !== expectedVersion) {
+        throw portError('EVENTSTORE_VERSION_CONFLICT', `Lab "${lab}" is at version ${current.length}; the change expected ${expectedVersion}.`);
+      }
+      if (!Number.isInteger(position) || position < 0 || position > expectedVersion) {
+        throw new RangeError(`truncate: expected a position from 0 to ${expectedVersion}, found ${position}`);
+      }
+      labs.set(lab, current.slice(0, position));
+      return position;
+    },
     async version(lab) {
       return log(lab).length;
     },

@@ -1,34 +1,51 @@
-import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
+import { readFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { portError, type KeyStore } from '../../workflows/index.ts';
-import { fromPem, generateRsa, toPem } from './rsa.ts';
+import { createFileAtomic, ensureFolder, modes } from '../files/atomic.ts';
+import { fromPem, generateRsa, publicKeyOf, toPem } from './rsa.ts';
 
 const safe = (ref: string) => {
-  if (!/^[A-Za-z0-9._-]+$/.test(ref)) throw new Error(`Key reference "${ref}" contains characters that are not allowed in a file name.`);
+  if (!/^[A-Za-z0-9._-]+$/.test(ref) || /^\.+$/.test(ref)) throw portError('KEYSTORE_KEY_INVALID', `Key reference "${ref}" contains characters that are not allowed in a file name.`);
   return ref;
 };
 
-/** One PEM PKCS#8 file per key, mode 0600, in a folder beside the lab log. */
+/**
+ * One PEM PKCS#8 file per key, mode 0600 in a 0700 folder beside the lab log, each written whole (temporary
+ * file, fsync, link into place) so that a crash leaves a key complete or absent, never in part.
+ */
 export const fileKeyStore = (folder: string): KeyStore => {
   const path = (ref: string) => join(folder, `${safe(ref)}.key`);
+  const read = async (ref: string): Promise<string | undefined> =>
+    readFile(path(ref), 'utf8').then(fromPem, (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+  const create = async (ref: string, pkcs8: string): Promise<'created' | 'exists'> => {
+    await ensureFolder(folder, modes.secretFolder);
+    try {
+      await createFileAtomic(path(ref), toPem('PRIVATE KEY', pkcs8), modes.secret);
+      return 'created';
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';
+      throw error;
+    }
+  };
   return {
     async generate(ref, size) {
-      await mkdir(folder, { recursive: true, mode: 0o700 });
+      const orphan = await read(ref);
+      if (orphan) return publicKeyOf(orphan);
       const { pkcs8, spki } = await generateRsa(size);
-      try {
-        await writeFile(path(ref), toPem('PRIVATE KEY', pkcs8), { mode: 0o600, flag: 'wx' });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw portError('KEYSTORE_KEY_EXISTS', `${path(ref)} already exists; refusing to overwrite a private key.`);
-        throw error;
-      }
+      if ((await create(ref, pkcs8)) === 'exists') return publicKeyOf((await read(ref))!);
       return spki;
     },
     async privateKey(ref) {
-      try {
-        return fromPem(await readFile(path(ref), 'utf8'));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw portError('KEYSTORE_KEY_MISSING', `Expected the private key file ${path(ref)}; it does not exist.`);
-        throw error;
+      const key = await read(ref);
+      if (key === undefined) throw portError('KEYSTORE_KEY_MISSING', `Expected the private key file ${path(ref)}; it does not exist.`);
+      return key;
+    },
+    async put(ref, pkcs8) {
+      if ((await create(ref, pkcs8)) === 'exists' && (await read(ref)) !== pkcs8) {
+        throw portError('KEYSTORE_KEY_EXISTS', `${path(ref)} already holds a different key; refusing to overwrite a private key.`);
       }
     },
     async has(ref) {

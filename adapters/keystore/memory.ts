@@ -1,12 +1,13 @@
 import { portError, type KeyStore } from '../../workflows/index.ts';
-import { generateRsa } from './rsa.ts';
+import { generateRsa, publicKeyOf } from './rsa.ts';
 
 /** Keys in memory, for tests and throwaway labs. */
 export const memoryKeyStore = (): KeyStore => {
   const keys = new Map<string, string>();
   return {
     async generate(ref, size) {
-      if (keys.has(ref)) throw portError('KEYSTORE_KEY_EXISTS', `A key named "${ref}" already exists in the key store.`);
+      const orphan = keys.get(ref);
+      if (orphan) return publicKeyOf(orphan);
       const { pkcs8, spki } = await generateRsa(size);
       keys.set(ref, pkcs8);
       return spki;
@@ -15,6 +16,11 @@ export const memoryKeyStore = (): KeyStore => {
       const key = keys.get(ref);
       if (!key) throw portError('KEYSTORE_KEY_MISSING', `Expected a key named "${ref}" in the key store; it holds ${keys.size} others.`);
       return key;
+    },
+    async put(ref, pkcs8) {
+      const existing = keys.get(ref);
+      if (existing !== undefined && existing !== pkcs8) throw portError('KEYSTORE_KEY_EXISTS', `The key store already holds a different key named "${ref}".`);
+      keys.set(ref, pkcs8);
     },
     async has(ref) {
       return keys.has(ref);

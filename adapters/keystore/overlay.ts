@@ -10,6 +10,7 @@ export const overlayKeyStore = (base: KeyStore | undefined, onStandIn: (ref: str
   const top = memoryKeyStore();
   return {
     generate: (ref, size) => top.generate(ref, size),
+    put: (ref, pkcs8) => top.put(ref, pkcs8),
     async privateKey(ref) {
       if (await top.has(ref)) return top.privateKey(ref);
       if (base && (await base.has(ref))) return base.privateKey(ref);

@@ -1,4 +1,4 @@
-import { webcrypto } from 'node:crypto';
+import { createPrivateKey, createPublicKey, webcrypto } from 'node:crypto';
 
 const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]) } as const;
 
@@ -23,3 +23,7 @@ export const toPem = (label: string, base64: string): string =>
   `-----BEGIN ${label}-----\n${base64.match(/.{1,64}/g)!.join('\n')}\n-----END ${label}-----\n`;
 
 export const fromPem = (pem: string): string => pem.replace(/-----(BEGIN|END) [^-]+-----/g, '').replace(/\s+/g, '');
+
+/** The base64 SubjectPublicKeyInfo of a base64 PKCS#8 private key. */
+export const publicKeyOf = (pkcs8: string): string =>
+  createPublicKey(createPrivateKey({ key: Buffer.from(pkcs8, 'base64'), format: 'der', type: 'pkcs8' })).export({ type: 'spki', format: 'der' }).toString('base64');

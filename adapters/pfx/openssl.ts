@@ -1,20 +1,21 @@
 import { spawn } from 'node:child_process';
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
-import { access, mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { PfxFacts } from '../../domain/index.ts';
-import type { KeyStore, PfxFiles } from '../../workflows/index.ts';
+import { access } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { PfxFacts, Secret } from '../../domain/index.ts';
+import { portError, type KeyStore, type PfxFiles, type SecretStore } from '../../workflows/index.ts';
+import { ensureFolder, modes, writeFileAtomic } from '../files/atomic.ts';
 import { toPem } from '../keystore/rsa.ts';
 
-const run = (args: string[], input: string, password: string): Promise<{ code: number; stdout: string; stderr: string }> =>
+const run = (args: string[], input: string, password: string): Promise<{ code: number; stdout: Buffer; stderr: string }> =>
   new Promise((done, fail) => {
     const child = spawn('openssl', args, { env: { ...process.env, PKILAB_PFX_PASSWORD: password }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
+    const stdout: Buffer[] = [];
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
+    child.stdout.on('data', (d: Buffer) => stdout.push(d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? 1, stdout, stderr }));
+    child.on('close', (code) => done({ code: code ?? 1, stdout: Buffer.concat(stdout), stderr }));
     // openssl may exit before it reads its input (a wrong password, an unreadable file): that is its answer, not ours.
     child.stdin.on('error', () => undefined);
     child.stdin.end(input);
@@ -45,26 +46,36 @@ const facts = (stdout: string): PfxFacts => {
   };
 };
 
+/** The file name a dialog typed, kept inside the export folder: no separators, no `..`, no control characters. */
+const exportName = (folder: string, file: string): string => {
+  if (!/^[^/\\\0-\x1f]+$/.test(file) || /^\.+$/.test(file)) throw portError('PFX_WRITE_FAILED', `Expected a plain file name for the PFX (such as clouddp1.pfx), found ${JSON.stringify(file)}.`);
+  return resolve(folder, file);
+};
+
 /**
  * PFX files through the openssl command line: PBES2 with AES-256-CBC, PBKDF2-HMAC-SHA256 and a SHA-256 MAC
- * (OpenSSL 3's defaults, named explicitly). The password travels in the environment, never in argv.
+ * (OpenSSL 3's defaults, named explicitly). The password (a reference into the lab's secrets, or a clear one
+ * in tests) travels in the environment, never in argv; the file is written whole, mode 0600, in a 0700 folder.
  */
-export const opensslPfxFiles = (folder: string, keys: KeyStore): PfxFiles => {
-  const pathOf = (file: string) => resolve(folder, file);
+export const opensslPfxFiles = (folder: string, keys: KeyStore, secrets?: SecretStore): PfxFiles => {
+  const pathOf = (file: string) => exportName(folder, file);
+  const reveal = async (password: Secret): Promise<string> => (typeof password === 'string' ? password : secrets ? secrets.reveal(password) : Promise.reject(portError('SECRETS_MISSING', `No secret store holds "${password.secret}".`)));
   return {
     pathOf,
     async write(file, content, password) {
-      await mkdir(folder, { recursive: true, mode: 0o700 });
+      const path = pathOf(file);
+      await ensureFolder(dirname(path), modes.secretFolder);
       const input = [toPem('PRIVATE KEY', await keys.privateKey(content.keyRef)), toPem('CERTIFICATE', content.certificate), ...content.chain.map((c) => toPem('CERTIFICATE', c))].join('');
-      const args = ['pkcs12', '-export', '-out', pathOf(file), '-passout', 'env:PKILAB_PFX_PASSWORD', '-keypbe', 'AES-256-CBC', '-certpbe', 'AES-256-CBC', '-macalg', 'sha256', '-name', file.replace(/\.pfx$/i, '')];
-      const result = await run(args, input, password);
-      if (result.code !== 0) throw new Error(`openssl could not write ${pathOf(file)}: ${result.stderr.trim()}`);
+      const args = ['pkcs12', '-export', '-passout', 'env:PKILAB_PFX_PASSWORD', '-keypbe', 'AES-256-CBC', '-certpbe', 'AES-256-CBC', '-macalg', 'sha256', '-name', file.replace(/\.pfx$/i, '')];
+      const result = await run(args, input, await reveal(password));
+      if (result.code !== 0 || result.stdout.length === 0) throw portError('PFX_WRITE_FAILED', `openssl could not write ${path}: ${result.stderr.trim()}`);
+      await writeFileAtomic(path, result.stdout, modes.secret);
     },
     async read(file, password) {
       const path = pathOf(file);
-      if (!(await access(path).then(() => true, () => false))) return { readable: false, problem: 'missing-file', detail: `no file at ${path}` };
-      const result = await run(['pkcs12', '-in', path, '-passin', 'env:PKILAB_PFX_PASSWORD', '-noenc'], '', password);
-      if (result.code === 0) return facts(result.stdout);
+      if (!(await access(path).then(() => true, () => false))) return { readable: false, problem: 'missing-file', detail: `no file named ${file} among the exported files` };
+      const result = await run(['pkcs12', '-in', path, '-passin', 'env:PKILAB_PFX_PASSWORD', '-noenc'], '', await reveal(password));
+      if (result.code === 0) return facts(result.stdout.toString('utf8'));
       if (/mac verify|invalid password|bad decrypt/i.test(result.stderr)) return { readable: false, problem: 'wrong-password', detail: 'the password does not verify the file\'s integrity MAC' };
       return { readable: false, problem: 'not-pfx', detail: `not a PKCS #12 file (${result.stderr.split('\n')[0]?.trim() || 'unreadable'})` };
     },

@@ -1,9 +1,7 @@
-import { cp, mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { evaluateFindings, findTemplate, formatDn, type RecordedEvent } from '../../domain/index.ts';
-import type { Lab } from '../../workflows/index.ts';
-import type { LabFolder } from '../lab-files.ts';
+import { evaluateFindings, findTemplate, formatDn, isSecretRef, type RecordedEvent } from '../../domain/index.ts';
+import type { Lab, LabPorts, PendingEvent, SecretStore } from '../../workflows/index.ts';
 
 /** The position just before the `steps`-th last input of the lab: where going back that far lands. */
 export const positionBeforeInputs = (lab: Lab, steps: number): number => {
@@ -12,37 +10,49 @@ export const positionBeforeInputs = (lab: Lab, steps: number): number => {
   return target ? target.position - 1 : (inputs[0]?.position ?? lab.events.length + 1) - 1;
 };
 
-const writeLog = async (path: string, events: readonly RecordedEvent[]) => {
-  const temporary = `${path}.tmp`;
-  await writeFile(temporary, events.map((e) => `${JSON.stringify(e)}\n`).join(''));
-  await rename(temporary, path);
+/** The private keys and secret references a stretch of log refers to. */
+export const referencesOf = (events: readonly RecordedEvent[]): { keys: string[]; secrets: string[] } => ({
+  keys: [...new Set(events.flatMap((e) => (e.type === 'CaInstalled' ? [e.data.authority.keyRef] : e.type === 'CertificateInstalled' ? [e.data.keyRef] : [])))],
+  secrets: [...new Set(events.flatMap((e) => (e.type === 'ActionTaken' ? Object.values((e.data.choice ?? {}) as object).filter(isSecretRef).map((r) => r.secret) : [])))],
+});
+
+/**
+ * Copies a lab's history into another lab through the ports: keys and secrets first (a crash leaves unused
+ * ones at worst), then the events in one append. The target must be a new, empty lab.
+ */
+export const copyLab = async (from: Pick<LabPorts, 'keys' | 'secrets'>, events: readonly RecordedEvent[], to: LabPorts, labId: string): Promise<void> => {
+  const refs = referencesOf(events);
+  for (const ref of refs.keys) if (await from.keys.has(ref)) await to.keys.put(ref, await from.keys.privateKey(ref));
+  for (const secret of refs.secrets) if (await from.secrets.has({ secret })) await to.secrets.put({ secret }, await from.secrets.reveal({ secret }));
+  await to.events.append(labId, events.map(({ position: _, ...e }) => e as PendingEvent), 0);
 };
 
-/** Going back on a branch: the log is cut at `position` (written aside, then renamed over it). */
-export const truncateLab = async (folder: LabFolder, lab: Lab, position: number): Promise<void> => writeLog(folder.log, lab.events.slice(0, position));
+/** Going back and keeping the original: the log up to `position`, its keys and secrets go to a new lab. */
+export const forkLab = async (ports: LabPorts, lab: Lab, position: number, target: LabPorts): Promise<void> =>
+  copyLab(ports, lab.events.slice(0, position), target, 'lab');
 
-/** Going back and keeping the original: the log up to `position` and the keys go to a new lab folder. */
-export const forkLab = async (folder: LabFolder, lab: Lab, position: number, target: LabFolder): Promise<void> => {
-  await mkdir(target.root, { recursive: true });
-  await writeLog(target.log, lab.events.slice(0, position));
-  await cp(folder.keys, target.keys, { recursive: true });
+const revealed = async (choice: unknown, secrets: SecretStore): Promise<unknown> => {
+  if (typeof choice !== 'object' || choice === null) return choice;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(choice)) out[k] = isSecretRef(v) ? await secrets.reveal(v).catch(() => v) : v;
+  return out;
 };
 
 /**
  * The scenario that reproduces a stepped session: the lab as it was created, each procedure with the
  * choice of every step (rejected attempts left out), and the certificates and completions it ended with.
  */
-export const scenarioOf = (lab: Lab, name: string): string => {
+export const scenarioOf = async (lab: Lab, name: string, secrets: SecretStore): Promise<string> => {
   const created = lab.events.find((e) => e.type === 'LabCreated');
   const ca = lab.events.find((e) => e.type === 'CaInstalled');
   const procedures: Array<{ procedure: string; steps: Record<string, unknown> }> = [];
-  lab.events.forEach((e, i) => {
+  for (const [i, e] of lab.events.entries()) {
     if (e.type === 'ProcedureStarted') procedures.push({ procedure: e.data.procedure, steps: {} });
     if (e.type === 'ActionTaken' && lab.events[i + 1]?.type !== 'ActionRejected') {
       const entry = procedures.filter((p) => p.procedure === e.data.procedure).at(-1);
-      if (entry) entry.steps[e.data.step] = e.data.choice === null ? 'skip' : e.data.choice;
+      if (entry) entry.steps[e.data.step] = e.data.choice === null ? 'skip' : await revealed(e.data.choice, secrets);
     }
-  });
+  }
   const world = lab.world;
   const certificates = Object.entries(world.hosts.stores).flatMap(([host, stores]) =>
     Object.entries(stores).flatMap(([store, certs]) => (certs ?? []).map((c) => ({ host, ...(store === 'personal' ? {} : { store }), template: findTemplate(world.ca, c.template)?.displayName ?? c.template }))),
@@ -60,4 +70,4 @@ export const scenarioOf = (lab: Lab, name: string): string => {
   ].join('\n');
 };
 
-export const forkFolderName = (root: string, n: number) => join(`${root}-fork-${n}`);
+export const forkFolderName = (root: string, n: number) => join(`${root.replace(/-fork-\d+$/, '')}-fork-${n}`);

@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { createLab, openLab, procedures, runScenario, type Lab, type LabPorts, type ProcedureDefinition } from '../../workflows/index.ts';
 import { defaultLabStart } from '../clock.ts';
-import { filePorts, labFolder, type LabFolder } from '../lab-files.ts';
+import { modes, writeFileAtomic } from '../files/atomic.ts';
+import { labFolder, labIn, openExistingLab, openNewLab, type LabFolder, type LabWriter } from '../lab-files.ts';
 import { loadScenario } from '../scenario/load.ts';
-import { forkFolderName, forkLab, positionBeforeInputs, scenarioOf, truncateLab } from './branch.ts';
+import { forkFolderName, forkLab, positionBeforeInputs, scenarioOf } from './branch.ts';
 import { checklist, currentStep, ensureStarted, explain, findProcedure, optionsFor, takeOption, touchedWorld, type Checklist, type StepOption, type StepResult } from './session.ts';
 
 /** Everything a stepping interface shows, derived from the lab at this moment. */
@@ -29,6 +29,8 @@ export interface Stepper {
   back(steps: number, mode: 'truncate' | 'fork'): Promise<void>;
   explain(): string[];
   save(file?: string): Promise<string>;
+  /** Lets go of the lab (its writer lock); the stepper cannot be used after. */
+  close(): Promise<void>;
 }
 
 export interface StepperOptions {
@@ -40,33 +42,49 @@ export interface StepperOptions {
   readonly warn: (message: string) => void;
 }
 
-/** Opens (or creates) the lab the session works on: an existing log, a scenario's end state, or the test network. */
-const openOrCreate = async (options: StepperOptions): Promise<{ folder: LabFolder; ports: LabPorts; lab: Lab; message: string }> => {
-  const folder = labFolder(options.lab ? options.lab.replace(/\/lab\.jsonl$/, '') : options.out);
-  const ports = filePorts(folder, options.warn);
-  const existing = await ports.events.version(folder.labId);
-  if (existing > 0 && !options.fresh && !options.scenario) return { folder, ports, lab: await openLab(ports, folder.labId), message: `continuing ${folder.log} (${existing} events)` };
-  if (options.lab) throw new Error(`${options.lab} holds no lab log to continue`);
-  const { resetLabFolder } = await import('../lab-files.ts');
-  await resetLabFolder(folder);
-  if (options.scenario) {
-    const scenario = await loadScenario(options.scenario);
-    const start = await createLab(ports, folder.labId, { startsAt: scenario.lab.startsAt ?? defaultLabStart(), ca: scenario.lab.ca });
-    const run = await runScenario(ports, start, scenario);
-    return { folder, ports, lab: run.lab, message: `started from ${options.scenario} (${run.lab.events.length} events)` };
+/** A stepper that cannot open its lab as asked (no log to continue, a lab in the way). Exit 2 in the CLI. */
+export class StepperError extends Error {
+  readonly code = 'STEPPER_INPUT';
+}
+
+/**
+ * Opens (or creates) the lab the session works on, as its only writer: an existing log, a scenario's end
+ * state, or the test network. A lab already in the folder is continued, never replaced unless `fresh`.
+ */
+const openOrCreate = async (options: StepperOptions): Promise<{ writer: LabWriter; lab: Lab; message: string }> => {
+  const folder = labFolder(options.lab ? options.lab.replace(/\/?[^/]*\.jsonl$/, '') || '.' : options.out, options.lab ? (options.lab.match(/([^/]+)\.jsonl$/)?.[1] ?? 'lab') : 'lab');
+  const { occupied } = await labIn(folder);
+  if (options.lab && !occupied) throw new StepperError(`${options.lab} holds no lab log to continue (is the path right?)`);
+  if (occupied && !options.fresh) {
+    if (options.scenario) throw new StepperError(`${folder.root} already holds a lab; continue it without --scenario, or add --new to replace it with the scenario's`);
+    const writer = await openExistingLab(folder, 'pkilab step', options.warn);
+    const lab = await openLab(writer.ports, folder.labId);
+    return { writer, lab, message: `continuing ${folder.log} (${lab.events.length} events)` };
   }
-  const lab = await createLab(ports, folder.labId, { startsAt: defaultLabStart(), ca: { edition: 'enterprise', os: 'windows-server-2008' } });
-  return { folder, ports, lab, message: `new lab: the contoso.com test network in ${folder.root}` };
+  const writer = await openNewLab(folder, 'pkilab step', 'marked', options.warn);
+  try {
+    if (options.scenario) {
+      const scenario = await loadScenario(options.scenario);
+      const start = await createLab(writer.ports, folder.labId, { startsAt: scenario.lab.startsAt ?? defaultLabStart(), ca: scenario.lab.ca });
+      const run = await runScenario(writer.ports, start, scenario);
+      return { writer, lab: run.lab, message: `started from ${options.scenario} (${run.lab.events.length} events)` };
+    }
+    const lab = await createLab(writer.ports, folder.labId, { startsAt: defaultLabStart(), ca: { edition: 'enterprise', os: 'windows-server-2008' } });
+    return { writer, lab, message: `new lab: the contoso.com test network in ${folder.root}` };
+  } catch (error) {
+    await writer.release();
+    throw error;
+  }
 };
 
 /** The stepping session shared by the full-screen and the plain interface. */
 export const createStepper = async (options: StepperOptions): Promise<Stepper> => {
-  let { folder, ports, lab, message } = await openOrCreate(options);
+  let { writer, lab, message } = await openOrCreate(options);
+  let { folder, ports } = writer;
   let procedure = options.procedure ? findProcedure(options.procedure) : undefined;
-  if (options.procedure && !procedure) throw new Error(`unknown procedure "${options.procedure}"; expected one of ${procedures.map((p) => p.id).join(', ')}`);
+  if (options.procedure && !procedure) throw new StepperError(`unknown procedure "${options.procedure}"; expected one of ${procedures.map((p) => p.id).join(', ')}`);
   if (procedure) lab = await ensureStarted(ports, lab, procedure);
   let last: StepResult | undefined;
-  let forks = 0;
   const stepper: Stepper = {
     view() {
       if (!procedure) return { folder, lab, options: [], world: [], message };
@@ -79,7 +97,7 @@ export const createStepper = async (options: StepperOptions): Promise<Stepper> =
     },
     async choose(id) {
       procedure = findProcedure(id);
-      if (!procedure) throw new Error(`unknown procedure "${id}"`);
+      if (!procedure) throw new StepperError(`unknown procedure "${id}"`);
       lab = await ensureStarted(ports, lab, procedure);
       last = undefined;
       message = `${procedure.title}`;
@@ -97,15 +115,21 @@ export const createStepper = async (options: StepperOptions): Promise<Stepper> =
     async back(steps, mode) {
       const position = positionBeforeInputs(lab, steps);
       if (mode === 'fork') {
-        forks += 1;
-        const target = labFolder(forkFolderName(folder.root, forks));
-        await forkLab(folder, lab, position, target);
-        folder = target;
-        ports = filePorts(folder, options.warn);
+        let n = 1;
+        while ((await labIn(labFolder(forkFolderName(folder.root, n)))).occupied) n += 1;
+        const fork = await openNewLab(labFolder(forkFolderName(folder.root, n)), 'pkilab step (fork)', 'never', options.warn);
+        try {
+          await forkLab(ports, lab, position, fork.ports);
+        } catch (error) {
+          await fork.release();
+          throw error;
+        }
+        await writer.release();
+        writer = fork;
       } else {
-        await truncateLab(folder, lab, position);
-        ports = filePorts(folder, options.warn);
+        await ports.events.truncate(folder.labId, position, lab.events.length);
       }
+      ({ folder, ports } = writer);
       lab = await openLab(ports, folder.labId);
       last = undefined;
       message = mode === 'fork' ? `went back to position ${position} on a fork in ${folder.root} (the original log is kept)` : `went back to position ${position}; the log was cut there`;
@@ -115,10 +139,12 @@ export const createStepper = async (options: StepperOptions): Promise<Stepper> =
     },
     async save(file) {
       const path = file ?? `${folder.root}/session-scenario.yaml`;
-      await writeFile(path, scenarioOf(lab, `stepped-${procedure?.id ?? 'session'}`));
+      // The saved scenario names the passwords typed in the session (it must replay them), so it is private.
+      await writeFileAtomic(path, await scenarioOf(lab, `stepped-${procedure?.id ?? 'session'}`, ports.secrets), modes.secret);
       message = `saved; the scenario that reproduces this session is ${path}; resume with: pkilab step --lab ${folder.log}`;
       return path;
     },
+    close: () => writer.release(),
   };
   return stepper;
 };

@@ -1,3 +1,5 @@
+import type { Secret } from '../shared/secret.ts';
+
 /** What a PFX file turned out to hold, read by the engine before ConfigMgr decides on it. */
 export type PfxFacts =
   | {
@@ -15,7 +17,7 @@ export type PfxFacts =
 /** A PFX to import: the file and the password typed in the wizard; `facts` is filled in by the engine. */
 export interface PfxImport {
   readonly file: string;
-  readonly password: string;
+  readonly password: Secret;
   readonly facts?: PfxFacts;
 }
 

@@ -50,7 +50,6 @@ export const decideHosts = (command: HostsCommand, world: World): Decision =>
       if (!selected.exportableKey) {
         return refuse('KEY_NOT_EXPORTABLE', `The certificate ${selected.thumbprint} was requested while its template did not allow the private key to be exported, so it cannot be exported as a PFX. Allow export on the template's Request Handling tab, then request a new certificate.`);
       }
-      if (password.length < 8) return refuse('INVALID_CHOICE', 'The export wizard asks for a strong password; give at least 8 characters.');
       if (!/^[A-Za-z0-9._-]+\.pfx$/i.test(file)) return refuse('INVALID_CHOICE', `Expected a plain .pfx file name such as clouddp1.pfx, found "${file}".`);
       return writePfx({ host, thumbprint: selected.thumbprint, keyRef: selected.keyRef, file, password });
     })

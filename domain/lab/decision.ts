@@ -3,6 +3,7 @@ import type { IssuedCertificate } from '../ca/model.ts';
 import type { StoreName } from '../hosts/model.ts';
 import { reject, type FailureName, type Rejection } from '../shared/rejection.ts';
 import type { LabEvent } from './events.ts';
+import type { Secret } from '../shared/secret.ts';
 
 /** The certificate the CA decided to issue, short of the requester's key, the signature and the thumbprint. */
 export type IssuanceDraft = Omit<IssuedCertificate, 'der' | 'thumbprint'> & { readonly installTo: { readonly host: string; readonly store: StoreName } };
@@ -13,7 +14,8 @@ export interface ExportDraft {
   readonly thumbprint: string;
   readonly keyRef: string;
   readonly file: string;
-  readonly password: string;
+  /** A reference into the lab's secrets once the engine has sealed the choice. */
+  readonly password: Secret;
 }
 
 /**

@@ -59,5 +59,38 @@ export const eventStoreContract = (adapter: string, make: () => Promise<EventSto
     assert.equal(await store.read('lab'), [{ ...event, position: 1 }]);
   });
 
+  contract('truncate cuts the log after a position, and appends continue from there', async () => {
+    const store = await make();
+    await store.append('lab', [group('A'), group('B'), group('C')], 0);
+    assert.is(await store.truncate('lab', 1, 3), 1);
+    assert.equal((await store.read('lab')).map((e) => e.position), [1]);
+    assert.is(await store.append('lab', [group('D')], 1), 2);
+    assert.equal((await store.read('lab')).map((e) => (e.type === 'PrincipalCreated' ? e.data.principal.name : '')), ['A', 'D']);
+  });
+
+  contract('truncate checks the expected version like an append and leaves the log unchanged on conflict', async () => {
+    const store = await make();
+    await store.append('lab', [group('A'), group('B')], 0);
+    try {
+      await store.truncate('lab', 1, 1);
+      assert.unreachable('a stale truncate must fail');
+    } catch (error) {
+      assert.ok(isPortError(error, 'EVENTSTORE_VERSION_CONFLICT'), String(error));
+    }
+    assert.is(await store.version('lab'), 2);
+  });
+
+  contract('truncate refuses a position beyond the end', async () => {
+    const store = await make();
+    await store.append('lab', [group('A')], 0);
+    try {
+      await store.truncate('lab', 2, 1);
+      assert.unreachable();
+    } catch (error) {
+      assert.instance(error, RangeError);
+    }
+    assert.is(await store.version('lab'), 1);
+  });
+
   return contract;
 };

@@ -4,77 +4,149 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { jsonlEventStore } from '../../adapters/eventstore/jsonl.ts';
+import { lockLab } from '../../adapters/eventstore/lock.ts';
 import { isPortError, type PendingEvent } from '../../workflows/index.ts';
 import { eventStoreContract } from './eventstore-contract.ts';
 
 const folder = () => mkdtemp(join(tmpdir(), 'pkilab-jsonl-'));
-eventStoreContract('jsonl file', async () => jsonlEventStore(await folder())).run();
+/** A store that holds the writer lock of its lab `lab` (the contract's labs `one` and `two` get their own). */
+const writer = async (dir: string, lab = 'lab') => jsonlEventStore(dir, { lock: await lockLab(join(dir, `${lab}.jsonl`), 'test') });
+eventStoreContract('jsonl file', async () => {
+  const dir = await folder();
+  const stores = { lab: await writer(dir), one: await writer(dir, 'one'), two: await writer(dir, 'two') };
+  const pick = (lab: string) => stores[lab as keyof typeof stores];
+  return {
+    read: (lab, range) => pick(lab).read(lab, range),
+    append: (lab, events, expected) => pick(lab).append(lab, events, expected),
+    truncate: (lab, position, expected) => pick(lab).truncate(lab, position, expected),
+    version: (lab) => pick(lab).version(lab),
+  };
+}).run();
 
 const jsonl = suite('adapters/eventstore jsonl');
 const at = '2026-11-02T09:00:00.000Z';
 const event = (name: string): PendingEvent => ({ type: 'PrincipalCreated', data: { principal: { name, sid: 'S', kind: 'group', builtin: false } }, at });
+const expectCode = async (action: Promise<unknown>, code: Parameters<typeof isPortError>[1], message?: RegExp) => {
+  try {
+    await action;
+    assert.unreachable(`expected ${code}`);
+  } catch (error) {
+    assert.ok(isPortError(error, code), String(error));
+    if (message) assert.match((error as Error).message, message);
+  }
+};
 
-jsonl('writes one JSON event per line, readable by a fresh store', async () => {
+jsonl('writes one JSON event per line with its integrity mark, readable by a fresh store', async () => {
   const dir = await folder();
-  await jsonlEventStore(dir).append('lab', [event('A'), event('B')], 0);
+  await (await writer(dir)).append('lab', [event('A'), event('B')], 0);
   const lines = (await readFile(join(dir, 'lab.jsonl'), 'utf8')).trimEnd().split('\n');
   assert.is(lines.length, 2);
   assert.is(JSON.parse(lines[1]!).position, 2);
+  assert.match(lines[1]!, /,"chain":"[0-9a-f]{8}"\}$/);
   assert.is(await jsonlEventStore(dir).version('lab'), 2);
+  assert.equal(Object.keys((await jsonlEventStore(dir).read('lab'))[0]!), ['type', 'data', 'at', 'position']);
 });
 
-jsonl('a torn last line is reported, truncated on open, and appends continue after it', async () => {
+jsonl('a reader reports a torn last line, ignores it, and leaves the file exactly as it was', async () => {
   const dir = await folder();
-  await jsonlEventStore(dir).append('lab', [event('A'), event('B')], 0);
+  await (await writer(dir)).append('lab', [event('A'), event('B')], 0);
+  await appendFile(join(dir, 'lab.jsonl'), '{"type":"PrincipalCreated","data":{"princ');
+  const before = await readFile(join(dir, 'lab.jsonl'));
+  const warnings: string[] = [];
+  const reader = jsonlEventStore(dir, { onWarning: (w) => warnings.push(w) });
+  assert.is(await reader.version('lab'), 2);
+  assert.is(warnings.length, 1);
+  assert.match(warnings[0]!, /lab\.jsonl:3: last line is incomplete.*ignored/);
+  assert.equal(await readFile(join(dir, 'lab.jsonl')), before);
+});
+
+jsonl('a reader cannot append or truncate', async () => {
+  const dir = await folder();
+  await (await writer(dir)).append('lab', [event('A')], 0);
+  await expectCode(jsonlEventStore(dir).append('lab', [event('B')], 1), 'EVENTSTORE_READ_ONLY');
+  await expectCode(jsonlEventStore(dir).truncate('lab', 0, 1), 'EVENTSTORE_READ_ONLY');
+});
+
+jsonl('the writer cuts a torn last line, says so, and appends after it', async () => {
+  const dir = await folder();
+  await (await writer(dir)).append('lab', [event('A'), event('B')], 0);
   await appendFile(join(dir, 'lab.jsonl'), '{"type":"PrincipalCreated","data":{"princ');
   const warnings: string[] = [];
-  const reopened = jsonlEventStore(dir, { onWarning: (w) => warnings.push(w) });
-  assert.is(await reopened.version('lab'), 2);
-  assert.is(warnings.length, 1);
-  assert.match(warnings[0]!, /lab\.jsonl:3: last line is incomplete/);
-  assert.is(await reopened.append('lab', [event('C')], 2), 3);
+  const resumed = jsonlEventStore(dir, { onWarning: (w) => warnings.push(w), lock: { log: join(dir, 'lab.jsonl'), assertHeld: () => undefined, release: async () => undefined } });
+  assert.is(await resumed.append('lab', [event('C')], 2), 3);
+  assert.match(warnings.join('\n'), /cut off/);
   const text = await readFile(join(dir, 'lab.jsonl'), 'utf8');
   assert.is(text.trimEnd().split('\n').length, 3);
-  assert.not.match(text, /princ"?$/m);
+  assert.is(await jsonlEventStore(dir).version('lab'), 3);
 });
 
 jsonl('a corrupt line in the middle is an error naming file and line, never skipped', async () => {
   const dir = await folder();
-  await jsonlEventStore(dir).append('lab', [event('A')], 0);
+  await (await writer(dir)).append('lab', [event('A')], 0);
   await appendFile(join(dir, 'lab.jsonl'), 'not json\n');
-  await appendFile(join(dir, 'lab.jsonl'), `${JSON.stringify({ ...event('C'), position: 3 })}\n`);
-  try {
-    await jsonlEventStore(dir).read('lab');
-    assert.unreachable('corruption must be reported');
-  } catch (error) {
-    assert.ok(isPortError(error, 'EVENTSTORE_CORRUPT_LOG'));
-    assert.match((error as Error).message, /lab\.jsonl:2:/);
-  }
+  await expectCode(jsonlEventStore(dir).read('lab'), 'EVENTSTORE_CORRUPT_LOG', /lab\.jsonl:2:/);
 });
 
 jsonl('a gap in positions is corruption', async () => {
   const dir = await folder();
   await writeFile(join(dir, 'lab.jsonl'), `${JSON.stringify({ ...event('A'), position: 1 })}\n${JSON.stringify({ ...event('B'), position: 3 })}\n`);
-  try {
-    await jsonlEventStore(dir).read('lab');
-    assert.unreachable();
-  } catch (error) {
-    assert.match((error as Error).message, /expected position 2, found 3/);
-  }
+  await expectCode(jsonlEventStore(dir).read('lab'), 'EVENTSTORE_CORRUPT_LOG', /expected position 2, found 3/);
 });
 
-jsonl('a second writer appending behind the first one\'s back is a version conflict', async () => {
+jsonl('a line changed by hand in the middle of a log is named', async () => {
   const dir = await folder();
-  const first = jsonlEventStore(dir);
-  const second = jsonlEventStore(dir);
+  await (await writer(dir)).append('lab', [event('A'), event('B'), event('C')], 0);
+  const text = await readFile(join(dir, 'lab.jsonl'), 'utf8');
+  await writeFile(join(dir, 'lab.jsonl'), text.replace('"name":"B"', '"name":"X"'));
+  await expectCode(jsonlEventStore(dir).read('lab'), 'EVENTSTORE_CORRUPT_LOG', /lab\.jsonl:2: line 2 was changed after it was written/);
+});
+
+jsonl('a deleted line with the rest renumbered is detected', async () => {
+  const dir = await folder();
+  await (await writer(dir)).append('lab', [event('A'), event('B'), event('C')], 0);
+  const lines = (await readFile(join(dir, 'lab.jsonl'), 'utf8')).trimEnd().split('\n');
+  await writeFile(join(dir, 'lab.jsonl'), `${lines[0]}\n${lines[2]!.replace('"position":3', '"position":2')}\n`);
+  await expectCode(jsonlEventStore(dir).read('lab'), 'EVENTSTORE_CORRUPT_LOG', /line 2 was changed/);
+});
+
+jsonl('a log written before integrity marks still opens, with a notice', async () => {
+  const dir = await folder();
+  await writeFile(join(dir, 'lab.jsonl'), `${JSON.stringify({ ...event('A'), position: 1 })}\n`);
+  const warnings: string[] = [];
+  assert.is(await jsonlEventStore(dir, { onWarning: (w) => warnings.push(w) }).version('lab'), 1);
+  assert.match(warnings.join('\n'), /older pkilab, without integrity marks/);
+});
+
+jsonl('the expected version is checked against the file, not what this process saw before', async () => {
+  const dir = await folder();
+  const first = await writer(dir);
   await first.append('lab', [event('A')], 0);
-  await second.append('lab', [event('B')], 1);
-  try {
-    await first.append('lab', [event('C')], 1);
-    assert.unreachable();
-  } catch (error) {
-    assert.ok(isPortError(error, 'EVENTSTORE_VERSION_CONFLICT'));
-  }
+  const text = await readFile(join(dir, 'lab.jsonl'), 'utf8');
+  const { formatLine } = await import('../../adapters/eventstore/jsonl-format.ts');
+  const { crc32 } = await import('node:zlib');
+  const previous = crc32(text.trimEnd().replace(/,"chain":"[0-9a-f]{8}"\}$/, '}'));
+  await appendFile(join(dir, 'lab.jsonl'), formatLine({ ...event('B'), position: 2 } as never, previous).line);
+  await expectCode(first.append('lab', [event('C')], 1), 'EVENTSTORE_VERSION_CONFLICT', /at version 2/);
+});
+
+jsonl('a second writer is refused while the first holds the lock, naming it', async () => {
+  const dir = await folder();
+  const lock = await lockLab(join(dir, 'lab.jsonl'), 'pkilab step');
+  await expectCode(lockLab(join(dir, 'lab.jsonl'), 'pkilab run'), 'EVENTSTORE_LOCKED', new RegExp(`process ${process.pid} .*\\(pkilab step\\) since`));
+  await lock.release();
+  await (await lockLab(join(dir, 'lab.jsonl'), 'pkilab run')).release();
+});
+
+jsonl('a lock left by a process that no longer runs is taken over', async () => {
+  const dir = await folder();
+  const log = join(dir, 'lab.jsonl');
+  const { mkdir, stat } = await import('node:fs/promises');
+  await mkdir(`${log}.lock`);
+  const { hostname } = await import('node:os');
+  await writeFile(`${log}.lock-holder`, JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), command: 'killed', since: at, lock: (await stat(`${log}.lock`)).ino }));
+  const lock = await lockLab(log, 'pkilab run');
+  lock.assertHeld();
+  await lock.release();
 });
 
 jsonl.run();

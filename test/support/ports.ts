@@ -2,6 +2,7 @@ import { memoryEventStore } from '../../adapters/eventstore/memory.ts';
 import { memoryKeyStore } from '../../adapters/keystore/memory.ts';
 import { x509Signer } from '../../adapters/x509/signer.ts';
 import { opensslPfxFiles } from '../../adapters/pfx/openssl.ts';
+import { memorySecretStore } from '../../adapters/secrets/memory.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,8 @@ import { startsAt } from './world.ts';
 
 export const memoryPorts = (): LabPorts => {
   const keys = memoryKeyStore();
-  return { events: memoryEventStore(), keys, signer: x509Signer(keys), pfx: opensslPfxFiles(mkdtempSync(join(tmpdir(), 'pkilab-pfx-')), keys) };
+  const secrets = memorySecretStore();
+  return { events: memoryEventStore(), keys, secrets, signer: x509Signer(keys), pfx: opensslPfxFiles(mkdtempSync(join(tmpdir(), 'pkilab-pfx-')), keys, secrets) };
 };
 
 /** A fresh lab on memory ports with the seed's enterprise CA. */
@@ -29,6 +31,8 @@ export const pooledKeyStore = async (size = 3): Promise<import('../../workflows/
   const assigned = new Map<string, (typeof pool)[number]>();
   return {
     async generate(ref) {
+      const reused = assigned.get(ref);
+      if (reused) return reused.spki;
       const key = pool[assigned.size % pool.length]!;
       assigned.set(ref, key);
       return key.spki;
@@ -38,6 +42,9 @@ export const pooledKeyStore = async (size = 3): Promise<import('../../workflows/
       if (!key) throw new Error(`no pooled key was handed out as ${ref}`);
       return seedStore.privateKey(key.ref);
     },
+    async put() {
+      throw new Error('the pooled key store hands out keys; it does not take them');
+    },
     async has(ref) {
       return assigned.has(ref);
     },
@@ -46,5 +53,6 @@ export const pooledKeyStore = async (size = 3): Promise<import('../../workflows/
 
 export const pooledPorts = async (): Promise<LabPorts> => {
   const keys = await pooledKeyStore();
-  return { events: memoryEventStore(), keys, signer: x509Signer(keys), pfx: opensslPfxFiles(mkdtempSync(join(tmpdir(), 'pkilab-pfx-')), keys) };
+  const secrets = memorySecretStore();
+  return { events: memoryEventStore(), keys, secrets, signer: x509Signer(keys), pfx: opensslPfxFiles(mkdtempSync(join(tmpdir(), 'pkilab-pfx-')), keys, secrets) };
 };

@@ -8,6 +8,7 @@ import { pooledKeyStore } from '../support/ports.ts';
 import { memoryEventStore } from '../../adapters/eventstore/memory.ts';
 import { x509Signer } from '../../adapters/x509/signer.ts';
 import { opensslPfxFiles } from '../../adapters/pfx/openssl.ts';
+import { memorySecretStore } from '../../adapters/secrets/memory.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,10 @@ import { startsAt } from '../support/world.ts';
 const exploration = suite('exhaustive exploration of every procedure machine (xstate/graph)');
 const keys = await pooledKeyStore();
 const exports = mkdtempSync(join(tmpdir(), 'pkilab-explore-'));
-const freshPorts = (): LabPorts => ({ events: memoryEventStore(), keys, signer: x509Signer(keys), pfx: opensslPfxFiles(exports, keys) });
+const freshPorts = (): LabPorts => {
+  const secrets = memorySecretStore();
+  return { events: memoryEventStore(), keys, secrets, signer: x509Signer(keys), pfx: opensslPfxFiles(exports, keys, secrets) };
+};
 
 /** Procedures whose seed path a procedure relies on (groups and templates made earlier in the seed). */
 const prerequisites: Record<string, string[]> = { 'dp-client-certificate': ['iis-web-server-certificate'], 'amt-8021x-client-certificate': ['amt-web-server-certificate'] };

@@ -1,0 +1,73 @@
+import { crc32 } from 'node:zlib';
+import type { RecordedEvent } from '../../domain/index.ts';
+import { portError } from '../../workflows/index.ts';
+
+/**
+ * The integrity chain: each line ends with `"chain":"xxxxxxxx"`, the CRC-32 of its event text continued
+ * from the chain value of the line before (a running checksum of the whole log). It detects a line changed,
+ * removed or reordered by hand after it was written; it is not a signature against someone who means harm.
+ */
+const chainMark = /,"chain":"([0-9a-f]{8})"\}$/;
+
+export const chainOf = (eventText: string, previous: number): number => crc32(eventText, previous);
+
+/** One stored line: the event's JSON with its chain value as the last field. */
+export const formatLine = (event: RecordedEvent, previous: number): { line: string; chain: number } => {
+  const text = JSON.stringify(event);
+  const chain = chainOf(text, previous);
+  return { line: `${text.slice(0, -1)},"chain":"${chain.toString(16).padStart(8, '0')}"}\n`, chain };
+};
+
+export interface ParsedLines {
+  readonly entries: Array<{ line: number; event: unknown }>;
+  /** Bytes of complete lines read. */
+  readonly bytes: number;
+  readonly chain: number;
+  /** Lines without a chain mark (written by an older pkilab), counted from the start of this read. */
+  readonly unchained: number;
+  readonly chained: boolean;
+  readonly torn?: string;
+}
+
+/**
+ * Parses complete lines of `text` (which starts at line `firstLine`, after a chain value of `previous`).
+ * A last line without its newline is torn: reported, never parsed. A line that is not JSON, or whose chain
+ * mark does not follow from the lines before it, is EVENTSTORE_CORRUPT_LOG naming file:line.
+ */
+export const parseLines = (path: string, text: string, firstLine: number, previous: number, chainedBefore: boolean): ParsedLines => {
+  const entries: Array<{ line: number; event: unknown }> = [];
+  let offset = 0;
+  let chain = previous;
+  let chained = chainedBefore;
+  let unchained = 0;
+  let line = firstLine - 1;
+  while (offset < text.length) {
+    const end = text.indexOf('\n', offset);
+    line += 1;
+    if (end === -1) {
+      const torn = `${path}:${line}: last line is incomplete (${text.length - offset} characters, no newline)`;
+      return { entries, bytes: Buffer.byteLength(text.slice(0, offset)), chain, unchained, chained, torn };
+    }
+    const raw = text.slice(offset, end);
+    const mark = chainMark.exec(raw);
+    const eventText = mark ? `${raw.slice(0, mark.index)}}` : raw;
+    let event: unknown;
+    try {
+      event = JSON.parse(eventText);
+    } catch {
+      throw portError('EVENTSTORE_CORRUPT_LOG', `${path}:${line}: expected one JSON event per line, found ${JSON.stringify(raw.slice(0, 60))}`);
+    }
+    chain = chainOf(eventText, chain);
+    if (mark) {
+      if (Number.parseInt(mark[1]!, 16) !== chain) {
+        throw portError('EVENTSTORE_CORRUPT_LOG', `${path}:${line}: line ${line} was changed after it was written (its integrity mark does not follow from the lines before it; it was edited, or a line before it was removed or moved)`);
+      }
+      chained = true;
+    } else if (chained) {
+      throw portError('EVENTSTORE_CORRUPT_LOG', `${path}:${line}: line ${line} has no integrity mark although the lines before it have one: it was added or rewritten by hand`);
+    } else unchained += 1;
+    entries.push({ line, event });
+    offset = end + 1;
+  }
+  return { entries, bytes: Buffer.byteLength(text), chain, unchained, chained };
+};

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, link, mkdir, open, rename, rm, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** File modes pkilab sets itself, whatever the umask: secrets and keys are private, the rest is readable. */
+export const modes = { secret: 0o600, secretFolder: 0o700, shared: 0o644, folder: 0o755 } as const;
+
+/** Creates `folder` (and its parents) and sets its mode exactly, since mkdir's mode is cut by the umask. */
+export const ensureFolder = async (folder: string, mode: number = modes.folder): Promise<void> => {
+  await mkdir(folder, { recursive: true });
+  await chmod(folder, mode);
+};
+
+/** Makes a rename durable: the folder entry itself is flushed. */
+export const syncFolder = async (folder: string): Promise<void> => {
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+};
+
+/** A fully written, fsynced temporary file beside `path`, with exactly `mode`. */
+const writeTemporary = async (path: string, content: string | Uint8Array, mode: number): Promise<string> => {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await open(temporary, 'wx', mode);
+  try {
+    await handle.chmod(mode);
+    await handle.writeFile(content);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await handle.close();
+  return temporary;
+};
+
+/**
+ * Writes a whole file atomically: a temporary file in the same folder, created with `mode` (set again
+ * with chmod so the umask cannot widen it), fsynced, then renamed over the target. A reader sees the old
+ * file or the new one, never a part; a target that existed with a wider mode is replaced, not reused.
+ */
+export const writeFileAtomic = async (path: string, content: string | Uint8Array, mode: number = modes.shared): Promise<void> => {
+  const temporary = await writeTemporary(path, content, mode);
+  try {
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await syncFolder(dirname(path));
+};
+
+/** Like writeFileAtomic, but never replaces: rejects with EEXIST when the target exists. */
+export const createFileAtomic = async (path: string, content: string | Uint8Array, mode: number = modes.shared): Promise<void> => {
+  const temporary = await writeTemporary(path, content, mode);
+  try {
+    await link(temporary, path);
+  } finally {
+    await unlink(temporary);
+  }
+  await syncFolder(dirname(path));
+};
