@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 const rules: Record<string, { folders: string[]; packages: string[] }> = {
   domain: { folders: ['domain'], packages: ['ts-pattern'] },
   projections: { folders: ['projections', 'domain'], packages: ['immer', 'ts-pattern', 'rxjs'] },
-  workflows: { folders: ['workflows', 'domain', 'projections'], packages: ['xstate', 'ts-pattern', 'rxjs'] },
+  workflows: { folders: ['workflows', 'domain', 'projections'], packages: ['xstate', 'ts-pattern', 'rxjs', 'zod'] },
   adapters: { folders: ['adapters', 'workflows', 'domain', 'projections'], packages: ['*'] },
 };
 /** What a pure folder must never do: read the clock, draw randomness, touch the process or crypto. */

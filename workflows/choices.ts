@@ -1,43 +1,208 @@
-/** Small validators for dialog choices; each returns the value or throws a ChoiceError naming the path. */
+import { z } from 'zod';
+
+/** A choice a dialog does not offer: where, what was expected, what was found, and a likely intended value. */
 export class ChoiceError extends Error {
   readonly code = 'INVALID_CHOICE';
-  constructor(readonly path: string, readonly expected: string, readonly found: unknown) {
-    super(`${path}: expected ${expected}, found ${JSON.stringify(found) ?? 'nothing'}`);
+  constructor(readonly path: string, readonly expected: string, readonly found: unknown, readonly hint?: string) {
+    super(`${path}: expected ${expected}, found ${shown(found, path)}${hint ? `; ${hint}` : ''}`);
   }
 }
 
-export type Json = Record<string, unknown>;
+// ─── Showing what was found ───
 
-export const object = (value: unknown, path: string): Json => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ChoiceError(path, 'a mapping', value);
-  return value as Json;
+const clip = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
+const isPlain = (value: object) => Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value));
+
+/** A found value as a message shows it: JSON for data, a length for a password, never a thrown error. */
+export const shown = (value: unknown, path = ''): string => {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string' && /(^|\.)password$/.test(path)) return `a password of ${value.length} characters`;
+  if (value === null || typeof value !== 'object') return typeof value === 'string' ? clip(JSON.stringify(value)) : String(value);
+  if (!isPlain(value)) return `a ${value.constructor?.name ?? 'value'}`;
+  try {
+    return clip(JSON.stringify(value) ?? String(value));
+  } catch {
+    return Array.isArray(value) ? 'a list' : 'a mapping';
+  }
 };
 
-export const string = (value: unknown, path: string): string => {
-  if (typeof value !== 'string' || value.trim() === '') throw new ChoiceError(path, 'a non-empty string', value);
-  return value;
+// ─── Did you mean ───
+
+/** Optimal string alignment distance (Levenshtein with adjacent transpositions), ignoring case. */
+export const editDistance = (left: string, right: string): number => {
+  const a = left.toLowerCase();
+  const b = right.toLowerCase();
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
 };
 
-export const optionalString = (value: unknown, path: string): string | undefined => (value === undefined || value === null ? undefined : string(value, path));
-
-export const oneOf = <T extends string>(value: unknown, allowed: readonly T[], path: string): T => {
-  if (typeof value !== 'string' || !allowed.includes(value as T)) throw new ChoiceError(path, `one of ${allowed.join(', ')}`, value);
-  return value as T;
+/** `did you mean "x"?` when one candidate is within two edits of the word (one for short words), else undefined. */
+export const didYouMean = (word: unknown, candidates: readonly unknown[]): string | undefined => {
+  if (typeof word !== 'string' || word.length === 0 || word.length > 64) return undefined;
+  const limit = word.length <= 3 ? 1 : 2;
+  const scored = candidates
+    .filter((c): c is string => typeof c === 'string' && c !== word && Math.abs(c.length - word.length) <= limit)
+    .map((c) => ({ c, d: editDistance(word, c) }))
+    .filter(({ d }) => d <= limit)
+    .sort((x, y) => x.d - y.d);
+  return scored[0] ? `did you mean "${scored[0].c}"?` : undefined;
 };
 
-export const list = <T>(value: unknown, path: string, item: (v: unknown, p: string) => T): T[] => {
-  if (!Array.isArray(value)) throw new ChoiceError(path, 'a list', value);
-  return value.map((v, i) => item(v, `${path}[${i}]`));
+// ─── What a schema expects ───
+
+/** Wording for what a schema expects, where zod's own would be too vague ("a non-empty string"). */
+export const wording = z.registry<{ expected: string; items?: string }>();
+
+type Schema = z.core.$ZodType;
+const defOf = (schema: Schema) => schema._zod.def as unknown as Record<string, unknown> & { type: string };
+
+const list = (values: readonly unknown[]) => values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
+
+/** What a value of this schema is, in words: "a non-empty string", "a list of names", "one of a, b". */
+export const expects = (schema: Schema): string => {
+  const own = wording.get(schema)?.expected;
+  if (own) return own;
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'string': return 'a string';
+    case 'number': return def.format ? 'a whole number' : 'a number';
+    case 'boolean': return 'true or false';
+    case 'enum': return `one of ${list(Object.values(def.entries as object))}`;
+    case 'literal': return list(def.values as unknown[]);
+    case 'array': return `a list of ${itemsOf(def.element as Schema)}`;
+    case 'object': return 'a mapping';
+    case 'union': return (def.options as Schema[]).map(expects).join(' or ');
+    case 'pipe': return expects(def.in as Schema);
+    case 'optional': case 'nullable': case 'default': case 'prefault': case 'readonly': return expects(def.innerType as Schema);
+    default: return 'a valid value';
+  }
 };
 
-export const integer = (value: unknown, path: string): number => {
-  if (!Number.isInteger(value) || (value as number) <= 0) throw new ChoiceError(path, 'a positive integer', value);
-  return value as number;
+const itemsOf = (schema: Schema): string => {
+  const own = wording.get(schema)?.items;
+  if (own) return own;
+  const type = defOf(schema).type;
+  const plural: Record<string, string> = { string: 'strings', object: 'mappings', number: 'numbers', boolean: 'true or false values' };
+  return plural[type] ?? expects(schema).replace(/^one of /, 'values among ');
 };
 
-/** Rejects keys a dialog does not have, so a typo in a scenario is an error and not a silent default. */
-export const onlyKeys = (value: Json, keys: readonly string[], path: string): Json => {
-  const unknown = Object.keys(value).filter((k) => !keys.includes(k));
-  if (unknown.length > 0) throw new ChoiceError(`${path}.${unknown[0]}`, `one of the fields ${keys.join(', ')}`, unknown[0]);
-  return value;
+const bound = (origin: string, words: string, limit: number | bigint) =>
+  `${words} ${limit}${origin === 'string' ? ' characters' : origin === 'array' ? ' items' : ''}`;
+
+const withHint = (expected: string, hint: string | undefined) => (hint ? `${expected}\n${hint}` : expected);
+
+/**
+ * The error map given to every parse: each issue's message becomes what was expected (a line), then
+ * optionally a `did you mean` hint (a second line). `explain` turns issues into ChoiceError parts.
+ */
+export const expectation: z.core.$ZodErrorMap = (issue) => {
+  const owner = (issue.schema ?? issue.inst) as Schema | undefined;
+  const own = owner && wording.get(owner)?.expected;
+  if (own && ['too_small', 'too_big', 'invalid_format', 'not_multiple_of'].includes(issue.code)) return own;
+  switch (issue.code) {
+    case 'invalid_type': return owner ? expects(owner) : `a value of type ${issue.expected}`;
+    case 'invalid_value': {
+      const expected = issue.values.length === 1 ? list(issue.values) : `one of ${list(issue.values)}`;
+      return withHint(expected, didYouMean(issue.input, issue.values));
+    }
+    case 'unrecognized_keys': {
+      const known = owner ? Object.keys((defOf(owner).shape as object | undefined) ?? {}) : [];
+      return withHint(`one of the fields ${known.join(', ')}`, didYouMean(issue.keys[0], known));
+    }
+    case 'too_small': return bound(issue.origin, issue.inclusive ? 'at least' : 'more than', issue.minimum);
+    case 'too_big': return bound(issue.origin, issue.inclusive ? 'at most' : 'less than', issue.maximum);
+    case 'invalid_format': return owner ? expects(owner) : `text of the form ${issue.format}`;
+    case 'invalid_union': {
+      const options = issue.options as readonly unknown[] | undefined;
+      const discriminator = issue.discriminator as string | undefined;
+      const chosen = (issue.input as Record<string, unknown> | undefined)?.[discriminator ?? ''];
+      if (discriminator && options) return withHint(`a ${discriminator} among ${list(options)}`, didYouMean(chosen, options));
+      return owner ? expects(owner) : 'a valid value';
+    }
+    default: return undefined;
+  }
 };
+
+// ─── From zod issues to one problem ───
+
+export type Path = (string | number)[];
+/** One problem of an input: where (a path into it), what was expected, what was found, maybe a hint. */
+export interface Problem { readonly path: Path; readonly expected: string; readonly found: unknown; readonly hint?: string }
+
+const score = (issue: z.core.$ZodIssue) => issue.path.length * 2 + (issue.code === 'invalid_type' ? 0 : 1);
+
+/** The union branch that went furthest, when one clearly did; otherwise the union is reported as a whole. */
+const bestBranch = (branches: z.core.$ZodIssue[][]): z.core.$ZodIssue | undefined => {
+  const firsts = branches.map((b) => b[0]).filter((i): i is z.core.$ZodIssue => i !== undefined);
+  const top = Math.max(...firsts.map(score));
+  const best = firsts.filter((i) => score(i) === top);
+  return best.length === 1 ? best[0] : undefined;
+};
+
+const valueAt = (input: unknown, path: Path): unknown =>
+  path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), input);
+
+/** Explains one zod issue of `input` (parsed with `expectation`), descending into the union branch meant. */
+export const explain = (issue: z.core.$ZodIssue, input: unknown, prefix: Path = []): Problem => {
+  const path = [...prefix, ...(issue.path as Path)];
+  if (issue.code === 'invalid_union') {
+    const branch = bestBranch(issue.errors);
+    if (branch) return explain(branch, input, path);
+  }
+  const [expected = 'a valid value', hint] = issue.message.split('\n');
+  if (issue.code === 'unrecognized_keys') return { path: [...path, issue.keys[0]!], expected, found: issue.keys[0], ...(hint ? { hint } : {}) };
+  return { path, expected, found: valueAt(input, path), ...(hint ? { hint } : {}) };
+};
+
+/** `steps.request-certificate` + ['dnsNames', 0] → `steps.request-certificate.dnsNames[0]` */
+export const pathText = (base: string, path: Path): string =>
+  path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${key}` : key), base);
+
+// ─── Choices ───
+
+/** A step's choice: always a strict mapping, so a misspelt field is an error and not a silent default. */
+export type ChoiceSchema = z.ZodObject<z.core.$ZodShape, z.core.$strict>;
+
+/** Checks a value against a schema; throws the ChoiceError of its first problem, named under `path`. */
+export const checked = <S extends z.ZodType>(schema: S, value: unknown, path: string): z.output<S> => {
+  const result = schema.safeParse(value, { error: expectation });
+  if (result.success) return result.data;
+  const problem = explain(result.error.issues[0]!, value);
+  throw new ChoiceError(pathText(path, problem.path), problem.expected, problem.found, problem.hint);
+};
+
+/** A step's schema and the parse built on it; `finish` turns the checked fields into the choice. */
+export function choiceOf<S extends ChoiceSchema>(schema: S): { schema: S; parse: (value: unknown, path: string) => z.output<S> };
+export function choiceOf<S extends ChoiceSchema, C>(
+  schema: S,
+  finish: (value: z.output<S>, path: string) => C,
+): { schema: S; parse: (value: unknown, path: string) => C };
+export function choiceOf<S extends ChoiceSchema, C>(schema: S, finish?: (value: z.output<S>, path: string) => C) {
+  const parse = (value: unknown, path: string) => (finish ? finish(checked(schema, value, path), path) : checked(schema, value, path));
+  return { schema, parse };
+}
+
+// ─── Fields many dialogs share ───
+
+/** A name typed in a dialog: a string with something other than spaces in it. */
+export const text = z.string().regex(/\S/).register(wording, { expected: 'a non-empty string', items: 'non-empty strings' });
+/** An optional name; null (to clear the seed's value) reads as absent. */
+export const optionalText = text.nullish().transform((value) => value ?? undefined);
+export const names = z.array(text);
+export const flag = z.boolean();
+
+const sealed = z.strictObject({ secret: text }).register(wording, { expected: 'a sealed reference { secret: <name> }' });
+/** A password as a dialog receives it: typed in clear, or a sealed reference to one kept outside the log. */
+export const secret = z.union([z.string(), sealed]).register(wording, { expected: 'a password (a string) or a sealed reference { secret: <name> }' });
+/** The export wizard's password: at least 8 characters when typed in clear. */
+export const strongSecret = z
+  .union([z.string().min(8, { error: 'a strong password of at least 8 characters, as the export wizard asks' }), sealed])
+  .register(wording, { expected: 'a password of at least 8 characters or a sealed reference { secret: <name> }' });

@@ -1,5 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { LabCommand } from '../domain/index.ts';
+import type { ChoiceSchema } from './choices.ts';
 
 /** A command as a step issues it (the engine reads PFX files named in it before deciding). */
 export type StepCommand = LabCommand;
@@ -30,7 +31,9 @@ export interface StepDefinition<Choice = unknown> {
    * edits…), for the interactive stepper. Exploration walks `variants` only, to keep its paths countable.
    */
   readonly dialog?: (context: ProcedureContext) => readonly { readonly label: string; readonly choice: Choice }[];
-  /** Validates a choice from a person or a scenario; throws ChoiceError. */
+  /** The fields of the choice as the dialog offers them (a strict zod object; scenarios and editors use it too). */
+  readonly schema: ChoiceSchema;
+  /** Validates a choice from a person or a scenario with `schema`; throws ChoiceError naming the field. */
   readonly parse: (value: unknown, path: string) => Choice;
   readonly commands: (choice: Choice, context: ProcedureContext) => StepCommand[];
 }

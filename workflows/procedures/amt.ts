@@ -1,5 +1,6 @@
 import { contoso, oid } from '../../domain/index.ts';
-import { object, onlyKeys, optionalString, string } from '../choices.ts';
+import { z } from 'zod';
+import { choiceOf, optionalText, text } from '../choices.ts';
 import type { ProcedureDefinition, StepDefinition } from '../procedure.ts';
 import { requestStep } from '../steps/host-steps.ts';
 import { enrollOnlyFor, applicationPolicyStep, createGroupStep, duplicateStep, groupOf, issueStep, nameStep, restartStep, securityStep, subjectNameStep, templateOf } from '../steps/template-steps.ts';
@@ -19,7 +20,7 @@ const selectProvisioningStep: StepDefinition<{ host: string }> = {
   minutes: 2,
   skippable: true,
   seedChoice: () => ({ host: contoso.siteServer }),
-  parse: (value, path) => ({ host: string(onlyKeys(object(value, path), ['host'], path).host, `${path}.host`) }),
+  ...choiceOf(z.strictObject({ host: text })),
   commands: (choice, context) => [{ type: 'ConfigureOutOfBandServicePoint', host: choice.host, certificate: { template: templateOf(context) } }],
 };
 
@@ -67,10 +68,7 @@ const oobComponentStep: StepDefinition<ComponentChoice> = {
   minutes: 2,
   skippable: false,
   seedChoice: (context) => ({ amtGroup: 'ConfigMgr AMT Computers', webServerTemplate: 'ConfigMgr AMT Web Server Certificate', clientAuthTemplate: templateOf(context) }),
-  parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['amtGroup', 'webServerTemplate', 'clientAuthTemplate'], path);
-    return { amtGroup: string(o.amtGroup, `${path}.amtGroup`), webServerTemplate: string(o.webServerTemplate, `${path}.webServerTemplate`), clientAuthTemplate: optionalString(o.clientAuthTemplate, `${path}.clientAuthTemplate`) };
-  },
+  ...choiceOf(z.strictObject({ amtGroup: text, webServerTemplate: text, clientAuthTemplate: optionalText })),
   commands: (choice) => [{ type: 'ConfigureOutOfBandManagement', ...choice }],
 };
 
@@ -82,10 +80,7 @@ const provisionStep: StepDefinition<{ computer: string; fqdn: string }> = {
   minutes: 10,
   skippable: true,
   seedChoice: () => ({ computer: contoso.amtComputer, fqdn: contoso.amtFqdn }),
-  parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['computer', 'fqdn'], path);
-    return { computer: string(o.computer, `${path}.computer`), fqdn: string(o.fqdn, `${path}.fqdn`) };
-  },
+  ...choiceOf(z.strictObject({ computer: text, fqdn: text })),
   commands: (choice, context) => {
     const component = context.choices['out-of-band-component'] as ComponentChoice;
     return [

@@ -1,5 +1,6 @@
 import { contoso } from '../../domain/index.ts';
-import { integer, list, object, onlyKeys, optionalString, string } from '../choices.ts';
+import { z } from 'zod';
+import { choiceOf, names, optionalText, text, wording } from '../choices.ts';
 import { requestStep, type RequestChoice } from '../steps/host-steps.ts';
 import { siteSystemStep } from '../steps/configmgr-steps.ts';
 import type { ProcedureDefinition, StepDefinition } from '../procedure.ts';
@@ -12,6 +13,8 @@ const configure = `${section} › Configuring IIS to Use the Web Server Certific
 
 export interface BindChoice { readonly computer: string; readonly site: string; readonly port: number; readonly thumbprint?: string }
 
+const port = z.int().min(1).max(65535).register(wording, { expected: 'a TCP port from 1 to 65535' });
+
 const bindStep: StepDefinition<BindChoice> = {
   id: 'bind',
   title: 'Bind the certificate to https on Default Web Site (IIS Manager)',
@@ -20,10 +23,7 @@ const bindStep: StepDefinition<BindChoice> = {
   minutes: 2,
   skippable: false,
   seedChoice: () => ({ computer: contoso.siteServer, site: contoso.defaultWebSite, port: 443 }),
-  parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['computer', 'site', 'port', 'thumbprint'], path);
-    return { computer: string(o.computer, `${path}.computer`), site: string(o.site, `${path}.site`), port: o.port === undefined ? 443 : integer(o.port, `${path}.port`), thumbprint: optionalString(o.thumbprint, `${path}.thumbprint`) };
-  },
+  ...choiceOf(z.strictObject({ computer: text, site: text, port: port.default(443), thumbprint: optionalText })),
   commands: (choice, context) => [
     { type: 'BindCertificate', host: choice.computer, site: choice.site, port: choice.port, certificate: choice.thumbprint ? { thumbprint: choice.thumbprint } : { template: templateOf(context) } },
   ],
@@ -41,7 +41,7 @@ const verifyStep: StepDefinition<{ names: readonly string[] }> = {
     const requested = (context.choices['request-certificate'] as RequestChoice | undefined)?.dnsNames ?? [contoso.intranetFqdn];
     return { names: site ? [site.intranetFqdn, ...(site.internetFqdn ? [site.internetFqdn] : [])] : requested };
   },
-  parse: (value, path) => ({ names: list(onlyKeys(object(value, path), ['names'], path).names, `${path}.names`, string) }),
+  ...choiceOf(z.strictObject({ names })),
   commands: (choice, context) => {
     const bound = context.choices.bind as BindChoice;
     return [{ type: 'VerifyBinding', host: bound.computer, site: bound.site, template: templateOf(context), names: choice.names }];

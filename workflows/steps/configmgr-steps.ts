@@ -1,13 +1,8 @@
-import { contoso, type EnrollmentPlatform } from '../../domain/index.ts';
-import { ChoiceError, object, oneOf, onlyKeys, optionalString, string } from '../choices.ts';
+import { z } from 'zod';
+import { contoso, type EnrollmentPlatform, type Secret } from '../../domain/index.ts';
+import { choiceOf, optionalText, secret, text } from '../choices.ts';
 import type { ProcedureContext, StepDefinition } from '../procedure.ts';
 import { templateOf } from './template-steps.ts';
-
-const bool = (value: unknown, path: string, fallback: boolean): boolean => {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw new ChoiceError(path, 'true or false', value);
-  return value;
-};
 
 export interface GpoChoice { readonly name: string; readonly linkToDomain: boolean }
 
@@ -19,10 +14,7 @@ export const createGpoStep = (seed: string, name: string): StepDefinition<GpoCho
   minutes: 3,
   skippable: false,
   seedChoice: () => ({ name, linkToDomain: true }),
-  parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['name', 'linkToDomain'], path);
-    return { name: string(o.name, `${path}.name`), linkToDomain: bool(o.linkToDomain, `${path}.linkToDomain`, true) };
-  },
+  ...choiceOf(z.strictObject({ name: text, linkToDomain: z.boolean().default(true) })),
   commands: (choice) => [{ type: 'CreateGpo', name: choice.name, linkToDomain: choice.linkToDomain }],
 });
 
@@ -42,23 +34,19 @@ export const autoenrollmentPolicyStep = (seed: string): StepDefinition<Autoenrol
     { label: 'Configuration Model Disabled', choice: { configurationModel: 'disabled', renewExpired: false, updateTemplates: false } },
   ],
   variants: () => [{ label: 'Configuration Model left Not configured', choice: { configurationModel: 'not-configured', renewExpired: false, updateTemplates: false } }],
-  parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['configurationModel', 'renewExpired', 'updateTemplates'], path);
-    return {
-      configurationModel: oneOf(o.configurationModel, ['enabled', 'disabled', 'not-configured'] as const, `${path}.configurationModel`),
-      renewExpired: bool(o.renewExpired, `${path}.renewExpired`, false),
-      updateTemplates: bool(o.updateTemplates, `${path}.updateTemplates`, false),
-    };
-  },
+  ...choiceOf(
+    z.strictObject({ configurationModel: z.enum(['enabled', 'disabled', 'not-configured']), renewExpired: z.boolean().default(false), updateTemplates: z.boolean().default(false) }),
+  ),
   commands: (choice, context) => [{ type: 'ConfigureAutoenrollmentPolicy', gpo: (context.choices['create-gpo'] as GpoChoice).name, policy: choice }],
 });
 
-export interface PfxChoice { readonly file: string; readonly password: string }
+/** A PFX file and the password typed in the import wizard: any string (a wrong one is worth rehearsing) or a sealed reference. */
+export interface PfxChoice { readonly file: string; readonly password: Secret }
 const exported = (context: ProcedureContext): PfxChoice => {
   const choice = context.choices.export as PfxChoice | null | undefined;
   return { file: choice?.file ?? '(not exported)', password: choice?.password ?? '' };
 };
-const parsePfx = (o: Record<string, unknown>, path: string): PfxChoice => ({ file: string(o.file, `${path}.file`), password: typeof o.password === 'string' ? o.password : string(o.password, `${path}.password`) });
+const pfxFields = { file: text, password: secret };
 
 export const createCloudDpStep = (seed: string, serviceFqdn: string): StepDefinition<PfxChoice & { serviceFqdn: string }> => ({
   id: 'create-cloud-dp',
@@ -68,10 +56,7 @@ export const createCloudDpStep = (seed: string, serviceFqdn: string): StepDefini
   minutes: 5,
   skippable: true,
   seedChoice: (context) => ({ serviceFqdn, ...exported(context) }),
-  parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['serviceFqdn', 'file', 'password'], path);
-    return { serviceFqdn: string(o.serviceFqdn, `${path}.serviceFqdn`), ...parsePfx(o, path) };
-  },
+  ...choiceOf(z.strictObject({ serviceFqdn: text, ...pfxFields })),
   commands: (choice) => [{ type: 'CreateCloudDistributionPoint', serviceFqdn: choice.serviceFqdn, pfx: { file: choice.file, password: choice.password } }],
 });
 
@@ -83,10 +68,7 @@ export const importDpCertificateStep = (seed: string, host: string): StepDefinit
   minutes: 3,
   skippable: true,
   seedChoice: (context) => ({ host, pxe: true, bootMedia: true, ...exported(context) }),
-  parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['host', 'file', 'password', 'pxe', 'bootMedia'], path);
-    return { host: string(o.host, `${path}.host`), pxe: bool(o.pxe, `${path}.pxe`, true), bootMedia: bool(o.bootMedia, `${path}.bootMedia`, true), ...parsePfx(o, path) };
-  },
+  ...choiceOf(z.strictObject({ host: text, ...pfxFields, pxe: z.boolean().default(true), bootMedia: z.boolean().default(true) })),
   commands: (choice) => [{ type: 'ImportDistributionPointCertificate', host: choice.host, pfx: { file: choice.file, password: choice.password }, pxe: choice.pxe, bootMedia: choice.bootMedia }],
 });
 
@@ -98,7 +80,7 @@ export const enrollmentProfileStep = (seed: string, platform: EnrollmentPlatform
   minutes: 2,
   skippable: true,
   seedChoice: () => ({}),
-  parse: (value, path) => ({ template: optionalString(onlyKeys(object(value, path), ['template'], path).template, `${path}.template`) }),
+  ...choiceOf(z.strictObject({ template: optionalText })),
   commands: (choice, context) => [{ type: 'SetEnrollmentProfile', platform, template: choice.template ?? templateOf(context) }],
 });
 
@@ -112,10 +94,7 @@ export const enrollDeviceStep = (seed: string, platform: EnrollmentPlatform, def
   minutes: 5,
   skippable: true,
   seedChoice: () => defaults,
-  parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['user', 'device'], path);
-    return { user: string(o.user, `${path}.user`), device: string(o.device, `${path}.device`) };
-  },
+  ...choiceOf(z.strictObject({ user: text, device: text })),
   commands: (choice) => [{ type: 'EnrollDevice', user: choice.user, device: choice.device, platform }],
 });
 
@@ -130,9 +109,6 @@ export const siteSystemStep = (seed: string): StepDefinition<{ host: string; int
     const names = (context.choices['request-certificate'] as { dnsNames?: string[] } | undefined)?.dnsNames ?? [];
     return { host: contoso.siteServer, intranetFqdn: names[0] ?? contoso.intranetFqdn, ...(names[1] ? { internetFqdn: names[1] } : {}) };
   },
-  parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['host', 'intranetFqdn', 'internetFqdn'], path);
-    return { host: string(o.host, `${path}.host`), intranetFqdn: string(o.intranetFqdn, `${path}.intranetFqdn`), internetFqdn: optionalString(o.internetFqdn, `${path}.internetFqdn`) };
-  },
+  ...choiceOf(z.strictObject({ host: text, intranetFqdn: text, internetFqdn: optionalText })),
   commands: (choice) => [{ type: 'ConfigureSiteSystem', host: choice.host, intranetFqdn: choice.intranetFqdn, ...(choice.internetFqdn ? { internetFqdn: choice.internetFqdn } : {}) }],
 });

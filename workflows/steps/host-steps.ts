@@ -1,5 +1,6 @@
-import { contoso } from '../../domain/index.ts';
-import { ChoiceError, integer, list, object, onlyKeys, optionalString, string } from '../choices.ts';
+import { z } from 'zod';
+import { contoso, type Secret } from '../../domain/index.ts';
+import { choiceOf, names, optionalText, strongSecret, text, wording } from '../choices.ts';
 import type { StepDefinition } from '../procedure.ts';
 import { templateOf } from './template-steps.ts';
 
@@ -19,16 +20,13 @@ export const requestStep = (seed: string, defaults: RequestChoice, purpose: stri
     ...(defaults.dnsNames.length > 1 ? [{ label: 'DNS alternative name: the intranet FQDN only', choice: { computer: defaults.computer, dnsNames: defaults.dnsNames.slice(0, 1) } }] : []),
     { label: 'No subject and no alternative name', choice: { computer: defaults.computer, dnsNames: [] } },
   ],
-  parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['computer', 'commonName', 'dnsNames'], path);
-    return { computer: string(o.computer, `${path}.computer`), commonName: optionalString(o.commonName, `${path}.commonName`), dnsNames: o.dnsNames === undefined ? [] : list(o.dnsNames, `${path}.dnsNames`, string) };
-  },
+  ...choiceOf(z.strictObject({ computer: text, commonName: optionalText, dnsNames: names.default([]) })),
   commands: (choice, context) => [
     { type: 'RequestCertificate', requester: choice.computer, store: 'personal', template: templateOf(context), ...(choice.commonName ? { commonName: choice.commonName } : {}), dnsNames: choice.dnsNames },
   ],
 });
 
-export interface ExportChoice { readonly computer: string; readonly file: string; readonly password: string }
+export interface ExportChoice { readonly computer: string; readonly file: string; readonly password: Secret }
 
 /** Certificate Export Wizard: with the private key, PKCS #12, a password, a file. */
 export const exportStep = (seed: string, defaults: ExportChoice): StepDefinition<ExportChoice> => ({
@@ -39,10 +37,7 @@ export const exportStep = (seed: string, defaults: ExportChoice): StepDefinition
   minutes: 3,
   skippable: false,
   seedChoice: () => defaults,
-  parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['computer', 'file', 'password'], path);
-    return { computer: string(o.computer, `${path}.computer`), file: string(o.file, `${path}.file`), password: string(o.password, `${path}.password`) };
-  },
+  ...choiceOf(z.strictObject({ computer: text, file: text, password: strongSecret })),
   commands: (choice, context) => [{ type: 'ExportCertificate', host: choice.computer, certificate: { template: templateOf(context) }, file: choice.file, password: choice.password }],
 });
 
@@ -57,12 +52,11 @@ export const verifyCertificateStep = (seed: string, id: string, defaults: Verify
   minutes: 2,
   skippable: true,
   seedChoice: () => defaults,
-  parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['computer', 'purpose'], path);
-    return { computer: string(o.computer, `${path}.computer`), purpose: string(o.purpose, `${path}.purpose`) };
-  },
+  ...choiceOf(z.strictObject({ computer: text, purpose: text })),
   commands: (choice, context) => [{ type: 'VerifyCertificate', host: choice.computer, template: templateOf(context), purpose: choice.purpose }],
 });
+
+const waitMinutes = z.int().min(1).max(7 * 24 * 60).register(wording, { expected: 'a whole number of minutes from 1 to 10080 (a week)' });
 
 /** Let simulated time pass (a few minutes after logon, or hours for the autoenrollment timer). */
 export const waitStep = (seed: string, minutes: number, purpose: string): StepDefinition<{ minutes: number }> => ({
@@ -73,11 +67,7 @@ export const waitStep = (seed: string, minutes: number, purpose: string): StepDe
   minutes: (choice) => choice.minutes,
   skippable: true,
   seedChoice: () => ({ minutes }),
-  parse: (value, path) => {
-    const n = integer(onlyKeys(object(value, path), ['minutes'], path).minutes, `${path}.minutes`);
-    if (n > 7 * 24 * 60) throw new ChoiceError(`${path}.minutes`, 'at most a week (10080 minutes)', n);
-    return { minutes: n };
-  },
+  ...choiceOf(z.strictObject({ minutes: waitMinutes })),
   commands: () => [],
 });
 

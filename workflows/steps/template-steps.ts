@@ -1,5 +1,6 @@
 import { type CertificatePurpose, altNameKinds, compatibilityAuthorities, compatibilityRecipients, contoso, duplicateVersions, type Compatibility, subjectFormats, templateRights, type DuplicateVersion, type SubjectNameSetting, type TemplateRight } from '../../domain/index.ts';
-import { ChoiceError, list, object, oneOf, onlyKeys, optionalString, string } from '../choices.ts';
+import { z } from 'zod';
+import { ChoiceError, choiceOf, expects, names, optionalText, text, wording } from '../choices.ts';
 import type { ProcedureContext, StepDefinition } from '../procedure.ts';
 
 /** The display name the General tab gave the new template, as later steps need it. */
@@ -20,14 +21,26 @@ export const createGroupStep = (seed: string, name: string, members: readonly st
   minutes: 3,
   skippable: false,
   seedChoice: () => ({ name, members }),
-  parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['name', 'members'], path);
-    return { name: string(o.name, `${path}.name`), members: o.members === undefined ? [] : list(o.members, `${path}.members`, string) };
-  },
+  ...choiceOf(z.strictObject({ name: text, members: names.default([]) })),
   commands: (choice) => [{ type: 'CreateGroup', name: choice.name }, ...choice.members.map((member) => ({ type: 'AddGroupMember' as const, group: choice.name, member }))],
 });
 
 export interface DuplicateChoice { readonly source: string; readonly version?: DuplicateVersion; readonly compatibility?: Compatibility }
+
+const enumOf = <K extends string>(record: Record<K, unknown>) => z.enum(Object.keys(record) as [K, ...K[]]);
+const versionSchema = enumOf(duplicateVersions);
+const compatibilitySchema = z.strictObject({ certificationAuthority: enumOf(compatibilityAuthorities), certificateRecipient: enumOf(compatibilityRecipients) });
+
+/** The Duplicate Template dialog: a template version, or (2012 console) the Compatibility tab, which wins when given. */
+const duplicateChoice = (source: string) =>
+  choiceOf(
+    z.strictObject({ source: text.default(source), version: versionSchema.optional(), compatibility: compatibilitySchema.nullish() }),
+    ({ source: chosen, version, compatibility }, path): DuplicateChoice => {
+      if (compatibility) return { source: chosen, compatibility };
+      if (!version) throw new ChoiceError(`${path}.version`, expects(versionSchema), version);
+      return { source: chosen, version };
+    },
+  );
 
 export const duplicateStep = (seed: string, source: string): StepDefinition<DuplicateChoice> => ({
   id: 'duplicate-template',
@@ -38,21 +51,7 @@ export const duplicateStep = (seed: string, source: string): StepDefinition<Dupl
   skippable: false,
   seedChoice: () => ({ source, version: 'windows-server-2003-enterprise' }),
   variants: () => [{ label: 'Windows 2008 Server, Enterprise Edition', choice: { source, version: 'windows-server-2008-enterprise' } }],
-  parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['source', 'version', 'compatibility'], path);
-    const chosenSource = string(o.source ?? source, `${path}.source`);
-    if (o.compatibility !== undefined && o.compatibility !== null) {
-      const c = onlyKeys(object(o.compatibility, `${path}.compatibility`), ['certificationAuthority', 'certificateRecipient'], `${path}.compatibility`);
-      return {
-        source: chosenSource,
-        compatibility: {
-          certificationAuthority: oneOf(c.certificationAuthority, Object.keys(compatibilityAuthorities) as Compatibility['certificationAuthority'][], `${path}.compatibility.certificationAuthority`),
-          certificateRecipient: oneOf(c.certificateRecipient, Object.keys(compatibilityRecipients) as Compatibility['certificateRecipient'][], `${path}.compatibility.certificateRecipient`),
-        },
-      };
-    }
-    return { source: chosenSource, version: oneOf(o.version, Object.keys(duplicateVersions) as DuplicateVersion[], `${path}.version`) };
-  },
+  ...duplicateChoice(source),
   commands: () => [],
 });
 
@@ -64,23 +63,18 @@ export const nameStep = (seed: string, displayName: string, purpose: Certificate
   minutes: 2,
   skippable: false,
   seedChoice: () => ({ displayName }),
-  parse: (value, path) => ({ displayName: string(onlyKeys(object(value, path), ['displayName'], path).displayName, `${path}.displayName`) }),
+  ...choiceOf(z.strictObject({ displayName: text })),
   commands: (choice, context) => {
     const duplicate = context.choices['duplicate-template'] as DuplicateChoice;
     return [{ type: 'DuplicateTemplate', source: duplicate.source, ...(duplicate.compatibility ? { compatibility: duplicate.compatibility } : { version: duplicate.version }), displayName: choice.displayName, purpose }];
   },
 });
 
-export const parseSubjectName = (value: unknown, path: string): SubjectNameSetting => {
-  const o = onlyKeys(object(value, path), ['source', 'format', 'altNames'], path);
-  const source = oneOf(o.source, ['supply-in-request', 'build-from-ad'] as const, `${path}.source`);
-  if (source === 'supply-in-request') return { source };
-  return {
-    source,
-    format: oneOf(o.format ?? 'none', subjectFormats, `${path}.format`),
-    altNames: o.altNames === undefined ? [] : list(o.altNames, `${path}.altNames`, (v, p) => oneOf(v, altNameKinds, p)),
-  };
-};
+/** The Subject Name tab: supply in the request, or build from AD with a subject format and alternative names. */
+export const subjectNameSchema = z.discriminatedUnion('source', [
+  z.strictObject({ source: z.literal('supply-in-request') }),
+  z.strictObject({ source: z.literal('build-from-ad'), format: z.enum(subjectFormats).default('none'), altNames: z.array(z.enum(altNameKinds)).default([]) }),
+]) satisfies z.ZodType<SubjectNameSetting>;
 
 export const subjectNameStep = (seed: string, setting: SubjectNameSetting, purpose: string): StepDefinition<{ subjectName: SubjectNameSetting }> => ({
   id: 'subject-name',
@@ -101,7 +95,7 @@ export const subjectNameStep = (seed: string, setting: SubjectNameSetting, purpo
       ? { label: 'Build from this Active Directory information (common name)', choice: { subjectName: { source: 'build-from-ad', format: 'common-name', altNames: [] } } }
       : { label: 'Supply in the request', choice: { subjectName: { source: 'supply-in-request' } } },
   ],
-  parse: (value, path) => ({ subjectName: parseSubjectName(onlyKeys(object(value, path), ['subjectName'], path).subjectName, `${path}.subjectName`) }),
+  ...choiceOf(z.strictObject({ subjectName: subjectNameSchema })),
   commands: (choice, context) => [{ type: 'ChangeSubjectName', template: templateOf(context), subjectName: choice.subjectName }],
 });
 
@@ -118,15 +112,13 @@ export const enrollOnlyFor =
     { principal: grantee(context), allow: ['Read', 'Enroll'] },
   ];
 
-const rights = (value: unknown, path: string) => (value === undefined ? undefined : list(value, path, (v, p) => oneOf(v, templateRights, p)));
+const rights = z.array(z.enum(templateRights)).optional();
 
-export const parseEdits = (value: unknown, path: string): PermissionEdit[] =>
-  list(value, path, (v, p) => {
-    const o = onlyKeys(object(v, p), ['principal', 'allow', 'remove', 'deny'], p);
-    const edit = { principal: string(o.principal, `${p}.principal`), allow: rights(o.allow, `${p}.allow`), remove: rights(o.remove, `${p}.remove`), deny: rights(o.deny, `${p}.deny`) };
-    if (!edit.allow && !edit.remove && !edit.deny) throw new ChoiceError(p, 'at least one of allow, remove, deny', v);
-    return edit;
-  });
+/** One principal's line on the Security tab: rights to allow, to clear, or to deny (at least one of them). */
+export const permissionEditSchema = z
+  .strictObject({ principal: text, allow: rights, remove: rights, deny: rights })
+  .refine((edit) => edit.allow || edit.remove || edit.deny, { error: 'at least one of allow, remove, deny next to the principal' })
+  .register(wording, { expected: 'a mapping with a principal and the rights to allow, remove or deny', items: 'permission changes' });
 
 export const securityStep = (seed: string, edits: (context: ProcedureContext) => PermissionEdit[], purpose: string): StepDefinition<{ edits: PermissionEdit[] }> => ({
   id: 'security',
@@ -145,7 +137,7 @@ export const securityStep = (seed: string, edits: (context: ProcedureContext) =>
     { label: 'change nothing on the Security tab', choice: { edits: [{ principal: 'Authenticated Users', allow: ['Read'] }] } },
   ],
   variants: (context) => [{ label: 'leave out the last permission change', choice: { edits: edits(context).slice(0, -1) } }],
-  parse: (value, path) => ({ edits: parseEdits(onlyKeys(object(value, path), ['edits'], path).edits, `${path}.edits`) }),
+  ...choiceOf(z.strictObject({ edits: z.array(permissionEditSchema) })),
   commands: (choice, context) => choice.edits.map((edit) => ({ type: 'ChangeTemplatePermissions', template: templateOf(context), ...edit })),
 });
 
@@ -162,14 +154,11 @@ export const requestHandlingStep = (seed: string): StepDefinition<{ exportableKe
     { label: 'export not allowed, approval required', choice: { exportableKey: false, managerApproval: true } },
   ],
   variants: () => [{ label: 'private key not exportable', choice: { exportableKey: false, managerApproval: false } }],
-  parse: (value, path) => {
-    const o = onlyKeys(object(value, path), ['exportableKey', 'managerApproval'], path);
-    if (typeof o.exportableKey !== 'boolean') throw new ChoiceError(`${path}.exportableKey`, 'true or false', o.exportableKey);
-    if (o.managerApproval !== undefined && typeof o.managerApproval !== 'boolean') throw new ChoiceError(`${path}.managerApproval`, 'true or false', o.managerApproval);
-    return { exportableKey: o.exportableKey, managerApproval: o.managerApproval === true };
-  },
+  ...choiceOf(z.strictObject({ exportableKey: z.boolean(), managerApproval: z.boolean().default(false) })),
   commands: (choice, context) => [{ type: 'ChangeRequestHandling', template: templateOf(context), exportableKey: choice.exportableKey, managerApproval: choice.managerApproval }],
 });
+
+const oidSchema = z.string().regex(/^\d+(\.\d+)+$/).register(wording, { expected: 'an object identifier such as 2.16.840.1.113741.1.2.3' });
 
 export const applicationPolicyStep = (seed: string, name: string, policyOid: string): StepDefinition<{ policies: { name: string; oid: string }[] }> => ({
   id: 'application-policies',
@@ -179,12 +168,7 @@ export const applicationPolicyStep = (seed: string, name: string, policyOid: str
   minutes: 2,
   skippable: true,
   seedChoice: () => ({ policies: [{ name, oid: policyOid }] }),
-  parse: (value, path) => ({
-    policies: list(onlyKeys(object(value, path), ['policies'], path).policies, `${path}.policies`, (v, p) => {
-      const o = onlyKeys(object(v, p), ['name', 'oid'], p);
-      return { name: string(o.name, `${p}.name`), oid: string(o.oid, `${p}.oid`) };
-    }),
-  }),
+  ...choiceOf(z.strictObject({ policies: z.array(z.strictObject({ name: text, oid: oidSchema })) })),
   commands: (choice, context) => choice.policies.map((policy) => ({ type: 'AddApplicationPolicy', template: templateOf(context), ...policy })),
 });
 
@@ -196,7 +180,7 @@ export const issueStep = (seed: string): StepDefinition<{ ca: string }> => ({
   minutes: 1,
   skippable: true,
   seedChoice: () => ({ ca: contoso.caName }),
-  parse: (value, path) => ({ ca: optionalString(onlyKeys(object(value, path), ['ca'], path).ca, `${path}.ca`) ?? contoso.caName }),
+  ...choiceOf(z.strictObject({ ca: optionalText }), ({ ca }) => ({ ca: ca ?? contoso.caName })),
   commands: (choice, context) => [{ type: 'IssueTemplate', ca: choice.ca, template: templateOf(context) }],
 });
 
@@ -208,6 +192,6 @@ export const restartStep = (seed: string, computer: string, id = 'restart'): Ste
   minutes: 5,
   skippable: true,
   seedChoice: () => ({ computer }),
-  parse: (value, path) => ({ computer: string(onlyKeys(object(value, path), ['computer'], path).computer, `${path}.computer`) }),
+  ...choiceOf(z.strictObject({ computer: text })),
   commands: (choice) => [{ type: 'RestartComputer', computer: choice.computer }],
 });
