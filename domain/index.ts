@@ -44,3 +44,4 @@ export { contoso, testNetwork, caCertificateProfile, caSubject, type CaSetup, ty
 export { evaluateFindings } from './findings/evaluate.ts';
 export { severities, severityRank, type Finding, type Severity, type FindingFamily } from './findings/model.ts';
 export { capabilities } from './findings/capabilities.ts';
+export { findingRules, type FindingRule } from './findings/rules.ts';
