@@ -72,7 +72,12 @@ export const opensslPfxFiles = (folder: string, keys: KeyStore, secrets?: Secret
       await writeFileAtomic(path, result.stdout, modes.secret);
     },
     async read(file, password) {
-      const path = pathOf(file);
+      let path: string;
+      try {
+        path = pathOf(file);
+      } catch {
+        return { readable: false, problem: 'missing-file', detail: `${JSON.stringify(file)} is not a file name among the exported files` };
+      }
       if (!(await access(path).then(() => true, () => false))) return { readable: false, problem: 'missing-file', detail: `no file named ${file} among the exported files` };
       const result = await run(['pkcs12', '-in', path, '-passin', 'env:PKILAB_PFX_PASSWORD', '-noenc'], '', await reveal(password));
       if (result.code === 0) return facts(result.stdout.toString('utf8'));

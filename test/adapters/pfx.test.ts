@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { chmod, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { opensslPfxFiles } from '../../adapters/pfx/openssl.ts';
 import { toPem } from '../../adapters/keystore/rsa.ts';
+import { memorySecretStore } from '../../adapters/secrets/memory.ts';
+import { isPortError } from '../../workflows/index.ts';
 import { freshLab } from '../support/ports.ts';
 import { tempDir } from '../support/cli.ts';
 
@@ -46,6 +48,36 @@ pfx('the password never appears on the openssl command line', async () => {
   const source = (await import('node:fs')).readFileSync('adapters/pfx/openssl.ts', 'utf8');
   assert.match(source, /env:PKILAB_PFX_PASSWORD/);
   assert.not.match(source, /pass:\$\{/);
+});
+
+pfx('writes a PFX whole, 0600 in a 0700 folder under umask 000, replacing a world-readable file of the same name', async () => {
+  const exports = join(await tempDir('pkilab-pfx-'), 'exports');
+  const secrets = memorySecretStore();
+  const sealed = opensslPfxFiles(exports, ports.keys, secrets);
+  await sealed.write('wide.pfx', { certificate: authority.certificate, chain: [], keyRef: authority.keyRef }, 'Pa55w.rd-test');
+  await chmod(join(exports, 'wide.pfx'), 0o644);
+  const previous = process.umask(0);
+  try {
+    await sealed.write('wide.pfx', { certificate: authority.certificate, chain: [], keyRef: authority.keyRef }, await secrets.seal('Pa55w.rd-sealed'));
+  } finally {
+    process.umask(previous);
+  }
+  assert.is((await stat(join(exports, 'wide.pfx'))).mode & 0o777, 0o600);
+  assert.is((await stat(exports)).mode & 0o777, 0o700);
+  assert.equal((await readdir(exports)).sort(), ['wide.pfx']);
+  assert.ok((await sealed.read('wide.pfx', { secret: 'pfx-password-1' })).readable);
+  execFileSync('openssl', ['pkcs12', '-in', join(exports, 'wide.pfx'), '-info', '-noout', '-passin', 'pass:Pa55w.rd-sealed'], { stdio: 'pipe' });
+});
+
+pfx('a file name that would leave the export folder is refused', async () => {
+  for (const name of ['../out.pfx', '/tmp/x.pfx', '..', 'a\u0001.pfx']) {
+    try {
+      await files.write(name, { certificate: authority.certificate, chain: [], keyRef: authority.keyRef }, 'Pa55w.rd-test');
+      assert.unreachable(name);
+    } catch (error) {
+      assert.ok(isPortError(error, 'PFX_WRITE_FAILED'), String(error));
+    }
+  }
 });
 
 pfx.run();
