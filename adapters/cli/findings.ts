@@ -2,7 +2,6 @@ import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluateFindings } from '../../domain/index.ts';
 import { fold } from '../../projections/index.ts';
-import { isPortError } from '../../workflows/index.ts';
 import { jsonlEventStore } from '../eventstore/jsonl.ts';
 import { findingsHelp } from './help.ts';
 import { findingLines } from './report.ts';
@@ -23,13 +22,7 @@ export const findingsCommand = async (args: string[], io: Io): Promise<number> =
     io.err(`pkilab findings: expected the path of a lab log (lab.jsonl), found ${log ?? 'nothing'}.\n\n${findingsHelp}`);
     return 2;
   }
-  let events;
-  try {
-    events = await jsonlEventStore(dirname(log), { onWarning: (w) => io.err(`warning: ${w}`) }).read(basename(log, '.jsonl'));
-  } catch (error) {
-    if (isPortError(error)) return io.err(`pkilab findings: ${error.message}`), 2;
-    throw error;
-  }
+  const events = await jsonlEventStore(dirname(log), { onWarning: (w) => io.err(`warning: ${w}`) }).read(basename(log, '.jsonl'));
   if (events.length === 0) return io.err(`pkilab findings: ${log} holds no events (is the path right?)`), 2;
   const at = parsed.values.at === undefined ? events.length : Number(parsed.values.at);
   if (!Number.isInteger(at) || at < 1 || at > events.length) {

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { isPortError } from '../../workflows/index.ts';
+import { reportFailure } from './errors.ts';
 import { createSession, travelHelp, type TravelSession } from '../travel/session.ts';
 import { openSource, TravelError } from '../travel/source.ts';
 import type { Io } from './run.ts';
@@ -36,8 +36,7 @@ const prompt = async (session: TravelSession, io: Io, json: boolean): Promise<nu
       try {
         print(io, json)(await session.run(command));
       } catch (error) {
-        if (!(error instanceof TravelError)) throw error;
-        io.err(error.message);
+        reportFailure(io, 'travel', error, json);
       }
     }
     show();
@@ -59,8 +58,7 @@ export const travelCommand = async (args: string[], io: Io): Promise<number> => 
     print(io, json)(await session.run(command.map((c) => (/\s/.test(c) ? c : c)).join(' ')));
     return 0;
   } catch (error) {
-    if (error instanceof TravelError || isPortError(error)) return io.err(`pkilab travel: ${error.message}`), 2;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return io.err(`pkilab travel: no file at ${path}`), 2;
-    throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reportFailure(io, 'travel', new TravelError(`no file at ${(error as NodeJS.ErrnoException).path ?? path}`), json);
+    return reportFailure(io, 'travel', error, json);
   }
 };

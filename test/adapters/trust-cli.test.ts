@@ -1,0 +1,171 @@
+import { appendFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { lockLab } from '../../adapters/eventstore/lock.ts';
+import { cli, tempDir } from '../support/cli.ts';
+
+const trust = suite('a lab can be trusted (pkilab commands)');
+const root = process.cwd();
+const scenario = (name: string) => resolve(root, 'scenarios', `${name}.yaml`);
+
+/** Every file under a folder, with its path relative to it. */
+const walk = async (folder: string): Promise<string[]> =>
+  (await readdir(folder, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+
+const inFolder = async <T>(folder: string, action: () => Promise<T>): Promise<T> => {
+  const previous = process.cwd();
+  process.chdir(folder);
+  try {
+    return await action();
+  } finally {
+    process.chdir(previous);
+  }
+};
+
+trust('a scenario named ".." runs in a folder of its own and deletes nothing where pkilab was started', async () => {
+  const work = await tempDir();
+  for (const name of ['keys', 'artifacts', 'exports']) {
+    await mkdir(join(work, name));
+    await writeFile(join(work, name, 'mine.txt'), 'keep me');
+  }
+  const text = (await readFile(scenario('iis-web-server-certificate'), 'utf8')).replace(/^scenario: .*$/m, 'scenario: ".."');
+  await writeFile(join(work, 'dots.yaml'), text);
+  const result = await inFolder(work, () => cli('run', join(work, 'dots.yaml')));
+  assert.is(result.code, 0, result.err);
+  for (const name of ['keys', 'artifacts', 'exports']) assert.is(await readFile(join(work, name, 'mine.txt'), 'utf8'), 'keep me');
+  assert.ok((await readdir(join(work, '.pkilab'))).length === 1);
+});
+
+trust('run --out into a folder that holds a lab refuses and says how to go on; --force replaces it', async () => {
+  const out = await tempDir();
+  assert.is((await cli('run', scenario('iis-web-server-certificate'), '--out', out)).code, 0);
+  const log = await readFile(join(out, 'lab.jsonl'));
+  const refused = await cli('run', scenario('iis-no-restart'), '--out', out);
+  assert.is(refused.code, 2);
+  assert.match(refused.err, /already holds a lab .*--force/);
+  assert.equal(await readFile(join(out, 'lab.jsonl')), log);
+  const forced = await cli('run', scenario('iis-no-restart'), '--out', out, '--force');
+  assert.is(forced.code, 0, forced.err);
+  assert.not.equal(await readFile(join(out, 'lab.jsonl')), log);
+});
+
+trust('run without --out replaces its own earlier lab, but never a folder pkilab did not make', async () => {
+  const work = await tempDir();
+  await inFolder(work, async () => {
+    assert.is((await cli('run', scenario('iis-no-restart'))).code, 0);
+    assert.is((await cli('run', scenario('iis-no-restart'))).code, 0);
+    await mkdir(join(work, '.pkilab', 'iis-web-server-certificate', 'keys'), { recursive: true });
+    await writeFile(join(work, '.pkilab', 'iis-web-server-certificate', 'keys', 'precious.key'), 'not pkilab');
+    const refused = await cli('run', scenario('iis-web-server-certificate'));
+    assert.is(refused.code, 2);
+    assert.match(refused.err, /pkilab did not make/);
+    assert.is(await readFile(join(work, '.pkilab', 'iis-web-server-certificate', 'keys', 'precious.key'), 'utf8'), 'not pkilab');
+  });
+});
+
+trust('findings and travel leave a log exactly as it was, torn last line included', async () => {
+  const out = await tempDir();
+  assert.is((await cli('run', scenario('iis-no-restart'), '--out', out)).code, 0);
+  await appendFile(join(out, 'lab.jsonl'), '{"type":"ActionTak');
+  const before = await readFile(join(out, 'lab.jsonl'));
+  const findings = await cli('findings', join(out, 'lab.jsonl'));
+  assert.is(findings.code, 0);
+  assert.match(findings.err, /last line is incomplete.*ignored/);
+  assert.is((await cli('travel', join(out, 'lab.jsonl'), 'log')).code, 0);
+  assert.equal(await readFile(join(out, 'lab.jsonl')), before);
+});
+
+trust('a second writer is refused with exit 2, naming the process that holds the lab', async () => {
+  const out = await tempDir();
+  assert.is((await cli('run', scenario('iis-no-restart'), '--out', out)).code, 0);
+  const lock = await lockLab(join(out, 'lab.jsonl'), 'pkilab step');
+  try {
+    const second = await cli('run', scenario('iis-no-restart'), '--out', out, '--force');
+    assert.is(second.code, 2);
+    assert.match(second.err, new RegExp(`being written by process ${process.pid} .*\\(pkilab step\\)`));
+  } finally {
+    await lock.release();
+  }
+});
+
+trust('fork and export refuse an existing target unless --force', async () => {
+  const out = await tempDir();
+  assert.is((await cli('run', scenario('iis-no-restart'), '--out', out)).code, 0);
+  const log = join(out, 'lab.jsonl');
+  const target = join(await tempDir(), 'bundle.json');
+  await writeFile(target, 'mine');
+  const refused = await cli('travel', log, 'export', target);
+  assert.is(refused.code, 2);
+  assert.match(refused.err, /already exists.*--force/);
+  assert.is(await readFile(target, 'utf8'), 'mine');
+  assert.is((await cli('travel', log, 'export', target, '--force')).code, 0);
+  assert.is((await stat(target)).mode & 0o777, 0o600);
+  const position = JSON.parse((await cli('travel', log, 'log', '--json')).out).find((e: { type: string; step: string }) => e.type === 'ActionTaken' && /restart/.test(e.step) === false)?.position;
+  const fork = join(await tempDir(), 'lab.jsonl');
+  assert.is((await cli('travel', log, 'fork', fork, 'skip', String(position))).code, 0);
+  const again = await cli('travel', log, 'fork', fork, 'skip', String(position));
+  assert.is(again.code, 2);
+  assert.match(again.err, /already holds a lab/);
+  assert.is((await cli('travel', log, 'fork', fork, 'skip', String(position), '--force')).code, 0);
+  assert.is((await cli('findings', fork)).code, 0);
+});
+
+trust('no password or private key appears in a log, its artifacts, the output, travel, or a bundle without keys', async () => {
+  const out = await tempDir();
+  const passwords = ['Pa55w.rd-CloudDP', 'not-the-export-password', 'Pa55w.rd-DPClient'];
+  const printed: string[] = [];
+  for (const name of ['cloud-dp-service-certificate', 'cloud-dp-wrong-password']) {
+    const run = await cli('run', scenario(name), '--out', join(out, name), '--json');
+    printed.push(run.out, run.err);
+    const log = join(out, name, 'lab.jsonl');
+    for (const args of [['log'], ['log', '--json'], ['show'], ['why', 'ConfigMgr Cloud Distribution Point Certificate']]) {
+      const r = await cli('travel', log, ...args);
+      printed.push(r.out, r.err);
+    }
+    const r = await cli('travel', log, 'export', join(out, `${name}-public.json`), '--without-keys');
+    printed.push(r.out, r.err);
+  }
+  const files = (await walk(out)).filter((f) => !/\/keys\/|\.pfx$/.test(f) && !/\.json$/.test(f) || /public\.json$/.test(f));
+  const written = await Promise.all(files.map((f) => readFile(f, 'latin1')));
+  const everything = [...printed, ...written].join('\n');
+  assert.ok(files.some((f) => f.endsWith('lab.jsonl')) && files.some((f) => f.endsWith('public.json')));
+  for (const password of passwords) assert.not.ok(everything.includes(password), `found ${password}`);
+  assert.not.match(everything, /PRIVATE KEY|MII[CE][a-zA-Z0-9+/]{20,}AgEAAo/);
+  for (const name of ['cloud-dp-service-certificate', 'cloud-dp-wrong-password']) {
+    const keys = await readdir(join(out, name, 'keys'));
+    const pkcs8 = (await readFile(join(out, name, 'keys', keys.find((k) => k.endsWith('.key'))!), 'utf8')).split('\n')[1]!;
+    assert.not.ok(everything.includes(pkcs8.slice(0, 40)), 'key material found');
+  }
+});
+
+trust('under umask 000 keys, secrets and PFX files are 0600 in 0700 folders, and nothing is world-writable', async () => {
+  const out = await tempDir();
+  const previous = process.umask(0);
+  try {
+    assert.is((await cli('run', scenario('cloud-dp-service-certificate'), '--out', out)).code, 0);
+  } finally {
+    process.umask(previous);
+  }
+  for (const file of await walk(out)) {
+    const mode = (await stat(file)).mode & 0o777;
+    assert.is(mode & 0o002, 0, `${file} is world-writable (${mode.toString(8)})`);
+    if (/\/keys\/|\.pfx$/.test(file)) assert.is(mode, 0o600, `${file} is ${mode.toString(8)}`);
+  }
+  for (const folder of ['keys', 'exports']) assert.is((await stat(join(out, folder))).mode & 0o777, 0o700);
+});
+
+trust('bad input ends with one located line and exit 2, as JSON on stderr with --json, never a stack trace', async () => {
+  const out = await tempDir();
+  await writeFile(join(out, 'lab.jsonl'), 'garbage\n{"also":"bad"}\n');
+  for (const args of [['findings', join(out, 'lab.jsonl')], ['travel', join(out, 'nowhere.jsonl'), 'log'], ['travel', join(out, 'lab.jsonl'), 'log'], ['run', join(out, 'none.yaml')]]) {
+    const r = await cli(...args);
+    assert.is(r.code, 2, `${args.join(' ')}: ${r.err}`);
+    assert.not.match(r.err, /\n\s+at /, `${args.join(' ')} printed a stack trace`);
+  }
+  const json = await cli('findings', join(out, 'lab.jsonl'), '--json');
+  assert.is(json.code, 2);
+  assert.is(JSON.parse(json.err).error.code, 'EVENTSTORE_CORRUPT_LOG');
+});
+
+trust.run();
