@@ -12,6 +12,6 @@ for (const name of [...scenarios, 'seed-deployment']) {
   const args = name === 'seed-deployment' ? ['run', '--all', '--out', out, '--json'] : ['run', `scenarios/${name}.yaml`, '--out', out, '--json'];
   const code = await main(args, quiet);
   if (code !== 0) throw new Error(`${name} did not run to its expectations (exit ${code})`);
-  await main(['travel', join(out, 'lab.jsonl'), 'export', `test/recorded/${name}.json`], quiet);
+  await main(['travel', join(out, 'lab.jsonl'), 'export', `test/recorded/${name}.json`, '--force'], quiet);
   console.log(`recorded test/recorded/${name}.json`);
 }
