@@ -76,7 +76,7 @@ export const expects = (schema: Schema): string => {
     case 'number': return def.format ? 'a whole number' : 'a number';
     case 'boolean': return 'true or false';
     case 'enum': return `one of ${list(Object.values(def.entries as object))}`;
-    case 'literal': return list(def.values as unknown[]);
+    case 'literal': return (def.values as unknown[]).map((v) => JSON.stringify(v)).join(' or ');
     case 'array': return `a list of ${itemsOf(def.element as Schema)}`;
     case 'object': return 'a mapping';
     case 'union': return (def.options as Schema[]).map(expects).join(' or ');
@@ -97,7 +97,8 @@ const itemsOf = (schema: Schema): string => {
 const bound = (origin: string, words: string, limit: number | bigint) =>
   `${words} ${limit}${origin === 'string' ? ' characters' : origin === 'array' ? ' items' : ''}`;
 
-const withHint = (expected: string, hint: string | undefined) => (hint ? `${expected}\n${hint}` : expected);
+/** An error-map message: what was expected, then (second line) a hint such as `did you mean "x"?`. */
+export const expected = (text: string, hint?: string) => (hint ? `${text}\n${hint}` : text);
 
 /**
  * The error map given to every parse: each issue's message becomes what was expected (a line), then
@@ -106,16 +107,16 @@ const withHint = (expected: string, hint: string | undefined) => (hint ? `${expe
 export const expectation: z.core.$ZodErrorMap = (issue) => {
   const owner = (issue.schema ?? issue.inst) as Schema | undefined;
   const own = owner && wording.get(owner)?.expected;
-  if (own && ['too_small', 'too_big', 'invalid_format', 'not_multiple_of'].includes(issue.code)) return own;
+  if (own && ['too_small', 'too_big', 'invalid_format', 'not_multiple_of', 'custom'].includes(issue.code)) return own;
   switch (issue.code) {
     case 'invalid_type': return owner ? expects(owner) : `a value of type ${issue.expected}`;
     case 'invalid_value': {
-      const expected = issue.values.length === 1 ? list(issue.values) : `one of ${list(issue.values)}`;
-      return withHint(expected, didYouMean(issue.input, issue.values));
+      const wanted = issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${list(issue.values)}`;
+      return expected(wanted, didYouMean(issue.input, issue.values));
     }
     case 'unrecognized_keys': {
       const known = owner ? Object.keys((defOf(owner).shape as object | undefined) ?? {}) : [];
-      return withHint(`one of the fields ${known.join(', ')}`, didYouMean(issue.keys[0], known));
+      return expected(`one of the fields ${known.join(', ')}`, didYouMean(issue.keys[0], known));
     }
     case 'too_small': return bound(issue.origin, issue.inclusive ? 'at least' : 'more than', issue.minimum);
     case 'too_big': return bound(issue.origin, issue.inclusive ? 'at most' : 'less than', issue.maximum);
@@ -124,7 +125,7 @@ export const expectation: z.core.$ZodErrorMap = (issue) => {
       const options = issue.options as readonly unknown[] | undefined;
       const discriminator = issue.discriminator as string | undefined;
       const chosen = (issue.input as Record<string, unknown> | undefined)?.[discriminator ?? ''];
-      if (discriminator && options) return withHint(`a ${discriminator} among ${list(options)}`, didYouMean(chosen, options));
+      if (discriminator && options) return expected(`a ${discriminator} among ${list(options)}`, didYouMean(chosen, options));
       return owner ? expects(owner) : 'a valid value';
     }
     default: return undefined;
@@ -137,29 +138,34 @@ export type Path = (string | number)[];
 /** One problem of an input: where (a path into it), what was expected, what was found, maybe a hint. */
 export interface Problem { readonly path: Path; readonly expected: string; readonly found: unknown; readonly hint?: string }
 
-const score = (issue: z.core.$ZodIssue) => issue.path.length * 2 + (issue.code === 'invalid_type' ? 0 : 1);
+/** How far a union branch got with a value: deeper is further; a wrong kind of value at the top is the least. */
+const score = (issue: z.core.$ZodIssue, value: unknown) => {
+  const wrongKind = issue.code === 'invalid_type' || (issue.code === 'invalid_value' && !issue.values.some((v) => typeof v === typeof value));
+  return issue.path.length * 2 + (issue.path.length === 0 && wrongKind ? 0 : 1);
+};
 
 /** The union branch that went furthest, when one clearly did; otherwise the union is reported as a whole. */
-const bestBranch = (branches: z.core.$ZodIssue[][]): z.core.$ZodIssue | undefined => {
+const bestBranch = (branches: z.core.$ZodIssue[][], value: unknown): z.core.$ZodIssue | undefined => {
   const firsts = branches.map((b) => b[0]).filter((i): i is z.core.$ZodIssue => i !== undefined);
-  const top = Math.max(...firsts.map(score));
-  const best = firsts.filter((i) => score(i) === top);
+  const top = Math.max(...firsts.map((i) => score(i, value)));
+  const best = firsts.filter((i) => score(i, value) === top);
   return best.length === 1 ? best[0] : undefined;
 };
 
-const valueAt = (input: unknown, path: Path): unknown =>
-  path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), input);
+const child = (value: unknown, key: string | number): unknown =>
+  typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string | number, unknown>)[key] : undefined;
+const valueAt = (input: unknown, path: Path): unknown => path.reduce<unknown>(child, input);
 
 /** Explains one zod issue of `input` (parsed with `expectation`), descending into the union branch meant. */
 export const explain = (issue: z.core.$ZodIssue, input: unknown, prefix: Path = []): Problem => {
   const path = [...prefix, ...(issue.path as Path)];
   if (issue.code === 'invalid_union') {
-    const branch = bestBranch(issue.errors);
+    const branch = bestBranch(issue.errors, valueAt(input, path));
     if (branch) return explain(branch, input, path);
   }
-  const [expected = 'a valid value', hint] = issue.message.split('\n');
-  if (issue.code === 'unrecognized_keys') return { path: [...path, issue.keys[0]!], expected, found: issue.keys[0], ...(hint ? { hint } : {}) };
-  return { path, expected, found: valueAt(input, path), ...(hint ? { hint } : {}) };
+  const [wanted = 'a valid value', hint] = issue.message.split('\n');
+  const found = issue.code === 'unrecognized_keys' ? { path: [...path, issue.keys[0]!], found: issue.keys[0] } : { path, found: valueAt(input, path) };
+  return { ...found, expected: wanted, ...(hint ? { hint } : {}) };
 };
 
 /** `steps.request-certificate` + ['dnsNames', 0] → `steps.request-certificate.dnsNames[0]` */

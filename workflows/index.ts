@@ -2,7 +2,10 @@ export { procedures, findProcedure } from './catalog.ts';
 export type { ProcedureDefinition, StepDefinition, ProcedureContext, ProcedureEvent, StepCommand } from './procedure.ts';
 export { procedureMachine } from './procedure.ts';
 export { procedureSnapshot, machineOf, type ProcedureSnapshot } from './replay.ts';
-export { ChoiceError } from './choices.ts';
+export {
+  ChoiceError, checked, choiceOf, didYouMean, editDistance, expected, expectation, explain, expects, names, pathText, shown, text, wording,
+  type ChoiceSchema, type Path, type Problem,
+} from './choices.ts';
 export { createLab, openLab, startProcedure, takeStep, type Lab, type StepOutcome } from './engine.ts';
 export {
   isPortError, portError, type EventStore, type KeyStore, type SecretStore, type Signer, type PfxFiles, type LabPorts, type PendingEvent, type PortError,

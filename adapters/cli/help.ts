@@ -47,8 +47,11 @@ Exit codes: 0 every expectation holds, 1 one does not, 2 a scenario is invalid o
 export const proceduresHelp = `Usage: pkilab procedures [--json]
 
 Lists the procedures of the seed document that pkilab simulates, with their steps in order.
-Example:
+With --json, each step also carries \`choice\`: the JSON Schema of the fields its dialog offers,
+the same schema that checks a scenario's step overrides (scenarios/scenario.schema.json).
+Examples:
   pkilab procedures
+  pkilab procedures --json
 `;
 
 export const findingsHelp = `Usage: pkilab findings <lab.jsonl> [--at N] [--json]

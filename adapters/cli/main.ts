@@ -1,4 +1,5 @@
-import { procedures } from '../../workflows/index.ts';
+import { procedures, type ProcedureDefinition } from '../../workflows/index.ts';
+import { choiceJsonSchema } from '../scenario/schema.ts';
 import { mainHelp, proceduresHelp } from './help.ts';
 import { findingsCommand } from './findings.ts';
 import { travelCommand } from './travel.ts';
@@ -11,7 +12,8 @@ const consoleIo: Io = { out: (line) => process.stdout.write(`${line}\n`), err: (
 const listProcedures = (args: string[], io: Io): number => {
   if (args.includes('--help') || args.includes('-h')) return io.out(proceduresHelp), 0;
   if (args.includes('--json')) {
-    io.out(JSON.stringify(procedures.map((p) => ({ id: p.id, title: p.title, seedSection: p.seedSection, steps: p.steps.map((s) => ({ id: s.id, title: s.title, skippable: s.skippable })) })), null, 2));
+    const steps = (p: ProcedureDefinition) => p.steps.map((s) => ({ id: s.id, title: s.title, skippable: s.skippable, choice: choiceJsonSchema(s) }));
+    io.out(JSON.stringify(procedures.map((p) => ({ id: p.id, title: p.title, seedSection: p.seedSection, steps: steps(p) })), null, 2));
     return 0;
   }
   for (const p of procedures) {

@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
-import { defaultCaSettings, isSimTime, type CaSettings, type CaSetup } from '../../domain/index.ts';
-import { ChoiceError, findProcedure, resolveChoices, type Expectations, type Scenario, type ScenarioProcedure, type StepOverride } from '../../workflows/index.ts';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import type { CaSetup } from '../../domain/index.ts';
+import {
+  ChoiceError, expectation, explain, findProcedure, pathText, resolveChoices, shown, type Path, type Problem, type Scenario, type StepOverride,
+} from '../../workflows/index.ts';
+import { scenarioSchema, type ScenarioFile } from './schema.ts';
 
 /** A scenario file that cannot be run, with where and why. Exit code 2 in the CLI. */
 export class ScenarioError extends Error {
@@ -12,121 +15,125 @@ export class ScenarioError extends Error {
   }
 }
 
-type Path = (string | number)[];
+/** Aliases a document may expand before it counts as an alias bomb (the yaml library's guard). */
+const maxAliasCount = 100;
 
-const where = (doc: Document, lines: LineCounter, path: Path): { line: number; col: number } => {
+/** `exact` is false when the path names nothing in the file (a missing field) and the position is an enclosing node's. */
+interface Position { readonly line: number; readonly col: number; readonly exact: boolean }
+
+/** The YAML node a path names (its key, for an unknown field), or the nearest enclosing one. */
+const where = (doc: Document, lines: LineCounter, path: Path, atKey: boolean): Position => {
+  const parent = doc.getIn(path.slice(0, -1), true);
+  const key = path[path.length - 1];
+  if (atKey && isMap(parent)) {
+    const pair = parent.items.find((p) => (isScalar(p.key) ? String(p.key.value) === String(key) : false));
+    if (pair && isNode(pair.key) && pair.key.range) return { ...lines.linePos(pair.key.range[0]), exact: true };
+  }
   for (let cut = path.length; cut >= 0; cut -= 1) {
     const node = doc.getIn(path.slice(0, cut), true);
-    if (isNode(node) && node.range) return lines.linePos(node.range[0]);
+    if (isNode(node) && node.range) return { ...lines.linePos(node.range[0]), exact: cut === path.length };
   }
-  return { line: 1, col: 1 };
+  return { line: 1, col: 1, exact: false };
 };
+
+/** Problems at a node of the file come before missing fields, then in file order. */
+const earlier = (a: Position, b: Position) => (a.exact !== b.exact ? a.exact : a.line !== b.line ? a.line < b.line : a.col < b.col);
 
 /** `steps.request-certificate.dnsNames[0]` → ['steps', 'request-certificate', 'dnsNames', 0] */
 const splitPath = (path: string): Path => path.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
-/** lab.ca.settings: the CA settings a scenario starts from, each checked against what AD CS allows. */
-const parseCaSettings = (raw: Record<string, unknown>, fail: (path: Path, problem: string) => never): Partial<CaSettings> => {
-  const known = Object.keys(defaultCaSettings);
-  const settings: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (!known.includes(key)) fail([key], `unknown CA setting "${key}"; expected one of ${known.join(', ')}`);
-    const fallback = defaultCaSettings[key as keyof CaSettings];
-    if (typeof fallback === 'boolean' && typeof value !== 'boolean') fail([key], `expected true or false, found ${JSON.stringify(value)}`);
-    if (Array.isArray(fallback) && !(Array.isArray(value) && value.every((v) => typeof v === 'string'))) fail([key], `expected a list of names, found ${JSON.stringify(value)}`);
-    if (key === 'webEnrollment' && !['none', 'http', 'https', 'https-epa'].includes(String(value))) fail([key], `expected none, http, https or https-epa, found ${JSON.stringify(value)}`);
-    settings[key] = value;
-  }
-  return settings as Partial<CaSettings>;
+const sentence = (problem: Problem): string => {
+  const at = pathText('', problem.path);
+  return `${at ? `${at}: ` : ''}expected ${problem.expected}, found ${shown(problem.found, at)}${problem.hint ? `; ${problem.hint}` : ''}`;
 };
 
-const describe = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringify(value));
+const firstAlias = (doc: Document): number | undefined => {
+  let at: number | undefined;
+  visit(doc, {
+    Alias: (_, node) => {
+      at = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return at;
+};
 
-/** Parses and validates a scenario; every problem names file, line and column. */
-export const parseScenario = (file: string, text: string): Scenario => {
+/** Reads YAML into plain data; syntax errors, alias bombs and anything the parser throws become ScenarioErrors. */
+const readYaml = (file: string, text: string) => {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const pos = lines.linePos(e.pos[0]);
-    throw new ScenarioError(file, pos.line, pos.col, `not valid YAML: ${e.message.split('\n')[0]}`);
-  }
-  const fail = (path: Path, problem: string): never => {
-    const pos = where(doc, lines, path);
+  const refuse = (offset: number | undefined, problem: string): never => {
+    const pos = offset === undefined ? { line: 1, col: 1 } : lines.linePos(offset);
     throw new ScenarioError(file, pos.line, pos.col, problem);
   };
-  const root = doc.toJS() as Record<string, unknown> | null;
-  if (!root || typeof root !== 'object' || Array.isArray(root)) return fail([], 'expected a mapping with scenario, lab, procedures and expect');
-  const known = ['scenario', 'title', 'description', 'lab', 'procedures', 'expect'];
-  for (const key of Object.keys(root)) if (!known.includes(key)) fail([key], `unknown field "${key}"; expected one of ${known.join(', ')}`);
-  const text_ = (value: unknown, path: Path, what: string): string =>
-    typeof value === 'string' && value.trim() ? value : fail(path, `expected ${what}, found ${describe(value)}`);
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  } catch (error) {
+    return refuse(undefined, `cannot read the YAML (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const syntax = doc.errors[0];
+  if (syntax) refuse(syntax.pos[0], `not valid YAML: ${syntax.message.split('\n')[0]}`);
+  try {
+    return { doc, lines, value: doc.toJS({ maxAliasCount }) as unknown };
+  } catch (error) {
+    const bomb = error instanceof ReferenceError && /alias/i.test(error.message);
+    const problem = bomb
+      ? `the aliases here expand into more than ${maxAliasCount} times their size (an alias bomb?); write the values out or use fewer aliases`
+      : `cannot read the YAML (${error instanceof Error ? error.message : String(error)})`;
+    return refuse(firstAlias(doc), problem);
+  }
+};
 
-  const name = text_(root.scenario, ['scenario'], 'the scenario name (a string)');
-  const lab = (root.lab ?? {}) as Record<string, unknown>;
-  const startsAt = lab.startsAt === undefined ? undefined : lab.startsAt instanceof Date ? lab.startsAt.toISOString() : String(lab.startsAt);
-  if (startsAt !== undefined && !isSimTime(startsAt)) fail(['lab', 'startsAt'], `expected an ISO time in UTC such as 2026-11-02T09:00:00Z, found ${describe(lab.startsAt)}`);
-  const ca = (lab.ca ?? {}) as Record<string, unknown>;
-  const edition = ca.edition ?? 'enterprise';
-  const os = ca.os ?? 'windows-server-2008';
-  if (edition !== 'enterprise' && edition !== 'standard') fail(['lab', 'ca', 'edition'], `expected enterprise or standard, found ${describe(edition)}`);
-  if (os !== 'windows-server-2008' && os !== 'windows-server-2012') fail(['lab', 'ca', 'os'], `expected windows-server-2008 or windows-server-2012, found ${describe(os)}`);
-  const settings = parseCaSettings((ca.settings ?? {}) as Record<string, unknown>, (path, problem) => fail(['lab', 'ca', 'settings', ...path], problem));
+/** Parses and validates a scenario; every problem names file, line and column, what was expected and what was found. */
+export const parseScenario = (file: string, text: string): Scenario => {
+  const { doc, lines, value } = readYaml(file, text);
+  const fail = (path: Path, problem: string, atKey = false): never => {
+    const pos = where(doc, lines, path, atKey);
+    throw new ScenarioError(file, pos.line, pos.col, problem);
+  };
+  const result = scenarioSchema.safeParse(value, { error: expectation });
+  if (!result.success) {
+    const located = result.error.issues.map((issue) => {
+      const problem = explain(issue, value);
+      const atKey = issue.code === 'unrecognized_keys';
+      return { problem, atKey, pos: where(doc, lines, problem.path, atKey) };
+    });
+    const first = located.reduce((a, b) => (earlier(b.pos, a.pos) ? b : a));
+    return fail(first.problem.path, sentence(first.problem), first.atKey);
+  }
+  return scenarioOf(file, result.data, fail);
+};
 
-  if (!Array.isArray(root.procedures) || root.procedures.length === 0) fail(['procedures'], `expected a list of procedures, found ${describe(root.procedures)}`);
-  const procedures = (root.procedures as unknown[]).map((entry, i): ScenarioProcedure => {
-    const e = (typeof entry === 'string' ? { procedure: entry } : entry) as Record<string, unknown>;
-    const id = text_(e?.procedure, ['procedures', i, 'procedure'], 'a procedure id');
-    const procedure = findProcedure(id) ?? fail(['procedures', i, 'procedure'], `unknown procedure "${id}"`);
-    const steps = (e.steps ?? {}) as Record<string, StepOverride>;
+/** The validated file as the runner takes it; each procedure's step overrides are laid over the seed's choices once, to check them. */
+const scenarioOf = (file: string, data: ScenarioFile, fail: (path: Path, problem: string) => never): Scenario => {
+  const procedures = data.procedures.map((entry, i) => {
+    const { procedure, steps = {} } = typeof entry === 'string' ? { procedure: entry } : entry;
     try {
-      resolveChoices(procedure, steps);
+      resolveChoices(findProcedure(procedure)!, steps as Record<string, StepOverride>);
     } catch (error) {
       if (!(error instanceof ChoiceError)) throw error;
-      fail(['procedures', i, ...splitPath(error.path)], `${procedure.id}: ${error.message}`);
+      const path = ['procedures', i, ...splitPath(error.path)];
+      fail(path, sentence({ path, expected: error.expected, found: error.found, ...(error.hint ? { hint: error.hint } : {}) }));
     }
-    return { procedure: id, steps };
+    return { procedure, steps: steps as Record<string, StepOverride> };
   });
-
-  const expect = (root.expect ?? {}) as Record<string, unknown>;
-  const listOf = (key: string): Record<string, unknown>[] => {
-    const value = expect[key] ?? [];
-    return Array.isArray(value) ? value : fail(['expect', key], `expected a list, found ${describe(value)}`);
-  };
-  const expectations: Expectations = {
-    certificates: listOf('certificates').map((c, i) => ({
-      host: text_(c.host, ['expect', 'certificates', i, 'host'], 'a host name'),
-      template: text_(c.template, ['expect', 'certificates', i, 'template'], 'a template name'),
-      store: c.store === undefined ? undefined : c.store === 'personal' || c.store === 'amt-firmware' ? c.store : fail(['expect', 'certificates', i, 'store'], `expected personal or amt-firmware, found ${describe(c.store)}`),
-      present: c.present === undefined ? undefined : Boolean(c.present),
-      dnsNames: c.dnsNames as string[] | undefined,
-      upns: c.upns as string[] | undefined,
-      ekus: c.ekus as string[] | undefined,
-      subject: c.subject as string | undefined,
-    })),
-    bindings: listOf('bindings').map((b, i) => ({
-      host: text_(b.host, ['expect', 'bindings', i, 'host'], 'a host name'),
-      site: text_(b.site, ['expect', 'bindings', i, 'site'], 'an IIS site name'),
-      template: b.template as string | undefined,
-    })),
-    rejections: listOf('rejections').map((r, i) => ({
-      step: text_(r.step, ['expect', 'rejections', i, 'step'], 'a step id'),
-      code: text_(String(r.code ?? ''), ['expect', 'rejections', i, 'code'], 'an error code such as 0x80094012'),
-      procedure: r.procedure as string | undefined,
-    })),
-    findings: listOf('findings').map((f, i) => ({
-      rule: text_(f.rule, ['expect', 'findings', i, 'rule'], 'a finding rule such as ESC1 or OP-PENDING-RESTART'),
-      ...(f.subject === undefined ? {} : { subject: text_(f.subject, ['expect', 'findings', i, 'subject'], 'an entity such as template:ConfigMgrWebServerCertificate') }),
-    })),
-    completed: (expect.completed ?? []) as string[],
-  };
+  const { startsAt, ca } = data.lab ?? {};
+  const settings = ca?.settings && Object.keys(ca.settings).length > 0 ? { settings: ca.settings } : {};
+  const setup: CaSetup = { edition: ca?.edition ?? 'enterprise', os: ca?.os ?? 'windows-server-2008', ...settings };
+  const expect = data.expect ?? {};
   return {
     file,
-    name,
-    title: typeof root.title === 'string' ? root.title : name,
-    lab: { startsAt, ca: { edition, os, ...(Object.keys(settings).length ? { settings } : {}) } as CaSetup },
+    name: data.scenario,
+    title: data.title ?? data.scenario,
+    lab: { startsAt, ca: setup },
     procedures,
-    expect: expectations,
+    expect: {
+      certificates: expect.certificates ?? [],
+      bindings: expect.bindings ?? [],
+      rejections: expect.rejections ?? [],
+      findings: expect.findings ?? [],
+      completed: expect.completed ?? [],
+    },
   };
 };
 
@@ -135,7 +142,8 @@ export const loadScenario = async (file: string): Promise<Scenario> => {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ScenarioError(file, 0, 0, `cannot read the scenario file (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)})`);
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+    throw new ScenarioError(file, 0, 0, `cannot read the scenario file (${why})`);
   }
   return parseScenario(file, text);
 };

@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { failures, findingRules, isSimTime, type CaSettings, type FailureName } from '../../domain/index.ts';
+import { didYouMean, expected, names, procedures, text, wording, type ProcedureDefinition, type StepDefinition } from '../../workflows/index.ts';
+
+// ─── Words a scenario uses ───
+
+/** A closed set of names, refused with the list (or a description of it when long) and a `did you mean`. */
+const nameAmong = <T extends string>(values: readonly T[], what: string) =>
+  z.enum(values as [T, ...T[]], { error: (issue) => expected(what, didYouMean(issue.input, values)) });
+
+const procedureIds = procedures.map((p) => p.id);
+const aProcedure = `a procedure of the catalogue (${procedureIds.join(', ')})`;
+const procedureId = nameAmong(procedureIds, aProcedure);
+const stepIds = [...new Set(procedures.flatMap((p) => p.steps.map((s) => s.id)))];
+const stepId = nameAmong(stepIds, 'a step id of the catalogue\'s procedures (pkilab procedures lists them)');
+
+// ─── Procedures and their step overrides ───
+
+const withoutDefault = (field: z.core.$ZodType): z.core.$ZodType => (field instanceof z.ZodDefault ? (field.unwrap() as z.core.$ZodType) : field);
+
+/** What a scenario may write for a step: "skip" (when the dialog can be left out) or some fields laid over the seed's choice. */
+export const overrideSchema = (step: StepDefinition) => {
+  const shape = Object.fromEntries(Object.entries(step.schema.shape).map(([key, field]) => [key, z.optional(withoutDefault(field))]));
+  const about = { title: step.title, description: `${step.purpose}${step.skippable ? ' Write "skip" to leave the step out.' : ''}` };
+  const kind = `a mapping of ${step.id}'s fields${step.skippable ? '' : ' (this step cannot be skipped)'}`;
+  const fields = z.strictObject(shape).meta(about).register(wording, { expected: kind });
+  if (!step.skippable) return fields;
+  return z.union([z.literal('skip'), fields]).meta(about).register(wording, { expected: `"skip" or a mapping of ${step.id}'s fields` });
+};
+
+const stepsOf = (procedure: ProcedureDefinition) => {
+  const ids = procedure.steps.map((s) => s.id);
+  const unknownStep = (issue: z.core.$ZodRawIssue) =>
+    issue.code === 'unrecognized_keys' ? expected(`a step of ${procedure.id} (${ids.join(', ')})`, didYouMean(issue.keys[0], ids)) : undefined;
+  return z.strictObject(Object.fromEntries(procedure.steps.map((s) => [s.id, overrideSchema(s).optional()])), { error: unknownStep });
+};
+
+type EntrySchema = z.ZodObject<{ procedure: z.ZodLiteral<string>; steps: z.ZodOptional<z.ZodObject> }, z.core.$strict>;
+const entries = procedures.map((p): EntrySchema => z.strictObject({ procedure: z.literal(p.id), steps: stepsOf(p).optional() }));
+
+const procedureEntry = z
+  .union([
+    procedureId,
+    z
+      .discriminatedUnion('procedure', entries as [EntrySchema, ...EntrySchema[]], {
+        error: (issue) => {
+          if (issue.code !== 'invalid_union' || !issue.discriminator) return undefined;
+          return expected(aProcedure, didYouMean((issue.input as { procedure?: unknown } | undefined)?.procedure, procedureIds));
+        },
+      })
+      .register(wording, { expected: 'a mapping with procedure and steps' }),
+  ])
+  .register(wording, { expected: 'a procedure id, or a mapping with procedure and steps', items: 'procedures (ids, or mappings with procedure and steps)' });
+
+// ─── The lab ───
+
+const startsAt = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/)
+  .refine(isSimTime)
+  .register(wording, { expected: 'an ISO time in UTC such as 2026-11-02T09:00:00Z' });
+
+const settings = {
+  attributeSubjectAltName2: z.boolean(),
+  enforceEncryptICertRequest: z.boolean(),
+  webEnrollment: z.enum(['none', 'http', 'https', 'https-epa']),
+  disabledExtensions: names,
+  managers: names,
+  officers: names,
+  enrollees: names,
+} satisfies Record<keyof CaSettings, z.ZodType>;
+
+const ca = z.strictObject({
+  edition: z.enum(['enterprise', 'standard']).default('enterprise'),
+  os: z.enum(['windows-server-2008', 'windows-server-2012']).default('windows-server-2008'),
+  settings: z.strictObject(settings).partial().optional(),
+});
+
+// ─── Expectations ───
+
+const distinguishedName = z
+  .string()
+  .regex(/^(|[A-Za-z][A-Za-z0-9.]*=.*)$/)
+  .register(wording, { expected: 'a distinguished name such as CN=server1.contoso.com ("" for an empty subject)' });
+
+const certificate = z.strictObject({
+  host: text,
+  template: text,
+  store: z.enum(['personal', 'amt-firmware']).optional(),
+  present: z.boolean().optional(),
+  dnsNames: names.optional(),
+  upns: names.optional(),
+  ekus: names.optional(),
+  subject: distinguishedName.optional(),
+});
+
+const binding = z.strictObject({ host: text, site: text, template: text.optional() });
+
+const codes = Object.values(failures).map((f) => f.code);
+const hexCode = /^(?:0x)?([0-9a-f]{8})$/i;
+
+/** A number as YAML read it: 80094012 stands for its hex digits, 0x80094012 (or a negative HRESULT) for its value. */
+const codeOfNumber = (n: number): string =>
+  /^\d{8}$/.test(String(n)) ? String(n) : Number.isSafeInteger(n) && n >= -(2 ** 31) && n < 2 ** 32 ? (n >>> 0).toString(16).padStart(8, '0') : String(n);
+
+/** `80094012`, `0X80094012` → `0x80094012`; a failure name (CERTSRV_E_TEMPLATE_DENIED) → its code; named codes stay. */
+export const normaliseCode = (raw: string | number): string => {
+  const written = typeof raw === 'number' ? codeOfNumber(raw) : raw.trim();
+  const digits = hexCode.exec(written)?.[1];
+  if (digits) return codes.find((c) => c.toLowerCase() === `0x${digits}`.toLowerCase()) ?? `0x${digits.toUpperCase()}`;
+  return Object.hasOwn(failures, written) ? failures[written as FailureName].code : written;
+};
+
+const aCode = `an AD CS error code such as 0x80094012, or one of pkilab's codes (${codes.filter((c) => !c.startsWith('0x')).join(', ')})`;
+const rejectionCode = z
+  .union([z.string(), z.number()])
+  .meta({ description: `${aCode}; 80094012 and 0X80094012 read as 0x80094012, a failure name (CERTSRV_E_TEMPLATE_DENIED) as its code.`, examples: codes })
+  .transform(normaliseCode)
+  .pipe(nameAmong(codes, aCode));
+
+const stepsOfProcedure = (id: string | undefined) => procedures.find((p) => p.id === id)?.steps.map((s) => s.id);
+
+/** A rejected step; when the procedure is named, the step must be one of its steps. */
+const rejection = z
+  .strictObject({ procedure: procedureId.optional(), step: stepId, code: rejectionCode })
+  .refine((r) => stepsOfProcedure(r.procedure)?.includes(r.step) ?? true, {
+    path: ['step'],
+    error: (issue) => {
+      const r = issue.input as { procedure?: string; step?: string };
+      const ids = stepsOfProcedure(r.procedure) ?? [];
+      return expected(`a step of ${r.procedure} (${ids.join(', ')})`, didYouMean(r.step, ids));
+    },
+  });
+
+/** The entities findings name: `template:<name without spaces>`, `ca:…`, `principal:…`, `host:…`, `certificate:<thumbprint>`, `request:<id>`. */
+const findingSubject = z
+  .string()
+  .regex(/^(template:\S+|ca:\S.*|principal:\S.*|host:\S.*|certificate:[0-9A-Fa-f]+|request:\d+|configmgr:site-system:\S.*)$/)
+  .register(wording, {
+    expected: 'an entity such as template:ConfigMgrWebServerCertificate (template names without spaces), ca:…, principal:…, host:…, '
+      + 'certificate:<thumbprint>, request:<id> or configmgr:site-system:…',
+  });
+
+const findingRule = nameAmong(findingRules, 'a rule the findings report (ESC1…ESC17, CM-…, OP-…; see pkilab findings)');
+const finding = z.strictObject({ rule: findingRule, subject: findingSubject.optional() });
+
+const expectations = z.strictObject({
+  certificates: z.array(certificate).optional(),
+  bindings: z.array(binding).optional(),
+  rejections: z.array(rejection).optional(),
+  findings: z.array(finding).optional(),
+  completed: z.array(procedureId).optional(),
+});
+
+// ─── The file ───
+
+/** A scenario file: the lab it starts from, the procedures in order with their step overrides, and what must hold at the end. */
+export const scenarioSchema = z
+  .strictObject({
+    scenario: text,
+    title: text.optional(),
+    description: z.string().optional(),
+    lab: z.strictObject({ startsAt: startsAt.optional(), ca: ca.optional() }).optional(),
+    procedures: z.array(procedureEntry).min(1),
+    expect: expectations.optional(),
+  })
+  .meta({ title: 'pkilab scenario' })
+  .register(wording, { expected: 'a mapping with scenario and procedures (and optionally title, description, lab, expect)' });
+
+export type ScenarioFile = z.output<typeof scenarioSchema>;
+
+/** The JSON Schema editors read (yaml-language-server): what a scenario file may contain, step overrides included. */
+export const scenarioJsonSchema = () => z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' });
+
+/** The text of scenarios/scenario.schema.json, as `npm run schema` writes it. */
+export const scenarioJsonSchemaText = () => `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+
+/** A step's choice as JSON Schema (the fields the dialog offers), for `pkilab procedures --json`. */
+export const choiceJsonSchema = (step: StepDefinition) => {
+  const { $schema: _, ...schema } = z.toJSONSchema(step.schema, { io: 'input', target: 'draft-7', unrepresentable: 'any' });
+  return schema;
+};

@@ -1,0 +1,164 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseScenario, ScenarioError } from '../../adapters/scenario/load.ts';
+
+const refusals = suite('adapters/scenario refusals');
+
+const problem = (text: string): ScenarioError => {
+  try {
+    parseScenario('s.yaml', text);
+  } catch (error) {
+    if (error instanceof ScenarioError) return error;
+    throw new Error(`expected a ScenarioError, got ${String(error)}`);
+  }
+  throw new Error('expected the scenario to be refused');
+};
+
+const iis = 'scenario: x\nprocedures: [iis-web-server-certificate]\n';
+const certificate = (fields: string) => `${iis}expect:\n  certificates:\n    - { host: SERVER1, template: ConfigMgr Web Server Certificate, ${fields} }\n`;
+
+refusals('refuses present: "false" (a string is not a boolean)', () => {
+  const error = problem(certificate('present: "false"'));
+  assert.is(error.line, 5);
+  assert.match(error.problem, /^expect\.certificates\[0\]\.present: expected true or false, found "false"$/);
+});
+
+refusals('refuses a misspelt field under lab, naming the fields it has and the one meant', () => {
+  const error = problem('scenario: x\nlab:\n  startAt: 2026-11-02T09:00:00Z\nprocedures: [iis-web-server-certificate]\n');
+  assert.is(error.message, 's.yaml:3:3: lab.startAt: expected one of the fields startsAt, ca, found "startAt"; did you mean "startsAt"?');
+});
+
+refusals('refuses a misspelt field under lab.ca', () => {
+  const error = problem('scenario: x\nlab:\n  ca: { editon: standard }\nprocedures: [iis-web-server-certificate]\n');
+  assert.is(error.message, 's.yaml:3:9: lab.ca.editon: expected one of the fields edition, os, settings, found "editon"; did you mean "edition"?');
+});
+
+refusals('refuses a misspelt CA setting', () => {
+  const error = problem('scenario: x\nlab:\n  ca: { settings: { webEnrolment: http } }\nprocedures: [iis-web-server-certificate]\n');
+  assert.match(error.problem, /^lab\.ca\.settings\.webEnrolment: expected one of the fields attributeSubjectAltName2, .*; did you mean "webEnrollment"\?$/);
+});
+
+refusals('refuses a misspelt field under expect', () => {
+  const error = problem(`${iis}expect:\n  finding:\n    - { rule: ESC1 }\n`);
+  assert.is(error.line, 4);
+  assert.is(error.column, 3);
+  assert.match(
+    error.problem,
+    /^expect\.finding: expected one of the fields certificates, bindings, rejections, findings, completed, found "finding"; did you mean "findings"\?$/,
+  );
+});
+
+refusals('refuses a misspelt field inside an expectation entry', () => {
+  const error = problem(certificate('dnsName: [server1.contoso.com]'));
+  assert.match(
+    error.problem,
+    /^expect\.certificates\[0\]\.dnsName: expected one of the fields host, template, store, present, dnsNames, .*; did you mean "dnsNames"\?$/,
+  );
+  const finding = problem(`${iis}expect:\n  findings:\n    - { rule: ESC1, subjet: template:X }\n`);
+  assert.match(finding.problem, /^expect\.findings\[0\]\.subjet: .*did you mean "subject"\?$/);
+});
+
+refusals('refuses dnsNames that is not a list, and list items of the wrong type', () => {
+  assert.match(problem(certificate('dnsNames: 5')).problem, /^expect\.certificates\[0\]\.dnsNames: expected a list of non-empty strings, found 5$/);
+  assert.match(
+    problem(certificate('dnsNames: [a.contoso.com, 7]')).problem,
+    /^expect\.certificates\[0\]\.dnsNames\[1\]: expected a non-empty string, found 7$/,
+  );
+});
+
+refusals('refuses a null expectation entry instead of crashing', () => {
+  const error = problem(`${iis}expect:\n  certificates: [null]\n`);
+  assert.is(error.line, 4);
+  assert.match(error.problem, /^expect\.certificates\[0\]: expected a mapping, found null$/);
+});
+
+refusals('refuses an alias bomb with a position, not a ReferenceError', () => {
+  const nine = (item: string) => `[${Array(9).fill(item).join(', ')}]`;
+  const error = problem(`a: &a ${nine('x')}\nb: &b ${nine('*a')}\nc: &c ${nine('*b')}\nd: ${nine('*c')}\n`);
+  assert.is(error.line, 2);
+  assert.match(error.problem, /alias bomb/);
+});
+
+refusals('refuses a finding rule the findings never report, suggesting the close one', () => {
+  const error = problem(`${iis}expect:\n  findings:\n    - { rule: OP-PENDING-RESTARTS }\n`);
+  assert.is(error.line, 5);
+  assert.match(
+    error.problem,
+    /^expect\.findings\[0\]\.rule: expected a rule the findings report .*, found "OP-PENDING-RESTARTS"; did you mean "OP-PENDING-RESTART"\?$/,
+  );
+  assert.match(problem(`${iis}expect:\n  findings:\n    - { rule: ESC5 }\n`).problem, /found "ESC5"/);
+});
+
+refusals('refuses a finding subject that is no entity form, such as a template display name with spaces', () => {
+  const error = problem(`${iis}expect:\n  findings:\n    - { rule: ESC1, subject: 'template:ConfigMgr Web Server Certificate' }\n`);
+  assert.match(error.problem, /^expect\.findings\[0\]\.subject: expected an entity such as template:ConfigMgrWebServerCertificate/);
+});
+
+const rejections = (code: string) => `${iis}expect:\n  rejections:\n    - { step: request-certificate, code: ${code} }\n`;
+const code = (written: string) => parseScenario('s.yaml', rejections(written)).expect.rejections[0]!.code;
+
+refusals('normalises rejection codes to the catalogue\'s spelling', () => {
+  assert.is(code('80094012'), '0x80094012');
+  assert.is(code('0X80094012'), '0x80094012');
+  assert.is(code('0x80094012'), '0x80094012');
+  assert.is(code("'0x80094012'"), '0x80094012');
+  assert.is(code('0x8009480f'), '0x8009480F');
+  assert.is(code('key-not-exportable'), 'key-not-exportable');
+  assert.is(code('CERTSRV_E_TEMPLATE_DENIED'), '0x80094012');
+});
+
+refusals('refuses a rejection code AD CS and pkilab do not have', () => {
+  assert.match(
+    problem(`${iis}expect:\n  rejections:\n    - { step: request-certificate, code: '0x80094099' }\n`).problem,
+    /^expect\.rejections\[0\]\.code: expected an AD CS error code/,
+  );
+  const named = problem(`${iis}expect:\n  rejections:\n    - { step: request-certificate, code: key-not-exportabel }\n`);
+  assert.match(named.problem, /found "key-not-exportabel"; did you mean "key-not-exportable"\?$/);
+});
+
+refusals('refuses a rejected step that is not a step of the procedure named', () => {
+  const error = problem(`${iis}expect:\n  rejections:\n    - { procedure: iis-web-server-certificate, step: export, code: not-in-store }\n`);
+  assert.match(error.problem, /^expect\.rejections\[0\]\.step: expected a step of iis-web-server-certificate \(create-group, /);
+});
+
+refusals('suggests the name meant for a misspelt field, step, procedure or value', () => {
+  const steps = (override: string) => `scenario: x\nprocedures:\n  - procedure: iis-web-server-certificate\n    steps:\n      ${override}\n`;
+  assert.match(problem('scenario: x\nprocedure: [iis-web-server-certificate]\n').problem, /did you mean "procedures"\?$/);
+  assert.match(problem('scenario: x\nprocedures: [iis-web-server-certificat]\n').problem, /did you mean "iis-web-server-certificate"\?$/);
+  assert.match(
+    problem(steps('restat: skip')).problem,
+    /^procedures\[0\]\.steps\.restat: expected a step of iis-web-server-certificate .*did you mean "restart"\?$/,
+  );
+  assert.match(problem(steps('restart: skp')).problem, /^procedures\[0\]\.steps\.restart: expected "skip", found "skp"; did you mean "skip"\?$/);
+  assert.match(problem(steps('subject-name: { subjectName: { source: build-from-ad, format: comon-name } }')).problem, /did you mean "common-name"\?$/);
+  assert.match(problem(steps('restart: { computr: SERVER1 }')).problem, /^procedures\[0\]\.steps\.restart\.computr: .*did you mean "computer"\?$/);
+});
+
+refusals('never suggests a far-off name', () => {
+  assert.not.match(problem('scenario: x\nzzz: 1\nprocedures: [iis-web-server-certificate]\n').problem, /did you mean/);
+});
+
+refusals('refuses a step override that is the wrong kind of value', () => {
+  const override = (value: string) =>
+    problem(`scenario: x\nprocedures:\n  - procedure: iis-web-server-certificate\n    steps:\n      request-certificate: ${value}\n`);
+  assert.match(override('{ dnsNames: 5 }').problem, /^procedures\[0\]\.steps\.request-certificate\.dnsNames: expected a list of non-empty strings, found 5$/);
+  assert.match(override('skip').problem, /this step cannot be skipped/);
+  assert.match(override('[a]').problem, /^procedures\[0\]\.steps\.request-certificate: expected a mapping of request-certificate's fields/);
+});
+
+refusals('refuses an export password shorter than 8 characters without echoing it', () => {
+  const error = problem('scenario: x\nprocedures:\n  - procedure: cloud-dp-service-certificate\n    steps:\n      export: { password: s3cret }\n');
+  assert.is(error.line, 5);
+  assert.match(
+    error.problem,
+    /^procedures\[0\]\.steps\.export\.password: expected a strong password of at least 8 characters, as the export wizard asks, found a password of 6 chara/,
+  );
+  assert.not.match(error.message, /s3cret/);
+});
+
+refusals('a scenario file that is empty, a scalar or not YAML is refused with a position', () => {
+  const broken = ['', 'hello', '- a\n- b\n', 'scenario: x\nprocedures: [\n', 'a: 1\na: 2\n', '\u0000'];
+  for (const text of broken) assert.match(problem(text).message, /^s\.yaml:\d+:\d+: /);
+});
+
+refusals.run();
