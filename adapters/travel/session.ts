@@ -4,6 +4,7 @@ import { evaluateFindings, findTemplate, type RecordedEvent, type World } from '
 import { buildTimeline, diffWorlds, type Timeline } from '../../projections/index.ts';
 import { redecide, type WhatIf } from '../../workflows/index.ts';
 import { toPem } from '../keystore/rsa.ts';
+import { findingHistory } from './bisect.ts';
 import { describeEvent, stepsOf } from './describe.ts';
 import { sections, showWorld, type Section } from './show.ts';
 import { exportBundle, redecisionPorts, TravelError, type LabSource } from './source.ts';
@@ -119,25 +120,27 @@ export const createSession = (source: LabSource, warn: (w: string) => void): Tra
         }
         case 'bisect': {
           const wanted = args[0] ?? '';
-          const at = (n: number) => evaluateFindings(timeline.worldAt(n)).find((f) => f.id === wanted || f.rule === wanted);
-          const final = at(last);
-          if (!final) throw new TravelError(`bisect: no finding ${wanted} at the end of the log (findings: ${evaluateFindings(timeline.worldAt(last)).map((f) => f.id).join(', ') || 'none'})`);
-          let good = 0;
-          let bad = last;
-          while (bad - good > 1) {
-            const mid = Math.floor((good + bad) / 2);
-            if (at(mid)?.id === final.id) bad = mid;
-            else good = mid;
+          const history = findingHistory(timeline, events, wanted);
+          if (!history) {
+            const atEnd = evaluateFindings(timeline.worldAt(last)).map((f) => f.id).join(', ') || 'none';
+            throw new TravelError(`bisect: no finding ${wanted} at any position of the log (findings at the end: ${atEnd})`);
           }
-          const event = events[bad - 1]!;
-          const skipped = events.slice(bad).filter((e) => e.type === 'ActionTaken' && e.data.choice === null);
+          const { position, finding } = history.first;
+          const event = events[position - 1]!;
+          const skipped = events.slice(position).filter((e) => e.type === 'ActionTaken' && e.data.choice === null);
+          const later = history.later.map((c) => ({ ...c, step: steps[c.position - 1], event: events[c.position - 1]! }));
           return {
             lines: [
-              `${final.id} first appears at position ${bad}, in step ${steps[bad - 1]}:`, lineOf(event), `  ${final.message}`, `  fix: ${final.fix.procedure}`,
-              ...(final.fix.command ? [`  command: ${final.fix.command}`] : []), `  caused by events ${final.causedBy.join(', ')}`,
+              `${finding.id} first appears at position ${position}, in step ${steps[position - 1]}:`, lineOf(event),
+              `  ${finding.message}`, `  fix: ${finding.fix.procedure}`, ...(finding.fix.command ? [`  command: ${finding.fix.command}`] : []),
+              `  caused by events ${finding.causedBy.join(', ')}`,
+              ...later.flatMap((c) => [`${c.kind} at ${c.position}, in step ${c.step}:`, lineOf(c.event)]),
               ...(skipped.length ? ['  steps skipped after it appeared (each a what-if candidate):', ...skipped.map((e) => `  ${lineOf(e)}`)] : []),
             ],
-            json: { finding: final, position: bad, step: steps[bad - 1], event, skippedAfter: skipped.map((e) => ({ position: e.position, step: steps[e.position - 1] })) },
+            json: {
+              finding, position, step: steps[position - 1], event, later,
+              skippedAfter: skipped.map((e) => ({ position: e.position, step: steps[e.position - 1] })),
+            },
           };
         }
         case 'why': {
