@@ -9,7 +9,7 @@ import { hasRight } from './access.ts';
 import type { RequestCertificate } from './commands.ts';
 import { findTemplate, issuingAuthorities } from './lookup.ts';
 import type { CertificationAuthority } from './model.ts';
-import { formatDn, type CertificateProfile, type ExtensionSpec, type Rdn } from './profile.ts';
+import { formatDn, sidSecurityOid, type CertificateProfile, type ExtensionSpec, type Rdn } from './profile.ts';
 import { buildNames, type RequestedNames } from './subject.ts';
 import type { Template } from './template.ts';
 
@@ -52,6 +52,13 @@ const extensionsFor = (template: Template, names: { dnsNames: readonly string[];
   extensions.push({ kind: 'subjectKeyIdentifier' }, { kind: 'authorityKeyIdentifier' }, { kind: 'crlDistributionPoints', urls: points.cdp }, { kind: 'authorityInformationAccess', caIssuers: points.aia });
   return extensions;
 };
+
+/**
+ * The requester's SID, when the CA writes the SID security extension: not when its DisableExtensionList names the
+ * extension (ESC16), nor when the template sets CT_FLAG_NO_SECURITY_EXTENSION (ESC9).
+ */
+const sidToWrite = (authority: CertificationAuthority, template: Template, requester: Principal): string | undefined =>
+  authority.settings.disabledExtensions.includes(sidSecurityOid) || template.noSecurityExtension ? undefined : requester.sid;
 
 /** Why the enrollment wizard would not offer the template to this requester, if it would not. */
 export const whyNotOffered = (world: World, template: Template, requester: string): Decision | undefined => {
@@ -128,7 +135,7 @@ export const issuance = (
     publicKey: '',
     notBefore,
     notAfter,
-    extensions: extensionsFor(template, names, requester.sid, publicationPoints(world, authority)),
+    extensions: extensionsFor(template, names, sidToWrite(authority, template, requester), publicationPoints(world, authority)),
   };
   return {
     kind: 'sign',

@@ -19,6 +19,9 @@ export type ExtensionSpec =
   | { readonly kind: 'authorityInformationAccess'; readonly caIssuers: readonly string[] }
   | { readonly kind: 'sidSecurity'; readonly sid: string };
 
+/** szOID_NTDS_CA_SECURITY_EXT: the SID security extension of KB5014754 (MS-WCCE 2.2.2.7.7.4). */
+export const sidSecurityOid = '1.3.6.1.4.1.311.25.2';
+
 /** Everything needed to sign a certificate, decided by the domain; no key material, only references. */
 export interface CertificateProfile {
   readonly serialNumber: string;

@@ -1,4 +1,5 @@
 import { issuingAuthorities } from '../ca/lookup.ts';
+import { sidSecurityOid } from '../ca/profile.ts';
 import type { Template } from '../ca/template.ts';
 import type { World } from '../lab/world.ts';
 import { capabilities } from './capabilities.ts';
@@ -97,7 +98,7 @@ const caRules = (world: World): Finding[] =>
         message: `${ca.name} accepts unencrypted RPC certificate requests (IF_ENFORCEENCRYPTICERTREQUEST off), so NTLM can be relayed to its RPC interface.`,
         fix: { procedure: 'Enforce encrypted requests and restart Certificate Services.', command: `certutil -config "${config}" -setreg CA\\InterfaceFlags +IF_ENFORCEENCRYPTICERTREQUEST && net stop certsvc && net start certsvc` } }));
     }
-    if (s.disabledExtensions.includes('1.3.6.1.4.1.311.25.2') && canEnroll) {
+    if (s.disabledExtensions.includes(sidSecurityOid) && canEnroll) {
       out.push(finding(world, { rule: 'ESC16', family: 'security', severity: 'high', subject,
         message: `${ca.name} leaves the SID security extension (1.3.6.1.4.1.311.25.2) out of every certificate, which defeats strong certificate mapping.`,
         fix: { procedure: 'Remove the OID from the disabled extension list and restart Certificate Services.', command: `certutil -config "${config}" -setreg policy\\DisableExtensionList -1.3.6.1.4.1.311.25.2 && net stop certsvc && net start certsvc` } }));
