@@ -1,9 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { evaluateFindings, findTemplate, type RecordedEvent, type World } from '../../domain/index.ts';
 import { buildTimeline, diffWorlds, type Timeline } from '../../projections/index.ts';
 import { redecide, type WhatIf } from '../../workflows/index.ts';
-import { toPem } from '../keystore/rsa.ts';
+import { labFolder, openNewLab } from '../lab-files.ts';
+import { copyLab, referencesOf } from '../stepper/branch.ts';
 import { findingHistory } from './bisect.ts';
 import { describeEvent, stepsOf } from './describe.ts';
 import { sections, showWorld, type Section } from './show.ts';
@@ -31,8 +31,8 @@ export const travelHelp = [
   'bisect FINDING                                                      the event that introduced a finding (id or rule)',
   'why ENTITY                                                          the events that shaped an entity (template, computer, group…)',
   'what-if skip N | what-if change N JSON                              decide the inputs after N again with that step changed',
-  'fork OUT.jsonl skip N | fork OUT.jsonl change N JSON                save that what-if as a new lab log',
-  'export OUT.json [--to N] [--without-keys]                           a self-contained file another machine can open',
+  'fork OUT.jsonl skip N | fork OUT.jsonl change N JSON [--force]      save that what-if as a new lab log (--force replaces one)',
+  'export OUT.json [--to N] [--without-keys] [--force]                 a self-contained file another machine can open',
   'help | quit',
 ];
 
@@ -169,23 +169,27 @@ export const createSession = (source: LabSource, warn: (w: string) => void): Tra
           };
         }
         case 'fork': {
+          const force = args.includes('--force');
+          if (force) args.splice(args.indexOf('--force'), 1);
           const out = args.shift();
           if (!out?.endsWith('.jsonl')) throw new TravelError(`fork: expected the new log's path (…/lab.jsonl), found ${out ?? 'nothing'}`);
-          const { result, ports } = await runWhatIf(whatIf(args, rest));
-          await mkdir(dirname(out), { recursive: true });
-          await writeFile(out, result.lab.events.map((e) => `${JSON.stringify(e)}\n`).join(''));
-          const keyDir = join(dirname(out), 'keys');
-          await mkdir(keyDir, { recursive: true, mode: 0o700 });
-          const refs = [...new Set(result.lab.events.flatMap((e) => (e.type === 'CaInstalled' ? [e.data.authority.keyRef] : e.type === 'CertificateInstalled' ? [e.data.keyRef] : [])))];
-          for (const ref of refs) if (await ports.keys.has(ref)) await writeFile(join(keyDir, `${ref}.key`), toPem('PRIVATE KEY', await ports.keys.privateKey(ref)), { mode: 0o600 });
-          return { lines: [`forked into ${out} (${result.lab.events.length} events, ${refs.length} keys in ${keyDir})`], json: { log: out, events: result.lab.events.length, divergedAt: result.divergedAt ?? null } };
+          const { result, ports } = await runWhatIf(whatIf(args, rest.replace(/\s--force\b/, '')));
+          const folder = labFolder(dirname(out), basename(out, '.jsonl'));
+          const writer = await openNewLab(folder, 'pkilab travel fork', force ? 'force' : 'never');
+          try {
+            await copyLab(ports, result.lab.events, writer.ports, folder.labId);
+          } finally {
+            await writer.release();
+          }
+          const refs = referencesOf(result.lab.events);
+          return { lines: [`forked into ${out} (${result.lab.events.length} events, ${refs.keys.length} keys in ${folder.keys})`], json: { log: out, events: result.lab.events.length, divergedAt: result.divergedAt ?? null } };
         }
         case 'export': {
           const out = args.shift();
           if (!out) throw new TravelError('export: expected the output file (for example broken-lab.json)');
           const to = flag('--to');
           const withKeys = !args.includes('--without-keys');
-          const bundle = await exportBundle(source, out, { to: to === undefined ? undefined : int(to, 'export --to', last), withKeys });
+          const bundle = await exportBundle(source, out, { to: to === undefined ? undefined : int(to, 'export --to', last), withKeys, force: args.includes('--force') });
           return { lines: [`exported ${bundle.events.length} events${withKeys ? ` and ${Object.keys(bundle.keys ?? {}).length} private keys (keep the file as safe as the keys)` : ' without keys'} to ${out}`], json: { file: out, events: bundle.events.length, keys: Object.keys(bundle.keys ?? {}) } };
         }
         case 'help':
