@@ -1,10 +1,18 @@
 import { z } from 'zod';
 
+/** What else a problem may say: a likely intended name (`did you mean "x"?`), and what kind of name was unknown. */
+export interface ProblemDetail { readonly hint?: string; readonly unknown?: string }
+
 /** A choice a dialog does not offer: where, what was expected, what was found, and a likely intended value. */
 export class ChoiceError extends Error {
   readonly code = 'INVALID_CHOICE';
-  constructor(readonly path: string, readonly expected: string, readonly found: unknown, readonly hint?: string) {
-    super(`${path}: expected ${expected}, found ${shown(found, path)}${hint ? `; ${hint}` : ''}`);
+  readonly hint?: string;
+  /** The kind of name that is not known (`field`, `step`), when the problem is an unknown name. */
+  readonly unknown?: string;
+  constructor(readonly path: string, readonly expected: string, readonly found: unknown, detail: ProblemDetail = {}) {
+    super(`${path}: expected ${expected}, found ${shown(found, path)}${detail.hint ? `; ${detail.hint}` : ''}`);
+    this.hint = detail.hint;
+    this.unknown = detail.unknown;
   }
 }
 
@@ -94,11 +102,14 @@ const itemsOf = (schema: Schema): string => {
   return plural[type] ?? expects(schema).replace(/^one of /, 'values among ');
 };
 
-const bound = (origin: string, words: string, limit: number | bigint) =>
-  `${words} ${limit}${origin === 'string' ? ' characters' : origin === 'array' ? ' items' : ''}`;
+const bound = (origin: string, words: string, limit: number | bigint) => {
+  const unit = ({ string: 'character', array: 'item' } as Record<string, string>)[origin];
+  return `${words} ${limit}${unit ? ` ${unit}${Number(limit) === 1 ? '' : 's'}` : ''}`;
+};
 
-/** An error-map message: what was expected, then (second line) a hint such as `did you mean "x"?`. */
-export const expected = (text: string, hint?: string) => (hint ? `${text}\n${hint}` : text);
+/** An error-map message: what was expected, then (more lines) a hint such as `did you mean "x"?` and the kind of name unknown. */
+export const expected = (text: string, detail: ProblemDetail = {}) =>
+  detail.hint || detail.unknown ? [text, detail.hint ?? '', detail.unknown ?? ''].join('\n') : text;
 
 /**
  * The error map given to every parse: each issue's message becomes what was expected (a line), then
@@ -112,11 +123,11 @@ export const expectation: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_type': return owner ? expects(owner) : `a value of type ${issue.expected}`;
     case 'invalid_value': {
       const wanted = issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${list(issue.values)}`;
-      return expected(wanted, didYouMean(issue.input, issue.values));
+      return expected(wanted, { hint: didYouMean(issue.input, issue.values) });
     }
     case 'unrecognized_keys': {
       const known = owner ? Object.keys((defOf(owner).shape as object | undefined) ?? {}) : [];
-      return expected(`one of the fields ${known.join(', ')}`, didYouMean(issue.keys[0], known));
+      return expected(`one of the fields ${known.join(', ')}`, { hint: didYouMean(issue.keys[0], known), unknown: 'field' });
     }
     case 'too_small': return bound(issue.origin, issue.inclusive ? 'at least' : 'more than', issue.minimum);
     case 'too_big': return bound(issue.origin, issue.inclusive ? 'at most' : 'less than', issue.maximum);
@@ -125,7 +136,7 @@ export const expectation: z.core.$ZodErrorMap = (issue) => {
       const options = issue.options as readonly unknown[] | undefined;
       const discriminator = issue.discriminator as string | undefined;
       const chosen = (issue.input as Record<string, unknown> | undefined)?.[discriminator ?? ''];
-      if (discriminator && options) return expected(`a ${discriminator} among ${list(options)}`, didYouMean(chosen, options));
+      if (discriminator && options) return expected(`a ${discriminator} among ${list(options)}`, { hint: didYouMean(chosen, options), unknown: discriminator });
       return owner ? expects(owner) : 'a valid value';
     }
     default: return undefined;
@@ -136,7 +147,7 @@ export const expectation: z.core.$ZodErrorMap = (issue) => {
 
 export type Path = (string | number)[];
 /** One problem of an input: where (a path into it), what was expected, what was found, maybe a hint. */
-export interface Problem { readonly path: Path; readonly expected: string; readonly found: unknown; readonly hint?: string }
+export interface Problem extends ProblemDetail { readonly path: Path; readonly expected: string; readonly found: unknown }
 
 /** How far a union branch got with a value: deeper is further; a wrong kind of value at the top is the least. */
 const score = (issue: z.core.$ZodIssue, value: unknown) => {
@@ -163,14 +174,19 @@ export const explain = (issue: z.core.$ZodIssue, input: unknown, prefix: Path = 
     const branch = bestBranch(issue.errors, valueAt(input, path));
     if (branch) return explain(branch, input, path);
   }
-  const [wanted = 'a valid value', hint] = issue.message.split('\n');
+  const [wanted = 'a valid value', hint, unknown] = issue.message.split('\n');
   const found = issue.code === 'unrecognized_keys' ? { path: [...path, issue.keys[0]!], found: issue.keys[0] } : { path, found: valueAt(input, path) };
-  return { ...found, expected: wanted, ...(hint ? { hint } : {}) };
+  return { ...found, expected: wanted, ...(hint ? { hint } : {}), ...(unknown ? { unknown } : {}) };
 };
 
-/** `steps.request-certificate` + ['dnsNames', 0] → `steps.request-certificate.dnsNames[0]` */
-export const pathText = (base: string, path: Path): string =>
-  path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${key}` : key), base);
+const segment = (text: string, key: string | number) => {
+  if (typeof key === 'number') return `${text}[${key}]`;
+  if (!/^[\w$-]+$/.test(key)) return `${text}[${clip(JSON.stringify(key))}]`;
+  return text ? `${text}.${key}` : key;
+};
+
+/** `steps.request-certificate` + ['dnsNames', 0] → `steps.request-certificate.dnsNames[0]`; odd keys are quoted: `expect["a b"]`. */
+export const pathText = (base: string, path: Path): string => path.reduce<string>(segment, base);
 
 // ─── Choices ───
 
@@ -182,7 +198,7 @@ export const checked = <S extends z.ZodType>(schema: S, value: unknown, path: st
   const result = schema.safeParse(value, { error: expectation });
   if (result.success) return result.data;
   const problem = explain(result.error.issues[0]!, value);
-  throw new ChoiceError(pathText(path, problem.path), problem.expected, problem.found, problem.hint);
+  throw new ChoiceError(pathText(path, problem.path), problem.expected, problem.found, problem);
 };
 
 /** A step's schema and the parse built on it; `finish` turns the checked fields into the choice. */

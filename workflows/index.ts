@@ -3,7 +3,7 @@ export type { ProcedureDefinition, StepDefinition, ProcedureContext, ProcedureEv
 export { procedureMachine } from './procedure.ts';
 export { procedureSnapshot, machineOf, type ProcedureSnapshot } from './replay.ts';
 export {
-  ChoiceError, checked, choiceOf, didYouMean, editDistance, expected, expectation, explain, expects, names, pathText, shown, text, wording,
+  ChoiceError, didYouMean, editDistance, expected, expectation, explain, names, pathText, shown, text, wording,
   type ChoiceSchema, type Path, type Problem,
 } from './choices.ts';
 export { createLab, openLab, startProcedure, takeStep, type Lab, type StepOutcome } from './engine.ts';

@@ -1,5 +1,5 @@
 import { findProcedure } from './catalog.ts';
-import { ChoiceError } from './choices.ts';
+import { ChoiceError, didYouMean } from './choices.ts';
 import { startProcedure, takeStep, type Lab } from './engine.ts';
 import { checkExpectations, type ExpectationResult } from './expectations.ts';
 import type { LabPorts } from './ports.ts';
@@ -14,8 +14,10 @@ export interface ResolvedStep { readonly step: string; readonly choice: unknown 
  * Throws ChoiceError with a path `steps.<step>.<field>` when an override is not a valid choice.
  */
 export const resolveChoices = (procedure: ProcedureDefinition, overrides: Readonly<Record<string, StepOverride>>): ResolvedStep[] => {
-  const unknown = Object.keys(overrides).find((id) => !procedure.steps.some((s) => s.id === id));
-  if (unknown) throw new ChoiceError(`steps.${unknown}`, `a step of ${procedure.id} (${procedure.steps.map((s) => s.id).join(', ')})`, unknown);
+  const ids = procedure.steps.map((s) => s.id);
+  const unknown = Object.keys(overrides).find((id) => !ids.includes(id));
+  const detail = { hint: didYouMean(unknown, ids), unknown: 'step' };
+  if (unknown) throw new ChoiceError(`steps.${unknown}`, `a step of ${procedure.id} (${ids.join(', ')})`, unknown, detail);
   const choices: Record<string, unknown> = {};
   return procedure.steps.map((step) => {
     const override = overrides[step.id];

@@ -42,9 +42,15 @@ const earlier = (a: Position, b: Position) => (a.exact !== b.exact ? a.exact : a
 /** `steps.request-certificate.dnsNames[0]` → ['steps', 'request-certificate', 'dnsNames', 0] */
 const splitPath = (path: string): Path => path.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
+/** `unknown field "startAt" in lab: expected …; did you mean …?` for a name, `lab.ca.os: expected …, found …` otherwise. */
 const sentence = (problem: Problem): string => {
+  const hint = problem.hint ? `; ${problem.hint}` : '';
+  if (problem.unknown && problem.found !== undefined) {
+    const parent = pathText('', problem.path.slice(0, -1));
+    return `unknown ${problem.unknown} ${shown(problem.found)}${parent ? ` in ${parent}` : ''}: expected ${problem.expected}${hint}`;
+  }
   const at = pathText('', problem.path);
-  return `${at ? `${at}: ` : ''}expected ${problem.expected}, found ${shown(problem.found, at)}${problem.hint ? `; ${problem.hint}` : ''}`;
+  return `${at ? `${at}: ` : ''}expected ${problem.expected}, found ${shown(problem.found, at)}${hint}`;
 };
 
 const firstAlias = (doc: Document): number | undefined => {
@@ -58,6 +64,8 @@ const firstAlias = (doc: Document): number | undefined => {
   return at;
 };
 
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
+
 /** Reads YAML into plain data; syntax errors, alias bombs and anything the parser throws become ScenarioErrors. */
 const readYaml = (file: string, text: string) => {
   const lines = new LineCounter();
@@ -67,9 +75,9 @@ const readYaml = (file: string, text: string) => {
   };
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: 'error' });
   } catch (error) {
-    return refuse(undefined, `cannot read the YAML (${error instanceof Error ? error.message : String(error)})`);
+    return refuse(undefined, `cannot read the YAML (${firstLine(error)})`);
   }
   const syntax = doc.errors[0];
   if (syntax) refuse(syntax.pos[0], `not valid YAML: ${syntax.message.split('\n')[0]}`);
@@ -79,7 +87,7 @@ const readYaml = (file: string, text: string) => {
     const bomb = error instanceof ReferenceError && /alias/i.test(error.message);
     const problem = bomb
       ? `the aliases here expand into more than ${maxAliasCount} times their size (an alias bomb?); write the values out or use fewer aliases`
-      : `cannot read the YAML (${error instanceof Error ? error.message : String(error)})`;
+      : `cannot read the YAML (${firstLine(error)})`;
     return refuse(firstAlias(doc), problem);
   }
 };
@@ -113,7 +121,7 @@ const scenarioOf = (file: string, data: ScenarioFile, fail: (path: Path, problem
     } catch (error) {
       if (!(error instanceof ChoiceError)) throw error;
       const path = ['procedures', i, ...splitPath(error.path)];
-      fail(path, sentence({ path, expected: error.expected, found: error.found, ...(error.hint ? { hint: error.hint } : {}) }));
+      fail(path, sentence({ path, expected: error.expected, found: error.found, hint: error.hint, unknown: error.unknown }));
     }
     return { procedure, steps: steps as Record<string, StepOverride> };
   });

@@ -5,14 +5,14 @@ import { didYouMean, expected, names, procedures, text, wording, type ProcedureD
 // ─── Words a scenario uses ───
 
 /** A closed set of names, refused with the list (or a description of it when long) and a `did you mean`. */
-const nameAmong = <T extends string>(values: readonly T[], what: string) =>
-  z.enum(values as [T, ...T[]], { error: (issue) => expected(what, didYouMean(issue.input, values)) });
+const nameAmong = <T extends string>(values: readonly T[], what: string, noun: string) =>
+  z.enum(values as [T, ...T[]], { error: (issue) => expected(what, { hint: didYouMean(issue.input, values), unknown: noun }) });
 
 const procedureIds = procedures.map((p) => p.id);
 const aProcedure = `a procedure of the catalogue (${procedureIds.join(', ')})`;
-const procedureId = nameAmong(procedureIds, aProcedure);
+const procedureId = nameAmong(procedureIds, aProcedure, 'procedure');
 const stepIds = [...new Set(procedures.flatMap((p) => p.steps.map((s) => s.id)))];
-const stepId = nameAmong(stepIds, 'a step id of the catalogue\'s procedures (pkilab procedures lists them)');
+const stepId = nameAmong(stepIds, 'a step id of the catalogue\'s procedures (pkilab procedures lists them)', 'step');
 
 // ─── Procedures and their step overrides ───
 
@@ -31,7 +31,9 @@ export const overrideSchema = (step: StepDefinition) => {
 const stepsOf = (procedure: ProcedureDefinition) => {
   const ids = procedure.steps.map((s) => s.id);
   const unknownStep = (issue: z.core.$ZodRawIssue) =>
-    issue.code === 'unrecognized_keys' ? expected(`a step of ${procedure.id} (${ids.join(', ')})`, didYouMean(issue.keys[0], ids)) : undefined;
+    issue.code === 'unrecognized_keys'
+      ? expected(`a step of ${procedure.id} (${ids.join(', ')})`, { hint: didYouMean(issue.keys[0], ids), unknown: 'step' })
+      : undefined;
   return z.strictObject(Object.fromEntries(procedure.steps.map((s) => [s.id, overrideSchema(s).optional()])), { error: unknownStep });
 };
 
@@ -45,7 +47,8 @@ const procedureEntry = z
       .discriminatedUnion('procedure', entries as [EntrySchema, ...EntrySchema[]], {
         error: (issue) => {
           if (issue.code !== 'invalid_union' || !issue.discriminator) return undefined;
-          return expected(aProcedure, didYouMean((issue.input as { procedure?: unknown } | undefined)?.procedure, procedureIds));
+          const chosen = (issue.input as { procedure?: unknown } | undefined)?.procedure;
+          return expected(aProcedure, { hint: didYouMean(chosen, procedureIds), unknown: 'procedure' });
         },
       })
       .register(wording, { expected: 'a mapping with procedure and steps' }),
@@ -116,7 +119,7 @@ const rejectionCode = z
   .union([z.string(), z.number()])
   .meta({ description: `${aCode}; 80094012 and 0X80094012 read as 0x80094012, a failure name (CERTSRV_E_TEMPLATE_DENIED) as its code.`, examples: codes })
   .transform(normaliseCode)
-  .pipe(nameAmong(codes, aCode));
+  .pipe(nameAmong(codes, aCode, 'code'));
 
 const stepsOfProcedure = (id: string | undefined) => procedures.find((p) => p.id === id)?.steps.map((s) => s.id);
 
@@ -128,7 +131,7 @@ const rejection = z
     error: (issue) => {
       const r = issue.input as { procedure?: string; step?: string };
       const ids = stepsOfProcedure(r.procedure) ?? [];
-      return expected(`a step of ${r.procedure} (${ids.join(', ')})`, didYouMean(r.step, ids));
+      return expected(`a step of ${r.procedure} (${ids.join(', ')})`, { hint: didYouMean(r.step, ids), unknown: 'step' });
     },
   });
 
@@ -141,7 +144,7 @@ const findingSubject = z
       + 'certificate:<thumbprint>, request:<id> or configmgr:site-system:…',
   });
 
-const findingRule = nameAmong(findingRules, 'a rule the findings report (ESC1…ESC17, CM-…, OP-…; see pkilab findings)');
+const findingRule = nameAmong(findingRules, 'a rule the findings report (ESC1…ESC17, CM-…, OP-…; see pkilab findings)', 'rule');
 const finding = z.strictObject({ rule: findingRule, subject: findingSubject.optional() });
 
 const expectations = z.strictObject({
