@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { LabEvent, LabEventType, RecordedEvent } from '../../domain/index.ts';
+import {
+  ace, autoenrollmentPolicy, certificationAuthority, count, enrollmentPlatform, entityName, host, iisSite, issuedCertificate, pendingRequest, port,
+  positiveInt, principal, recordedValue, rejection, simTime, storeName, subjectNameSetting, template,
+} from './model.ts';
+
+const o = z.strictObject;
+const s = z.string();
+const strings = z.array(s);
+
+/** The `data` of every event type: a table, so that a type missing here (or one too many) fails the type check below. */
+export const eventData = {
+  // Directory
+  LabCreated: o({ domain: o({ dnsName: s, netbiosName: s, sid: s }), startsAt: simTime }),
+  PrincipalCreated: o({ principal }),
+  GroupMemberAdded: o({ group: entityName, member: s }),
+  ComputerRestarted: o({ computer: entityName, tokenGroups: strings }),
+  GpoCreated: o({ name: entityName, linkedTo: s.nullable() }),
+  AutoenrollmentPolicyConfigured: o({ gpo: entityName, policy: autoenrollmentPolicy }),
+  // CA
+  CaInstalled: o({ authority: certificationAuthority }),
+  TemplatePublished: o({ template }),
+  TemplateDuplicated: o({ source: s, versionLabel: s, template }),
+  TemplateSubjectNameChanged: o({ template: entityName, subjectName: subjectNameSetting, minorRevision: count }),
+  TemplateRequestHandlingChanged: o({ template: entityName, exportableKey: z.boolean(), managerApproval: z.boolean(), minorRevision: count }),
+  TemplatePermissionsChanged: o({ template: entityName, before: ace.nullable(), after: ace, minorRevision: count }),
+  TemplateIssued: o({ ca: entityName, template: s }),
+  CertificateIssued: o({ certificate: issuedCertificate }),
+  TemplateApplicationPolicyAdded: o({ template: entityName, name: s, oid: s, minorRevision: count }),
+  AutoenrollmentRan: o({
+    computer: entityName,
+    trigger: z.enum(['startup', 'timer']),
+    failures: z.array(o({ template: s, eventId: z.literal([13, 47]), code: s.optional(), message: s })),
+  }),
+  CertificateRequestPending: pendingRequest,
+  // Hosts
+  HostProvisioned: o({ host, iisSites: z.array(iisSite) }),
+  CertificateInstalled: o({ host: entityName, store: storeName, thumbprint: s, template: s, keyRef: s, exportableKey: z.boolean() }),
+  IisBindingChanged: o({ host: entityName, site: entityName, protocol: z.literal('https'), port, thumbprint: s, previous: s.nullable() }),
+  IisBindingVerified: o({ host: s, site: s, thumbprint: s, names: strings }),
+  CertificateExported: o({ host: entityName, thumbprint: s, file: s, withPrivateKey: z.boolean() }),
+  CertificateVerified: o({ host: s, thumbprint: s, template: s, purposes: strings }),
+  // ConfigMgr
+  SiteSystemConfigured: o({ host: entityName, intranetFqdn: s, internetFqdn: s.optional() }),
+  CloudDistributionPointCreated: o({ serviceFqdn: entityName, thumbprint: s, file: s }),
+  DistributionPointCertificateImported: o({ host: entityName, thumbprint: s, file: s, pxe: z.boolean(), bootMedia: z.boolean() }),
+  OutOfBandServicePointConfigured: o({ host: s, provisioningThumbprint: s }),
+  OutOfBandManagementConfigured: o({ amtGroup: s, webServerTemplate: s, clientAuthTemplate: s.optional() }),
+  EnrollmentProfileSet: o({ platform: enrollmentPlatform, template: s }),
+  DeviceEnrolled: o({ device: s, user: s, platform: enrollmentPlatform }),
+  AmtComputerProvisioned: o({ computer: s, fqdn: s, group: s }),
+  // Workflow
+  ActionTaken: o({ procedure: entityName, step: s, choice: recordedValue }),
+  ActionRejected: o({ procedure: entityName, step: s, rejection }),
+  ProcedureStarted: o({ procedure: entityName, input: recordedValue }),
+  ProcedureCompleted: o({ procedure: entityName }),
+} satisfies { [K in LabEventType]: z.ZodType };
+
+type Data = typeof eventData;
+type EventSchema<K extends LabEventType> = z.ZodObject<{ type: z.ZodLiteral<K>; data: Data[K] }, z.core.$strict>;
+type RecordedShape<K extends LabEventType> = { type: z.ZodLiteral<K>; data: Data[K]; position: typeof positiveInt; at: typeof simTime };
+type RecordedSchema<K extends LabEventType> = z.ZodObject<RecordedShape<K>, z.core.$strict>;
+
+/** Every event type, in the table's order. */
+export const eventTypes = Object.keys(eventData) as LabEventType[];
+
+const table = <S>(make: (type: LabEventType) => S) => Object.fromEntries(eventTypes.map((type) => [type, make(type)]));
+
+/** One strict schema per event type, by type: validating through it skips the union's dispatch. */
+export const eventSchemas = table((type) => o({ type: z.literal(type), data: eventData[type] })) as { [K in LabEventType]: EventSchema<K> };
+/** The same, for the event as stored: with its position (1-based) and simulated time. */
+export const recordedSchemas = table((type) => eventSchemas[type].extend({ position: positiveInt, at: simTime })) as { [K in LabEventType]: RecordedSchema<K> };
+
+/** The schemas of all types as a list for `z.discriminatedUnion`: a union of one schema per type, not one schema of unions. */
+const options = <S extends object>(schemas: S) => Object.values(schemas) as [S[keyof S], ...S[keyof S][]];
+export const labEvent = z.discriminatedUnion('type', options(eventSchemas));
+export const recordedEvent = z.discriminatedUnion('type', options(recordedSchemas));
+
+// ---- The schemas and the domain's types agree (a compile error otherwise) ----
+
+/** The domain's types are deeply readonly; what zod infers is not. Compared without `readonly`. */
+export type Writable<T> = T extends object ? { -readonly [K in keyof T]: Writable<T[K]> } : T;
+export type Equal<A, B> = (<T>() => T extends Writable<A> ? 1 : 2) extends <T>() => T extends Writable<B> ? 1 : 2 ? true : false;
+export type Expect<T extends true> = T;
+
+type DataOf<K extends LabEventType> = Extract<LabEvent, { type: K }>['data'];
+export type SchemasMatchTypes = [
+  Expect<Equal<{ [K in keyof Data]: z.infer<Data[K]> }, { [K in LabEventType]: Writable<DataOf<K>> }>>,
+  Expect<Equal<z.infer<typeof labEvent>, Writable<LabEvent>>>,
+  Expect<Equal<z.infer<typeof recordedEvent>, Writable<RecordedEvent>>>,
+];
