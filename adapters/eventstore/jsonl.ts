@@ -5,6 +5,7 @@ import { portError, type EventStore, type PendingEvent } from '../../workflows/i
 import { ensureFolder, modes, syncFolder, writeFileAtomic } from '../files/atomic.ts';
 import { formatLine, parseLines } from './jsonl-format.ts';
 import type { WriterLock } from './lock.ts';
+import { logChecker, type LogChecker } from './validate.ts';
 
 export interface JsonlOptions {
   /** Told of a torn last line (ignored by readers, cut by the writer) and of logs without integrity marks. */
@@ -14,7 +15,9 @@ export interface JsonlOptions {
 }
 
 interface Loaded {
-  events: RecordedEvent[];
+  /** Checks every line as it is read (schemas, positions, time, certificates); holds the events that passed. */
+  checker: LogChecker;
+  reported: number;
   /** Bytes of complete lines, the inode they were read from, and the chain value after the last one. */
   size: number;
   inode: number;
@@ -23,17 +26,16 @@ interface Loaded {
   torn?: string;
 }
 
-const empty = (): Loaded => ({ events: [], size: 0, inode: -1, chain: 0, chained: false });
+const empty = (path: string): Loaded => ({ checker: logChecker(path), reported: 0, size: 0, inode: -1, chain: 0, chained: false });
+const eventsOf = (loaded: Loaded): RecordedEvent[] => loaded.checker.result.events;
 
-/** Checks the envelope of each parsed line: consecutive positions from where the log stood. */
-const envelope = (path: string, entries: ReadonlyArray<{ line: number; event: unknown }>, after: number): RecordedEvent[] =>
-  entries.map(({ line, event }, i) => {
-    const position = (event as { position?: unknown } | null)?.position;
-    if (typeof event !== 'object' || event === null || position !== after + i + 1) {
-      throw portError('EVENTSTORE_CORRUPT_LOG', `${path}:${line}: expected position ${after + i + 1}, found ${JSON.stringify(position) ?? 'none'}`);
-    }
-    return event as RecordedEvent;
-  });
+/** A log whose check found an error: it cannot be folded safely, so it does not open. The first problem is named. */
+const refuseIfBroken = (loaded: Loaded): void => {
+  const [first, ...rest] = loaded.checker.result.errors;
+  if (!first) return;
+  const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
+  throw Object.assign(portError('EVENTSTORE_CORRUPT_LOG', `${first.message}${more}`), { problem: first.code });
+};
 
 /**
  * One append-only JSON Lines file per lab in `folder`. Reading never changes a file: a torn last line (an
@@ -56,12 +58,12 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
   const load = async (lab: string): Promise<Loaded> => {
     const path = pathOf(lab);
     const info = await stat(path).catch(() => undefined);
-    let loaded = cache.get(lab) ?? empty();
+    let loaded = cache.get(lab) ?? empty(path);
     if (!info) {
-      if (loaded.inode !== -1) cache.set(lab, (loaded = empty()));
+      if (loaded.inode !== -1) cache.set(lab, (loaded = empty(path)));
       return loaded;
     }
-    if (info.ino !== loaded.inode || info.size < loaded.size) loaded = { ...empty(), inode: info.ino };
+    if (info.ino !== loaded.inode || info.size < loaded.size) loaded = { ...empty(path), inode: info.ino };
     if (info.size === loaded.size) return loaded;
     const handle = await open(path, 'r');
     let text: string;
@@ -72,14 +74,18 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
     } finally {
       await handle.close();
     }
-    const parsed = parseLines(path, text, loaded.events.length + 1, loaded.chain, loaded.chained);
-    if (parsed.unchained > 0 && loaded.events.length === 0) {
+    const parsed = parseLines(path, text, eventsOf(loaded).length + 1, loaded.chain, loaded.chained);
+    if (parsed.unchained > 0 && eventsOf(loaded).length === 0) {
       warnOnce(`${path}: written by an older pkilab, without integrity marks; a hand edit of its first ${parsed.unchained} line(s) cannot be detected`);
     }
-    const events = envelope(path, parsed.entries, loaded.events.length);
-    loaded = { events: [...loaded.events, ...events], size: loaded.size + parsed.bytes, inode: info.ino, chain: parsed.chain, chained: parsed.chained, ...(parsed.torn ? { torn: parsed.torn } : {}) };
-    if (parsed.torn && !options.lock) warnOnce(`${parsed.torn}; ignored (a writer may be appending now, or one stopped mid-append)`);
+    loaded.checker.add(parsed.entries);
+    const { checker } = loaded;
+    loaded = { checker, reported: loaded.reported, size: loaded.size + parsed.bytes, inode: info.ino, chain: parsed.chain, chained: parsed.chained, ...(parsed.torn ? { torn: parsed.torn } : {}) };
     cache.set(lab, loaded);
+    refuseIfBroken(loaded);
+    for (const warning of checker.result.warnings.slice(loaded.reported)) options.onWarning?.(warning.message);
+    loaded.reported = checker.result.warnings.length;
+    if (parsed.torn && !options.lock) warnOnce(`${parsed.torn}; ignored (a writer may be appending now, or one stopped mid-append)`);
     return loaded;
   };
 
@@ -97,7 +103,7 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
     } finally {
       await handle.close();
     }
-    options.onWarning?.(`${loaded.torn}; cut off (the append it belonged to never completed). The log ends at position ${loaded.events.length}.`);
+    options.onWarning?.(`${loaded.torn}; cut off (the append it belonged to never completed). The log ends at position ${eventsOf(loaded).length}.`);
     const cut: Loaded = { ...loaded };
     delete cut.torn;
     cache.set(lab, cut);
@@ -109,11 +115,11 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
 
   return {
     async read(lab, range = {}) {
-      return (await load(lab)).events.slice((range.from ?? 1) - 1, range.to ?? undefined);
+      return eventsOf(await load(lab)).slice((range.from ?? 1) - 1, range.to ?? undefined);
     },
     async append(lab, events: readonly PendingEvent[], expectedVersion) {
       const loaded = await loadForWrite(lab);
-      if (loaded.events.length !== expectedVersion) throw conflict(lab, loaded.events.length, expectedVersion);
+      if (eventsOf(loaded).length !== expectedVersion) throw conflict(lab, eventsOf(loaded).length, expectedVersion);
       let chain = loaded.chain;
       const stored = events.map((e, i) => ({ ...e, position: expectedVersion + i + 1 }) as RecordedEvent);
       const text = stored.map((e) => {
@@ -121,20 +127,31 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
         chain = formatted.chain;
         return formatted.line;
       }).join('');
+      // The new events pass the same checks as a log being opened, before a byte is written.
+      loaded.checker.add((JSON.parse(JSON.stringify(stored)) as RecordedEvent[]).map((event, i) => ({ line: expectedVersion + i + 1, event })));
+      try {
+        refuseIfBroken(loaded);
+      } catch (error) {
+        cache.delete(lab);
+        throw Object.assign(error as Error, { message: `refusing to append: ${(error as Error).message}` });
+      }
       const created = loaded.inode === -1;
       if (created) await ensureFolder(folder);
-      const file = await open(pathOf(lab), 'a', modes.shared);
       try {
-        if (created) await file.chmod(modes.shared);
-        await file.write(text);
-        await file.sync();
-        const info = await file.stat();
-        loaded.inode = info.ino;
-      } finally {
-        await file.close();
+        const file = await open(pathOf(lab), 'a', modes.shared);
+        try {
+          if (created) await file.chmod(modes.shared);
+          await file.write(text);
+          await file.sync();
+          loaded.inode = (await file.stat()).ino;
+        } finally {
+          await file.close();
+        }
+      } catch (error) {
+        cache.delete(lab);
+        throw error;
       }
       if (created) await syncFolder(folder);
-      loaded.events = [...loaded.events, ...(JSON.parse(JSON.stringify(stored)) as RecordedEvent[])];
       loaded.size += Buffer.byteLength(text);
       loaded.chain = chain;
       loaded.chained = true;
@@ -142,7 +159,7 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
     },
     async truncate(lab, position, expectedVersion) {
       const loaded = await loadForWrite(lab);
-      if (loaded.events.length !== expectedVersion) throw conflict(lab, loaded.events.length, expectedVersion);
+      if (eventsOf(loaded).length !== expectedVersion) throw conflict(lab, eventsOf(loaded).length, expectedVersion);
       if (!Number.isInteger(position) || position < 0 || position > expectedVersion) {
         throw new RangeError(`truncate: expected a position from 0 to ${expectedVersion}, found ${position}`);
       }
@@ -151,10 +168,10 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
       for (let n = 0; n < position; n += 1) end = text.indexOf(0x0a, end) + 1;
       await writeFileAtomic(pathOf(lab), text.subarray(0, end), modes.shared);
       cache.delete(lab);
-      return (await load(lab)).events.length;
+      return eventsOf(await load(lab)).length;
     },
     async version(lab) {
-      return (await load(lab)).events.length;
+      return eventsOf(await load(lab)).length;
     },
   };
 };

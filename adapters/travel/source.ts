@@ -11,6 +11,7 @@ import { fileKeyStore } from '../keystore/files.ts';
 import { memoryKeyStore } from '../keystore/memory.ts';
 import { overlayKeyStore } from '../keystore/overlay.ts';
 import { opensslPfxFiles } from '../pfx/openssl.ts';
+import { parseBundle } from '../schemas/bundle.ts';
 import { fileSecretStore } from '../secrets/files.ts';
 import { overlaySecretStore } from '../secrets/overlay.ts';
 import { referencesOf } from '../stepper/branch.ts';
@@ -38,15 +39,24 @@ export class TravelError extends Error {
   readonly code = 'TRAVEL_INPUT';
 }
 
-const readBundle = async (path: string): Promise<LabBundle> => {
-  let bundle: LabBundle;
+const readBundle = async (path: string, onWarning: (w: string) => void): Promise<LabBundle> => {
+  let json: unknown;
   try {
-    bundle = JSON.parse(await readFile(path, 'utf8')) as LabBundle;
+    json = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
     throw new TravelError(`${path}: expected a lab log (.jsonl) or an exported lab (.json), could not read it (${(error as Error).message})`);
   }
-  if (bundle?.format !== 'pkilab-lab/1' || !Array.isArray(bundle.events)) throw new TravelError(`${path}: expected an exported lab (format pkilab-lab/1), found format ${JSON.stringify(bundle?.format)}`);
-  return bundle;
+  if ((json as { format?: unknown } | null)?.format !== 'pkilab-lab/1') {
+    throw new TravelError(`${path}: expected an exported lab (format pkilab-lab/1), found format ${JSON.stringify((json as { format?: unknown } | null)?.format) ?? 'none'}`);
+  }
+  const parsed = parseBundle(path, json);
+  for (const warning of parsed.warnings) onWarning(warning.message);
+  if (!parsed.ok) {
+    const [first, ...rest] = parsed.errors;
+    throw new TravelError(`${first!.message}${rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : ''}`);
+  }
+  return parsed.bundle as LabBundle;
 };
 
 /** Opens a lab log (`lab.jsonl`, keys in `keys/` beside it) or an exported bundle (`.json`), for reading only. */
@@ -56,7 +66,7 @@ export const openSource = async (path: string, onWarning: (w: string) => void): 
     if (events.length === 0) throw new TravelError(`${path} holds no events (is the path right?)`);
     return { path, events, keys: fileKeyStore(join(dirname(path), 'keys')), secrets: await fileSecretStore(join(dirname(path), 'keys', 'secrets.json')).all() };
   }
-  const bundle = await readBundle(path);
+  const bundle = await readBundle(path, onWarning);
   const keys = memoryKeyStore();
   for (const [ref, pkcs8] of Object.entries(bundle.keys ?? {})) await keys.put(ref, pkcs8);
   return { path, events: bundle.events, keys, secrets: bundle.secrets ?? {} };

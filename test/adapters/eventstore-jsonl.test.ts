@@ -25,7 +25,9 @@ eventStoreContract('jsonl file', async () => {
 
 const jsonl = suite('adapters/eventstore jsonl');
 const at = '2026-11-02T09:00:00.000Z';
-const event = (name: string): PendingEvent => ({ type: 'PrincipalCreated', data: { principal: { name, sid: 'S', kind: 'group', builtin: false } }, at });
+const created: PendingEvent = { type: 'LabCreated', data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at }, at };
+/** `A` creates the lab, as every lab log starts; the other names are groups. */
+const event = (name: string): PendingEvent => (name === 'A' ? created : { type: 'PrincipalCreated', data: { principal: { name, sid: 'S', kind: 'group', builtin: false } }, at });
 const expectCode = async (action: Promise<unknown>, code: Parameters<typeof isPortError>[1], message?: RegExp) => {
   try {
     await action;
@@ -90,7 +92,7 @@ jsonl('a corrupt line in the middle is an error naming file and line, never skip
 jsonl('a gap in positions is corruption', async () => {
   const dir = await folder();
   await writeFile(join(dir, 'lab.jsonl'), `${JSON.stringify({ ...event('A'), position: 1 })}\n${JSON.stringify({ ...event('B'), position: 3 })}\n`);
-  await expectCode(jsonlEventStore(dir).read('lab'), 'EVENTSTORE_CORRUPT_LOG', /expected position 2, found 3/);
+  await expectCode(jsonlEventStore(dir).read('lab'), 'EVENTSTORE_CORRUPT_LOG', /lab\.jsonl:2: position: expected 2 .*found 3/);
 });
 
 jsonl('a line changed by hand in the middle of a log is named', async () => {
