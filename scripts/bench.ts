@@ -107,3 +107,38 @@ console.log('memory');
 console.log(`  final world                 ${fmt(worldHeap / 2 ** 20, 1).padStart(8)} MiB`);
 console.log(`  timeline with checkpoints   ${fmt(timelineHeap / 2 ** 20, 1).padStart(8)} MiB   ratio ${fmt(timelineHeap / worldHeap, 2)}   target ≤ 2`);
 void kept;
+
+// Opening a log from disk: the JSONL store reads every line, verifies its integrity mark and checks it
+// (schemas, positions, time, references, certificates against their DER), beside a bare JSON.parse of the lines.
+{
+  const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { formatLine } = await import('../adapters/eventstore/jsonl-format.ts');
+  const { jsonlEventStore } = await import('../adapters/eventstore/jsonl.ts');
+  const { largeLog } = await import('../test/support/large-log.ts');
+  // The same shape of lab with real certificates (the checks compare each with its DER), signed once here.
+  const logEvents = await largeLog(Math.min(computers, 2000), passes);
+  const dir = mkdtempSync(join(tmpdir(), 'pkilab-bench-'));
+  let chain = 0;
+  writeFileSync(join(dir, 'lab.jsonl'), logEvents.map((e) => {
+    const line = formatLine(e, chain);
+    chain = line.chain;
+    return line.line;
+  }).join(''));
+  const [, bare] = time(() => readFileSync(join(dir, 'lab.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as unknown).length);
+  const started = performance.now();
+  let opened: string;
+  try {
+    opened = `${fmt((await jsonlEventStore(dir).read('lab')).length)} events`;
+  } catch (error) {
+    opened = `refused: ${(error as Error).message.slice(0, 160)}`;
+  }
+  const open = performance.now() - started;
+  rmSync(dir, { recursive: true, force: true });
+  const rate = (ms: number) => fmt((logEvents.length / ms) * 1000);
+  console.log(`\nopen a ${fmt(logEvents.length)}-event JSONL log (${opened})`);
+  console.log(`  pkilab store (integrity marks and checks)  ${rate(open).padStart(12)} events/s`);
+  console.log(`  baseline JSON.parse of each line           ${rate(bare).padStart(12)} events/s`);
+  console.log(`  ratio (pkilab / baseline)                  ${fmt(bare / open, 3).padStart(12)}`);
+}
