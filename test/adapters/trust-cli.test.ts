@@ -113,9 +113,13 @@ trust('fork and export refuse an existing target unless --force', async () => {
 
 trust('no password or private key appears in a log, its artifacts, the output, travel, or a bundle without keys', async () => {
   const out = await tempDir();
-  const passwords = ['Pa55w.rd-CloudDP', 'not-the-export-password', 'Pa55w.rd-DPClient'];
+  const named = (await Promise.all((await readdir(resolve(root, 'scenarios'))).filter((f) => f.endsWith('.yaml')).map((f) => readFile(resolve(root, 'scenarios', f), 'utf8'))))
+    .flatMap((text) => [...text.matchAll(/password:\s*['"]?([^'",}\s]+)/g)].map((m) => m[1]!));
+  const passwords = [...new Set([...named, 'Pa55w.rd-CloudDP', 'Pa55w.rd-DPClient'])];
+  assert.ok(passwords.includes('not-the-export-password'), passwords.join(', '));
   const printed: string[] = [];
-  for (const name of ['cloud-dp-service-certificate', 'cloud-dp-wrong-password']) {
+  const labs = ['cloud-dp-service-certificate', 'cloud-dp-wrong-password', 'dp-client-certificate'];
+  for (const name of labs) {
     const run = await cli('run', scenario(name), '--out', join(out, name), '--json');
     printed.push(run.out, run.err);
     const log = join(out, name, 'lab.jsonl');
@@ -132,11 +136,20 @@ trust('no password or private key appears in a log, its artifacts, the output, t
   assert.ok(files.some((f) => f.endsWith('lab.jsonl')) && files.some((f) => f.endsWith('public.json')));
   for (const password of passwords) assert.not.ok(everything.includes(password), `found ${password}`);
   assert.not.match(everything, /PRIVATE KEY|MII[CE][a-zA-Z0-9+/]{20,}AgEAAo/);
-  for (const name of ['cloud-dp-service-certificate', 'cloud-dp-wrong-password']) {
+  for (const name of labs) {
     const keys = await readdir(join(out, name, 'keys'));
     const pkcs8 = (await readFile(join(out, name, 'keys', keys.find((k) => k.endsWith('.key'))!), 'utf8')).split('\n')[1]!;
     assert.not.ok(everything.includes(pkcs8.slice(0, 40)), 'key material found');
   }
+});
+
+trust('a reader that goes away ends the output quietly: no stack trace, exit 0', async () => {
+  const out = await tempDir();
+  assert.is((await cli('run', scenario('iis-no-restart'), '--out', out)).code, 0);
+  const { spawnSync } = await import('node:child_process');
+  const piped = spawnSync('bash', ['-c', `node bin/pkilab.mjs travel ${join(out, 'lab.jsonl')} log --json | head -c 10 >/dev/null; exit \${PIPESTATUS[0]}`], { cwd: root, encoding: 'utf8' });
+  assert.is(piped.status, 0, piped.stderr);
+  assert.is(piped.stderr, '');
 });
 
 trust('under umask 000 keys, secrets and PFX files are 0600 in 0700 folders, and nothing is world-writable', async () => {
