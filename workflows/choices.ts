@@ -24,7 +24,9 @@ const isPlain = (value: object) => Array.isArray(value) || [Object.prototype, nu
 /** A found value as a message shows it: JSON for data, a length for a password, never a thrown error. */
 export const shown = (value: unknown, path = ''): string => {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string' && /(^|\.)password$/.test(path)) return `a password of ${value.length} characters`;
+  if (/(^|\.)password$/.test(path) && value !== null && typeof value !== 'object') {
+    return typeof value === 'string' ? `a password of ${value.length} characters` : `a ${typeof value}`;
+  }
   if (value === null || typeof value !== 'object') return typeof value === 'string' ? clip(JSON.stringify(value)) : String(value);
   if (!isPlain(value)) return `a ${value.constructor?.name ?? 'value'}`;
   try {
@@ -111,10 +113,7 @@ const bound = (origin: string, words: string, limit: number | bigint) => {
 export const expected = (text: string, detail: ProblemDetail = {}) =>
   detail.hint || detail.unknown ? [text, detail.hint ?? '', detail.unknown ?? ''].join('\n') : text;
 
-/**
- * The error map given to every parse: each issue's message becomes what was expected (a line), then
- * optionally a `did you mean` hint (a second line). `explain` turns issues into ChoiceError parts.
- */
+/** The error map given to every parse: each issue's message says what was expected (see `expected`); `explain` reads it back. */
 export const expectation: z.core.$ZodErrorMap = (issue) => {
   const owner = (issue.schema ?? issue.inst) as Schema | undefined;
   const own = owner && wording.get(owner)?.expected;
@@ -219,7 +218,6 @@ export const text = z.string().regex(/\S/).register(wording, { expected: 'a non-
 /** An optional name; null (to clear the seed's value) reads as absent. */
 export const optionalText = text.nullish().transform((value) => value ?? undefined);
 export const names = z.array(text);
-export const flag = z.boolean();
 
 const sealed = z.strictObject({ secret: text }).register(wording, { expected: 'a sealed reference { secret: <name> }' });
 /** A password as a dialog receives it: typed in clear, or a sealed reference to one kept outside the log. */
