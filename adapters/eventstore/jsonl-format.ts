@@ -6,16 +6,18 @@ import { portError } from '../../workflows/index.ts';
  * The integrity chain: each line ends with `"chain":"xxxxxxxx"`, the CRC-32 of its event text continued
  * from the chain value of the line before (a running checksum of the whole log). It detects a line changed,
  * removed or reordered by hand after it was written; it is not a signature against someone who means harm.
+ * The last line of each append carries `"commit"` instead of `"chain"`: lines after the last commit are an
+ * append that never completed (a write cut short), and count as torn, so a step lands whole or not at all.
  */
-const chainMark = /,"chain":"([0-9a-f]{8})"\}$/;
+const chainMark = /,"(chain|commit)":"([0-9a-f]{8})"\}$/;
 
 export const chainOf = (eventText: string, previous: number): number => crc32(eventText, previous);
 
-/** One stored line: the event's JSON with its chain value as the last field. */
-export const formatLine = (event: RecordedEvent, previous: number): { line: string; chain: number } => {
+/** One stored line: the event's JSON with its chain value as the last field (`commit` on an append's last line). */
+export const formatLine = (event: RecordedEvent, previous: number, last = true): { line: string; chain: number } => {
   const text = JSON.stringify(event);
   const chain = chainOf(text, previous);
-  return { line: `${text.slice(0, -1)},"chain":"${chain.toString(16).padStart(8, '0')}"}\n`, chain };
+  return { line: `${text.slice(0, -1)},"${last ? 'commit' : 'chain'}":"${chain.toString(16).padStart(8, '0')}"}\n`, chain };
 };
 
 export interface ParsedLines {
@@ -41,12 +43,16 @@ export const parseLines = (path: string, text: string, firstLine: number, previo
   let chained = chainedBefore;
   let unchained = 0;
   let line = firstLine - 1;
+  /** Where the last complete append ends: its entries, bytes and chain value. */
+  const committed = { entries: 0, offset: 0, chain: previous, line: firstLine - 1 };
+  const unfinished = (torn: string): ParsedLines =>
+    ({ entries: entries.slice(0, committed.entries), bytes: Buffer.byteLength(text.slice(0, committed.offset)), chain: committed.chain, unchained, chained, torn });
   while (offset < text.length) {
     const end = text.indexOf('\n', offset);
     line += 1;
     if (end === -1) {
-      const torn = `${path}:${line}: last line is incomplete (${text.length - offset} characters, no newline)`;
-      return { entries, bytes: Buffer.byteLength(text.slice(0, offset)), chain, unchained, chained, torn };
+      const pending = line - committed.line - 1;
+      return unfinished(`${path}:${line}: last line is incomplete (${text.length - offset} characters, no newline)${pending > 0 ? `, after ${pending} line(s) of the same unfinished append` : ''}`);
     }
     const raw = text.slice(offset, end);
     const mark = chainMark.exec(raw);
@@ -59,7 +65,7 @@ export const parseLines = (path: string, text: string, firstLine: number, previo
     }
     chain = chainOf(eventText, chain);
     if (mark) {
-      if (Number.parseInt(mark[1]!, 16) !== chain) {
+      if (Number.parseInt(mark[2]!, 16) !== chain) {
         throw portError('EVENTSTORE_CORRUPT_LOG', `${path}:${line}: line ${line} was changed after it was written (its integrity mark does not follow from the lines before it; it was edited, or a line before it was removed or moved)`);
       }
       chained = true;
@@ -68,6 +74,10 @@ export const parseLines = (path: string, text: string, firstLine: number, previo
     } else unchained += 1;
     entries.push({ line, event });
     offset = end + 1;
+    if (!mark || mark[1] === 'commit') Object.assign(committed, { entries: entries.length, offset, chain, line });
+  }
+  if (committed.entries < entries.length) {
+    return unfinished(`${path}:${committed.line + 1}: lines ${committed.line + 1}–${line} are an append that never completed (its last line never reached the file)`);
   }
   return { entries, bytes: Buffer.byteLength(text), chain, unchained, chained };
 };

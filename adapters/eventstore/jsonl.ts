@@ -122,8 +122,8 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
       if (eventsOf(loaded).length !== expectedVersion) throw conflict(lab, eventsOf(loaded).length, expectedVersion);
       let chain = loaded.chain;
       const stored = events.map((e, i) => ({ ...e, position: expectedVersion + i + 1 }) as RecordedEvent);
-      const text = stored.map((e) => {
-        const formatted = formatLine(e, chain);
+      const text = stored.map((e, i) => {
+        const formatted = formatLine(e, chain, i === stored.length - 1);
         chain = formatted.chain;
         return formatted.line;
       }).join('');
@@ -166,7 +166,9 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
       const text = await readFile(pathOf(lab));
       let end = 0;
       for (let n = 0; n < position; n += 1) end = text.indexOf(0x0a, end) + 1;
-      await writeFileAtomic(pathOf(lab), text.subarray(0, end), modes.shared);
+      // The last line kept ends an append now, so its mark becomes a commit (the chain value stays).
+      const kept = text.subarray(0, end).toString('utf8').replace(/,"chain":("[0-9a-f]{8}"\}\n)$/, ',"commit":$1');
+      await writeFileAtomic(pathOf(lab), kept, modes.shared);
       cache.delete(lab);
       return eventsOf(await load(lab)).length;
     },

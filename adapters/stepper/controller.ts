@@ -59,7 +59,10 @@ const openOrCreate = async (options: StepperOptions): Promise<{ writer: LabWrite
     if (options.scenario) throw new StepperError(`${folder.root} already holds a lab; continue it without --scenario, or add --new to replace it with the scenario's`);
     const writer = await openExistingLab(folder, 'pkilab step', options.warn);
     const lab = await openLab(writer.ports, folder.labId);
-    return { writer, lab, message: `continuing ${folder.log} (${lab.events.length} events)` };
+    if (lab.events.length > 0) return { writer, lab, message: `continuing ${folder.log} (${lab.events.length} events)` };
+    // A log with no complete append (its creation was cut short): the lab is created again in it.
+    const created = await createLab(writer.ports, folder.labId, { startsAt: defaultLabStart(), ca: { edition: 'enterprise', os: 'windows-server-2008' } });
+    return { writer, lab: created, message: `${folder.log} held no complete event; a new lab was created in it` };
   }
   const writer = await openNewLab(folder, 'pkilab step', 'marked', options.warn);
   try {

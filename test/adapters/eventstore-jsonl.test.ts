@@ -44,7 +44,8 @@ jsonl('writes one JSON event per line with its integrity mark, readable by a fre
   const lines = (await readFile(join(dir, 'lab.jsonl'), 'utf8')).trimEnd().split('\n');
   assert.is(lines.length, 2);
   assert.is(JSON.parse(lines[1]!).position, 2);
-  assert.match(lines[1]!, /,"chain":"[0-9a-f]{8}"\}$/);
+  assert.match(lines[0]!, /,"chain":"[0-9a-f]{8}"\}$/);
+  assert.match(lines[1]!, /,"commit":"[0-9a-f]{8}"\}$/, 'the last line of an append commits it');
   assert.is(await jsonlEventStore(dir).version('lab'), 2);
   assert.equal(Object.keys((await jsonlEventStore(dir).read('lab'))[0]!), ['type', 'data', 'at', 'position']);
 });
@@ -80,6 +81,24 @@ jsonl('the writer cuts a torn last line, says so, and appends after it', async (
   const text = await readFile(join(dir, 'lab.jsonl'), 'utf8');
   assert.is(text.trimEnd().split('\n').length, 3);
   assert.is(await jsonlEventStore(dir).version('lab'), 3);
+});
+
+jsonl('an append cut short between its lines is ignored by readers and cut whole by the writer', async () => {
+  const dir = await folder();
+  const store = await writer(dir);
+  await store.append('lab', [event('A')], 0);
+  await store.append('lab', [event('B'), event('C'), event('D')], 1);
+  const text = await readFile(join(dir, 'lab.jsonl'), 'utf8');
+  const lines = text.trimEnd().split('\n');
+  await writeFile(join(dir, 'lab.jsonl'), `${lines.slice(0, 3).join('\n')}\n`);
+  const warnings: string[] = [];
+  const reader = jsonlEventStore(dir, { onWarning: (w) => warnings.push(w) });
+  assert.is(await reader.version('lab'), 1);
+  assert.match(warnings.join('\n'), /lab\.jsonl:2: lines 2–3 are an append that never completed/);
+  const resumed = jsonlEventStore(dir, { lock: { log: join(dir, 'lab.jsonl'), assertHeld: () => undefined, release: async () => undefined } });
+  assert.is(await resumed.append('lab', [event('E')], 1), 2);
+  assert.is((await readFile(join(dir, 'lab.jsonl'), 'utf8')).trimEnd().split('\n').length, 2);
+  assert.is(await jsonlEventStore(dir).version('lab'), 2);
 });
 
 jsonl('a corrupt line in the middle is an error naming file and line, never skipped', async () => {
@@ -126,7 +145,7 @@ jsonl('the expected version is checked against the file, not what this process s
   const text = await readFile(join(dir, 'lab.jsonl'), 'utf8');
   const { formatLine } = await import('../../adapters/eventstore/jsonl-format.ts');
   const { crc32 } = await import('node:zlib');
-  const previous = crc32(text.trimEnd().replace(/,"chain":"[0-9a-f]{8}"\}$/, '}'));
+  const previous = crc32(text.trimEnd().replace(/,"(chain|commit)":"[0-9a-f]{8}"\}$/, '}'));
   await appendFile(join(dir, 'lab.jsonl'), formatLine({ ...event('B'), position: 2 } as never, previous).line);
   await expectCode(first.append('lab', [event('C')], 1), 'EVENTSTORE_VERSION_CONFLICT', /at version 2/);
 });
