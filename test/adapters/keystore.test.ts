@@ -53,4 +53,28 @@ files('an existing world-readable key file is never widened or rewritten by put'
   }
 });
 
+files('a lab goes on over a key left by a crash before its append: the key is used, not refused', async () => {
+  const { loadScenario } = await import('../../adapters/scenario/load.ts');
+  const { filePorts, labFolder } = await import('../../adapters/lab-files.ts');
+  const { lockLab } = await import('../../adapters/eventstore/lock.ts');
+  const { createLab, runScenario } = await import('../../workflows/index.ts');
+  const folder = labFolder(await tempDir());
+  const lock = await lockLab(folder.log, 'test');
+  try {
+    const ports = filePorts(folder, undefined, lock);
+    const scenario = await loadScenario('scenarios/iis-web-server-certificate.yaml');
+    const lab = await createLab(ports, 'lab', { startsAt: scenario.lab.startsAt ?? '2026-11-02T09:00:00.000Z', ca: scenario.lab.ca });
+    // What a crash between key generation and the append leaves: the key of the next request, no event.
+    const orphan = await ports.keys.generate('req-1-server1', 2048);
+    const run = await runScenario(ports, lab, scenario);
+    assert.ok(run.ok, JSON.stringify(run.expectations.filter((e) => !e.ok)));
+    const issued = Object.values(run.lab.world.ca.issued).find((c) => c.requestId === 1)!;
+    const { X509Certificate } = await import('node:crypto');
+    const spki = new X509Certificate(Buffer.from(issued.der, 'base64')).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    assert.is(spki, orphan);
+  } finally {
+    await lock.release();
+  }
+});
+
 files.run();
