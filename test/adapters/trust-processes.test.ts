@@ -1,0 +1,230 @@
+// Trust, with real processes: one writer per lab, readers that never disturb a writer, and runs killed at
+// random moments that lose no acknowledged step and leave a lab that continues. Each process has a
+// deadline that kills it; `npm run torture` runs the same trials by the hundred.
+import { readdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { fileKeyStore } from '../../adapters/keystore/files.ts';
+import {
+  actionsOfTravelLog, crashOf, describeEnd, killAndResume, lostSteps, pkilab, pkilabInProcess, pool, printedSteps, readRawLog, removeScratch, scratch,
+  startPkilab, stopAll, type Finished, type KillTrial, type TrialReport,
+} from '../support/processes.ts';
+
+const trust = suite('adapters/trust-processes');
+const deadline = 45_000;
+const folders: string[] = [];
+const folder = async () => {
+  const dir = await scratch();
+  folders.push(dir);
+  return dir;
+};
+
+trust.after(async () => {
+  stopAll();
+  await Promise.all(folders.map(removeScratch));
+});
+
+const random = (n: number) => Math.floor(Math.random() * n);
+
+const assertClean = (report: TrialReport) => {
+  const detail = report.problems.map((p) => `  [${p.kind}] ${p.detail}`).join('\n');
+  assert.ok(report.problems.length === 0, `${report.name}:\n${detail}\n  notes: ${report.notes.join('; ')}`);
+};
+
+trust('two writers on one lab: the second exits 2 naming the holder; the first goes on and the log stays valid', async () => {
+  const dir = await folder();
+  const first = startPkilab(['step', '--plain', '--out', dir, 'iis-web-server-certificate'], { timeoutMs: deadline });
+  try {
+    assert.ok(await first.until(/Choices:/, deadline), `the first writer did not show its step: ${first.err()}`);
+    const log = join(dir, 'lab.jsonl');
+    const held = await readRawLog(log);
+    const [step, run] = await Promise.all([
+      pkilab(['step', '--plain', '--out', dir, 'iis-web-server-certificate'], { input: '1\nq\n', timeoutMs: deadline }),
+      pkilab(['run', 'scenarios/iis-web-server-certificate.yaml', '--out', dir, '--force'], { timeoutMs: deadline }),
+    ]);
+    for (const second of [step, run]) {
+      assert.is(crashOf(second), undefined);
+      assert.is(second.code, 2, describeEnd(second));
+      const lines = second.err.trim().split('\n');
+      assert.is(lines.length, 1, `one line on stderr: ${second.err}`);
+      assert.match(lines[0]!, `being written by process ${first.pid} on `);
+      assert.match(lines[0]!, '(pkilab step)');
+    }
+    assert.match(run.err, /^pkilab run: /);
+    assert.match(step.err, /^pkilab step: /);
+    assert.equal((await readRawLog(log)).lines, held.lines, 'the refused writers left the log as it was');
+
+    const before = (await pkilabInProcess(['travel', log, 'log', '--json'])).out;
+    const shown = first.out().length;
+    first.send('1\n');
+    assert.ok(await first.until((out) => /Create the security group ConfigMgr IIS Servers: done/.test(out.slice(shown)), deadline), `the first writer did not take its step: ${first.err()}`);
+    first.send('q\n');
+    const ended = await first.finished;
+    assert.is(ended.code, 0, describeEnd(ended));
+    assert.is(crashOf(ended), undefined);
+
+    const findings = await pkilabInProcess(['findings', log]);
+    assert.is(findings.code, 0, describeEnd(findings));
+    const actions = actionsOfTravelLog((await pkilabInProcess(['travel', log, 'log', '--json'])).out);
+    assert.is(actions.length, actionsOfTravelLog(before).length + 1);
+    assert.equal(actions.at(-1), { position: actions.at(-1)!.position, procedure: 'iis-web-server-certificate', step: 'create-group' });
+    assert.equal(await readdir(dir).then((names) => names.filter((n) => n.startsWith('lab.jsonl.lock'))), [], 'the lock is released');
+  } finally {
+    first.kill('SIGKILL');
+    await first.finished;
+  }
+});
+
+trust('a reader opening a log while a writer appends loses the writer nothing', async () => {
+  const dir = await folder();
+  const log = join(dir, 'lab.jsonl');
+  const run = startPkilab(['run', '--all', '--out', dir], { timeoutMs: deadline });
+  const readings: Finished[] = [];
+  let running = true;
+  void run.finished.then(() => (running = false));
+  // Readers in their own processes, one at a time (two cores: the run and one reader) …
+  const processes = (async () => {
+    for (const args of [['findings', log, '--json'], ['travel', log, 'log']]) if (running) readings.push(await pkilab(args, { timeoutMs: deadline }));
+  })();
+  // … and many more in this process, which open the log at every stage of its appends.
+  const inProcess = (async () => {
+    for (let i = 0; running; i += 1) {
+      readings.push(await pkilabInProcess(i % 2 === 0 ? ['findings', log, '--json'] : ['travel', log, 'log'], { timeoutMs: deadline }));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const ran = await run.finished;
+  await Promise.all([processes, inProcess]);
+  assert.is(ran.code, 0, describeEnd(ran));
+  assert.ok(readings.some((r) => r.pid !== process.pid), 'a reader process ran while the log was written');
+  for (const reading of readings) {
+    assert.is(crashOf(reading), undefined, describeEnd(reading));
+    assert.ok(reading.code === 0 || reading.code === 2, describeEnd(reading));
+    if (reading.code === 2) {
+      const lines = reading.err.trim().split('\n').filter((l) => !l.startsWith('warning: '));
+      assert.is(lines.length, 1, `one located line: ${describeEnd(reading)}`);
+      assert.match(lines[0]!, /^(pkilab (findings|travel): |\{"ok":false)/);
+      assert.match(lines[0]!, dir);
+    }
+    if (reading.code === 0 && reading.args[0] === 'findings') assert.ok(JSON.parse(reading.out).position > 0);
+  }
+  const printed = printedSteps(ran.out);
+  assert.ok(printed.length >= 9 * 5, `the seed deployment printed its steps (${printed.length})`);
+  const travel = await pkilabInProcess(['travel', log, 'log', '--json']);
+  assert.is(travel.code, 0, describeEnd(travel));
+  const logged = actionsOfTravelLog(travel.out);
+  assert.equal(await lostSteps(printed, logged), []);
+  assert.is(logged.length, printed.length);
+  const findings = await pkilabInProcess(['findings', log, '--json']);
+  assert.is(findings.code, 0, describeEnd(findings));
+  assert.not.match(findings.err, /warning/);
+  // The readers did open the log while it grew.
+  const end = JSON.parse(findings.out).position as number;
+  const during = readings.filter((r) => r.code === 0 && r.args[0] === 'findings').map((r) => JSON.parse(r.out).position as number);
+  assert.ok(readings.length >= 10 && during.some((p) => p < end), `${readings.length} readings; positions seen: ${during.join(', ')} of ${end}`);
+});
+
+/** Steps each scenario prints when it runs whole. */
+const printed: Record<string, number> = {
+  'scenarios/iis-web-server-certificate.yaml': 11, 'scenarios/cloud-dp-service-certificate.yaml': 10, '--all': 80,
+  'scenarios/dp-client-certificate.yaml': 20, 'scenarios/windows-client-certificate.yaml': 11,
+};
+
+/**
+ * Kill trials of this suite: after a random step line, a random few milliseconds on, while the run still
+ * has steps to take. Moments at any time of a run (start-up, the first append, the end) are the torture's.
+ */
+const killTrials = async (signal: NodeJS.Signals, scenarios: ReadonlyArray<{ scenario: string; quitOnly: boolean }>): Promise<TrialReport[]> => {
+  const trials: KillTrial[] = await Promise.all(scenarios.map(async ({ scenario, quitOnly }) => ({
+    scenario, signal, quitOnly, dir: await folder(), readers: 'in-process' as const, timeoutMs: deadline,
+    moment: { afterStep: 1 + random(printed[scenario]! - 3), thenMs: random(150) },
+  })));
+  return pool(trials, 2, killAndResume);
+};
+
+trust('a run killed with SIGKILL at a random moment: the log opens, no acknowledged step is lost, the lab continues', async () => {
+  const reports = await killTrials('SIGKILL', [
+    { scenario: 'scenarios/iis-web-server-certificate.yaml', quitOnly: true },
+    { scenario: 'scenarios/cloud-dp-service-certificate.yaml', quitOnly: false },
+  ]);
+  reports.forEach(assertClean);
+  assert.ok(reports.some((r) => r.acknowledged > 0), 'some steps were acknowledged before a kill');
+});
+
+trust('a run interrupted with SIGINT: the same', async () => {
+  (await killTrials('SIGINT', [{ scenario: 'scenarios/windows-client-certificate.yaml', quitOnly: false }])).forEach(assertClean);
+});
+
+/*
+ * A run killed after it wrote the CA key (keys/ca-contoso-CA1-CA.key, written before the first append so
+ * that a resumed creation reuses it) and before its first append leaves a folder with keys and no log.
+ * The stepper once "continued" it as a lab of 0 events: a ProcedureStarted with `"at": ""` at position 1
+ * (a log with no LabCreated), then exit 70 "internal error: Invalid time value". It must not crash nor
+ * write a log without the lab's creation: the lab continues from its creation, or exit 2 and no log.
+ */
+trust('a run killed between its CA key and its first append: the stepper neither crashes nor writes a log without the lab', async () => {
+  const dir = await folder();
+  const log = join(dir, 'lab.jsonl');
+  // What such a kill leaves: the folder marked as pkilab's, the CA key written, no log (made here without a race).
+  await writeFile(join(dir, '.pkilab-lab'), `${JSON.stringify({ format: 'pkilab-lab-folder/1', by: 'pkilab run scenarios/iis-web-server-certificate.yaml' })}\n`);
+  await fileKeyStore(join(dir, 'keys')).generate('ca-contoso-CA1-CA', 2048);
+
+  const step = await pkilab(['step', '--plain', '--lab', log, 'iis-web-server-certificate'], { input: '1\nq\n', timeoutMs: deadline });
+  assert.is(crashOf(step), undefined, `the stepper crashed on a lab killed before its first append: ${describeEnd(step)}`);
+  const findings = await pkilabInProcess(['findings', log]);
+  if (step.code === 0) {
+    assert.is(findings.code, 0, describeEnd(findings));
+    const logged = actionsOfTravelLog((await pkilabInProcess(['travel', log, 'log', '--json'])).out);
+    assert.is(logged.length, 1, 'the step taken is in the log');
+  } else {
+    assert.is(step.code, 2, describeEnd(step));
+    assert.is(step.err.trim().split('\n').length, 1, describeEnd(step));
+    assert.is(findings.code, 2, `the refused stepper left no log: ${describeEnd(findings)}`);
+  }
+});
+
+/*
+ * One step is one append of several lines (ActionTaken, then its outcome). A write cut short — a SIGKILL
+ * between the pages of write(2) (Linux returns a short write at a page boundary when a fatal signal is
+ * pending), or a machine that stops before every page of the append reached the disk — leaves the first
+ * lines of the append complete and the next one torn. When only the torn line was ignored, the log kept half
+ * a step (request-certificate's ActionTaken without the CertificateIssued and CertificateInstalled it
+ * decided) and the lab went on past a step whose effects were missing (bind rejected CERTIFICATE_NOT_IN_STORE).
+ * An append must land whole or not at all: the unfinished append is ignored, and the step is taken again.
+ */
+trust('an append cut short at a page boundary leaves no half step: the log ends before it and the step is taken again', async () => {
+  const dir = await folder();
+  const log = join(dir, 'lab.jsonl');
+  const run = await pkilabInProcess(['run', 'scenarios/iis-web-server-certificate.yaml', '--out', dir]);
+  assert.is(run.code, 0, describeEnd(run));
+  // The lines of the log with their byte offsets; the append of request-certificate runs up to the next input.
+  const bytes = await readFile(log);
+  const lines: Array<{ start: number; event: { type: string; data?: { step?: string } } }> = [];
+  for (let start = 0; start < bytes.length;) {
+    const end = bytes.indexOf(0x0a, start);
+    lines.push({ start, event: JSON.parse(bytes.subarray(start, end).toString('utf8')) });
+    start = end + 1;
+  }
+  const first = lines.findIndex((l) => l.event.type === 'ActionTaken' && l.event.data?.step === 'request-certificate');
+  const next = lines.findIndex((l, i) => i > first && l.event.type === 'ActionTaken');
+  assert.ok(first > 0 && next > first + 1, 'request-certificate appends its input and its outcome together');
+  const [from, to] = [lines[first]!.start, lines[next]!.start];
+  const page = Math.ceil((from + 1) / 4096) * 4096;
+  // Where a short write stops: at the end of a line inside the append (no torn line at all), or at the first
+  // page boundary inside it (else half way through it). The log must read as ending before the append.
+  for (const cut of [lines[first + 1]!.start, page < to ? page : from + Math.floor((to - from) / 2)]) {
+    await writeFile(log, bytes);
+    await truncate(log, cut);
+    const read = await pkilabInProcess(['travel', log, 'log', '--json']);
+    assert.is(read.code, 0, describeEnd(read));
+    const events = JSON.parse(read.out) as Array<{ position: number; type: string; step: string }>;
+    assert.is(events.length, first, `cut at byte ${cut}: the log reads as ending before the append that never completed (at position ${first}); it ends at ${events.at(-1)?.position} with ${events.at(-1)?.type} of ${events.at(-1)?.step}`);
+  }
+
+  const step = await pkilab(['step', '--plain', '--lab', log, 'iis-web-server-certificate'], { input: '1\nq\n', timeoutMs: deadline });
+  assert.is(step.code, 0, describeEnd(step));
+  assert.match(step.out, 'Request the certificate on SERVER1 (Certificates snap-in, Computer account): done');
+});
+
+trust.run();
