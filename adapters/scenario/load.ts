@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { CaSetup } from '../../domain/index.ts';
 import {
@@ -156,4 +155,3 @@ export const loadScenario = async (file: string): Promise<Scenario> => {
   return parseScenario(file, text);
 };
 
-export const scenarioSlug = (scenario: Scenario): string => scenario.name.replace(/[^A-Za-z0-9._-]+/g, '-') || basename(scenario.file).replace(/\.ya?ml$/, '');
