@@ -114,6 +114,19 @@ jsonl('a gap in positions is corruption', async () => {
   await expectCode(jsonlEventStore(dir).read('lab'), 'EVENTSTORE_CORRUPT_LOG', /lab\.jsonl:2: position: expected 2 .*found 3/);
 });
 
+jsonl('an unknown event type is a located error when the log is opened, not a crash of the fold', async () => {
+  const dir = await folder();
+  await writeFile(join(dir, 'lab.jsonl'), `${JSON.stringify({ ...created, position: 1 })}\n${JSON.stringify({ type: 'TemplateStolen', data: {}, at, position: 2 })}\n`);
+  try {
+    await jsonlEventStore(dir).read('lab');
+    assert.unreachable();
+  } catch (error) {
+    assert.ok(isPortError(error, 'EVENTSTORE_CORRUPT_LOG'));
+    assert.is((error as { problem?: string }).problem, 'LOG_UNKNOWN_EVENT');
+    assert.match((error as Error).message, /lab\.jsonl:2: .*TemplateStolen/);
+  }
+});
+
 jsonl('a line changed by hand in the middle of a log is named', async () => {
   const dir = await folder();
   await (await writer(dir)).append('lab', [event('A'), event('B'), event('C')], 0);
