@@ -11,7 +11,10 @@
 //   npm run torture -- --kills 50 --writers 0 --scenarios 0 --logs 0 --seed 7 --jobs 2
 // Environment: PKILAB_TORTURE_KILLS, _WRITERS, _SCENARIOS, _LOGS, _JOBS, _SEED, _TIMEOUT_MS (each process's deadline).
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
@@ -158,7 +161,7 @@ const record = (r: Row, report: TrialReport, where: string) => {
 };
 const problemLine = (ps: readonly Problem[]) => (ps.length === 0 ? 'ok' : `PROBLEM ${[...new Set(ps.map((p) => p.kind))].join(', ')}`);
 
-/** The commit the processes run, to tell when others changed the code during a long run (figures would mix versions). */
+/** The commit the processes run, for the record. */
 const head = (): string => {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -166,10 +169,25 @@ const head = (): string => {
     return 'unknown';
   }
 };
-const headAtStart = head();
+/**
+ * The code every pkilab process runs (bin, adapters, domain, workflows, projections, as they are on disk):
+ * others may change it during a long run, and figures of labs written and read by two versions mean little.
+ */
+const codeFiles = async (): Promise<Map<string, string>> => {
+  const files = new Map<string, string>();
+  for (const top of ['bin', 'adapters', 'domain', 'workflows', 'projections']) {
+    const names = await readdir(join(repoRoot, top), { recursive: true }).catch(() => [] as string[]);
+    for (const name of names.filter((n) => /\.(ts|tsx|mjs|js)$/.test(n)).sort()) {
+      const text = await readFile(join(repoRoot, top, name)).catch(() => undefined);
+      if (text) files.set(`${top}/${name}`, createHash('sha1').update(text).digest('hex'));
+    }
+  }
+  return files;
+};
+const codeAtStart = await codeFiles();
 
 const started = Date.now();
-log(`torture: commit ${headAtStart}, seed ${seed}, ${jobs} job(s), deadline ${timeoutMs / 1000}s a process; ${counts.kills} kill-and-resume, ${counts.writers} two-writer, ${counts.scenarios} scenarios, ${counts.logs} logs`);
+log(`torture: commit ${head()}, seed ${seed}, ${jobs} job(s), deadline ${timeoutMs / 1000}s a process; ${counts.kills} kill-and-resume, ${counts.writers} two-writer, ${counts.scenarios} scenarios, ${counts.logs} logs`);
 
 // ————————————————————————————————————————————— calibration: each scenario once, whole
 
@@ -366,8 +384,10 @@ for (const r of rows) if (r.note) log(`  ${r.name}: ${r.note}`);
 log('  lost: acknowledged steps missing from a log; corrupt: trials whose log did not open or changed under a lock;');
 log('  crashes: stack traces, exit codes other than 0, 1, 2; hangs: processes past their deadline; refused: a killed lab its next writer could not take over');
 log(`  seed ${seed} (repeat with --seed ${seed}); wall time ${seconds(wall)}`);
-const headAtEnd = head();
-if (headAtEnd !== headAtStart) log(`  WARNING: the code changed during the run (commit ${headAtStart} → ${headAtEnd}): processes of both versions wrote and read these labs; run again for figures of one version`);
+const codeAtEnd = await codeFiles();
+const changed = [...new Set([...codeAtStart.keys(), ...codeAtEnd.keys()])].filter((f) => codeAtStart.get(f) !== codeAtEnd.get(f));
+if (changed.length > 0) log(`  WARNING: the code pkilab runs changed during the torture (${changed.slice(0, 8).join(', ')}${changed.length > 8 ? `, … ${changed.length} files` : ''}): labs were written and read by two versions; run again for figures of one version`);
+else log(`  the code pkilab runs did not change during the torture (${codeAtStart.size} files, commit ${head()})`);
 log('');
 log(`torture: ${kills.trials} kill-and-resume, ${writers.trials} two-writer, ${scenariosRow.trials} scenarios, ${logsRow.trials} logs — ${total.lost} lost, ${total.corrupt} corrupt, ${total.crashes} crashes, ${total.hangs} hangs${total.refused > 0 ? `, ${total.refused} refused` : ''}`);
 process.exit(total.lost + total.corrupt + total.crashes + total.hangs + total.refused > 0 ? 1 : 0);

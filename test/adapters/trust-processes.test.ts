@@ -2,12 +2,13 @@
 // random moments that lose no acknowledged step and leave a lab that continues. Each process has a
 // deadline that kills it; `npm run torture` runs the same trials by the hundred.
 import { readdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fileKeyStore } from '../../adapters/keystore/files.ts';
 import {
-  actionsOfTravelLog, crashOf, describeEnd, killAndResume, lostSteps, pkilab, pkilabInProcess, pool, printedSteps, readRawLog, removeScratch, scratch,
+  actionsOfTravelLog, crashOf, describeEnd, killAndResume, lostSteps, pkilab, pkilabInProcess, pool, printedSteps, readRawLog, removeScratch, repoRoot, scratch,
   startPkilab, stopAll, type Finished, type KillTrial, type TrialReport,
 } from '../support/processes.ts';
 
@@ -225,6 +226,44 @@ trust('an append cut short at a page boundary leaves no half step: the log ends 
   const step = await pkilab(['step', '--plain', '--lab', log, 'iis-web-server-certificate'], { input: '1\nq\n', timeoutMs: deadline });
   assert.is(step.code, 0, describeEnd(step));
   assert.match(step.out, 'Request the certificate on SERVER1 (Certificates snap-in, Computer account): done');
+});
+
+/*
+ * KNOWN BUG — this test fails until it is fixed (reported by the trust-processes work, not fixed here).
+ * WriterLock.release() (adapters/eventstore/lock.ts) removes `<log>.lock-holder` first and the lock folder
+ * `<log>.lock` after. A writer killed between the two (a `pkilab run` killed as it finishes) leaves a lock
+ * folder with no holder named: the next writer is refused for 30 s with "being written by another process
+ * (it has not written its name yet)" although no process is. Seen once in the random kills of this suite.
+ * Expected: the lab continues at once (e.g. remove the lock folder first: a holder file whose `lock` inode
+ * names no lock folder is ignored already, and one that names it says the holder is dead).
+ * The holder here is a real process that takes the lock and releases it, killed (SIGKILL) at the moment
+ * proper-lockfile removes the lock folder, i.e. after whatever release() does before that.
+ */
+trust('KNOWN BUG: a writer killed while it releases the lab leaves a lab the next writer takes at once', async () => {
+  const dir = await folder();
+  const log = join(dir, 'lab.jsonl');
+  const run = await pkilabInProcess(['run', 'scenarios/iis-no-restart.yaml', '--out', dir]);
+  assert.is(run.code, 0, describeEnd(run));
+  const holder = join(dir, 'holder.mts');
+  await writeFile(holder, [
+    "import fs from 'node:fs';",
+    `const log = ${JSON.stringify(log)};`,
+    'const rmdir = fs.rmdir;',
+    "fs.rmdir = function (path, ...rest) { if (String(path) === `${log}.lock`) process.kill(process.pid, 'SIGKILL'); return rmdir.call(this, path, ...rest); };",
+    `const { lockLab } = await import(${JSON.stringify(join(repoRoot, 'adapters/eventstore/lock.ts'))});`,
+    "const lock = await lockLab(log, 'pkilab run (killed while it releases the lab)');",
+    'await lock.release();',
+  ].join('\n'));
+  const killed = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', holder], { cwd: repoRoot, stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), deadline);
+    child.on('close', (code, signal) => (clearTimeout(timer), done({ code, signal })));
+  });
+  assert.is(killed.signal, 'SIGKILL', 'the holder was killed as it removed the lock folder');
+
+  const next = await pkilab(['step', '--plain', '--lab', log], { input: 'q\n', timeoutMs: deadline });
+  assert.is(crashOf(next), undefined, describeEnd(next));
+  assert.is(next.code, 0, `the next writer is refused although no process holds the lab: ${describeEnd(next)}`);
 });
 
 trust.run();

@@ -457,7 +457,20 @@ export const killAndResume = async (trial: KillTrial): Promise<TrialReport> => {
     if (resume.code === 2) {
       if (/being written by|taken by another process/.test(resume.err)) problems.push({ kind: 'refused', detail: `the killed run's lock was not taken over: ${describeEnd(resume)}` });
       else if (before.events.length > 0) problems.push({ kind: 'crash', detail: `the lab does not continue: ${describeEnd(resume)}` });
-      else notes.push(`no log to continue (killed before the first append); step --lab refuses it: ${resume.err.trim().split('\n')[0]}`);
+      else {
+        notes.push(`no log to continue (killed before the first append); step --lab refuses it: ${resume.err.trim().split('\n')[0]}`);
+        // Nothing to continue: a new lab in the same folder (pkilab marked it as its own) must start at once.
+        const fresh = await pkilab(['step', '--plain', '--out', trial.dir, ...(target ? [target] : [])], { input: '1\nq\n', timeoutMs });
+        if (ended(fresh, [0, 2], 'step --out in the folder of a run killed before its first append')) {
+          if (fresh.code === 2) problems.push({ kind: /being written by|taken by another process/.test(fresh.err) ? 'refused' : 'crash', detail: `no new lab in the folder of a run killed before its first append: ${describeEnd(fresh)}` });
+          else {
+            const after = await readRawLog(log);
+            if (after.problems.length > 0 || after.events[0]?.type !== 'LabCreated' || actionsOfRawLog(after).length !== 1) {
+              problems.push({ kind: 'corrupt', detail: `the new lab's log: ${after.problems.join('; ') || `${after.events.length} events, first ${after.events[0]?.type}, ${actionsOfRawLog(after).length} actions`}` });
+            }
+          }
+        }
+      }
     } else {
       const after = await readRawLog(log);
       if (after.problems.length > 0) problems.push({ kind: 'corrupt', detail: `after the resumed step: ${after.problems.join('; ')}` });
