@@ -38,7 +38,7 @@ const alive = (pid: number): boolean => {
 };
 
 /** How long a lock whose holder is unknown may go without proper-lockfile's refresh before it is stale. */
-const unknownHolderStaleMs = 30_000;
+const unknownHolderStaleMs = 15_000;
 
 /**
  * Whether the lock in place is stale: its holder (the one that made this very lock folder) was a process
@@ -72,7 +72,7 @@ const describeHolder = (holder: LockHolder | undefined): string =>
  */
 export const lockLab = async (log: string, command: string, now: () => Date = () => new Date()): Promise<WriterLock> => {
   let lost = false;
-  const options = { realpath: false, stale: 120_000, update: 10_000, retries: 0, onCompromised: () => (lost = true) };
+  const options = { realpath: false, stale: 120_000, update: 5_000, retries: 0, onCompromised: () => (lost = true) };
   const attempt = () => lockfile.lock(log, { ...options, lockfilePath: lockPath(log) });
   let unlock: () => Promise<void>;
   try {
@@ -102,8 +102,11 @@ export const lockLab = async (log: string, command: string, now: () => Date = ()
     async release() {
       if (released) return;
       released = true;
-      await rm(holderPath(log), { force: true });
+      // The lock folder goes first: killed in between, the holder file left names a folder that no longer
+      // exists (ignored) or a dead process (taken over), never a lock with no name on it.
       await unlock().catch(() => undefined);
+      const written = await readHolder(log);
+      if (written?.pid === process.pid && written.lock === inode) await rm(holderPath(log), { force: true });
     },
   };
 };
