@@ -229,17 +229,14 @@ trust('an append cut short at a page boundary leaves no half step: the log ends 
 });
 
 /*
- * KNOWN BUG — this test fails until it is fixed (reported by the trust-processes work, not fixed here).
- * WriterLock.release() (adapters/eventstore/lock.ts) removes `<log>.lock-holder` first and the lock folder
- * `<log>.lock` after. A writer killed between the two (a `pkilab run` killed as it finishes) leaves a lock
- * folder with no holder named: the next writer is refused for 30 s with "being written by another process
- * (it has not written its name yet)" although no process is. Seen once in the random kills of this suite.
- * Expected: the lab continues at once (e.g. remove the lock folder first: a holder file whose `lock` inode
- * names no lock folder is ignored already, and one that names it says the holder is dead).
+ * WriterLock.release() (adapters/eventstore/lock.ts) once removed `<log>.lock-holder` first and the lock
+ * folder `<log>.lock` after: a writer killed between the two (a `pkilab run` killed as it finishes) left a
+ * lock folder with no holder named, and the next writer was refused for 30 s with "being written by another
+ * process (it has not written its name yet)" although no process was (seen in the random kills here).
  * The holder here is a real process that takes the lock and releases it, killed (SIGKILL) at the moment
  * proper-lockfile removes the lock folder, i.e. after whatever release() does before that.
  */
-trust('KNOWN BUG: a writer killed while it releases the lab leaves a lab the next writer takes at once', async () => {
+trust('a writer killed while it releases the lab leaves a lab the next writer takes at once', async () => {
   const dir = await folder();
   const log = join(dir, 'lab.jsonl');
   const run = await pkilabInProcess(['run', 'scenarios/iis-no-restart.yaml', '--out', dir]);
