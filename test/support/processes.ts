@@ -447,7 +447,14 @@ export const killAndResume = async (trial: KillTrial): Promise<TrialReport> => {
         else if (!(before.events.length === 0 && /holds no lab log/.test(quit.err))) problems.push({ kind: 'crash', detail: `step --lab refused a lab that holds events: ${describeEnd(quit)}` });
       }
       const after = await readRawLog(log);
-      if (after.lines.join('\n') !== before.lines.join('\n')) problems.push({ kind: 'corrupt', detail: `step --lab with q alone changed the log (${before.lines.length} → ${after.lines.length} lines)` });
+      if (before.events.length === 0 && after.events.length > 0) {
+        // A log with no complete event is a creation cut short: the stepper creates the lab in it as it opens.
+        if (after.problems.length > 0 || after.events[0]?.type !== 'LabCreated' || actionsOfRawLog(after).length > 0) {
+          problems.push({ kind: 'corrupt', detail: `step --lab with q alone on a lab killed before its first append: ${after.problems.join('; ') || `${after.events.length} events, first ${after.events[0]?.type}, ${actionsOfRawLog(after).length} actions`}` });
+        } else notes.push(`step --lab created the lab whose creation was cut short (${after.events.length} events)`);
+      } else if (after.lines.join('\n') !== before.lines.join('\n')) {
+        problems.push({ kind: 'corrupt', detail: `step --lab with q alone changed the log (${before.lines.length} → ${after.lines.length} lines)` });
+      }
     }
   }
   // Continue the procedure the run was in: name it, take its current step with the first choice, quit.
