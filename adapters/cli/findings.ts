@@ -6,6 +6,12 @@ import { jsonlEventStore } from '../eventstore/jsonl.ts';
 import { findingsHelp } from './help.ts';
 import { findingLines } from './report.ts';
 import type { Io } from './run.ts';
+import { reportFailure } from './errors.ts';
+
+/** Bad input to `pkilab findings`: exit 2. */
+class FindingsInputError extends Error {
+  readonly code = 'FINDINGS_INPUT';
+}
 
 /** `pkilab findings <log> [--at N] [--json]`: the findings of a lab log at a position (default: its end). */
 export const findingsCommand = async (args: string[], io: Io): Promise<number> => {
@@ -23,11 +29,11 @@ export const findingsCommand = async (args: string[], io: Io): Promise<number> =
     return 2;
   }
   const events = await jsonlEventStore(dirname(log), { onWarning: (w) => io.err(`warning: ${w}`) }).read(basename(log, '.jsonl'));
-  if (events.length === 0) return io.err(`pkilab findings: ${log} holds no events (is the path right?)`), 2;
+  const json = parsed.values.json;
+  if (events.length === 0) return reportFailure(io, 'findings', new FindingsInputError(`${log} holds no events (is the path right?)`), json);
   const at = parsed.values.at === undefined ? events.length : Number(parsed.values.at);
   if (!Number.isInteger(at) || at < 1 || at > events.length) {
-    io.err(`pkilab findings: --at expects a position from 1 to ${events.length}, found ${parsed.values.at}`);
-    return 2;
+    return reportFailure(io, 'findings', new FindingsInputError(`--at expects a position from 1 to ${events.length}, found ${parsed.values.at}`), json);
   }
   const world = fold(events.slice(0, at));
   const findings = evaluateFindings(world);

@@ -37,8 +37,11 @@ const alive = (pid: number): boolean => {
   }
 };
 
-/** How long a lock whose holder is unknown may go without proper-lockfile's refresh before it is stale. */
-const unknownHolderStaleMs = 15_000;
+/**
+ * How old a lock with no holder's name may be before it is stale. A live writer names itself milliseconds
+ * after it makes the lock folder, so a nameless lock older than this was left by a process killed in between.
+ */
+const unknownHolderStaleMs = 3_000;
 
 /**
  * Whether the lock in place is stale: its holder (the one that made this very lock folder) was a process

@@ -179,6 +179,9 @@ trust('bad input ends with one located line and exit 2, as JSON on stderr with -
   const json = await cli('findings', join(out, 'lab.jsonl'), '--json');
   assert.is(json.code, 2);
   assert.is(JSON.parse(json.err).error.code, 'EVENTSTORE_CORRUPT_LOG');
+  const empty = await cli('findings', join(out, 'none.jsonl'), '--json');
+  assert.is(empty.code, 2);
+  assert.is(JSON.parse(empty.err).error.code, 'FINDINGS_INPUT');
 });
 
 trust.run();
