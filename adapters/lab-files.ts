@@ -49,6 +49,7 @@ export interface LabWriter {
   release(): Promise<void>;
 }
 
+const markerFormat = 'pkilab-lab-folder/1';
 const exists = (path: string) => access(path).then(() => true, () => false);
 
 /** The names pkilab writes in a lab folder: all it may ever remove there. */
@@ -57,7 +58,8 @@ const written = (folder: LabFolder) => [folder.log, folder.keys, folder.artifact
 /** Whether the folder already holds a lab, and whether pkilab marked it as one of its own. */
 export const labIn = async (folder: LabFolder): Promise<{ occupied: boolean; marked: boolean }> => {
   const found = await Promise.all(written(folder).map(exists));
-  return { occupied: found.some(Boolean), marked: await readFile(folder.marker, 'utf8').then((t) => t.startsWith('{"format":"pkilab-lab-folder/1"'), () => false) };
+  const marked = await readFile(folder.marker, 'utf8').then((text) => (JSON.parse(text) as { format?: unknown }).format === markerFormat, () => false);
+  return { occupied: found.some(Boolean), marked };
 };
 
 export type Replace = 'never' | 'marked' | 'force';
@@ -80,7 +82,7 @@ export const openNewLab = async (folder: LabFolder, command: string, replace: Re
       );
     }
     if (occupied) await Promise.all(written(folder).map((p) => rm(p, { recursive: true, force: true })));
-    await writeFileAtomic(folder.marker, `${JSON.stringify({ format: 'pkilab-lab-folder/1', by: command })}\n`, modes.shared);
+    await writeFileAtomic(folder.marker, `${JSON.stringify({ format: markerFormat, by: command })}\n`, modes.shared);
   } catch (error) {
     await lock.release();
     throw error;

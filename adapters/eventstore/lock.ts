@@ -114,4 +114,3 @@ export const lockLab = async (log: string, command: string, now: () => Date = ()
   };
 };
 
-export { readHolder as lockHolderOf };

@@ -1,30 +1,14 @@
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { evaluateFindings, findTemplate, formatDn, isSecretRef, type RecordedEvent } from '../../domain/index.ts';
-import type { Lab, LabPorts, PendingEvent, SecretStore } from '../../workflows/index.ts';
+import { evaluateFindings, findTemplate, formatDn, isSecretRef } from '../../domain/index.ts';
+import type { Lab, LabPorts, SecretStore } from '../../workflows/index.ts';
+import { copyLab } from '../lab-copy.ts';
 
 /** The position just before the `steps`-th last input of the lab: where going back that far lands. */
 export const positionBeforeInputs = (lab: Lab, steps: number): number => {
   const inputs = lab.events.filter((e) => e.type === 'ActionTaken');
   const target = inputs[inputs.length - steps];
   return target ? target.position - 1 : (inputs[0]?.position ?? lab.events.length + 1) - 1;
-};
-
-/** The private keys and secret references a stretch of log refers to. */
-export const referencesOf = (events: readonly RecordedEvent[]): { keys: string[]; secrets: string[] } => ({
-  keys: [...new Set(events.flatMap((e) => (e.type === 'CaInstalled' ? [e.data.authority.keyRef] : e.type === 'CertificateInstalled' ? [e.data.keyRef] : [])))],
-  secrets: [...new Set(events.flatMap((e) => (e.type === 'ActionTaken' ? Object.values((e.data.choice ?? {}) as object).filter(isSecretRef).map((r) => r.secret) : [])))],
-});
-
-/**
- * Copies a lab's history into another lab through the ports: keys and secrets first (a crash leaves unused
- * ones at worst), then the events in one append. The target must be a new, empty lab.
- */
-export const copyLab = async (from: Pick<LabPorts, 'keys' | 'secrets'>, events: readonly RecordedEvent[], to: LabPorts, labId: string): Promise<void> => {
-  const refs = referencesOf(events);
-  for (const ref of refs.keys) if (await from.keys.has(ref)) await to.keys.put(ref, await from.keys.privateKey(ref));
-  for (const secret of refs.secrets) if (await from.secrets.has({ secret })) await to.secrets.put({ secret }, await from.secrets.reveal({ secret }));
-  await to.events.append(labId, events.map(({ position: _, ...e }) => e as PendingEvent), 0);
 };
 
 /** Going back and keeping the original: the log up to `position`, its keys and secrets go to a new lab. */

@@ -3,7 +3,7 @@ import { evaluateFindings, findTemplate, type RecordedEvent, type World } from '
 import { buildTimeline, diffWorlds, type Timeline } from '../../projections/index.ts';
 import { redecide, type WhatIf } from '../../workflows/index.ts';
 import { labFolder, openNewLab } from '../lab-files.ts';
-import { copyLab, referencesOf } from '../stepper/branch.ts';
+import { copyLab, referencesOf } from '../lab-copy.ts';
 import { findingHistory } from './bisect.ts';
 import { describeEvent, stepsOf } from './describe.ts';
 import { sections, showWorld, type Section } from './show.ts';

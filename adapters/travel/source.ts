@@ -14,7 +14,7 @@ import { opensslPfxFiles } from '../pfx/openssl.ts';
 import { parseBundle } from '../schemas/bundle.ts';
 import { fileSecretStore } from '../secrets/files.ts';
 import { overlaySecretStore } from '../secrets/overlay.ts';
-import { referencesOf } from '../stepper/branch.ts';
+import { referencesOf } from '../lab-copy.ts';
 import { x509Signer } from '../x509/signer.ts';
 
 /** A self-contained lab: its events and, unless left out, the private keys and secrets they refer to. */

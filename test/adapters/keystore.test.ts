@@ -39,7 +39,7 @@ files('a reference that is not a plain file name is refused before any file is t
   }
 });
 
-files('an existing world-readable key file is never widened or rewritten by put', async () => {
+files('put never rewrites a key file that holds something else, even something unreadable', async () => {
   const folder = join(await tempDir(), 'keys');
   const store = fileKeyStore(folder);
   await store.generate('k', 2048);
