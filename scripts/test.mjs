@@ -7,6 +7,12 @@ const withoutForceColor = (env) => Object.fromEntries(Object.entries(env).filter
 
 const run = (command, args) => spawnSync(command, args, { encoding: 'utf8', env: { ...withoutForceColor(process.env), NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
 
+// The CLI runs from its build (bin/pkilab.mjs), so the tests run the build of this very tree.
+const built = run(process.execPath, ['scripts/build.mjs', '--quiet']);
+process.stderr.write(built.stderr);
+const buildFailed = built.status === 0 ? 0 : 1;
+if (buildFailed) console.log('build: FAILED (pkilab runs from the sources through tsx)');
+
 const tsc = run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
 process.stdout.write(tsc.stdout);
 process.stderr.write(tsc.stderr);
@@ -27,6 +33,6 @@ if (Number.isNaN(total)) failed = 1;
 if (uvu.status !== 0 && failed === 0) failed = 1;
 
 const passedAll = (Number.isNaN(passed) ? 0 : passed) + typeCheck;
-const failedAll = failed + (1 - typeCheck);
+const failedAll = failed + (1 - typeCheck) + buildFailed;
 console.log(`${passedAll} passed, ${failedAll} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exit(failedAll === 0 ? 0 : 1);

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Builds the CLI into dist/ with esbuild so that nothing is transpiled when pkilab starts (npm's prepare step
+// runs it; so does npm test). Each command is a chunk of its own, loaded only when it runs; packages stay in
+// node_modules. The build is swapped in whole: a reader sees the old build, the new one, or none (then
+// bin/pkilab.mjs runs the sources through tsx), never a half-written one.
+import { build } from 'esbuild';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { relative, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildFolder, manifestName } from '../bin/build-state.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** Entry points: the CLI, and files that run in worker threads (they need a file of their own). */
+export const entries = { main: 'adapters/cli/main.ts' };
+
+/** Builds into `target` (dist/ unless told); resolves to the esbuild metafile (what each output imports). */
+export const buildCli = async (target = buildFolder(root)) => {
+  const startedAt = Date.now() - 1; // a source saved while the build runs leaves the build stale
+  const fresh = `${target}.${process.pid}.new`;
+  rmSync(fresh, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: Object.fromEntries(Object.entries(entries).map(([name, path]) => [name, join(root, path)])),
+    outdir: fresh,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    metafile: true,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    logLevel: 'warning',
+  });
+  const inputs = Object.keys(result.metafile.inputs).map((input) => relative(root, join(root, input))).sort();
+  writeFileSync(join(fresh, manifestName), `${JSON.stringify({ startedAt, entry: 'main.mjs', inputs }, null, 1)}\n`);
+  const old = `${target}.${process.pid}.old`;
+  try {
+    renameSync(target, old);
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+  }
+  renameSync(fresh, target);
+  rmSync(old, { recursive: true, force: true });
+  return result.metafile;
+};
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { inputs } = await buildCli();
+  if (!process.argv.includes('--quiet')) console.log(`built dist/ from ${Object.keys(inputs).length} source files`);
+}
