@@ -18,6 +18,7 @@ export { builtinTemplates, forestOidArc } from './ca/builtins.ts';
 export { defaultCaSettings, type CaState, type CertificationAuthority, type IssuedCertificate, type CaEdition, type CaOs, type CaSettings, type PendingRequest } from './ca/model.ts';
 export { formatDn, type CertificateProfile, type ExtensionSpec, type Rdn } from './ca/profile.ts';
 export { findTemplate, issuingAuthorities } from './ca/lookup.ts';
+export { issuedSerial, requestIdOfSerial, setupRefusal, editionIssues, signatureHashOf, type CaProvider, type SignatureHash } from './ca/setup.ts';
 export { whyNotOfferedTo } from './ca/decide-enrollment.ts';
 export type { CaEvent } from './ca/events.ts';
 export type { CaCommand } from './ca/commands.ts';
@@ -39,7 +40,7 @@ export { emptyWorld, type World, type RecordedRejection, type ProcedureProgress 
 export { decide, reactionsTo, dueByTime } from './lab/decide.ts';
 export { entitiesShapedBy } from './lab/provenance.ts';
 export { issuanceEvents, exportEvents, type Decision, type IssuanceDraft, type ExportDraft } from './lab/decision.ts';
-export { contoso, testNetwork, caCertificateProfile, caSubject, type CaSetup, type CaMaterial } from './lab/fixture.ts';
+export { contoso, testNetwork, caCertificateProfile, caSetupChoices, caSubject, type CaSetup, type CaMaterial } from './lab/fixture.ts';
 
 export { evaluateFindings } from './findings/evaluate.ts';
 export { severities, severityRank, type Finding, type Severity, type FindingFamily } from './findings/model.ts';

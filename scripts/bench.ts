@@ -13,7 +13,7 @@ const generate = (): RecordedEvent[] => {
   const start = '2026-01-05T08:00:00.000Z';
   const out: RecordedEvent[] = [];
   const push = (event: LabEvent, at: string) => out.push({ ...event, position: out.length + 1, at } as RecordedEvent);
-  for (const e of testNetwork(start, { edition: 'enterprise', os: 'windows-server-2008' }, { keyRef: 'ca', certificate: 'MIIB', thumbprint: 'CA' })) push(e, start);
+  for (const e of testNetwork(start, { edition: 'enterprise', os: 'windows-server-2008' }, { keyRef: 'ca', certificate: 'MIIB', thumbprint: 'CA', serialTickBase: 0x15fba3bb })) push(e, start);
   const der = 'MII'.padEnd(1600, 'A');
   for (let i = 0; i < computers; i += 1) {
     const name = `PC${String(i).padStart(5, '0')}`;

@@ -6,6 +6,7 @@ import { evaluateFindings } from '../domain/index.ts';
 import { createLab, runScenario, type Scenario } from '../workflows/index.ts';
 import { memoryPorts } from './support/ports.ts';
 import { startsAt } from './support/world.ts';
+import { drawCaIdentity } from '../adapters/ca-identity.ts';
 
 const library = suite('misconfiguration library');
 const scenarios = await Promise.all(readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort().map((f) => loadScenario(`scenarios/${f}`)));
@@ -27,7 +28,7 @@ library('holds at least fifteen misconfiguration scenarios, each stating its sym
 for (const s of misconfigured) {
   library(`${s.name}: without the misconfiguration, the same procedures end with no rejection and no finding above informational`, async () => {
     const ports = memoryPorts();
-    const lab = await createLab(ports, 'lab', { startsAt, ca: corrected(s).lab.ca });
+    const lab = await createLab(ports, 'lab', { startsAt, ca: corrected(s).lab.ca, identity: drawCaIdentity() });
     const run = await runScenario(ports, lab, corrected(s));
     assert.equal(run.lab.world.rejections.map((r) => `${r.step} ${r.rejection.code}`), []);
     assert.equal(evaluateFindings(run.lab.world).filter((f) => f.severity !== 'info').map((f) => f.id), []);

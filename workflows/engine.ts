@@ -1,5 +1,5 @@
 import { transition } from 'xstate';
-import { addMinutes, caCertificateProfile, dueByTime, reject, testNetwork, type CaSetup, type LabEvent, type RecordedEvent, type Rejection, type World } from '../domain/index.ts';
+import { addMinutes, caCertificateProfile, caSetupChoices, dueByTime, reject, testNetwork, type CaSetup, type LabEvent, type RecordedEvent, type Rejection, type World } from '../domain/index.ts';
 import { fold } from '../projections/index.ts';
 import { findProcedure } from './catalog.ts';
 import { ChoiceError } from './choices.ts';
@@ -26,13 +26,24 @@ export const openLab = async (ports: Pick<LabPorts, 'events'>, id: string): Prom
   return { id, events, world: fold(events) };
 };
 
-/** Creates the test network: the CA's real key and certificate, then the events that build the world. */
-export const createLab = async (ports: LabPorts, id: string, options: { startsAt: string; ca: CaSetup }): Promise<Lab> => {
+/** What a CA draws at installation and the lab records: its certificate's serial and the tick count of its serials. */
+export interface CaIdentity {
+  readonly caSerial: string;
+  readonly serialTickBase: number;
+}
+
+/**
+ * Creates the test network: the CA's real key and certificate, then the events that build the world. The
+ * identity is drawn by the caller (randomness stays at the edge) and lands in the log with the CA.
+ */
+export const createLab = async (ports: LabPorts, id: string, options: { startsAt: string; ca: CaSetup; identity: CaIdentity }): Promise<Lab> => {
   const keyRef = 'ca-contoso-CA1-CA';
   // A key under this ref with no log is what a creation interrupted before its append leaves: the store reuses it.
   const publicKey = await ports.keys.generate(keyRef, 2048);
-  const { der, thumbprint } = await ports.signer.sign(caCertificateProfile(options.startsAt, keyRef, publicKey));
-  const pending = stamp(testNetwork(options.startsAt, options.ca, { keyRef, certificate: der, thumbprint }), options.startsAt);
+  const { hashAlgorithm } = caSetupChoices(options.ca);
+  const { der, thumbprint } = await ports.signer.sign(caCertificateProfile(options.startsAt, keyRef, publicKey, options.identity.caSerial, hashAlgorithm));
+  const material = { keyRef, certificate: der, thumbprint, serialTickBase: options.identity.serialTickBase };
+  const pending = stamp(testNetwork(options.startsAt, options.ca, material), options.startsAt);
   await ports.events.append(id, pending, 0);
   const events = recorded(pending, 0);
   return { id, events, world: fold(events) };

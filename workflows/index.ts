@@ -6,7 +6,7 @@ export {
   ChoiceError, didYouMean, editDistance, expected, expectation, explain, names, pathText, shown, text, wording,
   type ChoiceSchema, type Path, type Problem,
 } from './choices.ts';
-export { createLab, openLab, startProcedure, takeStep, type Lab, type StepOutcome } from './engine.ts';
+export { createLab, openLab, startProcedure, takeStep, type CaIdentity, type Lab, type StepOutcome } from './engine.ts';
 export {
   isPortError, portError, type EventStore, type KeyStore, type SecretStore, type Signer, type PfxFiles, type LabPorts, type PendingEvent, type PortError,
   type EventStoreErrorCode, type KeyStoreErrorCode, type SecretStoreErrorCode, type PfxFilesErrorCode,

@@ -7,6 +7,7 @@ import { labFolder, openNewLab } from '../lab-files.ts';
 import { loadScenario, ScenarioError } from '../scenario/load.ts';
 import { runHelp } from './help.ts';
 import { jsonReport, stepLine, summaryLines } from './report.ts';
+import { drawCaIdentity } from '../ca-identity.ts';
 
 export interface Io { out: (line: string) => void; err: (line: string) => void }
 
@@ -53,7 +54,7 @@ export const runCommand = async (args: string[], io: Io): Promise<number> => {
     try {
       const { folder, ports } = writer;
       if (!parsed.values.json) io.out(`▶ ${scenario.title} (${scenario.file})`);
-      const lab = await createLab(ports, folder.labId, { startsAt: scenario.lab.startsAt ?? defaultLabStart(), ca: scenario.lab.ca });
+      const lab = await createLab(ports, folder.labId, { startsAt: scenario.lab.startsAt ?? defaultLabStart(), ca: scenario.lab.ca, identity: drawCaIdentity() });
       let current = '';
       const run = await runScenario(ports, lab, scenario, (step) => {
         if (parsed.values.json) return;

@@ -9,9 +9,9 @@ export const generateRsa = async (size: number): Promise<{ pkcs8: string; spki: 
   return { pkcs8: Buffer.from(pkcs8).toString('base64'), spki: Buffer.from(spki).toString('base64') };
 };
 
-/** Imports a base64 PKCS#8 RSA key for signing with SHA-256. */
-export const importSigningKey = (pkcs8: string): Promise<CryptoKey> =>
-  webcrypto.subtle.importKey('pkcs8', Buffer.from(pkcs8, 'base64'), { name: algorithm.name, hash: algorithm.hash }, true, ['sign']) as Promise<CryptoKey>;
+/** Imports a base64 PKCS#8 RSA key for signing with the given hash (WebCrypto binds the hash to the key). */
+export const importSigningKey = (pkcs8: string, hash: 'SHA-1' | 'SHA-256' = algorithm.hash): Promise<CryptoKey> =>
+  webcrypto.subtle.importKey('pkcs8', Buffer.from(pkcs8, 'base64'), { name: algorithm.name, hash }, true, ['sign']) as Promise<CryptoKey>;
 
 /** The public half of a private key, through its JWK (n, e). */
 export const publicOf = async (key: CryptoKey): Promise<CryptoKey> => {

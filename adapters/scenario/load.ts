@@ -4,7 +4,7 @@ import type { CaSetup } from '../../domain/index.ts';
 import {
   ChoiceError, expectation, explain, findProcedure, pathText, resolveChoices, shown, type Path, type Problem, type Scenario, type StepOverride,
 } from '../../workflows/index.ts';
-import { scenarioSchema, type ScenarioFile } from './schema.ts';
+import { caSetupOf, scenarioSchema, type ScenarioFile } from './schema.ts';
 
 /** A scenario file that cannot be run, with where and why. Exit code 2 in the CLI. */
 export class ScenarioError extends Error {
@@ -125,8 +125,7 @@ const scenarioOf = (file: string, data: ScenarioFile, fail: (path: Path, problem
     return { procedure, steps: steps as Record<string, StepOverride> };
   });
   const { startsAt, ca } = data.lab ?? {};
-  const settings = ca?.settings && Object.keys(ca.settings).length > 0 ? { settings: ca.settings } : {};
-  const setup: CaSetup = { edition: ca?.edition ?? 'enterprise', os: ca?.os ?? 'windows-server-2008', ...settings };
+  const setup: CaSetup = ca ? caSetupOf(ca) : { edition: 'enterprise', os: 'windows-server-2008' };
   const expect = data.expect ?? {};
   return {
     file,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { failures, findingRules, isSimTime, type CaSettings, type FailureName } from '../../domain/index.ts';
+import { caSetupChoices, failures, findingRules, isSimTime, setupRefusal, type CaSettings, type CaSetup, type FailureName } from '../../domain/index.ts';
 import { didYouMean, expected, names, procedures, text, wording, type ProcedureDefinition, type StepDefinition } from '../../workflows/index.ts';
 
 // ─── Words a scenario uses ───
@@ -73,10 +73,29 @@ const settings = {
   enrollees: names,
 } satisfies Record<keyof CaSettings, z.ZodType>;
 
-const ca = z.strictObject({
+const caFields = z.strictObject({
   edition: z.enum(['enterprise', 'standard']).default('enterprise'),
-  os: z.enum(['windows-server-2008', 'windows-server-2012']).default('windows-server-2008'),
+  os: z.enum(['windows-server-2008', 'windows-server-2008-r2', 'windows-server-2012']).default('windows-server-2008'),
   settings: z.strictObject(settings).partial().optional(),
+  /** Setup wizard, Cryptography page: the key's provider and the signature hash (left out: the OS's proposals). */
+  provider: z.enum(['CSP', 'KSP']).optional().describe('CSP (2008 / 2008 R2 default) or KSP (2012 default)'),
+  hashAlgorithm: z.enum(['SHA1', 'SHA256']).optional().describe('SHA1 (the default) or SHA256, which needs provider: KSP'),
+  sidUpdate: z.boolean().optional().describe('the May 2022 update KB5014754 is installed (default true): certificates carry the SID extension'),
+});
+
+/** The CA setup a scenario's lab.ca describes, in the domain's words. */
+export const caSetupOf = (value: z.output<typeof caFields>): CaSetup => ({
+  edition: value.edition,
+  os: value.os,
+  ...(value.settings && Object.keys(value.settings).length > 0 ? { settings: value.settings } : {}),
+  ...(value.provider ? { provider: value.provider === 'KSP' ? 'ksp' : 'csp' } : {}),
+  ...(value.hashAlgorithm ? { hashAlgorithm: value.hashAlgorithm === 'SHA256' ? 'sha256' : 'sha1' } : {}),
+  ...(value.sidUpdate === undefined ? {} : { sidUpdate: value.sidUpdate }),
+});
+
+const ca = caFields.superRefine((value, context) => {
+  const refusal = setupRefusal(caSetupChoices(caSetupOf(value)));
+  if (refusal) context.addIssue({ code: 'custom', path: ['hashAlgorithm'], message: refusal });
 });
 
 // ─── Expectations ───

@@ -97,7 +97,7 @@ export const certificationAuthority = z.strictObject({
   name: entityName,
   host: z.string(),
   edition: z.enum(['enterprise', 'standard']),
-  os: z.enum(['windows-server-2008', 'windows-server-2012']),
+  os: z.enum(['windows-server-2008', 'windows-server-2008-r2', 'windows-server-2012']),
   keyRef: z.string(),
   subject: z.array(rdn),
   notBefore: simTime,
@@ -106,6 +106,10 @@ export const certificationAuthority = z.strictObject({
   thumbprint: z.string(),
   settings: caSettings,
   templatesToIssue: z.array(z.string()),
+  provider: z.enum(['csp', 'ksp']).optional(),
+  hashAlgorithm: z.enum(['sha1', 'sha256']).optional(),
+  sidUpdate: z.boolean().optional(),
+  serialTickBase: z.number().int().min(0).max(0x7f00_0000).optional(),
 });
 
 export const issuedCertificate = z.strictObject({

@@ -5,6 +5,7 @@ import { labFolder, labIn, openExistingLab, openNewLab, type LabFolder, type Lab
 import { loadScenario } from '../scenario/load.ts';
 import { forkFolderName, forkLab, positionBeforeInputs, scenarioOf } from './branch.ts';
 import { checklist, currentStep, ensureStarted, explain, findProcedure, optionsFor, takeOption, touchedWorld, type Checklist, type StepOption, type StepResult } from './session.ts';
+import { drawCaIdentity } from '../ca-identity.ts';
 
 /** Everything a stepping interface shows, derived from the lab at this moment. */
 export interface StepperView {
@@ -61,18 +62,18 @@ const openOrCreate = async (options: StepperOptions): Promise<{ writer: LabWrite
     const lab = await openLab(writer.ports, folder.labId);
     if (lab.events.length > 0) return { writer, lab, message: `continuing ${folder.log} (${lab.events.length} events)` };
     // A log with no complete append (its creation was cut short): the lab is created again in it.
-    const created = await createLab(writer.ports, folder.labId, { startsAt: defaultLabStart(), ca: { edition: 'enterprise', os: 'windows-server-2008' } });
+    const created = await createLab(writer.ports, folder.labId, { startsAt: defaultLabStart(), ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() });
     return { writer, lab: created, message: `${folder.log} held no complete event; a new lab was created in it` };
   }
   const writer = await openNewLab(folder, 'pkilab step', 'marked', options.warn);
   try {
     if (options.scenario) {
       const scenario = await loadScenario(options.scenario);
-      const start = await createLab(writer.ports, folder.labId, { startsAt: scenario.lab.startsAt ?? defaultLabStart(), ca: scenario.lab.ca });
+      const start = await createLab(writer.ports, folder.labId, { startsAt: scenario.lab.startsAt ?? defaultLabStart(), ca: scenario.lab.ca, identity: drawCaIdentity() });
       const run = await runScenario(writer.ports, start, scenario);
       return { writer, lab: run.lab, message: `started from ${options.scenario} (${run.lab.events.length} events)` };
     }
-    const lab = await createLab(writer.ports, folder.labId, { startsAt: defaultLabStart(), ca: { edition: 'enterprise', os: 'windows-server-2008' } });
+    const lab = await createLab(writer.ports, folder.labId, { startsAt: defaultLabStart(), ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() });
     return { writer, lab, message: `new lab: the contoso.com test network in ${folder.root}` };
   } catch (error) {
     await writer.release();

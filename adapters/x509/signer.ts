@@ -13,10 +13,11 @@ const name = (rdns: readonly Rdn[]): x509.Name => new x509.Name(rdns.map(([type,
 
 const sha1 = async (der: ArrayBuffer): Promise<string> => Buffer.from(await webcrypto.subtle.digest('SHA-1', der)).toString('hex').toUpperCase();
 
-/** Signs profiles with keys from the key store, SHA-256 with RSA, as a KSP-backed AD CS CA does. */
+/** Signs profiles with keys from the key store, RSA with the hash the profile names (the CA's setup decides it). */
 export const x509Signer = (keys: KeyStore): Signer => ({
   async sign(profile: CertificateProfile) {
-    const signingKey = await importSigningKey(await keys.privateKey(profile.signingKeyRef));
+    const hash = profile.signatureHash === 'sha1' ? 'SHA-1' : 'SHA-256';
+    const signingKey = await importSigningKey(await keys.privateKey(profile.signingKeyRef), hash);
     const subjectKey = new x509.PublicKey(Buffer.from(profile.publicKey, 'base64'));
     const issuerKey = new x509.PublicKey(await webcrypto.subtle.exportKey('spki', await publicOf(signingKey)));
     const extensions = await Promise.all(profile.extensions.map((spec) => encodeExtension(spec, subjectKey, issuerKey)));
@@ -28,7 +29,7 @@ export const x509Signer = (keys: KeyStore): Signer => ({
       notAfter: new Date(profile.notAfter),
       publicKey: subjectKey,
       signingKey,
-      signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as Algorithm,
+      signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash } as Algorithm,
       extensions,
     });
     return { der: Buffer.from(certificate.rawData).toString('base64'), thumbprint: await sha1(certificate.rawData) };

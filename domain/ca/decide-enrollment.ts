@@ -10,15 +10,12 @@ import type { RequestCertificate } from './commands.ts';
 import { findTemplate, issuingAuthorities } from './lookup.ts';
 import type { CertificationAuthority } from './model.ts';
 import { formatDn, sidSecurityOid, type CertificateProfile, type ExtensionSpec, type Rdn } from './profile.ts';
+import { editionIssues, editionLimitText, hasSidUpdate, issuedSerial, signatureHashOf } from './setup.ts';
 import { buildNames, type RequestedNames } from './subject.ts';
 import type { Template } from './template.ts';
 
 /** AD CS backdates NotBefore by ten minutes to absorb clock skew between the CA and its clients. */
 export const clockSkewMinutes = 10;
-
-/** AD CS style serial: a constant prefix, the request id, and a tail derived from it. Deterministic. */
-export const serialFor = (requestId: number): string =>
-  `61${requestId.toString(16).padStart(8, '0')}${((requestId * 2_654_435_761) >>> 0).toString(16).padStart(8, '0')}`;
 
 /**
  * Where an AD CS CA publishes its CRL and its certificate, by default: LDAP in the configuration
@@ -54,11 +51,11 @@ const extensionsFor = (template: Template, names: { dnsNames: readonly string[];
 };
 
 /**
- * The requester's SID, when the CA writes the SID security extension: not when its DisableExtensionList names the
- * extension (ESC16), nor when the template sets CT_FLAG_NO_SECURITY_EXTENSION (ESC9).
+ * The requester's SID, when the CA writes the SID security extension: only with the May 2022 update (KB5014754), not
+ * when its DisableExtensionList names the extension (ESC16), nor when the template sets CT_FLAG_NO_SECURITY_EXTENSION (ESC9).
  */
 const sidToWrite = (authority: CertificationAuthority, template: Template, requester: Principal): string | undefined =>
-  authority.settings.disabledExtensions.includes(sidSecurityOid) || template.noSecurityExtension ? undefined : requester.sid;
+  !hasSidUpdate(authority) || authority.settings.disabledExtensions.includes(sidSecurityOid) || template.noSecurityExtension ? undefined : requester.sid;
 
 /** Why the enrollment wizard would not offer the template to this requester, if it would not. */
 export const whyNotOffered = (world: World, template: Template, requester: string): Decision | undefined => {
@@ -93,9 +90,7 @@ const caRefusal = (world: World, template: Template, authority: CertificationAut
   if (!hasRight(template.acl, tokenIdentities(world.directory, authority.host), 'Read')) {
     return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${authority.name} cannot read "${template.displayName}": its computer account ${authority.host} has no Read on the template (was Authenticated Users removed?).`);
   }
-  if (authority.edition === 'standard' && template.schemaVersion > 1) {
-    return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${authority.name} is on a Standard Edition server and issues only version 1 templates; "${template.displayName}" is version ${template.schemaVersion}.`);
-  }
+  if (!editionIssues(authority, template.schemaVersion)) return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${editionLimitText(authority, template)}.`);
   return undefined;
 };
 
@@ -124,11 +119,12 @@ export const issuance = (
   if (template.managerApproval) {
     return accept(...before, { type: 'CertificateRequestPending', data: { requestId, ca: authority.name, template: template.name, requester: requester.name, submittedAt: at } });
   }
-  const serialNumber = serialFor(requestId);
+  const serialNumber = issuedSerial(authority, requestId, at);
   const notBefore = addMinutes(at, -clockSkewMinutes);
   const notAfter = earlier(addDays(at, template.validityDays), authority.notAfter);
   const profile: CertificateProfile = {
     serialNumber,
+    signatureHash: signatureHashOf(authority),
     subject: names.subject,
     issuer: authority.subject,
     signingKeyRef: authority.keyRef,

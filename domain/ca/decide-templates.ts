@@ -1,10 +1,11 @@
-import { match, P } from 'ts-pattern';
+import { match } from 'ts-pattern';
 import { accept, refuse, type Decision } from '../lab/decision.ts';
 import type { World } from '../lab/world.ts';
 import { editAce } from './access.ts';
 import { forestOidArc } from './builtins.ts';
 import type { AddApplicationPolicy, ChangeRequestHandling, ChangeSubjectName, ChangeTemplatePermissions, DuplicateTemplate, IssueTemplate } from './commands.ts';
 import { findTemplate } from './lookup.ts';
+import { editionIssues, editionLimitText } from './setup.ts';
 import { compatibilityAuthorities, compatibilityRecipients, duplicateVersions, templateNameFor, type SchemaVersion, type Template } from './template.ts';
 
 export type TemplateCommand = DuplicateTemplate | ChangeSubjectName | ChangeRequestHandling | ChangeTemplatePermissions | AddApplicationPolicy | IssueTemplate;
@@ -105,13 +106,9 @@ export const decideTemplate = (command: TemplateCommand, world: World): Decision
       if (authority.templatesToIssue.includes(template.name)) {
         return refuse('ALREADY_EXISTS', `"${template.displayName}" is already in ${authority.name}'s Certificate Templates to Issue.`);
       }
-      return match(authority)
-        .with({ edition: 'standard' }, () =>
-          template.schemaVersion > 1
-            ? refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${authority.name} runs on a Standard Edition server, which issues only version 1 templates; "${template.displayName}" is version ${template.schemaVersion}, so Enable Certificate Templates does not list it.`)
-            : accept({ type: 'TemplateIssued', data: { ca: authority.name, template: template.name } }),
-        )
-        .with({ edition: P.union('enterprise') }, () => accept({ type: 'TemplateIssued', data: { ca: authority.name, template: template.name } }))
-        .exhaustive();
+      if (!editionIssues(authority, template.schemaVersion)) {
+        return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${editionLimitText(authority, template)}, so Enable Certificate Templates does not list it.`);
+      }
+      return accept({ type: 'TemplateIssued', data: { ca: authority.name, template: template.name } });
     })
     .exhaustive();

@@ -30,7 +30,7 @@ export const defaultCaSettings: CaSettings = {
   officers: ['Domain Admins', 'Enterprise Admins'],
   enrollees: ['Authenticated Users'],
 };
-export type CaOs = 'windows-server-2008' | 'windows-server-2012';
+export type CaOs = 'windows-server-2008' | 'windows-server-2008-r2' | 'windows-server-2012';
 
 /** An enterprise CA (pKIEnrollmentService) and what it issues. */
 export interface CertificationAuthority {
@@ -48,6 +48,13 @@ export interface CertificationAuthority {
   readonly settings: CaSettings;
   /** The certificateTemplates attribute: template names this CA issues. */
   readonly templatesToIssue: readonly string[];
+  /** Setup choices (absent in labs recorded before they existed: see setup.ts for what that means). */
+  readonly provider?: 'csp' | 'ksp';
+  readonly hashAlgorithm?: 'sha1' | 'sha256';
+  /** The May 2022 update (KB5014754) is installed: the CA writes the SID extension. */
+  readonly sidUpdate?: boolean;
+  /** The tick count when the CA was installed, drawn at the lab's creation: the varying part of issued serials. */
+  readonly serialTickBase?: number;
 }
 
 /** A certificate the CA issued, as the Issued Certificates view and the lab need it. */

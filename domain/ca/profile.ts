@@ -25,6 +25,8 @@ export const sidSecurityOid = '1.3.6.1.4.1.311.25.2';
 /** Everything needed to sign a certificate, decided by the domain; no key material, only references. */
 export interface CertificateProfile {
   readonly serialNumber: string;
+  /** The hash of the CA's signature: SHA-1 on a CA set up with defaults, SHA-256 on a KSP CA set up for it. */
+  readonly signatureHash: 'sha1' | 'sha256';
   readonly subject: readonly Rdn[];
   readonly issuer: readonly Rdn[];
   /** The key store reference of the signing key (the CA's). */

@@ -1,4 +1,5 @@
 import { builtinTemplates } from '../ca/builtins.ts';
+import { defaultProvider, defaultSignatureHash, type CaProvider, type SignatureHash } from '../ca/setup.ts';
 import { defaultCaSettings, type CaEdition, type CaOs, type CaSettings } from '../ca/model.ts';
 import type { CertificateProfile, Rdn } from '../ca/profile.ts';
 import type { Principal } from '../directory/model.ts';
@@ -32,6 +33,11 @@ export interface CaSetup {
   readonly os: CaOs;
   /** Settings that differ from a fresh AD CS installation's. */
   readonly settings?: Partial<CaSettings>;
+  /** Setup wizard choices; left out, the OS's proposals (ca/setup.ts). */
+  readonly provider?: CaProvider;
+  readonly hashAlgorithm?: SignatureHash;
+  /** The May 2022 SID-extension update (KB5014754) is installed; left out, it is. */
+  readonly sidUpdate?: boolean;
 }
 
 /** The CA's own key and certificate, made by the signer before the lab's first event. */
@@ -39,14 +45,20 @@ export interface CaMaterial {
   readonly keyRef: string;
   readonly certificate: string;
   readonly thumbprint: string;
+  /** Drawn at the lab's creation (never by the domain): the tick count issued serials start from. */
+  readonly serialTickBase: number;
 }
 
 export const caSubject: readonly Rdn[] = [['DC', 'com'], ['DC', 'contoso'], ['CN', contoso.caName]];
 const caValidityDays = 5 * 365;
 
-/** What the root CA's self-signed certificate contains (AD CS defaults: 5 years, CA Version V0.0). */
-export const caCertificateProfile = (startsAt: string, keyRef: string, publicKey: string): CertificateProfile => ({
-  serialNumber: '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e',
+/**
+ * What the root CA's self-signed certificate contains (AD CS defaults: 5 years, CA Version V0.0). The serial is
+ * drawn at the lab's creation, so two labs' CAs never share issuer and serial (NSS refuses that).
+ */
+export const caCertificateProfile = (startsAt: string, keyRef: string, publicKey: string, serialNumber: string, signatureHash: SignatureHash): CertificateProfile => ({
+  serialNumber,
+  signatureHash,
   subject: caSubject,
   issuer: caSubject,
   signingKeyRef: keyRef,
@@ -84,9 +96,18 @@ const principals: Principal[] = [
   computer(contoso.client, 1003, `client1.${contoso.dnsName}`),
 ];
 
+const osLabel: Record<CaOs, string> = { 'windows-server-2008': 'Windows Server 2008', 'windows-server-2008-r2': 'Windows Server 2008 R2', 'windows-server-2012': 'Windows Server 2012' };
+
+/** The setup choices with the OS's proposals filled in. */
+export const caSetupChoices = (ca: CaSetup) => ({
+  provider: ca.provider ?? defaultProvider(ca.os),
+  hashAlgorithm: ca.hashAlgorithm ?? defaultSignatureHash(ca.os),
+  sidUpdate: ca.sidUpdate ?? true,
+});
+
 const hosts = (startsAt: string, caOs: CaOs): Array<{ host: Host; iisSites: IisSite[] }> => [
   { host: { name: contoso.domainController, fqdn: `dc1.${contoso.dnsName}`, os: 'Windows Server 2008', roles: ['domain controller'], lastBoot: startsAt }, iisSites: [] },
-  { host: { name: contoso.caServer, fqdn: `ca1.${contoso.dnsName}`, os: caOs === 'windows-server-2012' ? 'Windows Server 2012' : 'Windows Server 2008', roles: ['certification authority'], lastBoot: startsAt }, iisSites: [] },
+  { host: { name: contoso.caServer, fqdn: `ca1.${contoso.dnsName}`, os: osLabel[caOs], roles: ['certification authority'], lastBoot: startsAt }, iisSites: [] },
   {
     host: { name: contoso.siteServer, fqdn: contoso.intranetFqdn, internetFqdn: contoso.internetFqdn, os: 'Windows Server 2008 R2', roles: ['iis', 'configmgr site system'], lastBoot: startsAt },
     iisSites: [{ name: contoso.defaultWebSite, bindings: [{ protocol: 'https', port: 443 }] }],
@@ -124,6 +145,8 @@ export const testNetwork = (startsAt: string, ca: CaSetup, material: CaMaterial)
           settings: { ...defaultCaSettings, ...ca.settings },
           // An enterprise CA issues Web Server (among other v1 templates) from the day it is installed.
           templatesToIssue: ['WebServer'],
+          ...caSetupChoices(ca),
+          serialTickBase: material.serialTickBase,
         },
       },
     },

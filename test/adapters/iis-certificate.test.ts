@@ -60,24 +60,30 @@ iis('the https binding of Default Web Site names the certificate\'s thumbprint',
   assert.match(openssl('x509', '-in', certificate.pem, '-noout', '-fingerprint', '-sha1'), new RegExp(certificate.thumbprint.match(/../g).join(':')));
 });
 
-const handshake = (port: number, servername: string) =>
+/** A TLS client trusting the lab CA; `ciphers` DEFAULT:@SECLEVEL=0 lets OpenSSL 3 accept SHA-1 signatures as a 2008-era client did. */
+const handshake = (port: number, servername: string, ciphers?: string) =>
   new Promise<void>((resolve, reject) => {
-    const socket = connect({ host: '127.0.0.1', port, servername, ca: readFileSync(report.caCertificate) }, () => {
+    const socket = connect({ host: '127.0.0.1', port, servername, ca: readFileSync(report.caCertificate), ...(ciphers ? { ciphers } : {}) }, () => {
       socket.end();
       resolve();
     });
     socket.on('error', reject);
   });
 
-iis('a TLS client verifying server1.internal.contoso.com against the CA accepts the binding, and rejects a name not in the SAN', async () => {
-  const server = createServer({ cert: readFileSync(certificate.pem), key: readFileSync(certificate.keyFile) }, (_, res) => res.end('ok'));
+iis('the 2008 CA signs SHA-1: a TLS client of today refuses the chain, one of the era accepts both names and rejects a name not in the SAN', async () => {
+  const era = 'DEFAULT:@SECLEVEL=0';
+  const server = createServer({ cert: readFileSync(certificate.pem), key: readFileSync(certificate.keyFile), ciphers: era }, (_, res) => res.end('ok'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   try {
-    await handshake(port, 'server1.internal.contoso.com');
-    await handshake(port, 'server.contoso.com');
+    await handshake(port, 'server1.internal.contoso.com').then(
+      () => assert.unreachable('OpenSSL 3 at its default security level accepts no SHA-1 signature'),
+      (error: Error) => assert.match(error.message, /CA signature digest algorithm too weak/),
+    );
+    await handshake(port, 'server1.internal.contoso.com', era);
+    await handshake(port, 'server.contoso.com', era);
     try {
-      await handshake(port, 'intruder.contoso.com');
+      await handshake(port, 'intruder.contoso.com', era);
       assert.unreachable('a name outside the SAN must fail');
     } catch (error) {
       assert.is((error as NodeJS.ErrnoException).code, 'ERR_TLS_CERT_ALTNAME_INVALID');

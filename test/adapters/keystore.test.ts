@@ -7,6 +7,7 @@ import { memoryKeyStore } from '../../adapters/keystore/memory.ts';
 import { isPortError } from '../../workflows/index.ts';
 import { tempDir } from '../support/cli.ts';
 import { keyStoreContract } from './keystore-contract.ts';
+import { drawCaIdentity } from '../../adapters/ca-identity.ts';
 
 const donor = memoryKeyStore();
 keyStoreContract('memory', async () => memoryKeyStore(), donor).run();
@@ -63,7 +64,7 @@ files('a lab goes on over a key left by a crash before its append: the key is us
   try {
     const ports = filePorts(folder, undefined, lock);
     const scenario = await loadScenario('scenarios/iis-web-server-certificate.yaml');
-    const lab = await createLab(ports, 'lab', { startsAt: scenario.lab.startsAt ?? '2026-11-02T09:00:00.000Z', ca: scenario.lab.ca });
+    const lab = await createLab(ports, 'lab', { startsAt: scenario.lab.startsAt ?? '2026-11-02T09:00:00.000Z', ca: scenario.lab.ca, identity: drawCaIdentity() });
     // What a crash between key generation and the append leaves: the key of the next request, no event.
     const orphan = await ports.keys.generate('req-1-server1', 2048);
     const run = await runScenario(ports, lab, scenario);

@@ -36,7 +36,7 @@ travel('bisect names the event and step that introduced the pending-restart find
 
 /** The test network's events followed by those the commands are decided into, one after another. */
 const logOf = (...commands: LabCommand[]) => {
-  const events: LabEvent[] = [...testNetwork(startsAt, { edition: 'enterprise', os: 'windows-server-2008' }, { keyRef: 'ca', certificate: 'AA==', thumbprint: 'CA' })];
+  const events: LabEvent[] = [...testNetwork(startsAt, { edition: 'enterprise', os: 'windows-server-2008' }, { keyRef: 'ca', certificate: 'AA==', thumbprint: 'CA', serialTickBase: 0x15fba3bb })];
   commands.reduce((world, command) => {
     const decision = decide(command, world, at);
     if (decision.kind !== 'accepted') throw new Error(`${command.type} was ${decision.kind}`);

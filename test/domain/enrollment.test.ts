@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, oid, type LabCommand, type World } from '../../domain/index.ts';
+import { decide, issuedSerial, oid, requestIdOfSerial, type LabCommand, type World } from '../../domain/index.ts';
 import { accepted, at, webServerTemplateIssued } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
 
@@ -94,7 +94,18 @@ enrollment('request ids and serial numbers follow the CA\'s last request', () =>
   const world = restarted(webServerTemplateIssued(givenNetwork()));
   const decision = decide(request(), world, at);
   assert.is(decision.kind === 'sign' && decision.draft.requestId, 1);
-  assert.is(decision.kind === 'sign' && decision.profile.serialNumber.length, 18);
+  const serial = decision.kind === 'sign' ? decision.profile.serialNumber : '';
+  assert.match(serial, /^[0-7][0-9a-f]{7}0000[0-9a-f]{8}$/, 'AD CS layout: tick count, CA certificate index 0, request id (10 bytes, positive)');
+  assert.is(serial.slice(-8), '00000001');
+  assert.is(requestIdOfSerial(serial), 1);
+});
+
+enrollment('issued serials differ between two labs (their recorded tick bases) and are unique within one', () => {
+  const base = givenNetwork().ca.authorities['contoso-CA1-CA']!;
+  const other = { ...base, serialTickBase: (base.serialTickBase ?? 0) + 86_400_000 };
+  assert.is.not(issuedSerial(base, 7, at), issuedSerial(other, 7, at));
+  assert.is.not(issuedSerial(base, 7, at), issuedSerial(base, 8, at));
+  assert.is(requestIdOfSerial(issuedSerial(other, 7, at)), 7);
 });
 
 enrollment.run();

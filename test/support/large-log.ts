@@ -49,12 +49,12 @@ export const largeLog = async (computers: number, passes: number): Promise<Recor
   const signer = x509Signer(keys);
   const start = '2026-01-05T08:00:00.000Z';
   const caKey = await keys.generate('ca', 2048);
-  const ca = await signer.sign(caCertificateProfile(start, 'ca', caKey));
+  const ca = await signer.sign(caCertificateProfile(start, 'ca', caKey, '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e', 'sha1'));
   const computerKey = await keys.generate('computer', 2048);
   const signed = await computerCertificates(await keys.privateKey('ca'), caKey, computerKey, computers, start);
   const out: RecordedEvent[] = [];
   const push = (event: LabEvent, at: string) => out.push({ ...event, position: out.length + 1, at } as RecordedEvent);
-  const network = testNetwork(start, { edition: 'enterprise', os: 'windows-server-2008' }, { keyRef: 'ca', certificate: ca.der, thumbprint: ca.thumbprint });
+  const network = testNetwork(start, { edition: 'enterprise', os: 'windows-server-2008' }, { keyRef: 'ca', certificate: ca.der, thumbprint: ca.thumbprint, serialTickBase: 0x15fba3bb });
   for (const e of network) push(e, start);
   for (let i = 0; i < computers; i += 1) {
     const name = `PC${String(i).padStart(5, '0')}`;

@@ -7,6 +7,7 @@ import { fold } from '../../projections/index.ts';
 import { createLab, runScenario, seedDeployment } from '../../workflows/index.ts';
 import { pooledPorts } from './ports.ts';
 import { startsAt } from './world.ts';
+import { drawCaIdentity } from '../../adapters/ca-identity.ts';
 
 let seedLog: Promise<RecordedEvent[]> | undefined;
 
@@ -14,7 +15,7 @@ let seedLog: Promise<RecordedEvent[]> | undefined;
 export const realLog = (): Promise<RecordedEvent[]> =>
   (seedLog ??= (async () => {
     const ports = await pooledPorts();
-    const lab = await createLab(ports, 'lab', { startsAt, ca: { edition: 'enterprise', os: 'windows-server-2008' } });
+    const lab = await createLab(ports, 'lab', { startsAt, ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() });
     await runScenario(ports, lab, seedDeployment(startsAt));
     return JSON.parse(JSON.stringify(await ports.events.read('lab'))) as RecordedEvent[];
   })());

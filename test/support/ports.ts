@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLab, type LabPorts } from '../../workflows/index.ts';
 import { startsAt } from './world.ts';
+import { drawCaIdentity } from '../../adapters/ca-identity.ts';
 
 export const memoryPorts = (): LabPorts => {
   const keys = memoryKeyStore();
@@ -18,7 +19,7 @@ export const memoryPorts = (): LabPorts => {
 /** A fresh lab on memory ports with the seed's enterprise CA. */
 export const freshLab = async (ports: LabPorts = memoryPorts(), edition: 'enterprise' | 'standard' = 'enterprise') => ({
   ports,
-  lab: await createLab(ports, 'lab', { startsAt, ca: { edition, os: 'windows-server-2008' } }),
+  lab: await createLab(ports, 'lab', { startsAt, ca: { edition, os: 'windows-server-2008' }, identity: drawCaIdentity() }),
 });
 
 /**

@@ -9,7 +9,7 @@ export const record = (events: readonly LabEvent[], after = 0, at = startsAt): R
 
 /** The test network without real crypto: a placeholder CA certificate, for decider tests. */
 export const givenNetwork = (edition: 'enterprise' | 'standard' = 'enterprise'): World =>
-  fold(record(testNetwork(startsAt, { edition, os: 'windows-server-2008' }, { keyRef: 'ca', certificate: 'AA==', thumbprint: 'CA' })));
+  fold(record(testNetwork(startsAt, { edition, os: 'windows-server-2008' }, { keyRef: 'ca', certificate: 'AA==', thumbprint: 'CA', serialTickBase: 0x15fba3bb })));
 
 /** Applies more events to a world, as a given/when/then `given`. */
 export const given = (world: World, ...events: LabEvent[]): World => fold(record(events, world.position, world.now || startsAt), world);

@@ -13,6 +13,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startsAt } from '../support/world.ts';
+import { drawCaIdentity } from '../../adapters/ca-identity.ts';
 
 const exploration = suite('exhaustive exploration of every procedure machine (xstate/graph)');
 const keys = await pooledKeyStore();
@@ -71,7 +72,7 @@ for (const procedure of procedures) {
     const tally = (counts[procedure.id] = { paths: paths.length, deviating: 0, benign: 0 });
     assert.ok(paths.length >= 2, `${procedure.id}: ${paths.length} paths`);
     const base = freshPorts();
-    let start = await createLab(base, 'base', { startsAt, ca: { edition: 'enterprise', os: 'windows-server-2008' } });
+    let start = await createLab(base, 'base', { startsAt, ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() });
     for (const id of prerequisites[procedure.id] ?? []) start = await seedPath(base, start, findProcedure(id)!);
     for (const path of paths) {
       const ports = freshPorts();
@@ -119,7 +120,7 @@ function choicesSoFar(lab: Lab, procedure: string): Record<string, unknown> {
 
 exploration('the issuance invariant is not vacuous: it flags a certificate the token did not allow', async () => {
   const ports = freshPorts();
-  const lab = await seedPath(ports, await createLab(ports, 'x', { startsAt, ca: { edition: 'enterprise', os: 'windows-server-2008' } }), findProcedure('iis-web-server-certificate')!);
+  const lab = await seedPath(ports, await createLab(ports, 'x', { startsAt, ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() }), findProcedure('iis-web-server-certificate')!);
   const issued = lab.events.find((e) => e.type === 'CertificateIssued')!;
   const index = lab.events.indexOf(issued);
   const before = fold(lab.events.slice(0, index));
