@@ -16,6 +16,7 @@ export const caHandlers: Handlers<CaEvent> = {
   TemplateDuplicated: (world, { data }) => {
     world.ca.templates[data.template.name] = ownTemplate(data.template);
     world.ca.templatesCreated += 1;
+    world.ca.duplicatedAcls[data.template.name] = copy([...data.template.acl]);
   },
   TemplateSubjectNameChanged: (world, { data }) => {
     const template = world.ca.templates[data.template]!;

@@ -5,7 +5,7 @@ import { accept, refuse, type Decision } from '../lab/decision.ts';
 import type { LabEvent } from '../lab/events.ts';
 import type { World } from '../lab/world.ts';
 import { addDays, addMinutes, type SimTime } from '../shared/time.ts';
-import { hasRight } from './access.ts';
+import { hasRight, whyRightsMissing } from './access.ts';
 import type { RequestCertificate } from './commands.ts';
 import { findTemplate, issuingAuthorities } from './lookup.ts';
 import type { CertificationAuthority } from './model.ts';
@@ -75,7 +75,7 @@ export const whyNotOffered = (world: World, template: Template, requester: strin
   const cause =
     stale.length > 0
       ? `${requester} joined ${stale.join(', ')} after its last restart (${token?.issuedAt}); its token does not carry that membership yet, so it lacks ${missingRights}. Restart ${requester}.`
-      : `no entry on the template's Security tab grants ${requester} or its groups ${missingRights}.`;
+      : `on the template's Security tab ${whyRightsMissing(template.acl, identities, requester, ['Read', 'Enroll'])}`;
   return refuse('CERTSRV_E_TEMPLATE_DENIED', `"${template.displayName}" is not offered to ${requester}: ${cause}`);
 };
 

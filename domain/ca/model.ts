@@ -1,6 +1,8 @@
 import type { SimTime } from '../shared/time.ts';
+import type { CaCrls, Revocation } from './crl-model.ts';
+import type { CrlSettings } from './crl-settings.ts';
 import type { Rdn } from './profile.ts';
-import type { Template } from './template.ts';
+import type { Ace, Template } from './template.ts';
 
 export type CaEdition = 'enterprise' | 'standard';
 
@@ -55,6 +57,8 @@ export interface CertificationAuthority {
   readonly sidUpdate?: boolean;
   /** The tick count when the CA was installed, drawn at the lab's creation: the varying part of issued serials. */
   readonly serialTickBase?: number;
+  /** CRL periods and CDP/AIA URLs (absent in labs recorded before CRLs: the defaults, and no scheduled publication). */
+  readonly crl?: CrlSettings;
 }
 
 /** A certificate the CA issued, as the Issued Certificates view and the lab need it. */
@@ -98,6 +102,16 @@ export interface CaState {
   readonly lastRequestId: number;
   /** How many templates were created in the forest, for deterministic OIDs of new ones. */
   readonly templatesCreated: number;
+  /** The Security tab each duplicate started with (copied from its source), to tell inherited entries from added ones. */
+  readonly duplicatedAcls: Readonly<Record<string, readonly Ace[]>>;
+  /** Revoked Certificates, by serial number. */
+  readonly revocations: Readonly<Record<string, Revocation>>;
+  /** Each CA's published CRLs, by CA name. */
+  readonly crls: Readonly<Record<string, CaCrls>>;
+  /** CAs whose service is stopped, with the time it stopped. */
+  readonly stopped: Readonly<Record<string, SimTime>>;
 }
 
-export const emptyCa: CaState = { authorities: {}, pending: {}, templates: {}, issued: {}, lastRequestId: 0, templatesCreated: 0 };
+export const emptyCa: CaState = {
+  authorities: {}, pending: {}, templates: {}, issued: {}, lastRequestId: 0, templatesCreated: 0, duplicatedAcls: {}, revocations: {}, crls: {}, stopped: {},
+};

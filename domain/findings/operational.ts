@@ -72,10 +72,21 @@ const templateFindings = (world: World, t: Template): Finding[] => {
     }
     if (broad.length > 0) {
       out.push(finding(world, { rule: 'OP-BROAD-ENROLL', family: 'operational', severity: 'info', subject, keys: [`${subject}:acl`],
-        message: `${broad.join(', ')} can enroll "${t.displayName}" (inherited from the template it was duplicated from), not only the group the procedure created for it.`, fix: { procedure: `On the Security tab clear Enroll for ${broad.join(', ')} if only the procedure's group should enroll.` } }));
+        message: `${broad.join(', ')} can enroll "${t.displayName}" (${enrollOrigin(world, t, broad)}), not only the group the procedure created for it.`, fix: { procedure: `On the Security tab clear Enroll for ${broad.join(', ')} if only the procedure's group should enroll.` } }));
     }
   }
   return out;
+};
+
+/** Where the Enroll of these principals comes from: called inherited only when the duplicate started with it. */
+const enrollOrigin = (world: World, t: Template, principals: readonly string[]): string => {
+  const initial = world.ca.duplicatedAcls[t.name];
+  const inherited = principals.filter((p) => initial && hasRight(initial, [p], 'Enroll'));
+  const added = principals.filter((p) => !inherited.includes(p));
+  return [
+    inherited.length > 0 ? `${inherited.join(', ')}: inherited from the template it was duplicated from` : '',
+    added.length > 0 ? `${added.join(', ')}: granted on its Security tab` : '',
+  ].filter(Boolean).join('; ');
 };
 
 const pendingRequests = (world: World): Finding[] =>
