@@ -5,7 +5,7 @@ import { portError, type EventStore, type PendingEvent } from '../../workflows/i
 import { ensureFolder, modes, syncFolder, writeFileAtomic } from '../files/atomic.ts';
 import { formatLine, parseLines } from './jsonl-format.ts';
 import type { WriterLock } from './lock.ts';
-import { logChecker, type LogChecker } from './validate.ts';
+import { logChecker, refuseBrokenLog, type LogChecker } from './validate.ts';
 
 export interface JsonlOptions {
   /** Told of a torn last line (ignored by readers, cut by the writer) and of logs without integrity marks. */
@@ -29,13 +29,7 @@ interface Loaded {
 const empty = (path: string): Loaded => ({ checker: logChecker(path), reported: 0, size: 0, inode: -1, chain: 0, chained: false });
 const eventsOf = (loaded: Loaded): RecordedEvent[] => loaded.checker.result.events;
 
-/** A log whose check found an error: it cannot be folded safely, so it does not open. The first problem is named. */
-const refuseIfBroken = (loaded: Loaded): void => {
-  const [first, ...rest] = loaded.checker.result.errors;
-  if (!first) return;
-  const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
-  throw Object.assign(portError('EVENTSTORE_CORRUPT_LOG', `${first.message}${more}`), { problem: first.code });
-};
+const refuseIfBroken = (loaded: Loaded): void => refuseBrokenLog(loaded.checker);
 
 /**
  * One append-only JSON Lines file per lab in `folder`. Reading never changes a file: a torn last line (an

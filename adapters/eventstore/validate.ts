@@ -1,4 +1,5 @@
 import type { LabEventType, RecordedEvent } from '../../domain/index.ts';
+import { portError } from '../../workflows/index.ts';
 import { authorityDisagreements, issuedDisagreements, type Disagreement } from '../schemas/agreement.ts';
 import { readCertificate, type CertificateFacts } from '../schemas/certificate.ts';
 import { eventTypes, recordedSchemas } from '../schemas/events.ts';
@@ -160,6 +161,14 @@ export const checkLog = (file: string, entries: Iterable<LogEntry>, options?: Lo
   const checker = logChecker(file, options);
   checker.add(entries);
   return checker.result;
+};
+
+/** A log whose check found an error cannot be folded safely, so it does not open: EVENTSTORE_CORRUPT_LOG naming the first problem. */
+export const refuseBrokenLog = (checker: LogChecker): void => {
+  const [first, ...rest] = checker.result.errors;
+  if (!first) return;
+  const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
+  throw Object.assign(portError('EVENTSTORE_CORRUPT_LOG', `${first.message}${more}`), { problem: first.code });
 };
 
 /** Whether a problem keeps a log from opening. */

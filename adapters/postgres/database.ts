@@ -1,0 +1,124 @@
+import pg from 'pg';
+
+/** A PostgreSQL store that cannot be used as given (bad URL, no server, no passphrase). Exit 2 in the CLI. */
+export class StoreError extends Error {
+  readonly code: string;
+  constructor(code: 'STORE_URL' | 'STORE_UNREACHABLE' | 'STORE_PASSPHRASE' | 'STORE_LAB_NAME' | 'STORE_LAB_EXISTS' | 'STORE_LAB_MISSING', message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** An open connection pool on one schema of one database, with the tables pkilab needs. */
+export interface Database {
+  readonly pool: pg.Pool;
+  /** For connections of their own (LISTEN). */
+  readonly connectionString: string;
+  /** The URL without its password, for messages. */
+  readonly shown: string;
+  readonly schema: string;
+  /** A table name qualified by the schema, quoted. */
+  table(name: 'labs' | 'events' | 'keys' | 'secrets' | 'files' | 'meta'): string;
+  /** The NOTIFY channel appends publish on: one per schema, so test schemas never hear each other. */
+  readonly channel: string;
+  close(): Promise<void>;
+}
+
+export const isPostgresUrl = (spec: string): boolean => /^postgres(ql)?:\/\//i.test(spec);
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Splits pkilab's own `schema` parameter off a URL (`postgres://u:p@host/db?schema=class1`); the rest goes
+ * to `pg` as is. The schema defaults to `pkilab`.
+ */
+export const parseStoreUrl = (spec: string): { connectionString: string; schema: string; shown: string } => {
+  let url: URL;
+  try {
+    url = new URL(spec);
+  } catch {
+    throw new StoreError('STORE_URL', `expected a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/pkilab, found ${JSON.stringify(spec.replace(/:[^:@/]*@/, ':***@'))}`);
+  }
+  const schema = url.searchParams.get('schema') ?? 'pkilab';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new StoreError('STORE_URL', `schema: expected a lower-case SQL name (letters, digits, _), found ${JSON.stringify(schema)}`);
+  url.searchParams.delete('schema');
+  const shown = new URL(url);
+  if (shown.password) shown.password = '***';
+  return { connectionString: url.toString(), schema, shown: `${shown.toString()}${schema === 'pkilab' ? '' : `${shown.search ? '&' : '?'}schema=${schema}`}` };
+};
+
+/** The schema, created if missing (CREATE ... IF NOT EXISTS: running it again, or from two processes, is harmless). */
+const migration = (db: Database) => `
+  CREATE SCHEMA IF NOT EXISTS ${quote(db.schema)};
+  CREATE TABLE IF NOT EXISTS ${db.table('labs')} (
+    lab text PRIMARY KEY,
+    version integer NOT NULL DEFAULT 0 CHECK (version >= 0),
+    generation integer NOT NULL DEFAULT 0,
+    created timestamptz NOT NULL DEFAULT now(),
+    updated timestamptz NOT NULL DEFAULT now());
+  CREATE TABLE IF NOT EXISTS ${db.table('events')} (
+    lab text NOT NULL REFERENCES ${db.table('labs')} (lab),
+    position integer NOT NULL CHECK (position >= 1),
+    type text NOT NULL,
+    body text NOT NULL,
+    recorded timestamptz NOT NULL DEFAULT clock_timestamp(),
+    PRIMARY KEY (lab, position));
+  CREATE TABLE IF NOT EXISTS ${db.table('keys')} (
+    lab text NOT NULL, ref text NOT NULL, nonce bytea NOT NULL, sealed bytea NOT NULL, PRIMARY KEY (lab, ref));
+  CREATE TABLE IF NOT EXISTS ${db.table('secrets')} (
+    lab text NOT NULL, ref text NOT NULL, nonce bytea NOT NULL, sealed bytea NOT NULL, PRIMARY KEY (lab, ref));
+  CREATE TABLE IF NOT EXISTS ${db.table('files')} (
+    lab text NOT NULL, name text NOT NULL, content bytea NOT NULL, PRIMARY KEY (lab, name));
+  CREATE TABLE IF NOT EXISTS ${db.table('meta')} (name text PRIMARY KEY, value text NOT NULL);`;
+
+/** Serializes migrations across processes: CREATE ... IF NOT EXISTS alone may race on the catalog. */
+const migrationLock = 0x706b696c;
+
+const unreachable = (shown: string, error: Error) =>
+  new StoreError('STORE_UNREACHABLE', `cannot use the PostgreSQL store ${shown}: ${error.message} (is the server running? scripts/postgres-local.sh starts one)`);
+
+/** Opens a pool on the store and makes sure its schema exists. */
+export const openDatabase = async (spec: string, options: { max?: number } = {}): Promise<Database> => {
+  const { connectionString, schema, shown } = parseStoreUrl(spec);
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5000 });
+  pool.on('error', () => undefined);
+  const db: Database = {
+    pool, connectionString, shown, schema, channel: `pkilab_${schema}`,
+    table: (name) => `${quote(schema)}.${quote(name)}`,
+    close: () => pool.end(),
+  };
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw unreachable(shown, error as Error);
+  }
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [migrationLock]);
+    await client.query(migration(db));
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [migrationLock]).catch(() => undefined);
+    client.release();
+  }
+  return db;
+};
+
+/** Runs `work` in one transaction on one connection; rolls back on any error. */
+export const transaction = async <T>(db: Database, work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+  const client = await db.pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+};
+
+/** Whether a pg error is a unique violation (two writers reached the same key). */
+export const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown })?.code === '23505';

@@ -1,0 +1,149 @@
+import type { RecordedEvent } from '../../domain/index.ts';
+import { portError, type EventStore, type PendingEvent } from '../../workflows/index.ts';
+import { logChecker, refuseBrokenLog, type LogChecker } from '../eventstore/validate.ts';
+import { isUniqueViolation, transaction, type Database } from './database.ts';
+import { checkLabName } from './names.ts';
+
+/** What this process has read of a lab: the checked events, and the generation (bumped by every truncate) they belong to. */
+interface Cached {
+  readonly checker: LogChecker;
+  readonly generation: number;
+}
+
+/** What appends and truncates publish with NOTIFY: the lab, its new version and generation. */
+export interface LabNotice {
+  readonly lab: string;
+  readonly version: number;
+  readonly generation: number;
+}
+
+export interface PostgresEventStore extends EventStore {
+  /** Where the lab lives, for messages: `postgres://host/db#lab`. */
+  where(lab: string): string;
+}
+
+/**
+ * Labs as streams in PostgreSQL. Each event is stored as the exact JSON text pkilab would write (so a lab
+ * copied out to JSONL and back keeps every byte), under a primary key (lab, position). An append is one
+ * transaction that moves the lab's version from the expected one (and the generation the writer read) to
+ * the new one: a second writer with the same expectation finds no row to move (or, failing that, the
+ * primary key) and gets EVENTSTORE_VERSION_CONFLICT. Every event read or about to be written passes the
+ * same checks as a JSONL log; a broken lab does not open.
+ */
+export const postgresEventStore = (db: Database): PostgresEventStore => {
+  const cache = new Map<string, Cached>();
+  const where = (lab: string) => `${db.shown}#${lab}`;
+  const fresh = (lab: string, generation: number): Cached => ({ checker: logChecker(where(lab), { where: (n) => `${where(lab)}:${n}` }), generation });
+
+  /** Brings the cached events up to the database in one statement (one snapshot): only rows past what is held. */
+  const load = async (lab: string): Promise<Cached> => {
+    checkLabName(lab);
+    const held = cache.get(lab);
+    const after = held?.checker.result.events.length ?? 0;
+    const { rows } = await db.pool.query<{ generation: number; position: number | null; body: string | null }>(
+      `SELECT l.generation, e.position, e.body FROM ${db.table('labs')} l
+       LEFT JOIN ${db.table('events')} e ON e.lab = l.lab AND e.position > $2 WHERE l.lab = $1 ORDER BY e.position`,
+      [lab, after],
+    );
+    if (rows.length === 0) {
+      cache.delete(lab);
+      return fresh(lab, 0);
+    }
+    const generation = rows[0]!.generation;
+    if (held && held.generation !== generation && after > 0) {
+      cache.delete(lab);
+      return load(lab);
+    }
+    const loaded = held && held.generation === generation ? held : fresh(lab, generation);
+    const entries = rows.filter((r) => r.body !== null).map((r) => {
+      try {
+        return { line: r.position!, event: JSON.parse(r.body!) as unknown };
+      } catch {
+        throw portError('EVENTSTORE_CORRUPT_LOG', `${where(lab)}:${r.position}: expected one JSON event, found ${JSON.stringify(r.body!.slice(0, 60))}`);
+      }
+    });
+    loaded.checker.add(entries);
+    cache.set(lab, loaded);
+    try {
+      refuseBrokenLog(loaded.checker);
+    } catch (error) {
+      cache.delete(lab);
+      throw error;
+    }
+    return loaded;
+  };
+
+  const conflict = (lab: string, found: number | string, expected: number) =>
+    portError('EVENTSTORE_VERSION_CONFLICT', `${where(lab)} is at version ${found}; the change expected ${expected}.`);
+
+  /** Moves the lab's version from `expected` to `next` under the generation this process read, or says who won. */
+  const move = async (client: import('pg').PoolClient, lab: string, held: Cached, expected: number, next: number, truncating: boolean) => {
+    const moved = await client.query<{ generation: number }>(
+      `UPDATE ${db.table('labs')} SET version = $3, updated = now()${truncating ? ', generation = generation + 1' : ''}
+       WHERE lab = $1 AND version = $2 AND generation = $4 RETURNING generation`,
+      [lab, expected, next, held.generation],
+    );
+    if (moved.rowCount === 1) return moved.rows[0]!.generation;
+    const now = await client.query<{ version: number }>(`SELECT version FROM ${db.table('labs')} WHERE lab = $1`, [lab]);
+    throw conflict(lab, now.rows[0] ? `${now.rows[0].version}${now.rows[0].version === expected ? ' (after another writer went back and forth)' : ''}` : 0, expected);
+  };
+
+  const notify = (client: import('pg').PoolClient, notice: LabNotice) => client.query('SELECT pg_notify($1, $2)', [db.channel, JSON.stringify(notice)]);
+
+  return {
+    where,
+    async read(lab, range = {}) {
+      return (await load(lab)).checker.result.events.slice((range.from ?? 1) - 1, range.to ?? undefined);
+    },
+    async append(lab, events: readonly PendingEvent[], expectedVersion) {
+      const held = await load(lab);
+      const found = held.checker.result.events.length;
+      if (found !== expectedVersion) throw conflict(lab, found, expectedVersion);
+      const texts = events.map((e, i) => JSON.stringify({ ...e, position: expectedVersion + i + 1 }));
+      // The new events pass the checks a lab gets when it opens, before anything is written.
+      held.checker.add(texts.map((text, i) => ({ line: expectedVersion + i + 1, event: JSON.parse(text) as RecordedEvent })));
+      try {
+        refuseBrokenLog(held.checker);
+      } catch (error) {
+        cache.delete(lab);
+        throw Object.assign(error as Error, { message: `refusing to append: ${(error as Error).message}` });
+      }
+      const version = expectedVersion + texts.length;
+      try {
+        await transaction(db, async (client) => {
+          if (expectedVersion === 0) await client.query(`INSERT INTO ${db.table('labs')} (lab) VALUES ($1) ON CONFLICT DO NOTHING`, [lab]);
+          const generation = await move(client, lab, held, expectedVersion, version, false);
+          await client.query(
+            `INSERT INTO ${db.table('events')} (lab, position, type, body) SELECT $1, * FROM unnest($2::integer[], $3::text[], $4::text[])`,
+            [lab, texts.map((_, i) => expectedVersion + i + 1), events.map((e) => e.type), texts],
+          );
+          await notify(client, { lab, version, generation });
+        });
+      } catch (error) {
+        cache.delete(lab);
+        if (isUniqueViolation(error)) throw conflict(lab, 'past it (another writer took the same position)', expectedVersion);
+        throw error;
+      }
+      return version;
+    },
+    async truncate(lab, position, expectedVersion) {
+      const held = await load(lab);
+      const found = held.checker.result.events.length;
+      if (found !== expectedVersion) throw conflict(lab, found, expectedVersion);
+      if (!Number.isInteger(position) || position < 0 || position > expectedVersion) {
+        throw new RangeError(`truncate: expected a position from 0 to ${expectedVersion}, found ${position}`);
+      }
+      if (expectedVersion === 0) return 0;
+      cache.delete(lab);
+      await transaction(db, async (client) => {
+        const generation = await move(client, lab, held, expectedVersion, position, true);
+        await client.query(`DELETE FROM ${db.table('events')} WHERE lab = $1 AND position > $2`, [lab, position]);
+        await notify(client, { lab, version: position, generation });
+      });
+      return (await load(lab)).checker.result.events.length;
+    },
+    async version(lab) {
+      return (await load(lab)).checker.result.events.length;
+    },
+  };
+};
