@@ -1,38 +1,95 @@
 #!/usr/bin/env node
-// The test command: type-check, then every uvu suite under test/, then one plain summary line.
-import { spawnSync } from 'node:child_process';
+// The test command: build, type-check, then every uvu suite under test/ in parallel lanes (one process per
+// core, each taking the next file as it finishes one, the slowest files first), each file's output printed as
+// it finishes, then one plain summary line `N passed, N failed` (the line CI reads).
+import { fork, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 /** uvu's colours off; FORCE_COLOR would override NO_COLOR (and Node warns about both). */
-const withoutForceColor = (env) => Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'FORCE_COLOR'));
-
-const run = (command, args) => spawnSync(command, args, { encoding: 'utf8', env: { ...withoutForceColor(process.env), NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'FORCE_COLOR')), NO_COLOR: '1' };
+const started = performance.now();
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 // The CLI runs from its build (bin/pkilab.mjs), so the tests run the build of this very tree.
-const built = run(process.execPath, ['scripts/build.mjs', '--quiet']);
+const built = spawnSync(process.execPath, ['scripts/build.mjs', '--quiet'], { encoding: 'utf8', env });
 process.stderr.write(built.stderr);
 const buildFailed = built.status === 0 ? 0 : 1;
-if (buildFailed) console.log('build: FAILED (pkilab runs from the sources through tsx)');
+console.log(buildFailed ? 'build: FAILED (pkilab runs from the sources through tsx)' : 'build: ok');
 
-const tsc = run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
-process.stdout.write(tsc.stdout);
-process.stderr.write(tsc.stderr);
-const typeCheck = tsc.status === 0 ? 1 : 0;
-console.log(tsc.status === 0 ? 'type check: ok' : 'type check: FAILED');
+// The type check runs beside the tests; its result is printed at the end.
+const typeCheck = new Promise((resolve) => {
+  const tsc = spawn(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  tsc.stdout.on('data', (d) => (output += d));
+  tsc.stderr.on('data', (d) => (output += d));
+  tsc.on('close', (code) => resolve({ ok: code === 0, output }));
+});
 
-const pattern = process.argv[2] ?? '\\.test\\.ts$';
-const uvu = run(process.execPath, ['--import', 'tsx', 'node_modules/uvu/bin.js', 'test', pattern]);
-process.stdout.write(uvu.stdout);
-process.stderr.write(uvu.stderr);
+const pattern = new RegExp(process.argv[2] ?? '\\.test\\.ts$', 'i');
+const files = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+const tests = files('test').map((file) => ({ file, name: relative('test', file) })).filter(({ name }) => pattern.test(name));
 
-const count = (label) => Number(uvu.stdout.match(new RegExp(`${label}:\\s+(\\d+)`))?.[1] ?? NaN);
-const total = count('Total');
-const passed = count('Passed');
-const skipped = count('Skipped');
-let failed = total - passed - (Number.isNaN(skipped) ? 0 : skipped);
-if (Number.isNaN(total)) failed = 1;
-if (uvu.status !== 0 && failed === 0) failed = 1;
+/** How long each file took last time (kept in node_modules/.cache): the slowest start first, unknown files before known ones. */
+const cacheFile = 'node_modules/.cache/pkilab/test-durations.json';
+let durations = {};
+try {
+  durations = JSON.parse(readFileSync(cacheFile, 'utf8'));
+} catch {
+  // first run here: every file is unknown
+}
+const estimate = ({ name, file }) => durations[name] ?? 1e9 + statSync(file).size;
+const queue = [...tests].sort((a, b) => estimate(b) - estimate(a));
 
-const passedAll = (Number.isNaN(passed) ? 0 : passed) + typeCheck;
-const failedAll = failed + (1 - typeCheck) + buildFailed;
-console.log(`${passedAll} passed, ${failedAll} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
-process.exit(failedAll === 0 ? 0 : 1);
+const lanes = Math.max(1, Math.min(Number(process.env.PKILAB_TEST_JOBS) || Math.max(2, availableParallelism()), queue.length));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let finished = 0;
+
+const report = (result) => {
+  finished += 1;
+  totals.passed += result.passed;
+  totals.failed += result.failed;
+  totals.skipped += result.skipped;
+  durations[result.name] = Math.round(result.ms);
+  const verdict = result.failed ? `FAILED ${result.failed}` : `${result.passed} passed`;
+  process.stdout.write(`${result.output.trimEnd()}\n[${finished}/${tests.length}] ${result.name}: ${verdict} in ${seconds(result.ms)}\n\n`);
+};
+
+/** A lane: one process that runs files until the queue is empty; a lane that dies fails its file and a new one takes over. */
+const lane = () =>
+  new Promise((resolve) => {
+    const child = fork('scripts/test-lane.mjs', [], { execArgv: ['--import', 'tsx'], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let current;
+    const next = () => {
+      current = queue.shift();
+      if (current) child.send(current);
+      else child.disconnect();
+    };
+    child.on('message', (message) => {
+      if (!message.ready) report(message);
+      next();
+    });
+    child.on('exit', (code, signal) => {
+      if (current && child.connected !== true) {
+        report({ name: current.name, output: `lane exited (${signal ?? `code ${code}`}) while running ${current.name}`, passed: 0, failed: 1, skipped: 0, ms: 0 });
+        current = undefined;
+        lane().then(resolve);
+      } else resolve();
+    });
+  });
+
+await Promise.all(Array.from({ length: lanes }, lane));
+mkdirSync('node_modules/.cache/pkilab', { recursive: true });
+writeFileSync(cacheFile, `${JSON.stringify(durations, null, 1)}\n`);
+
+const tsc = await typeCheck;
+process.stdout.write(tsc.output);
+console.log(tsc.ok ? 'type check: ok' : 'type check: FAILED');
+console.log(`${tests.length} files in ${lanes} lanes, ${seconds(performance.now() - started)}`);
+
+const passed = totals.passed + (tsc.ok ? 1 : 0);
+const failed = totals.failed + (tsc.ok ? 0 : 1) + buildFailed + (tests.length === 0 ? 1 : 0);
+console.log(`${passed} passed, ${failed} failed${totals.skipped > 0 ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(failed === 0 ? 0 : 1);
