@@ -28,6 +28,7 @@ export type { Host, HostsState, StoredCertificate, IisSite, IisBinding, StoreNam
 export { selectCertificate } from './hosts/decide.ts';
 export type { HostsEvent } from './hosts/events.ts';
 export type { HostsCommand, CertificateSelection } from './hosts/commands.ts';
+export { pfxEncryptions, offersAes, defaultPfxEncryption, type PfxEncryption } from './hosts/pfx-encryption.ts';
 
 export type { ConfigMgrState, PfxFacts, PfxImport, EnrollmentPlatform, SiteSystem } from './configmgr/model.ts';
 export type { ConfigMgrEvent } from './configmgr/events.ts';

@@ -39,7 +39,8 @@ export const execute = async (ports: LabPorts, start: World, first: LabCommand, 
       if (decision.kind === 'export') {
         const issued = Object.values(world.ca.issued).find((c) => c.thumbprint === decision.draft.thumbprint)!;
         const chain = Object.values(world.ca.authorities).filter((a) => a.name === issued.ca).map((a) => a.certificate);
-        await ports.pfx.write(decision.draft.file, { certificate: issued.der, chain, keyRef: decision.draft.keyRef }, decision.draft.password);
+        const { encryption, friendlyName, providerName } = decision.draft;
+        await ports.pfx.write(decision.draft.file, { certificate: issued.der, chain, keyRef: decision.draft.keyRef }, decision.draft.password, { encryption, friendlyName, providerName });
         keep(exportEvents(decision.draft));
         break;
       }

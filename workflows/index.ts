@@ -8,7 +8,7 @@ export {
 } from './choices.ts';
 export { createLab, openLab, startProcedure, takeStep, type CaIdentity, type Lab, type StepOutcome } from './engine.ts';
 export {
-  isPortError, portError, type EventStore, type KeyStore, type SecretStore, type Signer, type PfxFiles, type LabPorts, type PendingEvent, type PortError,
+  isPortError, portError, type EventStore, type KeyStore, type SecretStore, type Signer, type PfxFiles, type PfxWriteOptions, type LabPorts, type PendingEvent, type PortError,
   type EventStoreErrorCode, type KeyStoreErrorCode, type SecretStoreErrorCode, type PfxFilesErrorCode,
 } from './ports.ts';
 export type { Scenario, ScenarioProcedure, StepOverride, Expectations, CertificateExpectation, BindingExpectation, RejectionExpectation } from './scenario.ts';

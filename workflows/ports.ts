@@ -1,4 +1,5 @@
 import type { CertificateProfile, LabEvent, PfxFacts, RecordedEvent, Secret, SecretRef } from '../domain/index.ts';
+import type { PfxEncryption } from '../domain/index.ts';
 
 /** An event ready to append: its simulated time is decided by the engine, its position by the store. */
 export type PendingEvent = LabEvent & { readonly at: string };
@@ -68,10 +69,20 @@ export interface Signer {
   sign(profile: CertificateProfile): Promise<{ der: string; thumbprint: string }>;
 }
 
+/** How the export wizard protects and labels a PFX. */
+export interface PfxWriteOptions {
+  readonly encryption: PfxEncryption;
+  readonly friendlyName: string;
+  readonly providerName: string;
+}
+
 /** PKCS #12 files the export wizard writes and ConfigMgr imports, in the lab's export folder. */
 export interface PfxFiles {
-  /** Writes the certificate, its chain and its private key under `password` (PBES2, AES-256, PBKDF2-SHA256). */
-  write(file: string, content: { certificate: string; chain: readonly string[]; keyRef: string }, password: Secret): Promise<void>;
+  /**
+   * Writes the certificate, its chain and its private key under `password`, protected as `options.encryption` says
+   * (TripleDES-SHA1 or AES256-SHA256), with the bag attributes Windows writes (friendly name, local key id, CSP name).
+   */
+  write(file: string, content: { certificate: string; chain: readonly string[]; keyRef: string }, password: Secret, options: PfxWriteOptions): Promise<void>;
   /** Opens the file with the password and says what it holds, or why it could not be opened. */
   read(file: string, password: Secret): Promise<PfxFacts>;
   /** The absolute path of a file name, for reports. */

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { PfxFacts, Secret } from '../../domain/index.ts';
+import type { PfxEncryption, PfxFacts, Secret } from '../../domain/index.ts';
 import { portError, type KeyStore, type PfxFiles, type SecretStore } from '../../workflows/index.ts';
 import { ensureFolder, modes, writeFileAtomic } from '../files/atomic.ts';
 import { toPem } from '../keystore/rsa.ts';
@@ -53,20 +53,31 @@ const exportName = (folder: string, file: string): string => {
 };
 
 /**
- * PFX files through the openssl command line: PBES2 with AES-256-CBC, PBKDF2-HMAC-SHA256 and a SHA-256 MAC
- * (OpenSSL 3's defaults, named explicitly). The password (a reference into the lab's secrets, or a clear one
- * in tests) travels in the environment, never in argv; the file is written whole, mode 0600, in a 0700 folder.
+ * The openssl arguments that protect a PFX as Windows does. TripleDES-SHA1 (every Windows before 10 1709 / Server
+ * 2019): the key under pbeWithSHAAnd3-KeyTripleDES-CBC, the certificates under pbeWithSHAAnd40BitRC2-CBC (hence
+ * `-legacy`), a SHA-1 MAC, 2000 iterations. AES256-SHA256: PBES2 with AES-256-CBC and PBKDF2, a SHA-256 MAC.
+ */
+const protection: Record<PfxEncryption, readonly string[]> = {
+  'TripleDES-SHA1': ['-legacy', '-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-RC2-40', '-macalg', 'sha1', '-iter', '2000'],
+  'AES256-SHA256': ['-keypbe', 'AES-256-CBC', '-certpbe', 'AES-256-CBC', '-macalg', 'sha256'],
+};
+
+/**
+ * PFX files through the openssl command line, protected as `options.encryption` says, with the friendly name, the
+ * local key id and the Microsoft CSP Name (1.3.6.1.4.1.311.17.1) Windows writes. Legacy files are read with
+ * `-legacy`. The password (a reference into the lab's secrets, or a clear one in tests) travels in the
+ * environment, never in argv; the file is written whole, mode 0600, in a 0700 folder.
  */
 export const opensslPfxFiles = (folder: string, keys: KeyStore, secrets?: SecretStore): PfxFiles => {
   const pathOf = (file: string) => exportName(folder, file);
   const reveal = async (password: Secret): Promise<string> => (typeof password === 'string' ? password : secrets ? secrets.reveal(password) : Promise.reject(portError('SECRETS_MISSING', `No secret store holds "${password.secret}".`)));
   return {
     pathOf,
-    async write(file, content, password) {
+    async write(file, content, password, options) {
       const path = pathOf(file);
       await ensureFolder(dirname(path), modes.secretFolder);
       const input = [toPem('PRIVATE KEY', await keys.privateKey(content.keyRef)), toPem('CERTIFICATE', content.certificate), ...content.chain.map((c) => toPem('CERTIFICATE', c))].join('');
-      const args = ['pkcs12', '-export', '-passout', 'env:PKILAB_PFX_PASSWORD', '-keypbe', 'AES-256-CBC', '-certpbe', 'AES-256-CBC', '-macalg', 'sha256', '-name', file.replace(/\.pfx$/i, '')];
+      const args = ['pkcs12', '-export', '-passout', 'env:PKILAB_PFX_PASSWORD', ...protection[options.encryption], '-name', options.friendlyName, '-CSP', options.providerName];
       const result = await run(args, input, await reveal(password));
       if (result.code !== 0 || result.stdout.length === 0) throw portError('PFX_WRITE_FAILED', `openssl could not write ${path}: ${result.stderr.trim()}`);
       await writeFileAtomic(path, result.stdout, modes.secret);
@@ -79,7 +90,8 @@ export const opensslPfxFiles = (folder: string, keys: KeyStore, secrets?: Secret
         return { readable: false, problem: 'missing-file', detail: `${JSON.stringify(file)} is not a file name among the exported files` };
       }
       if (!(await access(path).then(() => true, () => false))) return { readable: false, problem: 'missing-file', detail: `no file named ${file} among the exported files` };
-      const result = await run(['pkcs12', '-in', path, '-passin', 'env:PKILAB_PFX_PASSWORD', '-noenc'], '', await reveal(password));
+      // -legacy adds the RC2 and 40-bit ciphers of older Windows to what openssl reads; AES files read the same.
+      const result = await run(['pkcs12', '-in', path, '-passin', 'env:PKILAB_PFX_PASSWORD', '-noenc', '-legacy'], '', await reveal(password));
       if (result.code === 0) return facts(result.stdout.toString('utf8'));
       if (/mac verify|invalid password|bad decrypt/i.test(result.stderr)) return { readable: false, problem: 'wrong-password', detail: 'the password does not verify the file\'s integrity MAC' };
       return { readable: false, problem: 'not-pfx', detail: `not a PKCS #12 file (${result.stderr.split('\n')[0]?.trim() || 'unreadable'})` };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LabEvent, LabEventType, RecordedEvent } from '../../domain/index.ts';
+import { pfxEncryptions, type LabEvent, type LabEventType, type RecordedEvent } from '../../domain/index.ts';
 import {
   ace, autoenrollmentPolicy, certificationAuthority, count, enrollmentPlatform, entityName, host, iisSite, issuedCertificate, pendingRequest, port,
   positiveInt, principal, recordedValue, rejection, simTime, storeName, subjectNameSetting, template,
@@ -39,7 +39,7 @@ export const eventData = {
   CertificateInstalled: o({ host: entityName, store: storeName, thumbprint: s, template: s, keyRef: s, exportableKey: z.boolean() }),
   IisBindingChanged: o({ host: entityName, site: entityName, protocol: z.literal('https'), port, thumbprint: s, previous: s.nullable() }),
   IisBindingVerified: o({ host: s, site: s, thumbprint: s, names: strings }),
-  CertificateExported: o({ host: entityName, thumbprint: s, file: s, withPrivateKey: z.boolean() }),
+  CertificateExported: o({ host: entityName, thumbprint: s, file: s, withPrivateKey: z.boolean(), encryption: z.enum(pfxEncryptions).optional() }),
   CertificateVerified: o({ host: s, thumbprint: s, template: s, purposes: strings }),
   // ConfigMgr
   SiteSystemConfigured: o({ host: entityName, intranetFqdn: s, internetFqdn: s.optional() }),

@@ -1,4 +1,5 @@
 import type { Secret } from '../shared/secret.ts';
+import type { PfxEncryption } from './pfx-encryption.ts';
 
 /** Which certificate the Edit Site Binding dialog selects: by thumbprint, or the newest issued from a template. */
 export type CertificateSelection = { readonly thumbprint: string } | { readonly template: string };
@@ -14,7 +15,10 @@ export type BindCertificate = {
 export type VerifyBinding = { readonly type: 'VerifyBinding'; readonly host: string; readonly site: string; readonly template: string; readonly names: readonly string[] };
 
 /** Certificate Export Wizard: "Yes, export the private key", PKCS #12 (.PFX), a password, a file name. */
-export type ExportCertificate = { readonly type: 'ExportCertificate'; readonly host: string; readonly certificate: CertificateSelection; readonly file: string; readonly password: Secret };
+/** Certificate Export Wizard; `encryption` is the Encryption list of Windows 10 1709 / Server 2019 and later. */
+export type ExportCertificate = {
+  readonly type: 'ExportCertificate'; readonly host: string; readonly certificate: CertificateSelection; readonly file: string; readonly password: Secret; readonly encryption?: PfxEncryption;
+};
 /** Look in Certificates (Local Computer) › Personal: Intended Purpose and Certificate Template columns. */
 export type VerifyCertificate = { readonly type: 'VerifyCertificate'; readonly host: string; readonly template: string; readonly purpose: string };
 

@@ -1,10 +1,11 @@
 import { match } from 'ts-pattern';
 import { findTemplate } from '../ca/lookup.ts';
-import { ekuName } from '../shared/oids.ts';
+import { ekuName, oid } from '../shared/oids.ts';
 import { accept, refuse, writePfx, type Decision } from '../lab/decision.ts';
 import type { World } from '../lab/world.ts';
 import type { CertificateSelection, HostsCommand } from './commands.ts';
 import type { StoreName, StoredCertificate } from './model.ts';
+import { defaultPfxEncryption, keyProviderName, offersAes } from './pfx-encryption.ts';
 
 /** The personal-store certificate a selection designates, newest first for a template. */
 export const selectCertificate = (world: World, host: string, selection: CertificateSelection, store: StoreName = 'personal'): StoredCertificate | undefined => {
@@ -44,14 +45,25 @@ export const decideHosts = (command: HostsCommand, world: World): Decision =>
       }
       return accept({ type: 'IisBindingVerified', data: { host, site, thumbprint: binding.thumbprint, names } });
     })
-    .with({ type: 'ExportCertificate' }, ({ host, certificate, file, password }) => {
+    .with({ type: 'ExportCertificate' }, ({ host, certificate, file, password, encryption }) => {
       const selected = selectCertificate(world, host, certificate);
       if (!selected) return refuse('CERTIFICATE_NOT_IN_STORE', `${host}'s personal store holds no ${describe(certificate)} to export.`);
       if (!selected.exportableKey) {
         return refuse('KEY_NOT_EXPORTABLE', `The certificate ${selected.thumbprint} was requested while its template did not allow the private key to be exported, so it cannot be exported as a PFX. Allow export on the template's Request Handling tab, then request a new certificate.`);
       }
       if (!/^[A-Za-z0-9._-]+\.pfx$/i.test(file)) return refuse('INVALID_CHOICE', `Expected a plain .pfx file name such as clouddp1.pfx, found "${file}".`);
-      return writePfx({ host, thumbprint: selected.thumbprint, keyRef: selected.keyRef, file, password });
+      const os = world.hosts.hosts[host]?.os ?? '';
+      if (encryption === 'AES256-SHA256' && !offersAes(os)) {
+        return refuse('INVALID_CHOICE', `The Certificate Export Wizard of ${os || host} has no Encryption list: it writes TripleDES-SHA1 (3DES key, SHA-1 MAC); AES256-SHA256 needs Windows 10 1709 or Windows Server 2019 and later.`);
+      }
+      const issued = Object.values(world.ca.issued).find((c) => c.thumbprint === selected.thumbprint);
+      const t = selected.thumbprint.toLowerCase();
+      return writePfx({
+        host, thumbprint: selected.thumbprint, keyRef: selected.keyRef, file, password,
+        encryption: encryption ?? defaultPfxEncryption(os),
+        friendlyName: `{${t.slice(0, 8)}-${t.slice(8, 12)}-${t.slice(12, 16)}-${t.slice(16, 20)}-${t.slice(20, 32)}}`,
+        providerName: keyProviderName(issued?.keyProvider ?? 'csp', issued?.ekus.includes(oid.serverAuth) ?? false),
+      });
     })
     .with({ type: 'VerifyCertificate' }, ({ host, template, purpose }) => {
       const selected = selectCertificate(world, host, { template });

@@ -1,4 +1,5 @@
 import type { Host, IisSite, StoreName } from './model.ts';
+import type { PfxEncryption } from './pfx-encryption.ts';
 
 export type HostProvisioned = { readonly type: 'HostProvisioned'; readonly data: { readonly host: Host; readonly iisSites: readonly IisSite[] } };
 export type CertificateInstalled = {
@@ -24,7 +25,11 @@ export type IisBindingVerified = {
 /** The Certificate Export Wizard wrote a PFX (PKCS #12) with the private key. */
 export type CertificateExported = {
   readonly type: 'CertificateExported';
-  readonly data: { readonly host: string; readonly thumbprint: string; readonly file: string; readonly withPrivateKey: boolean };
+  readonly data: {
+    readonly host: string; readonly thumbprint: string; readonly file: string; readonly withPrivateKey: boolean;
+    /** How the file is protected (absent in labs recorded before the choice existed: AES256-SHA256). */
+    readonly encryption?: PfxEncryption;
+  };
 };
 /** Someone looked in the store and found what the procedure said they would. */
 export type CertificateVerified = {

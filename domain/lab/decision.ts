@@ -1,6 +1,7 @@
 import type { CertificateProfile } from '../ca/profile.ts';
 import type { IssuedCertificate } from '../ca/model.ts';
 import type { StoreName } from '../hosts/model.ts';
+import type { PfxEncryption } from '../hosts/pfx-encryption.ts';
 import { reject, type FailureName, type Rejection } from '../shared/rejection.ts';
 import type { LabEvent } from './events.ts';
 import type { Secret } from '../shared/secret.ts';
@@ -16,6 +17,10 @@ export interface ExportDraft {
   readonly file: string;
   /** A reference into the lab's secrets once the engine has sealed the choice. */
   readonly password: Secret;
+  /** What Windows writes: the encryption, the key container's friendly name and the key's provider (Microsoft CSP Name). */
+  readonly encryption: PfxEncryption;
+  readonly friendlyName: string;
+  readonly providerName: string;
 }
 
 /**
@@ -47,5 +52,5 @@ export const issuanceEvents = (draft: IssuanceDraft, der: string, thumbprint: st
 
 /** The event of a written PFX. */
 export const exportEvents = (draft: ExportDraft): LabEvent[] => [
-  { type: 'CertificateExported', data: { host: draft.host, thumbprint: draft.thumbprint, file: draft.file, withPrivateKey: true } },
+  { type: 'CertificateExported', data: { host: draft.host, thumbprint: draft.thumbprint, file: draft.file, withPrivateKey: true, encryption: draft.encryption } },
 ];

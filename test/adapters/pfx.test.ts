@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmod, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -11,11 +11,14 @@ import { freshLab } from '../support/ports.ts';
 import { tempDir } from '../support/cli.ts';
 
 const pfx = suite('adapters/pfx openssl');
+const windows = { friendlyName: '{0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9}', providerName: 'Microsoft RSA SChannel Cryptographic Provider' };
+const aes = { encryption: 'AES256-SHA256', ...windows } as const;
+const legacy = { encryption: 'TripleDES-SHA1', ...windows } as const;
 const { ports, lab } = await freshLab();
 const authority = Object.values(lab.world.ca.authorities)[0]!;
 const folder = await tempDir('pkilab-pfx-');
 const files = opensslPfxFiles(folder, ports.keys);
-await files.write('ca.pfx', { certificate: authority.certificate, chain: [], keyRef: authority.keyRef }, 'Pa55w.rd-test');
+await files.write('ca.pfx', { certificate: authority.certificate, chain: [], keyRef: authority.keyRef }, 'Pa55w.rd-test', aes);
 
 pfx('reads back what it wrote: thumbprint, subject, key present and matching', async () => {
   const facts = await files.read('ca.pfx', 'Pa55w.rd-test');
@@ -54,11 +57,11 @@ pfx('writes a PFX whole, 0600 in a 0700 folder under umask 000, replacing a worl
   const exports = join(await tempDir('pkilab-pfx-'), 'exports');
   const secrets = memorySecretStore();
   const sealed = opensslPfxFiles(exports, ports.keys, secrets);
-  await sealed.write('wide.pfx', { certificate: authority.certificate, chain: [], keyRef: authority.keyRef }, 'Pa55w.rd-test');
+  await sealed.write('wide.pfx', { certificate: authority.certificate, chain: [], keyRef: authority.keyRef }, 'Pa55w.rd-test', aes);
   await chmod(join(exports, 'wide.pfx'), 0o644);
   const previous = process.umask(0);
   try {
-    await sealed.write('wide.pfx', { certificate: authority.certificate, chain: [], keyRef: authority.keyRef }, await secrets.seal('Pa55w.rd-sealed'));
+    await sealed.write('wide.pfx', { certificate: authority.certificate, chain: [], keyRef: authority.keyRef }, await secrets.seal('Pa55w.rd-sealed'), aes);
   } finally {
     process.umask(previous);
   }
@@ -69,10 +72,53 @@ pfx('writes a PFX whole, 0600 in a 0700 folder under umask 000, replacing a worl
   execFileSync('openssl', ['pkcs12', '-in', join(exports, 'wide.pfx'), '-info', '-noout', '-passin', 'pass:Pa55w.rd-sealed'], { stdio: 'pipe' });
 });
 
+/** `openssl pkcs12 -info` (which reports on stderr); throws when openssl fails. */
+const info = (file: string, ...extra: string[]) => {
+  const result = spawnSync('openssl', ['pkcs12', '-in', join(folder, file), '-info', '-noout', '-passin', 'pass:Pa55w.rd-test', ...extra], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(result.stderr);
+  return result.stderr + result.stdout;
+};
+const dump = (file: string) =>
+  execFileSync('openssl', ['pkcs12', '-in', join(folder, file), '-noenc', '-legacy', '-passin', 'pass:Pa55w.rd-test'], { encoding: 'utf8', stdio: 'pipe' });
+/** python3's cryptography opens the file and prints its certificate's friendly name and key size. */
+const python = (file: string) =>
+  execFileSync('python3', ['-c', [
+    'import sys; from cryptography.hazmat.primitives.serialization import pkcs12',
+    'p = pkcs12.load_pkcs12(open(sys.argv[1], "rb").read(), b"Pa55w.rd-test")',
+    'print(p.cert.friendly_name.decode(), p.key.key_size)',
+  ].join('\n'), join(folder, file)], { encoding: 'utf8' }).trim();
+
+pfx('TripleDES-SHA1 as Windows before 10 1709 writes it: 3DES key, RC2-40 certificates, SHA-1 MAC; opens with -legacy and in python', async () => {
+  await files.write('legacy.pfx', { certificate: authority.certificate, chain: [], keyRef: authority.keyRef }, 'Pa55w.rd-test', legacy);
+  const text = info('legacy.pfx', '-legacy');
+  assert.match(text, /MAC: sha1, Iteration 2000/);
+  assert.match(text, /Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC/);
+  assert.match(text, /PKCS7 Encrypted data: pbeWithSHA1And40BitRC2-CBC/);
+  assert.throws(() => info('legacy.pfx'), 'OpenSSL 3 without -legacy cannot decrypt the RC2-40 certificate bag');
+  assert.is(python('legacy.pfx'), `${windows.friendlyName} 2048`);
+  assert.ok((await files.read('legacy.pfx', 'Pa55w.rd-test')).readable);
+});
+
+pfx('AES256-SHA256 as Windows 10 1709 / Server 2019 writes it: PBES2 AES-256, SHA-256 MAC; opens without -legacy and in python', async () => {
+  const text = info('ca.pfx');
+  assert.match(text, /MAC: sha256/);
+  assert.match(text, /Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC/);
+  assert.is(python('ca.pfx'), `${windows.friendlyName} 2048`);
+});
+
+pfx('both carry the bag attributes Windows writes: friendly name, local key id, Microsoft CSP Name', async () => {
+  for (const file of ['ca.pfx', 'legacy.pfx']) {
+    const text = dump(file);
+    assert.match(text, new RegExp(`friendlyName: ${windows.friendlyName.replace(/[{}]/g, '\\$&')}`), file);
+    assert.match(text, /localKeyID: [0-9A-F ]+/, file);
+    assert.match(text, /Microsoft CSP Name: Microsoft RSA SChannel Cryptographic Provider/, file);
+  }
+});
+
 pfx('a file name that would leave the export folder is refused', async () => {
   for (const name of ['../out.pfx', '/tmp/x.pfx', '..', 'a\u0001.pfx']) {
     try {
-      await files.write(name, { certificate: authority.certificate, chain: [], keyRef: authority.keyRef }, 'Pa55w.rd-test');
+      await files.write(name, { certificate: authority.certificate, chain: [], keyRef: authority.keyRef }, 'Pa55w.rd-test', aes);
       assert.unreachable(name);
     } catch (error) {
       assert.ok(isPortError(error, 'PFX_WRITE_FAILED'), String(error));
