@@ -15,8 +15,8 @@ export const postgresPfxFiles = (db: Database, lab: string, folder: string, keys
   const name = (file: string) => `exports/${file}`;
   return {
     pathOf: (file) => local.pathOf(file),
-    async write(file, content, password) {
-      await local.write(file, content, password);
+    async write(file, content, password, options) {
+      await local.write(file, content, password, options);
       const bytes = await readFile(local.pathOf(file));
       await db.pool.query(
         `INSERT INTO ${db.table('files')} (lab, name, content) VALUES ($1, $2, $3) ON CONFLICT (lab, name) DO UPDATE SET content = EXCLUDED.content`,
