@@ -13,6 +13,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startsAt } from '../support/world.ts';
+import { simplePathsToDone } from '../support/paths.ts';
 import { drawCaIdentity } from '../../adapters/ca-identity.ts';
 
 const exploration = suite('exhaustive exploration of every procedure machine (xstate/graph)');
@@ -38,11 +39,11 @@ const inputs = (procedure: ProcedureDefinition) => (snapshot: ProcedureSnapshot)
   ];
 };
 
-const pathsOf = (procedure: ProcedureDefinition) =>
-  getSimplePaths(machineOf(procedure), {
-    events: inputs(procedure),
-    serializeState: (s) => JSON.stringify([s.value, s.context.choices]),
-  }).filter((p) => p.state.status === 'done');
+const pathOptions = (procedure: ProcedureDefinition) => ({
+  events: inputs(procedure),
+  serializeState: (s: ProcedureSnapshot) => JSON.stringify([s.value, s.context.choices]),
+});
+const pathsOf = (procedure: ProcedureDefinition) => simplePathsToDone(machineOf(procedure), pathOptions(procedure));
 
 const seedPath = async (ports: LabPorts, lab: Lab, procedure: ProcedureDefinition): Promise<Lab> => {
   let current = await startProcedure(ports, lab, procedure.id);
@@ -127,6 +128,15 @@ exploration('the issuance invariant is not vacuous: it flags a certificate the t
   assert.is(issuanceAllowed(before, issued), undefined);
   const stale: World = { ...before, directory: { ...before.directory, tokens: { ...before.directory.tokens, SERVER1: { groups: ['Domain Computers'], issuedAt: startsAt } } } };
   assert.match(issuanceAllowed(stale, issued) ?? '', /SERVER1 lacked Read\/Enroll/);
+});
+
+exploration('the one-walk path finder finds exactly the done paths of xstate/graph getSimplePaths', () => {
+  const procedure = findProcedure('iis-web-server-certificate')!;
+  const key = (p: { state: ProcedureSnapshot; steps: readonly { event: { type: string } }[] }) =>
+    JSON.stringify(p.steps.map((s) => s.event).filter((e) => e.type !== 'xstate.init'));
+  const reference = getSimplePaths(machineOf(procedure), pathOptions(procedure)).filter((p) => p.state.status === 'done').map(key).sort();
+  assert.ok(reference.length >= 2);
+  assert.equal(pathsOf(procedure).map(key).sort(), reference);
 });
 
 exploration('reports the number of paths explored per procedure', () => {
