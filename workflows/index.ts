@@ -15,4 +15,4 @@ export type { Scenario, ScenarioProcedure, StepOverride, Expectations, Certifica
 export { checkExpectations, type ExpectationResult } from './expectations.ts';
 export { runScenario, resolveChoices, type ScenarioRun, type StepReport, type ResolvedStep } from './run-scenario.ts';
 export { seedDeployment } from './seed-deployment.ts';
-export { redecide, normalize, firstDivergence, type WhatIf, type Redecision } from './redecide.ts';
+export { redecide, normalize, firstDivergence, type WhatIf, type Redecision, type CarriedStep } from './redecide.ts';

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../domain/index.ts';
 import { fold } from '../projections/index.ts';
 import { findProcedure } from './catalog.ts';
+import { procedureSnapshot } from './replay.ts';
 import { startProcedure, takeStep, type Lab } from './engine.ts';
 import type { LabPorts } from './ports.ts';
 
@@ -11,6 +12,8 @@ export interface Redecision {
   readonly lab: Lab;
   /** The first position where the re-decided log differs from the recorded one, if it does. */
   readonly divergedAt?: number;
+  /** Steps taken beyond the recording's inputs (see `redecide`). */
+  readonly carried: readonly CarriedStep[];
 }
 
 const thumbprint = /\b[0-9A-F]{40}\b/g;
@@ -36,27 +39,73 @@ export const firstDivergence = (recorded: readonly RecordedEvent[], redecided: r
   return undefined;
 };
 
+/** A step taken after the recording's inputs ran out: an unfinished procedure carried forward with the seed's choices. */
+export interface CarriedStep { readonly procedure: string; readonly step: string; readonly outcome: 'done' | 'skipped' | 'rejected' }
+
+/** The choice a what-if change makes: its fields laid over the recorded choice, as a scenario's over the seed's. */
+const merged = (recorded: unknown, change: unknown): unknown =>
+  recorded !== null && typeof recorded === 'object' && change !== null && typeof change === 'object' && !Array.isArray(change)
+    ? { ...recorded, ...change }
+    : change;
+
+/** For each ProcedureStarted of the recording, whether that run of the procedure ended on a rejection (a run stops there). */
+const stoppedRuns = (recorded: readonly RecordedEvent[]): Set<number> => {
+  const stopped = new Set<number>();
+  let start = -1;
+  recorded.forEach((e, i) => {
+    if (e.type === 'ProcedureStarted') start = e.position;
+    if (e.type === 'ProcedureCompleted') stopped.delete(start);
+    if (e.type === 'ActionRejected') stopped.add(start);
+    if (e.type === 'ActionTaken' && recorded[i + 1]?.type !== 'ActionRejected') stopped.delete(start);
+  });
+  return stopped;
+};
+
 /**
  * Decides a recorded log again: the lab's creation is kept, then every recorded input (procedure
  * started, step taken) is decided anew against the world as it now unfolds, so a changed step changes
  * what the later steps decide. Outcomes in the recording are not copied; they are produced again.
+ * With a what-if, a procedure the recording left on a rejection is carried forward, as a scenario run
+ * would go on, with the seed's choices for its remaining steps (until it completes or is rejected), and
+ * a recorded retry of a step the what-if already got past is dropped.
  */
 export const redecide = async (ports: LabPorts, recorded: readonly RecordedEvent[], whatIf?: WhatIf, id = 'lab'): Promise<Redecision> => {
   const firstInput = recorded.findIndex((e) => e.type === 'ProcedureStarted');
   const prefix = firstInput === -1 ? recorded : recorded.slice(0, firstInput);
   await ports.events.append(id, prefix.map(({ position: _, ...e }) => e as never), 0);
   let lab: Lab = { id, events: prefix, world: fold(prefix) };
+  const stopped = whatIf ? stoppedRuns(recorded) : new Set<number>();
+  const carried: CarriedStep[] = [];
+  let open: { procedure: string; start: number } | undefined;
+  const carryForward = async () => {
+    if (!open || !stopped.has(open.start)) return;
+    const procedure = findProcedure(open.procedure)!;
+    for (;;) {
+      const snapshot = procedureSnapshot(procedure, lab.events);
+      if (!snapshot || snapshot.status === 'done' || lab.events.at(-1)?.type === 'ActionRejected') return;
+      const step = procedure.steps.find((s) => s.id === snapshot.value)!;
+      const choice = step.seedChoice(snapshot.context);
+      const taken = await takeStep(ports, lab, procedure.id, step.id, choice);
+      lab = taken.lab;
+      carried.push({ procedure: procedure.id, step: step.id, outcome: taken.outcome.ok ? (choice === null ? 'skipped' : 'done') : 'rejected' });
+    }
+  };
   for (const event of recorded.slice(prefix.length)) {
-    if (event.type === 'ProcedureStarted') lab = await startProcedure(ports, lab, event.data.procedure);
+    if (event.type === 'ProcedureStarted') {
+      await carryForward();
+      lab = await startProcedure(ports, lab, event.data.procedure);
+      open = { procedure: event.data.procedure, start: event.position };
+    }
     if (event.type !== 'ActionTaken') continue;
     const { procedure, step } = event.data;
     let choice = event.data.choice;
     if (whatIf?.position === event.position) {
-      if (whatIf.kind === 'change') choice = whatIf.choice;
+      if (whatIf.kind === 'change') choice = merged(choice, whatIf.choice);
       else if (findProcedure(procedure)?.steps.find((s) => s.id === step)?.skippable) choice = null;
       else continue;
-    }
+    } else if (whatIf && event.position > whatIf.position && procedureSnapshot(findProcedure(procedure)!, lab.events)?.value !== step) continue;
     lab = (await takeStep(ports, lab, procedure, step, choice)).lab;
   }
-  return { lab, divergedAt: firstDivergence(recorded, lab.events) };
+  await carryForward();
+  return { lab, divergedAt: firstDivergence(recorded, lab.events), carried };
 };

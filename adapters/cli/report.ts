@@ -1,6 +1,7 @@
 import { evaluateFindings, type Finding } from '../../domain/index.ts';
 import type { PfxFiles, ScenarioRun, StepReport } from '../../workflows/index.ts';
 import type { Artifacts } from '../artifacts.ts';
+import { findingJson, rejectionJson } from '../json-shapes.ts';
 
 /** The machine-readable report of one scenario run (`pkilab run --json`). */
 export const jsonReport = (scenario: string, log: string, run: ScenarioRun, artifacts: Artifacts, pfx: Pick<PfxFiles, 'pathOf'>) => ({
@@ -17,8 +18,8 @@ export const jsonReport = (scenario: string, log: string, run: ScenarioRun, arti
     const issued = Object.values(run.lab.world.ca.issued).find((c) => c.thumbprint === e.data.thumbprint);
     return [{ host: e.data.host, template: issued ? run.lab.world.ca.templates[issued.template]?.displayName ?? issued.template : null, thumbprint: e.data.thumbprint, path: pfx.pathOf(e.data.file) }];
   }),
-  rejections: run.lab.world.rejections.map((r) => ({ procedure: r.procedure, step: r.step, code: r.rejection.code, name: r.rejection.name, message: r.rejection.reason })),
-  findings: evaluateFindings(run.lab.world).map(({ id, rule, severity, subject, message, fix, causedBy }) => ({ id, rule, severity, subject, message, fix, causedBy })),
+  rejections: run.lab.world.rejections.map(rejectionJson),
+  findings: evaluateFindings(run.lab.world).map(findingJson),
   steps: run.steps.map((s) => ({ procedure: s.procedure, step: s.step, outcome: s.outcome, at: s.at ?? null })),
   expectations: run.expectations.map((e) => ({ name: e.name, ok: e.ok, detail: e.detail })),
 });

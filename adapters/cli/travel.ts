@@ -15,20 +15,36 @@ Commands:
 Examples:
   pkilab travel .pkilab/iis-no-restart/lab.jsonl log
   pkilab travel .pkilab/iis-no-restart/lab.jsonl bisect OP-PENDING-RESTART
-  pkilab travel .pkilab/iis-no-restart/lab.jsonl what-if change 38 '{"computer":"SERVER1"}'
+  pkilab travel .pkilab/iis-no-restart/lab.jsonl what-if change restart '{"computer":"SERVER1"}'
+  pkilab travel .pkilab/iis-no-restart/lab.jsonl why "ConfigMgr Web Server Certificate" --json
   pkilab travel .pkilab/seed-deployment/lab.jsonl diff 39 41 --json
-  pkilab travel .pkilab/iis-no-restart/lab.jsonl export broken-lab.json
+  pkilab travel .pkilab/iis-no-restart/lab.jsonl export /tmp/broken-lab.json --force
+  echo 'goto 10' | pkilab travel .pkilab/iis-no-restart/lab.jsonl --json
 
-Exit codes: 0 done, 2 bad input.
+At the prompt a line is split into words as a shell splits it (quotes, backslashes); from a pipe no
+prompt is printed, and with --json each command prints one line of JSON (JSON Lines). Every --json
+output has "command" and uses one shape for events, rejections and changes (see the README).
+
+Exit codes: 0 done, 2 bad input (at a piped prompt: a command failed).
 `;
 
-const print = (io: Io, json: boolean) => (out: { lines: string[]; json: unknown }) => io.out(json ? JSON.stringify(out.json, null, 2) : out.lines.join('\n'));
+/** One command's output: its lines, or its JSON (indented for one command; one line each at the prompt, JSON Lines). */
+const print = (io: Io, json: boolean, indent?: number) => (out: { lines: string[]; json: unknown }) => io.out(json ? JSON.stringify(out.json, null, indent) : out.lines.join('\n'));
 
+/**
+ * The prompt: one command a line. On a terminal it shows `travel @cursor/events>`; from a pipe it prints no
+ * prompt at all, so the output is only the commands' (JSON Lines with --json). Exit 2 if a piped command failed.
+ */
 const prompt = async (session: TravelSession, io: Io, json: boolean): Promise<number> => {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY) });
-  const show = () => rl.setPrompt(`travel @${session.cursor}/${session.timeline.events.length}> `);
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const rl = createInterface({ input: process.stdin, ...(interactive ? { output: process.stdout, terminal: true } : { terminal: false }) });
+  const show = () => {
+    if (!interactive) return;
+    rl.setPrompt(`travel @${session.cursor}/${session.timeline.events.length}> `);
+    rl.prompt();
+  };
+  let failed = false;
   show();
-  rl.prompt();
   for await (const line of rl) {
     const command = line.trim();
     if (command === 'quit' || command === 'exit') break;
@@ -37,13 +53,13 @@ const prompt = async (session: TravelSession, io: Io, json: boolean): Promise<nu
         print(io, json)(await session.run(command));
       } catch (error) {
         reportFailure(io, 'travel', error, json);
+        failed = true;
       }
     }
     show();
-    rl.prompt();
   }
   rl.close();
-  return 0;
+  return failed && !interactive ? 2 : 0;
 };
 
 /** `pkilab travel`: one-shot commands, or a prompt when none is given. */
@@ -55,7 +71,7 @@ export const travelCommand = async (args: string[], io: Io): Promise<number> => 
   try {
     const session = createSession(await openSource(path, (w) => io.err(`warning: ${w}`)), (w) => io.err(`warning: ${w}`));
     if (command.length === 0) return prompt(session, io, json);
-    print(io, json)(await session.run(command.map((c) => (/\s/.test(c) ? c : c)).join(' ')));
+    print(io, json, 2)(await session.runWords(command));
     return 0;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reportFailure(io, 'travel', new TravelError(`no file at ${(error as NodeJS.ErrnoException).path ?? path}`), json);

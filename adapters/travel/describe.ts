@@ -19,6 +19,10 @@ export const describeEvent = (e: RecordedEvent): string => {
     case 'TemplateIssued': return `${e.data.ca} now issues ${e.data.template}`;
     case 'CertificateRequestPending': return `request ${e.data.requestId} from ${e.data.requester} for ${e.data.template} pending approval`;
     case 'CertificateIssued': return `${e.data.certificate.ca} issued ${e.data.certificate.thumbprint} (${e.data.certificate.template}) to ${e.data.certificate.requester}`;
+    case 'CertificateRevoked': return `${e.data.ca} revoked ${e.data.serialNumber} (request ${e.data.requestId}, ${e.data.thumbprint}): ${e.data.reason}`;
+    case 'CrlPublished': return `${e.data.ca} published ${e.data.kind} CRL #${e.data.crlNumber}${e.data.baseCrlNumber ? ` (delta of #${e.data.baseCrlNumber})` : ''}: ${e.data.entries.length} revoked, next update ${e.data.nextUpdate}`;
+    case 'CaServiceStopped': return `${e.data.ca}: certsvc stopped`;
+    case 'CaServiceStarted': return `${e.data.ca}: certsvc started`;
     case 'AutoenrollmentRan': return `${e.data.computer} autoenrollment (${e.data.trigger})${e.data.failures.length ? `: ${e.data.failures.map((f) => `event ${f.eventId} for ${f.template}`).join(', ')}` : ''}`;
     case 'HostProvisioned': return `host ${e.data.host.name} (${e.data.host.os})`;
     case 'CertificateInstalled': return `${e.data.host} ${e.data.store} store: ${e.data.thumbprint} (${e.data.template}) installed`;
@@ -38,15 +42,7 @@ export const describeEvent = (e: RecordedEvent): string => {
     case 'ProcedureCompleted': return `procedure ${e.data.procedure} completed`;
     case 'ActionTaken': return `input: ${e.data.choice === null ? 'skipped' : JSON.stringify(e.data.choice)}`;
     case 'ActionRejected': return `REJECTED ${e.data.rejection.code} ${e.data.rejection.name}: ${e.data.rejection.reason}`;
+    // A type described nowhere above yet (a newly added event) still gets a line: its type in words.
+    default: return (e as { type: string }).type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   }
-};
-
-/** The procedure step each event belongs to: the input it follows, or the lab's creation. */
-export const stepsOf = (events: readonly RecordedEvent[]): string[] => {
-  let current = 'lab creation';
-  return events.map((e) => {
-    if (e.type === 'ProcedureStarted') current = `${e.data.procedure} › start`;
-    if (e.type === 'ActionTaken') current = `${e.data.procedure} › ${e.data.step}`;
-    return current;
-  });
 };

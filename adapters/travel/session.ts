@@ -1,85 +1,72 @@
-import { basename, dirname } from 'node:path';
 import { evaluateFindings, findTemplate, type RecordedEvent, type World } from '../../domain/index.ts';
 import { buildTimeline, diffWorlds, type Timeline } from '../../projections/index.ts';
-import { redecide, type WhatIf } from '../../workflows/index.ts';
-import { labFolder, openNewLab } from '../lab-files.ts';
-import { copyLab, referencesOf } from '../lab-copy.ts';
+import { eventJson, findingJson, placesOf, stepText, type EventJson } from '../json-shapes.ts';
+import { findingName } from '../finding-names.ts';
 import { findingHistory } from './bisect.ts';
-import { describeEvent, stepsOf } from './describe.ts';
+import { describeEvent } from './describe.ts';
 import { sections, showWorld, type Section } from './show.ts';
-import { exportBundle, redecisionPorts, TravelError, type LabSource } from './source.ts';
+import { TravelError, type LabSource } from './source.ts';
+import { exportCommand, forkCommand, whatIfCommand, type Context } from './what-if.ts';
+import { commandWords } from './words.ts';
 
-export interface Output { readonly lines: string[]; readonly json: unknown }
+export interface Output { readonly lines: string[]; readonly json: Record<string, unknown> & { command: string } }
 
 export interface TravelSession {
   readonly timeline: Timeline;
   cursor: number;
+  /** One prompt line, split into words as a shell splits them. */
   run(line: string): Promise<Output>;
+  /** A command already split into words (the command line's arguments). */
+  runWords(words: readonly string[]): Promise<Output>;
 }
 
-const int = (value: string | undefined, what: string, max: number): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new TravelError(`${what}: expected a position from 0 to ${max}, found ${value ?? 'nothing'}`);
-  return n;
-};
-
 export const travelHelp = [
-  'show [N] [--section directory|ca|stores|iis|gpo|configmgr|findings]   the world at N (default: here)',
+  'show [N] [--section directory|ca|stores|iis|gpo|configmgr|findings]   the world at position N (default: here)',
   'next | prev | goto N|ISO-time                                       move through the log',
   'log [FROM] [TO]                                                     events with their step and simulated time',
   'diff A B                                                            what changed from A to B, in domain terms',
   'bisect FINDING                                                      the event that introduced a finding (id or rule)',
   'why ENTITY                                                          the events that shaped an entity (template, computer, group…)',
-  'what-if skip N | what-if change N JSON                              decide the inputs after N again with that step changed',
-  'fork OUT.jsonl skip N | fork OUT.jsonl change N JSON [--force]      save that what-if as a new lab log (--force replaces one)',
+  'what-if skip INPUT | what-if change INPUT JSON                      decide the inputs again with that one changed',
+  'fork OUT.jsonl skip INPUT | fork OUT.jsonl change INPUT JSON [--force]  save that what-if as a new lab log',
   'export OUT.json [--to N] [--without-keys] [--force]                 a self-contained file another machine can open',
   'help | quit',
+  '',
+  'Positions count events from 1: position N is the world after event N, 0 the world before the first.',
+  'INPUT is the position of a step\'s input (an ActionTaken event) or the step\'s name (restart,',
+  'iis-web-server-certificate:restart): its last input. JSON fields are laid over the recorded choice.',
 ];
+
+const commands = ['show', 'next', 'prev', 'goto', 'log', 'diff', 'bisect', 'why', 'what-if', 'fork', 'export', 'help', 'quit'];
 
 /** A time-travel session over one lab log: a cursor, the timeline, and the commands of `pkilab travel`. */
 export const createSession = (source: LabSource, warn: (w: string) => void): TravelSession => {
   const events = source.events;
   const timeline = buildTimeline(events);
-  const steps = stepsOf(events);
+  const where = placesOf(events);
   const last = events.length;
-  const lineOf = (e: RecordedEvent) => `${String(e.position).padStart(5)}  ${e.at.slice(0, 16)}  [${steps[e.position - 1]}] ${e.type}: ${describeEvent(e)}`;
+  const int = (value: string | undefined, what: string, max = last): number => {
+    const n = Number(value);
+    if (value === undefined || !/^\d+$/.test(value) || n > max) throw new TravelError(`${what}: expected a position from 0 to ${max}, found ${value ?? 'nothing'}`);
+    return n;
+  };
+  const lineOf = (e: RecordedEvent) => `${String(e.position).padStart(5)}  ${e.at.slice(0, 16)}  [${stepText(where[e.position - 1]!)}] ${e.type}: ${describeEvent(e)}`;
+  const json = (e: RecordedEvent): EventJson => eventJson(e, where[e.position - 1]!, describeEvent(e));
+  const context: Context = { source, events, timeline, last, int, lineOf, json, warn };
 
   const resolveEntity = (world: World, name: string): string[] => {
     const template = findTemplate(world.ca, name);
     const key = name.includes(':') ? name : template ? `template:${template.name}` : world.directory.principals[name] ? `principal:${name}` : world.hosts.hosts[name] ? `host:${name}` : name;
-    return Object.keys(world.provenance).filter((k) => k === key || k.startsWith(`${key}:`) || (key.startsWith('principal:') && k === `host:${key.slice(10)}`) || (key.startsWith('principal:') && k === `store:${key.slice(10)}`));
-  };
-
-  const whatIf = (args: string[], rest: string): WhatIf => {
-    const [kind, n] = args;
-    const position = int(n, 'what-if', last);
-    if (events[position - 1]?.type !== 'ActionTaken') throw new TravelError(`what-if: position ${position} is a ${events[position - 1]?.type ?? 'nothing'}, not an input (ActionTaken); use log to find the step's input`);
-    if (kind === 'skip') return { kind: 'skip', position };
-    if (kind !== 'change') throw new TravelError(`what-if: expected skip N or change N JSON, found ${kind ?? 'nothing'}`);
-    const json = rest.slice(rest.indexOf(n!) + n!.length).trim();
-    try {
-      return { kind: 'change', position, choice: JSON.parse(json) };
-    } catch {
-      throw new TravelError(`what-if change: expected the new choice as JSON (for example {"computer":"SERVER1"}), found ${json || 'nothing'}`);
-    }
-  };
-
-  const runWhatIf = async (change: WhatIf) => {
-    const ports = redecisionPorts(source, (ref) => warn(`the key ${ref} is not available here; a stand-in key signs in its place`));
-    const result = await redecide(ports, events, change);
-    const before = timeline.worldAt(last);
-    const after = result.lab.world;
-    const newFindings = evaluateFindings(after).map((f) => f.id);
-    const oldFindings = evaluateFindings(before).map((f) => f.id);
-    return { result, ports, before, after, newFindings, oldFindings };
+    const principal = key.startsWith('principal:') ? key.slice(10) : undefined;
+    return Object.keys(world.provenance).filter((k) => k === key || k.startsWith(`${key}:`) || (principal !== undefined && (k === `host:${principal}` || k === `store:${principal}`)));
   };
 
   const session: TravelSession = {
     timeline,
     cursor: last,
-    async run(line) {
-      const rest = line.trim();
-      const [command = 'help', ...args] = rest.split(/\s+/);
+    run: async (line) => session.runWords(commandWords(line)),
+    async runWords(words) {
+      const [command = 'help', ...args] = words;
       const flag = (name: string) => {
         const i = args.indexOf(name);
         if (i < 0) return undefined;
@@ -90,114 +77,81 @@ export const createSession = (source: LabSource, warn: (w: string) => void): Tra
       switch (command) {
         case 'show': {
           const section = flag('--section');
-          if (section !== undefined && !sections.includes(section as Section)) throw new TravelError(`show --section: expected one of ${sections.join(', ')}, found ${section}`);
-          const n = args[0] === undefined ? session.cursor : int(args[0], 'show', last);
-          const { lines, json } = showWorld(timeline.worldAt(n), section as Section | undefined);
-          return { lines: [...(n > 0 ? [lineOf(events[n - 1]!)] : []), ...lines], json };
+          if (section !== undefined && !sections.includes(section as Section)) throw new TravelError(`show --section: expected one of ${sections.join(', ')}, found ${section || 'nothing'}`);
+          const n = args[0] === undefined ? session.cursor : int(args[0], 'show');
+          const { lines, json: world } = showWorld(timeline.worldAt(n), section as Section | undefined);
+          return { lines: [...(n > 0 ? [lineOf(events[n - 1]!)] : []), ...lines], json: { command, position: n, event: n > 0 ? json(events[n - 1]!) : null, world } };
         }
         case 'next':
         case 'prev':
         case 'goto': {
-          const target = args[0] ?? '';
+          const target = args[0];
           if (command === 'next') session.cursor = Math.min(last, session.cursor + 1);
           else if (command === 'prev') session.cursor = Math.max(0, session.cursor - 1);
-          else if (/^\d{4}-\d{2}-\d{2}T/.test(target)) session.cursor = events.filter((e) => Date.parse(e.at) <= Date.parse(target)).length;
-          else session.cursor = int(target, 'goto', last);
+          else if (target && /^\d{4}-\d{2}-\d{2}T/.test(target) && !Number.isNaN(Date.parse(target))) session.cursor = events.filter((e) => Date.parse(e.at) <= Date.parse(target)).length;
+          else session.cursor = int(target, 'goto (a position or an ISO time)');
           const event = events[session.cursor - 1];
-          return { lines: [event ? lineOf(event) : 'position 0: before the lab was created'], json: { position: session.cursor, event: event ?? null } };
+          return { lines: [event ? lineOf(event) : 'position 0: before the lab was created'], json: { command, position: session.cursor, event: event ? json(event) : null } };
         }
         case 'log': {
-          const from = args[0] === undefined ? 1 : int(args[0], 'log', last);
-          const to = args[1] === undefined ? last : Math.min(last, int(args[1], 'log', Number.MAX_SAFE_INTEGER));
+          const from = args[0] === undefined ? 1 : int(args[0], 'log FROM');
+          const to = args[1] === undefined ? last : Math.min(last, int(args[1], 'log TO', Number.MAX_SAFE_INTEGER));
           const slice = events.slice(Math.max(0, from - 1), to);
-          return { lines: slice.map(lineOf), json: slice.map((e) => ({ position: e.position, at: e.at, step: steps[e.position - 1], type: e.type, text: describeEvent(e) })) };
+          return { lines: slice.map(lineOf), json: { command, from, to, events: slice.map(json) } };
         }
         case 'diff': {
-          const a = int(args[0], 'diff A', last);
-          const b = int(args[1], 'diff B', last);
+          const a = int(args[0], 'diff A');
+          const b = int(args[1], 'diff B');
           const changes = diffWorlds(timeline.worldAt(a), timeline.worldAt(b));
-          return { lines: [`from ${a} to ${b}: ${changes.length} change(s)`, ...changes.map((c) => `  ${c.area.padEnd(9)} ${c.text}`)], json: changes };
+          return { lines: [`from ${a} to ${b}: ${changes.length} change(s)`, ...changes.map((c) => `  ${c.area.padEnd(9)} ${c.text}`)], json: { command, from: a, to: b, changes } };
         }
-        case 'bisect': {
-          const wanted = args[0] ?? '';
-          const history = findingHistory(timeline, events, wanted);
-          if (!history) {
-            const atEnd = evaluateFindings(timeline.worldAt(last)).map((f) => f.id).join(', ') || 'none';
-            throw new TravelError(`bisect: no finding ${wanted} at any position of the log (findings at the end: ${atEnd})`);
-          }
-          const { position, finding } = history.first;
-          const event = events[position - 1]!;
-          const skipped = events.slice(position).filter((e) => e.type === 'ActionTaken' && e.data.choice === null);
-          const later = history.later.map((c) => ({ ...c, step: steps[c.position - 1], event: events[c.position - 1]! }));
-          return {
-            lines: [
-              `${finding.id} first appears at position ${position}, in step ${steps[position - 1]}:`, lineOf(event),
-              `  ${finding.message}`, `  fix: ${finding.fix.procedure}`, ...(finding.fix.command ? [`  command: ${finding.fix.command}`] : []),
-              `  caused by events ${finding.causedBy.join(', ')}`,
-              ...later.flatMap((c) => [`${c.kind} at ${c.position}, in step ${c.step}:`, lineOf(c.event)]),
-              ...(skipped.length ? ['  steps skipped after it appeared (each a what-if candidate):', ...skipped.map((e) => `  ${lineOf(e)}`)] : []),
-            ],
-            json: {
-              finding, position, step: steps[position - 1], event, later,
-              skippedAfter: skipped.map((e) => ({ position: e.position, step: steps[e.position - 1] })),
-            },
-          };
-        }
+        case 'bisect': return bisect(args[0] ?? '');
         case 'why': {
           const world = timeline.worldAt(session.cursor);
           const name = args.join(' ');
           const keys = resolveEntity(world, name);
           if (keys.length === 0) throw new TravelError(`why: no entity "${name}" at position ${session.cursor} (try a template name, a computer, a group, or a key such as template:ConfigMgrWebServerCertificate)`);
           const positions = [...new Set(keys.flatMap((k) => world.provenance[k] ?? []))].sort((a, b) => a - b);
-          return { lines: [`${name}: shaped by ${positions.length} event(s) (${keys.join(', ')})`, ...positions.map((p) => lineOf(events[p - 1]!))], json: { entity: name, keys, events: positions.map((p) => events[p - 1]) } };
-        }
-        case 'what-if': {
-          const change = whatIf(args, rest);
-          const { result, before, after, newFindings, oldFindings } = await runWhatIf(change);
-          const changes = diffWorlds(before, after, { findings: false });
-          const rejections = after.rejections.map((r) => `${r.step} ${r.rejection.code}`);
           return {
-            lines: [
-              `re-decided ${events.length} recorded events with ${change.kind === 'skip' ? `step at ${change.position} skipped` : `the choice at ${change.position} changed`}: ${result.lab.events.length} events`,
-              result.divergedAt ? `the outcome diverges from the recording at position ${result.divergedAt}: ${describeEvent(result.lab.events[result.divergedAt - 1] ?? events[result.divergedAt - 1]!)}` : 'the outcome is the same as the recording',
-              `rejections: ${rejections.join(', ') || 'none'} (recorded: ${before.rejections.map((r) => `${r.step} ${r.rejection.code}`).join(', ') || 'none'})`,
-              `findings now: ${newFindings.join(', ') || 'none'} (recorded: ${oldFindings.join(', ') || 'none'})`,
-              'world compared with the recording\'s end:',
-              ...changes.map((c) => `  ${c.area.padEnd(9)} ${c.text}`),
-            ],
-            json: { whatIf: change, divergedAt: result.divergedAt ?? null, rejections: after.rejections, findings: newFindings, recordedFindings: oldFindings, changes },
+            lines: [`${name}: shaped by ${positions.length} event(s) (${keys.join(', ')})`, ...positions.map((p) => lineOf(events[p - 1]!))],
+            json: { command, position: session.cursor, entity: name, keys, events: positions.map((p) => json(events[p - 1]!)) },
           };
         }
-        case 'fork': {
-          const force = args.includes('--force');
-          if (force) args.splice(args.indexOf('--force'), 1);
-          const out = args.shift();
-          if (!out?.endsWith('.jsonl')) throw new TravelError(`fork: expected the new log's path (…/lab.jsonl), found ${out ?? 'nothing'}`);
-          const { result, ports } = await runWhatIf(whatIf(args, rest.replace(/\s--force\b/, '')));
-          const folder = labFolder(dirname(out), basename(out, '.jsonl'));
-          const writer = await openNewLab(folder, 'pkilab travel fork', force ? 'force' : 'never');
-          try {
-            await copyLab(ports, result.lab.events, writer.ports, folder.labId);
-          } finally {
-            await writer.release();
-          }
-          const refs = referencesOf(result.lab.events);
-          return { lines: [`forked into ${out} (${result.lab.events.length} events, ${refs.keys.length} keys in ${folder.keys})`], json: { log: out, events: result.lab.events.length, divergedAt: result.divergedAt ?? null } };
-        }
-        case 'export': {
-          const out = args.shift();
-          if (!out) throw new TravelError('export: expected the output file (for example broken-lab.json)');
-          const to = flag('--to');
-          const withKeys = !args.includes('--without-keys');
-          const bundle = await exportBundle(source, out, { to: to === undefined ? undefined : int(to, 'export --to', last), withKeys, force: args.includes('--force') });
-          return { lines: [`exported ${bundle.events.length} events${withKeys ? ` and ${Object.keys(bundle.keys ?? {}).length} private keys (keep the file as safe as the keys)` : ' without keys'} to ${out}`], json: { file: out, events: bundle.events.length, keys: Object.keys(bundle.keys ?? {}) } };
-        }
+        case 'what-if': return whatIfCommand(context, args);
+        case 'fork': return forkCommand(context, args);
+        case 'export': return exportCommand(context, args);
         case 'help':
-          return { lines: travelHelp, json: travelHelp };
+          return { lines: travelHelp, json: { command, commands: travelHelp.filter((l) => /^[a-z]/.test(l)) } };
         default:
-          throw new TravelError(`unknown command "${command}"; expected one of show, next, prev, goto, log, diff, bisect, why, what-if, fork, export, help, quit`);
+          throw new TravelError(`unknown command "${command}"; expected one of ${commands.join(', ')}`);
       }
     },
+  };
+
+  const bisect = (typed: string): Output => {
+    const wanted = findingName(typed, evaluateFindings(timeline.worldAt(last)).map((f) => f.id));
+    const history = findingHistory(timeline, events, wanted);
+    if (!history) {
+      const atEnd = evaluateFindings(timeline.worldAt(last)).map((f) => f.id).join(', ') || 'none';
+      throw new TravelError(`bisect: no finding ${wanted || '(none given)'} at any position of the log (findings at the end: ${atEnd})`);
+    }
+    const { position, finding } = history.first;
+    const event = events[position - 1]!;
+    const skipped = events.slice(position).filter((e) => e.type === 'ActionTaken' && e.data.choice === null);
+    const later = history.later.map((c) => ({ ...c, event: events[c.position - 1]! }));
+    return {
+      lines: [
+        `${finding.id} first appears at position ${position}, in step ${stepText(where[position - 1]!)}:`, lineOf(event),
+        `  ${finding.message}`, `  fix: ${finding.fix.procedure}`, ...(finding.fix.command ? [`  command: ${finding.fix.command}`] : []),
+        `  caused by events ${finding.causedBy.join(', ')}`,
+        ...later.flatMap((c) => [`${c.kind} at ${c.position}, in step ${stepText(where[c.position - 1]!)}:`, lineOf(c.event)]),
+        ...(skipped.length ? ['  steps skipped after it appeared (each a what-if candidate):', ...skipped.map((e) => `  ${lineOf(e)}`)] : []),
+      ],
+      json: {
+        command: 'bisect', finding: findingJson(finding), position, event: json(event),
+        later: later.map((c) => ({ kind: c.kind, position: c.position, event: json(c.event) })), skippedAfter: skipped.map(json),
+      },
+    };
   };
   return session;
 };
