@@ -16,6 +16,9 @@ const commands: Record<string, () => Promise<Command>> = {
   travel: async () => (await import('./travel.ts')).travelCommand,
   findings: async () => (await import('./findings.ts')).findingsCommand,
   procedures: async () => (await import('./procedures.ts')).proceduresCommand,
+  labs: async () => (await import('./labs.ts')).labsCommand,
+  lab: async () => (await import('./lab.ts')).labCommand,
+  class: async () => (await import('./class.ts')).classCommand,
 };
 
 /** The pkilab command line; resolves to the process exit code. No error escapes as a stack trace. */

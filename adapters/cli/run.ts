@@ -4,6 +4,7 @@ import { writeArtifacts } from '../artifacts.ts';
 import { defaultLabStart } from '../clock.ts';
 import { inside, safeFolderName } from '../files/names.ts';
 import { labFolder, openNewLab } from '../lab-files.ts';
+import { createStoreLab, storeOption } from '../lab-store.ts';
 import { loadScenario, ScenarioError } from '../scenario/load.ts';
 import { runHelp } from './help.ts';
 import { jsonReport, stepLine, summaryLines } from './report.ts';
@@ -15,7 +16,7 @@ export interface Io { out: (line: string) => void; err: (line: string) => void }
 export const runCommand = async (args: string[], io: Io): Promise<number> => {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, store: { type: 'string' }, lab: { type: 'string' }, force: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     io.err(`pkilab run: ${(error as Error).message}\n\n${runHelp}`);
     return 2;
@@ -40,6 +41,11 @@ export const runCommand = async (args: string[], io: Io): Promise<number> => {
       throw error;
     }
   }
+  const store = storeOption(parsed.values.store);
+  if (parsed.values.lab !== undefined && (!store || scenarios.length !== 1)) {
+    io.err(`pkilab run: --lab names the lab of one scenario in a store; expected --store (or PKILAB_STORE) and one scenario, found ${store ? `${scenarios.length} scenarios` : 'no store'}`);
+    return 2;
+  }
   const reports = [];
   let ok = true;
   const out = parsed.values.out;
@@ -50,7 +56,9 @@ export const runCommand = async (args: string[], io: Io): Promise<number> => {
     slugs.add(slug);
     const root = out ? (scenarios.length > 1 ? inside(out, slug) : out) : inside('.pkilab', slug);
     const replace = parsed.values.force ? 'force' : out ? 'never' : 'marked';
-    const writer = await openNewLab(labFolder(root), `pkilab run ${scenario.file}`, replace, (warning) => io.err(`warning: ${warning}`));
+    const writer = store
+      ? await createStoreLab(store, parsed.values.lab ?? slug, { force: parsed.values.force, folder: out && root })
+      : { ...(await openNewLab(labFolder(root), `pkilab run ${scenario.file}`, replace, (warning) => io.err(`warning: ${warning}`))), sealedKeys: undefined };
     try {
       const { folder, ports } = writer;
       if (!parsed.values.json) io.out(`▶ ${scenario.title} (${scenario.file})`);
@@ -61,7 +69,8 @@ export const runCommand = async (args: string[], io: Io): Promise<number> => {
         if (step.procedure !== current) io.out(`  ${(current = step.procedure)}`);
         io.out(stepLine(step));
       });
-      const artifacts = await writeArtifacts(run.lab.world, folder.artifacts, folder.keys);
+      const written = await writeArtifacts(run.lab.world, folder.artifacts, folder.keys);
+      const artifacts = writer.sealedKeys?.(written) ?? written;
       ok &&= run.ok;
       if (parsed.values.json) reports.push(jsonReport(scenario.name, folder.log, run, artifacts, ports.pfx));
       else io.out(summaryLines(run, folder.log, artifacts).join('\n') + '\n');

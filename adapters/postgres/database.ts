@@ -3,7 +3,7 @@ import pg from 'pg';
 /** A PostgreSQL store that cannot be used as given (bad URL, no server, no passphrase). Exit 2 in the CLI. */
 export class StoreError extends Error {
   readonly code: string;
-  constructor(code: 'STORE_URL' | 'STORE_UNREACHABLE' | 'STORE_PASSPHRASE' | 'STORE_LAB_NAME' | 'STORE_LAB_EXISTS' | 'STORE_LAB_MISSING', message: string) {
+  constructor(code: 'STORE_URL' | 'STORE_USAGE' | 'STORE_UNREACHABLE' | 'STORE_PASSPHRASE' | 'STORE_LAB_NAME' | 'STORE_LAB_EXISTS' | 'STORE_LAB_MISSING', message: string) {
     super(message);
     this.code = code;
   }

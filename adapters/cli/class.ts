@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import { classStatus, createClass } from '../classroom/create.ts';
+import { statusLine } from '../classroom/status.ts';
+import { openStore } from '../lab-store.ts';
+import { StoreError } from '../postgres/database.ts';
+import { loadScenario } from '../scenario/load.ts';
+import { requireStore } from './labs.ts';
+import type { Io } from './run.ts';
+
+export const classHelp = `Usage: pkilab class create <NAME> --students N --scenario FILE [--store URL]
+       pkilab class status <NAME> [--store URL] [--json]
+
+A class is a set of labs in a PostgreSQL store (--store, else PKILAB_STORE), one a student:
+NAME/student-01, NAME/student-02… Students open theirs with --store and the lab's name.
+
+  create   runs the scenario once and gives every student a lab starting from the world it leaves
+           (the same CA and certificates; each lab has its own copy of the keys); refuses if a lab exists
+  status   for each lab: the procedure and step the student is on, rejections, open findings, the last
+           change, and STUCK when the same step was rejected twice or more in a row
+
+Examples:
+  pkilab class create class1 --students 3 --scenario scenarios/iis-web-server-certificate.yaml --store postgres://pkilab:pkilab@127.0.0.1:5432/pkilab
+  pkilab class status class1 --store postgres://pkilab:pkilab@127.0.0.1:5432/pkilab --json
+
+Exit codes: 0 done, 2 bad input (no store, class exists, bad scenario).
+`;
+
+/** `pkilab class create|status`. */
+export const classCommand = async (args: string[], io: Io): Promise<number> => {
+  const options = { store: { type: 'string' }, students: { type: 'string' }, scenario: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } as const;
+  const parsed = parseArgs({ args, allowPositionals: true, options });
+  if (parsed.values.help) return io.out(classHelp), 0;
+  const [action, name, ...extra] = parsed.positionals;
+  if ((action !== 'create' && action !== 'status') || !name || extra.length > 0) {
+    io.err(`pkilab class: expected "create <NAME> --students N --scenario FILE" or "status <NAME>", found ${JSON.stringify(parsed.positionals.join(' '))}\n\n${classHelp}`);
+    return 2;
+  }
+  const url = requireStore(parsed.values.store, `class ${action}`);
+  if (action === 'create') {
+    const students = Number(parsed.values.students);
+    if (parsed.values.students === undefined || !parsed.values.scenario) {
+      throw new StoreError('STORE_USAGE', `class create: expected --students N and --scenario FILE, found ${parsed.values.students === undefined ? 'no --students' : 'no --scenario'}`);
+    }
+    const scenario = await loadScenario(parsed.values.scenario);
+    const store = await openStore(url);
+    try {
+      const made = await createClass(store, name, students, scenario, (lab) => parsed.values.json || io.out(`  ${store.events.where(lab)}`));
+      if (parsed.values.json) io.out(JSON.stringify({ class: name, store: store.shown, ...made }, null, 2));
+      else io.out(`class ${name}: ${made.labs.length} lab(s) of ${made.events} events each, from ${scenario.file}`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  }
+  const store = await openStore(url);
+  try {
+    const labs = await classStatus(store, name);
+    if (parsed.values.json) io.out(JSON.stringify({ class: name, store: store.shown, labs }, null, 2));
+    else {
+      io.out(`class ${name}: ${labs.length} lab(s) in ${store.shown}; ${labs.filter((l) => l.stuck).length} stuck`);
+      const width = Math.max(...labs.map((l) => l.lab.length), 4);
+      for (const status of labs) io.out(`  ${statusLine(status, width)}`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+};
