@@ -1,5 +1,6 @@
 import type { CaEvent, Template } from '../domain/index.ts';
 import { copy, settled } from './copy.ts';
+import { crlHandlers } from './crl.ts';
 import type { Handlers } from './handlers.ts';
 
 /** A template as the projection keeps it: its own arrays, since later events edit them in place. */
@@ -7,6 +8,7 @@ const ownTemplate = (t: Template) => copy({ ...t, acl: [...t.acl], ekus: [...t.e
 
 /** CA events: templates and their settings, templates to issue, requests and issued certificates. */
 export const caHandlers: Handlers<CaEvent> = {
+  ...crlHandlers,
   CaInstalled: (world, { data }) => {
     world.ca.authorities[data.authority.name] = copy({ ...data.authority, templatesToIssue: [...data.authority.templatesToIssue] });
   },

@@ -1,5 +1,5 @@
 import { transition } from 'xstate';
-import { addMinutes, caCertificateProfile, caSetupChoices, dueByTime, reject, testNetwork, type CaSetup, type LabEvent, type RecordedEvent, type Rejection, type World } from '../domain/index.ts';
+import { addMinutes, caCertificateProfile, caSetupChoices, dueByTime, dueCrlPublications, reject, testNetwork, type CaSetup, type LabEvent, type RecordedEvent, type Rejection, type World } from '../domain/index.ts';
 import { fold } from '../projections/index.ts';
 import { findProcedure } from './catalog.ts';
 import { ChoiceError } from './choices.ts';
@@ -43,7 +43,17 @@ export const createLab = async (ports: LabPorts, id: string, options: { startsAt
   const { hashAlgorithm } = caSetupChoices(options.ca);
   const { der, thumbprint } = await ports.signer.sign(caCertificateProfile(options.startsAt, keyRef, publicKey, options.identity.caSerial, hashAlgorithm));
   const material = { keyRef, certificate: der, thumbprint, serialTickBase: options.identity.serialTickBase };
-  const pending = stamp(testNetwork(options.startsAt, options.ca, material), options.startsAt);
+  const network = stamp(testNetwork(options.startsAt, options.ca, material), options.startsAt);
+  // The CA publishes its first base CRL (and delta) as setup finishes, signed like any later one.
+  let installed = fold(recorded(network, 0));
+  const crls: LabEvent[] = [];
+  for (const command of dueCrlPublications(installed, options.startsAt)) {
+    const outcome = await execute(ports, installed, command, options.startsAt);
+    if (!('events' in outcome)) throw new Error(`the CA could not publish its first CRL: ${outcome.reason}`);
+    crls.push(...outcome.events);
+    installed = outcome.world;
+  }
+  const pending = [...network, ...stamp(crls, options.startsAt)];
   await ports.events.append(id, pending, 0);
   const events = recorded(pending, 0);
   return { id, events, world: fold(events) };

@@ -1,4 +1,4 @@
-import { decide, exportEvents, issuanceEvents, reactionsTo, type LabCommand, type LabEvent, type RecordedEvent, type Rejection, type World } from '../domain/index.ts';
+import { crlPublishedEvent, decide, exportEvents, issuanceEvents, reactionsTo, type LabCommand, type LabEvent, type RecordedEvent, type Rejection, type World } from '../domain/index.ts';
 import { fold } from '../projections/index.ts';
 import type { LabPorts, PendingEvent } from './ports.ts';
 
@@ -15,8 +15,8 @@ const prepare = async (ports: LabPorts, command: LabCommand): Promise<LabCommand
 
 /**
  * Carries out one command against a working world: decide, then the IO a decision asks for (a key and a
- * signature for `sign`, a file for `export`), then the world's own reactions (a restarted computer
- * autoenrolls). An autoenrollment pass is decided again after each issuance until nothing is missing.
+ * signature for `sign`, a CRL signature for `sign-crl`, a file for `export`), then the world's own reactions
+ * (a restarted computer autoenrolls, a base CRL is followed by its delta). An autoenrollment pass is decided again after each issuance until nothing is missing.
  */
 export const execute = async (ports: LabPorts, start: World, first: LabCommand, at: string): Promise<{ events: LabEvent[]; world: World } | Rejection> => {
   let world = start;
@@ -42,6 +42,10 @@ export const execute = async (ports: LabPorts, start: World, first: LabCommand, 
         const { encryption, friendlyName, providerName } = decision.draft;
         await ports.pfx.write(decision.draft.file, { certificate: issued.der, chain, keyRef: decision.draft.keyRef }, decision.draft.password, { encryption, friendlyName, providerName });
         keep(exportEvents(decision.draft));
+        break;
+      }
+      if (decision.kind === 'sign-crl') {
+        keep([crlPublishedEvent(decision.draft, (await ports.signer.signCrl(decision.draft.profile)).der)]);
         break;
       }
       const keyRef = `req-${decision.draft.requestId}-${decision.draft.requester.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;

@@ -1,4 +1,4 @@
-import type { CertificateProfile, LabEvent, PfxFacts, RecordedEvent, Secret, SecretRef } from '../domain/index.ts';
+import type { CertificateProfile, CrlProfile, LabEvent, PfxFacts, RecordedEvent, Secret, SecretRef } from '../domain/index.ts';
 import type { PfxEncryption } from '../domain/index.ts';
 
 /** An event ready to append: its simulated time is decided by the engine, its position by the store. */
@@ -67,6 +67,8 @@ export interface SecretStore {
 /** Turns a decided certificate profile into real DER signed with the profile's signing key. */
 export interface Signer {
   sign(profile: CertificateProfile): Promise<{ der: string; thumbprint: string }>;
+  /** Signs a decided CRL (base or delta) with the CA's key, with the hash the profile names. */
+  signCrl(profile: CrlProfile): Promise<{ der: string }>;
 }
 
 /** How the export wizard protects and labels a PFX. */

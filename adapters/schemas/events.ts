@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pfxEncryptions, type LabEvent, type LabEventType, type RecordedEvent } from '../../domain/index.ts';
 import {
   ace, autoenrollmentPolicy, certificationAuthority, count, enrollmentPlatform, entityName, host, iisSite, issuedCertificate, pendingRequest, port,
-  positiveInt, principal, recordedValue, rejection, simTime, storeName, subjectNameSetting, template,
+  positiveInt, principal, publishedCrl, recordedValue, rejection, revocationReason, simTime, storeName, subjectNameSetting, template,
 } from './model.ts';
 
 const o = z.strictObject;
@@ -34,6 +34,10 @@ export const eventData = {
     failures: z.array(o({ template: s, eventId: z.literal([13, 47]), code: s.optional(), message: s })),
   }),
   CertificateRequestPending: pendingRequest,
+  CertificateRevoked: o({ ca: entityName, serialNumber: entityName, requestId: positiveInt, thumbprint: s, reason: revocationReason }),
+  CrlPublished: publishedCrl,
+  CaServiceStopped: o({ ca: entityName }),
+  CaServiceStarted: o({ ca: entityName }),
   // Hosts
   HostProvisioned: o({ host, iisSites: z.array(iisSite) }),
   CertificateInstalled: o({ host: entityName, store: storeName, thumbprint: s, template: s, keyRef: s, exportableKey: z.boolean() }),

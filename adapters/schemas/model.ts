@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
-  altNameKinds, certificatePurposes, compatibilityAuthorities, compatibilityRecipients, failures, subjectFormats, templateRights,
+  altNameKinds, certificatePurposes, compatibilityAuthorities, compatibilityRecipients, failures, periodUnits, revocationReasonNames, subjectFormats,
+  templateRights, type RevocationReason,
 } from '../../domain/index.ts';
 
 // Schemas of the domain's values as events carry them; events.ts proves they infer the domain's types.
@@ -93,6 +94,31 @@ export const caSettings = z.strictObject({
   enrollees: z.array(z.string()),
 });
 
+const crlPeriod = z.strictObject({ count: positiveInt, unit: z.enum(periodUnits) });
+export const crlSettings = z.strictObject({
+  basePeriod: crlPeriod,
+  deltaPeriod: crlPeriod.nullable(),
+  baseOverlap: crlPeriod.optional(),
+  deltaOverlap: crlPeriod.optional(),
+  cdp: z.array(z.string()),
+  aia: z.array(z.string()),
+});
+export const revocationReason = z.enum(revocationReasonNames as [RevocationReason, ...RevocationReason[]]);
+export const publishedCrl = z.strictObject({
+  ca: entityName,
+  kind: z.enum(['base', 'delta']),
+  crlNumber: positiveInt,
+  baseCrlNumber: positiveInt.optional(),
+  thisUpdate: simTime,
+  nextUpdate: simTime,
+  nextPublish: simTime,
+  entries: z.array(z.strictObject({ serialNumber: z.string(), revokedAt: simTime, reason: revocationReason })),
+  freshest: z.array(z.string()),
+  signatureHash: z.enum(['sha1', 'sha256']),
+  trigger: z.enum(['schedule', 'administrator']),
+  der: base64Der,
+});
+
 export const certificationAuthority = z.strictObject({
   name: entityName,
   host: z.string(),
@@ -110,6 +136,7 @@ export const certificationAuthority = z.strictObject({
   hashAlgorithm: z.enum(['sha1', 'sha256']).optional(),
   sidUpdate: z.boolean().optional(),
   serialTickBase: z.number().int().min(0).max(0x7f00_0000).optional(),
+  crl: crlSettings.optional(),
 });
 
 export const issuedCertificate = z.strictObject({

@@ -30,6 +30,10 @@ export const unknownReference = (names: LabNames, event: LabEvent): string | und
       return unless(names.templates.has(event.data.template), 'data.template', 'a template published or duplicated earlier', event.data.template);
     case 'TemplateIssued':
     case 'CertificateRequestPending':
+    case 'CertificateRevoked':
+    case 'CrlPublished':
+    case 'CaServiceStopped':
+    case 'CaServiceStarted':
       return unless(names.authorities.has(event.data.ca), 'data.ca', 'the CA the lab installed', event.data.ca);
     case 'CertificateIssued':
       return unless(names.authorities.has(event.data.certificate.ca), 'data.certificate.ca', 'the CA the lab installed', event.data.certificate.ca);

@@ -4,6 +4,7 @@ import * as x509 from '@peculiar/x509';
 import type { CertificateProfile, Rdn } from '../../domain/index.ts';
 import type { KeyStore, Signer } from '../../workflows/index.ts';
 import { importSigningKey, publicOf } from '../keystore/rsa.ts';
+import { signCrl } from './crl.ts';
 import { encodeExtension } from './extensions.ts';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
@@ -15,6 +16,7 @@ const sha1 = async (der: ArrayBuffer): Promise<string> => Buffer.from(await webc
 
 /** Signs profiles with keys from the key store, RSA with the hash the profile names (the CA's setup decides it). */
 export const x509Signer = (keys: KeyStore): Signer => ({
+  signCrl: (profile) => signCrl(keys, profile),
   async sign(profile: CertificateProfile) {
     const hash = profile.signatureHash === 'sha1' ? 'SHA-1' : 'SHA-256';
     const signingKey = await importSigningKey(await keys.privateKey(profile.signingKeyRef), hash);

@@ -1,4 +1,5 @@
 import type { StoreName } from '../hosts/model.ts';
+import type { CrlCommand } from './crl-events.ts';
 import type { CertificatePurpose, Compatibility, DuplicateVersion, SubjectNameSetting, TemplateRight } from './template.ts';
 
 /** Duplicate Template: a 2008 console asks for `version`; a 2012 console has a Compatibility tab instead. */
@@ -39,4 +40,5 @@ export type AddApplicationPolicy = { readonly type: 'AddApplicationPolicy'; read
 /** The autoenrollment task of a computer, at startup or on its 8-hour timer. */
 export type Autoenroll = { readonly type: 'Autoenroll'; readonly computer: string; readonly trigger: 'startup' | 'timer' };
 
-export type CaCommand = DuplicateTemplate | ChangeSubjectName | ChangeRequestHandling | ChangeTemplatePermissions | AddApplicationPolicy | IssueTemplate | RequestCertificate | Autoenroll;
+export type CaCommand = DuplicateTemplate | ChangeSubjectName | ChangeRequestHandling | ChangeTemplatePermissions | AddApplicationPolicy | IssueTemplate | RequestCertificate | Autoenroll
+  | CrlCommand;

@@ -1,3 +1,4 @@
+import type { CrlEvent } from './crl-events.ts';
 import type { CertificationAuthority, IssuedCertificate, PendingRequest } from './model.ts';
 import type { Ace, SubjectNameSetting, Template } from './template.ts';
 
@@ -52,4 +53,5 @@ export type CaEvent =
   | TemplateRequestHandlingChanged
   | TemplatePermissionsChanged
   | TemplateIssued
-  | CertificateIssued;
+  | CertificateIssued
+  | CrlEvent;

@@ -1,6 +1,9 @@
 import { match, P } from 'ts-pattern';
 import { decideAutoenrollment, dueAutoenrollments } from '../ca/autoenroll.ts';
+import { crlReactionsTo, dueCrlPublications } from '../ca/crl-schedule.ts';
+import { decideCrlPublication } from '../ca/crl.ts';
 import { decideEnrollment } from '../ca/decide-enrollment.ts';
+import { decideCaService, decideRevocation } from '../ca/revocation.ts';
 import { decideTemplate } from '../ca/decide-templates.ts';
 import { decideConfigMgr } from '../configmgr/decide.ts';
 import { decideDirectory } from '../directory/decide.ts';
@@ -17,6 +20,9 @@ export const decide = (command: LabCommand, world: World, at: string): Decision 
     .with({ type: P.union('DuplicateTemplate', 'ChangeSubjectName', 'ChangeRequestHandling', 'ChangeTemplatePermissions', 'AddApplicationPolicy', 'IssueTemplate') }, (c) => decideTemplate(c, world))
     .with({ type: 'RequestCertificate' }, (c) => decideEnrollment(c, world, at))
     .with({ type: 'Autoenroll' }, (c) => decideAutoenrollment(c, world, at))
+    .with({ type: 'RevokeCertificate' }, (c) => decideRevocation(c, world))
+    .with({ type: 'PublishCrl' }, (c) => decideCrlPublication(c, world, at))
+    .with({ type: P.union('StopCaService', 'StartCaService') }, (c) => decideCaService(c, world))
     .with({ type: P.union('BindCertificate', 'VerifyBinding', 'ExportCertificate', 'VerifyCertificate') }, (c) => decideHosts(c, world))
     .with(
       { type: P.union('ConfigureSiteSystem', 'CreateCloudDistributionPoint', 'ImportDistributionPointCertificate', 'ConfigureOutOfBandServicePoint', 'ConfigureOutOfBandManagement', 'SetEnrollmentProfile', 'EnrollDevice', 'ProvisionAmtComputer') },
@@ -24,9 +30,12 @@ export const decide = (command: LabCommand, world: World, at: string): Decision 
     )
     .exhaustive();
 
-/** What the world does by itself after an event: a computer that starts runs its autoenrollment task. */
+/**
+ * What the world does by itself after an event: a computer that starts runs its autoenrollment task; a base
+ * CRL is followed by the delta that completes it.
+ */
 export const reactionsTo = (event: LabEvent): LabCommand[] =>
-  event.type === 'ComputerRestarted' ? [{ type: 'Autoenroll', computer: event.data.computer, trigger: 'startup' }] : [];
+  event.type === 'ComputerRestarted' ? [{ type: 'Autoenroll', computer: event.data.computer, trigger: 'startup' }] : crlReactionsTo(event);
 
-/** Work the passage of simulated time makes due by `at` (the 8-hour autoenrollment timers). */
-export const dueByTime = (world: World, at: string): LabCommand[] => dueAutoenrollments(world, at);
+/** Work the passage of simulated time makes due by `at` (the 8-hour autoenrollment timers, the CAs' CRL schedules). */
+export const dueByTime = (world: World, at: string): LabCommand[] => [...dueCrlPublications(world, at), ...dueAutoenrollments(world, at)];

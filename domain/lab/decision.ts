@@ -1,3 +1,4 @@
+import type { CrlDraft } from '../ca/crl.ts';
 import type { CertificateProfile } from '../ca/profile.ts';
 import type { IssuedCertificate } from '../ca/model.ts';
 import type { StoreName } from '../hosts/model.ts';
@@ -26,13 +27,15 @@ export interface ExportDraft {
 /**
  * What `decide` returns: events, a rejection, a certificate to sign, or a PFX to write. Keys, signatures
  * and files are IO: for `sign` the engine generates the requester's key (`draft.keySize` bits), fills
- * `profile.publicKey` and `draft.keyRef`, signs, and appends `before` then `issuanceEvents`.
+ * `profile.publicKey` and `draft.keyRef`, signs, and appends `before` then `issuanceEvents`; for `sign-crl` it signs
+ * the CRL profile with the CA's key and appends `crlPublishedEvent`.
  */
 export type Decision =
   | { readonly kind: 'accepted'; readonly events: readonly LabEvent[] }
   | { readonly kind: 'rejected'; readonly rejection: Rejection }
   | { readonly kind: 'sign'; readonly profile: CertificateProfile; readonly draft: IssuanceDraft; readonly before: readonly LabEvent[] }
-  | { readonly kind: 'export'; readonly draft: ExportDraft };
+  | { readonly kind: 'export'; readonly draft: ExportDraft }
+  | { readonly kind: 'sign-crl'; readonly draft: CrlDraft };
 
 export const accept = (...events: LabEvent[]): Decision => ({ kind: 'accepted', events });
 export const writePfx = (draft: ExportDraft): Decision => ({ kind: 'export', draft });

@@ -1,4 +1,5 @@
 import { builtinTemplates } from '../ca/builtins.ts';
+import { defaultCrlSettings, type CrlSettings } from '../ca/crl-settings.ts';
 import { defaultProvider, defaultSignatureHash, type CaProvider, type SignatureHash } from '../ca/setup.ts';
 import { defaultCaSettings, type CaEdition, type CaOs, type CaSettings } from '../ca/model.ts';
 import type { CertificateProfile, Rdn } from '../ca/profile.ts';
@@ -38,6 +39,8 @@ export interface CaSetup {
   readonly hashAlgorithm?: SignatureHash;
   /** The May 2022 SID-extension update (KB5014754) is installed; left out, it is. */
   readonly sidUpdate?: boolean;
+  /** CRL periods and CDP/AIA URLs; left out, a fresh CA's (weekly base, daily delta, LDAP and HTTP). */
+  readonly crl?: CrlSettings;
 }
 
 /** The CA's own key and certificate, made by the signer before the lab's first event. */
@@ -147,6 +150,7 @@ export const testNetwork = (startsAt: string, ca: CaSetup, material: CaMaterial)
           templatesToIssue: ['WebServer'],
           ...caSetupChoices(ca),
           serialTickBase: material.serialTickBase,
+          crl: ca.crl ?? defaultCrlSettings,
         },
       },
     },

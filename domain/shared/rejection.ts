@@ -5,6 +5,10 @@ export const failures = {
   CERTSRV_E_SUBJECT_DNS_REQUIRED: { code: '0x8009480F', text: 'The Domain Name System (DNS) name is unavailable and cannot be added to the Subject Alternate name.' },
   CERTSRV_E_BAD_REQUESTSUBJECT: { code: '0x80094001', text: 'The request subject name is invalid or too long.' },
   CERTSRV_E_SUBJECT_UPN_REQUIRED: { code: '0x80094810', text: 'The user principal name (UPN) is unavailable and cannot be added to the Subject Alternate name.' },
+  // certutil -revoke and -CRL (codes from memory, medium confidence; see domain/ca/revocation.ts)
+  ERROR_FILE_NOT_FOUND: { code: '0x80070002', text: 'The system cannot find the file specified.' },
+  CERTSRV_E_BAD_REQUESTSTATUS: { code: '0x80094003', text: 'The request\'s current status does not allow this operation.' },
+  RPC_S_SERVER_UNAVAILABLE: { code: '0x800706BA', text: 'The RPC server is unavailable.' },
   TEMPLATE_NOT_OFFERED: { code: 'not-offered', text: 'The template is not listed on the Request Certificates page.' },
   ALREADY_EXISTS: { code: 'already-exists', text: 'An object with this name already exists.' },
   NOT_FOUND: { code: 'not-found', text: 'The object named does not exist.' },

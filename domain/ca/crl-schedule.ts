@@ -1,0 +1,51 @@
+import type { LabCommand } from '../lab/commands.ts';
+import type { LabEvent } from '../lab/events.ts';
+import type { World } from '../lab/world.ts';
+import type { SimTime } from '../shared/time.ts';
+import { crlsOf } from './crl.ts';
+import type { PublishCrl } from './crl-events.ts';
+import type { CrlKind } from './crl-model.ts';
+import { crlSettingsOf } from './crl-urls.ts';
+import type { CertificationAuthority } from './model.ts';
+
+/** A CRL publication the CA's schedule makes due at a simulated time. */
+export interface DueCrl {
+  readonly at: SimTime;
+  readonly command: PublishCrl;
+}
+
+const scheduled = (authority: CertificationAuthority, kind: CrlKind, at: SimTime): DueCrl => ({ at, command: { type: 'PublishCrl', ca: authority.name, kind, trigger: 'schedule' } });
+
+/**
+ * The CA's next scheduled publication: its first base CRL at installation, then each CRL at its Next CRL
+ * Publish. A delta that does not complete the current base is due at once (it follows every base). A CA
+ * recorded before CRLs existed (no `crl` settings), or whose service is stopped, publishes nothing by itself.
+ */
+export const nextCrlPublication = (world: World, authority: CertificationAuthority): DueCrl | undefined => {
+  if (!authority.crl || world.ca.stopped[authority.name] !== undefined) return undefined;
+  const { base, delta } = crlsOf(world, authority.name);
+  if (!base) return scheduled(authority, 'base', authority.notBefore);
+  const baseDue = scheduled(authority, 'base', base.nextPublish);
+  if (!crlSettingsOf(authority).deltaPeriod) return baseDue;
+  const deltaDue = !delta || delta.baseCrlNumber !== base.crlNumber ? scheduled(authority, 'delta', base.thisUpdate) : scheduled(authority, 'delta', delta.nextPublish);
+  return Date.parse(deltaDue.at) < Date.parse(baseDue.at) ? deltaDue : baseDue;
+};
+
+/** Every CA's next scheduled publication, earliest first. */
+export const crlSchedule = (world: World): DueCrl[] =>
+  Object.values(world.ca.authorities)
+    .flatMap((authority) => nextCrlPublication(world, authority) ?? [])
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+
+/** The publications due by `at` in the world as it is (one per CA: publishing one makes the next one due). */
+export const dueCrlPublications = (world: World, at: SimTime): PublishCrl[] =>
+  crlSchedule(world).filter((due) => Date.parse(due.at) <= Date.parse(at)).map((due) => due.command);
+
+/**
+ * What the CA does by itself after a CRL event: a base CRL published while deltas are on is followed by a
+ * delta that completes it (as `certutil -CRL` and the schedule do), with the same trigger.
+ */
+export const crlReactionsTo = (event: LabEvent): LabCommand[] =>
+  event.type === 'CrlPublished' && event.data.kind === 'base' && event.data.freshest.length > 0
+    ? [{ type: 'PublishCrl', ca: event.data.ca, kind: 'delta', trigger: event.data.trigger }]
+    : [];

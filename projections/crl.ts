@@ -1,0 +1,27 @@
+import type { CrlEvent } from '../domain/index.ts';
+import { settled } from './copy.ts';
+import type { Handlers } from './handlers.ts';
+
+/** Revocations, published CRLs and the CA service's state. */
+export const crlHandlers: Handlers<CrlEvent> = {
+  CertificateRevoked: (world, { data, at }) => {
+    world.ca.revocations[data.serialNumber] = settled({ ca: data.ca, serialNumber: data.serialNumber, requestId: data.requestId, reason: data.reason, revokedAt: at });
+  },
+  CrlPublished: (world, { data }) => {
+    const before = world.ca.crls[data.ca];
+    const published = { base: before?.published.base ?? 0, delta: before?.published.delta ?? 0 };
+    published[data.kind] += 1;
+    world.ca.crls[data.ca] = settled({
+      lastCrlNumber: Math.max(before?.lastCrlNumber ?? 0, data.crlNumber),
+      ...(data.kind === 'base' ? { base: data } : before?.base ? { base: before.base } : {}),
+      ...(data.kind === 'delta' ? { delta: data } : before?.delta ? { delta: before.delta } : {}),
+      published,
+    });
+  },
+  CaServiceStopped: (world, { data, at }) => {
+    world.ca.stopped[data.ca] = at;
+  },
+  CaServiceStarted: (world, { data }) => {
+    delete world.ca.stopped[data.ca];
+  },
+};
