@@ -87,6 +87,16 @@ export const openLabByStore = async (lab: string, options: OpenLabOptions = {}):
   };
 };
 
+/** The events of a lab named by path or by name in a store, read once (the store is closed after). */
+export const readLabEvents = async (lab: string, store: string | undefined, onWarning?: (message: string) => void) => {
+  const opened = await openLabByStore(lab, { store, ...(onWarning ? { onWarning } : {}) });
+  try {
+    return await opened.ports.events.read(opened.labId);
+  } finally {
+    await opened.close();
+  }
+};
+
 /**
  * A new lab `pkilab run` creates in a store (refused when the name is taken, unless `force`), shaped like a
  * lab folder's writer: artifacts and exports go to a local folder, the log, keys and secrets to the store.
