@@ -1,10 +1,14 @@
 import { createInterface } from 'node:readline';
 import { reportFailure } from './errors.ts';
 import { createSession, travelHelp, type TravelSession } from '../travel/session.ts';
-import { openSource, TravelError } from '../travel/source.ts';
+import { TravelError } from '../travel/source.ts';
+import { storeOption } from '../lab-store.ts';
+import { followTravel, openTravelSource, storeWords, untilInterrupted } from '../postgres/travel.ts';
 import type { Io } from './run.ts';
 
 export const travelUsage = `Usage: pkilab travel <lab.jsonl | exported.json> [COMMAND ...] [--json]
+       pkilab travel <LAB> --store postgres://… [COMMAND ...] [--json]   a lab in a store (or PKILAB_STORE)
+       pkilab travel <LAB> --store postgres://… --follow   print its events, then each append as it lands
 
 Time-travel through a lab log. With a COMMAND, runs it once and exits; without one, opens a prompt
 (one command a line, on a terminal or from standard input) with a cursor that starts at the end.
@@ -66,10 +70,12 @@ const prompt = async (session: TravelSession, io: Io, json: boolean): Promise<nu
 export const travelCommand = async (args: string[], io: Io): Promise<number> => {
   if (args.includes('--help') || args.includes('-h')) return io.out(travelUsage), 0;
   const json = args.includes('--json');
-  const [path, ...command] = args.filter((a) => a !== '--json');
+  const words = storeWords(args.filter((a) => a !== '--json'));
+  const [path, ...command] = words.rest;
   if (!path) return io.err(`pkilab travel: expected a lab log or an exported lab, found nothing.\n\n${travelUsage}`), 2;
   try {
-    const session = createSession(await openSource(path, (w) => io.err(`warning: ${w}`)), (w) => io.err(`warning: ${w}`));
+    if (words.follow) return await followTravel(path, storeOption(words.store), io.out, untilInterrupted());
+    const session = createSession(await openTravelSource(path, storeOption(words.store), (w) => io.err(`warning: ${w}`)), (w) => io.err(`warning: ${w}`));
     if (command.length === 0) return prompt(session, io, json);
     print(io, json, 2)(await session.runWords(command));
     return 0;

@@ -80,7 +80,7 @@ const unreachable = (shown: string, error: Error) =>
 /** Opens a pool on the store and makes sure its schema exists. */
 export const openDatabase = async (spec: string, options: { max?: number } = {}): Promise<Database> => {
   const { connectionString, schema, shown } = parseStoreUrl(spec);
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5000, allowExitOnIdle: true });
   pool.on('error', () => undefined);
   const db: Database = {
     pool, connectionString, shown, schema, channel: `pkilab_${schema}`,
