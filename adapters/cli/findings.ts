@@ -1,8 +1,11 @@
 import { basename, dirname } from 'node:path';
-import { parseArgs } from 'node:util';
-import { evaluateFindings } from '../../domain/index.ts';
+import { evaluateFindings, severities, severityRank, type Severity } from '../../domain/index.ts';
+import { didYouMean } from '../../workflows/index.ts';
+import { findingJson } from '../json-shapes.ts';
+import { parseOptions, usageFailure } from './args.ts';
 import { fold } from '../../projections/index.ts';
 import { jsonlEventStore } from '../eventstore/jsonl.ts';
+import { readLabEvents, storeOption } from '../lab-store.ts';
 import { findingsHelp } from './help.ts';
 import { findingLines } from './report.ts';
 import type { Io } from './run.ts';
@@ -17,30 +20,39 @@ class FindingsInputError extends Error {
 export const findingsCommand = async (args: string[], io: Io): Promise<number> => {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { at: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseOptions(args, { at: { type: 'string' }, store: { type: 'string' }, 'fail-on': { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } });
   } catch (error) {
-    io.err(`pkilab findings: ${(error as Error).message}\n\n${findingsHelp}`);
-    return 2;
+    return usageFailure(io, 'findings', error, args);
   }
   if (parsed.values.help) return io.out(findingsHelp), 0;
-  const [log] = parsed.positionals;
-  if (!log || !log.endsWith('.jsonl')) {
-    io.err(`pkilab findings: expected the path of a lab log (lab.jsonl), found ${log ?? 'nothing'}.\n\n${findingsHelp}`);
-    return 2;
-  }
-  const events = await jsonlEventStore(dirname(log), { onWarning: (w) => io.err(`warning: ${w}`) }).read(basename(log, '.jsonl'));
   const json = parsed.values.json;
+  const [log, ...extra] = parsed.positionals;
+  const store = storeOption(parsed.values.store);
+  if (!log || (!log.endsWith('.jsonl') && !store) || extra.length) {
+    const found = !log ? 'nothing' : extra.length ? `also ${extra.join(' ')}` : log;
+    return reportFailure(io, 'findings', new FindingsInputError(`expected the path of one lab log (lab.jsonl), or a lab name with --store, found ${found} (pkilab help findings)`), json);
+  }
+  const failOn = parsed.values['fail-on'];
+  if (failOn !== undefined && !severities.includes(failOn as Severity)) {
+    const hint = didYouMean(failOn, severities);
+    return reportFailure(io, 'findings', new FindingsInputError(`--fail-on expects a severity (${severities.join(', ')}), found "${failOn}"${hint ? `; ${hint}` : ''}`), json);
+  }
+  const events = log.endsWith('.jsonl')
+    ? await jsonlEventStore(dirname(log), { onWarning: (w) => io.err(`warning: ${w}`) }).read(basename(log, '.jsonl'))
+    : await readLabEvents(log, store, (w) => io.err(`warning: ${w}`));
   if (events.length === 0) return reportFailure(io, 'findings', new FindingsInputError(`${log} holds no events (is the path right?)`), json);
   const at = parsed.values.at === undefined ? events.length : Number(parsed.values.at);
-  if (!Number.isInteger(at) || at < 1 || at > events.length) {
-    return reportFailure(io, 'findings', new FindingsInputError(`--at expects a position from 1 to ${events.length}, found ${parsed.values.at}`), json);
+  if (!/^\d+$/.test(parsed.values.at ?? '0') || at > events.length) {
+    return reportFailure(io, 'findings', new FindingsInputError(`--at expects a position from 0 to ${events.length} (N: the world after event N), found ${parsed.values.at}`), json);
   }
   const world = fold(events.slice(0, at));
   const findings = evaluateFindings(world);
-  if (parsed.values.json) io.out(JSON.stringify({ log, position: at, time: world.now, findings }, null, 2));
+  const failing = failOn === undefined ? [] : findings.filter((f) => severityRank(f.severity) >= severityRank(failOn as Severity));
+  if (json) io.out(JSON.stringify({ log, position: at, time: world.now, findings: findings.map(findingJson), ...(failOn ? { failOn, failing: failing.map((f) => f.id) } : {}) }, null, 2));
   else {
     io.out(`${log} at position ${at} of ${events.length} (${world.now}): ${findings.length} finding(s)`);
     io.out(findingLines(findings).join('\n'));
+    if (failOn) io.out(failing.length ? `${failing.length} finding(s) at ${failOn} or above: exit 1` : `no finding at ${failOn} or above`);
   }
-  return 0;
+  return failing.length ? 1 : 0;
 };

@@ -7,7 +7,7 @@ Usage:
   pkilab step [PROCEDURE] [--lab LOG]                  walk a procedure step by step (full screen, or plain text)
   pkilab travel <lab.jsonl> [COMMAND]                  time-travel: show, log, diff, bisect, why, what-if, fork, export
   pkilab procedures                                    list the seed's procedures and their steps
-  pkilab --help | pkilab <command> --help
+  pkilab --help | pkilab <command> --help | pkilab help <command> | pkilab --version
 
 Examples:
   pkilab run --all
@@ -54,16 +54,23 @@ Examples:
   pkilab procedures --json
 `;
 
-export const findingsHelp = `Usage: pkilab findings <lab.jsonl> [--at N] [--json]
+export const findingsHelp = `Usage: pkilab findings <lab.jsonl> [--at N] [--fail-on SEVERITY] [--json]
 
 Evaluates every rule over the world a lab log describes at position N (default: the end): ConfigMgr
 compatibility (research §1.1), AD CS security (the ESC conditions of Certipy and Locksmith), and
 operational checks (pending restarts, autoenrollment prerequisites, approvals, expiry). Each finding
 has a stable id, a severity, the entity it concerns, the positions of the events behind it, and a fix.
 
+Options:
+  --at N                the world after event N (events count from 1; 0 is before the first), as in travel
+  --fail-on SEVERITY    exit 1 when a finding is at SEVERITY or above (info, low, medium, high, critical):
+                        a gate for CI
+  --json                the findings as JSON (the shapes the README describes)
+
 Examples:
   pkilab findings .pkilab/iis-no-restart/lab.jsonl
   pkilab findings .pkilab/seed-deployment/lab.jsonl --at 40 --json
+  pkilab findings .pkilab/iis-no-restart/lab.jsonl --fail-on high
 
-Exit codes: 0 evaluated (whatever the findings), 2 bad input.
+Exit codes: 0 evaluated (no finding at --fail-on or above), 1 a finding at --fail-on or above, 2 bad input.
 `;
