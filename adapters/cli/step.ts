@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { procedures } from '../../workflows/index.ts';
 import { createStepper } from '../stepper/controller.ts';
+import { storeOption } from '../lab-store.ts';
 import { runPlain } from '../stepper/plain.ts';
 import type { Io } from './run.ts';
 
@@ -15,6 +16,8 @@ Every action is appended to the lab log; going back cuts the log (b) or forks it
   --scenario FILE   start from the world a scenario leaves
   --out DIR         where a new lab lives (default ./.pkilab/step; an existing lab there is continued)
   --new             start a new lab in --out even if one is there
+  --store URL       labs in a PostgreSQL store (or PKILAB_STORE): --lab names one (class1/student-01),
+                    continued if it exists, else created
   --plain           text mode; also used whenever standard output is not a terminal
 
 Keys: ↑/↓ or a number to choose, Enter to take it, b back one step, f back on a fork, e explain,
@@ -30,7 +33,7 @@ Examples:
 export const stepCommand = async (args: string[], io: Io): Promise<number> => {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { lab: { type: 'string' }, scenario: { type: 'string' }, out: { type: 'string' }, new: { type: 'boolean' }, plain: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { lab: { type: 'string' }, store: { type: 'string' }, scenario: { type: 'string' }, out: { type: 'string' }, new: { type: 'boolean' }, plain: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     io.err(`pkilab step: ${(error as Error).message}\n\n${stepHelp}`);
     return 2;
@@ -41,7 +44,7 @@ export const stepCommand = async (args: string[], io: Io): Promise<number> => {
     io.err(`pkilab step: unknown procedure "${procedure}"; expected one of ${procedures.map((p) => p.id).join(', ')}`);
     return 2;
   }
-  const stepper = await createStepper({ out: parsed.values.out ?? '.pkilab/step', lab: parsed.values.lab, scenario: parsed.values.scenario, procedure, fresh: parsed.values.new, warn: (w) => io.err(`warning: ${w}`) });
+  const stepper = await createStepper({ out: parsed.values.out ?? '.pkilab/step', lab: parsed.values.lab, scenario: parsed.values.scenario, procedure, fresh: parsed.values.new, store: storeOption(parsed.values.store), warn: (w) => io.err(`warning: ${w}`) });
   try {
     if (parsed.values.plain || !process.stdout.isTTY || !process.stdin.isTTY) return await runPlain(stepper, io);
     const { runScreen } = await import('../stepper/screen.tsx');

@@ -6,6 +6,7 @@ import { loadScenario } from '../scenario/load.ts';
 import { forkFolderName, forkLab, positionBeforeInputs, scenarioOf } from './branch.ts';
 import { checklist, currentStep, ensureStarted, explain, findProcedure, optionsFor, takeOption, touchedWorld, type Checklist, type StepOption, type StepResult } from './session.ts';
 import { drawCaIdentity } from '../ca-identity.ts';
+import { openStoreStepLab } from '../postgres/step.ts';
 
 /** Everything a stepping interface shows, derived from the lab at this moment. */
 export interface StepperView {
@@ -40,6 +41,8 @@ export interface StepperOptions {
   readonly scenario?: string;
   readonly procedure?: string;
   readonly fresh?: boolean;
+  /** A PostgreSQL store: `lab` is then a lab's name in it. */
+  readonly store?: string | undefined;
   readonly warn: (message: string) => void;
 }
 
@@ -53,6 +56,7 @@ export class StepperError extends Error {
  * state, or the test network. A lab already in the folder is continued, never replaced unless `fresh`.
  */
 const openOrCreate = async (options: StepperOptions): Promise<{ writer: LabWriter; lab: Lab; message: string }> => {
+  if (options.store && !options.lab?.endsWith('.jsonl')) return openStoreStepLab(options.store, options.lab, options);
   const folder = labFolder(options.lab ? options.lab.replace(/\/?[^/]*\.jsonl$/, '') || '.' : options.out, options.lab ? (options.lab.match(/([^/]+)\.jsonl$/)?.[1] ?? 'lab') : 'lab');
   const { occupied } = await labIn(folder);
   if (options.lab && !occupied) throw new StepperError(`${options.lab} holds no lab log to continue (is the path right?)`);
