@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { ekuName, findTemplate, type World } from '../domain/index.ts';
+import { writeCertEnroll, type CertEnrollFile } from './cert-enroll.ts';
 import { ensureFolder, modes, writeFileAtomic } from './files/atomic.ts';
 import { toPem } from './keystore/rsa.ts';
 
@@ -22,11 +23,13 @@ export interface CertificateArtifact {
 export interface Artifacts {
   readonly caCertificate: string;
   readonly certificates: readonly CertificateArtifact[];
+  /** The CA's CertEnroll folder: its CRLs and its certificate under AD CS's names. */
+  readonly certEnroll: readonly CertEnrollFile[];
 }
 
 const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
 
-/** Writes the CA certificate and every certificate in a computer store as PEM under `folder`. */
+/** Writes the CA certificate and every certificate in a computer store as PEM under `folder`, and the CA's CertEnroll folder. */
 export const writeArtifacts = async (world: World, folder: string, keyFolder: string): Promise<Artifacts> => {
   const dir = resolve(folder);
   await ensureFolder(dir, modes.folder);
@@ -57,5 +60,5 @@ export const writeArtifacts = async (world: World, folder: string, keyFolder: st
       });
     }
   }
-  return { caCertificate, certificates };
+  return { caCertificate, certificates, certEnroll: await writeCertEnroll(world, dir) };
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { crlFields, crlSetupOf } from './crl-schema.ts';
 import { caSetupChoices, failures, findingRules, isSimTime, setupRefusal, type CaSettings, type CaSetup, type FailureName } from '../../domain/index.ts';
 import { didYouMean, expected, names, procedures, text, wording, type ProcedureDefinition, type StepDefinition } from '../../workflows/index.ts';
 
@@ -81,6 +82,7 @@ const caFields = z.strictObject({
   provider: z.enum(['CSP', 'KSP']).optional().describe('CSP (2008 / 2008 R2 default) or KSP (2012 default)'),
   hashAlgorithm: z.enum(['SHA1', 'SHA256']).optional().describe('SHA1 (the default) or SHA256, which needs provider: KSP'),
   sidUpdate: z.boolean().optional().describe('the May 2022 update KB5014754 is installed (default true): certificates carry the SID extension'),
+  crl: crlFields.optional(),
 });
 
 /** The CA setup a scenario's lab.ca describes, in the domain's words. */
@@ -91,6 +93,7 @@ export const caSetupOf = (value: z.output<typeof caFields>): CaSetup => ({
   ...(value.provider ? { provider: value.provider === 'KSP' ? 'ksp' : 'csp' } : {}),
   ...(value.hashAlgorithm ? { hashAlgorithm: value.hashAlgorithm === 'SHA256' ? 'sha256' : 'sha1' } : {}),
   ...(value.sidUpdate === undefined ? {} : { sidUpdate: value.sidUpdate }),
+  ...(value.crl ? { crl: crlSetupOf(value.crl) } : {}),
 });
 
 const ca = caFields.superRefine((value, context) => {

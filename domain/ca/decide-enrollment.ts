@@ -7,6 +7,7 @@ import type { World } from '../lab/world.ts';
 import { addDays, addMinutes, type SimTime } from '../shared/time.ts';
 import { hasRight, whyRightsMissing } from './access.ts';
 import type { RequestCertificate } from './commands.ts';
+import { publicationPoints } from './crl-urls.ts';
 import { findTemplate, issuingAuthorities } from './lookup.ts';
 import type { CertificationAuthority } from './model.ts';
 import { formatDn, sidSecurityOid, type CertificateProfile, type ExtensionSpec, type Rdn } from './profile.ts';
@@ -16,20 +17,6 @@ import type { Template } from './template.ts';
 
 /** AD CS backdates NotBefore by ten minutes to absorb clock skew between the CA and its clients. */
 export const clockSkewMinutes = 10;
-
-/**
- * Where an AD CS CA publishes its CRL and its certificate, by default: LDAP in the configuration
- * partition, then HTTP on the CA's CertEnroll folder. Written into every certificate it issues.
- */
-export const publicationPoints = (world: World, authority: CertificationAuthority) => {
-  const fqdn = world.hosts.hosts[authority.host]?.fqdn ?? authority.host;
-  const forest = world.directory.domain.dnsName.split('.').map((l) => `DC=${l}`).join(',');
-  const services = `CN=Public Key Services,CN=Services,CN=Configuration,${forest}`;
-  return {
-    cdp: [`ldap:///CN=${authority.name},CN=${authority.host},CN=CDP,${services}?certificateRevocationList?base?objectClass=cRLDistributionPoint`, `http://${fqdn}/CertEnroll/${authority.name}.crl`],
-    aia: [`ldap:///CN=${authority.name},CN=AIA,${services}?cACertificate?base?objectClass=certificationAuthority`, `http://${fqdn}/CertEnroll/${fqdn}_${authority.name}.crt`],
-  };
-};
 
 const extensionsFor = (template: Template, names: { dnsNames: readonly string[]; upns: readonly string[]; subject: readonly Rdn[] }, sid: string | undefined, points: { cdp: string[]; aia: string[] }): ExtensionSpec[] => {
   const marker: ExtensionSpec =
