@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { createLab, runScenario, seedDeployment } from '../../workflows/index.ts';
 import { writeArtifacts } from '../artifacts.ts';
 import { defaultLabStart } from '../clock.ts';
@@ -6,6 +5,7 @@ import { inside, safeFolderName } from '../files/names.ts';
 import { labFolder, openNewLab } from '../lab-files.ts';
 import { createStoreLab, storeOption } from '../lab-store.ts';
 import { loadScenario, ScenarioError } from '../scenario/load.ts';
+import { parseOptions, usageFailure } from './args.ts';
 import { runHelp } from './help.ts';
 import { jsonReport, stepLine, summaryLines } from './report.ts';
 import { drawCaIdentity } from '../ca-identity.ts';
@@ -16,10 +16,9 @@ export interface Io { out: (line: string) => void; err: (line: string) => void }
 export const runCommand = async (args: string[], io: Io): Promise<number> => {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, store: { type: 'string' }, lab: { type: 'string' }, force: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseOptions(args, { out: { type: 'string' }, store: { type: 'string' }, lab: { type: 'string' }, force: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } });
   } catch (error) {
-    io.err(`pkilab run: ${(error as Error).message}\n\n${runHelp}`);
-    return 2;
+    return usageFailure(io, 'run', error, args);
   }
   if (parsed.values.help) {
     io.out(runHelp);
@@ -47,7 +46,7 @@ export const runCommand = async (args: string[], io: Io): Promise<number> => {
     return 2;
   }
   const reports = [];
-  let ok = true;
+  let passed = 0;
   const out = parsed.values.out;
   const slugs = new Set<string>();
   for (const scenario of scenarios) {
@@ -71,7 +70,7 @@ export const runCommand = async (args: string[], io: Io): Promise<number> => {
       });
       const written = await writeArtifacts(run.lab.world, folder.artifacts, folder.keys);
       const artifacts = writer.sealedKeys?.(written) ?? written;
-      ok &&= run.ok;
+      if (run.ok) passed += 1;
       if (parsed.values.json) reports.push(jsonReport(scenario.name, folder.log, run, artifacts, ports.pfx));
       else io.out(summaryLines(run, folder.log, artifacts).join('\n') + '\n');
     } finally {
@@ -79,5 +78,6 @@ export const runCommand = async (args: string[], io: Io): Promise<number> => {
     }
   }
   if (parsed.values.json) io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
-  return ok ? 0 : 1;
+  else if (scenarios.length > 1) io.out(`${passed} passed, ${scenarios.length - passed} failed`);
+  return passed === scenarios.length ? 0 : 1;
 };

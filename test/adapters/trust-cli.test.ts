@@ -101,7 +101,7 @@ trust('fork and export refuse an existing target unless --force', async () => {
   assert.is(await readFile(target, 'utf8'), 'mine');
   assert.is((await cli('travel', log, 'export', target, '--force')).code, 0);
   assert.is((await stat(target)).mode & 0o777, 0o600);
-  const position = JSON.parse((await cli('travel', log, 'log', '--json')).out).find((e: { type: string; step: string }) => e.type === 'ActionTaken' && /restart/.test(e.step) === false)?.position;
+  const position = JSON.parse((await cli('travel', log, 'log', '--json')).out).events.find((e: { type: string; step: string }) => e.type === 'ActionTaken' && e.step === 'issue-template')?.position;
   const fork = join(await tempDir(), 'lab.jsonl');
   assert.is((await cli('travel', log, 'fork', fork, 'skip', String(position))).code, 0);
   const again = await cli('travel', log, 'fork', fork, 'skip', String(position));

@@ -216,7 +216,7 @@ trust('an append cut short at a page boundary leaves no half step: the log ends 
     await truncate(log, cut);
     const read = await pkilabInProcess(['travel', log, 'log', '--json']);
     assert.is(read.code, 0, describeEnd(read));
-    const events = JSON.parse(read.out) as Array<{ position: number; type: string; step: string }>;
+    const { events } = JSON.parse(read.out) as { events: Array<{ position: number; type: string; step: string }> };
     assert.is(events.length, first, `cut at byte ${cut}: the log reads as ending before the append that never completed (at position ${first}); it ends at ${events.at(-1)?.position} with ${events.at(-1)?.type} of ${events.at(-1)?.step}`);
   }
 

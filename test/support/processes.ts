@@ -251,12 +251,9 @@ export interface LoggedAction {
 }
 
 export const actionsOfTravelLog = (json: string): LoggedAction[] =>
-  (JSON.parse(json) as Array<{ position: number; type: string; step?: string }>)
+  (JSON.parse(json) as { events: Array<{ position: number; type: string; procedure: string | null; step: string | null }> }).events
     .filter((e) => e.type === 'ActionTaken')
-    .map((e) => {
-      const [procedure = '', step = ''] = (e.step ?? '').split(' › ');
-      return { position: e.position, procedure, step };
-    });
+    .map((e) => ({ position: e.position, procedure: e.procedure ?? '', step: e.step ?? '' }));
 
 let titles: Map<string, string> | undefined;
 /** Step titles by "procedure/step-id", from the catalog pkilab itself uses. */
