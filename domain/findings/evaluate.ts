@@ -1,4 +1,5 @@
 import type { World } from '../lab/world.ts';
+import { caSetupRules } from './ca-setup.ts';
 import { configMgrRules } from './configmgr.ts';
 import { severityRank, type Finding } from './model.ts';
 import { operationalRules } from './operational.ts';
@@ -6,6 +7,6 @@ import { securityRules } from './security.ts';
 
 /** Every finding about the world, most severe first. Pure: evaluate it at any position of a log. */
 export const evaluateFindings = (world: World): Finding[] =>
-  [...configMgrRules(world), ...securityRules(world), ...operationalRules(world)].sort(
+  [...configMgrRules(world), ...securityRules(world), ...operationalRules(world), ...caSetupRules(world)].sort(
     (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id),
   );
