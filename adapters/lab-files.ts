@@ -5,6 +5,7 @@ import { jsonlEventStore } from './eventstore/jsonl.ts';
 import { lockLab, type WriterLock } from './eventstore/lock.ts';
 import { ensureFolder, modes, writeFileAtomic } from './files/atomic.ts';
 import { fileKeyStore } from './keystore/files.ts';
+import { userKeys } from './keypool/source.ts';
 import { opensslPfxFiles } from './pfx/openssl.ts';
 import { fileSecretStore } from './secrets/files.ts';
 import { x509Signer } from './x509/signer.ts';
@@ -37,7 +38,7 @@ export class LabFolderError extends Error {
 
 /** The ports of a lab on disk. With a writer lock the log can be written; without one it is read-only. */
 export const filePorts = (folder: LabFolder, onWarning?: (message: string) => void, lock?: WriterLock): LabPorts => {
-  const keys = fileKeyStore(folder.keys);
+  const keys = fileKeyStore(folder.keys, userKeys());
   const secrets = fileSecretStore(folder.secrets);
   return { events: jsonlEventStore(folder.root, { onWarning, ...(lock ? { lock } : {}) }), keys, secrets, signer: x509Signer(keys), pfx: opensslPfxFiles(folder.exports, keys, secrets) };
 };

@@ -3,13 +3,16 @@
 // core, each taking the next file as it finishes one, the slowest files first), each file's output printed as
 // it finishes, then one plain summary line `N passed, N failed` (the line CI reads).
 import { fork, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 /** uvu's colours off; FORCE_COLOR would override NO_COLOR (and Node warns about both). */
 const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'FORCE_COLOR')), NO_COLOR: '1' };
+// Labs made by the tests draw keys from a pool of this run's own, never from the user's (pkilab keys).
+const keyPool = mkdtempSync(join(tmpdir(), 'pkilab-test-keys-'));
+env.PKILAB_KEY_POOL = keyPool;
 const started = performance.now();
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -83,6 +86,7 @@ const lane = () =>
 await Promise.all(Array.from({ length: lanes }, lane));
 mkdirSync('node_modules/.cache/pkilab', { recursive: true });
 writeFileSync(cacheFile, `${JSON.stringify(durations, null, 1)}\n`);
+rmSync(keyPool, { recursive: true, force: true });
 
 const tsc = await typeCheck;
 process.stdout.write(tsc.output);

@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<Command>> = {
   travel: async () => (await import('./travel.ts')).travelCommand,
   findings: async () => (await import('./findings.ts')).findingsCommand,
   procedures: async () => (await import('./procedures.ts')).proceduresCommand,
+  keys: async () => (await import('./keys.ts')).keysCommand,
   serve: async () => (await import('./serve.ts')).serveCommand,
   labs: async () => (await import('./labs.ts')).labsCommand,
   lab: async () => (await import('./lab.ts')).labCommand,

@@ -2,7 +2,8 @@ import { readFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { portError, type KeyStore } from '../../workflows/index.ts';
 import { createFileAtomic, ensureFolder, modes } from '../files/atomic.ts';
-import { fromPem, generateRsa, publicKeyOf, toPem } from './rsa.ts';
+import { generatedKeys, type KeySource } from '../keypool/source.ts';
+import { fromPem, publicKeyOf, toPem } from './rsa.ts';
 
 const safe = (ref: string) => {
   if (!/^[A-Za-z0-9._-]+$/.test(ref) || /^\.+$/.test(ref)) throw portError('KEYSTORE_KEY_INVALID', `Key reference "${ref}" contains characters that are not allowed in a file name.`);
@@ -11,9 +12,10 @@ const safe = (ref: string) => {
 
 /**
  * One PEM PKCS#8 file per key, mode 0600 in a 0700 folder beside the lab log, each written whole (temporary
- * file, fsync, link into place) so that a crash leaves a key complete or absent, never in part.
+ * file, fsync, link into place) so that a crash leaves a key complete or absent, never in part. New keys come
+ * from `source` (the key pool in the CLI).
  */
-export const fileKeyStore = (folder: string): KeyStore => {
+export const fileKeyStore = (folder: string, source: KeySource = generatedKeys): KeyStore => {
   const path = (ref: string) => join(folder, `${safe(ref)}.key`);
   const read = async (ref: string): Promise<string | undefined> =>
     readFile(path(ref), 'utf8').then(fromPem, (error: NodeJS.ErrnoException) => {
@@ -34,7 +36,7 @@ export const fileKeyStore = (folder: string): KeyStore => {
     async generate(ref, size) {
       const orphan = await read(ref);
       if (orphan) return publicKeyOf(orphan);
-      const { pkcs8, spki } = await generateRsa(size);
+      const { pkcs8, spki } = await source(size);
       if ((await create(ref, pkcs8)) === 'exists') return publicKeyOf((await read(ref))!);
       return spki;
     },

@@ -1,14 +1,15 @@
 import { portError, type KeyStore } from '../../workflows/index.ts';
-import { generateRsa, publicKeyOf } from './rsa.ts';
+import { generatedKeys, type KeySource } from '../keypool/source.ts';
+import { publicKeyOf } from './rsa.ts';
 
-/** Keys in memory, for tests and throwaway labs. */
-export const memoryKeyStore = (): KeyStore => {
+/** Keys in memory, for tests and throwaway labs; new keys come from `source`. */
+export const memoryKeyStore = (source: KeySource = generatedKeys): KeyStore => {
   const keys = new Map<string, string>();
   return {
     async generate(ref, size) {
       const orphan = keys.get(ref);
       if (orphan) return publicKeyOf(orphan);
-      const { pkcs8, spki } = await generateRsa(size);
+      const { pkcs8, spki } = await source(size);
       keys.set(ref, pkcs8);
       return spki;
     },

@@ -1,0 +1,83 @@
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { fillPool } from '../keypool/fill.ts';
+import { keyPoolFolder } from '../keypool/location.ts';
+import { folderKeyPool } from '../keypool/pool.ts';
+import type { Io } from './run.ts';
+
+export const keysHelp = `Usage: pkilab keys [--json]
+       pkilab keys fill N [--size BITS] [--threads N] [--json]
+
+Labs take their RSA keys from a pool made ahead of time, so that no certificate waits for a key
+generation (about 0.1 s each); when the pool is empty a key is generated on the spot. Each key in the
+pool is handed out once, to one lab, and is gone from the pool from then on.
+
+The pool is the folder pkilab/keys in your cache folder ($XDG_CACHE_HOME, or ~/.cache), mode 0700 with
+one 0600 file per key; $PKILAB_KEY_POOL names another folder.
+
+  pkilab keys                 how many keys the pool holds, by size
+  pkilab keys fill N          add N fresh keys, made by worker threads on every core (200 take about 25 s
+                              on 2 cores)
+
+Options:
+  --size BITS      key size for fill (default 2048; the seed's templates use 2048)
+  --threads N      worker threads for fill (default: one per core, ${availableParallelism()} here)
+  --json           the counts as JSON
+
+Examples:
+  pkilab keys
+  pkilab keys fill 20
+  PKILAB_KEY_POOL=/tmp/pkilab-keys pkilab keys fill 2 --size 3072 --json
+`;
+
+const whole = (text: string | undefined, what: string, fallback: number, max: number): number => {
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw Object.assign(new Error(`expected ${what} as a whole number from 1 to ${max}, found "${text}"`), { usage: true });
+  return Number(text);
+};
+
+/** `pkilab keys [fill N]`: shows the key pool, or fills it. */
+export const keysCommand = async (args: string[], io: Io): Promise<number> => {
+  let options;
+  try {
+    const parsed = parseArgs({ args, allowPositionals: true, options: { size: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+    if (parsed.values.help) return io.out(keysHelp), 0;
+    const [action, count, ...extra] = parsed.positionals;
+    if (action !== undefined && action !== 'fill') throw Object.assign(new Error(`expected "fill" or nothing after keys, found "${action}"`), { usage: true });
+    if (extra.length > 0) throw Object.assign(new Error(`unexpected "${extra.join(' ')}" after keys fill ${count}`), { usage: true });
+    if (action === 'fill' && count === undefined) throw Object.assign(new Error('expected how many keys to add after keys fill (e.g. keys fill 200), found nothing'), { usage: true });
+    options = {
+      fill: action === 'fill' ? whole(count, 'the number of keys', 0, 1_000_000) : 0,
+      size: whole(parsed.values.size, '--size', 2048, 16384),
+      threads: whole(parsed.values.threads, '--threads', availableParallelism(), 256),
+      json: parsed.values.json,
+    };
+    if (options.size < 1024 || options.size % 8 !== 0) throw Object.assign(new Error(`expected --size as a multiple of 8 from 1024 to 16384, found ${options.size}`), { usage: true });
+  } catch (error) {
+    io.err(`pkilab keys: ${(error as Error).message}\n\n${keysHelp}`);
+    return 2;
+  }
+  const folder = keyPoolFolder();
+  const pool = folderKeyPool(folder);
+  await pool.sweep();
+  if (options.fill > 0) {
+    const started = Date.now();
+    const step = Math.max(1, Math.round(options.fill / 10));
+    const added = await fillPool(pool, options.fill, options.size, {
+      threads: options.threads,
+      onKey: (n) => !options.json && (n % step === 0 || n === options.fill) && io.err(`  ${n}/${options.fill} keys`),
+    });
+    const seconds = (Date.now() - started) / 1000;
+    if (!options.json) io.out(`added ${added} RSA-${options.size} keys in ${seconds.toFixed(1)} s (${(added / seconds).toFixed(1)} keys/s on ${Math.min(options.threads, added)} threads)`);
+  }
+  const counts = await pool.count();
+  if (options.json) {
+    io.out(JSON.stringify({ folder, keys: Object.entries(counts).map(([size, count]) => ({ type: 'RSA', size: Number(size), count })) }, null, 2));
+    return 0;
+  }
+  const sizes = Object.entries(counts).filter(([, n]) => n > 0);
+  io.out(`key pool ${folder}`);
+  if (sizes.length === 0) io.out('  empty: labs generate each key on the spot (pkilab keys fill N adds keys)');
+  for (const [size, count] of sizes) io.out(`  RSA-${size}  ${count} key${count === 1 ? '' : 's'}`);
+  return 0;
+};

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createFileAtomic, ensureFolder, modes } from '../files/atomic.ts';
+import { fromPem, toPem } from '../keystore/rsa.ts';
+
+/** RSA private keys made ahead of time, each handed out once and then gone from the pool. */
+export interface KeyPool {
+  readonly folder: string;
+  /** A base64 PKCS#8 RSA key of `size` bits, removed from the pool; undefined when the pool has none. */
+  take(size: number): Promise<string | undefined>;
+  /** Adds a freshly generated key (base64 PKCS#8). */
+  add(size: number, pkcs8: string): Promise<void>;
+  /** How many keys the pool holds, by size in bits. */
+  count(): Promise<Record<number, number>>;
+  /** Removes the claims that a process died holding (keys it took but never read); resolves to how many. */
+  sweep(isAlive?: (pid: number) => boolean): Promise<number>;
+}
+
+const sizeFolder = (size: number) => `rsa-${size}`;
+const claimed = /^\.claimed-(\d+)-/;
+const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+const list = (folder: string) => readdir(folder).catch((error) => (missing(error) ? [] : Promise.reject(error)));
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * A key pool in a folder (0700): one PEM file per key (0600) under rsa-<size>/. Taking a key renames its file
+ * to a name that only the taker knows, an atomic step that exactly one process wins, so two processes never
+ * get the same key; the taker reads it and deletes it. A key claimed by a process that then died stays
+ * claimed (never handed out again) until `sweep` deletes it.
+ */
+export const folderKeyPool = (folder: string): KeyPool => {
+  /** Names seen by the last listing of each size, so that taking many keys does not list the folder each time. */
+  const seen = new Map<number, string[]>();
+  const claim = async (size: number, name: string): Promise<string | undefined> => {
+    const from = join(folder, sizeFolder(size), name);
+    const to = join(folder, sizeFolder(size), `.claimed-${process.pid}-${randomUUID()}`);
+    try {
+      await rename(from, to);
+    } catch (error) {
+      if (missing(error)) return undefined; // another process took it first
+      throw error;
+    }
+    const pem = await readFile(to, 'utf8');
+    await unlink(to);
+    return fromPem(pem);
+  };
+  return {
+    folder,
+    async take(size) {
+      for (let listed = false; ; listed = true) {
+        const names = seen.get(size) ?? [];
+        while (names.length > 0) {
+          // Start at a random name: processes taking at the same time rarely race for the same file.
+          const [name] = names.splice(Math.floor(Math.random() * names.length), 1);
+          const key = await claim(size, name!);
+          if (key) return key;
+        }
+        if (listed) return undefined;
+        seen.set(size, (await list(join(folder, sizeFolder(size)))).filter((n) => n.endsWith('.key')));
+      }
+    },
+    async add(size, pkcs8) {
+      await ensureFolder(folder, modes.secretFolder);
+      await ensureFolder(join(folder, sizeFolder(size)), modes.secretFolder);
+      await createFileAtomic(join(folder, sizeFolder(size), `${Date.now().toString(36)}-${randomUUID()}.key`), toPem('PRIVATE KEY', pkcs8), modes.secret);
+    },
+    async count() {
+      const counts: Record<number, number> = {};
+      for (const entry of await list(folder)) {
+        const size = Number(/^rsa-(\d+)$/.exec(entry)?.[1]);
+        if (size) counts[size] = (await list(join(folder, entry))).filter((n) => n.endsWith('.key')).length;
+      }
+      return counts;
+    },
+    async sweep(isAlive = alive) {
+      let swept = 0;
+      for (const entry of await list(folder)) {
+        if (!/^rsa-\d+$/.test(entry)) continue;
+        for (const name of await list(join(folder, entry))) {
+          const pid = Number(claimed.exec(name)?.[1]);
+          if (!pid || isAlive(pid)) continue;
+          await unlink(join(folder, entry, name)).then(() => (swept += 1), (error) => (missing(error) ? undefined : Promise.reject(error)));
+        }
+      }
+      return swept;
+    },
+  };
+};

@@ -1,0 +1,20 @@
+import { generateRsa, publicKeyOf } from '../keystore/rsa.ts';
+import { keyPoolFolder } from './location.ts';
+import { folderKeyPool, type KeyPool } from './pool.ts';
+
+/** Where a key store gets a new key pair: base64 PKCS#8 and SubjectPublicKeyInfo. */
+export type KeySource = (size: number) => Promise<{ pkcs8: string; spki: string }>;
+
+/** A key generated on the spot. */
+export const generatedKeys: KeySource = generateRsa;
+
+/** A key from the pool, or one generated on the spot when the pool has none of that size. */
+export const pooledKeys = (pool: KeyPool, onGenerated: (size: number) => void = () => undefined): KeySource => async (size) => {
+  const pkcs8 = await pool.take(size);
+  if (pkcs8 !== undefined) return { pkcs8, spki: publicKeyOf(pkcs8) };
+  onGenerated(size);
+  return generateRsa(size);
+};
+
+/** The key source of labs on disk: the user's pool (see keyPoolFolder), generating on the spot when it is empty. */
+export const userKeys = (): KeySource => pooledKeys(folderKeyPool(keyPoolFolder()));
