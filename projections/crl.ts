@@ -1,4 +1,5 @@
-import type { CrlEvent } from '../domain/index.ts';
+import { isDraft, original } from 'immer';
+import type { CaCrls, CrlEvent } from '../domain/index.ts';
 import { settled } from './copy.ts';
 import type { Handlers } from './handlers.ts';
 
@@ -8,7 +9,9 @@ export const crlHandlers: Handlers<CrlEvent> = {
     world.ca.revocations[data.serialNumber] = settled({ ca: data.ca, serialNumber: data.serialNumber, requestId: data.requestId, reason: data.reason, revokedAt: at });
   },
   CrlPublished: (world, { data }) => {
-    const before = world.ca.crls[data.ca];
+    // Read through the base object: a draft of the stored (frozen) history would end up inside the new one.
+    const crls = world.ca.crls;
+    const before = ((isDraft(crls) ? original(crls) : crls) as Readonly<Record<string, CaCrls>>)[data.ca];
     const published = { base: before?.published.base ?? 0, delta: before?.published.delta ?? 0 };
     published[data.kind] += 1;
     world.ca.crls[data.ca] = settled({

@@ -1,0 +1,73 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { decide, type LabCommand, type World } from '../../domain/index.ts';
+import { acceptedAt, issued, issuedCertificate, revoked } from '../support/crl.ts';
+import { givenNetwork } from '../support/world.ts';
+
+const revocation = suite('domain/ca revocation');
+
+const at = '2026-11-03T09:00:00.000Z';
+const later = '2026-11-04T09:00:00.000Z';
+const certificate = issuedCertificate(2, '2026-11-02T10:00:00.000Z');
+const withCertificate = (): World => issued(givenNetwork(), '2026-11-02T10:00:00.000Z', certificate);
+const revoke = (serialNumber: string, reason: Extract<LabCommand, { type: 'RevokeCertificate' }>['reason'] = 'keyCompromise'): LabCommand =>
+  ({ type: 'RevokeCertificate', serialNumber, reason });
+const rejection = (world: World, command: LabCommand) => {
+  const decision = decide(command, world, later);
+  return decision.kind === 'rejected' ? decision.rejection : undefined;
+};
+
+revocation('revoking an issued certificate records its serial, request id, thumbprint and reason', () => {
+  const decision = decide(revoke(certificate.serialNumber, 'superseded'), withCertificate(), at);
+  assert.equal(decision, {
+    kind: 'accepted',
+    events: [{ type: 'CertificateRevoked', data: { ca: 'contoso-CA1-CA', serialNumber: certificate.serialNumber, requestId: 2, thumbprint: certificate.thumbprint, reason: 'superseded' } }],
+  });
+});
+
+revocation('the Revoked Certificates folder shows the certificate with the time of revocation', () => {
+  const world = revoked(withCertificate(), at, certificate.serialNumber);
+  assert.equal(world.ca.revocations[certificate.serialNumber], { ca: 'contoso-CA1-CA', serialNumber: certificate.serialNumber, requestId: 2, reason: 'keyCompromise', revokedAt: at });
+});
+
+revocation('takes the serial number as certutil prints it: upper case, with spaces', () => {
+  const spaced = certificate.serialNumber.toUpperCase().replace(/(..)/g, '$1 ').trim();
+  assert.ok(revoked(withCertificate(), at, spaced).ca.revocations[certificate.serialNumber]);
+});
+
+revocation('refuses a serial number the CA never issued with 0x80070002 and lists the serials it did issue', () => {
+  const refused = rejection(withCertificate(), revoke('61000000000000000099'));
+  assert.is(refused?.code, '0x80070002');
+  assert.is(refused?.name, 'ERROR_FILE_NOT_FOUND');
+  assert.match(refused!.reason, /no certificate with serial number 61000000000000000099/);
+  assert.match(refused!.reason, new RegExp(certificate.serialNumber));
+});
+
+revocation('refuses to revoke an already revoked certificate with 0x80094003, naming when and why it was revoked', () => {
+  const refused = rejection(revoked(withCertificate(), at, certificate.serialNumber), revoke(certificate.serialNumber, 'superseded'));
+  assert.is(refused?.code, '0x80094003');
+  assert.match(refused!.reason, /already revoked on 2026-11-03T09:00:00.000Z \(keyCompromise\)/);
+});
+
+revocation('a certificate on hold can be revoked for good, but not put on hold twice', () => {
+  const held = revoked(withCertificate(), at, certificate.serialNumber, 'certificateHold');
+  assert.is(rejection(held, revoke(certificate.serialNumber, 'certificateHold'))?.code, '0x80094003');
+  assert.is(revoked(held, later, certificate.serialNumber, 'keyCompromise').ca.revocations[certificate.serialNumber]?.reason, 'keyCompromise');
+});
+
+revocation('a stopped CA refuses with 0x800706BA until its service starts again', () => {
+  const stopped = acceptedAt(withCertificate(), at, { type: 'StopCaService' });
+  const refused = rejection(stopped, revoke(certificate.serialNumber));
+  assert.is(refused?.code, '0x800706BA');
+  assert.match(refused!.reason, /service on CA1 is stopped \(since 2026-11-03T09:00:00.000Z\)/);
+  const started = acceptedAt(stopped, later, { type: 'StartCaService' });
+  assert.ok(revoked(started, later, certificate.serialNumber).ca.revocations[certificate.serialNumber]);
+});
+
+revocation('names the CAs of the lab when the command names another', () => {
+  const refused = rejection(withCertificate(), { type: 'RevokeCertificate', serialNumber: certificate.serialNumber, reason: 'unspecified', ca: 'other-CA' });
+  assert.is(refused?.code, 'not-found');
+  assert.match(refused!.reason, /the lab has contoso-CA1-CA/);
+});
+
+revocation.run();
