@@ -20,7 +20,7 @@ The lab is only read: nothing in its folder changes.
 
 A lab made by the defaults has a Windows Server 2008 CA that signs with SHA-1, as it did then: today's
 OpenSSL refuses such chains ("CA signature digest algorithm too weak"; curl accepts them with
---ciphers DEFAULT:@SECLEVEL=0) and Chromium refuses them (ERR_CERT_WEAK_SIGNATURE_ALGORITHM). A lab whose
+--ciphers DEFAULT:@SECLEVEL=0) and Chromium refuses them (ERR_CERT_INVALID). A lab whose
 scenario sets lab.ca provider: KSP and hashAlgorithm: SHA256 is accepted by both.
 
 Options:

@@ -14,7 +14,7 @@ export const caSetupRules: Rule = (world) =>
     if (signatureHashOf(ca) === 'sha1') {
       out.push(finding(world, { rule: 'OP-SHA1-SIGNATURES', family: 'operational', severity: 'info', subject,
         message: `${ca.name} signs with SHA-1, as a ${ca.provider === 'ksp' ? 'CA' : 'CSP-based CA'} set up with defaults does. Clients of its day accept it; today Chromium refuses SHA-1 ` +
-          'server certificates (ERR_CERT_WEAK_SIGNATURE_ALGORITHM) and OpenSSL 3 refuses the chain at its default security level.',
+          'server certificates (ERR_CERT_INVALID) and OpenSSL 3 refuses the chain at its default security level.',
         fix: { procedure: 'Move the CA key to a KSP and switch to SHA-256 (Microsoft: "Migrating a CA from CSP to KSP and SHA-1 to SHA-256"), then renew the certificates.',
           command: 'certutil -setreg ca\\csp\\CNGHashAlgorithm SHA256 && net stop certsvc && net start certsvc' } }));
     }

@@ -1,0 +1,106 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { cli, tempDir } from '../support/cli.ts';
+import { servedLab, tool } from '../support/served.ts';
+
+const serve = suite('pkilab serve, probed by real clients (openssl s_client, curl)');
+const sha256 = await servedLab('scenarios/ca-ksp-sha256.yaml');
+const sha1 = await servedLab('scenarios/iis-web-server-certificate.yaml');
+const tmp = await tempDir('pkilab-serve-');
+
+const resolve = (lab: typeof sha256, name: string) => ['--resolve', `${name}:${lab.httpsPort}:127.0.0.1`, `https://${name}:${lab.httpsPort}/`];
+const sClient = (lab: typeof sha256, name: string, ...extra: string[]) =>
+  tool('openssl', ['s_client', '-connect', `127.0.0.1:${lab.httpsPort}`, '-servername', name, '-CAfile', lab.caPem, '-verify_hostname', name, '-verify_return_error', '-brief', ...extra]);
+
+/** Every file under a folder with its size and modification time: what "reading never writes" compares. */
+const snapshot = async (folder: string): Promise<string[]> => {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+  return Promise.all(files.map(async (f) => `${f} ${(await stat(f)).size} ${(await stat(f)).mtimeMs}`));
+};
+
+serve('pkilab serve --check prints the map, the curl and chromium lines, probes every name and file, and leaves the lab untouched', async () => {
+  const before = await snapshot(sha256.folder);
+  const { code, out, err } = await cli('serve', sha256.folder, '--check');
+  assert.is(code, 0, `${out}\n${err}`);
+  assert.match(out, /https:\/\/server1\.internal\.contoso\.com\/ {2}→ {2}127\.0\.0\.1:\d+ {3}SERVER1 "Default Web Site"/);
+  assert.match(out, /https:\/\/server\.contoso\.com\/ {2}→/);
+  assert.match(out, /http:\/\/ca1\.contoso\.com\/CertEnroll\/ {2}→ {2}127\.0\.0\.1:\d+ {3}.*ca1\.contoso\.com_contoso-CA1-CA\.crt/);
+  assert.match(out, /curl --cacert \S+ca\.pem --resolve server1\.internal\.contoso\.com:\d+:127\.0\.0\.1/);
+  assert.match(out, /chromium --host-resolver-rules="MAP server1\.internal\.contoso\.com 127\.0\.0\.1:\d+, .*MAP ca1\.contoso\.com 127\.0\.0\.1:\d+"/);
+  assert.match(out, /ok {3}https:\/\/server1\.internal\.contoso\.com\/ {2}TLS verified against the lab CA, HTTP 200; today's OpenSSL accepts it too/);
+  assert.not.match(out, /FAIL/);
+  assert.equal(await snapshot(sha256.folder), before);
+});
+
+serve('pkilab serve refuses a folder without a lab (exit 2) and explains the options (--help)', async () => {
+  const empty = await cli('serve', tmp);
+  assert.is(empty.code, 2);
+  assert.match(empty.err, /holds no lab/);
+  assert.match((await cli('serve', '--help')).out, /--check/);
+  assert.is((await cli('serve', sha256.folder, '--https-port', 'x')).code, 2);
+});
+
+serve('openssl s_client verifies the SHA-256 lab\'s binding for both of SERVER1\'s names, and refuses a name not in the certificate', async () => {
+  for (const name of ['server1.internal.contoso.com', 'server.contoso.com']) {
+    const result = await sClient(sha256, name);
+    assert.is(result.code, 0, result.stderr);
+    assert.match(result.stderr + result.stdout, /Verification: OK/);
+  }
+  const wrong = await sClient(sha256, 'intruder.contoso.com');
+  assert.is.not(wrong.code, 0);
+  assert.match(wrong.stderr + wrong.stdout, /hostname mismatch/);
+});
+
+serve('the default 2008 lab signs SHA-1: s_client refuses the chain at OpenSSL 3\'s default level and verifies it at SECLEVEL=0', async () => {
+  const today = await sClient(sha1, 'server1.internal.contoso.com');
+  assert.is.not(today.code, 0);
+  assert.match(today.stderr + today.stdout, /CA signature digest algorithm too weak/);
+  const era = await sClient(sha1, 'server1.internal.contoso.com', '-cipher', 'DEFAULT:@SECLEVEL=0');
+  assert.is(era.code, 0, era.stderr);
+  assert.match(era.stderr + era.stdout, /Verification: OK/);
+});
+
+serve('curl --resolve with the lab CA loads the page; a name outside the certificate fails with curl\'s exit 60', async () => {
+  const page = await tool('curl', ['-sS', '--cacert', sha256.caPem, ...resolve(sha256, 'server1.internal.contoso.com')]);
+  assert.is(page.code, 0, page.stderr);
+  assert.match(page.stdout, /<title>IIS: SERVER1 Default Web Site<\/title>/);
+  const wrong = await tool('curl', ['-sS', '--cacert', sha256.caPem, ...resolve(sha256, 'intruder.contoso.com')]);
+  assert.is(wrong.code, 60);
+  assert.match(wrong.stderr, /no alternative certificate subject name matches/);
+  const weak = await tool('curl', ['-sS', '--cacert', sha1.caPem, ...resolve(sha1, 'server1.internal.contoso.com')]);
+  assert.is(weak.code, 60, 'curl refuses the SHA-1 chain at its default security level');
+  const era = await tool('curl', ['-sS', '--cacert', sha1.caPem, '--ciphers', 'DEFAULT:@SECLEVEL=0', ...resolve(sha1, 'server1.internal.contoso.com')]);
+  assert.is(era.code, 0, era.stderr);
+});
+
+serve('the CA certificate is served at its AIA path, byte for byte the lab\'s CA certificate', async () => {
+  const aia = await tool('curl', ['-sS', '--fail', '--resolve', `ca1.contoso.com:${sha256.httpPort}:127.0.0.1`, `http://ca1.contoso.com:${sha256.httpPort}/CertEnroll/ca1.contoso.com_contoso-CA1-CA.crt`]);
+  assert.is(aia.code, 0, aia.stderr);
+  const authority = Object.values(sha256.world.ca.authorities)[0]!;
+  assert.is(Buffer.from(aia.stdout, 'latin1').toString('base64'), authority.certificate);
+  const missing = await tool('curl', ['-sS', '--fail', '--resolve', `ca1.contoso.com:${sha256.httpPort}:127.0.0.1`, `http://ca1.contoso.com:${sha256.httpPort}/CertEnroll/../keys/x.key`]);
+  assert.is(missing.code, 22, 'nothing outside the published files is served');
+});
+
+serve('curl --crlfile with the base CRL fetched from the CDP over http accepts the good certificate', async () => {
+  const crlPath = sha256.published.files.map((f) => f.path).find((p) => /CA\.crl$/.test(p));
+  assert.ok(crlPath, `the lab publishes a base CRL in artifacts/CertEnroll (served: ${sha256.published.files.map((f) => f.path).join(', ')})`);
+  const der = join(tmp, 'base.crl');
+  const fetched = await tool('curl', ['-sS', '--fail', '-o', der, '--resolve', `ca1.contoso.com:${sha256.httpPort}:127.0.0.1`, `http://ca1.contoso.com:${sha256.httpPort}${crlPath}`]);
+  assert.is(fetched.code, 0, fetched.stderr);
+  const pem = join(tmp, 'base.crl.pem');
+  assert.is((await tool('openssl', ['crl', '-inform', 'DER', '-in', der, '-out', pem])).code, 0);
+  const page = await tool('curl', ['-sS', '--cacert', sha256.caPem, '--crlfile', pem, ...resolve(sha256, 'server1.internal.contoso.com')]);
+  assert.is(page.code, 0, page.stderr);
+  assert.ok((await readFile(pem, 'utf8')).includes('BEGIN X509 CRL'));
+});
+
+serve.after(async () => {
+  await sha256.running.close();
+  await sha1.running.close();
+});
+
+serve.run();
