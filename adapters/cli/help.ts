@@ -7,6 +7,7 @@ Usage:
   pkilab step [PROCEDURE] [--lab LOG]                  walk a procedure step by step (full screen, or plain text)
   pkilab travel <lab.jsonl> [COMMAND]                  time-travel: show, log, diff, bisect, why, what-if, fork, export
   pkilab procedures                                    list the seed's procedures and their steps
+  pkilab serve <lab> [--check]                         serve the lab's https bindings and CertEnroll files to real clients
   pkilab keys [fill N]                                 show the key pool, or add N fresh keys to it
   pkilab --help | pkilab <command> --help | pkilab help <command> | pkilab --version
 
