@@ -9,9 +9,9 @@ export const crlHandlers: Handlers<CrlEvent> = {
     world.ca.revocations[data.serialNumber] = settled({ ca: data.ca, serialNumber: data.serialNumber, requestId: data.requestId, reason: data.reason, revokedAt: at });
   },
   CrlPublished: (world, { data }) => {
-    // Read through the base object: a draft of the stored (frozen) history would end up inside the new one.
-    const crls = world.ca.crls;
-    const before = ((isDraft(crls) ? original(crls) : crls) as Readonly<Record<string, CaCrls>>)[data.ca];
+    // A history stored before this batch comes back as a draft: keep its original, or the draft would end up inside the new one.
+    const stored = world.ca.crls[data.ca];
+    const before = (stored && isDraft(stored) ? original(stored) : stored) as CaCrls | undefined;
     const published = { base: before?.published.base ?? 0, delta: before?.published.delta ?? 0 };
     published[data.kind] += 1;
     world.ca.crls[data.ca] = settled({

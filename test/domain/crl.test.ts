@@ -110,6 +110,15 @@ crl('a stopped CA publishes nothing: 0x800706BA', () => {
   assert.is(decision.kind === 'rejected' && decision.rejection.code, '0x800706BA');
 });
 
+crl('a base and its delta folded in one batch both stay in the CA\'s history', () => {
+  const base = published(givenNetwork(), monday, 'base');
+  const delta = published(base, monday, 'delta');
+  const events = [base, delta].map((w) => ({ type: 'CrlPublished', data: latest(w, w === base ? 'base' : 'delta') }) as LabEvent);
+  const world = fold(record(events, givenNetwork().position, monday), givenNetwork());
+  assert.equal([latest(world, 'base').crlNumber, latest(world, 'delta').crlNumber], [1, 2]);
+  assert.equal(world.ca.crls['contoso-CA1-CA']!.published, { base: 1, delta: 1 });
+});
+
 crl('a base CRL published while deltas are on is followed by its delta, with the same trigger', () => {
   const world = published(givenNetwork(), monday, 'base');
   const event = { type: 'CrlPublished', data: latest(world, 'base') } as LabEvent;
