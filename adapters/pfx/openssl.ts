@@ -26,7 +26,11 @@ const pemBlocks = (text: string, label: string): string[] => text.match(new RegE
 /** Subject as pkilab writes it (most specific first), from Node's one-attribute-per-line form. */
 const subjectOf = (cert: X509Certificate): string => (cert.subject ?? '').split('\n').filter(Boolean).reverse().join(', ');
 
-const facts = (stdout: string): PfxFacts => {
+/** The protection `openssl pkcs12 -info` reports for the key bag: PBES2 (AES) or the PKCS #12 3DES scheme. */
+const encryptionOf = (info: string): PfxEncryption | undefined =>
+  /Shrouded Keybag: PBES2/.test(info) ? 'AES256-SHA256' : /Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES/.test(info) ? 'TripleDES-SHA1' : undefined;
+
+const facts = (stdout: string, info: string): PfxFacts => {
   const certificates = pemBlocks(stdout, 'CERTIFICATE').map((pem) => new X509Certificate(pem));
   const keyPem = pemBlocks(stdout, 'PRIVATE KEY')[0];
   const key = keyPem ? createPrivateKey(keyPem) : undefined;
@@ -43,6 +47,7 @@ const facts = (stdout: string): PfxFacts => {
     hasPrivateKey: Boolean(key),
     keyMatchesCertificate: Boolean(matching),
     keySize: leaf.publicKey.asymmetricKeyDetails?.modulusLength ?? 0,
+    ...(encryptionOf(info) ? { encryption: encryptionOf(info)! } : {}),
   };
 };
 
@@ -91,8 +96,8 @@ export const opensslPfxFiles = (folder: string, keys: KeyStore, secrets?: Secret
       }
       if (!(await access(path).then(() => true, () => false))) return { readable: false, problem: 'missing-file', detail: `no file named ${file} among the exported files` };
       // -legacy adds the RC2 and 40-bit ciphers of older Windows to what openssl reads; AES files read the same.
-      const result = await run(['pkcs12', '-in', path, '-passin', 'env:PKILAB_PFX_PASSWORD', '-noenc', '-legacy'], '', await reveal(password));
-      if (result.code === 0) return facts(result.stdout.toString('utf8'));
+      const result = await run(['pkcs12', '-in', path, '-passin', 'env:PKILAB_PFX_PASSWORD', '-noenc', '-legacy', '-info'], '', await reveal(password));
+      if (result.code === 0) return facts(result.stdout.toString('utf8'), result.stderr);
       if (/mac verify|invalid password|bad decrypt/i.test(result.stderr)) return { readable: false, problem: 'wrong-password', detail: 'the password does not verify the file\'s integrity MAC' };
       return { readable: false, problem: 'not-pfx', detail: `not a PKCS #12 file (${result.stderr.split('\n')[0]?.trim() || 'unreadable'})` };
     },

@@ -2,6 +2,7 @@ import { match } from 'ts-pattern';
 import { issuance, whyNotOffered } from '../ca/decide-enrollment.ts';
 import { findTemplate } from '../ca/lookup.ts';
 import { selectCertificate } from '../hosts/decide.ts';
+import { offersAes } from '../hosts/pfx-encryption.ts';
 import { accept, refuse, type Decision } from '../lab/decision.ts';
 import type { LabEvent } from '../lab/events.ts';
 import type { World } from '../lab/world.ts';
@@ -9,14 +10,21 @@ import type { ConfigMgrCommand } from './commands.ts';
 import type { PfxFacts, PfxImport } from './model.ts';
 import { amtProvisioningProblems, cloudDpProblems, distributionPointProblems, siteSystemProblems } from './requirements.ts';
 
-/** The PFX facts, or the rejection the import wizard shows for an unusable file. */
-const readable = (pfx: PfxImport): Extract<PfxFacts, { readable: true }> | Decision => {
+/**
+ * The PFX facts, or the rejection the import wizard shows for an unusable file. The console runs on the site server:
+ * a Windows older than 10 1709 / Server 2019 cannot decrypt an AES256-SHA256 file and reports its password as wrong.
+ */
+const readable = (pfx: PfxImport, world: World): Extract<PfxFacts, { readable: true }> | Decision => {
   const facts = pfx.facts;
   if (!facts) return refuse('PFX_UNREADABLE', `${pfx.file} was not read before the import was decided.`);
   if (!facts.readable) {
     return facts.problem === 'wrong-password'
       ? refuse('PFX_WRONG_PASSWORD', `${pfx.file}: ${facts.detail}`)
       : refuse('PFX_UNREADABLE', `${pfx.file}: ${facts.detail}`);
+  }
+  const os = Object.values(world.hosts.hosts).find((h) => h.roles.includes('configmgr site system'))?.os;
+  if (facts.encryption === 'AES256-SHA256' && os !== undefined && !offersAes(os)) {
+    return refuse('PFX_WRONG_PASSWORD', `${pfx.file} is protected with AES256-SHA256, which ${os} cannot decrypt: its import says the password is incorrect. Export it again with TripleDES-SHA1.`);
   }
   if (!facts.hasPrivateKey) return refuse('PFX_NO_PRIVATE_KEY', `${pfx.file} holds the certificate ${facts.thumbprint} without its private key; export it again with "Yes, export the private key".`);
   if (!facts.keyMatchesCertificate) return refuse('PFX_NO_PRIVATE_KEY', `The private key in ${pfx.file} does not belong to its certificate ${facts.thumbprint}.`);
@@ -43,14 +51,14 @@ export const decideConfigMgr = (command: ConfigMgrCommand, world: World, at: str
       return accept({ type: 'SiteSystemConfigured', data: { host, intranetFqdn, ...(internetFqdn ? { internetFqdn } : {}) } });
     })
     .with({ type: 'CreateCloudDistributionPoint' }, ({ serviceFqdn, pfx }) => {
-      const facts = readable(pfx);
+      const facts = readable(pfx, world);
       if (isDecision(facts)) return facts;
       const problems = cloudDpProblems(facts, serviceFqdn, issuedBy(world, facts.thumbprint));
       if (problems.length > 0) return unmet(`The cloud distribution point refuses the certificate in ${pfx.file}`, problems);
       return accept({ type: 'CloudDistributionPointCreated', data: { serviceFqdn, thumbprint: facts.thumbprint, file: pfx.file } });
     })
     .with({ type: 'ImportDistributionPointCertificate' }, ({ host, pfx, pxe, bootMedia }) => {
-      const facts = readable(pfx);
+      const facts = readable(pfx, world);
       if (isDecision(facts)) return facts;
       const problems = distributionPointProblems(facts, issuedBy(world, facts.thumbprint));
       if (problems.length > 0) return unmet(`The distribution point ${host} refuses the certificate in ${pfx.file}`, problems);

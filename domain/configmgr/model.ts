@@ -1,3 +1,4 @@
+import type { PfxEncryption } from '../hosts/pfx-encryption.ts';
 import type { Secret } from '../shared/secret.ts';
 
 /** What a PFX file turned out to hold, read by the engine before ConfigMgr decides on it. */
@@ -11,6 +12,8 @@ export type PfxFacts =
       readonly hasPrivateKey: boolean;
       readonly keyMatchesCertificate: boolean;
       readonly keySize: number;
+      /** How the file is protected, when the reader could tell. */
+      readonly encryption?: PfxEncryption;
     }
   | { readonly readable: false; readonly problem: 'missing-file' | 'not-pfx' | 'wrong-password'; readonly detail: string };
 

@@ -96,7 +96,8 @@ pfx('TripleDES-SHA1 as Windows before 10 1709 writes it: 3DES key, RC2-40 certif
   assert.match(text, /PKCS7 Encrypted data: pbeWithSHA1And40BitRC2-CBC/);
   assert.throws(() => info('legacy.pfx'), 'OpenSSL 3 without -legacy cannot decrypt the RC2-40 certificate bag');
   assert.is(python('legacy.pfx'), `${windows.friendlyName} 2048`);
-  assert.ok((await files.read('legacy.pfx', 'Pa55w.rd-test')).readable);
+  const facts = await files.read('legacy.pfx', 'Pa55w.rd-test');
+  assert.ok(facts.readable && facts.encryption === 'TripleDES-SHA1', JSON.stringify(facts));
 });
 
 pfx('AES256-SHA256 as Windows 10 1709 / Server 2019 writes it: PBES2 AES-256, SHA-256 MAC; opens without -legacy and in python', async () => {
@@ -104,6 +105,8 @@ pfx('AES256-SHA256 as Windows 10 1709 / Server 2019 writes it: PBES2 AES-256, SH
   assert.match(text, /MAC: sha256/);
   assert.match(text, /Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC/);
   assert.is(python('ca.pfx'), `${windows.friendlyName} 2048`);
+  const facts = await files.read('ca.pfx', 'Pa55w.rd-test');
+  assert.ok(facts.readable && facts.encryption === 'AES256-SHA256', JSON.stringify(facts));
 });
 
 pfx('both carry the bag attributes Windows writes: friendly name, local key id, Microsoft CSP Name', async () => {

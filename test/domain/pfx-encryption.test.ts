@@ -43,4 +43,16 @@ pfx('asking Windows Server 2008 R2 for AES256-SHA256 is refused: its wizard has 
   assert.match(decision.kind === 'rejected' ? decision.rejection.reason : '', /Windows Server 2008 R2 has no Encryption list/);
 });
 
+pfx('the site server (Windows Server 2008 R2) cannot import an AES256-SHA256 PFX: the wizard calls the password incorrect', () => {
+  const facts = { readable: true, thumbprint: 'AB', subject: 'CN=clouddp1.contoso.com', dnsNames: [], ekus: [], hasPrivateKey: true, keyMatchesCertificate: true, keySize: 2048 } as const;
+  const create = (encryption: 'TripleDES-SHA1' | 'AES256-SHA256'): LabCommand => ({
+    type: 'CreateCloudDistributionPoint', serviceFqdn: 'clouddp1.contoso.com', pfx: { file: 'clouddp1.pfx', password: 'x', facts: { ...facts, encryption } },
+  });
+  const aes = decide(create('AES256-SHA256'), givenNetwork(), at);
+  assert.is(aes.kind === 'rejected' && aes.rejection.name, 'PFX_WRONG_PASSWORD');
+  assert.match(aes.kind === 'rejected' ? aes.rejection.reason : '', /AES256-SHA256, which Windows Server 2008 R2 cannot decrypt/);
+  const legacy = decide(create('TripleDES-SHA1'), givenNetwork(), at);
+  assert.is.not(legacy.kind === 'rejected' && legacy.rejection.name, 'PFX_WRONG_PASSWORD', 'a TripleDES-SHA1 file passes the password check');
+});
+
 pfx.run();
