@@ -30,7 +30,16 @@ refusals('refuses a misspelt field under lab, naming the fields it has and the o
 
 refusals('refuses a misspelt field under lab.ca', () => {
   const error = problem('scenario: x\nlab:\n  ca: { editon: standard }\nprocedures: [iis-web-server-certificate]\n');
-  assert.is(error.message, 's.yaml:3:9: unknown field "editon" in lab.ca: expected one of the fields edition, os, settings; did you mean "edition"?');
+  assert.match(error.message, /^s\.yaml:3:9: unknown field "editon" in lab\.ca: expected one of the fields edition, os, settings, provider, hashAlgorithm, sidUpdate\b.*; did you mean "edition"\?$/);
+});
+
+refusals('refuses SHA-256 on a CA whose key is in a CSP, as the setup wizard would not offer it', () => {
+  const error = problem('scenario: x\nlab:\n  ca: { provider: CSP, hashAlgorithm: SHA256 }\nprocedures: [iis-web-server-certificate]\n');
+  assert.is(error.line, 3);
+  assert.match(error.problem, /^lab\.ca\.hashAlgorithm: expected SHA1, the strongest hash the setup wizard lists for a key in a CSP.*\(SHA-256 needs a KSP\), found "SHA256"$/);
+  const implied = problem('scenario: x\nlab:\n  ca: { os: windows-server-2008-r2, hashAlgorithm: SHA256 }\nprocedures: [iis-web-server-certificate]\n');
+  assert.match(implied.problem, /^lab\.ca\.hashAlgorithm: expected SHA1/, 'left out, the provider of 2008 R2 is a CSP');
+  assert.not.throws(() => parseScenario('s.yaml', 'scenario: x\nlab:\n  ca: { provider: KSP, hashAlgorithm: SHA256 }\nprocedures: [iis-web-server-certificate]\n'));
 });
 
 refusals('refuses a misspelt CA setting', () => {
