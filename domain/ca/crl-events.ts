@@ -1,9 +1,15 @@
+import type { CertificateSelection } from '../hosts/commands.ts';
 import type { CrlKind, CrlTrigger, PublishedCrl, RevocationReason } from './crl-model.ts';
 
 // ─── Commands ───
 
+/** Which issued certificate: by serial number (certutil -revoke), Request ID (Issued Certificates), or the computer holding it. */
+export type RevocationTarget =
+  | { readonly serialNumber: string }
+  | { readonly requestId: number }
+  | { readonly holder: { readonly host: string; readonly certificate: CertificateSelection } };
 /** Revoke Certificate in the CA console, or `certutil -revoke <serial> <reason>`. */
-export type RevokeCertificate = { readonly type: 'RevokeCertificate'; readonly serialNumber: string; readonly reason: RevocationReason; readonly ca?: string };
+export type RevokeCertificate = { readonly type: 'RevokeCertificate'; readonly reason: RevocationReason; readonly ca?: string } & RevocationTarget;
 /** Revoked Certificates › All Tasks › Publish (New CRL or Delta CRL only), or `certutil -CRL [delta]`. */
 export type PublishCrl = { readonly type: 'PublishCrl'; readonly kind: CrlKind; readonly ca?: string; readonly trigger?: CrlTrigger };
 /** `net stop certsvc` / `net start certsvc`: a stopped CA neither issues nor publishes. */

@@ -1,7 +1,8 @@
 import { accept, refuse, type Decision } from '../lab/decision.ts';
 import type { World } from '../lab/world.ts';
-import type { RevokeCertificate, StartCaService, StopCaService } from './crl-events.ts';
-import type { CertificationAuthority } from './model.ts';
+import { selectCertificate } from '../hosts/decide.ts';
+import type { RevocationTarget, RevokeCertificate, StartCaService, StopCaService } from './crl-events.ts';
+import type { CertificationAuthority, IssuedCertificate } from './model.ts';
 
 /** The CA a command names, or the lab's only CA when it names none. */
 export const authorityFor = (world: World, name: string | undefined): CertificationAuthority | undefined =>
@@ -22,6 +23,31 @@ export const stoppedRefusal = (world: World, authority: CertificationAuthority, 
     : refuse('RPC_S_SERVER_UNAVAILABLE', `${what}: the Active Directory Certificate Services service on ${authority.host} is stopped `
       + `(since ${world.ca.stopped[authority.name]}); start it with net start certsvc.`);
 
+const notIssued = (world: World, authority: CertificationAuthority, what: string): { refusal: Decision } => {
+  const known = Object.values(world.ca.issued).filter((c) => c.ca === authority.name).map((c) => `${c.requestId} (${c.serialNumber})`);
+  return { refusal: refuse('ERROR_FILE_NOT_FOUND', `${authority.name} has issued no certificate with ${what}`
+    + `${known.length > 0 ? `; its issued certificates by Request ID: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', …' : ''}` : ''}.`) };
+};
+
+/** The issued certificate a revocation designates, or why there is none. */
+const targetOf = (world: World, authority: CertificationAuthority, target: RevocationTarget): { issued: IssuedCertificate } | { refusal: Decision } => {
+  const mine = (c: IssuedCertificate | undefined) => (c && c.ca === authority.name ? c : undefined);
+  if ('serialNumber' in target) {
+    const serial = normaliseSerial(target.serialNumber);
+    const issued = mine(world.ca.issued[serial]);
+    return issued ? { issued } : notIssued(world, authority, `serial number ${serial}`);
+  }
+  if ('requestId' in target) {
+    const issued = mine(Object.values(world.ca.issued).find((c) => c.requestId === target.requestId));
+    return issued ? { issued } : notIssued(world, authority, `Request ID ${target.requestId}`);
+  }
+  const { host, certificate } = target.holder;
+  const stored = selectCertificate(world, host, certificate) ?? selectCertificate(world, host, certificate, 'amt-firmware');
+  const issued = mine(Object.values(world.ca.issued).find((c) => c.thumbprint === stored?.thumbprint));
+  const which = 'thumbprint' in certificate ? `thumbprint ${certificate.thumbprint}` : `template "${certificate.template}"`;
+  return issued ? { issued } : { refusal: refuse('NOT_FOUND', `${host} holds no certificate from ${authority.name} with ${which} in its personal store.`) };
+};
+
 /**
  * Revokes an issued certificate. An unknown serial fails as `certutil -revoke` does (0x80070002, the row is not
  * in the CA database); so does one already revoked, unless it was only on hold, which a permanent reason may
@@ -30,21 +56,19 @@ export const stoppedRefusal = (world: World, authority: CertificationAuthority, 
 export const decideRevocation = (command: RevokeCertificate, world: World): Decision => {
   const authority = authorityFor(world, command.ca);
   if (!authority) return noSuchCa(world, command.ca);
-  const stopped = stoppedRefusal(world, authority, `${authority.name} cannot revoke ${command.serialNumber}`);
+  const stopped = stoppedRefusal(world, authority, `${authority.name} cannot revoke a certificate`);
   if (stopped) return stopped;
-  const serial = normaliseSerial(command.serialNumber);
-  const issued = world.ca.issued[serial];
-  if (!issued || issued.ca !== authority.name) {
-    const known = Object.keys(world.ca.issued).filter((s) => world.ca.issued[s]!.ca === authority.name);
-    return refuse('ERROR_FILE_NOT_FOUND', `${authority.name} has issued no certificate with serial number ${serial}`
-      + `${known.length > 0 ? ` (its issued serials: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', …' : ''})` : ''}.`);
-  }
+  const found = targetOf(world, authority, command);
+  if ('refusal' in found) return found.refusal;
+  const { issued } = found;
+  const serial = issued.serialNumber;
   const revoked = world.ca.revocations[serial];
   if (revoked && (revoked.reason !== 'certificateHold' || command.reason === 'certificateHold')) {
     return refuse('CERTSRV_E_BAD_REQUESTSTATUS', `The certificate ${serial} (request ${issued.requestId}) was already revoked on ${revoked.revokedAt}`
       + ` (${revoked.reason}); only a certificate on hold can be revoked again, with another reason.`);
   }
-  return accept({ type: 'CertificateRevoked', data: { ca: authority.name, serialNumber: serial, requestId: issued.requestId, thumbprint: issued.thumbprint, reason: command.reason } });
+  const { requestId, thumbprint } = issued;
+  return accept({ type: 'CertificateRevoked', data: { ca: authority.name, serialNumber: serial, requestId, thumbprint, reason: command.reason } });
 };
 
 /** `net stop certsvc` / `net start certsvc`; starting a running service (or stopping a stopped one) changes nothing. */

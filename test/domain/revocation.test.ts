@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { decide, type LabCommand, type World } from '../../domain/index.ts';
-import { acceptedAt, issued, issuedCertificate, revoked } from '../support/crl.ts';
+import { acceptedAt, givenAt, issued, issuedCertificate, revoked } from '../support/crl.ts';
 import { givenNetwork } from '../support/world.ts';
 
 const revocation = suite('domain/ca revocation');
@@ -40,7 +40,25 @@ revocation('refuses a serial number the CA never issued with 0x80070002 and list
   assert.is(refused?.code, '0x80070002');
   assert.is(refused?.name, 'ERROR_FILE_NOT_FOUND');
   assert.match(refused!.reason, /no certificate with serial number 61000000000000000099/);
-  assert.match(refused!.reason, new RegExp(certificate.serialNumber));
+  assert.match(refused!.reason, new RegExp(`Request ID: 2 \\(${certificate.serialNumber}\\)`));
+});
+
+revocation('designates the certificate by Request ID, as the Issued Certificates view shows it', () => {
+  const world = acceptedAt(withCertificate(), at, { type: 'RevokeCertificate', requestId: 2, reason: 'cessationOfOperation' });
+  assert.is(world.ca.revocations[certificate.serialNumber]?.reason, 'cessationOfOperation');
+  assert.match(rejection(withCertificate(), { type: 'RevokeCertificate', requestId: 9, reason: 'unspecified' })!.reason, /no certificate with Request ID 9; .*2 \(/);
+});
+
+revocation('designates the certificate by the computer that holds it and its template', () => {
+  const installed = givenAt(withCertificate(), at, {
+    type: 'CertificateInstalled',
+    data: { host: 'SERVER1', store: 'personal', thumbprint: certificate.thumbprint, template: 'WebServer', keyRef: 'req-2', exportableKey: false },
+  });
+  const holder = (template: string): LabCommand => ({ type: 'RevokeCertificate', holder: { host: 'SERVER1', certificate: { template } }, reason: 'superseded' });
+  assert.ok(acceptedAt(installed, at, holder('Web Server')).ca.revocations[certificate.serialNumber]);
+  const refused = rejection(installed, holder('Workstation Authentication'));
+  assert.is(refused?.code, 'not-found');
+  assert.match(refused!.reason, /SERVER1 holds no certificate from contoso-CA1-CA with template "Workstation Authentication"/);
 });
 
 revocation('refuses to revoke an already revoked certificate with 0x80094003, naming when and why it was revoked', () => {
