@@ -41,6 +41,7 @@ export const exportStep = (seed: string, defaults: ExportChoice): StepDefinition
   minutes: 3,
   skippable: false,
   seedChoice: () => defaults,
+  dialog: () => pfxEncryptions.map((encryption) => ({ label: `Encryption: ${encryption} (the list Windows 10 1709 / Server 2019 and later show)`, choice: { ...defaults, encryption } })),
   ...choiceOf(z.strictObject({ computer: text, file: text, password: strongSecret, encryption: pfxEncryption.optional() })),
   commands: (choice, context) => [
     { type: 'ExportCertificate', host: choice.computer, certificate: { template: templateOf(context) }, file: choice.file, password: choice.password, ...(choice.encryption ? { encryption: choice.encryption } : {}) },
