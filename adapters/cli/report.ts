@@ -10,6 +10,7 @@ export const jsonReport = (scenario: string, log: string, run: ScenarioRun, arti
   log,
   caCertificate: artifacts.caCertificate,
   certificates: artifacts.certificates,
+  certEnroll: artifacts.certEnroll,
   bindings: Object.entries(run.lab.world.hosts.iis).flatMap(([host, sites]) =>
     Object.values(sites).flatMap((site) => site.bindings.filter((b) => b.thumbprint).map((b) => ({ host, site: site.name, protocol: b.protocol, port: b.port, thumbprint: b.thumbprint! }))),
   ),
@@ -50,5 +51,6 @@ export const summaryLines = (run: ScenarioRun, log: string, artifacts: Artifacts
   `${run.ok ? 'PASS' : 'FAIL'}: ${artifacts.certificates.length} certificate(s), ${run.lab.world.rejections.length} rejection(s), ${run.lab.events.length} events`,
   `  log: ${log}`,
   `  CA certificate: ${artifacts.caCertificate}`,
+  ...artifacts.certEnroll.map((f) => `  CertEnroll (${f.kind}): ${f.path}`),
   ...artifacts.certificates.map((c) => `  ${c.host}\\${c.store === 'personal' ? 'Personal' : 'AMT firmware'}: ${c.template} ${c.thumbprint} → ${c.pem}`),
 ];

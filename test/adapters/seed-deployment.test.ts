@@ -115,4 +115,21 @@ for (const name of Object.keys(passwords)) {
   });
 }
 
+seed('leaves the CA\'s base and delta CRLs in artifacts/CertEnroll, accepted by openssl crl -verify, and every certificate passes -crl_check', () => {
+  const files = report.certEnroll as { kind: string; path: string }[];
+  assert.equal(files.map((f) => f.path.split('/').slice(-2).join('/')).sort(), [
+    'CertEnroll/ca1.contoso.com_contoso-CA1-CA.crt', 'CertEnroll/contoso-CA1-CA+.crl', 'CertEnroll/contoso-CA1-CA.crl',
+  ]);
+  const base = files.find((f) => f.kind === 'base-crl')!.path;
+  for (const crl of files.filter((f) => f.kind !== 'ca-certificate')) {
+    const checked = spawnSync('openssl', ['crl', '-in', crl.path, '-CAfile', report.caCertificate, '-verify', '-noout'], { encoding: 'utf8' });
+    assert.match(checked.stderr + checked.stdout, /verify OK/, crl.path);
+  }
+  const lastStep = (report.steps as { at: string | null }[]).map((s) => s.at).filter(Boolean).pop()!;
+  const attime = String(Math.floor(Date.parse(lastStep) / 1000));
+  for (const c of report.certificates as Cert[]) {
+    assert.match(openssl('verify', '-crl_check', '-attime', attime, '-CAfile', report.caCertificate, '-CRLfile', base, c.pem), /: OK/, c.template);
+  }
+});
+
 seed.run();
