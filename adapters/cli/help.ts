@@ -14,7 +14,7 @@ Usage:
 Examples:
   pkilab run --all
   pkilab run scenarios/iis-web-server-certificate.yaml
-  pkilab run scenarios/*.yaml --json
+  pkilab run scenarios/mac-*.yaml
   pkilab findings .pkilab/seed-deployment/lab.jsonl --at 40
   pkilab step iis-web-server-certificate
   pkilab travel .pkilab/iis-no-restart/lab.jsonl bisect OP-PENDING-RESTART
@@ -41,7 +41,7 @@ Options:
 Examples:
   pkilab run --all
   pkilab run scenarios/iis-web-server-certificate.yaml
-  pkilab run scenarios/iis-no-restart.yaml --out /tmp/lab --json
+  pkilab run scenarios/iis-no-restart.yaml --out /tmp/lab --force --json
 
 Exit codes: 0 every expectation holds, 1 one does not, 2 a scenario is invalid or missing.
 `;

@@ -35,11 +35,27 @@ export const main = async (args: string[], io: Io = consoleIo): Promise<number> 
 const dispatch = async (args: string[], io: Io): Promise<number> => {
   const [command, ...rest] = args;
   if (command !== undefined && Object.hasOwn(commands, command)) return (await commands[command]!())(rest, io);
+  if (command === '--version' || command === '-V') {
+    io.out(`pkilab ${(await import('./version.ts')).pkilabVersion()}`);
+    return 0;
+  }
+  const names = Object.keys(commands);
+  // `pkilab help COMMAND` is `pkilab COMMAND --help`.
+  if (command === 'help' && rest[0] !== undefined && Object.hasOwn(commands, rest[0])) return (await commands[rest[0]]!())(['--help'], io);
+  if (command === 'help' && rest[0] !== undefined) {
+    io.err(`pkilab help: expected a command (${names.join(', ')}), found "${rest[0]}"${await didYouMeanCommand(rest[0], names)}`);
+    return 2;
+  }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.out(mainHelp);
     return command === undefined ? 2 : 0;
   }
-  const names = Object.keys(commands);
-  io.err(`pkilab: unknown command "${command}"; expected ${names.slice(0, -1).join(', ')} or ${names.at(-1)}.\n\n${mainHelp}`);
+  io.err(`pkilab: unknown command "${command}"; expected ${names.slice(0, -1).join(', ')} or ${names.at(-1)}${await didYouMeanCommand(command, names)}\n\n${mainHelp}`);
   return 2;
+};
+
+/** `; did you mean "travel"?` for a mistyped command; the workflows module is loaded only on this error path. */
+const didYouMeanCommand = async (word: string, names: readonly string[]): Promise<string> => {
+  const hint = names.find((n) => n.toLowerCase() === word.toLowerCase()) ? `did you mean "${word.toLowerCase()}"?` : (await import('../../workflows/index.ts')).didYouMean(word, names);
+  return hint ? `; ${hint}` : '';
 };

@@ -26,7 +26,7 @@ s save (writes the scenario that reproduces the session), q quit. NO_COLOR turns
 Examples:
   pkilab step iis-web-server-certificate
   pkilab step --lab .pkilab/step/lab.jsonl dp-client-certificate
-  pkilab step mac-client-certificate --scenario scenarios/iis-web-server-certificate.yaml --out /tmp/rehearsal
+  pkilab step mac-client-certificate --scenario scenarios/iis-web-server-certificate.yaml --out /tmp/rehearsal --new
 `;
 
 /** `pkilab step`: full screen on a terminal, plain text otherwise. */
