@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { procedures } from '../../workflows/index.ts';
 import { createStepper } from '../stepper/controller.ts';
 import { storeOption } from '../lab-store.ts';
 import { runPlain } from '../stepper/plain.ts';
 import type { Io } from './run.ts';
+import { parseOptions, usageFailure } from './args.ts';
 
 export const stepHelp = `Usage: pkilab step [PROCEDURE] [--lab LOG] [--scenario FILE] [--out DIR] [--new] [--plain]
 
@@ -33,10 +33,9 @@ Examples:
 export const stepCommand = async (args: string[], io: Io): Promise<number> => {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { lab: { type: 'string' }, store: { type: 'string' }, scenario: { type: 'string' }, out: { type: 'string' }, new: { type: 'boolean' }, plain: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseOptions(args, { lab: { type: 'string' }, store: { type: 'string' }, scenario: { type: 'string' }, out: { type: 'string' }, new: { type: 'boolean' }, plain: { type: 'boolean' }, quiz: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
   } catch (error) {
-    io.err(`pkilab step: ${(error as Error).message}\n\n${stepHelp}`);
-    return 2;
+    return usageFailure(io, 'step', error, args);
   }
   if (parsed.values.help) return io.out(stepHelp), 0;
   const [procedure] = parsed.positionals;
