@@ -1,5 +1,6 @@
 import { isDraft, original, produce, setAutoFreeze, type Draft } from 'immer';
 import { emptyWorld, entitiesShapedBy, type LabEvent, type RecordedEvent, type World } from '../domain/index.ts';
+import { adminHandlers } from './admin.ts';
 import { caHandlers } from './ca.ts';
 import { settled } from './copy.ts';
 import { configMgrHandlers } from './configmgr.ts';
@@ -9,7 +10,7 @@ import { hostsHandlers } from './hosts.ts';
 import { workflowHandlers } from './workflow.ts';
 
 /** Every event type of the lab has its handler: a missing one does not compile. */
-const handlers: Handlers<LabEvent> = { ...directoryHandlers, ...caHandlers, ...hostsHandlers, ...configMgrHandlers, ...workflowHandlers };
+const handlers: Handlers<LabEvent> = { ...directoryHandlers, ...caHandlers, ...hostsHandlers, ...configMgrHandlers, ...workflowHandlers, ...adminHandlers };
 
 /**
  * Frozen worlds cost a deep walk on every batch; nothing in pkilab mutates a world outside `produce`

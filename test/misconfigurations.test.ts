@@ -3,7 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadScenario } from '../adapters/scenario/load.ts';
 import { evaluateFindings } from '../domain/index.ts';
-import { createLab, runScenario, type Scenario } from '../workflows/index.ts';
+import { createLab, runScenario, type Scenario, type ScenarioProcedure } from '../workflows/index.ts';
 import { memoryPorts } from './support/ports.ts';
 import { startsAt } from './support/world.ts';
 import { drawCaIdentity } from '../adapters/ca-identity.ts';
@@ -12,12 +12,15 @@ const library = suite('misconfiguration library');
 const scenarios = await Promise.all(readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort().map((f) => loadScenario(`scenarios/${f}`)));
 const misconfigured = scenarios.filter((s) => s.expect.rejections.length > 0 || s.expect.findings.length > 0);
 
+/** A scenario's procedures, without its administrative actions (those are what a misconfiguration scenario does wrong). */
+const proceduresOf = (s: Scenario): ScenarioProcedure[] => s.procedures.flatMap((p) => ('procedure' in p ? [p] : []));
+
 /** The same procedures on the default CA with the seed's choices: the scenario without its misconfiguration. */
 const corrected = (s: Scenario): Scenario => ({
   ...s,
   lab: { startsAt, ca: { edition: 'enterprise', os: s.lab.ca.os } },
-  procedures: s.procedures.map((p) => ({ procedure: p.procedure, steps: s.lab.ca.os === 'windows-server-2012' ? p.steps : {} })),
-  expect: { certificates: [], bindings: [], rejections: [], findings: [], completed: s.procedures.map((p) => p.procedure) },
+  procedures: proceduresOf(s).map((p) => ({ procedure: p.procedure, steps: s.lab.ca.os === 'windows-server-2012' ? p.steps : {} })),
+  expect: { certificates: [], bindings: [], rejections: [], findings: [], completed: proceduresOf(s).map((p) => p.procedure) },
 });
 
 library('holds at least fifteen misconfiguration scenarios, each stating its symptom or its finding', () => {

@@ -159,7 +159,10 @@ const bestBranch = (branches: z.core.$ZodIssue[][], value: unknown): z.core.$Zod
   const firsts = branches.map((b) => b[0]).filter((i): i is z.core.$ZodIssue => i !== undefined);
   const top = Math.max(...firsts.map((i) => score(i, value)));
   const best = firsts.filter((i) => score(i, value) === top);
-  return best.length === 1 ? best[0] : undefined;
+  if (best.length === 1) return best[0];
+  // A mapping that names a branch's discriminator (procedure: …, action: …) meant that branch.
+  const named = best.filter((i) => i.code === 'invalid_union' && typeof i.discriminator === 'string' && child(value, i.discriminator) !== undefined);
+  return named.length === 1 ? named[0] : undefined;
 };
 
 const child = (value: unknown, key: string | number): unknown =>

@@ -3,6 +3,7 @@ import { addMinutes, caCertificateProfile, caSetupChoices, dueByTime, dueCrlPubl
 import { fold } from '../projections/index.ts';
 import { findProcedure } from './catalog.ts';
 import { ChoiceError } from './choices.ts';
+import { runDueWork } from './due-work.ts';
 import { execute, recorded, stamp } from './execute.ts';
 import type { LabPorts, PendingEvent } from './ports.ts';
 import type { StepCommand, StepDefinition } from './procedure.ts';
@@ -59,7 +60,7 @@ export const createLab = async (ports: LabPorts, id: string, options: { startsAt
   return { id, events, world: fold(events) };
 };
 
-const commit = async (ports: LabPorts, lab: Lab, pending: readonly PendingEvent[]): Promise<{ lab: Lab; events: RecordedEvent[] }> => {
+export const commit = async (ports: LabPorts, lab: Lab, pending: readonly PendingEvent[]): Promise<{ lab: Lab; events: RecordedEvent[] }> => {
   await ports.events.append(lab.id, pending, lab.world.position);
   const events = recorded(pending, lab.world.position);
   return { lab: { id: lab.id, events: [...lab.events, ...events], world: fold(events, lab.world) }, events };
@@ -74,7 +75,7 @@ const durationOf = (step: StepDefinition | undefined, choice: unknown): number =
   step === undefined ? 1 : typeof step.minutes === 'number' ? step.minutes : choice === null ? 1 : step.minutes(choice);
 
 /** Decides the commands of one step in order; a step is all or nothing. Timers due by then run after it. */
-const decideStep = async (ports: LabPorts, world: World, commands: readonly StepCommand[], at: string): Promise<LabEvent[] | Rejection> => {
+export const decideStep = async (ports: LabPorts, world: World, commands: readonly StepCommand[], at: string): Promise<LabEvent[] | Rejection> => {
   let current = world;
   const produced: LabEvent[] = [];
   for (const command of commands) {
@@ -125,11 +126,16 @@ export const takeStep = async (ports: LabPorts, lab: Lab, procedureId: string, s
   const at = addMinutes(lab.world.now, durationOf(definition, parsed));
   const [next, actions] = transition(machineOf(procedure), snapshot, toMachineEvent({ step, choice: parsed }));
   const commands = actions.flatMap((a) => (a.type === 'command' ? (a.params as { commands: StepCommand[] }).commands : []));
-  const decided = await decideStep(ports, lab.world, commands, at);
-  if (!Array.isArray(decided)) return rejected(decided, at);
+  // Timers that fall due while the step takes its time run first, each at its own time (a long wait: a pass every 8 hours).
+  const meanwhile = await runDueWork(ports, lab.world, at);
+  const input: PendingEvent = { type: 'ActionTaken', data: { procedure: procedureId, step, choice: parsed }, at };
+  const decided = await decideStep(ports, meanwhile.world, commands, at);
+  if (!Array.isArray(decided)) {
+    const done = await commit(ports, lab, [...meanwhile.events, input, { type: 'ActionRejected', data: { procedure: procedureId, step, rejection: decided }, at }]);
+    return { lab: done.lab, outcome: { ok: false, rejection: decided, events: done.events } };
+  }
   const completed = next.status === 'done';
   const tail: PendingEvent[] = completed ? [{ type: 'ProcedureCompleted', data: { procedure: procedureId }, at }] : [];
-  const input: PendingEvent = { type: 'ActionTaken', data: { procedure: procedureId, step, choice: parsed }, at };
-  const done = await commit(ports, lab, [input, ...stamp(decided, at), ...tail]);
+  const done = await commit(ports, lab, [...meanwhile.events, input, ...stamp(decided, at), ...tail]);
   return { lab: done.lab, outcome: { ok: true, events: done.events, completed } };
 };

@@ -48,10 +48,11 @@ export const execute = async (ports: LabPorts, start: World, first: LabCommand, 
         keep([crlPublishedEvent(decision.draft, (await ports.signer.signCrl(decision.draft.profile)).der)]);
         break;
       }
-      const keyRef = `req-${decision.draft.requestId}-${decision.draft.requester.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+      // A renewal with the same key names the key it already has; the key store hands back its public half.
+      const keyRef = decision.draft.keyRef || `req-${decision.draft.requestId}-${decision.draft.requester.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
       const publicKey = await ports.keys.generate(keyRef, decision.draft.keySize);
       const { der, thumbprint } = await ports.signer.sign({ ...decision.profile, publicKey });
-      keep([...decision.before, ...issuanceEvents({ ...decision.draft, keyRef }, der, thumbprint)]);
+      keep([...decision.before, ...issuanceEvents({ ...decision.draft, keyRef }, der, thumbprint), ...(decision.after ?? [])]);
       if (command.type !== 'Autoenroll') break;
     }
   }

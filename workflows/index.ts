@@ -11,8 +11,12 @@ export {
   isPortError, portError, type EventStore, type KeyStore, type SecretStore, type Signer, type PfxFiles, type PfxWriteOptions, type LabPorts, type PendingEvent, type PortError,
   type EventStoreErrorCode, type KeyStoreErrorCode, type SecretStoreErrorCode, type PfxFilesErrorCode,
 } from './ports.ts';
-export type { Scenario, ScenarioProcedure, StepOverride, Expectations, CertificateExpectation, BindingExpectation, RejectionExpectation } from './scenario.ts';
+export type { Scenario, ScenarioProcedure, ScenarioAction, ScenarioEntry, StepOverride, Expectations, CertificateExpectation, BindingExpectation, RejectionExpectation } from './scenario.ts';
 export { checkExpectations, type ExpectationResult } from './expectations.ts';
 export { runScenario, resolveChoices, type ScenarioRun, type StepReport, type ResolvedStep } from './run-scenario.ts';
 export { seedDeployment } from './seed-deployment.ts';
 export { redecide, normalize, firstDivergence, type WhatIf, type Redecision, type CarriedStep } from './redecide.ts';
+export { actions, actionIds, findAction, actionSchema } from './actions/catalog.ts';
+export { adminProcedure, defineAction, type ActionDefinition, type ActionGroup } from './actions/definition.ts';
+export { takeAction } from './actions/take.ts';
+export { runDueWork } from './due-work.ts';

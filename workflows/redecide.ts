@@ -1,5 +1,7 @@
 import type { RecordedEvent } from '../domain/index.ts';
 import { fold } from '../projections/index.ts';
+import { adminProcedure } from './actions/definition.ts';
+import { takeAction } from './actions/take.ts';
 import { findProcedure } from './catalog.ts';
 import { procedureSnapshot } from './replay.ts';
 import { startProcedure, takeStep, type Lab } from './engine.ts';
@@ -70,7 +72,7 @@ const stoppedRuns = (recorded: readonly RecordedEvent[]): Set<number> => {
  * a recorded retry of a step the what-if already got past is dropped.
  */
 export const redecide = async (ports: LabPorts, recorded: readonly RecordedEvent[], whatIf?: WhatIf, id = 'lab'): Promise<Redecision> => {
-  const firstInput = recorded.findIndex((e) => e.type === 'ProcedureStarted');
+  const firstInput = recorded.findIndex((e) => e.type === 'ProcedureStarted' || e.type === 'ActionTaken');
   const prefix = firstInput === -1 ? recorded : recorded.slice(0, firstInput);
   await ports.events.append(id, prefix.map(({ position: _, ...e }) => e as never), 0);
   let lab: Lab = { id, events: prefix, world: fold(prefix) };
@@ -99,6 +101,13 @@ export const redecide = async (ports: LabPorts, recorded: readonly RecordedEvent
     if (event.type !== 'ActionTaken') continue;
     const { procedure, step } = event.data;
     let choice = event.data.choice;
+    if (procedure === adminProcedure) {
+      // An administrative action stands alone: a what-if may change or drop it; it is decided again either way.
+      if (whatIf?.position === event.position && whatIf.kind === 'skip') continue;
+      if (whatIf?.position === event.position && whatIf.kind === 'change') choice = merged(choice, whatIf.choice);
+      lab = (await takeAction(ports, lab, step, choice)).lab;
+      continue;
+    }
     if (whatIf?.position === event.position) {
       if (whatIf.kind === 'change') choice = merged(choice, whatIf.choice);
       else if (findProcedure(procedure)?.steps.find((s) => s.id === step)?.skippable) choice = null;

@@ -1,3 +1,6 @@
+import { findAction } from './actions/catalog.ts';
+import { adminProcedure } from './actions/definition.ts';
+import { takeAction } from './actions/take.ts';
 import { findProcedure } from './catalog.ts';
 import { ChoiceError, didYouMean } from './choices.ts';
 import { startProcedure, takeStep, type Lab } from './engine.ts';
@@ -48,7 +51,7 @@ export interface ScenarioRun {
   readonly ok: boolean;
 }
 
-/** Runs a scenario's procedures in order on an existing lab; a rejected step ends its procedure. */
+/** Runs a scenario's procedures and actions in order on an existing lab; a rejected step ends its procedure, a rejected action only itself. */
 export const runScenario = async (ports: LabPorts, start: Lab, scenario: Scenario, onStep: (report: StepReport) => void = () => undefined): Promise<ScenarioRun> => {
   let lab = start;
   const steps: StepReport[] = [];
@@ -57,6 +60,16 @@ export const runScenario = async (ports: LabPorts, start: Lab, scenario: Scenari
     onStep(r);
   };
   for (const entry of scenario.procedures) {
+    if ('actions' in entry) {
+      for (const { action, choice } of entry.actions) {
+        const taken = await takeAction(ports, lab, action, choice);
+        lab = taken.lab;
+        const title = findAction(action)!.title;
+        const base = { procedure: adminProcedure, step: action, title, at: lab.world.now };
+        report(taken.outcome.ok ? { ...base, outcome: 'done' } : { ...base, outcome: 'rejected', rejection: taken.outcome.rejection });
+      }
+      continue;
+    }
     const procedure = findProcedure(entry.procedure)!;
     const resolved = resolveChoices(procedure, entry.steps);
     lab = await startProcedure(ports, lab, procedure.id);

@@ -8,6 +8,15 @@ export interface ScenarioProcedure {
   readonly steps: Readonly<Record<string, StepOverride>>;
 }
 
+/** An administrative action of a scenario: its id and the choice (validated when the scenario loads). */
+export interface ScenarioAction {
+  readonly action: string;
+  readonly choice: Readonly<Record<string, unknown>>;
+}
+
+/** What a scenario runs, in order: procedures, and lists of actions between or after them. */
+export type ScenarioEntry = ScenarioProcedure | { readonly actions: readonly ScenarioAction[] };
+
 export interface CertificateExpectation {
   readonly host: string;
   /** personal (default) or amt-firmware. */
@@ -41,6 +50,7 @@ export interface Scenario {
   readonly name: string;
   readonly title: string;
   readonly lab: { readonly startsAt?: string; readonly ca: CaSetup };
-  readonly procedures: readonly ScenarioProcedure[];
+  /** Procedures and action lists in the order they run (a top-level `actions:` list comes last). */
+  readonly procedures: readonly ScenarioEntry[];
   readonly expect: Expectations;
 }

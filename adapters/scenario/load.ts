@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { CaSetup } from '../../domain/index.ts';
 import {
-  ChoiceError, expectation, explain, findProcedure, pathText, resolveChoices, shown, type Path, type Problem, type Scenario, type StepOverride,
+  ChoiceError, expectation, explain, findAction, findProcedure, pathText, resolveChoices, shown, type Path, type Problem, type Scenario, type ScenarioAction, type ScenarioEntry,
+  type StepOverride,
 } from '../../workflows/index.ts';
 import { caSetupOf, scenarioSchema, type ScenarioFile } from './schema.ts';
 
@@ -113,17 +114,30 @@ export const parseScenario = (file: string, text: string): Scenario => {
 
 /** The validated file as the runner takes it; each procedure's step overrides are laid over the seed's choices once, to check them. */
 const scenarioOf = (file: string, data: ScenarioFile, fail: (path: Path, problem: string) => never): Scenario => {
-  const procedures = data.procedures.map((entry, i) => {
+  const refuse = (error: unknown, path: Path): never => {
+    if (!(error instanceof ChoiceError)) throw error;
+    return fail(path, sentence({ path, expected: error.expected, found: error.found, hint: error.hint, unknown: error.unknown }));
+  };
+  const actionsOf = (list: readonly Record<string, unknown>[], at: Path): ScenarioAction[] =>
+    list.map(({ action, ...choice }, j) => {
+      try {
+        findAction(String(action))!.parse(choice, '');
+      } catch (error) {
+        refuse(error, [...at, j, ...splitPath((error as ChoiceError).path ?? '')]);
+      }
+      return { action: String(action), choice };
+    });
+  const entries: ScenarioEntry[] = (data.procedures ?? []).map((entry, i) => {
+    if (typeof entry !== 'string' && 'actions' in entry) return { actions: actionsOf(entry.actions, ['procedures', i, 'actions']) };
     const { procedure, steps = {} } = typeof entry === 'string' ? { procedure: entry } : entry;
     try {
       resolveChoices(findProcedure(procedure)!, steps as Record<string, StepOverride>);
     } catch (error) {
-      if (!(error instanceof ChoiceError)) throw error;
-      const path = ['procedures', i, ...splitPath(error.path)];
-      fail(path, sentence({ path, expected: error.expected, found: error.found, hint: error.hint, unknown: error.unknown }));
+      refuse(error, ['procedures', i, ...splitPath((error as ChoiceError).path ?? '')]);
     }
     return { procedure, steps: steps as Record<string, StepOverride> };
   });
+  const procedures = data.actions ? [...entries, { actions: actionsOf(data.actions, ['actions']) }] : entries;
   const { startsAt, ca } = data.lab ?? {};
   const setup: CaSetup = ca ? caSetupOf(ca) : { edition: 'enterprise', os: 'windows-server-2008' };
   const expect = data.expect ?? {};

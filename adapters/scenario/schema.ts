@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { actionIdList, actionList, actionsBetween } from './action-schema.ts';
 import { crlFields, crlSetupOf } from './crl-schema.ts';
 import { caSetupChoices, failures, findingRules, isSimTime, setupRefusal, type CaSettings, type CaSetup, type FailureName } from '../../domain/index.ts';
-import { didYouMean, expected, names, procedures, text, wording, type ProcedureDefinition, type StepDefinition } from '../../workflows/index.ts';
+import { adminProcedure, didYouMean, expected, names, procedures, text, wording, type ProcedureDefinition, type StepDefinition } from '../../workflows/index.ts';
 
 // ─── Words a scenario uses ───
 
@@ -12,8 +13,8 @@ const nameAmong = <T extends string>(values: readonly T[], what: string, noun: s
 const procedureIds = procedures.map((p) => p.id);
 const aProcedure = `a procedure of the catalogue (${procedureIds.join(', ')})`;
 const procedureId = nameAmong(procedureIds, aProcedure, 'procedure');
-const stepIds = [...new Set(procedures.flatMap((p) => p.steps.map((s) => s.id)))];
-const stepId = nameAmong(stepIds, 'a step id of the catalogue\'s procedures (pkilab procedures lists them)', 'step');
+const stepIds = [...new Set([...procedures.flatMap((p) => p.steps.map((s) => s.id)), ...actionIdList])];
+const stepId = nameAmong(stepIds, 'a step id of the catalogue\'s procedures (pkilab procedures lists them) or an action id', 'step');
 
 // ─── Procedures and their step overrides ───
 
@@ -53,8 +54,12 @@ const procedureEntry = z
         },
       })
       .register(wording, { expected: 'a mapping with procedure and steps' }),
+    actionsBetween,
   ])
-  .register(wording, { expected: 'a procedure id, or a mapping with procedure and steps', items: 'procedures (ids, or mappings with procedure and steps)' });
+  .register(wording, {
+    expected: 'a procedure id, a mapping with procedure and steps, or a mapping with actions',
+    items: 'procedures (ids, mappings with procedure and steps, or mappings with actions)',
+  });
 
 // ─── The lab ───
 
@@ -143,11 +148,12 @@ const rejectionCode = z
   .transform(normaliseCode)
   .pipe(nameAmong(codes, aCode, 'code'));
 
-const stepsOfProcedure = (id: string | undefined) => procedures.find((p) => p.id === id)?.steps.map((s) => s.id);
+const stepsOfProcedure = (id: string | undefined) =>
+  id === adminProcedure ? actionIdList : procedures.find((p) => p.id === id)?.steps.map((s) => s.id);
 
 /** A rejected step; when the procedure is named, the step must be one of its steps. */
 const rejection = z
-  .strictObject({ procedure: procedureId.optional(), step: stepId, code: rejectionCode })
+  .strictObject({ procedure: z.union([procedureId, z.literal(adminProcedure)]).optional(), step: stepId, code: rejectionCode })
   .refine((r) => stepsOfProcedure(r.procedure)?.includes(r.step) ?? true, {
     path: ['step'],
     error: (issue) => {
@@ -186,11 +192,17 @@ export const scenarioSchema = z
     title: text.optional(),
     description: z.string().optional(),
     lab: z.strictObject({ startsAt: startsAt.optional(), ca: ca.optional() }).optional(),
-    procedures: z.array(procedureEntry).min(1),
+    procedures: z.array(procedureEntry).optional(),
+    /** Administrative actions after the procedures (restart, approve a request, edit a template, advance time…). */
+    actions: actionList.optional(),
     expect: expectations.optional(),
   })
+  .refine((file) => (file.procedures?.length ?? 0) + (file.actions?.length ?? 0) > 0, {
+    path: ['procedures'],
+    error: 'at least one procedure (procedures:) or one action (actions:)',
+  })
   .meta({ title: 'pkilab scenario' })
-  .register(wording, { expected: 'a mapping with scenario and procedures (and optionally title, description, lab, expect)' });
+  .register(wording, { expected: 'a mapping with scenario and procedures or actions (and optionally title, description, lab, expect)' });
 
 export type ScenarioFile = z.output<typeof scenarioSchema>;
 

@@ -30,7 +30,7 @@ export const eventData = {
   TemplateApplicationPolicyAdded: o({ template: entityName, name: s, oid: s, minorRevision: count }),
   AutoenrollmentRan: o({
     computer: entityName,
-    trigger: z.enum(['startup', 'timer']),
+    trigger: z.enum(['startup', 'timer', 'pulse']),
     failures: z.array(o({ template: s, eventId: z.literal([13, 47]), code: s.optional(), message: s })),
   }),
   CertificateRequestPending: pendingRequest,
@@ -54,6 +54,21 @@ export const eventData = {
   EnrollmentProfileSet: o({ platform: enrollmentPlatform, template: s }),
   DeviceEnrolled: o({ device: s, user: s, platform: enrollmentPlatform }),
   AmtComputerProvisioned: o({ computer: s, fqdn: s, group: s }),
+  // Administrative actions
+  TimeAdvanced: o({ from: simTime, to: simTime }),
+  GroupPolicyRefreshed: o({ computer: entityName }),
+  TemplateRemovedFromCa: o({ ca: entityName, template: entityName }),
+  TemplateSettingsChanged: o({
+    template: entityName,
+    tab: s,
+    settings: o({
+      validityDays: positiveInt.optional(), renewalDays: count.optional(), minimalKeySize: positiveInt.optional(), exportableKey: z.boolean().optional(),
+      managerApproval: z.boolean().optional(), autoenrollment: z.boolean().optional(), supersedes: strings.optional(),
+    }),
+    minorRevision: count,
+  }),
+  CertificateRequestDenied: o({ ca: entityName, requestId: positiveInt }),
+  CertificateArchived: o({ host: entityName, store: storeName, thumbprint: s, reason: z.enum(['renewed', 'superseded', 're-enrolled']) }),
   // Workflow
   ActionTaken: o({ procedure: entityName, step: s, choice: recordedValue }),
   ActionRejected: o({ procedure: entityName, step: s, rejection }),

@@ -80,6 +80,7 @@ export const template = z.strictObject({
   compatibility: z
     .strictObject({ certificationAuthority: z.enum(keysOf(compatibilityAuthorities)), certificateRecipient: z.enum(keysOf(compatibilityRecipients)) })
     .optional(),
+  supersedes: z.array(z.string()).optional(),
   keyProvider: z.enum(['csp', 'ksp']),
   acl: z.array(ace),
 });
@@ -161,7 +162,10 @@ export const issuedCertificate = z.strictObject({
   der: base64Der,
 });
 
-export const pendingRequest = z.strictObject({ requestId: positiveInt, ca: z.string(), template: z.string(), requester: z.string(), submittedAt: simTime });
+export const pendingRequest = z.strictObject({
+  requestId: positiveInt, ca: z.string(), template: z.string(), requester: z.string(), submittedAt: simTime,
+  requested: z.strictObject({ commonName: z.string().optional(), dnsNames: z.array(z.string()) }).optional(),
+});
 
 // ---- Hosts and ConfigMgr ----
 

@@ -57,9 +57,12 @@ export const decideAutoenrollment = (command: Autoenroll, world: World, at: stri
   return accept({ type: 'AutoenrollmentRan', data: { computer: command.computer, trigger: command.trigger, failures } });
 };
 
-/** Computers whose 8-hour autoenrollment timer falls due by `at` (domain-joined and booted). */
-export const dueAutoenrollments = (world: World, at: string): Autoenroll[] =>
+/** Each domain computer's next 8-hour autoenrollment timer (from its last pass, or its last startup). */
+export const autoenrollmentSchedule = (world: World): { at: string; command: Autoenroll }[] =>
   Object.values(world.hosts.hosts)
     .filter((host) => !host.device && world.directory.principals[host.name]?.kind === 'computer')
-    .filter((host) => Date.parse(addMinutes(host.lastAutoenrollment ?? host.lastBoot, autoenrollmentIntervalMinutes)) <= Date.parse(at))
-    .map((host) => ({ type: 'Autoenroll', computer: host.name, trigger: 'timer' }));
+    .map((host) => ({ at: addMinutes(host.lastAutoenrollment ?? host.lastBoot, autoenrollmentIntervalMinutes), command: { type: 'Autoenroll', computer: host.name, trigger: 'timer' } }));
+
+/** Computers whose 8-hour autoenrollment timer falls due by `at` (domain-joined and booted). */
+export const dueAutoenrollments = (world: World, at: string): Autoenroll[] =>
+  autoenrollmentSchedule(world).filter((due) => Date.parse(due.at) <= Date.parse(at)).map((due) => due.command);

@@ -32,13 +32,17 @@ export type RequestCertificate = {
   readonly template: string;
   readonly commonName?: string;
   readonly dnsNames: readonly string[];
+  /** certreq's KeyLength; left out, the template's minimum (as the Certificates snap-in does). */
+  readonly keySize?: number;
 };
 
 /** Extensions tab: add an application policy (and its EKU, as the console does for version 2). */
 export type AddApplicationPolicy = { readonly type: 'AddApplicationPolicy'; readonly template: string; readonly name: string; readonly oid: string };
 
 /** The autoenrollment task of a computer, at startup or on its 8-hour timer. */
-export type Autoenroll = { readonly type: 'Autoenroll'; readonly computer: string; readonly trigger: 'startup' | 'timer' };
+export type Autoenroll = { readonly type: 'Autoenroll'; readonly computer: string; readonly trigger: AutoenrollTrigger };
+/** What started a pass: startup, the 8-hour timer, or `certutil -pulse`. */
+export type AutoenrollTrigger = 'startup' | 'timer' | 'pulse';
 
 export type CaCommand = DuplicateTemplate | ChangeSubjectName | ChangeRequestHandling | ChangeTemplatePermissions | AddApplicationPolicy | IssueTemplate | RequestCertificate | Autoenroll
   | CrlCommand;

@@ -84,6 +84,24 @@ const caRefusal = (world: World, template: Template, authority: CertificationAut
 const earlier = (a: SimTime, b: SimTime): SimTime => (Date.parse(a) <= Date.parse(b) ? a : b);
 
 /**
+ * How a request differs from a fresh one: a request id already given (a pending request a manager approves), a key
+ * the requester already holds (renewal with the same key) or a key size it chose (certreq's KeyLength), events after.
+ */
+export interface IssuanceOptions {
+  readonly requestId?: number;
+  readonly approved?: boolean;
+  readonly key?: { readonly keyRef: string; readonly keySize: number };
+  readonly keySize?: number;
+  readonly after?: readonly LabEvent[];
+}
+
+/** The CA refuses a public key shorter than the template's Minimum key size (MS-WCCE; certreq shows 0x80094811). */
+const keyTooShort = (template: Template, keySize: number): Decision | undefined =>
+  keySize < template.minimalKeySize
+    ? refuse('CERTSRV_E_KEY_LENGTH', `The request's ${keySize}-bit key is shorter than the Minimum key size of "${template.displayName}" (${template.minimalKeySize} bits, Request Handling tab).`)
+    : undefined;
+
+/**
  * What the CA does with a request the wizard allowed: check it, build the names the template dictates,
  * and decide the certificate. `before` events precede the issuance (a device record, say).
  */
@@ -92,9 +110,10 @@ export const issuance = (
   template: Template,
   requester: Principal,
   requested: RequestedNames,
-  installTo: { host: string; store: StoreName },
+  installTo: { host: string; store: StoreName } | null,
   at: SimTime,
   before: readonly LabEvent[] = [],
+  options: IssuanceOptions = {},
 ): Decision => {
   const authority = issuingAuthorities(world.ca, template)[0];
   if (!authority) return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `No CA issues "${template.displayName}".`);
@@ -102,9 +121,14 @@ export const issuance = (
   if (refused) return refused;
   const names = buildNames(template, requester, world.directory.domain.dnsName, requested);
   if (!names.ok) return refuse(names.failure, names.reason);
-  const requestId = world.ca.lastRequestId + 1;
-  if (template.managerApproval) {
-    return accept(...before, { type: 'CertificateRequestPending', data: { requestId, ca: authority.name, template: template.name, requester: requester.name, submittedAt: at } });
+  const keySize = options.key?.keySize ?? options.keySize ?? template.minimalKeySize;
+  const short = keyTooShort(template, keySize);
+  if (short) return short;
+  const requestId = options.requestId ?? world.ca.lastRequestId + 1;
+  if (template.managerApproval && !options.approved) {
+    const names = requested.dnsNames.length > 0 || requested.commonName ? { requested: { dnsNames: requested.dnsNames, ...(requested.commonName ? { commonName: requested.commonName } : {}) } } : {};
+    const pending = { requestId, ca: authority.name, template: template.name, requester: requester.name, submittedAt: at, ...names };
+    return accept(...before, { type: 'CertificateRequestPending', data: pending });
   }
   const serialNumber = issuedSerial(authority, requestId, at);
   const notBefore = addMinutes(at, -clockSkewMinutes);
@@ -124,6 +148,7 @@ export const issuance = (
     kind: 'sign',
     profile,
     before,
+    ...(options.after ? { after: options.after } : {}),
     draft: {
       requestId,
       serialNumber,
@@ -138,11 +163,11 @@ export const issuance = (
       applicationPolicies: template.schemaVersion > 1 ? template.applicationPolicies : [],
       notBefore,
       notAfter,
-      keyRef: '',
-      keySize: template.minimalKeySize,
+      keyRef: options.key?.keyRef ?? '',
+      keySize,
       keyProvider: template.keyProvider,
       exportableKey: template.exportableKey,
-      installTo,
+      ...(installTo ? { installTo } : {}),
     },
   };
 };
@@ -158,5 +183,5 @@ export const decideEnrollment = (command: RequestCertificate, world: World, at: 
   }
   const notOffered = whyNotOffered(world, template, requester.name);
   if (notOffered) return notOffered;
-  return issuance(world, template, requester, command, { host: requester.name, store: command.store }, at);
+  return issuance(world, template, requester, command, { host: requester.name, store: command.store }, at, [], command.keySize ? { keySize: command.keySize } : {});
 };

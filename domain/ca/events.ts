@@ -1,3 +1,4 @@
+import type { AutoenrollTrigger } from './commands.ts';
 import type { CrlEvent } from './crl-events.ts';
 import type { CertificationAuthority, IssuedCertificate, PendingRequest } from './model.ts';
 import type { Ace, SubjectNameSetting, Template } from './template.ts';
@@ -34,7 +35,7 @@ export type AutoenrollmentRan = {
   readonly type: 'AutoenrollmentRan';
   readonly data: {
     readonly computer: string;
-    readonly trigger: 'startup' | 'timer';
+    readonly trigger: AutoenrollTrigger;
     readonly failures: readonly { readonly template: string; readonly eventId: 13 | 47; readonly code?: string; readonly message: string }[];
   };
 };

@@ -92,6 +92,8 @@ export interface PendingRequest {
   readonly template: string;
   readonly requester: string;
   readonly submittedAt: SimTime;
+  /** The names the request carried (a template whose subject is supplied in the request), issued on approval. */
+  readonly requested?: { readonly commonName?: string; readonly dnsNames: readonly string[] };
 }
 
 export interface CaState {
@@ -108,6 +110,8 @@ export interface CaState {
   readonly revocations: Readonly<Record<string, Revocation>>;
   /** Each CA's published CRLs, by CA name. */
   readonly crls: Readonly<Record<string, CaCrls>>;
+  /** Request ids a CA manager denied (absent in worlds folded before denials existed). */
+  readonly denied?: readonly number[];
   /** CAs whose service is stopped, with the time it stopped. */
   readonly stopped: Readonly<Record<string, SimTime>>;
 }

@@ -55,6 +55,8 @@ export interface Template {
   readonly purpose?: CertificatePurpose;
   /** The Compatibility tab's settings, on a Windows Server 2012 console. */
   readonly compatibility?: Compatibility;
+  /** Superseded Templates tab (msPKI-Supersede-Templates): templates whose certificates autoenrollment replaces. */
+  readonly supersedes?: readonly string[];
   /** v3 templates keep keys in a CNG key storage provider; earlier ones in a legacy CSP. */
   readonly keyProvider: 'csp' | 'ksp';
   readonly acl: readonly Ace[];

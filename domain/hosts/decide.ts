@@ -9,7 +9,7 @@ import { defaultPfxEncryption, keyProviderName, offersAes } from './pfx-encrypti
 
 /** The personal-store certificate a selection designates, newest first for a template. */
 export const selectCertificate = (world: World, host: string, selection: CertificateSelection, store: StoreName = 'personal'): StoredCertificate | undefined => {
-  const personal = world.hosts.stores[host]?.[store] ?? [];
+  const personal = (world.hosts.stores[host]?.[store] ?? []).filter((c) => !c.archived);
   if ('thumbprint' in selection) return personal.find((c) => c.thumbprint.toLowerCase() === selection.thumbprint.toLowerCase());
   const template = findTemplate(world.ca, selection.template);
   return [...personal].reverse().find((c) => c.template === template?.name);

@@ -26,6 +26,8 @@ export interface StoredCertificate {
   readonly exportableKey: boolean;
   readonly installedAt: SimTime;
   readonly exportedTo?: readonly string[];
+  /** Replaced by a renewal or a superseding template: kept in the store, hidden from the snap-in and from IIS's list. */
+  readonly archived?: boolean;
 }
 
 /** Local Computer\\Personal, or the AMT management controller's NVRAM (not visible in Windows). */

@@ -1,6 +1,7 @@
 import { match, P } from 'ts-pattern';
-import { decideAutoenrollment, dueAutoenrollments } from '../ca/autoenroll.ts';
-import { crlReactionsTo, dueCrlPublications } from '../ca/crl-schedule.ts';
+import { decideAutoenrollment } from '../ca/autoenroll.ts';
+import { decideCaAdmin } from '../ca/decide-admin.ts';
+import { crlReactionsTo } from '../ca/crl-schedule.ts';
 import { decideCrlPublication } from '../ca/crl.ts';
 import { decideEnrollment } from '../ca/decide-enrollment.ts';
 import { decideCaService, decideRevocation } from '../ca/revocation.ts';
@@ -9,6 +10,7 @@ import { decideConfigMgr } from '../configmgr/decide.ts';
 import { decideDirectory } from '../directory/decide.ts';
 import { decideHosts } from '../hosts/decide.ts';
 import type { LabCommand } from './commands.ts';
+import { decideAdvanceTime, decideGroupPolicyRefresh } from './decide-admin.ts';
 import type { Decision } from './decision.ts';
 import type { LabEvent } from './events.ts';
 import type { World } from './world.ts';
@@ -28,6 +30,9 @@ export const decide = (command: LabCommand, world: World, at: string): Decision 
       { type: P.union('ConfigureSiteSystem', 'CreateCloudDistributionPoint', 'ImportDistributionPointCertificate', 'ConfigureOutOfBandServicePoint', 'ConfigureOutOfBandManagement', 'SetEnrollmentProfile', 'EnrollDevice', 'ProvisionAmtComputer') },
       (c) => decideConfigMgr(c, world, at),
     )
+    .with({ type: P.union('RemoveTemplateFromCa', 'ChangeTemplateSettings', 'ApproveRequest', 'DenyRequest', 'RenewCertificate') }, (c) => decideCaAdmin(c, world, at))
+    .with({ type: 'AdvanceTime' }, (c) => decideAdvanceTime(c, world))
+    .with({ type: 'RefreshGroupPolicy' }, (c) => decideGroupPolicyRefresh(c, world, at))
     .exhaustive();
 
 /**
@@ -37,5 +42,4 @@ export const decide = (command: LabCommand, world: World, at: string): Decision 
 export const reactionsTo = (event: LabEvent): LabCommand[] =>
   event.type === 'ComputerRestarted' ? [{ type: 'Autoenroll', computer: event.data.computer, trigger: 'startup' }] : crlReactionsTo(event);
 
-/** Work the passage of simulated time makes due by `at` (the 8-hour autoenrollment timers, the CAs' CRL schedules). */
-export const dueByTime = (world: World, at: string): LabCommand[] => [...dueCrlPublications(world, at), ...dueAutoenrollments(world, at)];
+export { dueByTime, nextDueAt } from './schedule.ts';

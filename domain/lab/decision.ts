@@ -8,7 +8,8 @@ import type { LabEvent } from './events.ts';
 import type { Secret } from '../shared/secret.ts';
 
 /** The certificate the CA decided to issue, short of the requester's key, the signature and the thumbprint. */
-export type IssuanceDraft = Omit<IssuedCertificate, 'der' | 'thumbprint'> & { readonly installTo: { readonly host: string; readonly store: StoreName } };
+/** `installTo` is left out when nobody waits for the certificate (a pending request a manager issues: the client retrieves it later). */
+export type IssuanceDraft = Omit<IssuedCertificate, 'der' | 'thumbprint'> & { readonly installTo?: { readonly host: string; readonly store: StoreName } };
 
 /** A PFX the export wizard is to write: which certificate, with which key, under which password. */
 export interface ExportDraft {
@@ -33,7 +34,7 @@ export interface ExportDraft {
 export type Decision =
   | { readonly kind: 'accepted'; readonly events: readonly LabEvent[] }
   | { readonly kind: 'rejected'; readonly rejection: Rejection }
-  | { readonly kind: 'sign'; readonly profile: CertificateProfile; readonly draft: IssuanceDraft; readonly before: readonly LabEvent[] }
+  | { readonly kind: 'sign'; readonly profile: CertificateProfile; readonly draft: IssuanceDraft; readonly before: readonly LabEvent[]; readonly after?: readonly LabEvent[] }
   | { readonly kind: 'export'; readonly draft: ExportDraft }
   | { readonly kind: 'sign-crl'; readonly draft: CrlDraft };
 
@@ -44,8 +45,10 @@ export const refuse = (name: FailureName, reason: string): Decision => ({ kind: 
 /** The events of a signed issuance: the CA's record and the certificate installed in the requester's store. */
 export const issuanceEvents = (draft: IssuanceDraft, der: string, thumbprint: string): LabEvent[] => {
   const { installTo, ...issued } = draft;
+  const issuedEvent: LabEvent = { type: 'CertificateIssued', data: { certificate: { ...issued, der, thumbprint } } };
+  if (!installTo) return [issuedEvent];
   return [
-    { type: 'CertificateIssued', data: { certificate: { ...issued, der, thumbprint } } },
+    issuedEvent,
     {
       type: 'CertificateInstalled',
       data: { host: installTo.host, store: installTo.store, thumbprint, template: issued.template, keyRef: issued.keyRef, exportableKey: issued.exportableKey },

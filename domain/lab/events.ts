@@ -3,6 +3,7 @@ import type { ConfigMgrEvent } from '../configmgr/events.ts';
 import type { DirectoryEvent } from '../directory/events.ts';
 import type { HostsEvent } from '../hosts/events.ts';
 import type { Rejection } from '../shared/rejection.ts';
+import type { AdminEvent } from './admin-events.ts';
 
 /** The person's input: the step of a procedure and the choice made in its dialog. */
 export type ActionTaken = {
@@ -20,7 +21,7 @@ export type ProcedureCompleted = { readonly type: 'ProcedureCompleted'; readonly
 export type WorkflowEvent = ActionTaken | ActionRejected | ProcedureStarted | ProcedureCompleted;
 
 /** Everything a lab log holds. */
-export type LabEvent = DirectoryEvent | CaEvent | HostsEvent | ConfigMgrEvent | WorkflowEvent;
+export type LabEvent = DirectoryEvent | CaEvent | HostsEvent | ConfigMgrEvent | WorkflowEvent | AdminEvent;
 export type LabEventType = LabEvent['type'];
 
 /** An event as stored: its position in the lab's total order and its simulated time. */

@@ -75,7 +75,7 @@ load('reports YAML syntax errors with their position', () => {
 load('refuses an unknown top-level field and a start time that is not UTC ISO', () => {
   assert.match(
     problem('scenario: x\nprocedure: []\n').problem,
-    /^unknown field "procedure": expected one of the fields scenario, title, description, lab, procedures, expect; did you mean "procedures"\?$/,
+    /^unknown field "procedure": expected one of the fields scenario, title, description, lab, procedures, actions, expect; did you mean "procedures"\?$/,
   );
   const time = problem('scenario: x\nlab:\n  startsAt: tomorrow\nprocedures: [iis-web-server-certificate]\n');
   assert.is(time.line, 3);

@@ -74,7 +74,7 @@ enrollment('issues what the v2 template dictates: subject from the request, DNS 
   assert.equal(san, { kind: 'subjectAltName', dnsNames: ['server1.internal.contoso.com', 'server.contoso.com'], upns: [], critical: true });
   assert.equal(decision.draft.ekus, [oid.serverAuth]);
   assert.equal(decision.draft.applicationPolicies, [oid.serverAuth]);
-  assert.is(decision.draft.installTo.host, 'SERVER1');
+  assert.is(decision.draft.installTo?.host, 'SERVER1');
   assert.is(decision.profile.notBefore, '2026-11-02T09:50:00.000Z');
   assert.is(decision.profile.notAfter, '2028-11-01T10:00:00.000Z');
 });

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { revocationReasonNames, type CrlKind, type RevocationReason, type RevocationTarget } from '../../domain/index.ts';
+import { ChoiceError, choiceOf, text } from '../choices.ts';
+import { defineAction } from './definition.ts';
+
+const revokeFields = z.strictObject({
+  serialNumber: text.optional().describe('the serial number as certutil -view or the certificate\'s Details tab shows it'),
+  requestId: z.int().min(1).optional().describe('the Request ID column of Issued Certificates'),
+  computer: text.optional().describe('the computer holding the certificate (with template or thumbprint)'),
+  template: text.optional().describe('with computer: the newest certificate from this template in its personal store'),
+  thumbprint: text.optional().describe('with computer: the certificate with this thumbprint'),
+  reason: z.enum(revocationReasonNames as [RevocationReason, ...RevocationReason[]]).default('unspecified'),
+  ca: text.optional().describe('the CA\'s name; left out, the lab\'s CA'),
+});
+
+type RevokeChoice = { readonly reason: RevocationReason; readonly ca?: string } & RevocationTarget;
+
+/** Exactly one way of naming the certificate: serialNumber, requestId, or computer with template or thumbprint. */
+const revokeChoice = (value: z.output<typeof revokeFields>, path: string): RevokeChoice => {
+  const ways = (['serialNumber', 'requestId', 'computer'] as const).filter((k) => value[k] !== undefined);
+  if (ways.length !== 1) {
+    throw new ChoiceError(path, 'exactly one of serialNumber, requestId or computer (with template or thumbprint)', ways.length === 0 ? 'none' : ways.join(' and '));
+  }
+  const common = { reason: value.reason, ...(value.ca ? { ca: value.ca } : {}) };
+  if (value.serialNumber !== undefined) return { ...common, serialNumber: value.serialNumber };
+  if (value.requestId !== undefined) return { ...common, requestId: value.requestId };
+  if ((value.template === undefined) === (value.thumbprint === undefined)) {
+    throw new ChoiceError(`${path}.computer`, 'a computer with either template or thumbprint', value.template ? 'both' : 'neither');
+  }
+  const certificate = value.thumbprint !== undefined ? { thumbprint: value.thumbprint } : { template: value.template! };
+  return { ...common, holder: { host: value.computer!, certificate } };
+};
+
+export const revokeCertificate = defineAction({
+  id: 'revoke-certificate',
+  title: 'Revoke a certificate',
+  purpose: 'Moves an issued certificate to Revoked Certificates with a reason (certificateHold can be revoked again for good). Clients see it '
+    + 'only in the next CRL the CA publishes (the next delta, by default within a day; publish-crl makes it now).',
+  group: 'certification authority',
+  tool: 'Certification Authority › Issued Certificates › All Tasks › Revoke Certificate (certutil -revoke <serial> <reason>)',
+  example: { computer: 'SERVER1', template: 'ConfigMgr Web Server Certificate', reason: 'keyCompromise' } as unknown as RevokeChoice,
+  ...choiceOf(revokeFields, revokeChoice),
+  minutes: 1,
+  commands: (choice) => [{ type: 'RevokeCertificate', ...choice }],
+});
+
+const publishFields = z.strictObject({
+  kind: z.enum(['base', 'delta']).default('base').describe('base: a new CRL and, with deltas on, its delta (certutil -CRL); delta: a delta only'),
+  ca: text.optional(),
+});
+
+export const publishCrl = defineAction({
+  id: 'publish-crl',
+  title: 'Publish a CRL now',
+  purpose: 'Publishes a new base CRL (followed by its delta when deltas are on) or a delta CRL only, to CertEnroll and LDAP, instead of '
+    + 'waiting for the CA\'s schedule; the next scheduled publication counts from it.',
+  group: 'certification authority',
+  tool: 'Certification Authority › Revoked Certificates › All Tasks › Publish (certutil -CRL, certutil -CRL delta)',
+  example: { kind: 'base' as CrlKind },
+  ...choiceOf(publishFields),
+  minutes: 1,
+  commands: (choice) => [{ type: 'PublishCrl', kind: choice.kind, trigger: 'administrator', ...(choice.ca ? { ca: choice.ca } : {}) }],
+});
+
+const onCa = z.strictObject({ ca: text.optional().describe('the CA\'s name; left out, the lab\'s CA') });
+
+export const stopCaService = defineAction({
+  id: 'stop-ca-service',
+  title: 'Stop Certificate Services on the CA',
+  purpose: 'A stopped CA issues nothing and publishes no CRL: once its CRLs pass their next update, every client that checks revocation fails.',
+  group: 'certification authority',
+  tool: 'net stop certsvc',
+  example: {},
+  ...choiceOf(onCa),
+  minutes: 1,
+  commands: (choice) => [{ type: 'StopCaService', ...(choice.ca ? { ca: choice.ca } : {}) }],
+});
+
+export const startCaService = defineAction({
+  id: 'start-ca-service',
+  title: 'Start Certificate Services on the CA',
+  purpose: 'The CA runs again, and publishes at once any CRL whose time came while it was stopped.',
+  group: 'certification authority',
+  tool: 'net start certsvc',
+  example: {},
+  ...choiceOf(onCa),
+  minutes: 1,
+  commands: (choice) => [{ type: 'StartCaService', ...(choice.ca ? { ca: choice.ca } : {}) }],
+});
+
+export const crlActions = [revokeCertificate, publishCrl, stopCaService, startCaService];
