@@ -142,3 +142,6 @@ void kept;
   console.log(`  baseline JSON.parse of each line           ${rate(bare).padStart(12)} events/s`);
   console.log(`  ratio (pkilab / baseline)                  ${fmt(bare / open, 3).padStart(12)}`);
 }
+
+// PostgreSQL: appends from many writers, followers, lost and duplicated counts (scripts/bench-postgres.ts).
+await (await import('./bench-postgres.ts')).benchPostgres();

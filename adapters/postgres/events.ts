@@ -96,7 +96,11 @@ export const postgresEventStore = (db: Database): PostgresEventStore => {
       return (await load(lab)).checker.result.events.slice((range.from ?? 1) - 1, range.to ?? undefined);
     },
     async append(lab, events: readonly PendingEvent[], expectedVersion) {
-      const held = await load(lab);
+      checkLabName(lab);
+      // A cache at the expected version is enough to check the new events against: if another writer moved
+      // the lab on since, the database refuses below. Otherwise catch up first.
+      let held = cache.get(lab);
+      if (!held || held.checker.result.events.length !== expectedVersion) held = await load(lab);
       const found = held.checker.result.events.length;
       if (found !== expectedVersion) throw conflict(lab, found, expectedVersion);
       const texts = events.map((e, i) => JSON.stringify({ ...e, position: expectedVersion + i + 1 }));
@@ -109,16 +113,22 @@ export const postgresEventStore = (db: Database): PostgresEventStore => {
         throw Object.assign(error as Error, { message: `refusing to append: ${(error as Error).message}` });
       }
       const version = expectedVersion + texts.length;
+      const notice: LabNotice = { lab, version, generation: held.generation };
       try {
-        await transaction(db, async (client) => {
-          if (expectedVersion === 0) await client.query(`INSERT INTO ${db.table('labs')} (lab) VALUES ($1) ON CONFLICT DO NOTHING`, [lab]);
-          const generation = await move(client, lab, held, expectedVersion, version, false);
-          await client.query(
-            `INSERT INTO ${db.table('events')} (lab, position, type, body) SELECT $1, * FROM unnest($2::integer[], $3::text[], $4::text[])`,
-            [lab, texts.map((_, i) => expectedVersion + i + 1), events.map((e) => e.type), texts],
-          );
-          await notify(client, { lab, version, generation });
-        });
+        if (expectedVersion === 0) await db.pool.query(`INSERT INTO ${db.table('labs')} (lab) VALUES ($1) ON CONFLICT DO NOTHING`, [lab]);
+        // One statement, so one transaction and one round trip: move the version, insert the events, notify.
+        const { rows } = await db.pool.query<{ moved: boolean }>(
+          `WITH moved AS (UPDATE ${db.table('labs')} SET version = $3, updated = now() WHERE lab = $1 AND version = $2 AND generation = $4 RETURNING lab),
+           added AS (INSERT INTO ${db.table('events')} (lab, position, type, body)
+             SELECT $1, u.* FROM unnest($5::integer[], $6::text[], $7::text[]) AS u WHERE EXISTS (SELECT 1 FROM moved) RETURNING position)
+           SELECT EXISTS (SELECT 1 FROM moved) AS moved, (SELECT count(*) FROM added) AS added, (SELECT pg_notify($8, $9) FROM moved) AS notified`,
+          [lab, expectedVersion, version, held.generation, texts.map((_, i) => expectedVersion + i + 1), events.map((e) => e.type), texts, db.channel, JSON.stringify(notice)],
+        );
+        if (!rows[0]?.moved) {
+          const now = await db.pool.query<{ version: number }>(`SELECT version FROM ${db.table('labs')} WHERE lab = $1`, [lab]);
+          const at = now.rows[0]?.version ?? 0;
+          throw conflict(lab, `${at}${at === expectedVersion ? ' (after another writer went back and forth)' : ''}`, expectedVersion);
+        }
       } catch (error) {
         cache.delete(lab);
         if (isUniqueViolation(error)) throw conflict(lab, 'past it (another writer took the same position)', expectedVersion);
