@@ -51,3 +51,14 @@ export const crlSetupOf = (value: z.output<typeof crlFields>): CrlSettings => ({
   cdp: value.cdp ?? defaultCrlSettings.cdp,
   aia: value.aia ?? defaultCrlSettings.aia,
 });
+
+/** expect.crls: what a client would find of the CA's revocation information at the end of the run. */
+export const crlExpectation = z
+  .strictObject({
+    ca: z.string().min(1).optional(),
+    state: z.enum(['current', 'expired', 'never-published']).optional().describe('what a client finds: current, expired, or never published'),
+    baseCrls: z.int().min(0).optional().describe('how many base CRLs the CA published in the whole run (the first one at installation)'),
+    deltaCrls: z.int().min(0).optional().describe('how many delta CRLs it published'),
+    lists: z.array(z.int().min(1)).optional().describe('the Request IDs its current base and delta CRLs list as revoked'),
+  })
+  .register(wording, { expected: 'a mapping with state, baseCrls, deltaCrls, lists or ca' });

@@ -14,20 +14,23 @@ export interface DueCrl {
   readonly command: PublishCrl;
 }
 
-const scheduled = (authority: CertificationAuthority, kind: CrlKind, at: SimTime): DueCrl => ({ at, command: { type: 'PublishCrl', ca: authority.name, kind, trigger: 'schedule' } });
+const later = (a: SimTime, b: SimTime): SimTime => (Date.parse(a) >= Date.parse(b) ? a : b);
 
 /**
  * The CA's next scheduled publication: its first base CRL at installation, then each CRL at its Next CRL
- * Publish. A delta that does not complete the current base is due at once (it follows every base). A CA
+ * Publish; overdue publications are due now. A delta that does not complete the current base is due at once. A CA
  * recorded before CRLs existed (no `crl` settings), or whose service is stopped, publishes nothing by itself.
  */
 export const nextCrlPublication = (world: World, authority: CertificationAuthority): DueCrl | undefined => {
   if (!authority.crl || world.ca.stopped[authority.name] !== undefined) return undefined;
+  // Overdue work (a CA started again after its CRLs fell due) runs now, never at a time already past.
+  const scheduled = (kind: CrlKind, at: SimTime): DueCrl =>
+    ({ at: world.now ? later(at, world.now) : at, command: { type: 'PublishCrl', ca: authority.name, kind, trigger: 'schedule' } });
   const { base, delta } = crlsOf(world, authority.name);
-  if (!base) return scheduled(authority, 'base', authority.notBefore);
-  const baseDue = scheduled(authority, 'base', base.nextPublish);
+  if (!base) return scheduled('base', authority.notBefore);
+  const baseDue = scheduled('base', base.nextPublish);
   if (!crlSettingsOf(authority).deltaPeriod) return baseDue;
-  const deltaDue = !delta || delta.baseCrlNumber !== base.crlNumber ? scheduled(authority, 'delta', base.thisUpdate) : scheduled(authority, 'delta', delta.nextPublish);
+  const deltaDue = !delta || delta.baseCrlNumber !== base.crlNumber ? scheduled('delta', base.thisUpdate) : scheduled('delta', delta.nextPublish);
   return Date.parse(deltaDue.at) < Date.parse(baseDue.at) ? deltaDue : baseDue;
 };
 

@@ -59,7 +59,8 @@ const revokedBindings = (world: World): Finding[] =>
       message: `${sites.map((s) => `${s.host} "${s.site}"`).join(', ')} still present${sites.length > 1 ? '' : 's'} ${issued.thumbprint}, which ${issued.ca} revoked `
         + `(${revocation.reason}, ${revocation.revokedAt}). ${published ? 'The current CRL lists it: clients that check revocation refuse the connection '
           + '(CRYPT_E_REVOKED 0x80092010).' : 'Once the next CRL lists it, clients that check revocation refuse the connection (CRYPT_E_REVOKED 0x80092010).'}`,
-      fix: { procedure: 'Request a new certificate for the site and bind it (IIS Manager › Bindings › https › Edit).', command: 'certreq -enroll -machine -q <template>' } })];
+      fix: { procedure: 'Request a new certificate for the site and bind it (IIS Manager › Bindings › https › Edit).',
+        command: `certreq -enroll -machine -q ${issued.template}` } })];
   });
 
 /** Revocation checks: CRLs expired or never published, CDPs nothing publishes to, revoked certificates still bound. */

@@ -136,11 +136,17 @@ schedule('the first base CRL is due as the CA is installed', () => {
 
 schedule('a delta that does not complete the current base is due at once, then every day, the base every week', () => {
   let world = published(givenNetwork(), monday, 'base');
-  assert.equal(next(world), [['delta', '2026-11-02T08:50:00.000Z']]);
+  assert.equal(next(world), [['delta', monday]]);
   world = published(world, monday, 'delta');
   assert.equal(next(world), [['delta', tuesday]]);
   for (let day = 3; day <= 8; day += 1) world = published(world, `2026-11-0${day}T09:00:00.000Z`, 'delta');
   assert.equal(next(world), [['base', '2026-11-09T09:00:00.000Z']]);
+});
+
+schedule('a publication that fell due while the CA was stopped is due when it starts again, not in the past', () => {
+  const stopped = acceptedAt(published(published(givenNetwork(), monday, 'base'), monday, 'delta'), monday, { type: 'StopCaService' });
+  const started = acceptedAt(stopped, '2026-11-12T09:00:00.000Z', { type: 'StartCaService' });
+  assert.equal(next(started), [['base', '2026-11-12T09:00:00.000Z']]);
 });
 
 schedule('a stopped CA, and a CA recorded before CRLs existed, schedule nothing', () => {

@@ -1,0 +1,42 @@
+import { crlStatus, crlsOf, type CrlStatus, type World } from '../domain/index.ts';
+
+/**
+ * What a scenario may require of a CA's revocation information at the end of its run: the state a client
+ * would find (current, expired, never published), how many CRLs the CA published, and which certificates
+ * (by Request ID, as Issued Certificates shows them) its current base and delta list as revoked.
+ */
+export interface CrlExpectation {
+  readonly ca?: string;
+  readonly state?: CrlStatus['state'];
+  readonly baseCrls?: number;
+  readonly deltaCrls?: number;
+  readonly lists?: readonly number[];
+}
+
+export interface CrlExpectationResult { readonly name: string; readonly ok: boolean; readonly detail: string }
+
+const listed = (world: World, status: CrlStatus): number[] => {
+  if (status.state === 'never-published') return [];
+  const serials = new Set([status.base, status.delta].flatMap((crl) => crl?.entries.map((e) => e.serialNumber) ?? []));
+  return Object.values(world.ca.issued).filter((c) => serials.has(c.serialNumber)).map((c) => c.requestId).sort((a, b) => a - b);
+};
+
+/** Checks CRL expectations against the final world. Pure. */
+export const checkCrlExpectations = (world: World, expectations: readonly CrlExpectation[]): CrlExpectationResult[] =>
+  expectations.map((e) => {
+    const authority = e.ca ? world.ca.authorities[e.ca] : Object.values(world.ca.authorities)[0];
+    const label = `CRLs of ${e.ca ?? authority?.name ?? 'the CA'}`;
+    if (!authority) return { name: label, ok: false, detail: `no CA named ${e.ca ?? ''} in the lab` };
+    const status = crlStatus(world, authority);
+    const { published } = crlsOf(world, authority.name);
+    const requestIds = listed(world, status);
+    const problems = [
+      e.state && e.state !== status.state ? `state: expected ${e.state}, found ${status.state}` : '',
+      e.baseCrls !== undefined && e.baseCrls !== published.base ? `base CRLs published: expected ${e.baseCrls}, found ${published.base}` : '',
+      e.deltaCrls !== undefined && e.deltaCrls !== published.delta ? `delta CRLs published: expected ${e.deltaCrls}, found ${published.delta}` : '',
+      e.lists && e.lists.join(',') !== requestIds.join(',')
+        ? `revoked Request IDs listed: expected ${e.lists.join(', ') || 'none'}, found ${requestIds.join(', ') || 'none'}` : '',
+    ].filter(Boolean);
+    const found = `${status.state}, ${published.base} base and ${published.delta} delta CRLs, listing ${requestIds.join(', ') || 'nothing'}`;
+    return { name: `${label}${e.state ? ` ${e.state}` : ''}`, ok: problems.length === 0, detail: problems.join('; ') || found };
+  });
