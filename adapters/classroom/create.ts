@@ -16,15 +16,20 @@ export const studentLabs = (name: string, students: number): string[] => {
 /**
  * Creates the labs of a class, every one from the world the scenario leaves: the scenario runs once in the
  * first lab, and its log, keys and secrets are copied into the others (so every student starts from the
- * same CA and certificates). Refuses, before writing anything, when one of the names is already a lab.
+ * same CA and certificates). Refuses, before writing anything, when one of the names is already a lab
+ * (unless `force`: then those labs are replaced).
  */
-export const createClass = async (store: PostgresStore, name: string, students: number, scenario: Scenario, onLab: (lab: string) => void = () => undefined) => {
+export const createClass = async (store: PostgresStore, name: string, students: number, scenario: Scenario, options: { force?: boolean; onLab?: (lab: string) => void } = {}) => {
+  const onLab = options.onLab ?? (() => undefined);
   if (!Number.isInteger(students) || students < 1 || students > 500) {
     throw new StoreError('STORE_USAGE', `--students: expected a whole number from 1 to 500, found ${students}`);
   }
   const labs = studentLabs(checkLabName(name), students);
   const taken = (await store.list(`${name}/`)).filter((l) => labs.includes(l.lab)).map((l) => l.lab);
-  if (taken.length > 0) throw new StoreError('STORE_LAB_EXISTS', `class ${name}: ${taken.length} of its labs already exist (${taken.slice(0, 3).join(', ')}${taken.length > 3 ? ', …' : ''}); choose another class name`);
+  if (taken.length > 0 && !options.force) {
+    throw new StoreError('STORE_LAB_EXISTS', `class ${name}: ${taken.length} of its labs already exist (${taken.slice(0, 3).join(', ')}${taken.length > 3 ? ', …' : ''}); choose another class name, or add --force to replace them`);
+  }
+  for (const lab of taken) await store.drop(lab);
   const [first, ...others] = labs as [string, ...string[]];
   const ports = store.ports(first);
   const start = await createLab(ports, first, { startsAt: scenario.lab.startsAt ?? defaultLabStart(), ca: scenario.lab.ca, identity: drawCaIdentity() });

@@ -1,20 +1,21 @@
-import { parseArgs } from 'node:util';
 import { classStatus, createClass } from '../classroom/create.ts';
 import { statusLine } from '../classroom/status.ts';
 import { openStore } from '../lab-store.ts';
 import { StoreError } from '../postgres/database.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { requireStore } from './labs.ts';
+import { parseOptions } from './args.ts';
 import type { Io } from './run.ts';
 
-export const classHelp = `Usage: pkilab class create <NAME> --students N --scenario FILE [--store URL]
+export const classHelp = `Usage: pkilab class create <NAME> --students N --scenario FILE [--store URL] [--force]
        pkilab class status <NAME> [--store URL] [--json]
 
 A class is a set of labs in a PostgreSQL store (--store, else PKILAB_STORE), one a student:
 NAME/student-01, NAME/student-02… Students open theirs with --store and the lab's name.
 
   create   runs the scenario once and gives every student a lab starting from the world it leaves
-           (the same CA and certificates; each lab has its own copy of the keys); refuses if a lab exists
+           (the same CA and certificates; each lab has its own copy of the keys); refuses if a lab
+           exists, unless --force (then the class's labs are replaced: a fresh start)
   status   for each lab: the procedure and step the student is on, rejections, open findings, the last
            change, and STUCK when the same step was rejected twice or more in a row
 
@@ -27,8 +28,8 @@ Exit codes: 0 done, 2 bad input (no store, class exists, bad scenario).
 
 /** `pkilab class create|status`. */
 export const classCommand = async (args: string[], io: Io): Promise<number> => {
-  const options = { store: { type: 'string' }, students: { type: 'string' }, scenario: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } as const;
-  const parsed = parseArgs({ args, allowPositionals: true, options });
+  const options = { store: { type: 'string' }, students: { type: 'string' }, scenario: { type: 'string' }, force: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } as const;
+  const parsed = parseOptions(args, options);
   if (parsed.values.help) return io.out(classHelp), 0;
   const [action, name, ...extra] = parsed.positionals;
   if ((action !== 'create' && action !== 'status') || !name || extra.length > 0) {
@@ -44,7 +45,8 @@ export const classCommand = async (args: string[], io: Io): Promise<number> => {
     const scenario = await loadScenario(parsed.values.scenario);
     const store = await openStore(url);
     try {
-      const made = await createClass(store, name, students, scenario, (lab) => parsed.values.json || io.out(`  ${store.events.where(lab)}`));
+      const onLab = (lab: string) => parsed.values.json || io.out(`  ${store.events.where(lab)}`);
+      const made = await createClass(store, name, students, scenario, { force: parsed.values.force, onLab });
       if (parsed.values.json) io.out(JSON.stringify({ class: name, store: store.shown, ...made }, null, 2));
       else io.out(`class ${name}: ${made.labs.length} lab(s) of ${made.events} events each, from ${scenario.file}`);
       return 0;

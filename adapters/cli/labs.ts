@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { openStore, storeOption } from '../lab-store.ts';
 import { StoreError } from '../postgres/database.ts';
+import { parseOptions } from './args.ts';
 import type { Io } from './run.ts';
 
 export const labsHelp = `Usage: pkilab labs [PREFIX] [--store URL] [--json]
@@ -24,7 +24,7 @@ export const requireStore = (flag: string | undefined, command: string): string 
 
 /** `pkilab labs`: the labs of a store. */
 export const labsCommand = async (args: string[], io: Io): Promise<number> => {
-  const parsed = parseArgs({ args, allowPositionals: true, options: { store: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  const parsed = parseOptions(args, { store: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } });
   if (parsed.values.help) return io.out(labsHelp), 0;
   const store = await openStore(requireStore(parsed.values.store, 'labs'));
   try {
