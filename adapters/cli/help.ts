@@ -9,6 +9,10 @@ Usage:
   pkilab procedures                                    list the seed's procedures and their steps
   pkilab serve <lab> [--check]                         serve the lab's https bindings and CertEnroll files to real clients
   pkilab keys [fill N]                                 show the key pool, or add N fresh keys to it
+  pkilab labs [PREFIX] --store URL                     the labs of a PostgreSQL store
+  pkilab lab copy <FROM> <TO> [--store URL]            copy a lab between JSONL (path/lab.jsonl) and a store (a name)
+  pkilab class create|status <NAME> --store URL        a lab per student from a scenario; where each student stands
+  --store postgres://… (or PKILAB_STORE) on run, step, travel, findings: labs named class1/student-01 in PostgreSQL
   pkilab --help | pkilab <command> --help | pkilab help <command> | pkilab --version
 
 Examples:
@@ -31,6 +35,9 @@ walks the scenario's procedures step by step, and checks its expectations.
 
 Options:
   --all       run every procedure of the seed, in the seed's order, in one lab (scenario "seed-deployment")
+  --store URL record the lab in a PostgreSQL store (or PKILAB_STORE; keys sealed with PKILAB_KEY_PASSPHRASE)
+              instead of DIR/lab.jsonl; artifacts and exports still go to DIR (default .pkilab/store/<lab>)
+  --lab NAME  the lab's name in the store (default: the scenario's name); taken names need --force
   --out DIR   where to write the lab (default ./.pkilab/<scenario>; with several scenarios,
               DIR/<scenario> for each). The folder gets lab.jsonl (the event log), keys/ (private keys,
               PKCS#8, mode 0600) and artifacts/ (ca.pem and every issued certificate as PEM).
@@ -57,6 +64,7 @@ Examples:
 `;
 
 export const findingsHelp = `Usage: pkilab findings <lab.jsonl> [--at N] [--fail-on SEVERITY] [--json]
+       pkilab findings <NAME> --store postgres://… [--at N] [--json]   a lab in a store (or PKILAB_STORE)
 
 Evaluates every rule over the world a lab log describes at position N (default: the end): ConfigMgr
 compatibility (research §1.1), AD CS security (the ESC conditions of Certipy and Locksmith), and
