@@ -1,4 +1,5 @@
 import { ekuName, evaluateFindings, selectCertificate, type StoreName, type World } from '../domain/index.ts';
+import { checkCrlExpectations } from './crl-expectations.ts';
 import type { Expectations } from './scenario.ts';
 
 export interface ExpectationResult { readonly name: string; readonly ok: boolean; readonly detail: string }
@@ -58,6 +59,7 @@ export const checkExpectations = (world: World, expect: Expectations): Expectati
   for (const f of findings.filter((f) => f.severity !== 'info' && !expected.has(f.id))) {
     results.push({ name: `no unexpected finding (${f.id}, ${f.severity})`, ok: false, detail: f.message });
   }
+  results.push(...checkCrlExpectations(world, expect.crls ?? []));
   for (const procedure of expect.completed) {
     results.push({ name: `procedure ${procedure} completed`, ok: world.procedures[procedure]?.completed === true, detail: `steps done: ${world.procedures[procedure]?.stepsDone.join(', ') ?? 'not started'}` });
   }

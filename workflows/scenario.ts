@@ -1,3 +1,4 @@
+import type { CrlExpectation } from './crl-expectations.ts';
 import type { CaSetup, StoreName } from '../domain/index.ts';
 
 /** A step override: skip the step, or replace fields of the seed's choice. */
@@ -42,6 +43,8 @@ export interface Expectations {
   /** Findings that must hold; any other finding above informational fails the run. */
   readonly findings: readonly FindingExpectation[];
   readonly completed: readonly string[];
+  /** The CA's revocation information at the end: state, CRLs published, Request IDs listed. */
+  readonly crls?: readonly CrlExpectation[];
 }
 
 /** A scenario as loaded and validated: the lab, the procedures in order, and what must hold at the end. */

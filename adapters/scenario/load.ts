@@ -153,6 +153,7 @@ const scenarioOf = (file: string, data: ScenarioFile, fail: (path: Path, problem
       rejections: expect.rejections ?? [],
       findings: expect.findings ?? [],
       completed: expect.completed ?? [],
+      ...(expect.crls ? { crls: expect.crls } : {}),
     },
   };
 };

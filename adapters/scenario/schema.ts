@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actionIdList, actionList, actionsBetween } from './action-schema.ts';
-import { crlFields, crlSetupOf } from './crl-schema.ts';
+import { crlExpectation, crlFields, crlSetupOf } from './crl-schema.ts';
 import { caSetupChoices, failures, findingRules, isSimTime, setupRefusal, type CaSettings, type CaSetup, type FailureName } from '../../domain/index.ts';
 import { adminProcedure, didYouMean, expected, names, procedures, text, wording, type ProcedureDefinition, type StepDefinition } from '../../workflows/index.ts';
 
@@ -166,7 +166,7 @@ const rejection = z
 /** The entities findings name: `template:<name without spaces>`, `ca:…`, `principal:…`, `host:…`, `certificate:<thumbprint>`, `request:<id>`. */
 const findingSubject = z
   .string()
-  .regex(/^(template:\S+|ca:\S.*|principal:\S.*|host:\S.*|certificate:[0-9A-Fa-f]+|request:\d+|configmgr:site-system:\S.*)$/)
+  .regex(/^(template:\S+|ca:\S.*|principal:\S.*|host:\S.*|certificate:[0-9A-Fa-f]+|request:\d+|iis:\S.*|configmgr:site-system:\S.*)$/)
   .register(wording, {
     expected: 'an entity such as template:ConfigMgrWebServerCertificate (template names without spaces), ca:…, principal:…, host:…, '
       + 'certificate:<thumbprint>, request:<id> or configmgr:site-system:…',
@@ -181,6 +181,7 @@ const expectations = z.strictObject({
   rejections: z.array(rejection).optional(),
   findings: z.array(finding).optional(),
   completed: z.array(procedureId).optional(),
+  crls: z.array(crlExpectation).optional(),
 });
 
 // ─── The file ───

@@ -56,7 +56,7 @@ refusals('refuses a misspelt field under expect', () => {
   assert.is(error.column, 3);
   assert.match(
     error.problem,
-    /^unknown field "finding" in expect: expected one of the fields certificates, bindings, rejections, findings, completed; did you mean "findings"\?$/,
+    /^unknown field "finding" in expect: expected one of the fields certificates, bindings, rejections, findings, completed, crls; did you mean "findings"\?$/,
   );
 });
 
