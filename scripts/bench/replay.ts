@@ -1,0 +1,59 @@
+// Replay of a whole log through every projection, seeks on a timeline and its memory, each beside a
+// hand-written mutable fold of the same events measured in the same run.
+import { buildTimeline, fold } from '../../projections/index.ts';
+import { computers, labLog, mutableFold, passes } from './lab-log.ts';
+import { figure, fmt, gc, header, ratios, repeat, timed, type BenchSection } from './measure.ts';
+
+const heap = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+
+export const section: BenchSection = {
+  name: 'replay',
+  title: 'replay, seek and memory',
+  order: 40,
+  async run(context) {
+    const [events, generation] = await timed(labLog);
+    header(context, this.title, `${fmt(events.length)} events: ${fmt(computers)} computers autoenrolling, ${passes} timer passes, generated in ${fmt(generation)} ms`);
+    // Warm both folds up on a slice first, so neither figure includes the JIT's first passes.
+    mutableFold(events, Math.min(50_000, events.length));
+    fold(events.slice(0, 50_000));
+    const perSecond = (ms: number) => (events.length / ms) * 1000;
+    const replays = await repeat(context.runs, async () => {
+      const [, baseline] = await timed(() => mutableFold(events));
+      const [, pkilab] = await timed(() => fold(events));
+      return { pkilab: perSecond(pkilab), baseline: perSecond(baseline) };
+    });
+    context.out(figure('pkilab fold of the whole log', replays.map((r) => r.pkilab), 'events/s', { target: '≥ 1,000,000' }));
+    context.out(figure('baseline mutable fold', replays.map((r) => r.baseline), 'events/s'));
+    context.out(ratios('ratio pkilab / baseline', replays.map((r) => r.pkilab), replays.map((r) => r.baseline)));
+
+    const positions = Array.from({ length: 200 }, (_, i) => 1 + ((i * 7_919_993) % events.length));
+    const seeks = await repeat(context.runs, async () => {
+      const before = heap();
+      const [timeline, build] = await timed(() => buildTimeline(events));
+      const timelineHeap = heap() - before;
+      const times: number[] = [];
+      for (const p of positions) times.push((await timed(() => timeline.worldAt(p)))[1]);
+      const baseline: number[] = [];
+      for (const p of positions.slice(0, 10)) baseline.push((await timed(() => mutableFold(events, p)))[1]);
+      const worldBefore = heap();
+      const world = fold(events);
+      const worldHeap = heap() - worldBefore;
+      void world;
+      times.sort((a, b) => a - b);
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      return { build, p50: times[Math.floor(times.length / 2)]!, p99: times[Math.ceil(times.length * 0.99) - 1]!, mean: mean(times), baseline: mean(baseline), checkpoints: timeline.checkpoints, memory: timelineHeap / worldHeap, worldMiB: worldHeap / 2 ** 20 };
+    });
+    context.out(`  (${positions.length} seeks per run to spread positions; timeline of ${seeks[0]!.checkpoints} checkpoints)`);
+    context.out(figure('timeline build', seeks.map((s) => s.build), 'ms'));
+    context.out(figure('seek p50', seeks.map((s) => s.p50), 'ms', { digits: 2 }));
+    context.out(figure('seek p99', seeks.map((s) => s.p99), 'ms', { digits: 2, target: '< 10 ms' }));
+    context.out(figure('baseline mutable refold from the start (mean)', seeks.map((s) => s.baseline), 'ms', { digits: 1 }));
+    context.out(ratios('ratio seek mean / baseline refold', seeks.map((s) => s.mean), seeks.map((s) => s.baseline)));
+    context.out(figure('final world', seeks.map((s) => s.worldMiB), 'MiB', { digits: 1 }));
+    context.out(figure('checkpoint memory / final world', seeks.map((s) => s.memory), '×', { digits: 2, target: '≤ 2' }));
+  },
+};
