@@ -74,8 +74,11 @@ export const whyNotOfferedTo = (world: World, template: Template, requester: str
 
 /** The CA-side checks once a request reaches the CA (template readable, edition, version). */
 const caRefusal = (world: World, template: Template, authority: CertificationAuthority): Decision | undefined => {
-  if (!hasRight(template.acl, tokenIdentities(world.directory, authority.host), 'Read')) {
-    return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${authority.name} cannot read "${template.displayName}": its computer account ${authority.host} has no Read on the template (was Authenticated Users removed?).`);
+  const caIdentities = tokenIdentities(world.directory, authority.host);
+  if (!hasRight(template.acl, caIdentities, 'Read')) {
+    const cause = whyRightsMissing(template.acl, caIdentities, authority.host, ['Read']) ?? '';
+    const hint = cause.startsWith('no entry') ? ' (was Authenticated Users removed?)' : '';
+    return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${authority.name} cannot read "${template.displayName}": for its computer account ${authority.host}, ${cause.replace(/\.$/, '')}${hint}.`);
   }
   if (!editionIssues(authority, template.schemaVersion)) return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${editionLimitText(authority, template)}.`);
   return undefined;

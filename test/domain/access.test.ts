@@ -35,6 +35,13 @@ access('whyRightsMissing says nothing when every right is held, and a lone Deny 
   assert.not.ok(hasRight(acl, ['G', 'H'], 'Read'));
 });
 
+access('a Deny Read for the CA\'s computer account keeps the CA from reading the template, and the CA-side rejection says so', () => {
+  const world = restartedWith({ type: 'ChangeTemplatePermissions', template: 'ConfigMgr Web Server Certificate', principal: 'CA1', deny: ['Read'] });
+  const reason = reasonFor(world);
+  assert.match(reason, /contoso-CA1-CA cannot read "ConfigMgr Web Server Certificate": for its computer account CA1, the Deny Read entry for CA1 wins over the Allow Read for Authenticated Users\./);
+  assert.not.match(reason, /was Authenticated Users removed/);
+});
+
 const broadEnroll = (world: World) => evaluateFindings(world).find((f) => f.rule === 'OP-BROAD-ENROLL' && f.subject === 'template:ConfigMgrWebServerCertificate');
 
 const duplicatedFor = (source: string, ...commands: LabCommand[]) => accepted(givenNetwork(),
