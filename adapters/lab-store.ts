@@ -7,7 +7,7 @@ import { isPostgresUrl, StoreError } from './postgres/database.ts';
 import type { LabChange } from './postgres/follow.ts';
 import { checkLabName } from './postgres/names.ts';
 import { claimNewLab, localFolderOf, openPostgresStore, type PostgresStore } from './postgres/store.ts';
-import { passphraseVariable } from './postgres/seal.ts';
+import { passphraseVariable, storeSealer } from './postgres/seal.ts';
 import { fileSecretStore } from './secrets/files.ts';
 
 /** The store a command uses: `--store`, else PKILAB_STORE, else none (labs are JSONL files named by path). */
@@ -104,6 +104,8 @@ export const readLabEvents = async (lab: string, store: string | undefined, onWa
 export const createStoreLab = async (spec: string, lab: string, options: { force: boolean; folder?: string | undefined }) => {
   const store = await openStore(spec);
   try {
+    // A lab needs its keys sealed: a missing or wrong passphrase stops the command before anything is replaced.
+    await storeSealer(store.db);
     await claimNewLab(store, checkLabName(lab), options.force);
   } catch (error) {
     await store.close();

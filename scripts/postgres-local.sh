@@ -2,10 +2,11 @@
 # A local PostgreSQL for trying pkilab and for its tests (Debian's postgresql package, run as root):
 # starts the cluster on 127.0.0.1, creates the role and database `pkilab` (password `pkilab`) if missing,
 # and prints the URL to give pkilab (--store or PKILAB_STORE).
-# With --drop-test-schemas: drops the schemas the test suites made (pkilab_test_*), left by a run cut short.
+# With --drop-test-schemas: drops the schemas the test suites and the bench made (pkilab_test_*,
+# pkilab_bench_*, left by a run cut short) and `readme`, where the README's examples put their labs.
 set -euo pipefail
 if [ "${1:-}" = "--drop-test-schemas" ]; then
-  schemas=$(runuser -u postgres -- psql -d pkilab -qtAc "SELECT string_agg(quote_ident(nspname), ', ') FROM pg_namespace WHERE nspname LIKE 'pkilab\_test\_%' OR nspname LIKE 'pkilab\_bench\_%'")
+  schemas=$(runuser -u postgres -- psql -d pkilab -qtAc "SELECT string_agg(quote_ident(nspname), ', ') FROM pg_namespace WHERE nspname LIKE 'pkilab\_test\_%' OR nspname LIKE 'pkilab\_bench\_%' OR nspname = 'readme'")
   if [ -n "$schemas" ]; then runuser -u postgres -- psql -d pkilab -qc "DROP SCHEMA $schemas CASCADE"; fi
   exit 0
 fi

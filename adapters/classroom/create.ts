@@ -4,6 +4,7 @@ import { defaultLabStart } from '../clock.ts';
 import { copyLab } from '../lab-copy.ts';
 import { StoreError } from '../postgres/database.ts';
 import { checkLabName } from '../postgres/names.ts';
+import { storeSealer } from '../postgres/seal.ts';
 import type { PostgresStore } from '../postgres/store.ts';
 import { labStatus, type LabStatus } from './status.ts';
 
@@ -25,6 +26,7 @@ export const createClass = async (store: PostgresStore, name: string, students: 
     throw new StoreError('STORE_USAGE', `--students: expected a whole number from 1 to 500, found ${students}`);
   }
   const labs = studentLabs(checkLabName(name), students);
+  await storeSealer(store.db);
   const taken = (await store.list(`${name}/`)).filter((l) => labs.includes(l.lab)).map((l) => l.lab);
   if (taken.length > 0 && !options.force) {
     throw new StoreError('STORE_LAB_EXISTS', `class ${name}: ${taken.length} of its labs already exist (${taken.slice(0, 3).join(', ')}${taken.length > 3 ? ', …' : ''}); choose another class name, or add --force to replace them`);
