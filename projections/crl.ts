@@ -6,7 +6,8 @@ import type { Handlers } from './handlers.ts';
 /** Revocations, published CRLs and the CA service's state. */
 export const crlHandlers: Handlers<CrlEvent> = {
   CertificateRevoked: (world, { data, at }) => {
-    world.ca.revocations[data.serialNumber] = settled({ ca: data.ca, serialNumber: data.serialNumber, requestId: data.requestId, reason: data.reason, revokedAt: at });
+    const { ca, serialNumber, requestId, reason } = data;
+    world.ca.revocations[serialNumber] = settled({ ca, serialNumber, requestId, reason, revokedAt: at });
   },
   CrlPublished: (world, { data }) => {
     // A history stored before this batch comes back as a draft: keep its original, or the draft would end up inside the new one.

@@ -30,13 +30,16 @@ export const checkCrlExpectations = (world: World, expectations: readonly CrlExp
     const status = crlStatus(world, authority);
     const { published } = crlsOf(world, authority.name);
     const requestIds = listed(world, status);
+    const count = (kind: 'base' | 'delta', wanted: number | undefined) =>
+      wanted !== undefined && wanted !== published[kind] ? `${kind} CRLs published: expected ${wanted}, found ${published[kind]}` : '';
     const problems = [
       e.state && e.state !== status.state ? `state: expected ${e.state}, found ${status.state}` : '',
-      e.baseCrls !== undefined && e.baseCrls !== published.base ? `base CRLs published: expected ${e.baseCrls}, found ${published.base}` : '',
-      e.deltaCrls !== undefined && e.deltaCrls !== published.delta ? `delta CRLs published: expected ${e.deltaCrls}, found ${published.delta}` : '',
+      count('base', e.baseCrls),
+      count('delta', e.deltaCrls),
       e.lists && e.lists.join(',') !== requestIds.join(',')
         ? `revoked Request IDs listed: expected ${e.lists.join(', ') || 'none'}, found ${requestIds.join(', ') || 'none'}` : '',
     ].filter(Boolean);
-    const found = `${status.state}, ${published.base} base and ${published.delta} delta CRLs, listing ${requestIds.join(', ') || 'nothing'}`;
+    const found = `${status.state}, ${published.base} base and ${published.delta} delta CRLs, `
+      + `listing ${requestIds.join(', ') || 'nothing'}`;
     return { name: `${label}${e.state ? ` ${e.state}` : ''}`, ok: problems.length === 0, detail: problems.join('; ') || found };
   });

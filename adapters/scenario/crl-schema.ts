@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { defaultCrlSettings, periodUnits, unknownUrlVariables, urlVariables, type CrlPeriod, type CrlSettings } from '../../domain/index.ts';
+import {
+  defaultCrlSettings, periodUnits, unknownUrlVariables, urlVariables, type CrlPeriod, type CrlSettings,
+} from '../../domain/index.ts';
 import { wording } from '../../workflows/index.ts';
 
 const periodText = /^\s*(\d{1,4})\s*(hour|day|week|month|year)s?\s*$/i;
@@ -56,7 +58,8 @@ export const crlSetupOf = (value: z.output<typeof crlFields>): CrlSettings => ({
 export const crlExpectation = z
   .strictObject({
     ca: z.string().min(1).optional(),
-    state: z.enum(['current', 'expired', 'never-published']).optional().describe('what a client finds: current, expired, or never published'),
+    state: z.enum(['current', 'expired', 'never-published']).optional()
+      .describe('what a client finds: current, expired, or never published'),
     baseCrls: z.int().min(0).optional().describe('how many base CRLs the CA published in the whole run (the first one at installation)'),
     deltaCrls: z.int().min(0).optional().describe('how many delta CRLs it published'),
     lists: z.array(z.int().min(1)).optional().describe('the Request IDs its current base and delta CRLs list as revoked'),

@@ -19,8 +19,9 @@ const freshestCrlOid = '2.5.29.46';
 const raw = (type: string, value: ArrayBuffer | Uint8Array, critical = false) => new x509.Extension(type, critical, value as BufferSource);
 const name = (rdns: readonly Rdn[]): x509.Name => new x509.Name(rdns.map(([type, value]) => ({ [type]: [value] })));
 
-const freshest = (urls: readonly string[]) =>
-  new FreshestCRL(urls.map((url) => new DistributionPoint({ distributionPoint: new DistributionPointName({ fullName: [new GeneralName({ uniformResourceIdentifier: url })] }) })));
+const pointAt = (url: string) =>
+  new DistributionPoint({ distributionPoint: new DistributionPointName({ fullName: [new GeneralName({ uniformResourceIdentifier: url })] }) });
+const freshest = (urls: readonly string[]) => new FreshestCRL(urls.map(pointAt));
 
 /**
  * The CRL extensions in the order an AD CS CA writes them: authority key id, CA Version, CRL number, Next CRL
@@ -33,7 +34,8 @@ const extensionsOf = async (profile: CrlProfile, issuerKey: x509.PublicKey): Pro
     raw(crlNumberOid, AsnConvert.serialize(new CRLNumber(profile.crlNumber))),
     raw(nextCrlPublishOid, AsnConvert.serialize(new Time(new Date(profile.nextPublish)))),
   ];
-  if (profile.kind === 'delta') extensions.push(raw(deltaCrlIndicatorOid, AsnConvert.serialize(new BaseCRLNumber(profile.baseCrlNumber ?? 0)), true));
+  const baseNumber = AsnConvert.serialize(new BaseCRLNumber(profile.baseCrlNumber ?? 0));
+  if (profile.kind === 'delta') extensions.push(raw(deltaCrlIndicatorOid, baseNumber, true));
   else if (profile.freshest.length > 0) extensions.push(raw(freshestCrlOid, AsnConvert.serialize(freshest(profile.freshest))));
   return extensions;
 };

@@ -9,7 +9,8 @@ export type RevocationTarget =
   | { readonly requestId: number }
   | { readonly holder: { readonly host: string; readonly certificate: CertificateSelection } };
 /** Revoke Certificate in the CA console, or `certutil -revoke <serial> <reason>`. */
-export type RevokeCertificate = { readonly type: 'RevokeCertificate'; readonly reason: RevocationReason; readonly ca?: string } & RevocationTarget;
+export type RevokeCertificate = { readonly type: 'RevokeCertificate'; readonly reason: RevocationReason; readonly ca?: string }
+  & RevocationTarget;
 /** Revoked Certificates › All Tasks › Publish (New CRL or Delta CRL only), or `certutil -CRL [delta]`. */
 export type PublishCrl = { readonly type: 'PublishCrl'; readonly kind: CrlKind; readonly ca?: string; readonly trigger?: CrlTrigger };
 /** `net stop certsvc` / `net start certsvc`: a stopped CA neither issues nor publishes. */
@@ -22,7 +23,13 @@ export type CrlCommand = RevokeCertificate | PublishCrl | StopCaService | StartC
 
 export type CertificateRevoked = {
   readonly type: 'CertificateRevoked';
-  readonly data: { readonly ca: string; readonly serialNumber: string; readonly requestId: number; readonly thumbprint: string; readonly reason: RevocationReason };
+  readonly data: {
+    readonly ca: string;
+    readonly serialNumber: string;
+    readonly requestId: number;
+    readonly thumbprint: string;
+    readonly reason: RevocationReason;
+  };
 };
 /** A base or delta CRL, signed by the CA and written to its CertEnroll folder (and its LDAP CDP object). */
 export type CrlPublished = { readonly type: 'CrlPublished'; readonly data: PublishedCrl };

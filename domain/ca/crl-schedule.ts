@@ -30,7 +30,8 @@ export const nextCrlPublication = (world: World, authority: CertificationAuthori
   if (!base) return scheduled('base', authority.notBefore);
   const baseDue = scheduled('base', base.nextPublish);
   if (!crlSettingsOf(authority).deltaPeriod) return baseDue;
-  const deltaDue = !delta || delta.baseCrlNumber !== base.crlNumber ? scheduled('delta', base.thisUpdate) : scheduled('delta', delta.nextPublish);
+  const completesBase = delta !== undefined && delta.baseCrlNumber === base.crlNumber;
+  const deltaDue = scheduled('delta', completesBase ? delta.nextPublish : base.thisUpdate);
   return Date.parse(deltaDue.at) < Date.parse(baseDue.at) ? deltaDue : baseDue;
 };
 

@@ -31,7 +31,9 @@ export interface CrlDraft {
   readonly trigger: CrlTrigger;
 }
 
-const profileOf = (authority: CertificationAuthority, content: Omit<CrlProfile, 'issuer' | 'signingKeyRef' | 'caVersion' | 'ca' | 'signatureHash'>): CrlProfile => ({
+type DecidedContent = Omit<CrlProfile, 'issuer' | 'signingKeyRef' | 'caVersion' | 'ca' | 'signatureHash'>;
+
+const profileOf = (authority: CertificationAuthority, content: DecidedContent): CrlProfile => ({
   ...content,
   ca: authority.name,
   signatureHash: signatureHashOf(authority),
@@ -47,7 +49,10 @@ const profileOf = (authority: CertificationAuthority, content: Omit<CrlProfile, 
  */
 export const decideCrlPublication = (command: PublishCrl, world: World, at: SimTime): Decision => {
   const authority = authorityFor(world, command.ca);
-  if (!authority) return refuse('NOT_FOUND', `Expected a CA named "${command.ca ?? ''}"; the lab has ${Object.keys(world.ca.authorities).join(', ') || 'none'}.`);
+  if (!authority) {
+    const known = Object.keys(world.ca.authorities).join(', ') || 'none';
+    return refuse('NOT_FOUND', `Expected a CA named "${command.ca ?? ''}"; the lab has ${known}.`);
+  }
   const stopped = stoppedRefusal(world, authority, `${authority.name} cannot publish a ${command.kind} CRL`);
   if (stopped) return stopped;
   const settings = crlSettingsOf(authority);
@@ -59,20 +64,23 @@ export const decideCrlPublication = (command: PublishCrl, world: World, at: SimT
   if (command.kind === 'base') {
     const validity = crlValidity(at, settings.basePeriod, settings.baseOverlap);
     const freshest = settings.deltaPeriod ? settings.cdp.map((url) => expandUrl(url, place, true)) : [];
-    return { kind: 'sign-crl', draft: { trigger, profile: profileOf(authority, { kind: 'base', crlNumber, ...validity, entries, freshest }) } };
+    const profile = profileOf(authority, { kind: 'base', crlNumber, ...validity, entries, freshest });
+    return { kind: 'sign-crl', draft: { trigger, profile } };
   }
   if (!settings.deltaPeriod) {
-    return refuse('NOT_CONFIGURED', `${authority.name} does not publish delta CRLs ("Publish Delta CRLs" is cleared on Revoked Certificates › Properties).`);
+    return refuse('NOT_CONFIGURED',
+      `${authority.name} does not publish delta CRLs ("Publish Delta CRLs" is cleared on Revoked Certificates › Properties).`);
   }
-  if (!history.base) return refuse('NOT_CONFIGURED', `${authority.name} has no base CRL for a delta CRL to complete; publish a base CRL first.`);
+  if (!history.base) {
+    return refuse('NOT_CONFIGURED', `${authority.name} has no base CRL for a delta CRL to complete; publish a base CRL first.`);
+  }
   // A certificate on hold in the base and revoked for good since then is listed again, with its new reason.
   const inBase = new Map(history.base.entries.map((e) => [e.serialNumber, e.reason]));
   const validity = crlValidity(at, settings.deltaPeriod, settings.deltaOverlap);
   const sinceBase = entries.filter((e) => inBase.get(e.serialNumber) !== e.reason);
-  return {
-    kind: 'sign-crl',
-    draft: { trigger, profile: profileOf(authority, { kind: 'delta', crlNumber, baseCrlNumber: history.base.crlNumber, ...validity, entries: sinceBase, freshest: [] }) },
-  };
+  const baseCrlNumber = history.base.crlNumber;
+  const profile = profileOf(authority, { kind: 'delta', crlNumber, baseCrlNumber, ...validity, entries: sinceBase, freshest: [] });
+  return { kind: 'sign-crl', draft: { trigger, profile } };
 };
 
 /** The event of a signed CRL. */

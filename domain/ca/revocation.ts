@@ -26,11 +26,14 @@ export const stoppedRefusal = (world: World, authority: CertificationAuthority, 
 const notIssued = (world: World, authority: CertificationAuthority, what: string): { refusal: Decision } => {
   const known = Object.values(world.ca.issued).filter((c) => c.ca === authority.name).map((c) => `${c.requestId} (${c.serialNumber})`);
   return { refusal: refuse('ERROR_FILE_NOT_FOUND', `${authority.name} has issued no certificate with ${what}`
-    + `${known.length > 0 ? `; its issued certificates by Request ID: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', …' : ''}` : ''}.`) };
+    + (known.length > 0 ? `; its issued certificates by Request ID: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', …' : ''}` : '')
+    + '.') };
 };
 
 /** The issued certificate a revocation designates, or why there is none. */
-const targetOf = (world: World, authority: CertificationAuthority, target: RevocationTarget): { issued: IssuedCertificate } | { refusal: Decision } => {
+type Target = { issued: IssuedCertificate } | { refusal: Decision };
+
+const targetOf = (world: World, authority: CertificationAuthority, target: RevocationTarget): Target => {
   const mine = (c: IssuedCertificate | undefined) => (c && c.ca === authority.name ? c : undefined);
   if ('serialNumber' in target) {
     const serial = normaliseSerial(target.serialNumber);
@@ -45,7 +48,8 @@ const targetOf = (world: World, authority: CertificationAuthority, target: Revoc
   const stored = selectCertificate(world, host, certificate) ?? selectCertificate(world, host, certificate, 'amt-firmware');
   const issued = mine(Object.values(world.ca.issued).find((c) => c.thumbprint === stored?.thumbprint));
   const which = 'thumbprint' in certificate ? `thumbprint ${certificate.thumbprint}` : `template "${certificate.template}"`;
-  return issued ? { issued } : { refusal: refuse('NOT_FOUND', `${host} holds no certificate from ${authority.name} with ${which} in its personal store.`) };
+  if (issued) return { issued };
+  return { refusal: refuse('NOT_FOUND', `${host} holds no certificate from ${authority.name} with ${which} in its personal store.`) };
 };
 
 /**
@@ -64,11 +68,13 @@ export const decideRevocation = (command: RevokeCertificate, world: World): Deci
   const serial = issued.serialNumber;
   const revoked = world.ca.revocations[serial];
   if (revoked && (revoked.reason !== 'certificateHold' || command.reason === 'certificateHold')) {
-    return refuse('CERTSRV_E_BAD_REQUESTSTATUS', `The certificate ${serial} (request ${issued.requestId}) was already revoked on ${revoked.revokedAt}`
+    return refuse('CERTSRV_E_BAD_REQUESTSTATUS',
+      `The certificate ${serial} (request ${issued.requestId}) was already revoked on ${revoked.revokedAt}`
       + ` (${revoked.reason}); only a certificate on hold can be revoked again, with another reason.`);
   }
   const { requestId, thumbprint } = issued;
-  return accept({ type: 'CertificateRevoked', data: { ca: authority.name, serialNumber: serial, requestId, thumbprint, reason: command.reason } });
+  const data = { ca: authority.name, serialNumber: serial, requestId, thumbprint, reason: command.reason };
+  return accept({ type: 'CertificateRevoked', data });
 };
 
 /** `net stop certsvc` / `net start certsvc`; starting a running service (or stopping a stopped one) changes nothing. */

@@ -19,7 +19,8 @@ type RevokeChoice = { readonly reason: RevocationReason; readonly ca?: string } 
 const revokeChoice = (value: z.output<typeof revokeFields>, path: string): RevokeChoice => {
   const ways = (['serialNumber', 'requestId', 'computer'] as const).filter((k) => value[k] !== undefined);
   if (ways.length !== 1) {
-    throw new ChoiceError(path, 'exactly one of serialNumber, requestId or computer (with template or thumbprint)', ways.length === 0 ? 'none' : ways.join(' and '));
+    const found = ways.length === 0 ? 'none' : ways.join(' and ');
+    throw new ChoiceError(path, 'exactly one of serialNumber, requestId or computer (with template or thumbprint)', found);
   }
   const common = { reason: value.reason, ...(value.ca ? { ca: value.ca } : {}) };
   if (value.serialNumber !== undefined) return { ...common, serialNumber: value.serialNumber };
@@ -34,8 +35,8 @@ const revokeChoice = (value: z.output<typeof revokeFields>, path: string): Revok
 export const revokeCertificate = defineAction({
   id: 'revoke-certificate',
   title: 'Revoke a certificate',
-  purpose: 'Moves an issued certificate to Revoked Certificates with a reason (certificateHold can be revoked again for good). Clients see it '
-    + 'only in the next CRL the CA publishes (the next delta, by default within a day; publish-crl makes it now).',
+  purpose: 'Moves an issued certificate to Revoked Certificates with a reason (certificateHold can be revoked again for good). '
+    + 'Clients see it only in the next CRL the CA publishes (the next delta, by default within a day; publish-crl makes it now).',
   group: 'certification authority',
   tool: 'Certification Authority › Issued Certificates › All Tasks › Revoke Certificate (certutil -revoke <serial> <reason>)',
   example: { computer: 'SERVER1', template: 'ConfigMgr Web Server Certificate', reason: 'keyCompromise' } as unknown as RevokeChoice,
@@ -45,7 +46,8 @@ export const revokeCertificate = defineAction({
 });
 
 const publishFields = z.strictObject({
-  kind: z.enum(['base', 'delta']).default('base').describe('base: a new CRL and, with deltas on, its delta (certutil -CRL); delta: a delta only'),
+  kind: z.enum(['base', 'delta']).default('base')
+    .describe('base: a new CRL and, with deltas on, its delta (certutil -CRL); delta: a delta only'),
   ca: text.optional(),
 });
 
@@ -67,7 +69,8 @@ const onCa = z.strictObject({ ca: text.optional().describe('the CA\'s name; left
 export const stopCaService = defineAction({
   id: 'stop-ca-service',
   title: 'Stop Certificate Services on the CA',
-  purpose: 'A stopped CA issues nothing and publishes no CRL: once its CRLs pass their next update, every client that checks revocation fails.',
+  purpose: 'A stopped CA issues nothing and publishes no CRL: once its CRLs pass their next update, '
+    + 'every client that checks revocation fails.',
   group: 'certification authority',
   tool: 'net stop certsvc',
   example: {},
