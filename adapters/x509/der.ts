@@ -1,4 +1,4 @@
-/** Minimal DER writers for the two Microsoft extensions no library encodes (CA Version, SID security). */
+/** Minimal DER writers: TLVs, object identifiers, and the two Microsoft extensions no library encodes (CA Version, SID security). */
 const length = (n: number): number[] => {
   if (n < 0x80) return [n];
   const bytes: number[] = [];
@@ -7,13 +7,17 @@ const length = (n: number): number[] => {
 };
 
 export const tlv = (tag: number, content: Uint8Array | number[]): Uint8Array => {
-  const body = Array.from(content);
-  return Uint8Array.from([tag, ...length(body.length), ...body]);
+  const body = content instanceof Uint8Array ? content : Uint8Array.from(content);
+  const head = [tag, ...length(body.length)];
+  const out = new Uint8Array(head.length + body.length);
+  out.set(head);
+  out.set(body, head.length);
+  return out;
 };
 
-const concat = (...parts: Uint8Array[]): Uint8Array => Uint8Array.from(parts.flatMap((p) => Array.from(p)));
+export const concat = (...parts: Uint8Array[]): Uint8Array => Buffer.concat(parts);
 
-const oidBytes = (oid: string): number[] => {
+export const oidBytes = (oid: string): number[] => {
   const [a, b, ...rest] = oid.split('.').map(Number);
   const out = [a! * 40 + b!];
   for (const arc of rest) {

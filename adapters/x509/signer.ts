@@ -1,39 +1,67 @@
 import 'reflect-metadata';
-import { webcrypto } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, sign, webcrypto, type KeyObject } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
-import type { CertificateProfile, Rdn } from '../../domain/index.ts';
+import type { CertificateProfile, ExtensionSpec, Rdn } from '../../domain/index.ts';
 import type { KeyStore, Signer } from '../../workflows/index.ts';
-import { importSigningKey, publicOf } from '../keystore/rsa.ts';
+import { certificate, perCertificate, tbsCertificate } from './assemble.ts';
 import { signCrl } from './crl.ts';
 import { encodeExtension } from './extensions.ts';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
-/** A DN in the order AD CS writes it (DC=com first); an empty subject stays an empty SEQUENCE. */
-const name = (rdns: readonly Rdn[]): x509.Name => new x509.Name(rdns.map(([type, value]) => ({ [type]: [value] })));
+/** A small map that forgets its oldest entries, for parts many certificates share (names, template extensions). */
+const boundedCache = <V>(limit = 1024) => {
+  const entries = new Map<string, V>();
+  return (key: string, make: () => V): V => {
+    const found = entries.get(key);
+    if (found !== undefined) return found;
+    const value = make();
+    entries.set(key, value);
+    if (entries.size > limit) entries.delete(entries.keys().next().value!);
+    return value;
+  };
+};
 
-const sha1 = async (der: ArrayBuffer): Promise<string> => Buffer.from(await webcrypto.subtle.digest('SHA-1', der)).toString('hex').toUpperCase();
+interface SigningKey { readonly key: KeyObject; readonly spki: Uint8Array }
 
-/** Signs profiles with keys from the key store, RSA with the hash the profile names (the CA's setup decides it). */
-export const x509Signer = (keys: KeyStore): Signer => ({
-  signCrl: (profile) => signCrl(keys, profile),
-  async sign(profile: CertificateProfile) {
-    const hash = profile.signatureHash === 'sha1' ? 'SHA-1' : 'SHA-256';
-    const signingKey = await importSigningKey(await keys.privateKey(profile.signingKeyRef), hash);
-    const subjectKey = new x509.PublicKey(Buffer.from(profile.publicKey, 'base64'));
-    const issuerKey = new x509.PublicKey(await webcrypto.subtle.exportKey('spki', await publicOf(signingKey)));
-    const extensions = await Promise.all(profile.extensions.map((spec) => encodeExtension(spec, subjectKey, issuerKey)));
-    const certificate = await x509.X509CertificateGenerator.create({
-      serialNumber: profile.serialNumber,
-      subject: name(profile.subject),
-      issuer: name(profile.issuer),
-      notBefore: new Date(profile.notBefore),
-      notAfter: new Date(profile.notAfter),
-      publicKey: subjectKey,
-      signingKey,
-      signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash } as Algorithm,
-      extensions,
-    });
-    return { der: Buffer.from(certificate.rawData).toString('base64'), thumbprint: await sha1(certificate.rawData) };
-  },
-});
+/**
+ * Signs profiles with keys from the key store, RSA with the hash the profile names (the CA's setup decides it).
+ * The certificate is assembled from encoded parts: the names and the extensions a template gives every
+ * certificate are encoded once and reused, the parts that differ (serial, validity, key, SAN, key
+ * identifiers, SID) are encoded for each certificate, and node:crypto signs. A signing key is imported once.
+ */
+export const x509Signer = (keys: KeyStore): Signer => {
+  const signingKeys = new Map<string, Promise<SigningKey>>();
+  const names = boundedCache<Uint8Array>();
+  const shared = boundedCache<Promise<Uint8Array>>();
+  const signingKey = (ref: string): Promise<SigningKey> => {
+    let found = signingKeys.get(ref);
+    if (!found) {
+      found = keys.privateKey(ref).then((pkcs8) => {
+        const key = createPrivateKey({ key: Buffer.from(pkcs8, 'base64'), format: 'der', type: 'pkcs8' });
+        return { key, spki: createPublicKey(key).export({ type: 'spki', format: 'der' }) };
+      });
+      found.catch(() => signingKeys.delete(ref)); // a key that could not be read is asked for again next time
+      signingKeys.set(ref, found);
+    }
+    return found;
+  };
+  /** A DN in the order AD CS writes it (DC=com first); an empty subject stays an empty SEQUENCE. */
+  const name = (rdns: readonly Rdn[]) =>
+    names(JSON.stringify(rdns), () => new Uint8Array(new x509.Name(rdns.map(([type, value]) => ({ [type]: [value] }))).toArrayBuffer()));
+  const extension = (spec: ExtensionSpec, subject: Uint8Array, issuer: Uint8Array): Promise<Uint8Array> | Uint8Array =>
+    perCertificate(spec, subject) ??
+    shared(spec.kind === 'authorityKeyIdentifier' ? `aki:${Buffer.from(issuer).toString('base64')}` : spec.kind === 'subjectKeyIdentifier' ? `ski:${Buffer.from(subject).toString('base64')}` : JSON.stringify(spec), async () =>
+      new Uint8Array((await encodeExtension(spec, new x509.PublicKey(subject as BufferSource), new x509.PublicKey(issuer as BufferSource))).rawData));
+  return {
+    signCrl: (profile) => signCrl(keys, profile),
+    async sign(profile: CertificateProfile) {
+      const { key, spki: issuerKey } = await signingKey(profile.signingKeyRef);
+      const publicKey = Buffer.from(profile.publicKey, 'base64');
+      const extensions = await Promise.all(profile.extensions.map((spec) => extension(spec, publicKey, issuerKey)));
+      const tbs = tbsCertificate(profile, { issuer: name(profile.issuer), subject: name(profile.subject), publicKey, extensions });
+      const der = certificate(tbs, profile.signatureHash, sign(profile.signatureHash, tbs, key));
+      return { der: Buffer.from(der).toString('base64'), thumbprint: createHash('sha1').update(der).digest('hex').toUpperCase() };
+    },
+  };
+};
