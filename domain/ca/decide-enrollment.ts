@@ -9,6 +9,7 @@ import { hasRight, whyRightsMissing } from './access.ts';
 import type { RequestCertificate } from './commands.ts';
 import { publicationPoints } from './crl-urls.ts';
 import { findTemplate, issuingAuthorities } from './lookup.ts';
+import { stoppedRefusal } from './revocation.ts';
 import type { CertificationAuthority } from './model.ts';
 import { formatDn, sidSecurityOid, type CertificateProfile, type ExtensionSpec, type Rdn } from './profile.ts';
 import { editionIssues, editionLimitText, hasSidUpdate, issuedSerial, signatureHashOf } from './setup.ts';
@@ -120,7 +121,7 @@ export const issuance = (
 ): Decision => {
   const authority = issuingAuthorities(world.ca, template)[0];
   if (!authority) return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `No CA issues "${template.displayName}".`);
-  const refused = caRefusal(world, template, authority);
+  const refused = stoppedRefusal(world, authority, `${requester.name} cannot reach ${authority.name}`) ?? caRefusal(world, template, authority);
   if (refused) return refused;
   const names = buildNames(template, requester, world.directory.domain.dnsName, requested);
   if (!names.ok) return refuse(names.failure, names.reason);

@@ -2,6 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { decide, type LabCommand, type World } from '../../domain/index.ts';
 import { acceptedAt, givenAt, issued, issuedCertificate, revoked } from '../support/crl.ts';
+import { webServerTemplateIssued } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
 
 const revocation = suite('domain/ca revocation');
@@ -80,6 +81,14 @@ revocation('a stopped CA refuses with 0x800706BA until its service starts again'
   assert.match(refused!.reason, /service on CA1 is stopped \(since 2026-11-03T09:00:00.000Z\)/);
   const started = acceptedAt(stopped, later, { type: 'StartCaService' });
   assert.ok(revoked(started, later, certificate.serialNumber).ca.revocations[certificate.serialNumber]);
+});
+
+revocation('a stopped CA issues nothing either: a request fails with 0x800706BA', () => {
+  const stopped = acceptedAt(webServerTemplateIssued(givenNetwork()), at, { type: 'StopCaService' });
+  const restarted = acceptedAt(stopped, at, { type: 'RestartComputer', computer: 'SERVER1' });
+  const refused = rejection(restarted, { type: 'RequestCertificate', requester: 'SERVER1', store: 'personal', template: 'ConfigMgr Web Server Certificate', dnsNames: ['server1.internal.contoso.com'] });
+  assert.is(refused?.code, '0x800706BA');
+  assert.match(refused!.reason, /SERVER1 cannot reach contoso-CA1-CA/);
 });
 
 revocation('names the CAs of the lab when the command names another', () => {

@@ -66,29 +66,30 @@ export const publishCrl = defineAction({
 
 const onCa = z.strictObject({ ca: text.optional().describe('the CA\'s name; left out, the lab\'s CA') });
 
-export const stopCaService = defineAction({
+/** net stop / net start certsvc. */
+const caService = (type: 'StopCaService' | 'StartCaService', about: { id: string; title: string; purpose: string; tool: string }) =>
+  defineAction({
+    ...about,
+    group: 'certification authority',
+    example: {},
+    ...choiceOf(onCa),
+    minutes: 1,
+    commands: (choice) => [{ type, ...(choice.ca ? { ca: choice.ca } : {}) }],
+  });
+
+export const stopCaService = caService('StopCaService', {
   id: 'stop-ca-service',
   title: 'Stop Certificate Services on the CA',
-  purpose: 'A stopped CA issues nothing and publishes no CRL: once its CRLs pass their next update, '
-    + 'every client that checks revocation fails.',
-  group: 'certification authority',
+  purpose: 'A stopped CA issues nothing (requests fail with 0x800706BA, autoenrollment logs event 13) and publishes no CRL: '
+    + 'once its CRLs pass their next update, every client that checks revocation fails.',
   tool: 'net stop certsvc',
-  example: {},
-  ...choiceOf(onCa),
-  minutes: 1,
-  commands: (choice) => [{ type: 'StopCaService', ...(choice.ca ? { ca: choice.ca } : {}) }],
 });
 
-export const startCaService = defineAction({
+export const startCaService = caService('StartCaService', {
   id: 'start-ca-service',
   title: 'Start Certificate Services on the CA',
   purpose: 'The CA runs again, and publishes at once any CRL whose time came while it was stopped.',
-  group: 'certification authority',
   tool: 'net start certsvc',
-  example: {},
-  ...choiceOf(onCa),
-  minutes: 1,
-  commands: (choice) => [{ type: 'StartCaService', ...(choice.ca ? { ca: choice.ca } : {}) }],
 });
 
 export const crlActions = [revokeCertificate, publishCrl, stopCaService, startCaService];
