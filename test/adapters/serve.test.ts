@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -85,17 +85,41 @@ serve('the CA certificate is served at its AIA path, byte for byte the lab\'s CA
   assert.is(missing.code, 22, 'nothing outside the published files is served');
 });
 
+/** Fetches the lab's base CRL from its CDP over http and writes it as PEM, the form curl --crlfile reads. */
+const baseCrlPem = async (lab: typeof sha256, name: string): Promise<string> => {
+  const path = lab.published.files.map((f) => f.path).find((p) => /CA\.crl$/.test(p))!;
+  const der = join(tmp, `${name}.crl`);
+  await tool('curl', ['-sS', '--fail', '-o', der, '--resolve', `ca1.contoso.com:${lab.httpPort}:127.0.0.1`, `http://ca1.contoso.com:${lab.httpPort}${path}`]);
+  const pem = join(tmp, `${name}.crl.pem`);
+  await tool('openssl', ['crl', '-inform', 'DER', '-in', der, '-out', pem]);
+  return pem;
+};
+
 serve('curl --crlfile with the base CRL fetched from the CDP over http accepts the good certificate', async () => {
-  const crlPath = sha256.published.files.map((f) => f.path).find((p) => /CA\.crl$/.test(p));
-  assert.ok(crlPath, `the lab publishes a base CRL in artifacts/CertEnroll (served: ${sha256.published.files.map((f) => f.path).join(', ')})`);
-  const der = join(tmp, 'base.crl');
-  const fetched = await tool('curl', ['-sS', '--fail', '-o', der, '--resolve', `ca1.contoso.com:${sha256.httpPort}:127.0.0.1`, `http://ca1.contoso.com:${sha256.httpPort}${crlPath}`]);
-  assert.is(fetched.code, 0, fetched.stderr);
-  const pem = join(tmp, 'base.crl.pem');
-  assert.is((await tool('openssl', ['crl', '-inform', 'DER', '-in', der, '-out', pem])).code, 0);
-  const page = await tool('curl', ['-sS', '--cacert', sha256.caPem, '--crlfile', pem, ...resolve(sha256, 'server1.internal.contoso.com')]);
+  assert.ok(sha256.published.files.some((f) => /CA\.crl$/.test(f.path)), 'the lab publishes a base CRL in artifacts/CertEnroll');
+  const crl = await baseCrlPem(sha256, 'good');
+  assert.match(await readFile(crl, 'utf8'), /BEGIN X509 CRL/);
+  const page = await tool('curl', ['-sS', '--cacert', sha256.caPem, '--crlfile', crl, ...resolve(sha256, 'server1.internal.contoso.com')]);
   assert.is(page.code, 0, page.stderr);
-  assert.ok((await readFile(pem, 'utf8')).includes('BEGIN X509 CRL'));
+});
+
+serve('after the IIS certificate is revoked and a CRL published, curl --crlfile refuses the site that still presents it', async () => {
+  // crl-revocation.yaml on a SHA-256 CA, starting a day ago: its CRL is current by the real clock curl uses.
+  const text = (await readFile('scenarios/crl-revocation.yaml', 'utf8'))
+    .replace(/lab:\n {2}startsAt: \S+\n/, 'lab:\n  ca: { provider: KSP, hashAlgorithm: SHA256 }\n');
+  const file = join(tmp, 'crl-revocation-sha256.yaml');
+  await writeFile(file, text);
+  const revoked = await servedLab(file);
+  try {
+    const crl = await baseCrlPem(revoked, 'revoked');
+    const refused = await tool('curl', ['-sS', '--cacert', revoked.caPem, '--crlfile', crl, ...resolve(revoked, 'server1.internal.contoso.com')]);
+    assert.is(refused.code, 60, refused.stderr);
+    assert.match(refused.stderr, /certificate revoked/);
+    const unchecked = await tool('curl', ['-sS', '--cacert', revoked.caPem, ...resolve(revoked, 'server1.internal.contoso.com')]);
+    assert.is(unchecked.code, 0, 'a client that does not check revocation still connects');
+  } finally {
+    await revoked.running.close();
+  }
 });
 
 serve.after(async () => {
