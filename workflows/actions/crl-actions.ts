@@ -39,7 +39,7 @@ export const revokeCertificate = defineAction({
     + 'Clients see it only in the next CRL the CA publishes (the next delta, by default within a day; publish-crl makes it now).',
   group: 'certification authority',
   tool: 'Certification Authority › Issued Certificates › All Tasks › Revoke Certificate (certutil -revoke <serial> <reason>)',
-  example: { computer: 'SERVER1', template: 'ConfigMgr Web Server Certificate', reason: 'keyCompromise' } as unknown as RevokeChoice,
+  example: { requestId: 1, reason: 'keyCompromise' } as RevokeChoice,
   ...choiceOf(revokeFields, revokeChoice),
   minutes: 1,
   commands: (choice) => [{ type: 'RevokeCertificate', ...choice }],
