@@ -59,7 +59,7 @@ const appendAll = async (stores: (lab: string) => EventStore, labs: string[], wr
 
 /** Appends through PostgreSQL with a follower per lab; checks the log and what the followers saw. */
 const postgresRun = async (url: string, label: string, labs: string[], writers: number, each: number) => {
-  const writing = await openDatabase(url, { max: Math.min(writers, 40) });
+  const writing = await openDatabase(url, { max: Math.min(writers, Number(process.env.BENCH_PG_POOL ?? 16)) });
   const reading = await openDatabase(url, { max: 10 });
   try {
     const setup = postgresEventStore(writing);

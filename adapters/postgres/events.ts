@@ -15,11 +15,21 @@ export interface LabNotice {
   readonly lab: string;
   readonly version: number;
   readonly generation: number;
+  /** The appended events' text when they fit in a notification (NOTIFY payloads stop at 8000 bytes). */
+  readonly texts?: readonly string[];
 }
+
+/** Room for the events' text in a notification, leaving some for the rest of it. */
+const payloadRoom = 7000;
 
 export interface PostgresEventStore extends EventStore {
   /** Where the lab lives, for messages: `postgres://host/db#lab`. */
   where(lab: string): string;
+  /**
+   * The lab's events after a notice, without a query when this store already holds them or the notice
+   * carries the events that follow (they pass the same checks as a read); undefined when a read is needed.
+   */
+  accept(notice: LabNotice): readonly RecordedEvent[] | undefined;
 }
 
 /**
@@ -92,6 +102,21 @@ export const postgresEventStore = (db: Database): PostgresEventStore => {
 
   return {
     where,
+    accept(notice) {
+      const held = cache.get(notice.lab);
+      if (!held || held.generation !== notice.generation) return undefined;
+      const events = held.checker.result.events;
+      if (events.length >= notice.version) return events.slice();
+      if (!notice.texts || events.length !== notice.version - notice.texts.length) return undefined;
+      try {
+        held.checker.add(notice.texts.map((text, i) => ({ line: events.length + i + 1, event: JSON.parse(text) as unknown })));
+        refuseBrokenLog(held.checker);
+      } catch (error) {
+        cache.delete(notice.lab);
+        throw error;
+      }
+      return held.checker.result.events.slice();
+    },
     async read(lab, range = {}) {
       return (await load(lab)).checker.result.events.slice((range.from ?? 1) - 1, range.to ?? undefined);
     },
@@ -113,7 +138,8 @@ export const postgresEventStore = (db: Database): PostgresEventStore => {
         throw Object.assign(error as Error, { message: `refusing to append: ${(error as Error).message}` });
       }
       const version = expectedVersion + texts.length;
-      const notice: LabNotice = { lab, version, generation: held.generation };
+      const size = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+      const notice: LabNotice = { lab, version, generation: held.generation, ...(size <= payloadRoom ? { texts } : {}) };
       try {
         if (expectedVersion === 0) await db.pool.query(`INSERT INTO ${db.table('labs')} (lab) VALUES ($1) ON CONFLICT DO NOTHING`, [lab]);
         // One statement, so one transaction and one round trip: move the version, insert the events, notify.

@@ -52,10 +52,10 @@ export const followLab = (db: Database, lab: string): Observable<LabChange> =>
     let shown: readonly RecordedEvent[] = [];
     let queue = Promise.resolve();
     let stopped = false;
-    const pump = () => {
+    const pump = (notice?: LabNotice) => {
       queue = queue.then(async () => {
         if (stopped) return;
-        const events = await store.read(lab);
+        const events = (notice && store.accept(notice)) || (await store.read(lab));
         let same = shown.length;
         // The store hands back the same objects while the lab is only appended to; else find what is still common.
         if (same > 0 && events[same - 1] !== shown[same - 1]) {
@@ -69,10 +69,10 @@ export const followLab = (db: Database, lab: string): Observable<LabChange> =>
     };
     const handler = (notice: LabNotice | Error) => {
       if (notice instanceof Error) subscriber.error(notice);
-      else if (notice.lab === lab) pump();
+      else if (notice.lab === lab) pump(notice);
     };
     listener.handlers.add(handler);
-    listener.ready.then(pump, (error: Error) => subscriber.error(new StoreError('STORE_UNREACHABLE', `cannot listen on ${db.shown}: ${error.message}`)));
+    listener.ready.then(() => pump(), (error: Error) => subscriber.error(new StoreError('STORE_UNREACHABLE', `cannot listen on ${db.shown}: ${error.message}`)));
     return () => {
       stopped = true;
       leave(db, listener, handler);
