@@ -43,7 +43,9 @@ class ServeInputError extends Error {
 const portOption = (value: string | undefined, name: string): number => {
   if (value === undefined) return 0;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServeInputError(`${name} expects a port from 0 to 65535, found ${value}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ServeInputError(`${name} expects a port from 0 to 65535, found ${value}`);
+  }
   return port;
 };
 
@@ -55,21 +57,24 @@ export const mapLines = (published: Published, running: Running, caPem: string |
   const rules: string[] = [];
   for (const binding of https?.bindings ?? []) {
     for (const name of binding.names) {
-      lines.push(`  https://${name}/  →  ${running.address}:${https!.port}   ${binding.host} "${binding.site}", certificate ${binding.thumbprint} (${binding.signatureHash})`);
+      const bound = `${binding.host} "${binding.site}", certificate ${binding.thumbprint} (${binding.signatureHash})`;
+      lines.push(`  https://${name}/  →  ${running.address}:${https!.port}   ${bound}`);
       resolve.push(`--resolve ${name}:${https!.port}:${running.address}`);
       rules.push(`MAP ${name} ${running.address}:${https!.port}`);
     }
   }
   const http = running.http;
   for (const name of http ? published.httpNames : []) {
-    lines.push(`  http://${name}/CertEnroll/  →  ${running.address}:${http!.port}   ${published.files.map((f) => basename(f.path)).join(', ')}`);
+    const files = published.files.map((f) => basename(f.path)).join(', ');
+    lines.push(`  http://${name}/CertEnroll/  →  ${running.address}:${http!.port}   ${files}`);
     rules.push(`MAP ${name} ${running.address}:${http!.port}`);
   }
   for (const url of published.unanswered) lines.push(`  (not published yet: ${url})`);
   const first = https?.bindings[0];
   if (first?.names[0]) {
     const weak = https!.bindings.some((b) => b.signatureHash === 'SHA-1') ? ' --ciphers DEFAULT:@SECLEVEL=0' : '';
-    lines.push('', 'curl:', `  curl${caPem ? ` --cacert ${caPem}` : ''}${weak} ${resolve.join(' ')} https://${first.names[0]}:${https!.port}/`);
+    const trust = caPem ? ` --cacert ${caPem}` : '';
+    lines.push('', 'curl:', `  curl${trust}${weak} ${resolve.join(' ')} https://${first.names[0]}:${https!.port}/`);
   }
   if (rules.length > 0) lines.push('chromium:', `  chromium --host-resolver-rules="${rules.join(', ')}"`);
   return lines;
@@ -92,7 +97,13 @@ export const serveCommand = async (args: string[], io: Io): Promise<number> => {
   try {
     parsed = parseArgs({
       args, allowPositionals: true,
-      options: { host: { type: 'string', default: '127.0.0.1' }, 'https-port': { type: 'string' }, 'http-port': { type: 'string' }, check: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        host: { type: 'string', default: '127.0.0.1' },
+        'https-port': { type: 'string' },
+        'http-port': { type: 'string' },
+        check: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     io.err(`pkilab serve: ${(error as Error).message}\n\n${serveHelp}`);
@@ -101,18 +112,22 @@ export const serveCommand = async (args: string[], io: Io): Promise<number> => {
   if (parsed.values.help) return io.out(serveHelp), 0;
   const [given] = parsed.positionals;
   if (!given || parsed.positionals.length > 1) {
-    io.err(`pkilab serve: expected one lab (its folder or its lab.jsonl), found ${parsed.positionals.length === 0 ? 'nothing' : parsed.positionals.join(' ')}.\n\n${serveHelp}`);
+    const found = parsed.positionals.length === 0 ? 'nothing' : parsed.positionals.join(' ');
+    io.err(`pkilab serve: expected one lab (its folder or its lab.jsonl), found ${found}.\n\n${serveHelp}`);
     return 2;
   }
   const folder = given.endsWith('.jsonl') ? labFolder(dirname(given), basename(given, '.jsonl')) : labFolder(given);
   const httpsPort = portOption(parsed.values['https-port'], '--https-port');
   const httpPort = portOption(parsed.values['http-port'], '--http-port');
   const events = await jsonlEventStore(folder.root, { onWarning: (w) => io.err(`warning: ${w}`) }).read(folder.labId);
-  if (events.length === 0) throw new ServeInputError(`${folder.log} holds no lab (no events); give the folder pkilab run --out wrote, or its lab.jsonl`);
+  if (events.length === 0) {
+    throw new ServeInputError(`${folder.log} holds no lab (no events); give the folder pkilab run --out wrote, or its lab.jsonl`);
+  }
   const world = fold(events);
   const published = await publishedBy(world, join(folder.artifacts, 'CertEnroll'));
   if (published.https.length === 0 && published.files.length === 0) {
-    io.err(`pkilab serve: ${folder.log} publishes nothing yet: no IIS site has an https binding with a certificate, and no certificate names an http CDP or AIA URL.`);
+    io.err(`pkilab serve: ${folder.log} publishes nothing yet: no IIS site has an https binding with a certificate, ` +
+      'and no certificate names an http CDP or AIA URL.');
     return 1;
   }
   const keys = fileKeyStore(folder.keys);

@@ -44,7 +44,8 @@ export const probe = async (published: Published, running: Running, caCertificat
       const today = await get(url, running.https!.port, running.address, ca);
       const ok = era.error === undefined && era.status === 200;
       const todayText = today.error === undefined ? 'today\'s OpenSSL accepts it too' : `today's OpenSSL refuses it (${today.error})`;
-      results.push({ url: url.href, ok, detail: ok ? `TLS verified against the lab CA, HTTP ${era.status}; ${todayText}` : `failed: ${era.error ?? `HTTP ${era.status}`}` });
+      const detail = ok ? `TLS verified against the lab CA, HTTP ${era.status}; ${todayText}` : `failed: ${era.error ?? `HTTP ${era.status}`}`;
+      results.push({ url: url.href, ok, detail });
     }
   }
   for (const name of running.http ? published.httpNames : []) {

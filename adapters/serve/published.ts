@@ -38,7 +38,11 @@ export interface Published {
   readonly unanswered: readonly string[];
 }
 
-const contentTypes: Record<string, string> = { '.crl': 'application/pkix-crl', '.crt': 'application/pkix-cert', '.cer': 'application/pkix-cert' };
+const contentTypes: Record<string, string> = {
+  '.crl': 'application/pkix-crl',
+  '.crt': 'application/pkix-cert',
+  '.cer': 'application/pkix-cert',
+};
 const typeOf = (name: string) => contentTypes[name.slice(name.lastIndexOf('.')).toLowerCase()] ?? 'application/octet-stream';
 
 /** The http URLs of a certificate's CRL distribution points and AIA CA issuers. */
@@ -47,7 +51,9 @@ const httpUrls = (der: string): string[] => {
   const cdp = certificate.getExtension(x509.CRLDistributionPointsExtension);
   const aia = certificate.getExtension(x509.AuthorityInfoAccessExtension);
   const names = [
-    ...(cdp?.distributionPoints ?? []).flatMap((p) => p.distributionPoint?.fullName ?? []).flatMap((n) => (n.uniformResourceIdentifier ? [n.uniformResourceIdentifier] : [])),
+    ...(cdp?.distributionPoints ?? [])
+      .flatMap((p) => p.distributionPoint?.fullName ?? [])
+      .flatMap((n) => (n.uniformResourceIdentifier ? [n.uniformResourceIdentifier] : [])),
     ...(aia?.caIssuers ?? []).flatMap((n) => (n.type === 'url' ? [n.value] : [])),
   ];
   return names.filter((u) => /^http:\/\//i.test(u));
@@ -80,11 +86,18 @@ const bindingsOf = (world: World): HttpsBinding[] =>
  */
 export const publishedBy = async (world: World, certEnroll: string): Promise<Published> => {
   const byCa = new Map<string, string[]>();
-  for (const issued of Object.values(world.ca.issued)) byCa.set(issued.ca, [...new Set([...(byCa.get(issued.ca) ?? []), ...httpUrls(issued.der)])]);
+  for (const issued of Object.values(world.ca.issued)) {
+    byCa.set(issued.ca, [...new Set([...(byCa.get(issued.ca) ?? []), ...httpUrls(issued.der)])]);
+  }
   const urls = [...new Set([...byCa.values()].flat())];
-  const inFolder = await readdir(certEnroll, { withFileTypes: true }).then((entries) => entries.filter((e) => e.isFile()).map((e) => e.name), () => [] as string[]);
+  const inFolder = await readdir(certEnroll, { withFileTypes: true }).then(
+    (entries) => entries.filter((e) => e.isFile()).map((e) => e.name),
+    () => [] as string[],
+  );
   const files = new Map<string, PublishedFile>();
-  for (const name of inFolder) files.set(`/CertEnroll/${name}`, { path: `/CertEnroll/${name}`, contentType: typeOf(name), source: { file: join(certEnroll, name) } });
+  for (const name of inFolder) {
+    files.set(`/CertEnroll/${name}`, { path: `/CertEnroll/${name}`, contentType: typeOf(name), source: { file: join(certEnroll, name) } });
+  }
   for (const authority of Object.values(world.ca.authorities)) {
     for (const path of (byCa.get(authority.name) ?? []).map(pathOf).filter((p) => p.toLowerCase().endsWith('.crt') && !files.has(p))) {
       files.set(path, { path, contentType: typeOf(path), source: { der: authority.certificate } });

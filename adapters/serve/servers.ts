@@ -30,12 +30,17 @@ const close = (server: Server) => new Promise<void>((resolve) => (server.listeni
 
 const welcome = (binding: HttpsBinding) =>
   `<!DOCTYPE html>\n<html><head><title>IIS: ${binding.host} ${binding.site}</title></head>` +
-  `<body><h1>${binding.site} on ${binding.host}</h1><p>https binding :${binding.iisPort}, certificate ${binding.thumbprint}</p></body></html>\n`;
+  `<body><h1>${binding.site} on ${binding.host}</h1>` +
+  `<p>https binding :${binding.iisPort}, certificate ${binding.thumbprint}</p></body></html>\n`;
 
 /** The https server: one port, the binding chosen by the name the client sends (SNI); unknown names get the first. */
 const httpsServer = async (bindings: readonly HttpsBinding[], keys: KeyStore): Promise<Server> => {
   const contexts = new Map<string, { context: SecureContext; binding: HttpsBinding }>();
-  const options = async (binding: HttpsBinding) => ({ cert: toPem('CERTIFICATE', binding.certificate), key: toPem('PRIVATE KEY', await keys.privateKey(binding.keyRef)), ciphers: eraCiphers });
+  const options = async (binding: HttpsBinding) => ({
+    cert: toPem('CERTIFICATE', binding.certificate),
+    key: toPem('PRIVATE KEY', await keys.privateKey(binding.keyRef)),
+    ciphers: eraCiphers,
+  });
   for (const binding of bindings) {
     const context = createSecureContext(await options(binding));
     for (const name of binding.names) if (!contexts.has(name)) contexts.set(name, { context, binding });
@@ -62,14 +67,22 @@ const httpServer = (published: Published): Server =>
       return void response.writeHead(400).end();
     }
     const file = published.files.find((f) => f.path.toLowerCase() === path.toLowerCase());
-    if (!file || (request.method !== 'GET' && request.method !== 'HEAD')) return void response.writeHead(file ? 405 : 404, { 'content-type': 'text/plain' }).end(file ? '' : `404 - ${path} is not published\n`);
+    if (!file) return void response.writeHead(404, { 'content-type': 'text/plain' }).end(`404 - ${path} is not published\n`);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return void response.writeHead(405).end();
     const bytes = 'file' in file.source ? await readFile(file.source.file).catch(() => undefined) : Buffer.from(file.source.der, 'base64');
     if (!bytes) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': file.contentType, 'content-length': bytes.length }).end(request.method === 'HEAD' ? undefined : bytes);
+    response.writeHead(200, { 'content-type': file.contentType, 'content-length': bytes.length });
+    response.end(request.method === 'HEAD' ? undefined : bytes);
   });
 
 /** Starts the servers on `address` (ports 0: the system picks); resolves once both listen. */
-export const startServers = async (published: Published, keys: KeyStore, options: { address: string; httpsPort: number; httpPort: number }): Promise<Running> => {
+export interface ServeOptions {
+  readonly address: string;
+  readonly httpsPort: number;
+  readonly httpPort: number;
+}
+
+export const startServers = async (published: Published, keys: KeyStore, options: ServeOptions): Promise<Running> => {
   const servers: Server[] = [];
   try {
     let https: Running['https'];
@@ -84,7 +97,8 @@ export const startServers = async (published: Published, keys: KeyStore, options
       servers.push(server);
       http = { port: await listen(server, options.httpPort, options.address) };
     }
-    return { ...(https ? { https } : {}), ...(http ? { http } : {}), address: options.address, close: async () => void (await Promise.all(servers.map(close))) };
+    const closeAll = async () => void (await Promise.all(servers.map(close)));
+    return { ...(https ? { https } : {}), ...(http ? { http } : {}), address: options.address, close: closeAll };
   } catch (error) {
     await Promise.all(servers.map(close));
     throw error;

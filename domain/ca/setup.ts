@@ -21,7 +21,8 @@ export const defaultSignatureHash = (_os: CaOs): SignatureHash => 'sha1';
  */
 export const setupRefusal = (setup: { provider: CaProvider; hashAlgorithm: SignatureHash }): string | undefined =>
   setup.provider === 'csp' && setup.hashAlgorithm === 'sha256'
-    ? 'SHA1, the strongest hash the setup wizard lists for a key in a CSP, the provider of 2008 and 2008 R2 unless provider: KSP is set (SHA-256 needs a KSP)'
+    ? 'SHA1, the strongest hash the setup wizard lists for a key in a CSP, the provider of 2008 and 2008 R2 unless ' +
+      'provider: KSP is set (SHA-256 needs a KSP)'
     : undefined;
 
 /** Whether the server's edition lets the CA issue templates of this schema version (2008 Standard: version 1 only). */

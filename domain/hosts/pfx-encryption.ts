@@ -23,5 +23,7 @@ export const offersAes = (os: string): boolean => {
 export const defaultPfxEncryption = (os: string): PfxEncryption => (offersAes(os) ? 'AES256-SHA256' : 'TripleDES-SHA1');
 
 /** The provider the key's "Microsoft CSP Name" attribute names (1.3.6.1.4.1.311.17.1); from memory, medium. */
-export const keyProviderName = (provider: 'csp' | 'ksp', serverAuth: boolean): string =>
-  provider === 'ksp' ? 'Microsoft Software Key Storage Provider' : serverAuth ? 'Microsoft RSA SChannel Cryptographic Provider' : 'Microsoft Enhanced Cryptographic Provider v1.0';
+export const keyProviderName = (provider: 'csp' | 'ksp', serverAuth: boolean): string => {
+  if (provider === 'ksp') return 'Microsoft Software Key Storage Provider';
+  return serverAuth ? 'Microsoft RSA SChannel Cryptographic Provider' : 'Microsoft Enhanced Cryptographic Provider v1.0';
+};

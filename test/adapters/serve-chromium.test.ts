@@ -34,7 +34,9 @@ const rules = [
 let chrome: Browser;
 
 browser.before(async () => {
-  chrome = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, env: { ...process.env, HOME: home }, args: [`--host-resolver-rules=${rules}`] });
+  chrome = await chromium.launch({
+    executablePath: '/usr/bin/chromium', headless: true, env: { ...process.env, HOME: home }, args: [`--host-resolver-rules=${rules}`],
+  });
 });
 
 const visit = async (url: string): Promise<{ title?: string; error?: string }> => {

@@ -10,9 +10,16 @@ const sha256 = await servedLab('scenarios/ca-ksp-sha256.yaml');
 const sha1 = await servedLab('scenarios/iis-web-server-certificate.yaml');
 const tmp = await tempDir('pkilab-serve-');
 
-const resolve = (lab: typeof sha256, name: string) => ['--resolve', `${name}:${lab.httpsPort}:127.0.0.1`, `https://${name}:${lab.httpsPort}/`];
-const sClient = (lab: typeof sha256, name: string, ...extra: string[]) =>
-  tool('openssl', ['s_client', '-connect', `127.0.0.1:${lab.httpsPort}`, '-servername', name, '-CAfile', lab.caPem, '-verify_hostname', name, '-verify_return_error', '-brief', ...extra]);
+type Lab = typeof sha256;
+/** curl's arguments that send `name` to the lab's https port (the URL keeps the name). */
+const resolve = (lab: Lab, name: string) => ['--resolve', `${name}:${lab.httpsPort}:127.0.0.1`, `https://${name}:${lab.httpsPort}/`];
+/** curl's arguments for a path under http://ca1.contoso.com on the lab's http port. */
+const ca1 = (lab: Lab, path: string) => ['--resolve', `ca1.contoso.com:${lab.httpPort}:127.0.0.1`, `http://ca1.contoso.com:${lab.httpPort}${path}`];
+const sClient = (lab: Lab, name: string, ...extra: string[]) =>
+  tool('openssl', [
+    's_client', '-connect', `127.0.0.1:${lab.httpsPort}`, '-servername', name, '-CAfile', lab.caPem,
+    '-verify_hostname', name, '-verify_return_error', '-brief', ...extra,
+  ]);
 
 /** Every file under a folder with its size and modification time: what "reading never writes" compares. */
 const snapshot = async (folder: string): Promise<string[]> => {
@@ -77,19 +84,19 @@ serve('curl --resolve with the lab CA loads the page; a name outside the certifi
 });
 
 serve('the CA certificate is served at its AIA path, byte for byte the lab\'s CA certificate', async () => {
-  const aia = await tool('curl', ['-sS', '--fail', '--resolve', `ca1.contoso.com:${sha256.httpPort}:127.0.0.1`, `http://ca1.contoso.com:${sha256.httpPort}/CertEnroll/ca1.contoso.com_contoso-CA1-CA.crt`]);
+  const aia = await tool('curl', ['-sS', '--fail', ...ca1(sha256, '/CertEnroll/ca1.contoso.com_contoso-CA1-CA.crt')]);
   assert.is(aia.code, 0, aia.stderr);
   const authority = Object.values(sha256.world.ca.authorities)[0]!;
   assert.is(Buffer.from(aia.stdout, 'latin1').toString('base64'), authority.certificate);
-  const missing = await tool('curl', ['-sS', '--fail', '--resolve', `ca1.contoso.com:${sha256.httpPort}:127.0.0.1`, `http://ca1.contoso.com:${sha256.httpPort}/CertEnroll/../keys/x.key`]);
+  const missing = await tool('curl', ['-sS', '--fail', ...ca1(sha256, '/CertEnroll/../keys/x.key')]);
   assert.is(missing.code, 22, 'nothing outside the published files is served');
 });
 
 /** Fetches the lab's base CRL from its CDP over http and writes it as PEM, the form curl --crlfile reads. */
-const baseCrlPem = async (lab: typeof sha256, name: string): Promise<string> => {
+const baseCrlPem = async (lab: Lab, name: string): Promise<string> => {
   const path = lab.published.files.map((f) => f.path).find((p) => /CA\.crl$/.test(p))!;
   const der = join(tmp, `${name}.crl`);
-  await tool('curl', ['-sS', '--fail', '-o', der, '--resolve', `ca1.contoso.com:${lab.httpPort}:127.0.0.1`, `http://ca1.contoso.com:${lab.httpPort}${path}`]);
+  await tool('curl', ['-sS', '--fail', '-o', der, ...ca1(lab, path)]);
   const pem = join(tmp, `${name}.crl.pem`);
   await tool('openssl', ['crl', '-inform', 'DER', '-in', der, '-out', pem]);
   return pem;
