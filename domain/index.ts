@@ -51,7 +51,8 @@ export type { AdminEvent, TemplateSettings } from './lab/admin-events.ts';
 export type { AdminCommand } from './lab/admin-commands.ts';
 export { entitiesShapedBy } from './lab/provenance.ts';
 export { issuanceEvents, exportEvents, type Decision, type IssuanceDraft, type ExportDraft } from './lab/decision.ts';
-export { contoso, testNetwork, caCertificateProfile, caSetupChoices, caSubject, type CaSetup, type CaMaterial } from './lab/fixture.ts';
+export { contoso, testNetwork, caCertificateProfile, caSetupChoices, caSubject, caSubjectOf, type CaSetup, type CaMaterial } from './lab/fixture.ts';
+export type { NetworkDefinition, ComputerDefinition, UserDefinition, GroupDefinition } from './lab/network.ts';
 
 export { evaluateFindings } from './findings/evaluate.ts';
 export { severities, severityRank, type Finding, type Severity, type FindingFamily } from './findings/model.ts';

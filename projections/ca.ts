@@ -48,6 +48,7 @@ export const caHandlers: Handlers<CaEvent> = {
     const host = world.hosts.hosts[event.data.computer];
     if (!host) return;
     host.lastAutoenrollment = event.at;
+    host.autoenrollmentPasses = (host.autoenrollmentPasses ?? 0) + 1;
     // `in` asks the draft without drafting the value: most passes fail nothing and touch nothing else.
     if (event.data.failures.length > 0) host.autoenrollmentFailures = settled(event.data.failures.map(({ template, eventId, message }) => ({ template, eventId, message })));
     else if ('autoenrollmentFailures' in host) delete host.autoenrollmentFailures;

@@ -1,5 +1,5 @@
 import { transition } from 'xstate';
-import { addMinutes, caCertificateProfile, caSetupChoices, dueByTime, dueCrlPublications, reject, testNetwork, type CaSetup, type LabEvent, type RecordedEvent, type Rejection, type World } from '../domain/index.ts';
+import { addMinutes, caCertificateProfile, caSetupChoices, caSubjectOf, dueByTime, dueCrlPublications, reject, testNetwork, type CaSetup, type LabEvent, type RecordedEvent, type Rejection, type World } from '../domain/index.ts';
 import { fold } from '../projections/index.ts';
 import { findProcedure } from './catalog.ts';
 import { ChoiceError } from './choices.ts';
@@ -42,7 +42,7 @@ export const createLab = async (ports: LabPorts, id: string, options: { startsAt
   // A key under this ref with no log is what a creation interrupted before its append leaves: the store reuses it.
   const publicKey = await ports.keys.generate(keyRef, 2048);
   const { hashAlgorithm } = caSetupChoices(options.ca);
-  const { der, thumbprint } = await ports.signer.sign(caCertificateProfile(options.startsAt, keyRef, publicKey, options.identity.caSerial, hashAlgorithm));
+  const { der, thumbprint } = await ports.signer.sign(caCertificateProfile(options.startsAt, keyRef, publicKey, options.identity.caSerial, hashAlgorithm, caSubjectOf(options.ca)));
   const material = { keyRef, certificate: der, thumbprint, serialTickBase: options.identity.serialTickBase };
   const network = stamp(testNetwork(options.startsAt, options.ca, material), options.startsAt);
   // The CA publishes its first base CRL (and delta) as setup finishes, signed like any later one.

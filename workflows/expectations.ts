@@ -1,5 +1,6 @@
 import { ekuName, evaluateFindings, selectCertificate, type StoreName, type World } from '../domain/index.ts';
 import { checkCrlExpectations } from './crl-expectations.ts';
+import { checkAdminExpectations } from './admin-expectations.ts';
 import type { Expectations } from './scenario.ts';
 
 export interface ExpectationResult { readonly name: string; readonly ok: boolean; readonly detail: string }
@@ -60,6 +61,7 @@ export const checkExpectations = (world: World, expect: Expectations): Expectati
     results.push({ name: `no unexpected finding (${f.id}, ${f.severity})`, ok: false, detail: f.message });
   }
   results.push(...checkCrlExpectations(world, expect.crls ?? []));
+  results.push(...checkAdminExpectations(world, expect));
   for (const procedure of expect.completed) {
     results.push({ name: `procedure ${procedure} completed`, ok: world.procedures[procedure]?.completed === true, detail: `steps done: ${world.procedures[procedure]?.stepsDone.join(', ') ?? 'not started'}` });
   }

@@ -1,5 +1,6 @@
 import type { CrlExpectation } from './crl-expectations.ts';
 import type { CaSetup, StoreName } from '../domain/index.ts';
+import type { AdminExpectations } from './admin-expectations.ts';
 
 /** A step override: skip the step, or replace fields of the seed's choice. */
 export type StepOverride = 'skip' | Readonly<Record<string, unknown>>;
@@ -36,7 +37,7 @@ export interface FindingExpectation { readonly rule: string; readonly subject?: 
 
 export interface RejectionExpectation { readonly procedure?: string; readonly step: string; readonly code: string }
 
-export interface Expectations {
+export interface Expectations extends AdminExpectations {
   readonly certificates: readonly CertificateExpectation[];
   readonly bindings: readonly BindingExpectation[];
   readonly rejections: readonly RejectionExpectation[];

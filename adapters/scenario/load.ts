@@ -5,6 +5,7 @@ import {
   ChoiceError, expectation, explain, findAction, findProcedure, pathText, resolveChoices, shown, type Path, type Problem, type Scenario, type ScenarioAction, type ScenarioEntry,
   type StepOverride,
 } from '../../workflows/index.ts';
+import { networkOf } from './lab-schema.ts';
 import { caSetupOf, scenarioSchema, type ScenarioFile } from './schema.ts';
 
 /** A scenario file that cannot be run, with where and why. Exit code 2 in the CLI. */
@@ -138,8 +139,9 @@ const scenarioOf = (file: string, data: ScenarioFile, fail: (path: Path, problem
     return { procedure, steps: steps as Record<string, StepOverride> };
   });
   const procedures = data.actions ? [...entries, { actions: actionsOf(data.actions, ['actions']) }] : entries;
-  const { startsAt, ca } = data.lab ?? {};
-  const setup: CaSetup = ca ? caSetupOf(ca) : { edition: 'enterprise', os: 'windows-server-2008' };
+  const { startsAt, ca, ...forest } = data.lab ?? {};
+  const network = networkOf(forest);
+  const setup: CaSetup = { ...(ca ? caSetupOf(ca) : { edition: 'enterprise', os: 'windows-server-2008' }), ...(network ? { network } : {}) };
   const expect = data.expect ?? {};
   return {
     file,
@@ -153,6 +155,9 @@ const scenarioOf = (file: string, data: ScenarioFile, fail: (path: Path, problem
       rejections: expect.rejections ?? [],
       findings: expect.findings ?? [],
       completed: expect.completed ?? [],
+      ...(expect.autoenrollment ? { autoenrollment: expect.autoenrollment } : {}),
+      ...(expect.requests ? { requests: expect.requests } : {}),
+      ...(expect.stores ? { stores: expect.stores } : {}),
       ...(expect.crls ? { crls: expect.crls } : {}),
     },
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actionIdList, actionList, actionsBetween } from './action-schema.ts';
+import { autoenrollmentExpectation, networkFields, refineNetwork, requestExpectation, storeExpectation } from './lab-schema.ts';
 import { crlExpectation, crlFields, crlSetupOf } from './crl-schema.ts';
 import { caSetupChoices, failures, findingRules, isSimTime, setupRefusal, type CaSettings, type CaSetup, type FailureName } from '../../domain/index.ts';
 import { adminProcedure, didYouMean, expected, names, procedures, text, wording, type ProcedureDefinition, type StepDefinition } from '../../workflows/index.ts';
@@ -169,7 +170,7 @@ const findingSubject = z
   .regex(/^(template:\S+|ca:\S.*|principal:\S.*|host:\S.*|certificate:[0-9A-Fa-f]+|request:\d+|iis:\S.*|configmgr:site-system:\S.*)$/)
   .register(wording, {
     expected: 'an entity such as template:ConfigMgrWebServerCertificate (template names without spaces), ca:…, principal:…, host:…, '
-      + 'certificate:<thumbprint>, request:<id> or configmgr:site-system:…',
+      + 'certificate:<thumbprint>, request:<id>, iis:<host>/<site> or configmgr:site-system:…',
   });
 
 const findingRule = nameAmong(findingRules, 'a rule the findings report (ESC1…ESC17, CM-…, OP-…; see pkilab findings)', 'rule');
@@ -182,6 +183,9 @@ const expectations = z.strictObject({
   findings: z.array(finding).optional(),
   completed: z.array(procedureId).optional(),
   crls: z.array(crlExpectation).optional(),
+  autoenrollment: z.array(autoenrollmentExpectation).optional(),
+  requests: z.array(requestExpectation).optional(),
+  stores: z.array(storeExpectation).optional(),
 });
 
 // ─── The file ───
@@ -192,7 +196,7 @@ export const scenarioSchema = z
     scenario: text,
     title: text.optional(),
     description: z.string().optional(),
-    lab: z.strictObject({ startsAt: startsAt.optional(), ca: ca.optional() }).optional(),
+    lab: z.strictObject({ startsAt: startsAt.optional(), ca: ca.optional(), ...networkFields }).superRefine(refineNetwork).optional(),
     procedures: z.array(procedureEntry).optional(),
     /** Administrative actions after the procedures (restart, approve a request, edit a template, advance time…). */
     actions: actionList.optional(),

@@ -37,6 +37,8 @@ export const principal = z.strictObject({
   builtin: z.boolean(),
   dnsHostName: z.string().optional(),
   userPrincipalName: z.string().optional(),
+  mail: z.string().optional(),
+  ou: z.string().optional(),
   primaryGroup: z.string().optional(),
 });
 
@@ -179,6 +181,7 @@ export const host = z.strictObject({
   roles: z.array(z.string()),
   lastBoot: simTime,
   lastAutoenrollment: simTime.optional(),
+  autoenrollmentPasses: count.optional(),
   autoenrollmentFailures: z.array(autoenrollmentFailure).optional(),
   device: z.enum(['mobile', 'mac', 'amt']).optional(),
 });

@@ -1,6 +1,7 @@
 import { tokenIdentities } from '../directory/membership.ts';
 import type { DirectoryState } from '../directory/model.ts';
 import { accept, type Decision } from '../lab/decision.ts';
+import type { LabEvent } from '../lab/events.ts';
 import type { World } from '../lab/world.ts';
 import { addMinutes } from '../shared/time.ts';
 import { hasRight } from './access.ts';
@@ -16,45 +17,98 @@ export const autoenrollmentIntervalMinutes = 8 * 60;
 export const effectiveAutoenrollmentPolicy = (directory: DirectoryState) =>
   Object.values(directory.gpos).find((gpo) => gpo.linkedTo === directory.domain.dnsName && gpo.autoenrollment.configurationModel === 'enabled');
 
-/** Templates the computer would autoenroll: v2+, autoenrollment flag, and Read + Enroll + Autoenroll in its token. */
+/** The templates a template's Superseded Templates tab names. */
+const supersededBy = (template: Template): readonly string[] => template.supersedes ?? [];
+
+/**
+ * Templates the computer would autoenroll: v2+, autoenrollment flag, and Read + Enroll + Autoenroll in its token;
+ * a template superseded by another one it autoenrolls is replaced, not renewed.
+ */
 export const autoenrollTemplates = (world: World, computer: string): Template[] => {
   const identities = tokenIdentities(world.directory, computer);
-  return Object.values(world.ca.templates).filter(
+  const eligible = Object.values(world.ca.templates).filter(
     (t) => t.forComputers && t.schemaVersion >= 2 && t.autoenrollment && (['Read', 'Enroll', 'Autoenroll'] as const).every((right) => hasRight(t.acl, identities, right)),
   );
+  const replaced = new Set(eligible.flatMap(supersededBy));
+  return eligible.filter((t) => !replaced.has(t.name));
 };
 
+/** The computer's personal certificates the snap-in shows (archived ones are kept but hidden). */
+const active = (world: World, computer: string) => (world.hosts.stores[computer]?.personal ?? []).filter((stored) => !stored.archived);
+
+const issuedOf = (world: World, thumbprint: string) => Object.values(world.ca.issued).find((c) => c.thumbprint === thumbprint);
+
 const holdsValid = (world: World, computer: string, template: Template, at: string): boolean =>
-  (world.hosts.stores[computer]?.personal ?? []).some((stored) => {
+  active(world, computer).some((stored) => {
     if (stored.template !== template.name) return false;
-    const issued = Object.values(world.ca.issued).find((c) => c.thumbprint === stored.thumbprint);
+    const issued = issuedOf(world, stored.thumbprint);
     return Boolean(issued) && Date.parse(issued!.notAfter) > Date.parse(addMinutes(at, template.renewalDays * 24 * 60));
   });
 
+const awaitsApproval = (world: World, computer: string, template: Template): boolean =>
+  Object.values(world.ca.pending).some((p) => p.requester === computer && p.template === template.name);
+
+/** The certificates a new one from `template` replaces in the store: older ones of the template, and of the templates it supersedes. */
+const replacedBy = (world: World, computer: string, template: Template): LabEvent[] =>
+  active(world, computer).flatMap((stored): LabEvent[] => {
+    const reason = stored.template === template.name ? 'renewed' : supersededBy(template).includes(stored.template) ? 'superseded' : undefined;
+    return reason ? [{ type: 'CertificateArchived', data: { host: computer, store: 'personal', thumbprint: stored.thumbprint, reason } }] : [];
+  });
+
 /**
- * One pass of the computer's autoenrollment task: the first template still missing is issued (`sign`);
- * the engine signs and decides again until nothing is missing, then `AutoenrollmentRan` records the pass
- * and its failures (event 47: no CA issues the template; event 13: the CA refused the request).
+ * "Update pending certificates": certificates a CA manager issued for the computer's pending requests, installed in
+ * its personal store (replacing older ones of the template), once the policy's first check box is on.
+ */
+const retrievals = (world: World, computer: string): LabEvent[] => {
+  const held = new Set(Object.values(world.hosts.stores[computer] ?? {}).flatMap((certs) => (certs ?? []).map((c) => c.thumbprint)));
+  return Object.values(world.ca.issued)
+    .filter((c) => c.requester === computer && !held.has(c.thumbprint))
+    .flatMap((c): LabEvent[] => {
+      const template = world.ca.templates[c.template];
+      const archive = template ? replacedBy(world, computer, template) : [];
+      return [...archive, { type: 'CertificateInstalled', data: { host: computer, store: 'personal', thumbprint: c.thumbprint, template: c.template, keyRef: c.keyRef, exportableKey: c.exportableKey } }];
+    });
+};
+
+type Failure = { template: string; eventId: 13 | 47; code?: string; message: string };
+
+/**
+ * One pass of the computer's autoenrollment task: approved requests are retrieved, then the first template still
+ * missing (or inside its renewal period) is requested (`sign`, with the certificates it replaces archived after it);
+ * the engine signs and decides again until nothing is missing, then `AutoenrollmentRan` records the pass and its
+ * failures (event 47: no CA issues the template; event 13: the CA refused the request). A template that needs a CA
+ * manager's approval leaves a pending request, asked for once and retrieved on a later pass.
  */
 export const decideAutoenrollment = (command: Autoenroll, world: World, at: string): Decision => {
   const computer = world.directory.principals[command.computer];
   const policy = effectiveAutoenrollmentPolicy(world.directory);
-  const failures: { template: string; eventId: 13 | 47; code?: string; message: string }[] = [];
-  if (computer?.kind === 'computer' && policy?.autoenrollment.updateTemplates && !world.hosts.hosts[command.computer]?.device) {
-    for (const template of autoenrollTemplates(world, computer.name)) {
-      if (holdsValid(world, computer.name, template, at)) continue;
+  const failures: Failure[] = [];
+  const events: LabEvent[] = [];
+  if (computer?.kind === 'computer' && policy && !world.hosts.hosts[command.computer]?.device) {
+    if (policy.autoenrollment.renewExpired) events.push(...retrievals(world, computer.name));
+    const retrieved = new Set(events.flatMap((e) => (e.type === 'CertificateInstalled' ? [e.data.template] : [])));
+    const templates = policy.autoenrollment.updateTemplates ? autoenrollTemplates(world, computer.name) : [];
+    for (const template of templates.filter((t) => !retrieved.has(t.name))) {
+      if (holdsValid(world, computer.name, template, at)) {
+        // A certificate of the superseding template is held: the superseded ones are archived.
+        events.push(...replacedBy(world, computer.name, template).filter((e) => e.type === 'CertificateArchived' && e.data.reason === 'superseded'));
+        continue;
+      }
+      if (awaitsApproval(world, computer.name, template)) continue;
       if (issuingAuthorities(world.ca, template).length === 0) {
         failures.push({ template: template.name, eventId: 47, message: `Certificate enrollment for Local system could not enroll for a ${template.name} certificate: no certification authority that issues this template can be found.` });
         continue;
       }
-      const decision = issuance(world, template, computer, { dnsNames: [] }, { host: computer.name, store: 'personal' }, at);
-      if (decision.kind === 'sign') return decision;
+      const after = replacedBy(world, computer.name, template);
+      const decision = issuance(world, template, computer, { dnsNames: [] }, { host: computer.name, store: 'personal' }, at, [], { after });
+      if (decision.kind === 'sign') return { ...decision, before: [...events, ...decision.before] };
+      if (decision.kind === 'accepted') events.push(...decision.events);
       if (decision.kind === 'rejected') {
         failures.push({ template: template.name, eventId: 13, code: decision.rejection.code, message: `Certificate enrollment for Local system failed to enroll for a ${template.name} certificate: ${decision.rejection.text} ${decision.rejection.code}` });
       }
     }
   }
-  return accept({ type: 'AutoenrollmentRan', data: { computer: command.computer, trigger: command.trigger, failures } });
+  return accept(...events, { type: 'AutoenrollmentRan', data: { computer: command.computer, trigger: command.trigger, failures } });
 };
 
 /** Each domain computer's next 8-hour autoenrollment timer (from its last pass, or its last startup). */
@@ -62,7 +116,3 @@ export const autoenrollmentSchedule = (world: World): { at: string; command: Aut
   Object.values(world.hosts.hosts)
     .filter((host) => !host.device && world.directory.principals[host.name]?.kind === 'computer')
     .map((host) => ({ at: addMinutes(host.lastAutoenrollment ?? host.lastBoot, autoenrollmentIntervalMinutes), command: { type: 'Autoenroll', computer: host.name, trigger: 'timer' } }));
-
-/** Computers whose 8-hour autoenrollment timer falls due by `at` (domain-joined and booted). */
-export const dueAutoenrollments = (world: World, at: string): Autoenroll[] =>
-  autoenrollmentSchedule(world).filter((due) => Date.parse(due.at) <= Date.parse(at)).map((due) => due.command);

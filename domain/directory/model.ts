@@ -11,6 +11,10 @@ export interface Principal {
   /** dNSHostName of a computer account; absent means the CA cannot build a DNS subject for it. */
   readonly dnsHostName?: string;
   readonly userPrincipalName?: string;
+  /** The mail attribute (a template that builds an e-mail subject needs it). */
+  readonly mail?: string;
+  /** The organizational unit the account sits in, e.g. OU=Workstations (left out: the default container). */
+  readonly ou?: string;
   /** The primary group every account of this kind belongs to without being listed (Domain Computers, Domain Users). */
   readonly primaryGroup?: string;
 }

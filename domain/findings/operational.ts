@@ -7,6 +7,7 @@ import type { World } from '../lab/world.ts';
 import { addDays } from '../shared/time.ts';
 import { finding, type Finding, type Rule } from './model.ts';
 import { broadGroups, enrollers } from './principals.ts';
+import { archivedThumbprints } from './renewal.ts';
 
 const needsExport = ['cloud-dp-service', 'dp-client'];
 /** Templates whose seed procedure takes Enroll away from both Domain Admins and Enterprise Admins. */
@@ -95,8 +96,10 @@ const pendingRequests = (world: World): Finding[] =>
       message: `Request ${r.requestId} from ${r.requester} for "${world.ca.templates[r.template]?.displayName ?? r.template}" waits for a CA certificate manager's approval since ${r.submittedAt}; nothing is installed until it is issued.`,
       fix: { procedure: 'Certification Authority console › Pending Requests › All Tasks › Issue, then retrieve the certificate on the requester.', command: `certutil -resubmit ${r.requestId}` } }));
 
-const expiring = (world: World): Finding[] =>
-  Object.values(world.ca.issued).flatMap((c) => {
+/** Expiry of certificates in use: a renewed (archived) certificate expiring is what renewal is for. */
+const expiring = (world: World): Finding[] => {
+  const archived = archivedThumbprints(world);
+  return Object.values(world.ca.issued).filter((c) => !archived.has(c.thumbprint)).flatMap((c) => {
     const renewal = world.ca.templates[c.template]?.renewalDays ?? 42;
     const expired = Date.parse(c.notAfter) <= Date.parse(world.now);
     const soon = Date.parse(c.notAfter) <= Date.parse(addDays(world.now, renewal));
@@ -105,6 +108,7 @@ const expiring = (world: World): Finding[] =>
       message: `The certificate ${c.thumbprint} of ${c.requester} ("${c.template}") ${expired ? 'expired' : 'expires'} on ${c.notAfter}.`,
       fix: { procedure: 'Renew it: autoenrolled certificates renew on the next autoenrollment pass; others need a new request (and a new export where it was imported).', command: 'certutil -pulse' } })];
   });
+};
 
 const autoenrollmentFailures = (world: World): Finding[] =>
   Object.values(world.hosts.hosts).flatMap((host) =>

@@ -11,6 +11,8 @@ export interface Host {
   readonly lastBoot: SimTime;
   /** When the autoenrollment task last ran (at startup, then every 8 hours). */
   readonly lastAutoenrollment?: SimTime;
+  /** How many autoenrollment passes ran since the lab began (startup, timer and pulse). */
+  readonly autoenrollmentPasses?: number;
   /** What the last autoenrollment pass logged as failures (event 47 or 13), per template. */
   readonly autoenrollmentFailures?: readonly { readonly template: string; readonly eventId: 13 | 47; readonly message: string }[];
   /** A device that is not a domain computer (a phone, a Mac, an AMT management controller). */
