@@ -3,7 +3,7 @@ import type { Observable } from 'rxjs';
 import type { LabPorts } from '../workflows/index.ts';
 import type { Artifacts } from './artifacts.ts';
 import { filePorts, labFolder, openExistingLab } from './lab-files.ts';
-import { isPostgresUrl, StoreError } from './postgres/database.ts';
+import { isPostgresUrl, maskPassword, StoreError } from './postgres/database.ts';
 import type { LabChange } from './postgres/follow.ts';
 import { checkLabName } from './postgres/names.ts';
 import { claimNewLab, localFolderOf, openPostgresStore, type PostgresStore } from './postgres/store.ts';
@@ -19,7 +19,8 @@ export const isFileLab = (lab: string): boolean => /\.jsonl?$/.test(lab);
 /** Opens the store a URL names; only PostgreSQL exists besides the JSONL files. */
 export const openStore = async (spec: string): Promise<PostgresStore> => {
   if (!isPostgresUrl(spec)) {
-    throw new StoreError('STORE_URL', `--store: expected a PostgreSQL URL (postgres://user:password@host:5432/database), found ${JSON.stringify(spec)}; JSONL labs need no store, name their lab.jsonl instead`);
+    const expected = 'a PostgreSQL URL (postgres://user:password@host:5432/database)';
+    throw new StoreError('STORE_URL', `--store: expected ${expected}, found ${JSON.stringify(maskPassword(spec))}; JSONL labs need no store, name their lab.jsonl`);
   }
   return openPostgresStore(spec);
 };
@@ -57,7 +58,9 @@ export interface OpenLabOptions {
 export const openLabByStore = async (lab: string, options: OpenLabOptions = {}): Promise<OpenedLab> => {
   const warn = options.onWarning ?? (() => undefined);
   if (isFileLab(lab)) {
-    if (!lab.endsWith('.jsonl')) throw new StoreError('STORE_LAB_NAME', `${lab}: expected a lab log (.jsonl) or a lab name in a store, found an exported bundle; open bundles with pkilab travel`);
+    if (!lab.endsWith('.jsonl')) {
+      throw new StoreError('STORE_LAB_NAME', `${lab}: expected a lab log (.jsonl) or a lab name in a store, found an exported bundle; open it with pkilab travel`);
+    }
     const folder = labFolder(dirname(lab), basename(lab, '.jsonl'));
     const writer = options.write ? await openExistingLab(folder, options.command ?? 'pkilab', warn) : undefined;
     const ports = writer?.ports ?? filePorts(folder, warn);

@@ -29,7 +29,8 @@ export const createClass = async (store: PostgresStore, name: string, students: 
   await storeSealer(store.db);
   const taken = (await store.list(`${name}/`)).filter((l) => labs.includes(l.lab)).map((l) => l.lab);
   if (taken.length > 0 && !options.force) {
-    throw new StoreError('STORE_LAB_EXISTS', `class ${name}: ${taken.length} of its labs already exist (${taken.slice(0, 3).join(', ')}${taken.length > 3 ? ', …' : ''}); choose another class name, or add --force to replace them`);
+    const some = `${taken.slice(0, 3).join(', ')}${taken.length > 3 ? ', …' : ''}`;
+    throw new StoreError('STORE_LAB_EXISTS', `class ${name}: ${taken.length} of its labs already exist (${some}); choose another class name, or add --force to replace them`);
   }
   for (const lab of taken) await store.drop(lab);
   const [first, ...others] = labs as [string, ...string[]];

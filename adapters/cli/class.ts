@@ -28,7 +28,10 @@ Exit codes: 0 done, 2 bad input (no store, class exists, bad scenario).
 
 /** `pkilab class create|status`. */
 export const classCommand = async (args: string[], io: Io): Promise<number> => {
-  const options = { store: { type: 'string' }, students: { type: 'string' }, scenario: { type: 'string' }, force: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } as const;
+  const options = {
+    store: { type: 'string' }, students: { type: 'string' }, scenario: { type: 'string' },
+    force: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' },
+  } as const;
   const parsed = parseOptions(args, options);
   if (parsed.values.help) return io.out(classHelp), 0;
   const [action, name, ...extra] = parsed.positionals;

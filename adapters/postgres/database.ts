@@ -26,6 +26,9 @@ export interface Database {
 
 export const isPostgresUrl = (spec: string): boolean => /^postgres(ql)?:\/\//i.test(spec);
 
+/** A URL as it may be shown: any password replaced by ***. */
+export const maskPassword = (spec: string): string => spec.replace(/(\/\/[^:@/]*):[^@/]*@/, '$1:***@');
+
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
@@ -37,7 +40,7 @@ export const parseStoreUrl = (spec: string): { connectionString: string; schema:
   try {
     url = new URL(spec);
   } catch {
-    throw new StoreError('STORE_URL', `expected a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/pkilab, found ${JSON.stringify(spec.replace(/:[^:@/]*@/, ':***@'))}`);
+    throw new StoreError('STORE_URL', `expected a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/pkilab, found ${JSON.stringify(maskPassword(spec))}`);
   }
   const schema = url.searchParams.get('schema') ?? 'pkilab';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new StoreError('STORE_URL', `schema: expected a lower-case SQL name (letters, digits, _), found ${JSON.stringify(schema)}`);

@@ -39,7 +39,8 @@ const derived = new Map<string, Promise<Sealer>>();
 export const storeSealer = (db: Database, env: NodeJS.ProcessEnv = process.env): Promise<Sealer> => {
   const passphrase = env[passphraseVariable];
   if (!passphrase) {
-    return Promise.reject(new StoreError('STORE_PASSPHRASE', `${passphraseVariable} is not set: private keys and secrets in the PostgreSQL store ${db.shown} are encrypted with a key derived from it; set it (the same value for every pkilab that uses this store)`));
+    const why = `private keys and secrets in the PostgreSQL store ${db.shown} are encrypted with a key derived from it`;
+    return Promise.reject(new StoreError('STORE_PASSPHRASE', `${passphraseVariable} is not set: ${why}; set it (the same value for every pkilab that uses this store)`));
   }
   const id = `${db.shown}|${db.schema}|${passphrase}`;
   if (!derived.has(id)) derived.set(id, unlock(db, passphrase).catch((error) => (derived.delete(id), Promise.reject(error))));

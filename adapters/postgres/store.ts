@@ -71,6 +71,9 @@ export const openPostgresStore = async (url: string): Promise<PostgresStore> => 
 /** A lab a command must create, refused when the store already holds it (unless the person said --force). */
 export const claimNewLab = async (store: PostgresStore, lab: string, force: boolean): Promise<void> => {
   if ((await store.events.version(lab)) === 0) return;
-  if (!force) throw new StoreError('STORE_LAB_EXISTS', `${store.events.where(lab)} already holds a lab; choose another name, or add --force to replace it (its events, keys and secrets are deleted)`);
+  if (!force) {
+    const how = 'choose another name, or add --force to replace it (its events, keys and secrets are deleted)';
+    throw new StoreError('STORE_LAB_EXISTS', `${store.events.where(lab)} already holds a lab; ${how}`);
+  }
   await store.drop(lab);
 };
