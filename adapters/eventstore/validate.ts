@@ -2,6 +2,7 @@ import type { LabEventType, RecordedEvent } from '../../domain/index.ts';
 import { portError } from '../../workflows/index.ts';
 import { authorityDisagreements, issuedDisagreements, type Disagreement } from '../schemas/agreement.ts';
 import { readCertificate, type CertificateFacts } from '../schemas/certificate.ts';
+import { crlDisagreements, readCrl } from '../schemas/crl.ts';
 import { eventTypes, recordedSchemas } from '../schemas/events.ts';
 import { compileSchema } from '../schemas/fast.ts';
 import { closest, describeIssue, shown } from '../schemas/issues.ts';
@@ -106,6 +107,11 @@ export const logChecker = (file: string, options: LogCheckOptions = {}): LogChec
       const facts = readCertificate(certificate.der);
       const known = { caSubject: names.authorities.get(certificate.ca), templateOid: names.templates.get(certificate.template) };
       disagree(line, event.type, 'data.certificate.der', 'problem' in facts ? facts.problem : issuedDisagreements(certificate, facts, known));
+    }
+    if (event.type === 'CrlPublished') {
+      const facts = readCrl(event.data.der);
+      if ('problem' in facts) report('LOG_CERTIFICATE_MISMATCH', line, `${event.type}: data.der: expected a DER CRL, found bytes that are ${facts.problem}`);
+      else disagree(line, event.type, 'data.der', crlDisagreements(event.data, facts, names.authorities.get(event.data.ca)));
     }
     return undefined;
   };

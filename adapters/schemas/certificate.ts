@@ -27,11 +27,11 @@ export interface CertificateFacts {
   readonly keySize?: number;
 }
 
-interface Tlv { readonly tag: number; readonly start: number; readonly end: number }
+export interface Tlv { readonly tag: number; readonly start: number; readonly end: number }
 
-class DerProblem extends Error {}
+export class DerProblem extends Error {}
 
-const tlvAt = (b: Buffer, at: number, limit: number): Tlv => {
+export const tlvAt = (b: Buffer, at: number, limit: number): Tlv => {
   if (at + 2 > limit) throw new DerProblem(`truncated at byte ${at}`);
   let length = b[at + 1]!;
   let start = at + 2;
@@ -45,20 +45,20 @@ const tlvAt = (b: Buffer, at: number, limit: number): Tlv => {
   return { tag: b[at]!, start, end: start + length };
 };
 
-const children = (b: Buffer, parent: Tlv): Tlv[] => {
+export const children = (b: Buffer, parent: Tlv): Tlv[] => {
   const out: Tlv[] = [];
   for (let at = parent.start; at < parent.end; at = out[out.length - 1]!.end) out.push(tlvAt(b, at, parent.end));
   return out;
 };
 
-const expect = (node: Tlv | undefined, tag: number, what: string): Tlv => {
+export const expect = (node: Tlv | undefined, tag: number, what: string): Tlv => {
   if (!node || node.tag !== tag) {
     throw new DerProblem(`expected ${what} (tag 0x${tag.toString(16)}), found ${node ? `tag 0x${node.tag.toString(16)}` : 'nothing'}`);
   }
   return node;
 };
 
-const oidOf = (b: Buffer, node: Tlv): string => {
+export const oidOf = (b: Buffer, node: Tlv): string => {
   expect(node, 0x06, 'an OID');
   let dotted = '';
   let value = 0;
@@ -77,7 +77,7 @@ const text = (b: Buffer, node: Tlv): string => {
   return b.toString('latin1', node.start, node.end);
 };
 
-const intOf = (b: Buffer, node: Tlv): number => {
+export const intOf = (b: Buffer, node: Tlv): number => {
   let value = 0;
   for (let i = expect(node, 0x02, 'an INTEGER').start; i < node.end; i += 1) value = value * 256 + b[i]!;
   return value;
@@ -87,7 +87,7 @@ const shortNames: Record<string, string> = {
   '2.5.4.3': 'CN', '2.5.4.10': 'O', '2.5.4.11': 'OU', '0.9.2342.19200300.100.1.25': 'DC', '1.2.840.113549.1.9.1': 'E',
 };
 
-const nameOf = (b: Buffer, node: Tlv): [string, string][] =>
+export const nameOf = (b: Buffer, node: Tlv): [string, string][] =>
   children(b, expect(node, 0x30, 'a Name')).flatMap((set) =>
     children(b, expect(set, 0x31, 'an RDN set')).map((pair): [string, string] => {
       const [type, value] = children(b, expect(pair, 0x30, 'an attribute'));
@@ -95,7 +95,7 @@ const nameOf = (b: Buffer, node: Tlv): [string, string][] =>
       return [shortNames[dotted] ?? dotted, text(b, value!)];
     }));
 
-const timeOf = (b: Buffer, node: Tlv): number => {
+export const timeOf = (b: Buffer, node: Tlv): number => {
   const t = text(b, node);
   const digits = node.tag === 0x17 ? `${Number(t.slice(0, 2)) < 50 ? '20' : '19'}${t}` : t;
   if ((node.tag !== 0x17 && node.tag !== 0x18) || !/^\d{14}Z$/.test(digits)) {

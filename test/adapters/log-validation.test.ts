@@ -116,6 +116,18 @@ validation('stated fields the DER contradicts are errors, each naming what the D
     /CaInstalled: data\.authority\.notAfter: expected 20\d\d-.* \(as the DER says\), found 2040-01-01/);
 });
 
+validation('a CRL event is checked against its DER: number, dates and revoked entries', () => {
+  only(checkLog('lab.jsonl', edited((log) => (log[index('CrlPublished')]!.data.crlNumber = 9))), 'LOG_CERTIFICATE_MISMATCH',
+    /CrlPublished: data\.crlNumber: expected 1 \(as the DER says\), found 9/);
+  only(checkLog('lab.jsonl', edited((log) => log[index('CrlPublished')]!.data.entries.push({
+    serialNumber: '61000000000000000001', revokedAt: '2026-11-02T09:00:00.000Z', reason: 'keyCompromise',
+  }))), 'LOG_CERTIFICATE_MISMATCH', /CrlPublished: data\.entries: expected \[\] \(as the DER says\)/);
+  only(checkLog('lab.jsonl', edited((log) => (log[index('CrlPublished', 1)]!.data.nextUpdate = '2040-01-01T00:00:00.000Z'))), 'LOG_CERTIFICATE_MISMATCH',
+    /CrlPublished: data\.nextUpdate: expected 20\d\d-.* \(as the DER says\), found 2040-01-01/);
+  only(checkLog('lab.jsonl', edited((log) => (log[index('CrlPublished')]!.data.der = 'MIIBAAAA'))), 'LOG_CERTIFICATE_MISMATCH',
+    /CrlPublished: data\.der: expected a DER CRL, found bytes that are not a DER CRL/);
+});
+
 validation('the events given back stop before the first error, and that prefix folds', () => {
   const at = index('TemplatePermissionsChanged');
   const check = checkLog('lab.jsonl', edited((log) => (log[at]!.data.template = 'NoSuchTemplate')));
