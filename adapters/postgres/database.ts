@@ -74,6 +74,8 @@ const migration = (db: Database) => `
     lab text NOT NULL, name text NOT NULL, content bytea NOT NULL, PRIMARY KEY (lab, name));
   CREATE TABLE IF NOT EXISTS ${db.table('meta')} (name text PRIMARY KEY, value text NOT NULL);`;
 
+const tables = ['labs', 'events', 'keys', 'secrets', 'files', 'meta'];
+
 /** Serializes migrations across processes: CREATE ... IF NOT EXISTS alone may race on the catalog. */
 const migrationLock = 0x706b696c;
 
@@ -98,10 +100,17 @@ export const openDatabase = async (spec: string, options: { max?: number } = {})
     throw unreachable(shown, error as Error);
   }
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [migrationLock]);
-    await client.query(migration(db));
+    // A store already set up is only read: a role that may not create tables can still use it.
+    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = $1 AND tablename = ANY($2)`, [schema, tables]);
+    if (rows[0]?.n !== tables.length) {
+      await client.query('SELECT pg_advisory_lock($1)', [migrationLock]);
+      try {
+        await client.query(migration(db));
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [migrationLock]).catch(() => undefined);
+      }
+    }
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [migrationLock]).catch(() => undefined);
     client.release();
   }
   return db;
