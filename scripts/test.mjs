@@ -38,7 +38,7 @@ const typeCheck = new Promise((resolve) => {
 
 const pattern = new RegExp(process.argv[2] ?? '\\.test\\.ts$', 'i');
 const files = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
-const tests = files('test').map((file) => ({ file, name: relative('test', file) })).filter(({ name }) => pattern.test(name));
+const tests = files('test').map((file) => ({ file, name: relative('test', file) })).filter(({ name }) => /\.test\.ts$/.test(name) && pattern.test(name));
 
 /** How long each file took last time (kept in node_modules/.cache): the slowest start first, unknown files before known ones. */
 const cacheFile = 'node_modules/.cache/pkilab/test-durations.json';
@@ -51,6 +51,7 @@ try {
 const estimate = ({ name, file }) => durations[name] ?? 1e9 + statSync(file).size;
 const queue = [...tests].sort((a, b) => estimate(b) - estimate(a));
 
+const fileLimit = Number(process.env.PKILAB_TEST_FILE_LIMIT_S ?? 900) * 1000;
 const lanes = Math.max(1, Math.min(Number(process.env.PKILAB_TEST_JOBS) || Math.max(2, availableParallelism()), queue.length));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let finished = 0;
@@ -70,10 +71,19 @@ const lane = () =>
   new Promise((resolve) => {
     const child = fork('scripts/test-lane.mjs', [], { execArgv: ['--import', 'tsx'], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let current;
+    let limit;
     const next = () => {
+      clearTimeout(limit);
       current = queue.shift();
-      if (current) child.send(current);
-      else child.disconnect();
+      if (current) {
+        // A file that hangs fails after the limit instead of holding the run forever.
+        limit = setTimeout(() => ((current.timedOut = true), child.kill('SIGKILL')), fileLimit);
+        current.sentAt = performance.now();
+        return child.send(current);
+      }
+      child.disconnect();
+      // Every file has reported; a handle a test left open (a server, a pool) must not keep the run waiting.
+      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
     };
     child.on('message', (message) => {
       if (!message.ready) report(message);
@@ -81,7 +91,9 @@ const lane = () =>
     });
     child.on('exit', (code, signal) => {
       if (current && child.connected !== true) {
-        report({ name: current.name, output: `lane exited (${signal ?? `code ${code}`}) while running ${current.name}`, passed: 0, failed: 1, skipped: 0, ms: 0 });
+        clearTimeout(limit);
+        const why = current.timedOut ? `took longer than ${seconds(fileLimit)}` : `exited (${signal ?? `code ${code}`})`;
+        report({ name: current.name, output: `the lane running ${current.name} ${why}`, passed: 0, failed: 1, skipped: 0, ms: performance.now() - current.sentAt });
         current = undefined;
         lane().then(resolve);
       } else resolve();

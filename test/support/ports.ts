@@ -1,5 +1,7 @@
 import { memoryEventStore } from '../../adapters/eventstore/memory.ts';
 import { memoryKeyStore } from '../../adapters/keystore/memory.ts';
+import { folderKeyPool } from '../../adapters/keypool/pool.ts';
+import { generatedKeys, pooledKeys, type KeySource } from '../../adapters/keypool/source.ts';
 import { x509Signer } from '../../adapters/x509/signer.ts';
 import { opensslPfxFiles } from '../../adapters/pfx/openssl.ts';
 import { memorySecretStore } from '../../adapters/secrets/memory.ts';
@@ -10,8 +12,14 @@ import { createLab, type LabPorts } from '../../workflows/index.ts';
 import { startsAt } from './world.ts';
 import { drawCaIdentity } from '../../adapters/ca-identity.ts';
 
+/**
+ * New keys for test labs: from the pool `npm test` fills in idle time (PKILAB_KEY_POOL, a folder of its own), or
+ * generated on the spot when no pool is named, so that a test never touches the user's pool.
+ */
+export const testKeys: KeySource = process.env.PKILAB_KEY_POOL ? pooledKeys(folderKeyPool(process.env.PKILAB_KEY_POOL)) : generatedKeys;
+
 export const memoryPorts = (): LabPorts => {
-  const keys = memoryKeyStore();
+  const keys = memoryKeyStore(testKeys);
   const secrets = memorySecretStore();
   return { events: memoryEventStore(), keys, secrets, signer: x509Signer(keys), pfx: opensslPfxFiles(mkdtempSync(join(tmpdir(), 'pkilab-pfx-')), keys, secrets) };
 };
@@ -27,7 +35,7 @@ export const freshLab = async (ports: LabPorts = memoryPorts(), edition: 'enterp
  * real RSA keys, shared between references so that no test waits on key generation.
  */
 export const pooledKeyStore = async (size = 3): Promise<import('../../workflows/index.ts').KeyStore> => {
-  const seedStore = memoryKeyStore();
+  const seedStore = memoryKeyStore(testKeys);
   const pool = await Promise.all(Array.from({ length: size }, async (_, i) => ({ ref: `pool-${i}`, spki: await seedStore.generate(`pool-${i}`, 2048) })));
   const assigned = new Map<string, (typeof pool)[number]>();
   return {
