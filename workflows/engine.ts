@@ -37,7 +37,13 @@ export interface CaIdentity {
  * Creates the test network: the CA's real key and certificate, then the events that build the world. The
  * identity is drawn by the caller (randomness stays at the edge) and lands in the log with the CA.
  */
-export const createLab = async (ports: LabPorts, id: string, options: { startsAt: string; ca: CaSetup; identity: CaIdentity }): Promise<Lab> => {
+export interface LabCreation {
+  readonly startsAt: string;
+  readonly ca: CaSetup;
+  readonly identity: CaIdentity;
+}
+
+export const createLab = async (ports: LabPorts, id: string, options: LabCreation): Promise<Lab> => {
   const keyRef = 'ca-contoso-CA1-CA';
   // A key under this ref with no log is what a creation interrupted before its append leaves: the store reuses it.
   const publicKey = await ports.keys.generate(keyRef, 2048);

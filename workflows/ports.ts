@@ -84,7 +84,12 @@ export interface PfxFiles {
    * Writes the certificate, its chain and its private key under `password`, protected as `options.encryption` says
    * (TripleDES-SHA1 or AES256-SHA256), with the bag attributes Windows writes (friendly name, local key id, CSP name).
    */
-  write(file: string, content: { certificate: string; chain: readonly string[]; keyRef: string }, password: Secret, options: PfxWriteOptions): Promise<void>;
+  write(
+    file: string,
+    content: { certificate: string; chain: readonly string[]; keyRef: string },
+    password: Secret,
+    options: PfxWriteOptions,
+  ): Promise<void>;
   /** Opens the file with the password and says what it holds, or why it could not be opened. */
   read(file: string, password: Secret): Promise<PfxFacts>;
   /** The absolute path of a file name, for reports. */

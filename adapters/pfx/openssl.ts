@@ -28,7 +28,9 @@ const subjectOf = (cert: X509Certificate): string => (cert.subject ?? '').split(
 
 /** The protection `openssl pkcs12 -info` reports for the key bag: PBES2 (AES) or the PKCS #12 3DES scheme. */
 const encryptionOf = (info: string): PfxEncryption | undefined =>
-  /Shrouded Keybag: PBES2/.test(info) ? 'AES256-SHA256' : /Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES/.test(info) ? 'TripleDES-SHA1' : undefined;
+  /Shrouded Keybag: PBES2/.test(info)
+    ? 'AES256-SHA256'
+    : /Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES/.test(info) ? 'TripleDES-SHA1' : undefined;
 
 const facts = (stdout: string, info: string): PfxFacts => {
   const certificates = pemBlocks(stdout, 'CERTIFICATE').map((pem) => new X509Certificate(pem));
@@ -82,7 +84,10 @@ export const opensslPfxFiles = (folder: string, keys: KeyStore, secrets?: Secret
       const path = pathOf(file);
       await ensureFolder(dirname(path), modes.secretFolder);
       const input = [toPem('PRIVATE KEY', await keys.privateKey(content.keyRef)), toPem('CERTIFICATE', content.certificate), ...content.chain.map((c) => toPem('CERTIFICATE', c))].join('');
-      const args = ['pkcs12', '-export', '-passout', 'env:PKILAB_PFX_PASSWORD', ...protection[options.encryption], '-name', options.friendlyName, '-CSP', options.providerName];
+      const args = [
+        'pkcs12', '-export', '-passout', 'env:PKILAB_PFX_PASSWORD', ...protection[options.encryption],
+        '-name', options.friendlyName, '-CSP', options.providerName,
+      ];
       const result = await run(args, input, await reveal(password));
       if (result.code !== 0 || result.stdout.length === 0) throw portError('PFX_WRITE_FAILED', `openssl could not write ${path}: ${result.stderr.trim()}`);
       await writeFileAtomic(path, result.stdout, modes.secret);
@@ -96,7 +101,8 @@ export const opensslPfxFiles = (folder: string, keys: KeyStore, secrets?: Secret
       }
       if (!(await access(path).then(() => true, () => false))) return { readable: false, problem: 'missing-file', detail: `no file named ${file} among the exported files` };
       // -legacy adds the RC2 and 40-bit ciphers of older Windows to what openssl reads; AES files read the same.
-      const result = await run(['pkcs12', '-in', path, '-passin', 'env:PKILAB_PFX_PASSWORD', '-noenc', '-legacy', '-info'], '', await reveal(password));
+      const args = ['pkcs12', '-in', path, '-passin', 'env:PKILAB_PFX_PASSWORD', '-noenc', '-legacy', '-info'];
+      const result = await run(args, '', await reveal(password));
       if (result.code === 0) return facts(result.stdout.toString('utf8'), result.stderr);
       if (/mac verify|invalid password|bad decrypt/i.test(result.stderr)) return { readable: false, problem: 'wrong-password', detail: 'the password does not verify the file\'s integrity MAC' };
       return { readable: false, problem: 'not-pfx', detail: `not a PKCS #12 file (${result.stderr.split('\n')[0]?.trim() || 'unreadable'})` };

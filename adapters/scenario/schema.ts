@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { actionIdList, actionList, actionsBetween } from './action-schema.ts';
 import { autoenrollmentExpectation, networkFields, refineNetwork, requestExpectation, storeExpectation } from './lab-schema.ts';
 import { crlExpectation, crlFields, crlSetupOf } from './crl-schema.ts';
-import { caSetupChoices, failures, findingRules, isSimTime, setupRefusal, type CaSettings, type CaSetup, type FailureName } from '../../domain/index.ts';
+import {
+  caSetupChoices, failures, findingRules, isSimTime, setupRefusal, type CaSettings, type CaSetup, type FailureName,
+} from '../../domain/index.ts';
 import { adminProcedure, didYouMean, expected, names, procedures, text, wording, type ProcedureDefinition, type StepDefinition } from '../../workflows/index.ts';
 
 // ─── Words a scenario uses ───
@@ -87,7 +89,8 @@ const caFields = z.strictObject({
   /** Setup wizard, Cryptography page: the key's provider and the signature hash (left out: the OS's proposals). */
   provider: z.enum(['CSP', 'KSP']).optional().describe('CSP (2008 / 2008 R2 default) or KSP (2012 default)'),
   hashAlgorithm: z.enum(['SHA1', 'SHA256']).optional().describe('SHA1 (the default) or SHA256, which needs provider: KSP'),
-  sidUpdate: z.boolean().optional().describe('the May 2022 update KB5014754 is installed (default true): certificates carry the SID extension'),
+  sidUpdate: z.boolean().optional()
+    .describe('the May 2022 update KB5014754 is installed (default true): certificates carry the SID extension'),
   crl: crlFields.optional(),
 });
 

@@ -33,7 +33,12 @@ export const rightSources = (acl: readonly Ace[], identities: readonly string[],
  * Why a token lacks the rights, in the Security tab's words: a Deny entry that wins over an Allow is named as
  * such; otherwise no entry grants them. Undefined when it holds them all.
  */
-export const whyRightsMissing = (acl: readonly Ace[], identities: readonly string[], subject: string, rights: readonly TemplateRight[]): string | undefined => {
+export const whyRightsMissing = (
+  acl: readonly Ace[],
+  identities: readonly string[],
+  subject: string,
+  rights: readonly TemplateRight[],
+): string | undefined => {
   const missing = rights.filter((right) => !hasRight(acl, identities, right));
   if (missing.length === 0) return undefined;
   const causes = missing.map((right) => {

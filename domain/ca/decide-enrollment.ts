@@ -43,7 +43,9 @@ const extensionsFor = (template: Template, names: { dnsNames: readonly string[];
  * when its DisableExtensionList names the extension (ESC16), nor when the template sets CT_FLAG_NO_SECURITY_EXTENSION (ESC9).
  */
 const sidToWrite = (authority: CertificationAuthority, template: Template, requester: Principal): string | undefined =>
-  !hasSidUpdate(authority) || authority.settings.disabledExtensions.includes(sidSecurityOid) || template.noSecurityExtension ? undefined : requester.sid;
+  !hasSidUpdate(authority) || authority.settings.disabledExtensions.includes(sidSecurityOid) || template.noSecurityExtension
+    ? undefined
+    : requester.sid;
 
 /** Why the enrollment wizard would not offer the template to this requester, if it would not. */
 export const whyNotOffered = (world: World, template: Template, requester: string): Decision | undefined => {
@@ -79,9 +81,12 @@ const caRefusal = (world: World, template: Template, authority: CertificationAut
   if (!hasRight(template.acl, caIdentities, 'Read')) {
     const cause = whyRightsMissing(template.acl, caIdentities, authority.host, ['Read']) ?? '';
     const hint = cause.startsWith('no entry') ? ' (was Authenticated Users removed?)' : '';
-    return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${authority.name} cannot read "${template.displayName}": for its computer account ${authority.host}, ${cause.replace(/\.$/, '')}${hint}.`);
+    const why = `for its computer account ${authority.host}, ${cause.replace(/\.$/, '')}${hint}`;
+    return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${authority.name} cannot read "${template.displayName}": ${why}.`);
   }
-  if (!editionIssues(authority, template.schemaVersion)) return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${editionLimitText(authority, template)}.`);
+  if (!editionIssues(authority, template.schemaVersion)) {
+    return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${editionLimitText(authority, template)}.`);
+  }
   return undefined;
 };
 

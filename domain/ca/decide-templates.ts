@@ -107,7 +107,8 @@ export const decideTemplate = (command: TemplateCommand, world: World): Decision
         return refuse('ALREADY_EXISTS', `"${template.displayName}" is already in ${authority.name}'s Certificate Templates to Issue.`);
       }
       if (!editionIssues(authority, template.schemaVersion)) {
-        return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${editionLimitText(authority, template)}, so Enable Certificate Templates does not list it.`);
+        const limit = editionLimitText(authority, template);
+        return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${limit}, so Enable Certificate Templates does not list it.`);
       }
       return accept({ type: 'TemplateIssued', data: { ca: authority.name, template: template.name } });
     })

@@ -24,7 +24,8 @@ const readable = (pfx: PfxImport, world: World): Extract<PfxFacts, { readable: t
   }
   const os = Object.values(world.hosts.hosts).find((h) => h.roles.includes('configmgr site system'))?.os;
   if (facts.encryption === 'AES256-SHA256' && os !== undefined && !offersAes(os)) {
-    return refuse('PFX_WRONG_PASSWORD', `${pfx.file} is protected with AES256-SHA256, which ${os} cannot decrypt: its import says the password is incorrect. Export it again with TripleDES-SHA1.`);
+    return refuse('PFX_WRONG_PASSWORD', `${pfx.file} is protected with AES256-SHA256, which ${os} cannot decrypt: ` +
+      'its import says the password is incorrect. Export it again with TripleDES-SHA1.');
   }
   if (!facts.hasPrivateKey) return refuse('PFX_NO_PRIVATE_KEY', `${pfx.file} holds the certificate ${facts.thumbprint} without its private key; export it again with "Yes, export the private key".`);
   if (!facts.keyMatchesCertificate) return refuse('PFX_NO_PRIVATE_KEY', `The private key in ${pfx.file} does not belong to its certificate ${facts.thumbprint}.`);

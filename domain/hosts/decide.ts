@@ -54,7 +54,8 @@ export const decideHosts = (command: HostsCommand, world: World): Decision =>
       if (!/^[A-Za-z0-9._-]+\.pfx$/i.test(file)) return refuse('INVALID_CHOICE', `Expected a plain .pfx file name such as clouddp1.pfx, found "${file}".`);
       const os = world.hosts.hosts[host]?.os ?? '';
       if (encryption === 'AES256-SHA256' && !offersAes(os)) {
-        return refuse('INVALID_CHOICE', `The Certificate Export Wizard of ${os || host} has no Encryption list: it writes TripleDES-SHA1 (3DES key, SHA-1 MAC); AES256-SHA256 needs Windows 10 1709 or Windows Server 2019 and later.`);
+        return refuse('INVALID_CHOICE', `The Certificate Export Wizard of ${os || host} has no Encryption list: it writes ` +
+          'TripleDES-SHA1 (3DES key, SHA-1 MAC); AES256-SHA256 needs Windows 10 1709 or Windows Server 2019 and later.');
       }
       const issued = Object.values(world.ca.issued).find((c) => c.thumbprint === selected.thumbprint);
       const t = selected.thumbprint.toLowerCase();

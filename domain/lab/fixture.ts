@@ -63,7 +63,11 @@ export const caCertificateProfile = (
   ],
 });
 
-const osLabel: Record<CaOs, string> = { 'windows-server-2008': 'Windows Server 2008', 'windows-server-2008-r2': 'Windows Server 2008 R2', 'windows-server-2012': 'Windows Server 2012' };
+const osLabel: Record<CaOs, string> = {
+  'windows-server-2008': 'Windows Server 2008',
+  'windows-server-2008-r2': 'Windows Server 2008 R2',
+  'windows-server-2012': 'Windows Server 2012',
+};
 
 /** The setup choices with the OS's proposals filled in. */
 export const caSetupChoices = (ca: CaSetup) => ({

@@ -26,25 +26,40 @@ export const requestStep = (seed: string, defaults: RequestChoice, purpose: stri
   ],
 });
 
-const pfxEncryption = z.enum(pfxEncryptions).register(wording, { expected: 'the Encryption list of the export wizard: TripleDES-SHA1 or AES256-SHA256' });
+const pfxEncryption = z
+  .enum(pfxEncryptions)
+  .register(wording, { expected: 'the Encryption list of the export wizard: TripleDES-SHA1 or AES256-SHA256' });
 
-export interface ExportChoice { readonly computer: string; readonly file: string; readonly password: Secret; readonly encryption?: PfxEncryption }
+export interface ExportChoice {
+  readonly computer: string;
+  readonly file: string;
+  readonly password: Secret;
+  readonly encryption?: PfxEncryption;
+}
 
 /** Certificate Export Wizard: with the private key, PKCS #12, a password, a file. */
 export const exportStep = (seed: string, defaults: ExportChoice): StepDefinition<ExportChoice> => ({
   id: 'export',
   title: 'Export the certificate with its private key to a PFX file',
   purpose:
-    'ConfigMgr imports this certificate as a file, so it leaves the computer as a password-protected PKCS #12 (.pfx) with its private key. Keep the file and its password safe. ' +
-    'Windows 10 1709 / Server 2019 and later offer an Encryption list (AES256-SHA256 first, or TripleDES-SHA1 for older importers); earlier Windows always write TripleDES-SHA1.',
+    'ConfigMgr imports this certificate as a file, so it leaves the computer as a password-protected PKCS #12 (.pfx) ' +
+    'with its private key. Keep the file and its password safe. Windows 10 1709 / Server 2019 and later offer an ' +
+    'Encryption list (AES256-SHA256 first, or TripleDES-SHA1 for older importers); earlier Windows always write TripleDES-SHA1.',
   seed,
   minutes: 3,
   skippable: false,
   seedChoice: () => defaults,
-  dialog: () => pfxEncryptions.map((encryption) => ({ label: `Encryption: ${encryption} (the list Windows 10 1709 / Server 2019 and later show)`, choice: { ...defaults, encryption } })),
+  dialog: () =>
+    pfxEncryptions.map((encryption) => ({
+      label: `Encryption: ${encryption} (the list Windows 10 1709 / Server 2019 and later show)`,
+      choice: { ...defaults, encryption },
+    })),
   ...choiceOf(z.strictObject({ computer: text, file: text, password: strongSecret, encryption: pfxEncryption.optional() })),
   commands: (choice, context) => [
-    { type: 'ExportCertificate', host: choice.computer, certificate: { template: templateOf(context) }, file: choice.file, password: choice.password, ...(choice.encryption ? { encryption: choice.encryption } : {}) },
+    {
+      type: 'ExportCertificate', host: choice.computer, certificate: { template: templateOf(context) }, file: choice.file, password: choice.password,
+      ...(choice.encryption ? { encryption: choice.encryption } : {}),
+    },
   ],
 });
 
