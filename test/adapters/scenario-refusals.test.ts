@@ -25,7 +25,7 @@ refusals('refuses present: "false" (a string is not a boolean)', () => {
 
 refusals('refuses a misspelt field under lab, naming the fields it has and the one meant', () => {
   const error = problem('scenario: x\nlab:\n  startAt: 2026-11-02T09:00:00Z\nprocedures: [iis-web-server-certificate]\n');
-  assert.is(error.message, 's.yaml:3:3: unknown field "startAt" in lab: expected one of the fields startsAt, ca; did you mean "startsAt"?');
+  assert.is(error.message, 's.yaml:3:3: unknown field "startAt" in lab: expected one of the fields startsAt, ca, domain, computers, users, groups, site; did you mean "startsAt"?');
 });
 
 refusals('refuses a misspelt field under lab.ca', () => {
@@ -56,7 +56,7 @@ refusals('refuses a misspelt field under expect', () => {
   assert.is(error.column, 3);
   assert.match(
     error.problem,
-    /^unknown field "finding" in expect: expected one of the fields certificates, bindings, rejections, findings, completed, crls; did you mean "findings"\?$/,
+    /^unknown field "finding" in expect: expected one of the fields certificates, bindings, rejections, findings, completed, crls, autoenrollment, requests, stores; did you mean "findings"\?$/,
   );
 });
 
