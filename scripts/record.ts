@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../adapters/cli/main.ts';
 
-const scenarios = ['iis-web-server-certificate', 'iis-no-restart', 'client-template-not-issued', 'cloud-dp-wrong-password', 'amt-certificates', 'mac-certificate-with-san'];
+const scenarios = [
+  'iis-web-server-certificate', 'iis-no-restart', 'client-template-not-issued', 'cloud-dp-wrong-password', 'amt-certificates', 'mac-certificate-with-san',
+  // A year of simulated time: renewals, a revocation and re-enrollment, 52 base and 361 delta CRLs.
+  'lab-year',
+];
 const quiet = { out: () => undefined, err: (line: string) => process.stderr.write(`${line}\n`) };
 for (const name of [...scenarios, 'seed-deployment']) {
   const out = mkdtempSync(join(tmpdir(), 'pkilab-record-'));

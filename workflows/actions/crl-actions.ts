@@ -13,23 +13,33 @@ const revokeFields = z.strictObject({
   ca: text.optional().describe('the CA\'s name; left out, the lab\'s CA'),
 });
 
-type RevokeChoice = { readonly reason: RevocationReason; readonly ca?: string } & RevocationTarget;
+type RevokeChoice = z.output<typeof revokeFields>;
 
-/** Exactly one way of naming the certificate: serialNumber, requestId, or computer with template or thumbprint. */
-const revokeChoice = (value: z.output<typeof revokeFields>, path: string): RevokeChoice => {
+/**
+ * Exactly one way of naming the certificate: serialNumber, requestId, or computer with template or thumbprint.
+ * The choice keeps the fields as written (the log records it, and a re-decision parses it again).
+ */
+const revokeChoice = (value: RevokeChoice, path: string): RevokeChoice => {
   const ways = (['serialNumber', 'requestId', 'computer'] as const).filter((k) => value[k] !== undefined);
   if (ways.length !== 1) {
     const found = ways.length === 0 ? 'none' : ways.join(' and ');
     throw new ChoiceError(path, 'exactly one of serialNumber, requestId or computer (with template or thumbprint)', found);
   }
-  const common = { reason: value.reason, ...(value.ca ? { ca: value.ca } : {}) };
-  if (value.serialNumber !== undefined) return { ...common, serialNumber: value.serialNumber };
-  if (value.requestId !== undefined) return { ...common, requestId: value.requestId };
-  if ((value.template === undefined) === (value.thumbprint === undefined)) {
+  if (value.computer !== undefined && (value.template === undefined) === (value.thumbprint === undefined)) {
     throw new ChoiceError(`${path}.computer`, 'a computer with either template or thumbprint', value.template ? 'both' : 'neither');
   }
-  const certificate = value.thumbprint !== undefined ? { thumbprint: value.thumbprint } : { template: value.template! };
-  return { ...common, holder: { host: value.computer!, certificate } };
+  if (value.computer === undefined && (value.template !== undefined || value.thumbprint !== undefined)) {
+    throw new ChoiceError(`${path}.${value.template !== undefined ? 'template' : 'thumbprint'}`, 'it only with computer', 'it without');
+  }
+  return value;
+};
+
+/** The certificate a choice names, as the domain's revocation command takes it. */
+const targetOf = (choice: RevokeChoice): RevocationTarget => {
+  if (choice.serialNumber !== undefined) return { serialNumber: choice.serialNumber };
+  if (choice.requestId !== undefined) return { requestId: choice.requestId };
+  const certificate = choice.thumbprint !== undefined ? { thumbprint: choice.thumbprint } : { template: choice.template! };
+  return { holder: { host: choice.computer!, certificate } };
 };
 
 export const revokeCertificate = defineAction({
@@ -42,7 +52,9 @@ export const revokeCertificate = defineAction({
   example: { requestId: 1, reason: 'keyCompromise' } as RevokeChoice,
   ...choiceOf(revokeFields, revokeChoice),
   minutes: 1,
-  commands: (choice) => [{ type: 'RevokeCertificate', ...choice }],
+  commands: (choice) => [
+    { type: 'RevokeCertificate', reason: choice.reason, ...targetOf(choice), ...(choice.ca ? { ca: choice.ca } : {}) },
+  ],
 });
 
 const publishFields = z.strictObject({
