@@ -54,13 +54,17 @@ Exit codes: 0 every expectation holds, 1 one does not, 2 a scenario is invalid o
 `;
 
 export const proceduresHelp = `Usage: pkilab procedures [--json]
+       pkilab procedures --actions [--json]
 
 Lists the procedures of the seed document that pkilab simulates, with their steps in order.
 With --json, each step also carries \`choice\`: the JSON Schema of the fields its dialog offers,
 the same schema that checks a scenario's step overrides (scenarios/scenario.schema.json).
+With --actions, lists the administrative actions instead (restart, gpupdate, certutil -pulse, approve or
+deny a request, template edits, renewals, advance time…) that a scenario's actions: list and the stepper take.
 Examples:
   pkilab procedures
   pkilab procedures --json
+  pkilab procedures --actions
 `;
 
 export const findingsHelp = `Usage: pkilab findings <lab.jsonl> [--at N] [--fail-on SEVERITY] [--json]

@@ -82,7 +82,8 @@ export const networkOf = (lab: NetworkInput): NetworkDefinition | undefined => {
 
 // ─── Expectations about administrative actions ───
 
-const anyCode = z.union([z.string(), z.number()]).transform(String);
+/** An event id stays a number; YAML reads 0x8009480F as a number, which reads back as its hex code. */
+const anyCode = z.union([z.string(), z.number()]).transform((v) => (typeof v === 'string' || v < 65536 ? String(v) : `0x${(v >>> 0).toString(16).toUpperCase()}`));
 
 /** `expect.autoenrollment`: passes a computer ran, and what its last pass logged (a code, an event id, or none). */
 export const autoenrollmentExpectation = z.strictObject({
