@@ -40,7 +40,8 @@ Options:
   --lab NAME  the lab's name in the store (default: the scenario's name); taken names need --force
   --out DIR   where to write the lab (default ./.pkilab/<scenario>; with several scenarios,
               DIR/<scenario> for each). The folder gets lab.jsonl (the event log), keys/ (private keys,
-              PKCS#8, mode 0600) and artifacts/ (ca.pem and every issued certificate as PEM).
+              PKCS#8, mode 0600) and artifacts/ (ca.pem, every issued certificate as PEM, and CertEnroll/ with
+              the CA's latest base and delta CRLs and its certificate under AD CS's names).
   --json      print one JSON report (an array of reports for several scenarios) instead of progress;
               it lists certificates (with PEM and key paths), PFX exports, bindings, rejections, expectations.
               PFX files are written to DIR/exports/ under the passwords the scenario names.
