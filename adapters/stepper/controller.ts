@@ -1,12 +1,22 @@
-import { createLab, openLab, procedures, runScenario, type Lab, type LabPorts, type ProcedureDefinition } from '../../workflows/index.ts';
-import { defaultLabStart } from '../clock.ts';
+import { evaluateFindings, type Finding } from '../../domain/index.ts';
+import { findAction, openLab, procedures, runScenario, takeAction, type Lab, type ProcedureDefinition } from '../../workflows/index.ts';
 import { modes, writeFileAtomic } from '../files/atomic.ts';
-import { labFolder, labIn, openExistingLab, openNewLab, type LabFolder, type LabWriter } from '../lab-files.ts';
-import { loadScenario } from '../scenario/load.ts';
+import { labFolder, labIn, openNewLab, type LabFolder } from '../lab-files.ts';
+import { proposalsFor, type ActionProposal } from './actions-menu.ts';
 import { forkFolderName, forkLab, positionBeforeInputs, scenarioOf } from './branch.ts';
-import { checklist, currentStep, ensureStarted, explain, findProcedure, optionsFor, takeOption, touchedWorld, type Checklist, type StepOption, type StepResult } from './session.ts';
-import { drawCaIdentity } from '../ca-identity.ts';
-import { openStoreStepLab } from '../postgres/step.ts';
+import { freshLab, openOrCreate, StepperError, type StepperOptions } from './open.ts';
+import { procedureStatus, prerequisitesOf, type ProcedureStatus } from './prerequisites.ts';
+import { checklist, currentStep, ensureStarted, explain, findProcedure, optionsFor, procedureScope, takeOption, type Checklist, type StepOption, type StepResult } from './session.ts';
+import { choiceLine } from './words.ts';
+import { worldTab, worldTabs, type WorldTab } from './world-panel.ts';
+
+export { StepperError, type StepperOptions } from './open.ts';
+
+/** A finding the session saw go away, and the step or action that made it go. */
+export interface Resolution { readonly finding: Finding; readonly by: string }
+
+/** An earlier input of the lab, to go back to in one action. */
+export interface EarlierInput { readonly position: number; readonly label: string }
 
 /** Everything a stepping interface shows, derived from the lab at this moment. */
 export interface StepperView {
@@ -18,129 +28,185 @@ export interface StepperView {
   readonly purpose?: string;
   readonly seed?: string;
   readonly options: readonly StepOption[];
-  /** The part of the world this procedure touches, as it stands now. */
-  readonly world: readonly string[];
+  /** The world panel, tab by tab. */
+  readonly world: Readonly<Record<WorldTab, readonly string[]>>;
+  /** Findings above informational open at this position; `fresh` are the ids the last action brought. */
+  readonly findings: {
+    readonly open: readonly Finding[];
+    readonly fresh: readonly string[];
+    /** Resolved by the last step or action, then earlier in the session. */
+    readonly resolved: readonly Resolution[];
+    readonly earlier: readonly Resolution[];
+  };
+  readonly procedures: readonly { readonly procedure: ProcedureDefinition; readonly status: ProcedureStatus }[];
+  readonly inputs: readonly EarlierInput[];
+  readonly quiz: boolean;
   readonly last?: StepResult;
   readonly message?: string;
 }
 
 export interface Stepper {
   view(): StepperView;
+  /** Opens a procedure; a completed one, or one whose prerequisites are not done, is refused with the way on. */
   choose(procedure: string): Promise<void>;
   take(index: number): Promise<void>;
+  /** Back to the list of procedures. */
+  leave(): void;
   back(steps: number, mode: 'truncate' | 'fork'): Promise<void>;
+  /** Goes back to just before the input at `position` (cutting the log, or on a fork). */
+  jumpTo(position: number, mode: 'truncate' | 'fork'): Promise<void>;
+  /** A completed procedure again: on a fork of the lab before it started, or in a fresh lab (its prerequisites done the seed's way). */
+  again(procedure: string, where: 'fork' | 'fresh'): Promise<void>;
+  proposals(action: string): ActionProposal[];
+  act(proposal: ActionProposal): Promise<void>;
   explain(): string[];
   save(file?: string): Promise<string>;
   /** Lets go of the lab (its writer lock); the stepper cannot be used after. */
   close(): Promise<void>;
 }
 
-export interface StepperOptions {
-  readonly out: string;
-  readonly lab?: string;
-  readonly scenario?: string;
-  readonly procedure?: string;
-  readonly fresh?: boolean;
-  /** A PostgreSQL store: `lab` is then a lab's name in it. */
-  readonly store?: string | undefined;
-  readonly warn: (message: string) => void;
-}
-
-/** A stepper that cannot open its lab as asked (no log to continue, a lab in the way). Exit 2 in the CLI. */
-export class StepperError extends Error {
-  readonly code = 'STEPPER_INPUT';
-}
-
-/**
- * Opens (or creates) the lab the session works on, as its only writer: an existing log, a scenario's end
- * state, or the test network. A lab already in the folder is continued, never replaced unless `fresh`.
- */
-const openOrCreate = async (options: StepperOptions): Promise<{ writer: LabWriter; lab: Lab; message: string }> => {
-  if (options.store && !options.lab?.endsWith('.jsonl')) return openStoreStepLab(options.store, options.lab, options);
-  const folder = labFolder(options.lab ? options.lab.replace(/\/?[^/]*\.jsonl$/, '') || '.' : options.out, options.lab ? (options.lab.match(/([^/]+)\.jsonl$/)?.[1] ?? 'lab') : 'lab');
-  const { occupied } = await labIn(folder);
-  if (options.lab && !occupied) throw new StepperError(`${options.lab} holds no lab log to continue (is the path right?)`);
-  if (occupied && !options.fresh) {
-    if (options.scenario) throw new StepperError(`${folder.root} already holds a lab; continue it without --scenario, or add --new to replace it with the scenario's`);
-    const writer = await openExistingLab(folder, 'pkilab step', options.warn);
-    const lab = await openLab(writer.ports, folder.labId);
-    if (lab.events.length > 0) return { writer, lab, message: `continuing ${folder.log} (${lab.events.length} events)` };
-    // A log with no complete append (its creation was cut short): the lab is created again in it.
-    const created = await createLab(writer.ports, folder.labId, { startsAt: defaultLabStart(), ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() });
-    return { writer, lab: created, message: `${folder.log} held no complete event; a new lab was created in it` };
-  }
-  const writer = await openNewLab(folder, 'pkilab step', 'marked', options.warn);
-  try {
-    if (options.scenario) {
-      const scenario = await loadScenario(options.scenario);
-      const start = await createLab(writer.ports, folder.labId, { startsAt: scenario.lab.startsAt ?? defaultLabStart(), ca: scenario.lab.ca, identity: drawCaIdentity() });
-      const run = await runScenario(writer.ports, start, scenario);
-      return { writer, lab: run.lab, message: `started from ${options.scenario} (${run.lab.events.length} events)` };
-    }
-    const lab = await createLab(writer.ports, folder.labId, { startsAt: defaultLabStart(), ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() });
-    return { writer, lab, message: `new lab: the contoso.com test network in ${folder.root}` };
-  } catch (error) {
-    await writer.release();
-    throw error;
-  }
-};
+const open = (world: Lab['world']) => evaluateFindings(world).filter((f) => f.severity !== 'info');
 
 /** The stepping session shared by the full-screen and the plain interface. */
-export const createStepper = async (options: StepperOptions): Promise<Stepper> => {
+export const createStepper = async (options: StepperOptions & { quiz?: boolean }): Promise<Stepper> => {
   let { writer, lab, message } = await openOrCreate(options);
   let { folder, ports } = writer;
   let procedure = options.procedure ? findProcedure(options.procedure) : undefined;
   if (options.procedure && !procedure) throw new StepperError(`unknown procedure "${options.procedure}"; expected one of ${procedures.map((p) => p.id).join(', ')}`);
   if (procedure) lab = await ensureStarted(ports, lab, procedure);
   let last: StepResult | undefined;
+  let resolved: Resolution[] = [];
+  /** How many of `resolved` the last step or action resolved. */
+  let latest = 0;
+  const quiz = Boolean(options.quiz);
+
+  const nextFork = async () => {
+    let n = 1;
+    while ((await labIn(labFolder(forkFolderName(folder.root, n)))).occupied) n += 1;
+    return forkFolderName(folder.root, n);
+  };
+  const moveTo = async (position: number, mode: 'truncate' | 'fork') => {
+    if (mode === 'fork') {
+      const fork = await openNewLab(labFolder(await nextFork()), 'pkilab step (fork)', 'never', options.warn);
+      try {
+        await forkLab(ports, lab, position, fork.ports);
+      } catch (error) {
+        await fork.release();
+        throw error;
+      }
+      await writer.release();
+      writer = fork;
+    } else await ports.events.truncate(folder.labId, position, lab.events.length);
+    ({ folder, ports } = writer);
+    lab = await openLab(ports, folder.labId);
+    last = undefined;
+    resolved = [];
+    latest = 0;
+    message = mode === 'fork' ? `went back to position ${position} on a fork in ${folder.root} (the original log is kept)` : `went back to position ${position}; the log was cut there`;
+  };
+  const switchTo = async (next: typeof writer, nextLab: Lab) => {
+    await writer.release();
+    writer = next;
+    ({ folder, ports } = writer);
+    lab = nextLab;
+  };
+
   const stepper: Stepper = {
     view() {
-      if (!procedure) return { folder, lab, options: [], world: [], message };
+      const scope = procedure ? procedureScope(lab, procedure) : { hosts: [] };
+      const world = Object.fromEntries(worldTabs.map((tab) => [tab, worldTab(lab.world, tab, scope.template, scope.hosts)])) as Record<WorldTab, string[]>;
+      const inputs = lab.events.flatMap((e, i) =>
+        e.type === 'ActionTaken' && lab.events[i + 1]?.type !== 'ActionRejected' ? [{ position: e.position, label: `${e.data.step}: ${choiceLine(e.data.choice)}` }] : []);
+      const base = {
+        folder, lab, world, inputs, quiz, last, message, options: [] as StepOption[],
+        findings: { open: open(lab.world), fresh: last?.newFindings.map((f) => f.id) ?? [], resolved: resolved.slice(0, latest), earlier: resolved.slice(latest) },
+        procedures: procedures.map((p) => ({ procedure: p, status: procedureStatus(lab.world, p) })),
+      };
+      if (!procedure) return base;
       const step = currentStep(lab, procedure);
       return {
-        folder, lab, procedure, checklist: checklist(lab, procedure), last, message, world: touchedWorld(lab, procedure),
-        ...(step ? { stepTitle: step.title, purpose: step.purpose, seed: step.seed } : {}),
-        options: step ? optionsFor(lab, procedure, step) : [],
+        ...base, procedure, checklist: checklist(lab, procedure),
+        ...(step ? { stepTitle: step.title, purpose: step.purpose, seed: step.seed, options: optionsFor(lab, procedure, step) } : {}),
       };
     },
     async choose(id) {
-      procedure = findProcedure(id);
-      if (!procedure) throw new StepperError(`unknown procedure "${id}"`);
+      const chosen = findProcedure(id);
+      if (!chosen) throw new StepperError(`unknown procedure "${id}"; expected one of ${procedures.map((p) => p.id).join(', ')}`);
+      const status = procedureStatus(lab.world, chosen);
+      if (status.kind === 'needs') throw new StepperError(`${chosen.id} needs ${status.first.join(' and ')} first: its steps name the group or template that procedure creates`);
+      if (status.kind === 'done') throw new StepperError(`${chosen.id} is already done in this lab; step it again on a fork of the lab before it (f) or in a fresh lab (n)`);
+      procedure = chosen;
       lab = await ensureStarted(ports, lab, procedure);
       last = undefined;
-      message = `${procedure.title}`;
+      message = procedure.title;
     },
     async take(index) {
       if (!procedure) return;
       const step = currentStep(lab, procedure);
       const option = step ? optionsFor(lab, procedure, step)[index] : undefined;
-      if (!step || !option) return;
-      const taken = await takeOption(ports, lab, procedure, step, option);
+      if (!step || !option) throw new StepperError(`no choice ${index + 1} here; expected a choice from 1 to ${step ? optionsFor(lab, procedure, step).length : 0}`);
+      const taken = await takeOption(ports, lab, procedure, step, option, quiz);
       lab = taken.lab;
       last = taken.result;
-      message = taken.result.rejection ? `${step.title}: rejected` : `${step.title}: done`;
+      resolved = [...taken.result.resolved.map((finding) => ({ finding, by: step.title })), ...resolved].slice(0, 8);
+      latest = taken.result.resolved.length;
+      message = taken.result.rejection ? `${step.title}: rejected` : taken.result.leftOut ? `${step.title}: left out` : `${step.title}: done`;
+    },
+    leave() {
+      procedure = undefined;
+      last = undefined;
+      message = "";
     },
     async back(steps, mode) {
-      const position = positionBeforeInputs(lab, steps);
-      if (mode === 'fork') {
-        let n = 1;
-        while ((await labIn(labFolder(forkFolderName(folder.root, n)))).occupied) n += 1;
-        const fork = await openNewLab(labFolder(forkFolderName(folder.root, n)), 'pkilab step (fork)', 'never', options.warn);
-        try {
-          await forkLab(ports, lab, position, fork.ports);
-        } catch (error) {
-          await fork.release();
-          throw error;
-        }
-        await writer.release();
-        writer = fork;
+      if (!lab.events.some((e) => e.type === 'ActionTaken')) throw new StepperError('nothing to go back to: no step has been taken in this lab yet');
+      await moveTo(positionBeforeInputs(lab, steps), mode);
+    },
+    async jumpTo(position, mode) {
+      const input = lab.events[position - 1];
+      if (input?.type !== 'ActionTaken') throw new StepperError(`position ${position} is not an input of this lab`);
+      await moveTo(position - 1, mode);
+    },
+    async again(id, where) {
+      const chosen = findProcedure(id);
+      if (!chosen) throw new StepperError(`unknown procedure "${id}"`);
+      if (where === 'fork') {
+        const started = [...lab.events].reverse().find((e) => e.type === 'ProcedureStarted' && e.data.procedure === id);
+        if (!started) throw new StepperError(`${id} was never started in this lab`);
+        await moveTo(started.position - 1, 'fork');
       } else {
-        await ports.events.truncate(folder.labId, position, lab.events.length);
+        let n = 1;
+        while ((await labIn(labFolder(`${folder.root.replace(/-(fork|new)-\d+$/, '')}-new-${n}`))).occupied) n += 1;
+        const fresh = await freshLab(`${folder.root.replace(/-(fork|new)-\d+$/, '')}-new-${n}`, options.warn);
+        const first = prerequisitesOf(chosen).map((p) => ({ procedure: p.id, steps: {} }));
+        const ready = first.length ? (await runScenario(fresh.writer.ports, fresh.lab, { file: '(prerequisites)', name: 'prerequisites', title: '', lab: { ca: { edition: 'enterprise', os: 'windows-server-2008' } }, procedures: first, expect: { certificates: [], bindings: [], rejections: [], findings: [], completed: [] } } as never)).lab : fresh.lab;
+        await switchTo(fresh.writer, ready);
+        last = undefined;
+        resolved = [];
+        latest = 0;
       }
-      ({ folder, ports } = writer);
-      lab = await openLab(ports, folder.labId);
-      last = undefined;
-      message = mode === 'fork' ? `went back to position ${position} on a fork in ${folder.root} (the original log is kept)` : `went back to position ${position}; the log was cut there`;
+      procedure = chosen;
+      lab = await ensureStarted(ports, lab, chosen);
+      message = `${chosen.title}: again, in ${folder.root}${where === 'fresh' && prerequisitesOf(chosen).length ? ` (after ${prerequisitesOf(chosen).map((p) => p.id).join(', ')} the seed's way)` : ''}`;
+    },
+    proposals: (action) => {
+      const definition = findAction(action);
+      if (!definition) throw new StepperError(`unknown action "${action}"`);
+      return proposalsFor(definition, lab.world);
+    },
+    async act(proposal) {
+      const before = lab.world;
+      const taken = await takeAction(ports, lab, proposal.action.id, proposal.choice);
+      lab = taken.lab;
+      const now = open(lab.world).map((f) => f.id);
+      const gone = open(before).filter((f) => !now.includes(f.id));
+      resolved = [...gone.map((finding) => ({ finding, by: proposal.action.title })), ...resolved].slice(0, 8);
+      latest = gone.length;
+      last = {
+        step: proposal.action.id, title: `${proposal.action.title} (${proposal.label})`, leftOut: false, changes: [], resolved: gone,
+        newFindings: open(lab.world).filter((f) => !open(before).some((b) => b.id === f.id)),
+        ...(taken.outcome.ok ? {} : { rejection: taken.outcome.rejection }),
+      };
+      message = `${proposal.action.title}: ${taken.outcome.ok ? 'done' : 'refused'}`;
     },
     explain() {
       return procedure ? explain(lab, procedure, currentStep(lab, procedure)) : ['Choose a procedure first.'];

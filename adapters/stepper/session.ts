@@ -1,28 +1,36 @@
-import { evaluateFindings, findTemplate, type Finding, type Rejection, type World } from '../../domain/index.ts';
+import { decide, evaluateFindings, findTemplate, type Finding, type LabCommand, type RecordedEvent, type Rejection, type World } from '../../domain/index.ts';
 import { lastValueFrom, of } from 'rxjs';
-import { progress, worlds, type Change } from '../../projections/index.ts';
+import { diffWorlds, fold, progress, worlds, type Change } from '../../projections/index.ts';
 import { findProcedure, procedureSnapshot, startProcedure, takeStep, type Lab, type LabPorts, type ProcedureDefinition, type StepDefinition } from '../../workflows/index.ts';
 import { offeredTemplates } from './wizard.ts';
+import { choiceFields, choiceLine, type Field } from './words.ts';
 
 /** One thing the person can do at a step, as the dialog presents it. */
 export interface StepOption {
   readonly label: string;
+  /** The choice on one line, in the dialog's words. */
   readonly detail: string;
+  /** Each field of the choice with its dialog label, for the detail pane. */
+  readonly fields: readonly Field[];
   /** The choice to take, or null to leave the step out. */
   readonly choice: unknown | null;
   readonly seed: boolean;
 }
 
-/** What the last action did: the world's changes, a rejection, findings that appeared. */
+/** What the last action did: the world's changes, a rejection, findings that appeared and those it resolved. */
 export interface StepResult {
   readonly step: string;
+  readonly title: string;
+  readonly leftOut: boolean;
   readonly changes: readonly Change[];
   readonly rejection?: Rejection;
   readonly newFindings: readonly Finding[];
+  readonly resolved: readonly Finding[];
+  /** In quiz mode, after a choice other than the seed's: what the seed does, and why. */
+  readonly quiz?: readonly string[];
 }
 
-export const describeChoice = (choice: unknown): string =>
-  choice === null ? 'leave this step out' : Object.entries(choice as Record<string, unknown>).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('; ');
+export const describeChoice = choiceLine;
 
 /** The choices already made in this procedure, as the machine's context holds them. */
 export const choicesOf = (lab: Lab, procedure: string): Record<string, unknown> => {
@@ -52,16 +60,47 @@ export const currentStep = (lab: Lab, procedure: ProcedureDefinition): StepDefin
   return procedure.steps.find((s) => s.id === current);
 };
 
-/** Every choice the step's dialog offers: the seed's, the wrong ones, and leaving the step out. */
+/**
+ * What an option does to the world, to tell options apart by effect and not by spelling: its commands decided
+ * on the current world (pure, no signing), as the changes an administrator would see. Commands that need a
+ * signature or a file, or are refused, are told apart by the commands themselves.
+ */
+const effectOf = (world: World, commands: readonly LabCommand[]): string => {
+  let current = world;
+  for (const command of commands) {
+    const decision = decide(command, current, world.now);
+    if (decision.kind !== 'accepted') return `${decision.kind}:${JSON.stringify(commands)}`;
+    current = fold(decision.events.map((e, i) => ({ ...e, position: current.position + i + 1, at: world.now }) as RecordedEvent), current, { provenance: false });
+  }
+  return diffWorlds(world, current, { findings: false }).map((c) => c.text).sort().join('\n');
+};
+
+/**
+ * Every choice the step's dialog offers: the seed's, the other ones, and leaving the step out. An option whose
+ * effect on this world is the seed's or an earlier option's is not offered again (a group the seed already lets enroll).
+ */
 export const optionsFor = (lab: Lab, procedure: ProcedureDefinition, step: StepDefinition): StepOption[] => {
   const context = { choices: choicesOf(lab, procedure.id) };
   const seed = step.seedChoice(context);
+  const effect = (choice: unknown) => {
+    try {
+      return effectOf(lab.world, step.commands(step.parse(choice, step.id), context));
+    } catch {
+      return `choice:${JSON.stringify(choice)}`;
+    }
+  };
+  const seen = new Set([JSON.stringify(seed), effect(seed)]);
+  const others = [...(step.variants?.(context) ?? []), ...(step.dialog?.(context) ?? [])].filter((v) => {
+    const keys = [JSON.stringify(v.choice), effect(v.choice)];
+    if (keys.some((k) => seen.has(k))) return false;
+    keys.forEach((k) => seen.add(k));
+    return true;
+  });
+  const option = (label: string, choice: unknown, isSeed: boolean): StepOption => ({ label, detail: choiceLine(choice), fields: choiceFields(choice), choice, seed: isSeed });
   return [
-    { label: 'As the seed does it', detail: describeChoice(seed), choice: seed, seed: true },
-    ...[...(step.variants?.(context) ?? []), ...(step.dialog?.(context) ?? [])]
-      .filter((v, i, all) => JSON.stringify(v.choice) !== JSON.stringify(seed) && all.findIndex((w) => JSON.stringify(w.choice) === JSON.stringify(v.choice)) === i)
-      .map((v) => ({ label: v.label, detail: describeChoice(v.choice), choice: v.choice, seed: false })),
-    ...(step.skippable ? [{ label: 'Leave this step out', detail: 'nothing is done here; later steps meet the world as it is', choice: null, seed: false }] : []),
+    option('As the seed does it', seed, true),
+    ...others.map((v) => option(v.label, v.choice, false)),
+    ...(step.skippable ? [{ label: 'Leave this step out', detail: 'nothing is done here; later steps meet the world as it is', fields: [], choice: null, seed: false }] : []),
   ];
 };
 
@@ -71,34 +110,36 @@ export const ensureStarted = async (ports: LabPorts, lab: Lab, procedure: Proced
   return snapshot && snapshot.status !== 'done' ? lab : startProcedure(ports, lab, procedure.id);
 };
 
-/** Takes the option; returns the new lab and what it changed. */
-export const takeOption = async (ports: LabPorts, lab: Lab, procedure: ProcedureDefinition, step: StepDefinition, option: StepOption): Promise<{ lab: Lab; result: StepResult }> => {
+const above = (world: World) => evaluateFindings(world).filter((f) => f.severity !== 'info');
+
+/** Takes the option; returns the new lab and what it changed, the findings it brought and those it resolved. */
+export const takeOption = async (ports: LabPorts, lab: Lab, procedure: ProcedureDefinition, step: StepDefinition, option: StepOption, quiz = false): Promise<{ lab: Lab; result: StepResult }> => {
   const before = lab.world;
   const taken = await takeStep(ports, lab, procedure.id, step.id, option.choice);
   // The live view of the lab: the step's events folded onto the world before it, with what they changed.
   const { changes, newFindings } = await lastValueFrom(of(taken.outcome.events).pipe(worlds(before), progress(before)));
+  const now = above(taken.lab.world).map((f) => f.id);
+  const resolved = above(before).filter((f) => !now.includes(f.id));
+  const context = { choices: choicesOf(lab, procedure.id) };
+  const explained = quiz && !option.seed ? [`The seed's choice: ${choiceLine(step.seedChoice(context))}`, `Why: ${step.purpose}`] : undefined;
   return {
     lab: taken.lab,
-    result: { step: step.id, changes, ...(taken.outcome.ok ? {} : { rejection: taken.outcome.rejection }), newFindings },
+    result: {
+      step: step.id, title: step.title, leftOut: option.choice === null && taken.outcome.ok, changes, newFindings: newFindings.filter((f) => f.severity !== 'info'), resolved,
+      ...(taken.outcome.ok ? {} : { rejection: taken.outcome.rejection }), ...(explained ? { quiz: explained } : {}),
+    },
   };
 };
 
-/** The part of the world the procedure touches: its template, what the CA issues, the stores and bindings of its computers. */
-export const touchedWorld = (lab: Lab, procedure: ProcedureDefinition): string[] => {
-  const world = lab.world;
+/** The template a procedure works on (named on its General tab) and the computers its steps name. */
+export const procedureScope = (lab: Lab, procedure: ProcedureDefinition): { template?: string; hosts: string[] } => {
   const choices = choicesOf(lab, procedure.id);
-  const template = findTemplate(world.ca, String((choices['name-template'] as { displayName?: string } | undefined)?.displayName ?? ''));
-  const hosts = [...new Set(procedure.steps.map((s) => (s.seedChoice({ choices }) as { computer?: string } | null)?.computer).filter((h): h is string => Boolean(h && world.hosts.hosts[h])))];
-  return [
-    ...(template
-      ? [`template ${template.displayName}: v${template.schemaVersion}, ${template.subjectName.source}${template.exportableKey ? ', exportable key' : ''}; ${template.acl.map((a) => `${a.principal} ${a.allow.join('+')}`).join('; ')}`,
-         `CA issues it: ${Object.values(world.ca.authorities).some((a) => a.templatesToIssue.includes(template.name)) ? 'yes' : 'no'}`]
-      : []),
-    ...hosts.flatMap((h) => [
-      `${h} personal store: ${(world.hosts.stores[h]?.personal ?? []).map((c) => `${c.thumbprint} (${findTemplate(world.ca, c.template)?.displayName ?? c.template})`).join(', ') || 'empty'}`,
-      ...Object.values(world.hosts.iis[h] ?? {}).flatMap((site) => site.bindings.map((b) => `${h} ${site.name} ${b.protocol}:${b.port} → ${b.thumbprint ?? 'no certificate'}`)),
-    ]),
-  ];
+  const named = (choices['name-template'] as { displayName?: string } | undefined)?.displayName ?? (procedure.steps.find((s) => s.id === 'name-template')?.seedChoice({ choices }) as { displayName?: string } | undefined)?.displayName;
+  const hosts = [...new Set(procedure.steps.flatMap((s) => {
+    const choice = s.seedChoice({ choices }) as { computer?: string; host?: string } | null;
+    return [choice?.computer, choice?.host].filter((h): h is string => Boolean(h && lab.world.hosts.hosts[h]));
+  }))];
+  return { ...(named ? { template: named } : {}), hosts };
 };
 
 /** Answers "why?" at this step: the template's offer on the Request Certificates page, the last rejection, findings. */

@@ -1,0 +1,68 @@
+import { createLab, openLab, runScenario, type Lab } from '../../workflows/index.ts';
+import { drawCaIdentity } from '../ca-identity.ts';
+import { defaultLabStart } from '../clock.ts';
+import { labFolder, labIn, openExistingLab, openNewLab, type LabWriter } from '../lab-files.ts';
+import { openStoreStepLab } from '../postgres/step.ts';
+import { loadScenario } from '../scenario/load.ts';
+
+export interface StepperOptions {
+  readonly out: string;
+  readonly lab?: string;
+  readonly scenario?: string;
+  readonly procedure?: string;
+  readonly fresh?: boolean;
+  /** A PostgreSQL store: `lab` is then a lab's name in it. */
+  readonly store?: string | undefined;
+  readonly warn: (message: string) => void;
+}
+
+/** A stepper that cannot open its lab as asked (no log to continue, a lab in the way). Exit 2 in the CLI. */
+export class StepperError extends Error {
+  readonly code = 'STEPPER_INPUT';
+}
+
+/**
+ * Opens (or creates) the lab the session works on, as its only writer: an existing log, a scenario's end
+ * state, or the test network. A lab already in the folder is continued, never replaced unless `fresh`.
+ */
+export const openOrCreate = async (options: StepperOptions): Promise<{ writer: LabWriter; lab: Lab; message: string }> => {
+  if (options.store && !options.lab?.endsWith('.jsonl')) return openStoreStepLab(options.store, options.lab, options);
+  const folder = labFolder(options.lab ? options.lab.replace(/\/?[^/]*\.jsonl$/, '') || '.' : options.out, options.lab ? (options.lab.match(/([^/]+)\.jsonl$/)?.[1] ?? 'lab') : 'lab');
+  const { occupied } = await labIn(folder);
+  if (options.lab && !occupied) throw new StepperError(`${options.lab} holds no lab log to continue (is the path right?)`);
+  if (occupied && !options.fresh) {
+    if (options.scenario) throw new StepperError(`${folder.root} already holds a lab; continue it without --scenario, or add --new to replace it with the scenario's`);
+    const writer = await openExistingLab(folder, 'pkilab step', options.warn);
+    const lab = await openLab(writer.ports, folder.labId);
+    if (lab.events.length > 0) return { writer, lab, message: `continuing ${folder.log} (${lab.events.length} events)` };
+    // A log with no complete append (its creation was cut short): the lab is created again in it.
+    const created = await createLab(writer.ports, folder.labId, { startsAt: defaultLabStart(), ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() });
+    return { writer, lab: created, message: `${folder.log} held no complete event; a new lab was created in it` };
+  }
+  const writer = await openNewLab(folder, 'pkilab step', 'marked', options.warn);
+  try {
+    if (options.scenario) {
+      const scenario = await loadScenario(options.scenario);
+      const start = await createLab(writer.ports, folder.labId, { startsAt: scenario.lab.startsAt ?? defaultLabStart(), ca: scenario.lab.ca, identity: drawCaIdentity() });
+      const run = await runScenario(writer.ports, start, scenario);
+      return { writer, lab: run.lab, message: `started from ${options.scenario} (${run.lab.events.length} events)` };
+    }
+    const lab = await createLab(writer.ports, folder.labId, { startsAt: defaultLabStart(), ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() });
+    return { writer, lab, message: `new lab: the contoso.com test network in ${folder.root}` };
+  } catch (error) {
+    await writer.release();
+    throw error;
+  }
+};
+
+/** A new lab of the test network in a folder of its own (a fresh start beside the current lab). */
+export const freshLab = async (root: string, warn: (w: string) => void): Promise<{ writer: LabWriter; lab: Lab }> => {
+  const writer = await openNewLab(labFolder(root), 'pkilab step (fresh lab)', 'never', warn);
+  try {
+    const lab = await createLab(writer.ports, writer.folder.labId, { startsAt: defaultLabStart(), ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() });
+    return { writer, lab };
+  } catch (error) {
+    await writer.release();
+    throw error;
+  }
+};
