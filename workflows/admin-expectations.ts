@@ -51,7 +51,9 @@ const request = (world: World, e: RequestExpectation): Result => {
   const issued = Object.values(world.ca.issued).filter(fits);
   const denied = (world.ca.denied ?? []).filter((id) => e.requestId === undefined || id === e.requestId);
   const ok = { pending: pending.length > 0, issued: issued.length > 0, denied: denied.length > 0 }[e.status];
-  return { name, ok, detail: `pending: ${pending.map((r) => r.requestId).join(', ') || 'none'}; issued: ${issued.map((r) => r.requestId).join(', ') || 'none'}; denied: ${denied.join(', ') || 'none'}` };
+  const ids = (list: readonly number[]) => list.join(', ') || 'none';
+  const detail = `pending: ${ids(pending.map((r) => r.requestId))}; issued: ${ids(issued.map((r) => r.requestId))}; denied: ${ids(denied)}`;
+  return { name, ok, detail };
 };
 
 const store = (world: World, e: StoreExpectation): Result => {
@@ -60,7 +62,8 @@ const store = (world: World, e: StoreExpectation): Result => {
   const active = held.filter((c) => !c.archived).length;
   const archived = held.length - active;
   const ok = (e.active === undefined || e.active === active) && (e.archived === undefined || e.archived === archived);
-  return { name: `${e.host}\\Personal holds ${e.active ?? '?'} active and ${e.archived ?? '?'} archived "${e.template}" certificates`, ok, detail: `active ${active}, archived ${archived}` };
+  const name = `${e.host}\\Personal holds ${e.active ?? '?'} active and ${e.archived ?? '?'} archived "${e.template}" certificates`;
+  return { name, ok, detail: `active ${active}, archived ${archived}` };
 };
 
 /** Checks the administrative expectations (autoenrollment passes, requests, stores) against the final world. Pure. */

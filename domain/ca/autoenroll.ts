@@ -27,7 +27,8 @@ const supersededBy = (template: Template): readonly string[] => template.superse
 export const autoenrollTemplates = (world: World, computer: string): Template[] => {
   const identities = tokenIdentities(world.directory, computer);
   const eligible = Object.values(world.ca.templates).filter(
-    (t) => t.forComputers && t.schemaVersion >= 2 && t.autoenrollment && (['Read', 'Enroll', 'Autoenroll'] as const).every((right) => hasRight(t.acl, identities, right)),
+    (t) => t.forComputers && t.schemaVersion >= 2 && t.autoenrollment
+      && (['Read', 'Enroll', 'Autoenroll'] as const).every((right) => hasRight(t.acl, identities, right)),
   );
   const replaced = new Set(eligible.flatMap(supersededBy));
   return eligible.filter((t) => !replaced.has(t.name));
@@ -66,7 +67,8 @@ const retrievals = (world: World, computer: string): LabEvent[] => {
     .flatMap((c): LabEvent[] => {
       const template = world.ca.templates[c.template];
       const archive = template ? replacedBy(world, computer, template) : [];
-      return [...archive, { type: 'CertificateInstalled', data: { host: computer, store: 'personal', thumbprint: c.thumbprint, template: c.template, keyRef: c.keyRef, exportableKey: c.exportableKey } }];
+      const { thumbprint, template: name, keyRef, exportableKey } = c;
+      return [...archive, { type: 'CertificateInstalled', data: { host: computer, store: 'personal', thumbprint, template: name, keyRef, exportableKey } }];
     });
 };
 
@@ -96,7 +98,9 @@ export const decideAutoenrollment = (command: Autoenroll, world: World, at: stri
       }
       if (awaitsApproval(world, computer.name, template)) continue;
       if (issuingAuthorities(world.ca, template).length === 0) {
-        failures.push({ template: template.name, eventId: 47, message: `Certificate enrollment for Local system could not enroll for a ${template.name} certificate: no certification authority that issues this template can be found.` });
+        const message = `Certificate enrollment for Local system could not enroll for a ${template.name} certificate: `
+          + 'no certification authority that issues this template can be found.';
+        failures.push({ template: template.name, eventId: 47, message });
         continue;
       }
       const after = replacedBy(world, computer.name, template);
@@ -104,7 +108,9 @@ export const decideAutoenrollment = (command: Autoenroll, world: World, at: stri
       if (decision.kind === 'sign') return { ...decision, before: [...events, ...decision.before] };
       if (decision.kind === 'accepted') events.push(...decision.events);
       if (decision.kind === 'rejected') {
-        failures.push({ template: template.name, eventId: 13, code: decision.rejection.code, message: `Certificate enrollment for Local system failed to enroll for a ${template.name} certificate: ${decision.rejection.text} ${decision.rejection.code}` });
+        const { code, text } = decision.rejection;
+        const message = `Certificate enrollment for Local system failed to enroll for a ${template.name} certificate: ${text} ${code}`;
+        failures.push({ template: template.name, eventId: 13, code, message });
       }
     }
   }
@@ -115,4 +121,7 @@ export const decideAutoenrollment = (command: Autoenroll, world: World, at: stri
 export const autoenrollmentSchedule = (world: World): { at: string; command: Autoenroll }[] =>
   Object.values(world.hosts.hosts)
     .filter((host) => !host.device && world.directory.principals[host.name]?.kind === 'computer')
-    .map((host) => ({ at: addMinutes(host.lastAutoenrollment ?? host.lastBoot, autoenrollmentIntervalMinutes), command: { type: 'Autoenroll', computer: host.name, trigger: 'timer' } }));
+    .map((host) => ({
+      at: addMinutes(host.lastAutoenrollment ?? host.lastBoot, autoenrollmentIntervalMinutes),
+      command: { type: 'Autoenroll', computer: host.name, trigger: 'timer' },
+    }));

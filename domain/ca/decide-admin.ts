@@ -12,7 +12,8 @@ import { authorityFor, stoppedRefusal } from './revocation.ts';
 export type CaAdminCommand = RemoveTemplateFromCa | ChangeTemplateSettings | ApproveRequest | DenyRequest | RenewCertificate;
 
 const noTemplate = (name: string) => refuse('NOT_FOUND', `Expected a certificate template named "${name}"; the Certificate Templates console lists none.`);
-const noCa = (name: string | undefined) => refuse('NOT_FOUND', name ? `Expected a certification authority named "${name}"; the lab has none of that name.` : 'The lab has no certification authority.');
+const noCa = (name: string | undefined) =>
+  refuse('NOT_FOUND', name ? `Expected a certification authority named "${name}"; the lab has none of that name.` : 'The lab has no certification authority.');
 
 /** Settings tabs of a version 1 template are read-only in the console: only its Security tab can change. */
 const settingsRefusal = (world: World, command: ChangeTemplateSettings): Decision | undefined => {

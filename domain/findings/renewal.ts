@@ -3,7 +3,8 @@ import { finding, type Finding, type Rule } from './model.ts';
 
 /** Thumbprints archived in some store: renewed or replaced, kept but no longer in use. */
 export const archivedThumbprints = (world: World): Set<string> =>
-  new Set(Object.values(world.hosts.stores).flatMap((stores) => Object.values(stores).flatMap((certs) => (certs ?? []).filter((c) => c.archived).map((c) => c.thumbprint))));
+  new Set(Object.values(world.hosts.stores).flatMap((stores) =>
+    Object.values(stores).flatMap((certs) => (certs ?? []).filter((c) => c.archived).map((c) => c.thumbprint))));
 
 /**
  * An https binding still presenting a certificate its computer has renewed: autoenrollment (or a manual renewal)

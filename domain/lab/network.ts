@@ -26,7 +26,13 @@ export interface ComputerDefinition {
   readonly groups?: readonly string[];
   readonly roles?: readonly string[];
 }
-export interface UserDefinition { readonly name: string; readonly upn?: string; readonly mail?: string; readonly ou?: string; readonly groups?: readonly string[] }
+export interface UserDefinition {
+  readonly name: string;
+  readonly upn?: string;
+  readonly mail?: string;
+  readonly ou?: string;
+  readonly groups?: readonly string[];
+}
 export interface GroupDefinition { readonly name: string; readonly members?: readonly string[] }
 
 /** The seed's test network: names every scenario can rely on. */
@@ -98,7 +104,13 @@ export const networkOf = (definition: NetworkDefinition = {}, caOs: string, star
     const seed = computers.find((c) => c.name.toLowerCase() === d.name.toLowerCase());
     const fqdn = d.dnsHostName ?? `${d.name.toLowerCase()}.${dns}`;
     const base = seed ?? { name: d.name, rid: rid++, fqdn, os: 'Windows 7 SP1', roles: [], primaryGroup: 'Domain Computers', iis: false, ou: undefined, dnsHostName: fqdn };
-    const merged = { ...base, ...(d.dnsHostName !== undefined ? { dnsHostName: d.dnsHostName, fqdn: d.dnsHostName } : {}), ...(d.os ? { os: d.os } : {}), ...(d.roles ? { roles: [...d.roles] } : {}), ...(d.ou ? { ou: d.ou } : {}) };
+    const merged = {
+      ...base,
+      ...(d.dnsHostName !== undefined ? { dnsHostName: d.dnsHostName, fqdn: d.dnsHostName } : {}),
+      ...(d.os ? { os: d.os } : {}),
+      ...(d.roles ? { roles: [...d.roles] } : {}),
+      ...(d.ou ? { ou: d.ou } : {}),
+    };
     if (seed) computers[computers.indexOf(seed)] = merged;
     else computers.push(merged);
   }
@@ -108,14 +120,18 @@ export const networkOf = (definition: NetworkDefinition = {}, caOs: string, star
   }));
   const groups = (definition.groups ?? []).map((g): Principal => ({ name: g.name, sid: sid(rid++), kind: 'group', builtin: true }));
   const computerPrincipals = computers.map((c): Principal => ({
-    name: c.name, sid: sid(c.rid), kind: 'computer', builtin: true, ...(c.dnsHostName ? { dnsHostName: c.dnsHostName } : {}), primaryGroup: c.primaryGroup, ...(c.ou ? { ou: c.ou } : {}),
+    name: c.name, sid: sid(c.rid), kind: 'computer', builtin: true,
+    ...(c.dnsHostName ? { dnsHostName: c.dnsHostName } : {}), primaryGroup: c.primaryGroup, ...(c.ou ? { ou: c.ou } : {}),
   }));
   const principals = [...seedPrincipals(dns), ...computerPrincipals.slice(0, 4), ...users, ...groups, ...computerPrincipals.slice(4)];
   const memberships = [
     ...['Domain Admins', 'Enterprise Admins'].map((g) => ({ group: g, member: 'Administrator' })),
     ...(definition.groups ?? []).flatMap((g) => (g.members ?? []).map((member) => ({ group: g.name, member }))),
     ...(definition.users ?? []).flatMap((u) => (u.groups ?? []).map((g) => ({ group: g, member: u.name }))),
-    ...(definition.computers ?? []).flatMap((c) => (c.groups ?? []).map((g) => ({ group: g, member: computers.find((x) => x.name.toLowerCase() === c.name.toLowerCase())!.name }))),
+    ...(definition.computers ?? []).flatMap((c) => {
+      const member = computers.find((x) => x.name.toLowerCase() === c.name.toLowerCase())!.name;
+      return (c.groups ?? []).map((g) => ({ group: g, member }));
+    }),
   ];
   const directory = {
     domain: { dnsName: dns, netbiosName, sid: contoso.sid }, principals: Object.fromEntries(principals.map((p) => [p.name, p])), tokens: {}, gpos: {},

@@ -1,20 +1,13 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as fc from 'fast-check';
-import { parseScenario, ScenarioError } from '../../adapters/scenario/load.ts';
+import { parseScenario } from '../../adapters/scenario/load.ts';
+import { scenarioProblem } from '../support/scenario-problem.ts';
 import { actions } from '../../workflows/index.ts';
 
 const lab = suite('adapters/scenario lab definition and actions');
 
-const problem = (text: string): ScenarioError => {
-  try {
-    parseScenario('s.yaml', text);
-  } catch (error) {
-    if (error instanceof ScenarioError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScenarioError');
-};
+const problem = scenarioProblem;
 
 lab('reads computers, users, groups and the domain into the CA setup\'s network', () => {
   const scenario = parseScenario('s.yaml', [
