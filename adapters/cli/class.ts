@@ -20,8 +20,8 @@ NAME/student-01, NAME/student-02… Students open theirs with --store and the la
            change, and STUCK when the same step was rejected twice or more in a row
 
 Examples:
-  pkilab class create class1 --students 3 --scenario scenarios/iis-web-server-certificate.yaml --store postgres://pkilab:pkilab@127.0.0.1:5432/pkilab
-  pkilab class status class1 --store postgres://pkilab:pkilab@127.0.0.1:5432/pkilab --json
+  pkilab class create class1 --students 3 --scenario scenarios/iis-web-server-certificate.yaml --store 'postgres://pkilab:pkilab@127.0.0.1:5432/pkilab?schema=readme' --force
+  pkilab class status class1 --store 'postgres://pkilab:pkilab@127.0.0.1:5432/pkilab?schema=readme' --json
 
 Exit codes: 0 done, 2 bad input (no store, class exists, bad scenario).
 `;

@@ -15,8 +15,8 @@ event is copied as the same JSON text, checked after the copy. The target must n
 --force is given: then the lab there is replaced (its events, keys and secrets are deleted first).
 
 Examples:
-  pkilab lab copy .pkilab/iis-web-server-certificate/lab.jsonl rehearsal/iis --store postgres://pkilab:pkilab@127.0.0.1:5432/pkilab
-  pkilab lab copy rehearsal/iis /tmp/iis-copy/lab.jsonl --store postgres://pkilab:pkilab@127.0.0.1:5432/pkilab
+  pkilab lab copy .pkilab/iis-web-server-certificate/lab.jsonl rehearsal/iis --store 'postgres://pkilab:pkilab@127.0.0.1:5432/pkilab?schema=readme' --force
+  pkilab lab copy rehearsal/iis /tmp/iis-copy/lab.jsonl --store 'postgres://pkilab:pkilab@127.0.0.1:5432/pkilab?schema=readme' --force
 
 Exit codes: 0 copied, 2 bad input (no such lab, target exists, no store, no passphrase).
 `;

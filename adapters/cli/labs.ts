@@ -9,8 +9,8 @@ Lists the labs of a PostgreSQL store (all, or those whose name starts with PREFI
 name, events, and the last change (the server's clock). The store is --store, else PKILAB_STORE.
 
 Examples:
-  pkilab labs --store postgres://pkilab:pkilab@127.0.0.1:5432/pkilab
-  PKILAB_STORE=postgres://pkilab:pkilab@127.0.0.1:5432/pkilab pkilab labs class1/ --json
+  pkilab labs --store 'postgres://pkilab:pkilab@127.0.0.1:5432/pkilab?schema=readme'
+  PKILAB_STORE='postgres://pkilab:pkilab@127.0.0.1:5432/pkilab?schema=readme' pkilab labs class1/ --json
 
 Exit codes: 0 listed, 2 bad input or no store.
 `;
