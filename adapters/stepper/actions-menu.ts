@@ -10,7 +10,8 @@ const templates = (world: World) => Object.values(world.ca.templates).filter((t)
 
 /**
  * The choices an action's menu proposes in this world: one per computer for a computer action, one per pending
- * request for an approval, one per custom template for a template action; otherwise the action's own example.
+ * request for an approval, one per issued certificate not yet revoked for a revocation, one per custom template for a
+ * template action; otherwise the action's own example.
  * Each goes through the action's zod schema when taken, so a proposal that no longer fits is refused with its reason.
  */
 export const proposalsFor = (action: ActionDefinition, world: World): ActionProposal[] => {
@@ -18,7 +19,10 @@ export const proposalsFor = (action: ActionDefinition, world: World): ActionProp
   const example = action.example as Record<string, unknown>;
   const vary = (field: string, values: readonly (string | number)[]) =>
     values.length ? values.map((v) => ({ ...example, [field]: v })) : [example];
-  const choices = fields.includes('requestId')
+  const unrevoked = () => Object.values(world.ca.issued).filter((c) => !world.ca.revocations[c.serialNumber]).map((c) => c.requestId);
+  const choices = action.id === 'revoke-certificate'
+    ? vary('requestId', unrevoked())
+    : fields.includes('requestId')
     ? vary('requestId', Object.values(world.ca.pending).map((r) => r.requestId))
     : fields.includes('computer')
       ? vary('computer', computers(world))
