@@ -13,7 +13,8 @@ import type { Io } from './run.ts';
 export const serveHelp = `Usage: pkilab serve <lab folder | lab.jsonl> [--host ADDRESS] [--https-port N] [--http-port N] [--check]
 
 Serves what a lab publishes, for real clients: every IIS https binding with its bound certificate and key
-(one port; the binding is chosen by the name the client sends, SNI), and the CA's CertEnroll folder over
+(one port; the binding is chosen by the name the client sends, SNI, and a name no binding answers to gets the
+first one's certificate, as a client that reached that server's address would), and the CA's CertEnroll folder over
 http (CRLs from artifacts/CertEnroll/ and the CA certificate at its AIA name). Prints the names with their
 ports, a curl --resolve line and a chromium --host-resolver-rules line to paste. Ctrl-C stops it.
 The lab is only read: nothing in its folder changes.
@@ -35,6 +36,9 @@ Examples:
 
 Exit codes: 0 stopped (or every probe answered), 1 nothing to serve or a probe failed, 2 bad input.
 `;
+
+/** Why a server cannot listen where it was asked: bad input (exit 2), not a bug. */
+const listenCodes = ['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN'];
 
 class ServeInputError extends Error {
   readonly code = 'SERVE_INPUT';
@@ -131,7 +135,12 @@ export const serveCommand = async (args: string[], io: Io): Promise<number> => {
     return 1;
   }
   const keys = fileKeyStore(folder.keys);
-  const running = await startServers(published, keys, { address: parsed.values.host, httpsPort, httpPort });
+  const address = parsed.values.host;
+  const running = await startServers(published, keys, { address, httpsPort, httpPort }).catch((error: NodeJS.ErrnoException) => {
+    if (!listenCodes.includes(error.code ?? '')) throw error;
+    const ports = `https port ${httpsPort || 'any'}, http port ${httpPort || 'any'}`;
+    throw new ServeInputError(`cannot listen on ${address} (${ports}): ${error.message}`);
+  });
   const caPem = join(folder.artifacts, 'ca.pem');
   const hasCaPem = await access(caPem).then(() => true, () => false);
   io.out(`pkilab serve: ${folder.log} (read-only), listening on ${running.address}`);

@@ -48,6 +48,9 @@ serve('pkilab serve refuses a folder without a lab (exit 2) and explains the opt
   assert.match(empty.err, /holds no lab/);
   assert.match((await cli('serve', '--help')).out, /--check/);
   assert.is((await cli('serve', sha256.folder, '--https-port', 'x')).code, 2);
+  const taken = await cli('serve', sha256.folder, '--https-port', String(sha256.httpsPort), '--check');
+  assert.is(taken.code, 2, 'a port already in use is bad input, not a crash');
+  assert.match(taken.err, /cannot listen on 127\.0\.0\.1 \(https port \d+, http port any\): .*EADDRINUSE/);
 });
 
 serve('openssl s_client verifies the SHA-256 lab\'s binding for both of SERVER1\'s names, and refuses a name not in the certificate', async () => {
