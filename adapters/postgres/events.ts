@@ -50,11 +50,12 @@ export const postgresEventStore = (db: Database): PostgresEventStore => {
     checkLabName(lab);
     const held = cache.get(lab);
     const after = held?.checker.result.events.length ?? 0;
-    const { rows } = await db.pool.query<{ generation: number; position: number | null; body: string | null }>(
-      `SELECT l.generation, e.position, e.body FROM ${db.table('labs')} l
+    const { rows } = await db.pool.query<{ generation: number; position: number | null; body: string | null }>({
+      name: `pkilab-read-${db.schema}`,
+      text: `SELECT l.generation, e.position, e.body FROM ${db.table('labs')} l
        LEFT JOIN ${db.table('events')} e ON e.lab = l.lab AND e.position > $2 WHERE l.lab = $1 ORDER BY e.position`,
-      [lab, after],
-    );
+      values: [lab, after],
+    });
     if (rows.length === 0) {
       cache.delete(lab);
       return fresh(lab, 0);
@@ -143,13 +144,15 @@ export const postgresEventStore = (db: Database): PostgresEventStore => {
       try {
         if (expectedVersion === 0) await db.pool.query(`INSERT INTO ${db.table('labs')} (lab) VALUES ($1) ON CONFLICT DO NOTHING`, [lab]);
         // One statement, so one transaction and one round trip: move the version, insert the events, notify.
-        const { rows } = await db.pool.query<{ moved: boolean }>(
-          `WITH moved AS (UPDATE ${db.table('labs')} SET version = $3, updated = now() WHERE lab = $1 AND version = $2 AND generation = $4 RETURNING lab),
+        // A prepared statement (named, per connection): parsed and planned once, not at every append.
+        const { rows } = await db.pool.query<{ moved: boolean }>({
+          name: `pkilab-append-${db.schema}`,
+          text: `WITH moved AS (UPDATE ${db.table('labs')} SET version = $3, updated = now() WHERE lab = $1 AND version = $2 AND generation = $4 RETURNING lab),
            added AS (INSERT INTO ${db.table('events')} (lab, position, type, body)
              SELECT $1, u.* FROM unnest($5::integer[], $6::text[], $7::text[]) AS u WHERE EXISTS (SELECT 1 FROM moved) RETURNING position)
            SELECT EXISTS (SELECT 1 FROM moved) AS moved, (SELECT count(*) FROM added) AS added, (SELECT pg_notify($8, $9) FROM moved) AS notified`,
-          [lab, expectedVersion, version, held.generation, texts.map((_, i) => expectedVersion + i + 1), events.map((e) => e.type), texts, db.channel, JSON.stringify(notice)],
-        );
+          values: [lab, expectedVersion, version, held.generation, texts.map((_, i) => expectedVersion + i + 1), events.map((e) => e.type), texts, db.channel, JSON.stringify(notice)],
+        });
         if (!rows[0]?.moved) {
           const now = await db.pool.query<{ version: number }>(`SELECT version FROM ${db.table('labs')} WHERE lab = $1`, [lab]);
           const at = now.rows[0]?.version ?? 0;
