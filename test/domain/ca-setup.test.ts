@@ -1,6 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { caSetupChoices, decide, editionIssues, setupRefusal, type CaOs } from '../../domain/index.ts';
+import fc from 'fast-check';
+import {
+  addMinutes, caSetupChoices, decide, editionIssues, issuedSerial, requestIdOfSerial, setupRefusal, type CaOs,
+} from '../../domain/index.ts';
 import { accepted, at } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
 
@@ -49,6 +52,17 @@ setup('the CA records its setup choices and signs issued certificates with its h
   assert.is(authority.provider, 'csp');
   assert.is(authority.hashAlgorithm, 'sha1');
   assert.is(authority.sidUpdate, true);
+});
+
+setup('property: any tick base, request id and time give a positive 10-byte serial whose last four bytes are the request id', () => {
+  const authority = givenNetwork().ca.authorities['contoso-CA1-CA']!;
+  const tickBase = fc.integer({ min: 0, max: 0x7eff_ffff });
+  const requestIds = fc.integer({ min: 1, max: 0x7fff_ffff });
+  const minutesIn = fc.integer({ min: 0, max: 5 * 365 * 24 * 60 });
+  fc.assert(fc.property(tickBase, requestIds, minutesIn, (serialTickBase, requestId, minutes) => {
+    const serial = issuedSerial({ ...authority, serialTickBase }, requestId, addMinutes(authority.notBefore, minutes));
+    return /^(0[1-9a-f]|[1-7][0-9a-f])[0-9a-f]{6}0000[0-9a-f]{8}$/.test(serial) && requestIdOfSerial(serial) === requestId;
+  }));
 });
 
 setup.run();

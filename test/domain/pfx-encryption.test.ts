@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { decide, defaultPfxEncryption, issuanceEvents, offersAes, type LabCommand } from '../../domain/index.ts';
@@ -15,6 +16,12 @@ pfx('Windows before 10 1709 and Server 2019 has no Encryption list; later ones o
     assert.ok(offersAes(os), os);
     assert.is(defaultPfxEncryption(os), 'AES256-SHA256', os);
   }
+});
+
+pfx('property: any OS text gets an answer, and the default is AES256-SHA256 exactly where the list is offered', () => {
+  fc.assert(fc.property(fc.string(), (os) => defaultPfxEncryption(os) === (offersAes(os) ? 'AES256-SHA256' : 'TripleDES-SHA1')));
+  fc.assert(fc.property(fc.integer({ min: 2000, max: 2018 }), (year) => !offersAes(`Windows Server ${year}`)));
+  fc.assert(fc.property(fc.integer({ min: 2019, max: 2099 }), (year) => offersAes(`Windows Server ${year} Datacenter`)));
 });
 
 const exportable = () => {
