@@ -55,6 +55,8 @@ const stoppedRuns = (recorded: readonly RecordedEvent[]): Set<number> => {
   const stopped = new Set<number>();
   let start = -1;
   recorded.forEach((e, i) => {
+    // An administrative action neither stops nor moves the procedure around it.
+    if ((e.type === 'ActionTaken' || e.type === 'ActionRejected') && e.data.procedure === adminProcedure) return;
     if (e.type === 'ProcedureStarted') start = e.position;
     if (e.type === 'ProcedureCompleted') stopped.delete(start);
     if (e.type === 'ActionRejected') stopped.add(start);
