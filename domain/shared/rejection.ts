@@ -4,7 +4,7 @@ export const failures = {
   CERTSRV_E_UNSUPPORTED_CERT_TYPE: { code: '0x80094800', text: 'The requested certificate template is not supported by this CA.' },
   CERTSRV_E_SUBJECT_DNS_REQUIRED: { code: '0x8009480F', text: 'The Domain Name System (DNS) name is unavailable and cannot be added to the Subject Alternate name.' },
   CERTSRV_E_BAD_REQUESTSUBJECT: { code: '0x80094001', text: 'The request subject name is invalid or too long.' },
-  CERTSRV_E_SUBJECT_UPN_REQUIRED: { code: '0x80094810', text: 'The user principal name (UPN) is unavailable and cannot be added to the Subject Alternate name.' },
+  CERTSRV_E_SUBJECT_UPN_REQUIRED: { code: '0x8009480D', text: 'The user principal name (UPN) is unavailable and cannot be added to the Subject Alternate name.' },
   CERTSRV_E_KEY_LENGTH: { code: '0x80094811', text: 'The public key does not meet the minimum size required by the specified certificate template.' },
   // certutil -revoke and -CRL (codes from memory, medium confidence; see domain/ca/revocation.ts)
   ERROR_FILE_NOT_FOUND: { code: '0x80070002', text: 'The system cannot find the file specified.' },
