@@ -1,5 +1,5 @@
 import { evaluateFindings, type Finding } from '../../domain/index.ts';
-import { findAction, openLab, procedures, runScenario, takeAction, type Lab, type ProcedureDefinition } from '../../workflows/index.ts';
+import { findAction, isPortError, openLab, procedures, runScenario, takeAction, type Lab, type ProcedureDefinition } from '../../workflows/index.ts';
 import { modes, writeFileAtomic } from '../files/atomic.ts';
 import { labFolder, labIn, openNewLab, type LabFolder } from '../lab-files.ts';
 import { proposalsFor, type ActionProposal } from './actions-menu.ts';
@@ -145,7 +145,17 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
       const step = currentStep(lab, procedure);
       const option = step ? optionsFor(lab, procedure, step)[index] : undefined;
       if (!step || !option) throw new StepperError(`no choice ${index + 1} here; expected a choice from 1 to ${step ? optionsFor(lab, procedure, step).length : 0}`);
-      const taken = await takeOption(ports, lab, procedure, step, option, quiz);
+      let taken;
+      try {
+        taken = await takeOption(ports, lab, procedure, step, option, quiz);
+      } catch (error) {
+        if (!isPortError(error, 'EVENTSTORE_VERSION_CONFLICT')) throw error;
+        // Another writer appended first (a team on one lab in a store): take up what they did, and ask again.
+        lab = await openLab(ports, folder.labId);
+        last = undefined;
+        message = `someone else changed this lab first (it has ${lab.events.length} events now); here it is as it stands: choose again`;
+        return;
+      }
       lab = taken.lab;
       last = taken.result;
       resolved = [...taken.result.resolved.map((finding) => ({ finding, by: step.title })), ...resolved].slice(0, 8);
@@ -194,6 +204,11 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
       return proposalsFor(definition, lab.world);
     },
     async act(proposal) {
+      try {
+        proposal.action.parse(proposal.choice, proposal.action.id);
+      } catch (error) {
+        throw new StepperError(`${proposal.action.title}: ${(error as Error).message}`);
+      }
       const before = lab.world;
       const taken = await takeAction(ports, lab, proposal.action.id, proposal.choice);
       lab = taken.lab;

@@ -37,6 +37,26 @@ live('step --store creates the lab in the store, appends each step there, and co
   assert.ok(status!.step, 'a step is waiting');
 });
 
+live('two people stepping one lab: the one who chose second is told, sees the other\'s step, and chooses again', async () => {
+  const options = { out: await tempDir(), lab: 'team/together', store: url, procedure: 'iis-web-server-certificate', warn: () => undefined };
+  const alice = await createStepper(options);
+  const bob = await createStepper(options);
+  try {
+    const before = (await store.events.read('team/together')).length;
+    await alice.take(0);
+    const afterAlice = (await store.events.read('team/together')).length;
+    assert.ok(afterAlice > before);
+    await bob.take(0);
+    assert.match(bob.view().message ?? '', /someone else changed this lab first \(it has \d+ events now\)/);
+    assert.is(bob.view().lab.events.length, afterAlice, 'Bob sees Alice\'s step');
+    await bob.take(0);
+    assert.ok((await store.events.read('team/together')).length > afterAlice, 'Bob\'s second choice lands');
+    assert.equal((await store.events.read('team/together')).map((e) => e.position), Array.from({ length: bob.view().lab.events.length }, (_, i) => i + 1));
+  } finally {
+    await Promise.all([alice.close(), bob.close()]);
+  }
+});
+
 live('travel --follow prints the lab, then each append as another writer makes it, and stops when told', async () => {
   const lines: string[] = [];
   let stop!: () => void;
