@@ -83,6 +83,7 @@ export const runScenario = async (ports: LabPorts, start: Lab, scenario: Scenari
       const taken = await takeStep(ports, lab, procedure.id, step, choice);
       lab = taken.lab;
       const at = lab.world.now;
+      if (step === entry.until) stopped = true;
       if (taken.outcome.ok) report({ procedure: procedure.id, step, title, at, outcome: choice === null ? 'skipped' : 'done' });
       else {
         report({ procedure: procedure.id, step, title, at, outcome: 'rejected', rejection: taken.outcome.rejection });

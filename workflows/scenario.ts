@@ -8,6 +8,8 @@ export type StepOverride = 'skip' | Readonly<Record<string, unknown>>;
 export interface ScenarioProcedure {
   readonly procedure: string;
   readonly steps: Readonly<Record<string, StepOverride>>;
+  /** The last step to take: the procedure stops after it, unfinished (a stepped session saved part-way). */
+  readonly until?: string;
 }
 
 /** An administrative action of a scenario: its id and the choice (validated when the scenario loads). */

@@ -130,13 +130,13 @@ const scenarioOf = (file: string, data: ScenarioFile, fail: (path: Path, problem
     });
   const entries: ScenarioEntry[] = (data.procedures ?? []).map((entry, i) => {
     if (typeof entry !== 'string' && 'actions' in entry) return { actions: actionsOf(entry.actions, ['procedures', i, 'actions']) };
-    const { procedure, steps = {} } = typeof entry === 'string' ? { procedure: entry } : entry;
+    const { procedure, steps = {}, until } = typeof entry === 'string' ? { procedure: entry, until: undefined } : entry;
     try {
       resolveChoices(findProcedure(procedure)!, steps as Record<string, StepOverride>);
     } catch (error) {
       refuse(error, ['procedures', i, ...splitPath((error as ChoiceError).path ?? '')]);
     }
-    return { procedure, steps: steps as Record<string, StepOverride> };
+    return { procedure, steps: steps as Record<string, StepOverride>, ...(until ? { until: String(until) } : {}) };
   });
   const procedures = data.actions ? [...entries, { actions: actionsOf(data.actions, ['actions']) }] : entries;
   const { startsAt, ca, ...forest } = data.lab ?? {};

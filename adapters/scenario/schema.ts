@@ -42,8 +42,10 @@ const stepsOf = (procedure: ProcedureDefinition) => {
   return z.strictObject(Object.fromEntries(procedure.steps.map((s) => [s.id, overrideSchema(s).optional()])), { error: unknownStep });
 };
 
-type EntrySchema = z.ZodObject<{ procedure: z.ZodLiteral<string>; steps: z.ZodOptional<z.ZodObject> }, z.core.$strict>;
-const entries = procedures.map((p): EntrySchema => z.strictObject({ procedure: z.literal(p.id), steps: stepsOf(p).optional() }));
+type EntrySchema = z.ZodObject<{ procedure: z.ZodLiteral<string>; steps: z.ZodOptional<z.ZodObject>; until: z.ZodOptional<z.ZodEnum> }, z.core.$strict>;
+/** `until`: the last step taken; the ones after it are not (a session saved part-way by pkilab step). */
+const untilOf = (p: ProcedureDefinition) => z.enum(p.steps.map((s) => s.id) as [string, ...string[]]).optional().meta({ description: 'The last step to take; the procedure stops after it, unfinished (a session saved part-way).' });
+const entries = procedures.map((p): EntrySchema => z.strictObject({ procedure: z.literal(p.id), steps: stepsOf(p).optional(), until: untilOf(p) }));
 
 const procedureEntry = z
   .union([

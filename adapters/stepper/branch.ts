@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { evaluateFindings, findTemplate, formatDn, isSecretRef } from '../../domain/index.ts';
-import type { Lab, LabPorts, SecretStore } from '../../workflows/index.ts';
+import { adminProcedure, type Lab, type LabPorts, type SecretStore } from '../../workflows/index.ts';
 import { copyLab } from '../lab-copy.ts';
 
 /** The position just before the `steps`-th last input of the lab: where going back that far lands. */
@@ -29,13 +29,26 @@ const revealed = async (choice: unknown, secrets: SecretStore): Promise<unknown>
 export const scenarioOf = async (lab: Lab, name: string, secrets: SecretStore): Promise<string> => {
   const created = lab.events.find((e) => e.type === 'LabCreated');
   const ca = lab.events.find((e) => e.type === 'CaInstalled');
-  const procedures: Array<{ procedure: string; steps: Record<string, unknown> }> = [];
+  type Entry = { procedure: string; steps: Record<string, unknown>; until?: string } | { actions: Array<Record<string, unknown>> };
+  const procedures: Entry[] = [];
   for (const [i, e] of lab.events.entries()) {
     if (e.type === 'ProcedureStarted') procedures.push({ procedure: e.data.procedure, steps: {} });
-    if (e.type === 'ActionTaken' && lab.events[i + 1]?.type !== 'ActionRejected') {
-      const entry = procedures.filter((p) => p.procedure === e.data.procedure).at(-1);
-      if (entry) entry.steps[e.data.step] = e.data.choice === null ? 'skip' : await revealed(e.data.choice, secrets);
+    if (e.type !== 'ActionTaken' || lab.events[i + 1]?.type === 'ActionRejected') continue;
+    const choice = e.data.choice === null ? 'skip' : await revealed(e.data.choice, secrets);
+    if (e.data.procedure === adminProcedure) {
+      const previous = procedures.at(-1);
+      if (previous && 'actions' in previous) previous.actions.push({ action: e.data.step, ...(choice as object) });
+      else procedures.push({ actions: [{ action: e.data.step, ...(choice as object) }] });
+      continue;
     }
+    const entry = [...procedures].reverse().find((p): p is Extract<Entry, { procedure: string }> => 'procedure' in p && p.procedure === e.data.procedure);
+    if (entry) entry.steps[e.data.step] = choice;
+  }
+  // A procedure left part-way stops where the session stopped: `until` its last step taken.
+  for (const entry of procedures) {
+    if (!('procedure' in entry) || lab.world.procedures[entry.procedure]?.completed) continue;
+    const last = Object.keys(entry.steps).at(-1);
+    if (last) entry.until = last;
   }
   const world = lab.world;
   const certificates = Object.entries(world.hosts.stores).flatMap(([host, stores]) =>

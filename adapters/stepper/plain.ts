@@ -7,7 +7,7 @@ import { viewLines } from './text.ts';
 export const plainKeys = [
   'Commands (one a line): N take choice N (or open procedure N) · b [N] back N steps · f [N] back N steps on a fork',
   '  j list earlier steps · j P back to before the input at position P · a list actions · a N the proposals of action N',
-  '  a N M take proposal M · again ID n|f a done procedure in a fresh lab (n) or a fork (f) · l list procedures',
+  '  a N M take proposal M · a ACTION-ID JSON take it with that choice · again ID n|f a done procedure in a fresh lab (n) or a fork (f) · l list procedures',
   '  e explain · s [FILE] save · q quit · h this help',
 ].join('\n');
 
@@ -73,7 +73,21 @@ export const runPlain = async (stepper: Stepper, io: Io): Promise<number> => {
           io.out(['Administrative actions (a N lists its proposals):', ...menu.map((a, i) => `  ${i + 1}) ${a.title} [${a.group}] — ${a.tool}`)].join('\n'));
           continue;
         }
-        const action = menu[number(args[0], menu.length, 'an action') - 1]!;
+        const named = menu.find((a) => a.id === args[0]);
+        if (named && args.length > 1) {
+          // `a ACTION-ID JSON`: the choice typed in full, checked by the action's schema before anything is logged.
+          const json = line.slice(line.indexOf(args[0]!) + args[0]!.length).trim();
+          let choice: unknown;
+          try {
+            choice = JSON.parse(json);
+          } catch {
+            throw new Error(`expected the action's choice as JSON (for example ${JSON.stringify(named.example)}), found ${json}`);
+          }
+          await stepper.act({ action: named, choice: choice as Record<string, unknown>, label: json });
+          render();
+          continue;
+        }
+        const action = named ?? menu[number(args[0], menu.length, 'an action (its number or id)') - 1]!;
         const proposals = stepper.proposals(action.id);
         if (args[1] === undefined) {
           io.out([`${action.title}: ${action.purpose}`, ...proposals.map((p, i) => `  ${i + 1}) ${p.label}`)].join('\n'));

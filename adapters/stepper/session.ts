@@ -65,7 +65,9 @@ export const currentStep = (lab: Lab, procedure: ProcedureDefinition): StepDefin
  * on the current world (pure, no signing), as the changes an administrator would see. Commands that need a
  * signature or a file, or are refused, are told apart by the commands themselves.
  */
-const effectOf = (world: World, commands: readonly LabCommand[]): string => {
+const effectOf = (world: World, commands: readonly LabCommand[]): string | undefined => {
+  // A step whose dialog only records its choice for a later step (the template version) has no effect of its own yet.
+  if (commands.length === 0) return undefined;
   let current = world;
   for (const command of commands) {
     const decision = decide(command, current, world.now);
@@ -89,9 +91,10 @@ export const optionsFor = (lab: Lab, procedure: ProcedureDefinition, step: StepD
       return `choice:${JSON.stringify(choice)}`;
     }
   };
-  const seen = new Set([JSON.stringify(seed), effect(seed)]);
+  const keysOf = (choice: unknown) => [JSON.stringify(choice), effect(choice) ?? JSON.stringify(choice)];
+  const seen = new Set(keysOf(seed));
   const others = [...(step.variants?.(context) ?? []), ...(step.dialog?.(context) ?? [])].filter((v) => {
-    const keys = [JSON.stringify(v.choice), effect(v.choice)];
+    const keys = keysOf(v.choice);
     if (keys.some((k) => seen.has(k))) return false;
     keys.forEach((k) => seen.add(k));
     return true;

@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import { evaluateFindings, type RecordedEvent } from '../../domain/index.ts';
 import { diffWorlds, type Timeline } from '../../projections/index.ts';
-import { procedures, redecide, type WhatIf } from '../../workflows/index.ts';
+import { adminProcedure, procedures, redecide, type WhatIf } from '../../workflows/index.ts';
 import { rejectionJson, type EventJson } from '../json-shapes.ts';
 import { copyLab, referencesOf } from '../lab-copy.ts';
 import { labFolder, openNewLab } from '../lab-files.ts';
@@ -48,6 +48,7 @@ const parseWhatIf = (c: Context, args: readonly string[], what: string): WhatIf 
   if (kind === 'skip') {
     const input = c.events[position - 1]!;
     const step = input.type === 'ActionTaken' ? procedures.find((p) => p.id === input.data.procedure)?.steps.find((s) => s.id === input.data.step) : undefined;
+    if (input.type === 'ActionTaken' && input.data.procedure === adminProcedure) return { kind, position };
     if (!step?.skippable) throw new TravelError(`${what} skip: the step at ${position} (${step?.id ?? 'unknown'}) cannot be left out in its dialog; change it instead`);
     return { kind, position };
   }
