@@ -30,33 +30,47 @@ Examples:
   PKILAB_KEY_POOL=/tmp/pkilab-keys pkilab keys fill 2 --size 3072 --json
 `;
 
+/** Bad input on the command line: the message names what was expected and what was found. */
+const usage = (message: string) => Object.assign(new Error(message), { usage: true });
+
 const whole = (text: string | undefined, what: string, fallback: number, max: number): number => {
   if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw Object.assign(new Error(`expected ${what} as a whole number from 1 to ${max}, found "${text}"`), { usage: true });
-  return Number(text);
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(n >= 1 && n <= max)) throw usage(`expected ${what} as a whole number from 1 to ${max}, found "${text}"`);
+  return n;
+};
+
+const flags = {
+  size: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' },
+} as const;
+
+const optionsOf = (args: string[]) => {
+  const parsed = parseArgs({ args, allowPositionals: true, options: flags });
+  const [action, count, ...extra] = parsed.positionals;
+  if (action !== undefined && action !== 'fill') throw usage(`expected "fill" or nothing after keys, found "${action}"`);
+  if (extra.length > 0) throw usage(`unexpected "${extra.join(' ')}" after keys fill ${count}`);
+  if (action === 'fill' && count === undefined) throw usage('expected how many keys to add after keys fill (keys fill 200), found nothing');
+  const size = whole(parsed.values.size, '--size', 2048, 16384);
+  if (size < 1024 || size % 8 !== 0) throw usage(`expected --size as a multiple of 8 from 1024 to 16384, found ${size}`);
+  return {
+    help: parsed.values.help === true,
+    fill: action === 'fill' ? whole(count, 'the number of keys', 0, 1_000_000) : 0,
+    size,
+    threads: whole(parsed.values.threads, '--threads', availableParallelism(), 256),
+    json: parsed.values.json,
+  };
 };
 
 /** `pkilab keys [fill N]`: shows the key pool, or fills it. */
 export const keysCommand = async (args: string[], io: Io): Promise<number> => {
   let options;
   try {
-    const parsed = parseArgs({ args, allowPositionals: true, options: { size: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
-    if (parsed.values.help) return io.out(keysHelp), 0;
-    const [action, count, ...extra] = parsed.positionals;
-    if (action !== undefined && action !== 'fill') throw Object.assign(new Error(`expected "fill" or nothing after keys, found "${action}"`), { usage: true });
-    if (extra.length > 0) throw Object.assign(new Error(`unexpected "${extra.join(' ')}" after keys fill ${count}`), { usage: true });
-    if (action === 'fill' && count === undefined) throw Object.assign(new Error('expected how many keys to add after keys fill (e.g. keys fill 200), found nothing'), { usage: true });
-    options = {
-      fill: action === 'fill' ? whole(count, 'the number of keys', 0, 1_000_000) : 0,
-      size: whole(parsed.values.size, '--size', 2048, 16384),
-      threads: whole(parsed.values.threads, '--threads', availableParallelism(), 256),
-      json: parsed.values.json,
-    };
-    if (options.size < 1024 || options.size % 8 !== 0) throw Object.assign(new Error(`expected --size as a multiple of 8 from 1024 to 16384, found ${options.size}`), { usage: true });
+    options = optionsOf(args);
   } catch (error) {
     io.err(`pkilab keys: ${(error as Error).message}\n\n${keysHelp}`);
     return 2;
   }
+  if (options.help) return io.out(keysHelp), 0;
   const folder = keyPoolFolder();
   const pool = folderKeyPool(folder);
   await pool.sweep();
@@ -65,14 +79,18 @@ export const keysCommand = async (args: string[], io: Io): Promise<number> => {
     const step = Math.max(1, Math.round(options.fill / 10));
     const added = await fillPool(pool, options.fill, options.size, {
       threads: options.threads,
-      onKey: (n) => !options.json && (n % step === 0 || n === options.fill) && io.err(`  ${n}/${options.fill} keys`),
+      onKey: (n) => {
+        if (!options.json && (n % step === 0 || n === options.fill)) io.err(`  ${n}/${options.fill} keys`);
+      },
     });
     const seconds = (Date.now() - started) / 1000;
-    if (!options.json) io.out(`added ${added} RSA-${options.size} keys in ${seconds.toFixed(1)} s (${(added / seconds).toFixed(1)} keys/s on ${Math.min(options.threads, added)} threads)`);
+    const rate = `${(added / seconds).toFixed(1)} keys/s on ${Math.min(options.threads, added)} threads`;
+    if (!options.json) io.out(`added ${added} RSA-${options.size} keys in ${seconds.toFixed(1)} s (${rate})`);
   }
   const counts = await pool.count();
   if (options.json) {
-    io.out(JSON.stringify({ folder, keys: Object.entries(counts).map(([size, count]) => ({ type: 'RSA', size: Number(size), count })) }, null, 2));
+    const keys = Object.entries(counts).map(([size, count]) => ({ type: 'RSA', size: Number(size), count }));
+    io.out(JSON.stringify({ folder, keys }, null, 2));
     return 0;
   }
   const sizes = Object.entries(counts).filter(([, n]) => n > 0);

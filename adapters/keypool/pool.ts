@@ -71,7 +71,8 @@ export const folderKeyPool = (folder: string): KeyPool => {
     async add(size, pkcs8) {
       await ensureFolder(folder, modes.secretFolder);
       await ensureFolder(join(folder, sizeFolder(size)), modes.secretFolder);
-      await createFileAtomic(join(folder, sizeFolder(size), `${Date.now().toString(36)}-${randomUUID()}.key`), toPem('PRIVATE KEY', pkcs8), modes.secret);
+      const name = `${Date.now().toString(36)}-${randomUUID()}.key`;
+      await createFileAtomic(join(folder, sizeFolder(size), name), toPem('PRIVATE KEY', pkcs8), modes.secret);
     },
     async count() {
       const counts: Record<number, number> = {};

@@ -18,7 +18,7 @@ export const serialInteger = (hex: string): Uint8Array => {
   let first = 0;
   while (first < bytes.length - 1 && bytes[first] === 0) first += 1;
   const body = bytes.subarray(first);
-  if (body.length === 0 || body.every((b) => b === 0)) throw new RangeError(`A certificate serial number must not be zero; found "${hex}".`);
+  if (body.every((b) => b === 0)) throw new RangeError(`A certificate serial number must not be zero; found "${hex}".`);
   return tlv(0x02, body[0]! > 0x7f ? concat(Uint8Array.of(0), body) : body);
 };
 
@@ -26,7 +26,7 @@ const two = (n: number) => String(n).padStart(2, '0');
 /** UTCTime up to 2049, GeneralizedTime from 2050 (RFC 5280 4.1.2.5), whole seconds. */
 export const time = (iso: string): Uint8Array => {
   const d = new Date(iso);
-  const rest = `${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`;
+  const rest = [d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()].map(two).join('') + 'Z';
   const year = d.getUTCFullYear();
   return year > 2049 ? tlv(0x18, Buffer.from(`${year}${rest}`, 'latin1')) : tlv(0x17, Buffer.from(`${two(year % 100)}${rest}`, 'latin1'));
 };
@@ -70,7 +70,14 @@ export const perCertificate = (spec: ExtensionSpec, subjectKey: Uint8Array): Uin
 };
 
 /** TBSCertificate from its encoded parts (RFC 5280 4.1): version 3, serial, algorithm, names, validity, key, extensions. */
-export const tbsCertificate = (profile: CertificateProfile, parts: { issuer: Uint8Array; subject: Uint8Array; publicKey: Uint8Array; extensions: readonly Uint8Array[] }): Uint8Array =>
+export interface EncodedParts {
+  readonly issuer: Uint8Array;
+  readonly subject: Uint8Array;
+  readonly publicKey: Uint8Array;
+  readonly extensions: readonly Uint8Array[];
+}
+
+export const tbsCertificate = (profile: CertificateProfile, parts: EncodedParts): Uint8Array =>
   tlv(0x30, concat(
     version3, serialInteger(profile.serialNumber), signatureAlgorithm(profile.signatureHash), parts.issuer,
     tlv(0x30, concat(time(profile.notBefore), time(profile.notAfter))), parts.subject, parts.publicKey,

@@ -49,10 +49,18 @@ export const x509Signer = (keys: KeyStore): Signer => {
   /** A DN in the order AD CS writes it (DC=com first); an empty subject stays an empty SEQUENCE. */
   const name = (rdns: readonly Rdn[]) =>
     names(JSON.stringify(rdns), () => new Uint8Array(new x509.Name(rdns.map(([type, value]) => ({ [type]: [value] }))).toArrayBuffer()));
+  /** What makes two encodings of an extension the same: the spec, and for key identifiers the key. */
+  const sameAs = (spec: ExtensionSpec, subject: Uint8Array, issuer: Uint8Array) => {
+    if (spec.kind === 'authorityKeyIdentifier') return `aki:${Buffer.from(issuer).toString('base64')}`;
+    if (spec.kind === 'subjectKeyIdentifier') return `ski:${Buffer.from(subject).toString('base64')}`;
+    return JSON.stringify(spec);
+  };
+  const encoded = async (spec: ExtensionSpec, subject: Uint8Array, issuer: Uint8Array) => {
+    const [subjectKey, issuerKey] = [subject, issuer].map((key) => new x509.PublicKey(key as BufferSource));
+    return new Uint8Array((await encodeExtension(spec, subjectKey!, issuerKey!)).rawData);
+  };
   const extension = (spec: ExtensionSpec, subject: Uint8Array, issuer: Uint8Array): Promise<Uint8Array> | Uint8Array =>
-    perCertificate(spec, subject) ??
-    shared(spec.kind === 'authorityKeyIdentifier' ? `aki:${Buffer.from(issuer).toString('base64')}` : spec.kind === 'subjectKeyIdentifier' ? `ski:${Buffer.from(subject).toString('base64')}` : JSON.stringify(spec), async () =>
-      new Uint8Array((await encodeExtension(spec, new x509.PublicKey(subject as BufferSource), new x509.PublicKey(issuer as BufferSource))).rawData));
+    perCertificate(spec, subject) ?? shared(sameAs(spec, subject, issuer), () => encoded(spec, subject, issuer));
   return {
     signCrl: (profile) => signCrl(keys, profile),
     async sign(profile: CertificateProfile) {
