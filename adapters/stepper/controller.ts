@@ -1,49 +1,15 @@
-import { evaluateFindings, type Finding } from '../../domain/index.ts';
-import { findAction, isPortError, openLab, procedures, runScenario, takeAction, type Lab, type ProcedureDefinition } from '../../workflows/index.ts';
+import { findAction, isPortError, openLab, procedures, takeAction, type Lab } from '../../workflows/index.ts';
 import { modes, writeFileAtomic } from '../files/atomic.ts';
-import { labFolder, labIn, openNewLab, type LabFolder } from '../lab-files.ts';
+import { labFolder, labIn, openNewLab } from '../lab-files.ts';
 import { proposalsFor, type ActionProposal } from './actions-menu.ts';
 import { forkFolderName, forkLab, positionBeforeInputs, scenarioOf } from './branch.ts';
 import { freshLab, openOrCreate, StepperError, type StepperOptions } from './open.ts';
-import { procedureStatus, prerequisitesOf, type ProcedureStatus } from './prerequisites.ts';
-import { checklist, currentStep, ensureStarted, explain, findProcedure, optionsFor, procedureScope, takeOption, type Checklist, type StepOption, type StepResult } from './session.ts';
-import { choiceLine } from './words.ts';
-import { worldTab, worldTabs, type WorldTab } from './world-panel.ts';
+import { procedureStatus, prerequisitesOf } from './prerequisites.ts';
+import { currentStep, ensureStarted, explain, findProcedure, optionsFor, takeOption, type StepResult } from './session.ts';
+import { open, viewOf, type Resolution, type StepperView } from './view.ts';
 
 export { StepperError, type StepperOptions } from './open.ts';
-
-/** A finding the session saw go away, and the step or action that made it go. */
-export interface Resolution { readonly finding: Finding; readonly by: string }
-
-/** An earlier input of the lab, to go back to in one action. */
-export interface EarlierInput { readonly position: number; readonly label: string }
-
-/** Everything a stepping interface shows, derived from the lab at this moment. */
-export interface StepperView {
-  readonly folder: LabFolder;
-  readonly lab: Lab;
-  readonly procedure?: ProcedureDefinition;
-  readonly checklist?: Checklist;
-  readonly stepTitle?: string;
-  readonly purpose?: string;
-  readonly seed?: string;
-  readonly options: readonly StepOption[];
-  /** The world panel, tab by tab. */
-  readonly world: Readonly<Record<WorldTab, readonly string[]>>;
-  /** Findings above informational open at this position; `fresh` are the ids the last action brought. */
-  readonly findings: {
-    readonly open: readonly Finding[];
-    readonly fresh: readonly string[];
-    /** Resolved by the last step or action, then earlier in the session. */
-    readonly resolved: readonly Resolution[];
-    readonly earlier: readonly Resolution[];
-  };
-  readonly procedures: readonly { readonly procedure: ProcedureDefinition; readonly status: ProcedureStatus }[];
-  readonly inputs: readonly EarlierInput[];
-  readonly quiz: boolean;
-  readonly last?: StepResult;
-  readonly message?: string;
-}
+export type { EarlierInput, Resolution, StepperView } from './view.ts';
 
 export interface Stepper {
   view(): StepperView;
@@ -65,7 +31,6 @@ export interface Stepper {
   close(): Promise<void>;
 }
 
-const open = (world: Lab['world']) => evaluateFindings(world).filter((f) => f.severity !== 'info');
 
 /** The stepping session shared by the full-screen and the plain interface. */
 export const createStepper = async (options: StepperOptions & { quiz?: boolean }): Promise<Stepper> => {
@@ -112,23 +77,7 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
   };
 
   const stepper: Stepper = {
-    view() {
-      const scope = procedure ? procedureScope(lab, procedure) : { hosts: [] };
-      const world = Object.fromEntries(worldTabs.map((tab) => [tab, worldTab(lab.world, tab, scope.template, scope.hosts)])) as Record<WorldTab, string[]>;
-      const inputs = lab.events.flatMap((e, i) =>
-        e.type === 'ActionTaken' && lab.events[i + 1]?.type !== 'ActionRejected' ? [{ position: e.position, label: `${e.data.step}: ${choiceLine(e.data.choice)}` }] : []);
-      const base = {
-        folder, lab, world, inputs, quiz, last, message, options: [] as StepOption[],
-        findings: { open: open(lab.world), fresh: last?.newFindings.map((f) => f.id) ?? [], resolved: resolved.slice(0, latest), earlier: resolved.slice(latest) },
-        procedures: procedures.map((p) => ({ procedure: p, status: procedureStatus(lab.world, p) })),
-      };
-      if (!procedure) return base;
-      const step = currentStep(lab, procedure);
-      return {
-        ...base, procedure, checklist: checklist(lab, procedure),
-        ...(step ? { stepTitle: step.title, purpose: step.purpose, seed: step.seed, options: optionsFor(lab, procedure, step) } : {}),
-      };
-    },
+    view: () => viewOf({ folder, lab, procedure, quiz, last, message, resolved, latest }),
     async choose(id) {
       const chosen = findProcedure(id);
       if (!chosen) throw new StepperError(`unknown procedure "${id}"; expected one of ${procedures.map((p) => p.id).join(', ')}`);
@@ -184,12 +133,8 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
         if (!started) throw new StepperError(`${id} was never started in this lab`);
         await moveTo(started.position - 1, 'fork');
       } else {
-        let n = 1;
-        while ((await labIn(labFolder(`${folder.root.replace(/-(fork|new)-\d+$/, '')}-new-${n}`))).occupied) n += 1;
-        const fresh = await freshLab(`${folder.root.replace(/-(fork|new)-\d+$/, '')}-new-${n}`, options.warn);
-        const first = prerequisitesOf(chosen).map((p) => ({ procedure: p.id, steps: {} }));
-        const ready = first.length ? (await runScenario(fresh.writer.ports, fresh.lab, { file: '(prerequisites)', name: 'prerequisites', title: '', lab: { ca: { edition: 'enterprise', os: 'windows-server-2008' } }, procedures: first, expect: { certificates: [], bindings: [], rejections: [], findings: [], completed: [] } } as never)).lab : fresh.lab;
-        await switchTo(fresh.writer, ready);
+        const fresh = await freshLab(folder.root, prerequisitesOf(chosen).map((p) => p.id), options.warn);
+        await switchTo(fresh.writer, fresh.lab);
         last = undefined;
         resolved = [];
         latest = 0;

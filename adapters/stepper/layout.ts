@@ -75,7 +75,8 @@ const lastRows = (view: StepperView, cols: number): Row[] => {
   const rows: Row[] = [plain(`Last: ${last.title} — ${last.rejection ? 'rejected' : last.leftOut ? 'left out' : 'done'}`, { bold: true })];
   if (last.rejection) rows.push(...wrap(`✗ ${last.rejection.code} ${last.rejection.name}: ${last.rejection.reason}`, cols, '  ').map((l) => plain(l, { color: 'red' })));
   rows.push(...last.changes.map((c) => plain(`  ${c.area}: ${c.text}`)));
-  if (!last.rejection && last.changes.length === 0) rows.push(plain(last.leftOut ? '  nothing was done; later steps meet the world as it is' : '  no visible change in the world', { dim: true }));
+  if (!last.rejection && last.changes.length === 0) rows.push(plain(last.leftOut ? '  nothing was done; later steps meet the world as it is' : '  no visible change in the world; as it stands:', { dim: true }));
+  for (const line of last.unchanged ?? []) rows.push(...wrap(line, cols, '  ').map((l) => plain(l, { color: 'yellow' })));
   for (const line of last.quiz ?? []) rows.push(...wrap(line, cols, '  ? ').map((l) => plain(l, { color: 'cyan' })));
   return rows;
 };

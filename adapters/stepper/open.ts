@@ -55,12 +55,22 @@ export const openOrCreate = async (options: StepperOptions): Promise<{ writer: L
   }
 };
 
-/** A new lab of the test network in a folder of its own (a fresh start beside the current lab). */
-export const freshLab = async (root: string, warn: (w: string) => void): Promise<{ writer: LabWriter; lab: Lab }> => {
-  const writer = await openNewLab(labFolder(root), 'pkilab step (fresh lab)', 'never', warn);
+/**
+ * A new lab of the test network beside the current one (`<lab>-new-N`), with the given procedures done the
+ * seed's way first (the prerequisites of the procedure to step again).
+ */
+export const freshLab = async (root: string, first: readonly string[], warn: (w: string) => void): Promise<{ writer: LabWriter; lab: Lab }> => {
+  const base = root.replace(/-(fork|new)-\d+$/, '');
+  let n = 1;
+  while ((await labIn(labFolder(`${base}-new-${n}`))).occupied) n += 1;
+  const writer = await openNewLab(labFolder(`${base}-new-${n}`), 'pkilab step (fresh lab)', 'never', warn);
   try {
-    const lab = await createLab(writer.ports, writer.folder.labId, { startsAt: defaultLabStart(), ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() });
-    return { writer, lab };
+    const ca = { edition: 'enterprise', os: 'windows-server-2008' } as const;
+    const lab = await createLab(writer.ports, writer.folder.labId, { startsAt: defaultLabStart(), ca, identity: drawCaIdentity() });
+    if (first.length === 0) return { writer, lab };
+    const none = { certificates: [], bindings: [], rejections: [], findings: [], completed: [] };
+    const scenario = { file: '(prerequisites)', name: 'prerequisites', title: 'prerequisites', lab: { ca }, procedures: first.map((procedure) => ({ procedure, steps: {} })), expect: none };
+    return { writer, lab: (await runScenario(writer.ports, lab, scenario as unknown as Parameters<typeof runScenario>[2])).lab };
   } catch (error) {
     await writer.release();
     throw error;

@@ -4,6 +4,7 @@ import { diffWorlds, fold, progress, worlds, type Change } from '../../projectio
 import { findProcedure, procedureSnapshot, startProcedure, takeStep, type Lab, type LabPorts, type ProcedureDefinition, type StepDefinition } from '../../workflows/index.ts';
 import { offeredTemplates } from './wizard.ts';
 import { choiceFields, choiceLine, type Field } from './words.ts';
+import { gpos } from './world-panel.ts';
 
 /** One thing the person can do at a step, as the dialog presents it. */
 export interface StepOption {
@@ -26,11 +27,11 @@ export interface StepResult {
   readonly rejection?: Rejection;
   readonly newFindings: readonly Finding[];
   readonly resolved: readonly Finding[];
+  /** What the step left as it was, when it changed nothing visible (a GPO setting left Not configured). */
+  readonly unchanged?: readonly string[];
   /** In quiz mode, after a choice other than the seed's: what the seed does, and why. */
   readonly quiz?: readonly string[];
 }
-
-export const describeChoice = choiceLine;
 
 /** The choices already made in this procedure, as the machine's context holds them. */
 export const choicesOf = (lab: Lab, procedure: string): Record<string, unknown> => {
@@ -129,6 +130,7 @@ export const takeOption = async (ports: LabPorts, lab: Lab, procedure: Procedure
     lab: taken.lab,
     result: {
       step: step.id, title: step.title, leftOut: option.choice === null && taken.outcome.ok, changes, newFindings: newFindings.filter((f) => f.severity !== 'info'), resolved,
+      ...(changes.length === 0 && /autoenrollment|gpo/.test(step.id) ? { unchanged: gpos(taken.lab.world) } : {}),
       ...(taken.outcome.ok ? {} : { rejection: taken.outcome.rejection }), ...(explained ? { quiz: explained } : {}),
     },
   };

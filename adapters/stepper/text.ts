@@ -11,7 +11,7 @@ export const viewLines = (view: StepperView): string[] => {
     lines.push(`Last: ${last.title} — ${last.rejection ? 'rejected' : last.leftOut ? 'left out' : 'done'}`);
     if (last.rejection) lines.push(`  ✗ ${last.rejection.code} ${last.rejection.name}: ${last.rejection.text}`, `    ${last.rejection.reason}`);
     for (const change of last.changes) lines.push(`  ${change.area}: ${change.text}`);
-    if (!last.rejection && last.changes.length === 0) lines.push(last.leftOut ? '  nothing was done; later steps meet the world as it is' : '  no visible change in the world');
+    if (!last.rejection && last.changes.length === 0) lines.push(last.leftOut ? '  nothing was done; later steps meet the world as it is' : '  no visible change in the world; as it stands:', ...(last.unchanged ?? []).map((l) => `    ${l}`));
     for (const line of last.quiz ?? []) lines.push(`  ? ${line}`);
   }
   const { open, fresh, resolved, earlier } = view.findings;

@@ -57,7 +57,7 @@ const consequence: Record<string, string> = {
 };
 
 /** Each GPO: where it is linked and its Auto-Enrollment setting, with what that setting means. */
-const gpos = (world: World): string[] =>
+export const gpos = (world: World): string[] =>
   Object.values(world.directory.gpos).flatMap((g) => [
     `${g.name} (${g.linkedTo ? `linked to ${g.linkedTo}` : 'not linked: applies nowhere'}): Auto-Enrollment ${g.autoenrollment.configurationModel === 'not-configured' ? 'Not configured' : g.autoenrollment.configurationModel}`,
     `  ${consequence[g.autoenrollment.configurationModel] ?? ''}`,

@@ -90,12 +90,14 @@ plain('saved part-way, the session\'s scenario stops where it stopped and run re
   assert.equal(drawn(replayed.events), drawn(stepped.events));
 });
 
-plain('--quiz hides the seed\'s choice and explains a choice other than the seed\'s after it is taken', async () => {
+plain('--quiz hides the seed\'s choice and explains a choice other than the seed\'s after it is taken; Not configured shows its consequence', async () => {
   const { stdout } = step(['windows-client-certificate', '--quiz', '--out', await tempDir(), '--new'], ['1', '1', '1', '1', '1', '2']);
   assert.not.match(stdout, /the seed's choice\)|\(seed: /);
   assert.match(stdout, /QUIZ/);
   assert.match(stdout, / {2}\? The seed's choice: Configuration Model: Enabled/);
   assert.match(stdout, / {2}\? Why: /);
+  // Not configured changes nothing visible: the step says so and shows what it means.
+  assert.match(stdout, /no visible change in the world; as it stands:\n {4}Autoenroll Certificates \(linked to contoso\.com\): Auto-Enrollment Not configured\n {6}no Auto-Enrollment policy applies/);
 });
 
 plain.run();
