@@ -10,7 +10,8 @@ const folder = fileURLToPath(new URL('./bench/', import.meta.url));
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const runs = Math.max(3, Number(process.env.BENCH_RUNS ?? 3) || 3);
 
-const modules = await Promise.all(readdirSync(folder).filter((f) => f.endsWith('.ts')).sort().map(async (f) => (await import(`./bench/${f}`)) as { section?: BenchSection }));
+const files = readdirSync(folder).filter((f) => f.endsWith('.ts')).sort();
+const modules = await Promise.all(files.map(async (f) => (await import(`./bench/${f}`)) as { section?: BenchSection }));
 const sections = modules.flatMap((m) => (m.section ? [m.section] : [])).sort((a, b) => a.order - b.order);
 const unknown = wanted.filter((w) => !sections.some((s) => s.name === w) && w !== 'postgres');
 if (unknown.length > 0) {
@@ -19,7 +20,9 @@ if (unknown.length > 0) {
 }
 
 const load = loadavg().map((l) => l.toFixed(1)).join(' ');
-console.log(`machine: ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${availableParallelism()} cores, ${fmt(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}, load ${load} at start`);
+const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+const memory = `${fmt(totalmem() / 2 ** 30, 1)} GiB`;
+console.log(`machine: ${cpu}, ${availableParallelism()} cores, ${memory}, Node ${process.version}, load ${load} at start`);
 const out = (line: string) => console.log(line);
 for (const section of sections.filter((s) => wanted.length === 0 || wanted.includes(s.name))) await section.run({ runs, out });
 
@@ -27,4 +30,6 @@ console.log('\nautoenrollment of 10,000 computers end to end: not measured yet (
 
 // PostgreSQL: appends from many writers, followers, lost and duplicated counts (scripts/bench-postgres.ts, when present).
 const postgres = fileURLToPath(new URL('./bench-postgres.ts', import.meta.url));
-if (existsSync(postgres) && (wanted.length === 0 || wanted.includes('postgres'))) await ((await import(postgres)) as { benchPostgres: () => Promise<void> }).benchPostgres();
+if (existsSync(postgres) && (wanted.length === 0 || wanted.includes('postgres'))) {
+  await ((await import(postgres)) as { benchPostgres: () => Promise<void> }).benchPostgres();
+}

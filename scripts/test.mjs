@@ -29,7 +29,10 @@ filler.on('error', () => undefined); // no `nice`: the labs generate their keys 
 
 // The type check runs beside the tests; its result is printed at the end.
 const typeCheck = new Promise((resolve) => {
-  const tsc = spawn(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const tsc = spawn(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   tsc.stdout.on('data', (d) => (output += d));
   tsc.stderr.on('data', (d) => (output += d));
@@ -38,7 +41,9 @@ const typeCheck = new Promise((resolve) => {
 
 const pattern = new RegExp(process.argv[2] ?? '\\.test\\.ts$', 'i');
 const files = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
-const tests = files('test').map((file) => ({ file, name: relative('test', file) })).filter(({ name }) => /\.test\.ts$/.test(name) && pattern.test(name));
+const tests = files('test')
+  .map((file) => ({ file, name: relative('test', file) }))
+  .filter(({ name }) => /\.test\.ts$/.test(name) && pattern.test(name));
 
 /** How long each file took last time (kept in node_modules/.cache): the slowest start first, unknown files before known ones. */
 const cacheFile = 'node_modules/.cache/pkilab/test-durations.json';
@@ -93,7 +98,8 @@ const lane = () =>
       if (current && child.connected !== true) {
         clearTimeout(limit);
         const why = current.timedOut ? `took longer than ${seconds(fileLimit)}` : `exited (${signal ?? `code ${code}`})`;
-        report({ name: current.name, output: `the lane running ${current.name} ${why}`, passed: 0, failed: 1, skipped: 0, ms: performance.now() - current.sentAt });
+        const ms = performance.now() - current.sentAt;
+        report({ name: current.name, output: `the lane running ${current.name} ${why}`, passed: 0, failed: 1, skipped: 0, ms });
         current = undefined;
         lane().then(resolve);
       } else resolve();

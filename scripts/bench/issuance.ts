@@ -9,12 +9,16 @@ import { figure, header, ratios, repeat, timed, type BenchSection } from './meas
 const certificates = Number(process.env.BENCH_CERTIFICATES ?? 300);
 const start = '2026-01-05T08:00:00.000Z';
 const workstation = builtinTemplates.find((t) => t.name === 'Workstation')!;
+const services = 'CN=Public Key Services,CN=Services,CN=Configuration,DC=contoso,DC=com';
+const cdp = `ldap:///CN=contoso-CA1-CA,CN=CA1,CN=CDP,${services}?certificateRevocationList?base?objectClass=cRLDistributionPoint`;
+const aia = `ldap:///CN=contoso-CA1-CA,CN=AIA,${services}?cACertificate?base?objectClass=certificationAuthority`;
 
 /** A computer certificate as the CA decides it for autoenrollment (Workstation Authentication, SAN, SID). */
 const computerProfile = (i: number, publicKey: string, hash: 'sha1' | 'sha256'): CertificateProfile => {
   const fqdn = `pc${String(i).padStart(5, '0')}.contoso.com`;
   return {
-    serialNumber: `61${i.toString(16).padStart(6, '0')}000000000${(i % 16).toString(16)}`, signatureHash: hash, subject: [], issuer: caSubject,
+    serialNumber: `61${i.toString(16).padStart(6, '0')}000000000${(i % 16).toString(16)}`,
+    signatureHash: hash, subject: [], issuer: caSubject,
     signingKeyRef: 'ca', publicKey, notBefore: start, notAfter: '2027-01-05T08:00:00.000Z',
     extensions: [
       { kind: 'templateInformation', templateOid: workstation.oid, major: 100, minor: 1 },
@@ -24,8 +28,8 @@ const computerProfile = (i: number, publicKey: string, hash: 'sha1' | 'sha256'):
       { kind: 'subjectAltName', dnsNames: [fqdn], upns: [], critical: true },
       { kind: 'sidSecurity', sid: `${contoso.sid}-${2000 + i}` },
       { kind: 'subjectKeyIdentifier' }, { kind: 'authorityKeyIdentifier' },
-      { kind: 'crlDistributionPoints', urls: ['ldap:///CN=contoso-CA1-CA,CN=CA1,CN=CDP,CN=Public Key Services,CN=Services,CN=Configuration,DC=contoso,DC=com?certificateRevocationList?base?objectClass=cRLDistributionPoint'] },
-      { kind: 'authorityInformationAccess', caIssuers: ['ldap:///CN=contoso-CA1-CA,CN=AIA,CN=Public Key Services,CN=Services,CN=Configuration,DC=contoso,DC=com?cACertificate?base?objectClass=certificationAuthority'] },
+      { kind: 'crlDistributionPoints', urls: [cdp] },
+      { kind: 'authorityInformationAccess', caIssuers: [aia] },
     ],
   };
 };

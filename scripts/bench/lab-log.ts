@@ -9,25 +9,36 @@ export const generateLabLog = (): RecordedEvent[] => {
   const start = '2026-01-05T08:00:00.000Z';
   const out: RecordedEvent[] = [];
   const push = (event: LabEvent, at: string) => out.push({ ...event, position: out.length + 1, at } as RecordedEvent);
-  for (const e of testNetwork(start, { edition: 'enterprise', os: 'windows-server-2008' }, { keyRef: 'ca', certificate: 'MIIB', thumbprint: 'CA', serialTickBase: 0x15fba3bb })) push(e, start);
+  const material = { keyRef: 'ca', certificate: 'MIIB', thumbprint: 'CA', serialTickBase: 0x15fba3bb };
+  for (const e of testNetwork(start, { edition: 'enterprise', os: 'windows-server-2008' }, material)) push(e, start);
   const der = 'MII'.padEnd(1600, 'A');
+  const tokenGroups = ['Authenticated Users', 'Domain Computers', 'Everyone'];
+  const clientAuth = ['1.3.6.1.5.5.7.3.2'];
   for (let i = 0; i < computers; i += 1) {
     const name = `PC${String(i).padStart(5, '0')}`;
     const at = addMinutes(start, 60 + Math.floor(i / 100));
     const thumbprint = i.toString(16).toUpperCase().padStart(40, '0');
     const fqdn = `${name.toLowerCase()}.contoso.com`;
-    push({ type: 'PrincipalCreated', data: { principal: { name, sid: `${contoso.sid}-${2000 + i}`, kind: 'computer', builtin: false, dnsHostName: fqdn, primaryGroup: 'Domain Computers' } } }, at);
+    const sid = `${contoso.sid}-${2000 + i}`;
+    const principal = { name, sid, kind: 'computer', builtin: false, dnsHostName: fqdn, primaryGroup: 'Domain Computers' } as const;
+    push({ type: 'PrincipalCreated', data: { principal } }, at);
     push({ type: 'HostProvisioned', data: { host: { name, fqdn, os: 'Windows 7', roles: [], lastBoot: at }, iisSites: [] } }, at);
-    push({ type: 'ComputerRestarted', data: { computer: name, tokenGroups: ['Authenticated Users', 'Domain Computers', 'Everyone'] } }, at);
+    push({ type: 'ComputerRestarted', data: { computer: name, tokenGroups } }, at);
     push({ type: 'CertificateIssued', data: { certificate: {
-      requestId: i + 1, serialNumber: `61${i.toString(16).padStart(8, '0')}`, thumbprint, ca: contoso.caName, template: 'Workstation', templateSchemaVersion: 2,
-      requester: name, subject: '', dnsNames: [fqdn], upns: [], ekus: ['1.3.6.1.5.5.7.3.2'], applicationPolicies: ['1.3.6.1.5.5.7.3.2'], notBefore: at,
+      requestId: i + 1, serialNumber: `61${i.toString(16).padStart(8, '0')}`, thumbprint, ca: contoso.caName,
+      template: 'Workstation', templateSchemaVersion: 2, requester: name, subject: '', dnsNames: [fqdn], upns: [],
+      ekus: clientAuth, applicationPolicies: clientAuth, notBefore: at,
       notAfter: addMinutes(at, 525_600), keyRef: `req-${i + 1}`, keySize: 2048, keyProvider: 'csp', exportableKey: false, der,
     } } }, at);
-    push({ type: 'CertificateInstalled', data: { host: name, store: 'personal', thumbprint, template: 'Workstation', keyRef: `req-${i + 1}`, exportableKey: false } }, at);
+    const keyRef = `req-${i + 1}`;
+    const installed = { host: name, store: 'personal', thumbprint, template: 'Workstation', keyRef, exportableKey: false } as const;
+    push({ type: 'CertificateInstalled', data: installed }, at);
   }
   for (let pass = 1; pass <= passes; pass += 1) {
-    for (let i = 0; i < computers; i += 1) push({ type: 'AutoenrollmentRan', data: { computer: `PC${String(i).padStart(5, '0')}`, trigger: 'timer', failures: [] } }, addMinutes(start, 60 + pass * 480));
+    const at = addMinutes(start, 60 + pass * 480);
+    for (let i = 0; i < computers; i += 1) {
+      push({ type: 'AutoenrollmentRan', data: { computer: `PC${String(i).padStart(5, '0')}`, trigger: 'timer', failures: [] } }, at);
+    }
   }
   return out;
 };
@@ -38,12 +49,21 @@ export const labLog = (): RecordedEvent[] => (cached ??= generateLabLog());
 
 /** The baseline: the same events folded into plain mutable maps with a provenance list per key; no immer, no matching. */
 export const mutableFold = (events: readonly RecordedEvent[], upTo = events.length) => {
-  const world = { principals: new Map<string, unknown>(), hosts: new Map<string, { lastBoot: string; lastAutoenrollment?: string }>(), stores: new Map<string, string[]>(), issued: new Map<string, unknown>(), provenance: new Map<string, number[]>() };
+  const world = {
+    principals: new Map<string, unknown>(),
+    hosts: new Map<string, { lastBoot: string; lastAutoenrollment?: string }>(),
+    stores: new Map<string, string[]>(),
+    issued: new Map<string, unknown>(),
+    provenance: new Map<string, number[]>(),
+  };
   for (let i = 0; i < upTo; i += 1) {
     const e = events[i]!;
     switch (e.type) {
       case 'PrincipalCreated': world.principals.set(e.data.principal.name, e.data.principal); break;
-      case 'HostProvisioned': world.hosts.set(e.data.host.name, { lastBoot: e.data.host.lastBoot }); world.stores.set(e.data.host.name, []); break;
+      case 'HostProvisioned':
+        world.hosts.set(e.data.host.name, { lastBoot: e.data.host.lastBoot });
+        world.stores.set(e.data.host.name, []);
+        break;
       case 'ComputerRestarted': world.hosts.get(e.data.computer)!.lastBoot = e.at; break;
       case 'CertificateIssued': world.issued.set(e.data.certificate.serialNumber, e.data.certificate); break;
       case 'CertificateInstalled': world.stores.get(e.data.host)!.push(e.data.thumbprint); break;

@@ -28,17 +28,19 @@ export const timed = async <T>(work: () => T | Promise<T>): Promise<[T, number]>
 
 export interface Spread { readonly min: number; readonly median: number; readonly max: number; readonly p99: number; readonly n: number }
 
-const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+const quantile = (sorted: readonly number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 
 export const spread = (samples: readonly number[]): Spread => {
   const sorted = [...samples].sort((a, b) => a - b);
   return { min: sorted[0]!, median: quantile(sorted, 0.5), max: sorted.at(-1)!, p99: quantile(sorted, 0.99), n: sorted.length };
 };
 
-export const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** A figure as min / median / max over its runs, with its unit and the target it is held to. */
-export const figure = (label: string, samples: readonly number[], unit: string, options: { digits?: number; target?: string } = {}): string => {
+export const figure = (label: string, samples: readonly number[], unit: string, options: { digits?: number; target?: string } = {}) => {
   const s = spread(samples);
   const d = options.digits ?? 0;
   const values = `${fmt(s.min, d)} / ${fmt(s.median, d)} / ${fmt(s.max, d)}`;

@@ -27,7 +27,8 @@ export const section: BenchSection = {
       header(context, this.title, `${fmt(events.length)} events with real certificates`);
       const rate = (ms: number) => (events.length / ms) * 1000;
       const runs = await repeat(context.runs, async () => {
-        const [, bare] = await timed(() => readFileSync(join(dir, 'lab.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as unknown).length);
+        const parse = () => readFileSync(join(dir, 'lab.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as unknown).length;
+        const [, bare] = await timed(parse);
         const [read, open] = await timed(() => jsonlEventStore(dir).read('lab'));
         if (read.length !== events.length) throw new Error(`the store read ${read.length} events of ${events.length}`);
         return { pkilab: rate(open), baseline: rate(bare) };

@@ -2,7 +2,7 @@
 // hand-written mutable fold of the same events measured in the same run.
 import { buildTimeline, fold } from '../../projections/index.ts';
 import { computers, labLog, mutableFold, passes } from './lab-log.ts';
-import { figure, fmt, gc, header, ratios, repeat, timed, type BenchSection } from './measure.ts';
+import { figure, fmt, gc, header, ratios, repeat, spread, timed, type BenchSection } from './measure.ts';
 
 const heap = () => {
   gc();
@@ -16,7 +16,8 @@ export const section: BenchSection = {
   order: 40,
   async run(context) {
     const [events, generation] = await timed(labLog);
-    header(context, this.title, `${fmt(events.length)} events: ${fmt(computers)} computers autoenrolling, ${passes} timer passes, generated in ${fmt(generation)} ms`);
+    const lab = `${fmt(computers)} computers autoenrolling, ${passes} timer passes`;
+    header(context, this.title, `${fmt(events.length)} events: ${lab}, generated in ${fmt(generation)} ms`);
     // Warm both folds up on a slice first, so neither figure includes the JIT's first passes.
     mutableFold(events, Math.min(50_000, events.length));
     fold(events.slice(0, 50_000));
@@ -43,9 +44,12 @@ export const section: BenchSection = {
       const world = fold(events);
       const worldHeap = heap() - worldBefore;
       void world;
-      times.sort((a, b) => a - b);
       const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-      return { build, p50: times[Math.floor(times.length / 2)]!, p99: times[Math.ceil(times.length * 0.99) - 1]!, mean: mean(times), baseline: mean(baseline), checkpoints: timeline.checkpoints, memory: timelineHeap / worldHeap, worldMiB: worldHeap / 2 ** 20 };
+      const { median: p50, p99 } = spread(times);
+      return {
+        build, p50, p99, mean: mean(times), baseline: mean(baseline),
+        checkpoints: timeline.checkpoints, memory: timelineHeap / worldHeap, worldMiB: worldHeap / 2 ** 20,
+      };
     });
     context.out(`  (${positions.length} seeks per run to spread positions; timeline of ${seeks[0]!.checkpoints} checkpoints)`);
     context.out(figure('timeline build', seeks.map((s) => s.build), 'ms'));

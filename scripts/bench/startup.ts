@@ -15,8 +15,10 @@ export const section: BenchSection = {
   title: 'start: pkilab --help',
   order: 10,
   async run(context) {
-    if (!freshEntry(root)) await buildCli().catch((error: Error) => context.out(`  (the build failed, so pkilab runs from the sources: ${error.message.split('\n')[0]})`));
-    header(context, this.title, `a fresh process each time, 5 per run, from ${freshEntry(root) ? 'the build in dist/' : 'the sources (build failed)'}`);
+    const failed = (error: Error) => context.out(`  (the build failed, so pkilab runs from the sources: ${error.message.split('\n')[0]})`);
+    if (!freshEntry(root)) await buildCli().catch(failed);
+    const from = freshEntry(root) ? 'the build in dist/' : 'the sources (build failed)';
+    header(context, this.title, `a fresh process each time, 5 per run, from ${from}`);
     const results = await repeat(context.runs, async () => {
       const pkilab: number[] = [];
       const node: number[] = [];

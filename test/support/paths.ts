@@ -1,7 +1,10 @@
 import { getAdjacencyMap } from 'xstate/graph';
 import type { AnyStateMachine, EventObject, SnapshotFrom } from 'xstate';
 
-export interface PathToDone<TSnapshot, TEvent> { readonly state: TSnapshot; readonly steps: readonly { readonly state: TSnapshot; readonly event: TEvent }[] }
+export interface PathToDone<TSnapshot, TEvent> {
+  readonly state: TSnapshot;
+  readonly steps: readonly { readonly state: TSnapshot; readonly event: TEvent }[];
+}
 
 /**
  * Every simple path (no state twice) from the initial state to a final state: the paths of xstate/graph's
@@ -12,7 +15,9 @@ export const simplePathsToDone = <TMachine extends AnyStateMachine, TEvent exten
   machine: TMachine,
   options: { events: (snapshot: SnapshotFrom<TMachine>) => TEvent[]; serializeState: (snapshot: SnapshotFrom<TMachine>) => string },
 ): PathToDone<SnapshotFrom<TMachine>, TEvent>[] => {
-  const adjacency = getAdjacencyMap(machine, options as never) as Record<string, { state: SnapshotFrom<TMachine>; transitions: Record<string, { event: TEvent; state: SnapshotFrom<TMachine> }> }>;
+  type Snapshot = SnapshotFrom<TMachine>;
+  type Edges = Record<string, { event: TEvent; state: Snapshot }>;
+  const adjacency = getAdjacencyMap(machine, options as never) as unknown as Record<string, { transitions: Edges }>;
   const initial = machine.getInitialSnapshot({} as never) as SnapshotFrom<TMachine>;
   const paths: PathToDone<SnapshotFrom<TMachine>, TEvent>[] = [];
   const onPath = new Set<string>();
