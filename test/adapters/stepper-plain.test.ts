@@ -5,12 +5,10 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonlEventStore } from '../../adapters/eventstore/jsonl.ts';
-import { normalize, openLab, type LabPorts } from '../../workflows/index.ts';
+import { openLab, type LabPorts } from '../../workflows/index.ts';
 import { cli, tempDir } from '../support/cli.ts';
+import { drawn } from '../support/replay.ts';
 
-/** Two runs' events compared: thumbprints numbered (normalize), and what a CA draws at installation (its serials) left out. */
-const drawn = (events: Parameters<typeof normalize>[0]) =>
-  normalize(events).map((e) => e.replace(/"serialTickBase":\d+,?/g, '').replace(/"(serialNumber|caSerial)":"[0-9A-Fa-f]+",?/g, ''));
 
 /** `pkilab step --plain`: the same information as the full screen, one command a line, an error for every bad one. */
 const plain = suite('pkilab step in plain mode');

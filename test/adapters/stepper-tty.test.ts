@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { normalize, type LabPorts } from '../../workflows/index.ts';
+import type { LabPorts } from '../../workflows/index.ts';
 import { openLab } from '../../workflows/index.ts';
 import { jsonlEventStore } from '../../adapters/eventstore/jsonl.ts';
 import { cli, tempDir } from '../support/cli.ts';
+import { drawn } from '../support/replay.ts';
 
 /** Drives `pkilab step` in a real pseudo-terminal: tmux runs it, send-keys types, capture-pane reads. */
 const tty = suite('pkilab step in a pseudo-terminal (tmux)');
@@ -33,9 +34,6 @@ const terminal = (name: string, out: string, cols: number, rows: number) => {
 };
 
 const at = (step: string) => new RegExp(`▶ ${step}`);
-/** Two runs' events compared: thumbprints numbered (normalize), and what a CA draws at installation (its serials) left out. */
-const drawn = (events: Parameters<typeof normalize>[0]) =>
-  normalize(events).map((e) => e.replace(/"serialTickBase":\d+,?/g, '').replace(/"(serialNumber|caSerial)":"[0-9A-Fa-f]+",?/g, ''));
 /** The screen fits the terminal: the header is on the first row, the keys on the last, no row is longer than the width. */
 const fits = (screen: string, cols: number) => {
   const lines = screen.split('\n');
