@@ -1,4 +1,10 @@
-import { formatDn, type RecordedEvent } from '../../domain/index.ts';
+import { formatDn, type CertificationAuthority, type RecordedEvent } from '../../domain/index.ts';
+
+/** The CA's edition, OS, key provider and signature hash (the last two absent in labs recorded before they existed). */
+const caSetupText = (a: CertificationAuthority): string =>
+  [a.edition, a.os, a.provider?.toUpperCase(), a.hashAlgorithm === undefined ? undefined : a.hashAlgorithm === 'sha1' ? 'SHA-1' : 'SHA-256']
+    .filter(Boolean)
+    .join(', ');
 
 /** One line per event, in words: what happened, not the JSON. */
 export const describeEvent = (e: RecordedEvent): string => {
@@ -9,7 +15,10 @@ export const describeEvent = (e: RecordedEvent): string => {
     case 'ComputerRestarted': return `${e.data.computer} restarted (token: ${e.data.tokenGroups.join(', ')})`;
     case 'GpoCreated': return `GPO ${e.data.name} created${e.data.linkedTo ? `, linked to ${e.data.linkedTo}` : ''}`;
     case 'AutoenrollmentPolicyConfigured': return `GPO ${e.data.gpo}: Auto-Enrollment ${e.data.policy.configurationModel}`;
-    case 'CaInstalled': return `CA ${e.data.authority.name} installed on ${e.data.authority.host} (${e.data.authority.edition}, ${formatDn(e.data.authority.subject)})`;
+    case 'CaInstalled': {
+      const a = e.data.authority;
+      return `CA ${a.name} installed on ${a.host} (${caSetupText(a)}, ${formatDn(a.subject)})`;
+    }
     case 'TemplatePublished': return `built-in template ${e.data.template.displayName}`;
     case 'TemplateDuplicated': return `${e.data.source} duplicated as "${e.data.template.displayName}" (${e.data.versionLabel})`;
     case 'TemplateSubjectNameChanged': return `${e.data.template}: subject name ${e.data.subjectName.source}`;
