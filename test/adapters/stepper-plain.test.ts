@@ -1,14 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonlEventStore } from '../../adapters/eventstore/jsonl.ts';
 import { openLab, type LabPorts } from '../../workflows/index.ts';
 import { cli, tempDir } from '../support/cli.ts';
 import { drawn } from '../support/replay.ts';
-
 
 /** `pkilab step --plain`: the same information as the full screen, one command a line, an error for every bad one. */
 const plain = suite('pkilab step in plain mode');
