@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises';
 import { memoryKeyStore } from '../keystore/memory.ts';
 import { referencesOf } from '../lab-copy.ts';
 import { isFileLab, openLabByStore } from '../lab-store.ts';
@@ -28,7 +29,11 @@ export const storeWords = (args: readonly string[]): { rest: string[]; store?: s
  * PKILAB_KEY_PASSPHRASE they stay sealed and what-if uses stand-ins).
  */
 export const openTravelSource = async (path: string, store: string | undefined, onWarning: (w: string) => void): Promise<LabSource> => {
-  if (isFileLab(path) || !store) return openSource(path, onWarning);
+  if (isFileLab(path)) return openSource(path, onWarning);
+  if (!store) {
+    if (await access(path).then(() => true, () => false)) return openSource(path, onWarning);
+    throw new TravelError(`no file at ${path}; a lab log ends in .jsonl, an exported lab in .json, and a lab in a store needs --store postgres://… (or PKILAB_STORE)`);
+  }
   const lab = await openLabByStore(path, { store, onWarning });
   try {
     const events = await lab.ports.events.read(lab.labId);
