@@ -31,10 +31,12 @@ const capture = async (work) => {
   return chunks.join('');
 };
 
+const cpuMs = ({ user, system }) => (user + system) / 1000;
 const count = (output, label) => Number(output.match(new RegExp(`${label}:\\s+(\\d+)`))?.[1] ?? NaN);
 
 process.on('message', async ({ name, file }) => {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   globalThis.UVU_QUEUE.length = 0;
   globalThis.UVU_INDEX = 0;
   globalThis.UVU_QUEUE.push([name]);
@@ -46,6 +48,6 @@ process.on('message', async ({ name, file }) => {
   const [total, passed, skipped] = ['Total', 'Passed', 'Skipped'].map((label) => count(output, label));
   const failed = Number.isNaN(total) ? 1 : total - passed - (skipped || 0) || (process.exitCode ? 1 : 0);
   process.exitCode = 0;
-  process.send({ name, output, passed: passed || 0, failed, skipped: skipped || 0, ms: performance.now() - started });
+  process.send({ name, output, passed: passed || 0, failed, skipped: skipped || 0, ms: performance.now() - started, cpuMs: cpuMs(process.cpuUsage(cpu)) });
 });
 process.send({ ready: true });

@@ -68,7 +68,9 @@ const report = (result) => {
   totals.skipped += result.skipped;
   durations[result.name] = Math.round(result.ms);
   const verdict = result.failed ? `FAILED ${result.failed}` : `${result.passed} passed`;
-  process.stdout.write(`${result.output.trimEnd()}\n[${finished}/${tests.length}] ${result.name}: ${verdict} in ${seconds(result.ms)}\n\n`);
+  // CPU of the lane itself while the file ran (processes the file started are not in it).
+  const cpu = result.cpuMs === undefined ? '' : `, ${seconds(result.cpuMs)} CPU in the lane`;
+  process.stdout.write(`${result.output.trimEnd()}\n[${finished}/${tests.length}] ${result.name}: ${verdict} in ${seconds(result.ms)}${cpu}\n\n`);
 };
 
 /** A lane: one process that runs files until the queue is empty; a lane that dies fails its file and a new one takes over. */
