@@ -48,6 +48,7 @@ process.on('message', async ({ name, file }) => {
   const [total, passed, skipped] = ['Total', 'Passed', 'Skipped'].map((label) => count(output, label));
   const failed = Number.isNaN(total) ? 1 : total - passed - (skipped || 0) || (process.exitCode ? 1 : 0);
   process.exitCode = 0;
-  process.send({ name, output, passed: passed || 0, failed, skipped: skipped || 0, ms: performance.now() - started, cpuMs: cpuMs(process.cpuUsage(cpu)) });
+  const times = { ms: performance.now() - started, cpuMs: cpuMs(process.cpuUsage(cpu)) };
+  process.send({ name, output, passed: passed || 0, failed, skipped: skipped || 0, ...times });
 });
 process.send({ ready: true });

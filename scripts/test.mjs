@@ -70,7 +70,8 @@ const report = (result) => {
   const verdict = result.failed ? `FAILED ${result.failed}` : `${result.passed} passed`;
   // CPU of the lane itself while the file ran (processes the file started are not in it).
   const cpu = result.cpuMs === undefined ? '' : `, ${seconds(result.cpuMs)} CPU in the lane`;
-  process.stdout.write(`${result.output.trimEnd()}\n[${finished}/${tests.length}] ${result.name}: ${verdict} in ${seconds(result.ms)}${cpu}\n\n`);
+  const line = `[${finished}/${tests.length}] ${result.name}: ${verdict} in ${seconds(result.ms)}${cpu}`;
+  process.stdout.write(`${result.output.trimEnd()}\n${line}\n\n`);
 };
 
 /** A lane: one process that runs files until the queue is empty; a lane that dies fails its file and a new one takes over. */
