@@ -17,12 +17,12 @@ export const storeOption = (flag: string | undefined, env: NodeJS.ProcessEnv = p
 export const isFileLab = (lab: string): boolean => /\.jsonl?$/.test(lab);
 
 /** Opens the store a URL names; only PostgreSQL exists besides the JSONL files. */
-export const openStore = async (spec: string): Promise<PostgresStore> => {
+export const openStore = async (spec: string, onWarning?: (message: string) => void): Promise<PostgresStore> => {
   if (!isPostgresUrl(spec)) {
     const expected = 'a PostgreSQL URL (postgres://user:password@host:5432/database)';
     throw new StoreError('STORE_URL', `--store: expected ${expected}, found ${JSON.stringify(maskPassword(spec))}; JSONL labs need no store, name their lab.jsonl`);
   }
-  return openPostgresStore(spec);
+  return openPostgresStore(spec, onWarning);
 };
 
 /** A lab opened by name or path, whatever its store: what `serve`, `findings`, `travel` and `lab copy` need. */
@@ -74,7 +74,7 @@ export const openLabByStore = async (lab: string, options: OpenLabOptions = {}):
     throw new StoreError('STORE_URL', `"${lab}" names a lab in a store, but no store is given: add --store postgres://… (or set PKILAB_STORE), or name a lab log (path/lab.jsonl)`);
   }
   checkLabName(lab);
-  const store = await openStore(options.store);
+  const store = await openStore(options.store, warn);
   const ports = store.ports(lab);
   return {
     ports, labId: lab, where: store.events.where(lab), folder: resolve(localFolderOf(lab)),

@@ -8,6 +8,8 @@ import { checkLabName } from './names.ts';
 interface Cached {
   readonly checker: LogChecker;
   readonly generation: number;
+  /** Warnings of the checks already told (simulated time going back, say): each is told once. */
+  reported: number;
 }
 
 /** What appends and truncates publish with NOTIFY: the lab, its new version and generation. */
@@ -40,10 +42,10 @@ export interface PostgresEventStore extends EventStore {
  * primary key) and gets EVENTSTORE_VERSION_CONFLICT. Every event read or about to be written passes the
  * same checks as a JSONL log; a broken lab does not open.
  */
-export const postgresEventStore = (db: Database): PostgresEventStore => {
+export const postgresEventStore = (db: Database, onWarning: (message: string) => void = () => undefined): PostgresEventStore => {
   const cache = new Map<string, Cached>();
   const where = (lab: string) => `${db.shown}#${lab}`;
-  const fresh = (lab: string, generation: number): Cached => ({ checker: logChecker(where(lab), { where: (n) => `${where(lab)}:${n}` }), generation });
+  const fresh = (lab: string, generation: number): Cached => ({ checker: logChecker(where(lab), { where: (n) => `${where(lab)}:${n}` }), generation, reported: 0 });
 
   /** Brings the cached events up to the database in one statement (one snapshot): only rows past what is held. */
   const load = async (lab: string): Promise<Cached> => {
@@ -75,6 +77,8 @@ export const postgresEventStore = (db: Database): PostgresEventStore => {
     });
     loaded.checker.add(entries);
     cache.set(lab, loaded);
+    for (const warning of loaded.checker.result.warnings.slice(loaded.reported)) onWarning(warning.message);
+    loaded.reported = loaded.checker.result.warnings.length;
     try {
       refuseBrokenLog(loaded.checker);
     } catch (error) {

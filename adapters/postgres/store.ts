@@ -37,9 +37,9 @@ export interface PostgresStore {
 /** The local folder of a store's lab: where its artifacts and exported files are written for the person. */
 export const localFolderOf = (lab: string): string => join('.pkilab', 'store', checkLabName(lab));
 
-export const openPostgresStore = async (url: string): Promise<PostgresStore> => {
+export const openPostgresStore = async (url: string, onWarning?: (message: string) => void): Promise<PostgresStore> => {
   const db = await openDatabase(url);
-  const events = postgresEventStore(db);
+  const events = postgresEventStore(db, onWarning);
   return {
     db, events, shown: db.shown,
     ports(lab, folder = localFolderOf(lab)) {

@@ -80,6 +80,20 @@ pg('an event changed in the table by hand keeps the lab from opening, naming lab
   }
 });
 
+pg('a warning of the checks (simulated time going back) is told once through onWarning, naming lab and position', async () => {
+  await store.events.append('warned/one', [created, { ...group('B'), at: '2026-11-01T09:00:00.000Z' }], 0);
+  const warnings: string[] = [];
+  const reader = await openPostgresStore(url, (w) => warnings.push(w));
+  try {
+    assert.is((await reader.events.read('warned/one')).length, 2);
+    await reader.events.read('warned/one');
+    assert.is(warnings.length, 1);
+    assert.match(warnings[0]!, /#warned\/one:2: at: expected 2026-11-02T09:00:00\.000Z .* or later/);
+  } finally {
+    await reader.close();
+  }
+});
+
 pg('an append whose events fail the log checks is refused before anything is written', async () => {
   const message = await rejects(store.events.append('checked/one', [group('B')], 0), (e) => isPortError(e, 'EVENTSTORE_CORRUPT_LOG'), 'no LabCreated first');
   assert.match(message, /refusing to append: .*expected LabCreated first/);
