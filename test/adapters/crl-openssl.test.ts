@@ -21,6 +21,8 @@ const crl = suite('CRLs checked by openssl');
 
 const openssl = (...args: string[]) => spawnSync('openssl', args, { encoding: 'utf8' });
 const startsAt = '2026-11-02T09:00:00.000Z';
+const crlText = (folder: string, name = 'contoso-CA1-CA.crl') =>
+  execFileSync('openssl', ['crl', '-in', join(folder, 'CertEnroll', name), '-noout', '-text'], { encoding: 'utf8' });
 
 /** The seed's IIS web server certificate in a fresh lab, and a folder for the lab's artifacts. */
 const iisLab = async (ports: LabPorts, ca: CaSetup = { edition: 'enterprise', os: 'windows-server-2008' }) => {
@@ -44,8 +46,8 @@ const administer = async (ports: LabPorts, world: World, command: LabCommand, at
 const epoch = (at: string) => String(Math.floor(Date.parse(at) / 1000));
 /** openssl verify at a simulated time (the lab's clock, not the machine's: `-attime`). */
 const verifyAt = (at: string, folder: string, ...extra: string[]) =>
-  openssl('verify', '-crl_check', '-attime', epoch(at), '-CAfile', join(folder, 'ca.pem'), '-CRLfile', join(folder, 'CertEnroll', 'contoso-CA1-CA.crl'),
-    ...extra, join(folder, 'server1.pem'));
+  openssl('verify', '-crl_check', '-attime', epoch(at), '-CAfile', join(folder, 'ca.pem'),
+    '-CRLfile', join(folder, 'CertEnroll', 'contoso-CA1-CA.crl'), ...extra, join(folder, 'server1.pem'));
 const verify = (folder: string, ...extra: string[]) => verifyAt('2026-11-02T14:00:00.000Z', folder, ...extra);
 
 const ports = await pooledPorts();
@@ -60,14 +62,14 @@ crl('openssl crl -verify accepts the base and the delta CRL with the CA certific
 });
 
 crl('the base CRL carries AD CS\'s extensions, signed with the hash of the CA\'s certificates', () => {
-  const text = execFileSync('openssl', ['crl', '-in', join(lab.folder, 'CertEnroll', 'contoso-CA1-CA.crl'), '-noout', '-text'], { encoding: 'utf8' });
+  const text = crlText(lab.folder);
   assert.match(text, /Signature Algorithm: sha1WithRSAEncryption/);
   assert.match(text, /X509v3 Authority Key Identifier/);
   assert.match(text, /1\.3\.6\.1\.4\.1\.311\.21\.1:/);
   assert.match(text, /X509v3 CRL Number: \n\s+1\n/);
   assert.match(text, /1\.3\.6\.1\.4\.1\.311\.21\.4:/);
   assert.match(text, /X509v3 Freshest CRL:[\s\S]*URI:http:\/\/ca1\.contoso\.com\/CertEnroll\/contoso-CA1-CA\+\.crl/);
-  const delta = execFileSync('openssl', ['crl', '-in', join(lab.folder, 'CertEnroll', 'contoso-CA1-CA+.crl'), '-noout', '-text'], { encoding: 'utf8' });
+  const delta = crlText(lab.folder, 'contoso-CA1-CA+.crl');
   assert.match(delta, /X509v3 Delta CRL Indicator: critical\n\s+1\n/);
   assert.match(delta, /X509v3 CRL Number: \n\s+2\n/);
 });
@@ -80,7 +82,8 @@ crl('verify -crl_check passes for the IIS certificate while nothing is revoked',
 
 crl('after a revocation the next base CRL makes verify fail with "certificate revoked"', async () => {
   const at = '2026-11-02T12:00:00.000Z';
-  let world = await administer(ports, lab.world, { type: 'RevokeCertificate', serialNumber: lab.issued.serialNumber, reason: 'keyCompromise' }, at);
+  const revoke: LabCommand = { type: 'RevokeCertificate', serialNumber: lab.issued.serialNumber, reason: 'keyCompromise' };
+  let world = await administer(ports, lab.world, revoke, at);
   const folder = mkdtempSync(join(tmpdir(), 'pkilab-crl-'));
   writeFileSync(join(folder, 'ca.pem'), toPem('CERTIFICATE', world.ca.authorities['contoso-CA1-CA']!.certificate));
   writeFileSync(join(folder, 'server1.pem'), toPem('CERTIFICATE', lab.issued.der));
@@ -91,19 +94,21 @@ crl('after a revocation the next base CRL makes verify fail with "certificate re
   const result = verify(folder);
   assert.is.not(result.status, 0);
   assert.match(result.stderr + result.stdout, /certificate revoked/);
-  const listed = execFileSync('openssl', ['crl', '-in', join(folder, 'CertEnroll', 'contoso-CA1-CA.crl'), '-noout', '-text'], { encoding: 'utf8' });
+  const listed = crlText(folder);
   assert.match(listed, new RegExp(`Serial Number: ${lab.issued.serialNumber.toUpperCase()}[\\s\\S]*Key Compromise`));
 });
 
 crl('a delta CRL alone carries a revocation made since the base (verify -use_deltas)', async () => {
-  const world = await administer(ports, lab.world, { type: 'RevokeCertificate', serialNumber: lab.issued.serialNumber, reason: 'superseded' }, '2026-11-02T13:00:00.000Z');
+  const revoke: LabCommand = { type: 'RevokeCertificate', serialNumber: lab.issued.serialNumber, reason: 'superseded' };
+  const world = await administer(ports, lab.world, revoke, '2026-11-02T13:00:00.000Z');
   const published = await administer(ports, world, { type: 'PublishCrl', kind: 'delta' }, '2026-11-02T13:05:00.000Z');
   await writeCertEnroll(published, lab.folder + '-delta');
   writeFileSync(join(lab.folder + '-delta', 'ca.pem'), toPem('CERTIFICATE', published.ca.authorities['contoso-CA1-CA']!.certificate));
   writeFileSync(join(lab.folder + '-delta', 'server1.pem'), toPem('CERTIFICATE', lab.issued.der));
   const base = verify(lab.folder + '-delta');
   assert.is(base.status, 0, 'the base CRL still shows it valid');
-  const withDelta = verify(lab.folder + '-delta', '-use_deltas', '-CRLfile', join(lab.folder + '-delta', 'CertEnroll', 'contoso-CA1-CA+.crl'));
+  const deltaFile = join(lab.folder + '-delta', 'CertEnroll', 'contoso-CA1-CA+.crl');
+  const withDelta = verify(lab.folder + '-delta', '-use_deltas', '-CRLfile', deltaFile);
   assert.match(withDelta.stderr + withDelta.stdout, /certificate revoked/);
 });
 
@@ -117,9 +122,10 @@ crl('verified after the base CRL\'s next update (-attime), openssl reports "CRL 
 });
 
 crl('a CA set up with a KSP and SHA-256 signs its CRLs with SHA-256', async () => {
-  const ksp = await iisLab(memoryPorts(), { edition: 'enterprise', os: 'windows-server-2008-r2', provider: 'ksp', hashAlgorithm: 'sha256' });
+  const setup: CaSetup = { edition: 'enterprise', os: 'windows-server-2008-r2', provider: 'ksp', hashAlgorithm: 'sha256' };
+  const ksp = await iisLab(memoryPorts(), setup);
   await writeCertEnroll(ksp.world, ksp.folder);
-  const text = execFileSync('openssl', ['crl', '-in', join(ksp.folder, 'CertEnroll', 'contoso-CA1-CA.crl'), '-noout', '-text'], { encoding: 'utf8' });
+  const text = crlText(ksp.folder);
   assert.match(text, /Signature Algorithm: sha256WithRSAEncryption/);
   assert.is(verify(ksp.folder).status, 0);
 });

@@ -15,7 +15,8 @@ export const signerCrlContract = (name: string, make: () => Promise<{ signer: Si
   const contract = suite(`Signer contract (CRLs): ${name}`);
   const profile = (overrides: Partial<CrlProfile> = {}): CrlProfile => ({
     ca: 'contoso-CA1-CA', kind: 'base', crlNumber: 7, thisUpdate: '2026-11-02T08:50:00.000Z', nextUpdate: '2026-11-10T01:48:00.000Z',
-    nextPublish: '2026-11-09T09:00:00.000Z', entries: [], freshest: [], signatureHash: 'sha1', issuer: caSubject, signingKeyRef: 'ca', caVersion: 0,
+    nextPublish: '2026-11-09T09:00:00.000Z', entries: [], freshest: [], signatureHash: 'sha1', issuer: caSubject, signingKeyRef: 'ca',
+    caVersion: 0,
     ...overrides,
   });
   // One CA key for the whole suite: key generation is not what the contract is about.

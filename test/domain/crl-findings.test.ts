@@ -1,9 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { evaluateFindings, testNetwork, type CrlSettings, type World } from '../../domain/index.ts';
-import { fold } from '../../projections/index.ts';
-import { acceptedAt, givenAt, issued, issuedCertificate, published, revoked } from '../support/crl.ts';
-import { givenNetwork, record, startsAt } from '../support/world.ts';
+import { evaluateFindings, type World } from '../../domain/index.ts';
+import { acceptedAt, givenAt, issued, issuedCertificate, networkWithCrl, published, revoked } from '../support/crl.ts';
+import { givenNetwork } from '../support/world.ts';
 
 const findings = suite('domain/findings revocation');
 
@@ -12,9 +11,10 @@ const certificate = issuedCertificate(2, monday);
 /** The world as a reader sees it at a later simulated time, with nothing happening meanwhile. */
 const atTime = (world: World, now: string): World => ({ ...world, now });
 const crlRules = (world: World) => evaluateFindings(world).filter((f) => /^OP-(CRL|REVOKED)/.test(f.rule));
-const publishedLab = (world: World = givenNetwork()) => published(published(issued(world, monday, certificate), monday, 'base'), monday, 'delta');
-const bound = (world: World, at: string) =>
-  givenAt(world, at, { type: 'IisBindingChanged', data: { host: 'SERVER1', site: 'Default Web Site', protocol: 'https', port: 443, thumbprint: certificate.thumbprint, previous: null } });
+const publishedLab = (world: World = givenNetwork()) =>
+  published(published(issued(world, monday, certificate), monday, 'base'), monday, 'delta');
+const binding = { host: 'SERVER1', site: 'Default Web Site', protocol: 'https', port: 443, thumbprint: certificate.thumbprint, previous: null } as const;
+const bound = (world: World, at: string) => givenAt(world, at, { type: 'IisBindingChanged', data: binding });
 
 findings('a CA whose base and delta CRLs are current raises nothing', () => {
   assert.equal(crlRules(atTime(publishedLab(), '2026-11-03T09:00:00.000Z')), []);
@@ -41,9 +41,7 @@ findings('with the CA service stopped the CRLs expire, and the finding says why 
 });
 
 findings('a CDP on a host the CA never publishes to is reported once the CA issues certificates', () => {
-  const defaults = givenNetwork().ca.authorities['contoso-CA1-CA']!.crl!;
-  const crl: CrlSettings = { ...defaults, cdp: ['http://pki.contoso.com/crl/<CaName><CRLNameSuffix><DeltaCRLAllowed>.crl'] };
-  const world = fold(record(testNetwork(startsAt, { edition: 'enterprise', os: 'windows-server-2008', crl }, { keyRef: 'ca', certificate: 'AA==', thumbprint: 'CA', serialTickBase: 0 })));
+  const world = networkWithCrl({ cdp: ['http://pki.contoso.com/crl/<CaName><CRLNameSuffix><DeltaCRLAllowed>.crl'] });
   const [finding] = crlRules(publishedLab(world));
   assert.is(finding?.rule, 'OP-CRL-NOT-PUBLISHED');
   assert.match(finding!.message, /http:\/\/pki\.contoso\.com\/crl\/contoso-CA1-CA\.crl/);

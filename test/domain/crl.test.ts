@@ -1,10 +1,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  crlSchedule, crlStatus, decide, reactionsTo, testNetwork, type CrlProfile, type CrlSettings, type LabEvent, type PublishedCrl, type World,
+  crlSchedule, crlStatus, decide, reactionsTo, testNetwork, type CrlProfile, type LabEvent, type PublishedCrl, type World,
 } from '../../domain/index.ts';
 import { fold } from '../../projections/index.ts';
-import { acceptedAt, issued, issuedCertificate, published, revoked } from '../support/crl.ts';
+import { acceptedAt, issued, issuedCertificate, networkWithCrl, published, revoked } from '../support/crl.ts';
 import { givenNetwork, record, startsAt } from '../support/world.ts';
 
 const crl = suite('domain/ca CRL publication');
@@ -21,13 +21,7 @@ const profile = (world: World, kind: 'base' | 'delta', at: string): CrlProfile =
   if (decision.kind !== 'sign-crl') throw new Error(`expected a CRL to sign, got ${decision.kind}`);
   return decision.draft.profile;
 };
-const labWith = (crlSettings: Partial<CrlSettings>): World => {
-  const world = givenNetwork();
-  const defaults = world.ca.authorities['contoso-CA1-CA']!.crl!;
-  const network = testNetwork(startsAt, { edition: 'enterprise', os: 'windows-server-2008', crl: { ...defaults, ...crlSettings } },
-    { keyRef: 'ca', certificate: 'AA==', thumbprint: 'CA', serialTickBase: 0 });
-  return fold(record(network));
-};
+const labWith = networkWithCrl;
 const latest = (world: World, kind: 'base' | 'delta'): PublishedCrl => world.ca.crls['contoso-CA1-CA']![kind]!;
 
 crl('a base CRL is valid from ten minutes before publication until a week later plus a 10% overlap', () => {
@@ -43,7 +37,8 @@ crl('a base CRL is valid from ten minutes before publication until a week later 
 crl('with deltas on, the base CRL says where the delta is (Freshest CRL: the + file and the LDAP delta attribute)', () => {
   const { freshest } = profile(givenNetwork(), 'base', monday);
   assert.equal(freshest, [
-    'ldap:///CN=contoso-CA1-CA,CN=CA1,CN=CDP,CN=Public Key Services,CN=Services,CN=Configuration,DC=contoso,DC=com?deltaRevocationList?base?objectClass=cRLDistributionPoint',
+    'ldap:///CN=contoso-CA1-CA,CN=CA1,CN=CDP,CN=Public Key Services,CN=Services,CN=Configuration,DC=contoso,DC=com'
+      + '?deltaRevocationList?base?objectClass=cRLDistributionPoint',
     'http://ca1.contoso.com/CertEnroll/contoso-CA1-CA+.crl',
   ]);
 });
@@ -152,7 +147,8 @@ schedule('a publication that fell due while the CA was stopped is due when it st
 schedule('a stopped CA, and a CA recorded before CRLs existed, schedule nothing', () => {
   assert.equal(next(acceptedAt(givenNetwork(), monday, { type: 'StopCaService' })), []);
   const { crl: _, ...legacy } = givenNetwork().ca.authorities['contoso-CA1-CA']!;
-  const events = testNetwork(startsAt, { edition: 'enterprise', os: 'windows-server-2008' }, { keyRef: 'ca', certificate: 'AA==', thumbprint: 'CA', serialTickBase: 0 })
+  const material = { keyRef: 'ca', certificate: 'AA==', thumbprint: 'CA', serialTickBase: 0 };
+  const events = testNetwork(startsAt, { edition: 'enterprise', os: 'windows-server-2008' }, material)
     .map((e): LabEvent => (e.type === 'CaInstalled' ? { type: 'CaInstalled', data: { authority: legacy } } : e));
   assert.equal(next(fold(record(events))), []);
 });

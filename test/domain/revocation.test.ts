@@ -22,13 +22,17 @@ revocation('revoking an issued certificate records its serial, request id, thumb
   const decision = decide(revoke(certificate.serialNumber, 'superseded'), withCertificate(), at);
   assert.equal(decision, {
     kind: 'accepted',
-    events: [{ type: 'CertificateRevoked', data: { ca: 'contoso-CA1-CA', serialNumber: certificate.serialNumber, requestId: 2, thumbprint: certificate.thumbprint, reason: 'superseded' } }],
+    events: [{
+      type: 'CertificateRevoked',
+      data: { ca: 'contoso-CA1-CA', serialNumber: certificate.serialNumber, requestId: 2, thumbprint: certificate.thumbprint, reason: 'superseded' },
+    }],
   });
 });
 
 revocation('the Revoked Certificates folder shows the certificate with the time of revocation', () => {
   const world = revoked(withCertificate(), at, certificate.serialNumber);
-  assert.equal(world.ca.revocations[certificate.serialNumber], { ca: 'contoso-CA1-CA', serialNumber: certificate.serialNumber, requestId: 2, reason: 'keyCompromise', revokedAt: at });
+  assert.equal(world.ca.revocations[certificate.serialNumber],
+    { ca: 'contoso-CA1-CA', serialNumber: certificate.serialNumber, requestId: 2, reason: 'keyCompromise', revokedAt: at });
 });
 
 revocation('takes the serial number as certutil prints it: upper case, with spaces', () => {
@@ -47,15 +51,19 @@ revocation('refuses a serial number the CA never issued with 0x80070002 and list
 revocation('designates the certificate by Request ID, as the Issued Certificates view shows it', () => {
   const world = acceptedAt(withCertificate(), at, { type: 'RevokeCertificate', requestId: 2, reason: 'cessationOfOperation' });
   assert.is(world.ca.revocations[certificate.serialNumber]?.reason, 'cessationOfOperation');
-  assert.match(rejection(withCertificate(), { type: 'RevokeCertificate', requestId: 9, reason: 'unspecified' })!.reason, /no certificate with Request ID 9; .*2 \(/);
+  const unknown = rejection(withCertificate(), { type: 'RevokeCertificate', requestId: 9, reason: 'unspecified' });
+  assert.match(unknown!.reason, /no certificate with Request ID 9; .*2 \(/);
 });
 
 revocation('designates the certificate by the computer that holds it and its template', () => {
   const installed = givenAt(withCertificate(), at, {
     type: 'CertificateInstalled',
-    data: { host: 'SERVER1', store: 'personal', thumbprint: certificate.thumbprint, template: 'WebServer', keyRef: 'req-2', exportableKey: false },
+    data: {
+      host: 'SERVER1', store: 'personal', thumbprint: certificate.thumbprint, template: 'WebServer', keyRef: 'req-2', exportableKey: false,
+    },
   });
-  const holder = (template: string): LabCommand => ({ type: 'RevokeCertificate', holder: { host: 'SERVER1', certificate: { template } }, reason: 'superseded' });
+  const holder = (template: string): LabCommand =>
+    ({ type: 'RevokeCertificate', holder: { host: 'SERVER1', certificate: { template } }, reason: 'superseded' });
   assert.ok(acceptedAt(installed, at, holder('Web Server')).ca.revocations[certificate.serialNumber]);
   const refused = rejection(installed, holder('Workstation Authentication'));
   assert.is(refused?.code, 'not-found');
@@ -71,7 +79,8 @@ revocation('refuses to revoke an already revoked certificate with 0x80094003, na
 revocation('a certificate on hold can be revoked for good, but not put on hold twice', () => {
   const held = revoked(withCertificate(), at, certificate.serialNumber, 'certificateHold');
   assert.is(rejection(held, revoke(certificate.serialNumber, 'certificateHold'))?.code, '0x80094003');
-  assert.is(revoked(held, later, certificate.serialNumber, 'keyCompromise').ca.revocations[certificate.serialNumber]?.reason, 'keyCompromise');
+  const forGood = revoked(held, later, certificate.serialNumber, 'keyCompromise');
+  assert.is(forGood.ca.revocations[certificate.serialNumber]?.reason, 'keyCompromise');
 });
 
 revocation('a stopped CA refuses with 0x800706BA until its service starts again', () => {
@@ -86,13 +95,16 @@ revocation('a stopped CA refuses with 0x800706BA until its service starts again'
 revocation('a stopped CA issues nothing either: a request fails with 0x800706BA', () => {
   const stopped = acceptedAt(webServerTemplateIssued(givenNetwork()), at, { type: 'StopCaService' });
   const restarted = acceptedAt(stopped, at, { type: 'RestartComputer', computer: 'SERVER1' });
-  const refused = rejection(restarted, { type: 'RequestCertificate', requester: 'SERVER1', store: 'personal', template: 'ConfigMgr Web Server Certificate', dnsNames: ['server1.internal.contoso.com'] });
+  const refused = rejection(restarted, {
+    type: 'RequestCertificate', requester: 'SERVER1', store: 'personal', template: 'ConfigMgr Web Server Certificate', dnsNames: ['server1.internal.contoso.com'],
+  });
   assert.is(refused?.code, '0x800706BA');
   assert.match(refused!.reason, /SERVER1 cannot reach contoso-CA1-CA/);
 });
 
 revocation('names the CAs of the lab when the command names another', () => {
-  const refused = rejection(withCertificate(), { type: 'RevokeCertificate', serialNumber: certificate.serialNumber, reason: 'unspecified', ca: 'other-CA' });
+  const refused = rejection(withCertificate(),
+    { type: 'RevokeCertificate', serialNumber: certificate.serialNumber, reason: 'unspecified', ca: 'other-CA' });
   assert.is(refused?.code, 'not-found');
   assert.match(refused!.reason, /the lab has contoso-CA1-CA/);
 });

@@ -1,8 +1,16 @@
 import {
-  addDays, contoso, crlPublishedEvent, decide, type IssuedCertificate, type LabCommand, type LabEvent, type RevocationReason, type World,
+  addDays, contoso, crlPublishedEvent, decide, defaultCrlSettings, testNetwork, type CrlSettings, type Decision, type IssuedCertificate, type LabCommand,
+  type LabEvent, type RevocationReason, type World,
 } from '../../domain/index.ts';
 import { fold } from '../../projections/index.ts';
-import { record } from './world.ts';
+import { record, startsAt } from './world.ts';
+
+const outcome = (decision: Decision) => `${decision.kind}: ${decision.kind === 'rejected' ? decision.rejection.reason : ''}`;
+
+/** The test network (placeholder CA material) with a CA whose CRL settings differ from setup's. */
+export const networkWithCrl = (crl: Partial<CrlSettings>): World =>
+  fold(record(testNetwork(startsAt, { edition: 'enterprise', os: 'windows-server-2008', crl: { ...defaultCrlSettings, ...crl } },
+    { keyRef: 'ca', certificate: 'AA==', thumbprint: 'CA', serialTickBase: 0 })));
 
 /** Folds events into the world at simulated time `at` (the world's clock moves to it). */
 export const givenAt = (world: World, at: string, ...events: LabEvent[]): World => fold(record(events, world.position, at), world);
@@ -36,7 +44,7 @@ export const issued = (world: World, at: string, certificate: IssuedCertificate)
 /** Decides a command that must be accepted and folds its events at `at`. */
 export const acceptedAt = (world: World, at: string, command: LabCommand): World => {
   const decision = decide(command, world, at);
-  if (decision.kind !== 'accepted') throw new Error(`${command.type} was ${decision.kind}: ${decision.kind === 'rejected' ? decision.rejection.reason : ''}`);
+  if (decision.kind !== 'accepted') throw new Error(`${command.type} was ${outcome(decision)}`);
   return givenAt(world, at, ...decision.events);
 };
 
@@ -46,6 +54,6 @@ export const revoked = (world: World, at: string, serialNumber: string, reason: 
 /** Publishes a CRL of `kind` at `at` as the engine would, with a stand-in signature. */
 export const published = (world: World, at: string, kind: 'base' | 'delta'): World => {
   const decision = decide({ type: 'PublishCrl', kind }, world, at);
-  if (decision.kind !== 'sign-crl') throw new Error(`PublishCrl ${kind} was ${decision.kind}: ${decision.kind === 'rejected' ? decision.rejection.reason : ''}`);
+  if (decision.kind !== 'sign-crl') throw new Error(`PublishCrl ${kind} was ${outcome(decision)}`);
   return givenAt(world, at, crlPublishedEvent(decision.draft, 'AA=='));
 };

@@ -9,12 +9,17 @@ const at = '2026-11-02T10:00:00.000Z';
 const commands = (choice: unknown) => revoke.commands(revoke.parse(choice, 'actions[0]'), givenNetwork(), at);
 
 actions('revoke-certificate names the certificate by serial, Request ID, or computer with template or thumbprint', () => {
-  assert.equal(commands({ serialNumber: '1a2b', reason: 'superseded' }), [{ type: 'RevokeCertificate', reason: 'superseded', serialNumber: '1a2b' }]);
+  assert.equal(commands({ serialNumber: '1a2b', reason: 'superseded' }),
+    [{ type: 'RevokeCertificate', reason: 'superseded', serialNumber: '1a2b' }]);
   assert.equal(commands({ requestId: 3 }), [{ type: 'RevokeCertificate', reason: 'unspecified', requestId: 3 }]);
   assert.equal(commands({ computer: 'SERVER1', template: 'Web Server', ca: 'contoso-CA1-CA' }), [
-    { type: 'RevokeCertificate', reason: 'unspecified', holder: { host: 'SERVER1', certificate: { template: 'Web Server' } }, ca: 'contoso-CA1-CA' },
+    {
+      type: 'RevokeCertificate', reason: 'unspecified', holder: { host: 'SERVER1', certificate: { template: 'Web Server' } },
+      ca: 'contoso-CA1-CA',
+    },
   ]);
-  assert.equal(commands({ computer: 'SERVER1', thumbprint: 'AB' })[0], { type: 'RevokeCertificate', reason: 'unspecified', holder: { host: 'SERVER1', certificate: { thumbprint: 'AB' } } });
+  assert.equal(commands({ computer: 'SERVER1', thumbprint: 'AB' })[0],
+    { type: 'RevokeCertificate', reason: 'unspecified', holder: { host: 'SERVER1', certificate: { thumbprint: 'AB' } } });
 });
 
 actions('the parsed choice parses again to itself: the log records it and a re-decision reads it back', () => {
@@ -43,8 +48,9 @@ actions('refuses a choice that names no certificate, or names it twice, saying w
 
 actions('publish-crl publishes a base CRL unless told delta, as the administrator', () => {
   const publish = findAction('publish-crl')!;
-  assert.equal(publish.commands(publish.parse({}, 'p'), givenNetwork(), at), [{ type: 'PublishCrl', kind: 'base', trigger: 'administrator' }]);
-  assert.equal(publish.commands(publish.parse({ kind: 'delta' }, 'p'), givenNetwork(), at), [{ type: 'PublishCrl', kind: 'delta', trigger: 'administrator' }]);
+  const published = (choice: unknown) => publish.commands(publish.parse(choice, 'p'), givenNetwork(), at);
+  assert.equal(published({}), [{ type: 'PublishCrl', kind: 'base', trigger: 'administrator' }]);
+  assert.equal(published({ kind: 'delta' }), [{ type: 'PublishCrl', kind: 'delta', trigger: 'administrator' }]);
 });
 
 actions.run();
