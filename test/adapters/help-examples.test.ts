@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cli, tempDir } from '../support/cli.ts';
+import { testPassphrase } from '../support/postgres.ts';
 
 /**
  * Every example of every `--help` text, taken from the text itself and run by a shell (sh -c) with `pkilab`
@@ -38,7 +39,7 @@ await chmod(join(bin, 'pkilab'), 0o755);
 
 const shell = (example: string, seconds: number) =>
   new Promise<{ code: number | null; err: string; running: boolean }>((done) => {
-    const child = spawn('sh', ['-c', example], { env: { PKILAB_KEY_PASSPHRASE: 'help-examples', ...process.env, NO_COLOR: '1', PATH: `${bin}:${process.env.PATH}` }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    const child = spawn('sh', ['-c', example], { env: { ...process.env, PKILAB_KEY_PASSPHRASE: testPassphrase(), NO_COLOR: '1', PATH: `${bin}:${process.env.PATH}` }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     const timer = setTimeout(() => {
