@@ -1,6 +1,7 @@
 import { hasRight } from '../ca/access.ts';
 import { effectiveAutoenrollmentPolicy } from '../ca/autoenroll.ts';
 import { issuingAuthorities } from '../ca/lookup.ts';
+import type { IssuedCertificate } from '../ca/model.ts';
 import type { Template } from '../ca/template.ts';
 import { groupsOf, tokenIdentities } from '../directory/membership.ts';
 import type { World } from '../lab/world.ts';
@@ -99,7 +100,9 @@ const pendingRequests = (world: World): Finding[] =>
 /** Expiry of certificates in use: a renewed (archived) certificate expiring is what renewal is for. */
 const expiring = (world: World): Finding[] => {
   const archived = archivedThumbprints(world);
-  return Object.values(world.ca.issued).filter((c) => !archived.has(c.thumbprint)).flatMap((c) => {
+  // A revoked certificate is not one to renew (OP-REVOKED-BOUND speaks of it where it is still in use).
+  const current = (c: IssuedCertificate) => !archived.has(c.thumbprint) && !world.ca.revocations[c.serialNumber];
+  return Object.values(world.ca.issued).filter(current).flatMap((c) => {
     const renewal = world.ca.templates[c.template]?.renewalDays ?? 42;
     const expired = Date.parse(c.notAfter) <= Date.parse(world.now);
     const soon = Date.parse(c.notAfter) <= Date.parse(addDays(world.now, renewal));

@@ -59,4 +59,12 @@ findings('a revoked certificate still bound in IIS is reported, and says when th
   assert.match(after!.message, /The current CRL lists it: .*0x80092010/);
 });
 
+findings('a revoked certificate near its expiry is not one to renew: no expiry finding', () => {
+  const shortLived = issuedCertificate(5, monday, 10);
+  const world = issued(publishedLab(), monday, shortLived);
+  const expiring = (w: World) => evaluateFindings(w).filter((f) => f.rule === 'OP-CERTIFICATE-EXPIRING').map((f) => f.subject);
+  assert.equal(expiring(world), [`certificate:${shortLived.thumbprint}`]);
+  assert.equal(expiring(revoked(world, monday, shortLived.serialNumber, 'cessationOfOperation')), []);
+});
+
 findings.run();
