@@ -1,7 +1,7 @@
 // `npm run bench`, PostgreSQL section: many writers appending through the PostgreSQL EventStore while a
 // follower per lab listens (LISTEN/NOTIFY through followLab), beside the JSONL store doing the same appends.
 // Measures appends and events per second, append latency (p50/p99), notification latency from an
-// acknowledged append to the follower, and counts lost and duplicated events (both must be 0).
+// append's commit to the follower, and counts lost and duplicated events (both must be 0).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,18 +74,28 @@ const postgresRun = async (url: string, label: string, labs: string[], writers: 
         const name = nameOf(e);
         if (!name) continue;
         received.set(name, [...(received.get(name) ?? []), e.position]);
-        pending.push([name, now]);
+        pending.push([`${lab}#${e.position}`, now]);
       }
     }));
     await new Promise((r) => setTimeout(r, 300)); // the followers have read the labs and listen
+    // The moment each append committed: when its store hands the notice over (right after the commit).
+    const committed = new Map<string, number>();
+    const timed: typeof writing = {
+      ...writing,
+      notify(payload) {
+        const notice = JSON.parse(payload) as { lab: string; version: number; texts?: string[] };
+        for (let p = notice.version - (notice.texts?.length ?? 1) + 1; p <= notice.version; p += 1) committed.set(`${notice.lab}#${p}`, performance.now());
+        return writing.notify(payload);
+      },
+    };
     // Each writer has a store of its own (its own cache), as separate processes would.
-    const run = await appendAll(() => postgresEventStore(writing), labs, writers, each);
+    const run = await appendAll(() => postgresEventStore(timed), labs, writers, each);
     const deadline = Date.now() + 5000;
     while (received.size < run.acked.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     subscriptions.forEach((s) => s.unsubscribe());
-    for (const [name, seen] of pending) {
-      const acked = run.acked.get(name);
-      if (acked !== undefined) notifyLatencies.push(Math.max(0, seen - acked));
+    for (const [place, seen] of pending) {
+      const at = committed.get(place);
+      if (at !== undefined) notifyLatencies.push(seen - at);
     }
     const final = await Promise.all(labs.map((lab) => postgresEventStore(reading).read(lab)));
     const names = final.flat().map(nameOf).filter(Boolean);

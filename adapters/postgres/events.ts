@@ -147,15 +147,15 @@ export const postgresEventStore = (db: Database, onWarning: (message: string) =>
       const notice: LabNotice = { lab, version, generation: held.generation, ...(size <= payloadRoom ? { texts } : {}) };
       try {
         if (expectedVersion === 0) await db.pool.query(`INSERT INTO ${db.table('labs')} (lab) VALUES ($1) ON CONFLICT DO NOTHING`, [lab]);
-        // One statement, so one transaction and one round trip: move the version, insert the events, notify.
+        // One statement, so one transaction and one round trip: move the version and insert the events.
         // A prepared statement (named, per connection): parsed and planned once, not at every append.
         const { rows } = await db.pool.query<{ moved: boolean }>({
           name: `pkilab-append-${db.schema}`,
           text: `WITH moved AS (UPDATE ${db.table('labs')} SET version = $3, updated = now() WHERE lab = $1 AND version = $2 AND generation = $4 RETURNING lab),
            added AS (INSERT INTO ${db.table('events')} (lab, position, type, body)
              SELECT $1, u.* FROM unnest($5::integer[], $6::text[], $7::text[]) AS u WHERE EXISTS (SELECT 1 FROM moved) RETURNING position)
-           SELECT EXISTS (SELECT 1 FROM moved) AS moved, (SELECT count(*) FROM added) AS added, (SELECT pg_notify($8, $9) FROM moved) AS notified`,
-          values: [lab, expectedVersion, version, held.generation, texts.map((_, i) => expectedVersion + i + 1), events.map((e) => e.type), texts, db.channel, JSON.stringify(notice)],
+           SELECT EXISTS (SELECT 1 FROM moved) AS moved, (SELECT count(*) FROM added) AS added`,
+          values: [lab, expectedVersion, version, held.generation, texts.map((_, i) => expectedVersion + i + 1), events.map((e) => e.type), texts],
         });
         if (!rows[0]?.moved) {
           const now = await db.pool.query<{ version: number }>(`SELECT version FROM ${db.table('labs')} WHERE lab = $1`, [lab]);
@@ -167,6 +167,9 @@ export const postgresEventStore = (db: Database, onWarning: (message: string) =>
         if (isUniqueViolation(error)) throw conflict(lab, 'past it (another writer took the same position)', expectedVersion);
         throw error;
       }
+      // Told once committed, outside the append's transaction (database.ts says why); a notice that fails is a
+      // lost hint, never a failed append: the events are committed.
+      await db.notify(JSON.stringify(notice)).catch(() => undefined);
       return version;
     },
     async truncate(lab, position, expectedVersion) {
