@@ -53,6 +53,7 @@ const Screen = ({ stepper }: { stepper: Stepper }) => {
     // A newline is Enter too: a key typed before the terminal was in raw mode arrives as "\n".
     const key = rawInput === '\n' ? { ...rawKey, return: true } : rawKey;
     const input = rawInput === '\n' ? '' : rawInput;
+    setError(null);
     if (question) {
       const answer = question.answers[input.toLowerCase()];
       setQuestion(null);
