@@ -18,15 +18,11 @@ const step = (args: string[], lines: string[]) => {
 };
 const seed = ['1', '1', '1', '1', '1', '1'];
 
-plain('choices are shown in the dialog\'s words, one labelled field a line', async () => {
-  const { stdout } = step(['iis-web-server-certificate', '--out', await tempDir(), '--new'], ['1']);
+plain('choices are shown in the dialog\'s words, one labelled field a line; every bad command is refused with what was expected', async () => {
+  const { stdout, stderr } = step(['iis-web-server-certificate', '--out', await tempDir(), '--new'], ['9', '0', '', 'zz', 'b', 'f', 'j 1', '1']);
   assert.match(stdout, /1\) As the seed does it \(the seed's choice\)\n {7}Template to duplicate: Web Server\n {7}Template version: Windows 2003 Server, Enterprise Edition/);
   assert.match(stdout, /2\) Windows 2008 Server, Enterprise Edition\n {7}Template to duplicate: Web Server\n {7}Template version: Windows 2008 Server, Enterprise Edition/);
   assert.not.match(stdout, /edits: \[\]|"source"/);
-});
-
-plain('every bad command is refused with what was expected: a number out of range, an empty line, an unknown key, going back at the first step', async () => {
-  const { stderr } = step(['iis-web-server-certificate', '--out', await tempDir(), '--new'], ['9', '0', '', 'zz', 'b', 'f', 'j 1']);
   assert.match(stderr, /✗ expected a choice from 1 to 1, found 9/);
   assert.match(stderr, /✗ expected a choice from 1 to 1, found 0/);
   assert.match(stderr, /✗ expected a command, found an empty line/);
@@ -35,14 +31,25 @@ plain('every bad command is refused with what was expected: a number out of rang
   assert.match(stderr, /✗ expected the position of an earlier input \(j lists them\), found 1/);
 });
 
-plain('a step left out is reported as left out, and back asks before it cuts the log', async () => {
+plain('a step left out is reported as left out; saved there, the scenario stops where it stopped and run replays it to the same log; back asks first', async () => {
   const out = await tempDir();
-  const { stdout } = step(['iis-web-server-certificate', '--out', out, '--new'], [...seed, '2', 'b', 'n', 'b', 'y']);
+  const file = join(out, 'part-way.yaml');
+  const { stdout } = step(['iis-web-server-certificate', '--out', out, '--new'], [...seed, '2', `s ${file}`, 'b', 'n', 'b', 'y']);
   assert.match(stdout, /Last: Restart SERVER1 — left out\n {2}nothing was done; later steps meet the world as it is/);
   assert.match(stdout, /– restart \(left out\)/);
   assert.match(stdout, /cut the log back to before "restart: leave this step out"\? y: cut · f: fork instead/);
   assert.match(stdout, /kept as it was/);
   assert.match(stdout, /went back to position \d+; the log was cut there/);
+  assert.match(readFileSync(file, 'utf8'), /until: restart/);
+  const replay = await tempDir();
+  const run = await cli('run', file, '--out', replay);
+  assert.is(run.code, 0, run.out + run.err);
+  const replayed = await openLab({ events: jsonlEventStore(replay) } as LabPorts, 'lab');
+  const stepped = await openLab({ events: jsonlEventStore(out) } as LabPorts, 'lab');
+  // The lab was cut back after the save: the replay equals the stepped log up to the input that was cut.
+  assert.equal(drawn(replayed.events).slice(0, stepped.events.length), drawn(stepped.events));
+  assert.is(replayed.events.length, stepped.events.length + 1, 'the replay ends with the restart left out, the input that was cut');
+  assert.equal(replayed.events.at(-1)?.data, { procedure: 'iis-web-server-certificate', step: 'restart', choice: null });
 });
 
 plain('the procedure list shows what needs another procedure first, and refuses to start it', async () => {
@@ -71,19 +78,6 @@ plain('an administrative action fixes a mistake: restarting SERVER1 from the act
   assert.match(stderr, /✗ Restart a computer: restart-computer\.now: /, 'a choice the action\'s schema refuses is not taken');
   assert.match(stdout, /✓ resolved by "Restart a computer": OP-PENDING-RESTART:principal:SERVER1/);
   assert.match(stdout, /Last: Request the certificate on SERVER1 .* — done/);
-});
-
-plain('saved part-way, the session\'s scenario stops where it stopped and run replays it to the same log', async () => {
-  const out = await tempDir();
-  const file = join(out, 'part-way.yaml');
-  step(['iis-web-server-certificate', '--out', out, '--new'], [...seed, '2', `s ${file}`]);
-  assert.match(readFileSync(file, 'utf8'), /until: restart/);
-  const replay = await tempDir();
-  const run = await cli('run', file, '--out', replay);
-  assert.is(run.code, 0, run.out + run.err);
-  const stepped = await openLab({ events: jsonlEventStore(out) } as LabPorts, 'lab');
-  const replayed = await openLab({ events: jsonlEventStore(replay) } as LabPorts, 'lab');
-  assert.equal(drawn(replayed.events), drawn(stepped.events));
 });
 
 plain('--quiz hides the seed\'s choice and explains a choice other than the seed\'s after it is taken; Not configured shows its consequence', async () => {
