@@ -1,18 +1,11 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseScenario, ScenarioError } from '../../adapters/scenario/load.ts';
+import { parseScenario } from '../../adapters/scenario/load.ts';
+import { scenarioProblem } from '../support/scenario-problem.ts';
 
 const load = suite('adapters/scenario load');
 
-const problem = (text: string): ScenarioError => {
-  try {
-    parseScenario('s.yaml', text);
-  } catch (error) {
-    if (error instanceof ScenarioError) return error;
-    throw error;
-  }
-  throw new Error('expected the scenario to be refused');
-};
+const problem = scenarioProblem;
 
 load('a minimal scenario takes the seed path with an enterprise 2008 CA', () => {
   const scenario = parseScenario('s.yaml', 'scenario: x\nprocedures:\n  - procedure: iis-web-server-certificate\n');
