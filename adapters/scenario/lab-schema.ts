@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contoso, type NetworkDefinition } from '../../domain/index.ts';
+import { contoso, type ComputerDefinition, type NetworkDefinition } from '../../domain/index.ts';
 import { didYouMean, expected, names, text, wording } from '../../workflows/index.ts';
 
 const dnsName = z
@@ -32,12 +32,25 @@ const user = z.strictObject({
   groups: names.optional(),
 });
 const group = z.strictObject({ name: text, members: names.optional() });
+/** Many computers at once: PC0001, PC0002… with their DNS names in the lab's domain (a large lab on demand). */
+const generated = z.strictObject({
+  computers: z.int().min(1).max(1_000_000).describe('how many computers to add'),
+  prefix: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,7}$/).register(wording, { expected: 'a name prefix of up to 8 letters, digits or dashes' }).optional()
+    .describe('their names\' start (default PC), followed by a zero-padded number'),
+  os: text.optional(),
+  ou: text.optional(),
+  groups: names.optional().describe('groups every generated computer is a member of'),
+  roles: z.array(z.enum(computerRoles)).optional(),
+});
 
 /** Groups and accounts of the seed's forest a lab definition may refer to. */
 const seedGroups = ['Domain Admins', 'Domain Users', 'Domain Computers', 'Domain Controllers', 'Enterprise Admins'];
 const seedAccounts = ['Administrator', contoso.mobileUser, contoso.macUser, contoso.domainController, contoso.caServer, contoso.siteServer, contoso.client];
 
-type Lab = { computers?: { name: string; groups?: string[] }[]; users?: { name: string; groups?: string[] }[]; groups?: { name: string; members?: string[] }[] };
+type Lab = {
+  computers?: { name: string; groups?: string[] }[]; users?: { name: string; groups?: string[] }[]; groups?: { name: string; members?: string[] }[];
+  generated?: { groups?: string[] };
+};
 
 /** Every group and member named must exist in the lab (the seed's accounts and groups, or those defined beside them). */
 const checkReferences = (lab: Lab, context: z.RefinementCtx) => {
@@ -51,6 +64,7 @@ const checkReferences = (lab: Lab, context: z.RefinementCtx) => {
     (lab[kind] ?? []).forEach((a, i) => (a.groups ?? []).forEach((g, j) => refer(g, groups, [kind, i, 'groups', j], 'a group of the lab')));
   }
   (lab.groups ?? []).forEach((g, i) => (g.members ?? []).forEach((m, j) => refer(m, accounts, ['groups', i, 'members', j], 'an account or group of the lab')));
+  (lab.generated?.groups ?? []).forEach((g, j) => refer(g, groups, ['generated', 'groups', j], 'a group of the lab'));
 };
 
 /** The forest part of `lab:` (the CA's fields are beside it). */
@@ -61,6 +75,7 @@ export const networkFields = {
   users: z.array(user).optional(),
   groups: z.array(group).optional().describe('security groups present from the start, with their members'),
   site: z.strictObject({ intranetFqdn: dnsName.optional(), internetFqdn: dnsName.optional() }).optional().describe('the ConfigMgr site system\'s FQDNs (SERVER1)'),
+  generated: generated.optional().describe('N generated computers (PC0001…), e.g. { computers: 10000, groups: [Workstations] }'),
 };
 
 export const refineNetwork = checkReferences;
@@ -68,8 +83,18 @@ export const refineNetwork = checkReferences;
 type NetworkInput = { [K in keyof typeof networkFields]?: z.output<(typeof networkFields)[K]> };
 
 /** The lab definition in the domain's words, or undefined when the scenario keeps the seed's network. */
+/** The computers `generated:` asks for, named prefix + a number padded to the count's width. */
+export const generatedComputers = (spec: NonNullable<NetworkInput['generated']>): ComputerDefinition[] => {
+  const prefix = spec.prefix ?? 'PC';
+  const width = Math.max(4, String(spec.computers).length);
+  const { os, ou, groups, roles } = spec;
+  const shared = { ...(os ? { os } : {}), ...(ou ? { ou } : {}), ...(groups ? { groups } : {}), ...(roles ? { roles } : {}) };
+  return Array.from({ length: spec.computers }, (_, i) => ({ name: `${prefix}${String(i + 1).padStart(width, '0')}`, ...shared }));
+};
+
 export const networkOf = (lab: NetworkInput): NetworkDefinition | undefined => {
-  const { domain, computers, users, groups, site } = lab;
+  const { domain, users, groups, site, generated: many } = lab;
+  const computers = many ? [...(lab.computers ?? []), ...generatedComputers(many)] : lab.computers;
   const definition: NetworkDefinition = {
     ...(domain ? { domain: typeof domain === 'string' ? { dnsName: domain } : domain } : {}),
     ...(computers ? { computers } : {}),

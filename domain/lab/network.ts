@@ -1,5 +1,5 @@
 import type { Principal } from '../directory/model.ts';
-import { groupsOf } from '../directory/membership.ts';
+import { implicitGroups } from '../directory/membership.ts';
 import type { Host, IisSite } from '../hosts/model.ts';
 import type { Rdn } from '../ca/profile.ts';
 
@@ -94,14 +94,40 @@ const seedComputers = (dns: string, site: NetworkDefinition['site'], caOs: strin
   { name: contoso.client, rid: 1003, fqdn: `client1.${dns}`, os: 'Windows Vista SP2', roles: ['configmgr client'], primaryGroup: 'Domain Computers', iis: false },
 ];
 
+/**
+ * A computer's token groups at the lab's start: what `groupsOf` gives, found through an index of each member's
+ * groups built once per directory (a group of 10,000 computers makes the scan of every group's members quadratic).
+ */
+const tokenGroups = (principals: Record<string, Principal>, index: Map<string, string[]>, name: string): string[] => {
+  const found = new Set<string>(implicitGroups);
+  const primary = principals[name]?.primaryGroup;
+  const pending = primary ? [name, primary] : [name];
+  if (primary) found.add(primary);
+  while (pending.length > 0) {
+    for (const group of index.get(pending.pop()!) ?? []) {
+      if (found.has(group)) continue;
+      found.add(group);
+      pending.push(group);
+    }
+  }
+  return [...found].sort().filter((g) => g !== name);
+};
+const groupsByMember = (members: Record<string, string[]>) => {
+  const index = new Map<string, string[]>();
+  for (const [group, list] of Object.entries(members)) for (const m of list) (index.get(m) ?? index.set(m, []).get(m)!).push(group);
+  return index;
+};
+
 /** The network a definition describes, laid over the seed's. Account RIDs of added accounts start at 2000. */
 export const networkOf = (definition: NetworkDefinition = {}, caOs: string, startsAt: string): Network => {
   const dns = definition.domain?.dnsName ?? contoso.dnsName;
   const netbiosName = definition.domain?.netbiosName ?? (dns === contoso.dnsName ? contoso.netbiosName : dns.split('.')[0]!.toUpperCase().slice(0, 15));
   const computers = seedComputers(dns, definition.site, caOs).map((c) => ({ ...c, ou: undefined as string | undefined, dnsHostName: c.fqdn as string }));
   let rid = 2000;
+  // Looked up by lower-cased name: a lab of 10,000 generated computers must not scan the list for each one.
+  const byName = new Map(computers.map((c) => [c.name.toLowerCase(), c]));
   for (const d of definition.computers ?? []) {
-    const seed = computers.find((c) => c.name.toLowerCase() === d.name.toLowerCase());
+    const seed = byName.get(d.name.toLowerCase());
     const fqdn = d.dnsHostName ?? `${d.name.toLowerCase()}.${dns}`;
     const base = seed ?? { name: d.name, rid: rid++, fqdn, os: 'Windows 7 SP1', roles: [], primaryGroup: 'Domain Computers', iis: false, ou: undefined, dnsHostName: fqdn };
     const merged = {
@@ -113,6 +139,7 @@ export const networkOf = (definition: NetworkDefinition = {}, caOs: string, star
     };
     if (seed) computers[computers.indexOf(seed)] = merged;
     else computers.push(merged);
+    byName.set(merged.name.toLowerCase(), merged);
   }
   const users = (definition.users ?? []).map((u): Principal => ({
     name: u.name, sid: sid(rid++), kind: 'user', builtin: true, userPrincipalName: u.upn ?? `${u.name.toLowerCase()}@${dns}`, primaryGroup: 'Domain Users',
@@ -129,14 +156,16 @@ export const networkOf = (definition: NetworkDefinition = {}, caOs: string, star
     ...(definition.groups ?? []).flatMap((g) => (g.members ?? []).map((member) => ({ group: g.name, member }))),
     ...(definition.users ?? []).flatMap((u) => (u.groups ?? []).map((g) => ({ group: g, member: u.name }))),
     ...(definition.computers ?? []).flatMap((c) => {
-      const member = computers.find((x) => x.name.toLowerCase() === c.name.toLowerCase())!.name;
+      const member = byName.get(c.name.toLowerCase())!.name;
       return (c.groups ?? []).map((g) => ({ group: g, member }));
     }),
   ];
   const directory = {
     domain: { dnsName: dns, netbiosName, sid: contoso.sid }, principals: Object.fromEntries(principals.map((p) => [p.name, p])), tokens: {}, gpos: {},
-    members: memberships.reduce<Record<string, string[]>>((all, m) => ({ ...all, [m.group]: [...(all[m.group] ?? []), m.member] }), {}),
+    members: {} as Record<string, string[]>,
   };
+  for (const m of memberships) (directory.members[m.group] ??= []).push(m.member);
+  const index = groupsByMember(directory.members);
   return {
     domain: directory.domain,
     principals,
@@ -145,6 +174,6 @@ export const networkOf = (definition: NetworkDefinition = {}, caOs: string, star
       host: { name: c.name, fqdn: c.fqdn, ...(c.internetFqdn ? { internetFqdn: c.internetFqdn } : {}), os: c.os, roles: c.roles, lastBoot: startsAt },
       iisSites: c.iis ? [{ name: contoso.defaultWebSite, bindings: [{ protocol: 'https' as const, port: 443 }] }] : [],
     })),
-    tokens: computers.map((c) => ({ computer: c.name, groups: groupsOf(directory, c.name).filter((g) => g !== c.name) })),
+    tokens: computers.map((c) => ({ computer: c.name, groups: tokenGroups(directory.principals, index, c.name) })),
   };
 };

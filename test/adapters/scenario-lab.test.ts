@@ -4,6 +4,7 @@ import * as fc from 'fast-check';
 import { parseScenario } from '../../adapters/scenario/load.ts';
 import { scenarioProblem } from '../support/scenario-problem.ts';
 import { actions } from '../../workflows/index.ts';
+import { networkOf } from '../../domain/lab/network.ts';
 
 const lab = suite('adapters/scenario lab definition and actions');
 
@@ -20,6 +21,26 @@ lab('reads computers, users, groups and the domain into the CA setup\'s network'
     users: [{ name: 'JohnD', mail: 'j@fabrikam.com' }],
     groups: [{ name: 'Kiosks', members: ['JohnD'] }],
   });
+});
+
+lab('generated: asks for N computers named prefix + a padded number, each with the shared OS, OU, groups and roles', () => {
+  const scenario = parseScenario('s.yaml', [
+    'scenario: x', 'lab:', '  groups: [{ name: Kiosks }]', '  computers: [{ name: KIOSK7 }]',
+    '  generated: { computers: 3, prefix: WS, os: Windows 10, groups: [Kiosks] }', 'procedures: [windows-client-certificate]', '',
+  ].join('\n'));
+  const computers = scenario.lab.ca.network!.computers!;
+  assert.equal(computers.map((c) => c.name), ['KIOSK7', 'WS0001', 'WS0002', 'WS0003']);
+  assert.equal(computers[3], { name: 'WS0003', os: 'Windows 10', groups: ['Kiosks'] });
+  const network = networkOf(scenario.lab.ca.network, 'Windows Server 2008', '2026-11-02T09:00:00.000Z');
+  const host = network.hosts.find((h) => h.host.name === 'WS0002')!.host;
+  assert.equal([host.fqdn, host.os], ['ws0002.contoso.com', 'Windows 10']);
+  assert.equal(network.tokens.find((t) => t.computer === 'WS0002')!.groups, ['Authenticated Users', 'Domain Computers', 'Everyone', 'Kiosks']);
+});
+
+lab('generated: refuses a group the lab does not define, and a count below one', () => {
+  const unknown = problem('scenario: x\nlab:\n  generated: { computers: 5, groups: [Kiosk] }\nprocedures: [iis-web-server-certificate]\n');
+  assert.match(unknown.problem, /^lab\.generated\.groups\[0\]: expected a group of the lab \(Domain Admins, .*\), found "Kiosk"/);
+  assert.match(problem('scenario: x\nlab:\n  generated: { computers: 0 }\nprocedures: [iis-web-server-certificate]\n').problem, /lab\.generated\.computers/);
 });
 
 lab('a scenario that says nothing of the network keeps the seed\'s (no network in the setup)', () => {

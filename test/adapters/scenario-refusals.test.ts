@@ -25,7 +25,7 @@ refusals('refuses present: "false" (a string is not a boolean)', () => {
 
 refusals('refuses a misspelt field under lab, naming the fields it has and the one meant', () => {
   const error = problem('scenario: x\nlab:\n  startAt: 2026-11-02T09:00:00Z\nprocedures: [iis-web-server-certificate]\n');
-  assert.is(error.message, 's.yaml:3:3: unknown field "startAt" in lab: expected one of the fields startsAt, ca, domain, computers, users, groups, site; did you mean "startsAt"?');
+  assert.is(error.message, 's.yaml:3:3: unknown field "startAt" in lab: expected one of the fields startsAt, ca, domain, computers, users, groups, site, generated; did you mean "startsAt"?');
 });
 
 refusals('refuses a misspelt field under lab.ca', () => {
