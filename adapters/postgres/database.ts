@@ -28,8 +28,14 @@ export interface Database {
 
 export const isPostgresUrl = (spec: string): boolean => /^postgres(ql)?:\/\//i.test(spec);
 
-/** A URL as it may be shown: any password replaced by ***. */
-export const maskPassword = (spec: string): string => spec.replace(/(\/\/[^:@/]*):[^@/]*@/, '$1:***@');
+/** Query parameters that carry a password (libpq reads both from a URL). */
+const passwordParam = /([?&](?:ssl)?password=)[^&#]*/gi;
+
+/**
+ * A URL as it may be shown: any password replaced by ***, also in a URL that does not parse (everything from
+ * the user name's colon to the last @ goes) and in ?password= / ?sslpassword=.
+ */
+export const maskPassword = (spec: string): string => spec.replace(/^([a-z]+:\/\/[^:@/]*):.*@/i, '$1:***@').replace(passwordParam, '$1***');
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -49,7 +55,7 @@ export const parseStoreUrl = (spec: string): { connectionString: string; schema:
   url.searchParams.delete('schema');
   const shown = new URL(url);
   if (shown.password) shown.password = '***';
-  return { connectionString: url.toString(), schema, shown: `${shown.toString()}${schema === 'pkilab' ? '' : `${shown.search ? '&' : '?'}schema=${schema}`}` };
+  return { connectionString: url.toString(), schema, shown: `${maskPassword(shown.toString())}${schema === 'pkilab' ? '' : `${shown.search ? '&' : '?'}schema=${schema}`}` };
 };
 
 /** The schema, created if missing (CREATE ... IF NOT EXISTS: running it again, or from two processes, is harmless). */

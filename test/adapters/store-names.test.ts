@@ -42,6 +42,21 @@ names('a store URL never shows its password, whatever it is', () => {
   }));
 });
 
+names('a password never shows, even in a URL that does not parse (a / in it) or given as ?password= / ?sslpassword=', () => {
+  const secret = fc.stringMatching(/^[A-Za-z0-9!$&()*+,;=._~\/?#@-]{4,20}$/).filter((p) => /[A-Za-z0-9]{4}/.test(p));
+  fc.assert(fc.property(secret, (pw) => {
+    const shows = (text: string) => text.includes(pw);
+    assert.not.ok(shows(maskPassword(`postgres://pkilab:${pw}@127.0.0.1:5432/pkilab`)), 'in the authority');
+    for (const name of ['password', 'sslpassword']) {
+      const query = `postgres://127.0.0.1:5432/pkilab?user=pkilab&${name}=${encodeURIComponent(pw)}&schema=class_1`;
+      assert.not.ok(shows(maskPassword(query)) || shows(maskPassword(query).replace(/%../g, decodeURIComponent)), `${name}= masked`);
+      const shown = parseStoreUrl(query).shown;
+      assert.not.ok(shown.includes(encodeURIComponent(pw)) || shown.includes(pw), `${name}= in ${shown}`);
+    }
+  }));
+  assert.is(maskPassword('postgres://pkilab:se/cret@127.0.0.1/pkilab'), 'postgres://pkilab:***@127.0.0.1/pkilab');
+});
+
 names('travel words: --store URL and --follow are taken out wherever they are, the rest kept in order', () => {
   const word = fc.stringMatching(/^[a-z0-9.]{1,8}$/);
   fc.assert(fc.property(fc.array(word, { maxLength: 5 }), fc.nat(5), fc.boolean(), (rest, at, follow) => {
