@@ -2,6 +2,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Observable } from 'rxjs';
 import type { LabPorts } from '../workflows/index.ts';
 import type { Artifacts } from './artifacts.ts';
+import { userKeys } from './keypool/source.ts';
 import { filePorts, labFolder, openExistingLab } from './lab-files.ts';
 import { isPostgresUrl, maskPassword, StoreError } from './postgres/database.ts';
 import type { LabChange } from './postgres/follow.ts';
@@ -16,13 +17,13 @@ export const storeOption = (flag: string | undefined, env: NodeJS.ProcessEnv = p
 /** Whether a command-line lab argument names a file (a `.jsonl` log or a `.json` bundle) rather than a lab in a store. */
 export const isFileLab = (lab: string): boolean => /\.jsonl?$/.test(lab);
 
-/** Opens the store a URL names; only PostgreSQL exists besides the JSONL files. */
+/** Opens the store a URL names; only PostgreSQL exists besides the JSONL files. Its labs take new keys from the user's key pool. */
 export const openStore = async (spec: string, onWarning?: (message: string) => void): Promise<PostgresStore> => {
   if (!isPostgresUrl(spec)) {
     const expected = 'a PostgreSQL URL (postgres://user:password@host:5432/database)';
     throw new StoreError('STORE_URL', `--store: expected ${expected}, found ${JSON.stringify(maskPassword(spec))}; JSONL labs need no store, name their lab.jsonl`);
   }
-  return openPostgresStore(spec, onWarning);
+  return openPostgresStore(spec, onWarning, userKeys());
 };
 
 /** A lab opened by name or path, whatever its store: what `serve`, `findings`, `travel` and `lab copy` need. */

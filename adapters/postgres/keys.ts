@@ -1,5 +1,6 @@
 import { portError, type KeyStore, type SecretStore } from '../../workflows/index.ts';
-import { generateRsa, publicKeyOf } from '../keystore/rsa.ts';
+import { generatedKeys, type KeySource } from '../keypool/source.ts';
+import { publicKeyOf } from '../keystore/rsa.ts';
 import { nextRef } from '../secrets/memory.ts';
 import { isUniqueViolation, type Database } from './database.ts';
 import { storeSealer, type Sealer } from './seal.ts';
@@ -44,16 +45,17 @@ const sealedTable = (db: Database, lab: string, kind: Kind) => {
 /**
  * A lab's private keys in PostgreSQL, never in clear: each PKCS#8 is sealed with AES-256-GCM under a key
  * derived from PKILAB_KEY_PASSPHRASE, bound to its lab and reference. A key is inserted once and never
- * replaced; two processes generating the same ref keep the first key stored.
+ * replaced; two processes generating the same ref keep the first key stored. New keys come from `source`
+ * (the user's key pool in the CLI).
  */
-export const postgresKeyStore = (db: Database, lab: string): KeyStore => {
+export const postgresKeyStore = (db: Database, lab: string, source: KeySource = generatedKeys): KeyStore => {
   const table = sealedTable(db, lab, 'keys');
   const where = `${db.shown}#${lab}`;
   return {
     async generate(ref, size) {
       const orphan = await table.get(ref);
       if (orphan) return publicKeyOf(orphan);
-      const { pkcs8, spki } = await generateRsa(size);
+      const { pkcs8, spki } = await source(size);
       if ((await table.add(ref, pkcs8)) === 'taken') return publicKeyOf((await table.get(ref))!);
       return spki;
     },

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Observable } from 'rxjs';
 import type { LabPorts } from '../../workflows/index.ts';
+import { generatedKeys, type KeySource } from '../keypool/source.ts';
 import { x509Signer } from '../x509/signer.ts';
 import { openDatabase, StoreError, transaction, type Database } from './database.ts';
 import { postgresEventStore, type PostgresEventStore } from './events.ts';
@@ -37,16 +38,17 @@ export interface PostgresStore {
 /** The local folder of a store's lab: where its artifacts and exported files are written for the person. */
 export const localFolderOf = (lab: string): string => join('.pkilab', 'store', checkLabName(lab));
 
-export const openPostgresStore = async (url: string, onWarning?: (message: string) => void): Promise<PostgresStore> => {
+/** Opens the store a URL names; its labs' new keys come from `keys` (generated on the spot unless given a pool). */
+export const openPostgresStore = async (url: string, onWarning?: (message: string) => void, keys: KeySource = generatedKeys): Promise<PostgresStore> => {
   const db = await openDatabase(url);
   const events = postgresEventStore(db, onWarning);
   return {
     db, events, shown: db.shown,
     ports(lab, folder = localFolderOf(lab)) {
       checkLabName(lab);
-      const keys = postgresKeyStore(db, lab);
+      const store = postgresKeyStore(db, lab, keys);
       const secrets = postgresSecretStore(db, lab);
-      return { events, keys, secrets, signer: x509Signer(keys), pfx: postgresPfxFiles(db, lab, join(folder, 'exports'), keys, secrets) };
+      return { events, keys: store, secrets, signer: x509Signer(store), pfx: postgresPfxFiles(db, lab, join(folder, 'exports'), store, secrets) };
     },
     async list(prefix = '') {
       const { rows } = await db.pool.query<{ lab: string; version: number; created: Date; updated: Date }>(

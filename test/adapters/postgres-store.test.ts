@@ -1,6 +1,12 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { filter, firstValueFrom, shareReplay, tap } from 'rxjs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { folderKeyPool } from '../../adapters/keypool/pool.ts';
+import { generateRsa, publicKeyOf } from '../../adapters/keystore/rsa.ts';
+import { openStore } from '../../adapters/lab-store.ts';
 import { openDatabase } from '../../adapters/postgres/database.ts';
 import { checkLabName } from '../../adapters/postgres/names.ts';
 import { storeSealer } from '../../adapters/postgres/seal.ts';
@@ -65,6 +71,26 @@ pg('keys and secrets are refused clearly when PKILAB_KEY_PASSPHRASE is missing o
     assert.match(wrong, /is not the passphrase the keys in .* were sealed with/);
   } finally {
     process.env.PKILAB_KEY_PASSPHRASE = saved;
+  }
+});
+
+pg('the commands\' store takes a lab\'s new keys from the user\'s key pool ($PKILAB_KEY_POOL), each once', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'pkilab-pool-'));
+  const saved = process.env.PKILAB_KEY_POOL;
+  process.env.PKILAB_KEY_POOL = folder;
+  const commands = await openStore(url);
+  try {
+    const { pkcs8 } = await generateRsa(2048);
+    await folderKeyPool(folder).add(2048, pkcs8);
+    const keys = commands.ports('pooled/one').keys;
+    assert.is(await keys.generate('ca', 2048), publicKeyOf(pkcs8), 'the pooled key');
+    assert.is(await keys.privateKey('ca'), pkcs8);
+    assert.equal(await folderKeyPool(folder).count(), { 2048: 0 }, 'gone from the pool');
+  } finally {
+    process.env.PKILAB_KEY_POOL = saved ?? '';
+    if (saved === undefined) delete process.env.PKILAB_KEY_POOL;
+    await commands.close();
+    await rm(folder, { recursive: true, force: true });
   }
 });
 
