@@ -38,7 +38,16 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
   let { folder, ports } = writer;
   let procedure = options.procedure ? findProcedure(options.procedure) : undefined;
   if (options.procedure && !procedure) throw new StepperError(`unknown procedure "${options.procedure}"; expected one of ${procedures.map((p) => p.id).join(', ')}`);
-  if (procedure) lab = await ensureStarted(ports, lab, procedure);
+  /** Starts the procedure unless it runs; when another writer appended first (a team on one lab), reads the lab again. */
+  const started = async (chosen: NonNullable<typeof procedure>) => {
+    try {
+      return await ensureStarted(ports, lab, chosen);
+    } catch (error) {
+      if (!isPortError(error, 'EVENTSTORE_VERSION_CONFLICT')) throw error;
+      return ensureStarted(ports, await openLab(ports, folder.labId), chosen);
+    }
+  };
+  if (procedure) lab = await started(procedure);
   let last: StepResult | undefined;
   let resolved: Resolution[] = [];
   /** How many of `resolved` the last step or action resolved. */
@@ -85,7 +94,7 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
       if (status.kind === 'needs') throw new StepperError(`${chosen.id} needs ${status.first.join(' and ')} first: its steps name the group or template that procedure creates`);
       if (status.kind === 'done') throw new StepperError(`${chosen.id} is already done in this lab; step it again on a fork of the lab before it (f) or in a fresh lab (n)`);
       procedure = chosen;
-      lab = await ensureStarted(ports, lab, procedure);
+      lab = await started(procedure);
       last = undefined;
       message = procedure.title;
     },
@@ -140,7 +149,7 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
         latest = 0;
       }
       procedure = chosen;
-      lab = await ensureStarted(ports, lab, chosen);
+      lab = await started(chosen);
       message = `${chosen.title}: again, in ${folder.root}${where === 'fresh' && prerequisitesOf(chosen).length ? ` (after ${prerequisitesOf(chosen).map((p) => p.id).join(', ')} the seed's way)` : ''}`;
     },
     proposals: (action) => {

@@ -57,6 +57,23 @@ live('two people stepping one lab: the one who chose second is told, sees the ot
   }
 });
 
+live('two people opening one procedure at once: the second finds it started by the first and steps on, no error', async () => {
+  const options = { out: await tempDir(), lab: 'team/opening', store: url, warn: () => undefined };
+  const alice = await createStepper(options);
+  const bob = await createStepper(options);
+  try {
+    await alice.choose('iis-web-server-certificate');
+    await bob.choose('iis-web-server-certificate');
+    const events = await store.events.read('team/opening');
+    assert.is(events.filter((e) => e.type === 'ProcedureStarted').length, 1, 'started once');
+    assert.is(bob.view().lab.events.length, events.length, 'Bob sees the lab as Alice left it');
+    await bob.take(0);
+    assert.ok((await store.events.read('team/opening')).length > events.length, 'Bob\'s choice lands');
+  } finally {
+    await Promise.all([alice.close(), bob.close()]);
+  }
+});
+
 live('travel --follow prints the lab, then each append as another writer makes it, and stops when told', async () => {
   const lines: string[] = [];
   let stop!: () => void;
