@@ -8,7 +8,8 @@ export const manifestName = 'manifest.json';
 
 /**
  * The file URL path of the built entry when the build is complete and fresh, else undefined: a missing
- * manifest, a missing source, or a source changed after the build started all mean "run from source".
+ * manifest, a missing source, a source changed after the build started, or a file of the build gone (the
+ * manifest's outputs) all mean "run from source".
  */
 export const freshEntry = (root) => {
   let manifest;
@@ -22,5 +23,7 @@ export const freshEntry = (root) => {
     const stat = statSync(join(root, input), { throwIfNoEntry: false });
     if (!stat || stat.mtimeMs > manifest.startedAt) return undefined;
   }
+  const outputs = Array.isArray(manifest.outputs) ? manifest.outputs : [manifest.entry];
+  for (const output of outputs) if (!statSync(join(buildFolder(root), output), { throwIfNoEntry: false })) return undefined;
   return join(buildFolder(root), manifest.entry);
 };

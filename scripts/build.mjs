@@ -41,7 +41,9 @@ export const buildCli = async (target = buildFolder(root)) => {
     throw error;
   }
   const inputs = Object.keys(result.metafile.inputs).map((input) => relative(root, join(root, input))).sort();
-  writeFileSync(join(fresh, manifestName), `${JSON.stringify({ startedAt, entry: 'main.mjs', inputs }, null, 1)}\n`);
+  // The build's own files, so that a build missing one of them (a chunk deleted) is not run.
+  const outputs = Object.keys(result.metafile.outputs).map((output) => relative(fresh, join(root, output))).sort();
+  writeFileSync(join(fresh, manifestName), `${JSON.stringify({ startedAt, entry: 'main.mjs', inputs, outputs }, null, 1)}\n`);
   const old = `${target}.${process.pid}.old`;
   try {
     renameSync(target, old);

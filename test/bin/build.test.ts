@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -16,6 +16,7 @@ const tree = () => {
   const startedAt = Date.now() + 10_000; // every file above is older than this build
   mkdirSync(join(root, 'dist'));
   writeFileSync(join(root, 'dist/manifest.json'), JSON.stringify({ startedAt, entry: 'main.mjs', inputs: ['src/a.ts'] }));
+  writeFileSync(join(root, 'dist/main.mjs'), '');
   return { root, startedAt, later: (file: string) => utimesSync(join(root, file), new Date(startedAt + 5_000), new Date(startedAt + 5_000)) };
 };
 
@@ -45,6 +46,19 @@ build('a missing source, manifest or unreadable manifest means no build', () => 
   rmSync(root, { recursive: true });
 });
 
+build('a build with a file of its own missing (a chunk, the entry) sends pkilab back to the sources, not to a stack trace', () => {
+  for (const gone of ['dist/chunks/c.mjs', 'dist/main.mjs']) {
+    const { root, startedAt } = tree();
+    mkdirSync(join(root, 'dist/chunks'));
+    for (const file of ['dist/main.mjs', 'dist/chunks/c.mjs']) writeFileSync(join(root, file), '');
+    writeFileSync(join(root, 'dist/manifest.json'), JSON.stringify({ startedAt, entry: 'main.mjs', inputs: ['src/a.ts'], outputs: ['main.mjs', 'chunks/c.mjs'] }));
+    assert.is(freshEntry(root), join(root, 'dist/main.mjs'), 'whole');
+    rmSync(join(root, gone));
+    assert.is(freshEntry(root), undefined, gone);
+    rmSync(root, { recursive: true });
+  }
+});
+
 build('the built entry imports no package and no command module before a command runs', async () => {
   const out = mkdtempSync(join(tmpdir(), 'pkilab-dist-'));
   const meta = await buildCli(join(out, 'dist'));
@@ -55,6 +69,9 @@ build('the built entry imports no package and no command module before a command
   const lazy = entry.imports.filter((i: { kind: string }) => i.kind === 'dynamic-import');
   assert.ok(lazy.length >= 5, `expected a lazy chunk per command, found ${lazy.length}`);
   assert.ok(Object.keys(meta.inputs).includes('adapters/cli/run.ts'), 'the run command is part of the build');
+  const { outputs } = JSON.parse(readFileSync(join(out, 'dist/manifest.json'), 'utf8')) as { outputs: string[] };
+  assert.ok(outputs.includes('main.mjs') && outputs.filter((o) => o.startsWith('chunks/')).length >= 5, 'the manifest lists the build\'s files');
+  assert.ok(outputs.every((o) => existsSync(join(out, 'dist', o))), 'each of them is there');
   rmSync(out, { recursive: true });
 });
 
