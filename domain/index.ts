@@ -17,7 +17,7 @@ export { hasRight, editAce } from './ca/access.ts';
 export { builtinTemplates, forestOidArc } from './ca/builtins.ts';
 export { defaultCaSettings, type CaState, type CertificationAuthority, type IssuedCertificate, type CaEdition, type CaOs, type CaSettings, type PendingRequest } from './ca/model.ts';
 export { formatDn, type CertificateProfile, type ExtensionSpec, type Rdn } from './ca/profile.ts';
-export { findTemplate, issuingAuthorities } from './ca/lookup.ts';
+export { findTemplate, issuedByThumbprint, issuedTo, issuingAuthorities } from './ca/lookup.ts';
 export { issuedSerial, requestIdOfSerial, setupRefusal, editionIssues, signatureHashOf, type CaProvider, type SignatureHash } from './ca/setup.ts';
 export { whyNotOfferedTo } from './ca/decide-enrollment.ts';
 export { revocationReasons, revocationReasonNames, type RevocationReason, type Revocation, type CrlEntry, type CrlKind, type CrlProfile, type PublishedCrl, type CaCrls } from './ca/crl-model.ts';

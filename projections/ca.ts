@@ -62,7 +62,10 @@ export const caHandlers: Handlers<CaEvent> = {
   },
   CertificateIssued: (world, { data }) => {
     delete world.ca.pending[String(data.certificate.requestId)];
-    world.ca.issued[data.certificate.serialNumber] = settled(data.certificate);
+    const { serialNumber, thumbprint, requester } = data.certificate;
+    world.ca.issued[serialNumber] = settled(data.certificate);
+    world.ca.serialByThumbprint[thumbprint] = serialNumber;
+    world.ca.serialsByRequester[requester] = settled([...(world.ca.serialsByRequester[requester] ?? []), serialNumber]);
     world.ca.lastRequestId = Math.max(world.ca.lastRequestId, data.certificate.requestId);
   },
 };

@@ -49,6 +49,13 @@ export const apply = (world: Draft<World>, event: RecordedEvent): void => {
   world.now = event.at;
 };
 
+/** Applies one event to a draft world without recording provenance (a working world that only decides). */
+export const applyUntracked = (world: Draft<World>, event: RecordedEvent): void => {
+  applyOne(world, event, null);
+  world.position = event.position;
+  world.now = event.at;
+};
+
 /** Events folded per immer `produce`: one draft per batch, never one per event. */
 export const batchSize = 5000;
 

@@ -1,5 +1,6 @@
 import { dueByTime, nextDueAt, type World } from '../domain/index.ts';
-import { execute, stamp } from './execute.ts';
+import { workingWorld } from '../projections/index.ts';
+import { executeIn, stamp } from './execute.ts';
 import type { LabPorts, PendingEvent } from './ports.ts';
 
 /** A guard against a schedule that never moves on (each run of due work must push its timer forward). */
@@ -11,23 +12,21 @@ const maxRounds = 100_000;
  * events come back stamped with the time they happened; work a rejection stops is left for its next due time.
  */
 export const runDueWork = async (ports: LabPorts, start: World, until: string): Promise<{ events: PendingEvent[]; world: World }> => {
-  let world = start;
+  // One working world for the whole catch-up: a pass over 10,000 computers copies each record it writes once.
+  const working = workingWorld(start);
   const events: PendingEvent[] = [];
   for (let round = 0; round < maxRounds; round += 1) {
-    const due = nextDueAt(world);
-    if (due === undefined || Date.parse(due) >= Date.parse(until)) return { events, world };
+    const due = nextDueAt(working.world);
+    if (due === undefined || Date.parse(due) >= Date.parse(until)) return { events, world: working.finish() };
     let moved = false;
-    for (const command of dueByTime(world, due)) {
-      const outcome = await execute(ports, world, command, due);
-      if (!('events' in outcome)) continue;
-      const stamped = stamp(outcome.events, due);
-      events.push(...stamped);
-      world = outcome.world;
-      moved ||= outcome.events.length > 0;
+    for (const command of dueByTime(working.world, due)) {
+      const outcome = await executeIn(ports, working, command, due);
+      if (!Array.isArray(outcome)) continue;
+      events.push(...stamp(outcome, due));
+      moved ||= outcome.length > 0;
     }
     // Nothing recorded means nothing moves the timer on: stop rather than spin (the next step's catch-up runs it).
-    if (!moved) return { events, world };
+    if (!moved) return { events, world: working.finish() };
   }
   throw new Error(`scheduled work did not settle before ${until} after ${maxRounds} rounds`);
 };
-

@@ -1,10 +1,10 @@
 import { transition } from 'xstate';
 import { addMinutes, caCertificateProfile, caSetupChoices, caSubjectOf, dueByTime, dueCrlPublications, reject, testNetwork, type CaSetup, type LabEvent, type RecordedEvent, type Rejection, type World } from '../domain/index.ts';
-import { fold } from '../projections/index.ts';
+import { fold, workingWorld } from '../projections/index.ts';
 import { findProcedure } from './catalog.ts';
 import { ChoiceError } from './choices.ts';
 import { runDueWork } from './due-work.ts';
-import { execute, recorded, stamp } from './execute.ts';
+import { execute, executeIn, recorded, stamp } from './execute.ts';
 import type { LabPorts, PendingEvent } from './ports.ts';
 import type { StepCommand, StepDefinition } from './procedure.ts';
 import { machineOf, procedureSnapshot, toMachineEvent } from './replay.ts';
@@ -82,20 +82,16 @@ const durationOf = (step: StepDefinition | undefined, choice: unknown): number =
 
 /** Decides the commands of one step in order; a step is all or nothing. Timers due by then run after it. */
 export const decideStep = async (ports: LabPorts, world: World, commands: readonly StepCommand[], at: string): Promise<LabEvent[] | Rejection> => {
-  let current = world;
+  const working = workingWorld(world);
   const produced: LabEvent[] = [];
   for (const command of commands) {
-    const outcome = await execute(ports, current, command, at);
-    if (!('events' in outcome)) return outcome;
-    produced.push(...outcome.events);
-    current = outcome.world;
+    const outcome = await executeIn(ports, working, command, at);
+    if (!Array.isArray(outcome)) return outcome;
+    produced.push(...outcome);
   }
-  for (const timer of dueByTime(current, at)) {
-    const outcome = await execute(ports, current, timer, at);
-    if ('events' in outcome) {
-      produced.push(...outcome.events);
-      current = outcome.world;
-    }
+  for (const timer of dueByTime(working.world, at)) {
+    const outcome = await executeIn(ports, working, timer, at);
+    if (Array.isArray(outcome)) produced.push(...outcome);
   }
   return produced;
 };

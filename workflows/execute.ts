@@ -1,5 +1,5 @@
 import { crlPublishedEvent, decide, exportEvents, issuanceEvents, reactionsTo, type LabCommand, type LabEvent, type RecordedEvent, type Rejection, type World } from '../domain/index.ts';
-import { fold } from '../projections/index.ts';
+import { detached, workingWorld, type WorkingWorld } from '../projections/index.ts';
 import type { LabPorts, PendingEvent } from './ports.ts';
 
 export const stamp = (events: readonly LabEvent[], at: string): PendingEvent[] => events.map((e) => ({ ...e, at }) as PendingEvent);
@@ -14,24 +14,31 @@ const prepare = async (ports: LabPorts, command: LabCommand): Promise<LabCommand
     : command;
 
 /**
- * Carries out one command against a working world: decide, then the IO a decision asks for (a key and a
+ * Carries out one command in a working world the step owns: decide, then the IO a decision asks for (a key and a
  * signature for `sign`, a CRL signature for `sign-crl`, a file for `export`), then the world's own reactions
- * (a restarted computer autoenrolls, a base CRL is followed by its delta). An autoenrollment pass is decided again after each issuance until nothing is missing.
+ * (a restarted computer autoenrolls, a base CRL is followed by its delta). An autoenrollment pass is decided again
+ * after each issuance until nothing is missing. A rejection leaves the working world as the command found it.
  */
-export const execute = async (ports: LabPorts, start: World, first: LabCommand, at: string): Promise<{ events: LabEvent[]; world: World } | Rejection> => {
-  let world = start;
+export const executeIn = async (ports: LabPorts, working: WorkingWorld, first: LabCommand, at: string): Promise<LabEvent[] | Rejection> => {
+  const savepoint = working.applied;
   const produced: LabEvent[] = [];
   const queue: LabCommand[] = [first];
-  const keep = (events: readonly LabEvent[]) => {
+  const keep = (decided: readonly LabEvent[]) => {
+    const events = decided.map(detached);
     produced.push(...events);
-    world = fold(recorded(stamp(events, at), world.position), world);
+    working.apply(recorded(stamp(events, at), working.world.position));
     queue.push(...events.flatMap(reactionsTo));
+  };
+  const rejected = (rejection: Rejection) => {
+    if (working.applied > savepoint) working.rollback(savepoint);
+    return rejection;
   };
   while (queue.length > 0) {
     const command = await prepare(ports, queue.shift()!);
     for (let pass = 0; pass < 50; pass += 1) {
+      const world = working.world;
       const decision = decide(command, world, at);
-      if (decision.kind === 'rejected') return decision.rejection;
+      if (decision.kind === 'rejected') return rejected(decision.rejection);
       if (decision.kind === 'accepted') {
         keep(decision.events);
         break;
@@ -56,5 +63,12 @@ export const execute = async (ports: LabPorts, start: World, first: LabCommand, 
       if (command.type !== 'Autoenroll') break;
     }
   }
-  return { events: produced, world };
+  return produced;
+};
+
+/** One command against a world of its own: `executeIn` on a working world made for it and finished after. */
+export const execute = async (ports: LabPorts, start: World, first: LabCommand, at: string): Promise<{ events: LabEvent[]; world: World } | Rejection> => {
+  const working = workingWorld(start);
+  const outcome = await executeIn(ports, working, first, at);
+  return Array.isArray(outcome) ? { events: outcome, world: working.finish() } : outcome;
 };

@@ -7,7 +7,7 @@ import { addMinutes } from '../shared/time.ts';
 import { hasRight } from './access.ts';
 import type { Autoenroll } from './commands.ts';
 import { issuance } from './decide-enrollment.ts';
-import { issuingAuthorities } from './lookup.ts';
+import { issuedByThumbprint, issuedTo, issuingAuthorities } from './lookup.ts';
 import type { Template } from './template.ts';
 
 /** The autoenrollment timer of Windows Vista and later: every 8 hours after startup. */
@@ -37,7 +37,7 @@ export const autoenrollTemplates = (world: World, computer: string): Template[] 
 /** The computer's personal certificates the snap-in shows (archived ones are kept but hidden). */
 const active = (world: World, computer: string) => (world.hosts.stores[computer]?.personal ?? []).filter((stored) => !stored.archived);
 
-const issuedOf = (world: World, thumbprint: string) => Object.values(world.ca.issued).find((c) => c.thumbprint === thumbprint);
+const issuedOf = (world: World, thumbprint: string) => issuedByThumbprint(world.ca, thumbprint);
 
 const holdsValid = (world: World, computer: string, template: Template, at: string): boolean =>
   active(world, computer).some((stored) => {
@@ -62,8 +62,8 @@ const replacedBy = (world: World, computer: string, template: Template): LabEven
  */
 const retrievals = (world: World, computer: string): LabEvent[] => {
   const held = new Set(Object.values(world.hosts.stores[computer] ?? {}).flatMap((certs) => (certs ?? []).map((c) => c.thumbprint)));
-  return Object.values(world.ca.issued)
-    .filter((c) => c.requester === computer && !held.has(c.thumbprint))
+  return issuedTo(world.ca, computer)
+    .filter((c) => !held.has(c.thumbprint))
     .flatMap((c): LabEvent[] => {
       const template = world.ca.templates[c.template];
       const archive = template ? replacedBy(world, computer, template) : [];

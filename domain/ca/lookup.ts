@@ -1,4 +1,4 @@
-import type { CaState } from './model.ts';
+import type { CaState, IssuedCertificate } from './model.ts';
 import type { Template } from './template.ts';
 
 /** A template by its name or display name, as an administrator would type either. */
@@ -8,3 +8,13 @@ export const findTemplate = (ca: CaState, name: string): Template | undefined =>
 /** The CAs whose "Certificate Templates to Issue" list the template. */
 export const issuingAuthorities = (ca: CaState, template: Template) =>
   Object.values(ca.authorities).filter((authority) => authority.templatesToIssue.includes(template.name));
+
+/** The certificate the CA issued with this thumbprint (through the thumbprint index, not a scan of every certificate). */
+export const issuedByThumbprint = (ca: CaState, thumbprint: string | undefined): IssuedCertificate | undefined => {
+  const serial = thumbprint === undefined ? undefined : ca.serialByThumbprint[thumbprint];
+  return serial === undefined ? undefined : ca.issued[serial];
+};
+
+/** The certificates issued to a requester, oldest first. */
+export const issuedTo = (ca: CaState, requester: string): IssuedCertificate[] =>
+  (ca.serialsByRequester[requester] ?? []).map((serial) => ca.issued[serial]!);

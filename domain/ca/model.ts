@@ -101,6 +101,9 @@ export interface CaState {
   readonly pending: Readonly<Record<string, PendingRequest>>;
   readonly templates: Readonly<Record<string, Template>>;
   readonly issued: Readonly<Record<string, IssuedCertificate>>;
+  /** Indexes of `issued`: each certificate's serial number by thumbprint, and by requester (in issuance order). */
+  readonly serialByThumbprint: Readonly<Record<string, string>>;
+  readonly serialsByRequester: Readonly<Record<string, readonly string[]>>;
   readonly lastRequestId: number;
   /** How many templates were created in the forest, for deterministic OIDs of new ones. */
   readonly templatesCreated: number;
@@ -117,5 +120,5 @@ export interface CaState {
 }
 
 export const emptyCa: CaState = {
-  authorities: {}, pending: {}, templates: {}, issued: {}, lastRequestId: 0, templatesCreated: 0, duplicatedAcls: {}, revocations: {}, crls: {}, stopped: {},
+  authorities: {}, pending: {}, templates: {}, issued: {}, serialByThumbprint: {}, serialsByRequester: {}, lastRequestId: 0, templatesCreated: 0, duplicatedAcls: {}, revocations: {}, crls: {}, stopped: {},
 };
