@@ -9,6 +9,11 @@ import { parseOptions, usageFailure } from './args.ts';
 import { runHelp } from './help.ts';
 import { jsonReport, stepLine, summaryLines } from './report.ts';
 import { drawCaIdentity } from '../ca-identity.ts';
+import { issuanceProgress, type ProgressSink } from './progress.ts';
+import type { Scenario } from '../../workflows/index.ts';
+
+/** The lab's computers: the seed's four and those the scenario adds (a few may rename seed computers). */
+const computersOf = (scenario: Scenario) => 4 + (scenario.lab.ca.network?.computers?.length ?? 0);
 
 export interface Io { out: (line: string) => void; err: (line: string) => void }
 
@@ -59,15 +64,20 @@ export const runCommand = async (args: string[], io: Io): Promise<number> => {
       ? await createStoreLab(store, parsed.values.lab ?? slug, { force: parsed.values.force, folder: out && root })
       : { ...(await openNewLab(labFolder(root), `pkilab run ${scenario.file}`, replace, (warning) => io.err(`warning: ${warning}`))), sealedKeys: undefined };
     try {
-      const { folder, ports } = writer;
+      const { folder } = writer;
+      // A long run draws certificates per second on a terminal's stderr (never with --json).
+      const progress = issuanceProgress(parsed.values.json ? {} as ProgressSink : process.stderr, computersOf(scenario));
+      const ports = progress.ports(writer.ports);
       if (!parsed.values.json) io.out(`▶ ${scenario.title} (${scenario.file})`);
       const lab = await createLab(ports, folder.labId, { startsAt: scenario.lab.startsAt ?? defaultLabStart(), ca: scenario.lab.ca, identity: drawCaIdentity() });
       let current = '';
       const run = await runScenario(ports, lab, scenario, (step) => {
+        progress.done();
         if (parsed.values.json) return;
         if (step.procedure !== current) io.out(`  ${(current = step.procedure)}`);
         io.out(stepLine(step));
       });
+      progress.done();
       const written = await writeArtifacts(run.lab.world, folder.artifacts, folder.keys);
       const artifacts = writer.sealedKeys?.(written) ?? written;
       if (run.ok) passed += 1;
