@@ -36,7 +36,7 @@ export const classCommand = async (args: string[], io: Io): Promise<number> => {
   if (parsed.values.help) return io.out(classHelp), 0;
   const [action, name, ...extra] = parsed.positionals;
   if ((action !== 'create' && action !== 'status') || !name || extra.length > 0) {
-    io.err(`pkilab class: expected "create <NAME> --students N --scenario FILE" or "status <NAME>", found ${JSON.stringify(parsed.positionals.join(' '))}\n\n${classHelp}`);
+    io.err(`pkilab class: expected "create <NAME> --students N --scenario FILE" or "status <NAME>", found ${JSON.stringify(parsed.positionals.join(' '))} (pkilab help class for usage)`);
     return 2;
   }
   const url = requireStore(parsed.values.store, `class ${action}`);

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { fillPool } from '../keypool/fill.ts';
 import { keyPoolFolder } from '../keypool/location.ts';
 import { folderKeyPool } from '../keypool/pool.ts';
+import { parseOptions } from './args.ts';
 import type { Io } from './run.ts';
 
 export const keysHelp = `Usage: pkilab keys [--json]
@@ -45,13 +45,13 @@ const flags = {
 } as const;
 
 const optionsOf = (args: string[]) => {
-  const parsed = parseArgs({ args, allowPositionals: true, options: flags });
+  const parsed = parseOptions(args, flags);
   const [action, count, ...extra] = parsed.positionals;
   if (action !== undefined && action !== 'fill') throw usage(`expected "fill" or nothing after keys, found "${action}"`);
   if (extra.length > 0) throw usage(`unexpected "${extra.join(' ')}" after keys fill ${count}`);
   if (action === 'fill' && count === undefined) throw usage('expected how many keys to add after keys fill (keys fill 200), found nothing');
-  const size = whole(parsed.values.size, '--size', 2048, 16384);
-  if (size < 1024 || size % 8 !== 0) throw usage(`expected --size as a multiple of 8 from 1024 to 16384, found ${size}`);
+  const size = parsed.values.size === undefined ? 2048 : /^\d+$/.test(parsed.values.size) ? Number(parsed.values.size) : NaN;
+  if (!(size >= 1024 && size <= 16384 && size % 8 === 0)) throw usage(`expected --size as a multiple of 8 from 1024 to 16384, found "${parsed.values.size}"`);
   return {
     help: parsed.values.help === true,
     fill: action === 'fill' ? whole(count, 'the number of keys', 0, 1_000_000) : 0,
@@ -67,7 +67,7 @@ export const keysCommand = async (args: string[], io: Io): Promise<number> => {
   try {
     options = optionsOf(args);
   } catch (error) {
-    io.err(`pkilab keys: ${(error as Error).message}\n\n${keysHelp}`);
+    io.err(`pkilab keys: ${(error as Error).message} (pkilab help keys for usage)`);
     return 2;
   }
   if (options.help) return io.out(keysHelp), 0;

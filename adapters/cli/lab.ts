@@ -39,7 +39,7 @@ export const labCommand = async (args: string[], io: Io): Promise<number> => {
   if (parsed.values.help) return io.out(labHelp), 0;
   const [action, from, to, ...extra] = parsed.positionals;
   if (action !== 'copy' || !from || !to || extra.length > 0) {
-    io.err(`pkilab lab: expected "copy <FROM> <TO>", found ${JSON.stringify(parsed.positionals.join(' '))}\n\n${labHelp}`);
+    io.err(`pkilab lab: expected "copy <FROM> <TO>", found ${JSON.stringify(parsed.positionals.join(' '))} (pkilab help lab for usage)`);
     return 2;
   }
   const warn = (w: string) => io.err(`warning: ${w}`);

@@ -144,11 +144,14 @@ pool('pkilab keys shows the pool and keys fill N adds to it; bad input is exit 2
     assert.match(filled.out, /RSA-1024 {2}2 keys/);
     const json = JSON.parse((await cli('keys', '--json')).out);
     assert.equal(json, { folder, keys: [{ type: 'RSA', size: 1024, count: 2 }] });
-    for (const bad of [['fill'], ['fill', 'ten'], ['fill', '2', '--size', '1000'], ['empty']]) {
+    const bads = [['fill'], ['fill', 'ten'], ['fill', '2', '--size', '1000'], ['fill', '2', '--size', 'big'], ['empty'], ['--bogus'], ['fill', '-3']];
+    for (const bad of bads) {
       const refused = await cli('keys', ...bad);
       assert.is(refused.code, 2, bad.join(' '));
-      assert.match(refused.err, /^pkilab keys: expected /);
+      assert.match(refused.err, /^pkilab keys: (expected|unknown option) .*\(pkilab help keys for usage\)\n?$/, bad.join(' '));
+      assert.not.match(refused.err, /Usage:|To specify a positional argument/, 'one line, in pkilab\'s words');
     }
+    assert.match((await cli('keys', 'fill', '2', '--size', 'big')).err, /expected --size as a multiple of 8 from 1024 to 16384, found "big"/);
   } finally {
     if (previous === undefined) delete process.env.PKILAB_KEY_POOL;
     else process.env.PKILAB_KEY_POOL = previous;
