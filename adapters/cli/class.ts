@@ -41,9 +41,12 @@ export const classCommand = async (args: string[], io: Io): Promise<number> => {
   }
   const url = requireStore(parsed.values.store, `class ${action}`);
   if (action === 'create') {
-    const students = Number(parsed.values.students);
     if (parsed.values.students === undefined || !parsed.values.scenario) {
       throw new StoreError('STORE_USAGE', `class create: expected --students N and --scenario FILE, found ${parsed.values.students === undefined ? 'no --students' : 'no --scenario'}`);
+    }
+    const students = /^\d+$/.test(parsed.values.students) ? Number(parsed.values.students) : NaN;
+    if (!(students >= 1 && students <= 500)) {
+      throw new StoreError('STORE_USAGE', `--students: expected a whole number from 1 to 500, found ${JSON.stringify(parsed.values.students)}`);
     }
     const scenario = await loadScenario(parsed.values.scenario);
     const store = await openStore(url);
@@ -60,6 +63,10 @@ export const classCommand = async (args: string[], io: Io): Promise<number> => {
   const store = await openStore(url);
   try {
     const labs = await classStatus(store, name);
+    if (labs.length === 0) {
+      const where = `found none in ${store.shown} (pkilab labs lists the labs there)`;
+      throw new StoreError('STORE_LAB_MISSING', `class ${name}: expected the labs of a class (${name}/student-01…), ${where}`);
+    }
     if (parsed.values.json) io.out(JSON.stringify({ class: name, store: store.shown, labs }, null, 2));
     else {
       io.out(`class ${name}: ${labs.length} lab(s) in ${store.shown}; ${labs.filter((l) => l.stuck).length} stuck`);

@@ -85,6 +85,15 @@ commands('bad input is refused saying what was expected and what was found', asy
   assert.is(noServer.code, 2);
   assert.match(noServer.err, /cannot use the PostgreSQL store postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none/);
   assert.not.match(noServer.err, /secret/);
+  const students = await cli('class', 'create', 'class9', '--students', 'abc', '--scenario', 'scenarios/iis-no-restart.yaml', '--store', url);
+  assert.is(students.code, 2);
+  assert.match(students.err, /--students: expected a whole number from 1 to 500, found "abc"/);
+  const noClass = await cli('class', 'status', 'no-such-class', '--store', url);
+  assert.is(noClass.code, 2, 'a mistyped class name is not an empty class');
+  assert.match(noClass.err, /no-such-class: expected the labs of a class \(no-such-class\/student-01…\), found none in postgres:.*pkilab labs/);
+  const extra = await cli('labs', 'class1/', 'extra', '--store', url);
+  assert.is(extra.code, 2);
+  assert.match(extra.err, /labs: expected one PREFIX at most, found "class1\/ extra"/);
 });
 
 commands.after(done);
