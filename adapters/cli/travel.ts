@@ -74,7 +74,11 @@ export const travelCommand = async (args: string[], io: Io): Promise<number> => 
   const [path, ...command] = words.rest;
   if (!path) return io.err(`pkilab travel: expected a lab log or an exported lab, found nothing.\n\n${travelUsage}`), 2;
   try {
-    if (words.follow) return await followTravel(path, storeOption(words.store), io.out, untilInterrupted());
+    if (words.follow && (command.length > 0 || json)) {
+      const found = JSON.stringify([...command, ...(json ? ['--json'] : [])].join(' '));
+      throw new TravelError(`--follow prints events as they land and takes no COMMAND or --json, found ${found}`);
+    }
+    if (words.follow) return await followTravel(path, storeOption(words.store), io.out, untilInterrupted(), (w) => io.err(`warning: ${w}`));
     const session = createSession(await openTravelSource(path, storeOption(words.store), (w) => io.err(`warning: ${w}`)), (w) => io.err(`warning: ${w}`));
     if (command.length === 0) return prompt(session, io, json);
     print(io, json, 2)(await session.runWords(command));

@@ -61,10 +61,15 @@ export const untilInterrupted = (): Promise<void> =>
  * `travel <lab> --follow`: prints the lab's events, then each append as it commits (LISTEN/NOTIFY, no
  * polling), until interrupted. A lab cut back by another writer is said so.
  */
-export const followTravel = async (path: string, store: string | undefined, out: (line: string) => void, stop: Promise<void>): Promise<number> => {
+export const followTravel = async (
+  path: string, store: string | undefined, out: (line: string) => void, stop: Promise<void>, warn: (line: string) => void = () => undefined,
+): Promise<number> => {
   if (isFileLab(path) || !store) throw new TravelError(`--follow follows a lab in a store (LISTEN/NOTIFY); ${path} is not one: add --store postgres://… and a lab name`);
   const lab = await openLabByStore(path, { store });
   try {
+    // A mistyped name would otherwise wait in silence.
+    const empty = `${lab.where} holds no events yet (is the name right?): waiting for its first append; Ctrl-C stops`;
+    if ((await lab.ports.events.version(lab.labId)) === 0) warn(empty);
     await new Promise<void>((done, fail) => {
       const subscription = lab.follow!().subscribe({
         next: (change) => {

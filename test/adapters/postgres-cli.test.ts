@@ -91,6 +91,9 @@ commands('bad input is refused saying what was expected and what was found', asy
   const noClass = await cli('class', 'status', 'no-such-class', '--store', url);
   assert.is(noClass.code, 2, 'a mistyped class name is not an empty class');
   assert.match(noClass.err, /no-such-class: expected the labs of a class \(no-such-class\/student-01…\), found none in postgres:.*pkilab labs/);
+  const followWhat = await cli('travel', 'class1/student-01', '--store', url, '--follow', 'log');
+  assert.is(followWhat.code, 2, 'not followed with the command left unsaid');
+  assert.match(followWhat.err, /--follow prints events as they land and takes no COMMAND or --json, found "log"/);
   const extra = await cli('labs', 'class1/', 'extra', '--store', url);
   assert.is(extra.code, 2);
   assert.match(extra.err, /labs: expected one PREFIX at most, found "class1\/ extra"/);

@@ -74,6 +74,19 @@ live('two people opening one procedure at once: the second finds it started by t
   }
 });
 
+live('travel --follow on a lab with no events says so (a mistyped name) and waits for its first append', async () => {
+  const lines: string[] = [];
+  const warnings: string[] = [];
+  let stop!: () => void;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const following = followTravel('nobody/yet', url, (line) => lines.push(line), stopped, (w) => warnings.push(w));
+  await until(() => warnings.length === 1, 'the warning');
+  assert.match(warnings[0]!, /#nobody\/yet holds no events yet \(is the name right\?\): waiting for its first append/);
+  stop();
+  assert.is(await following, 0);
+  assert.equal(lines, []);
+});
+
 live('travel --follow prints the lab, then each append as another writer makes it, and stops when told', async () => {
   const lines: string[] = [];
   let stop!: () => void;
