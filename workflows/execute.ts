@@ -67,7 +67,9 @@ export const executeIn = async (ports: LabPorts, working: WorkingWorld, first: L
 };
 
 /** One command against a world of its own: `executeIn` on a working world made for it and finished after. */
-export const execute = async (ports: LabPorts, start: World, first: LabCommand, at: string): Promise<{ events: LabEvent[]; world: World } | Rejection> => {
+export const execute = async (
+  ports: LabPorts, start: World, first: LabCommand, at: string,
+): Promise<{ events: LabEvent[]; world: World } | Rejection> => {
   const working = workingWorld(start);
   const outcome = await executeIn(ports, working, first, at);
   return Array.isArray(outcome) ? { events: outcome, world: working.finish() } : outcome;

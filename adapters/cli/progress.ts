@@ -27,7 +27,8 @@ export const issuanceProgress = (sink: ProgressSink, computers: number, now: () 
     const width = 24;
     const filled = Math.min(width, Math.round((issued / Math.max(1, computers)) * width));
     const rate = issued / ((t - started) / 1000);
-    const line = `  ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${fmt(issued)} certificates (${fmt(computers)} computers), ${fmt(rate)}/s`;
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+    const line = `  ${bar} ${fmt(issued)} certificates (${fmt(computers)} computers), ${fmt(rate)}/s`;
     sink.write(`\r${line.slice(0, (sink.columns ?? 100) - 1)}\x1b[K`);
   };
   return {

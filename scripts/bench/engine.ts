@@ -23,7 +23,8 @@ export const stubPorts = (): LabPorts => {
     has: async () => true,
   };
   const pfx = { read: async () => { throw new Error('no PFX in the engine bench'); }, write: async () => undefined };
-  return { events: memoryEventStore(), keys, secrets: memorySecretStore(), signer: { sign: stub, signCrl: stub }, pfx } as unknown as LabPorts;
+  const signer = { sign: stub, signCrl: stub };
+  return { events: memoryEventStore(), keys, secrets: memorySecretStore(), signer, pfx } as unknown as LabPorts;
 };
 
 /** The scenario: N computers in Domain Computers, the seed's client-certificate procedure, then one 8-hour timer pass. */
@@ -42,7 +43,8 @@ export const runLarge = async (computers: number): Promise<{ ms: number; issued:
   const ports = stubPorts();
   const scenario = largeLab(computers);
   const [run, ms] = await timed(async () => {
-    const lab = await createLab(ports, 'bench', { startsAt: scenario.lab.startsAt!, ca: scenario.lab.ca, identity: { caSerial: '1A', serialTickBase: 1 } });
+    const identity = { caSerial: '1A', serialTickBase: 1 };
+    const lab = await createLab(ports, 'bench', { startsAt: scenario.lab.startsAt!, ca: scenario.lab.ca, identity });
     return runScenario(ports, lab, scenario);
   });
   return { ms, issued: Object.keys(run.lab.world.ca.issued).length };
@@ -61,7 +63,8 @@ export const section: BenchSection = {
         return runLarge(size);
       });
       perComputer.push(runs.map((r) => r.ms / size));
-      context.out(figure(`${fmt(size)} computers (${fmt(runs[0]!.issued)} certificates)`, runs.map((r) => r.ms / 1000), 's', { digits: 2 }));
+      const label = `${fmt(size)} computers (${fmt(runs[0]!.issued)} certificates)`;
+      context.out(figure(label, runs.map((r) => r.ms / 1000), 's', { digits: 2 }));
     }
     const first = perComputer[0]!;
     const last = perComputer.at(-1)!;

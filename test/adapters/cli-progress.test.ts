@@ -5,7 +5,8 @@ import type { LabPorts } from '../../workflows/index.ts';
 
 const progress = suite('adapters/cli run progress');
 
-const signing = () => ({ signer: { sign: async () => ({ der: 'MII', thumbprint: 'AB' }), signCrl: async () => ({ der: 'MII' }) } }) as unknown as LabPorts;
+const signing = () =>
+  ({ signer: { sign: async () => ({ der: 'MII', thumbprint: 'AB' }), signCrl: async () => ({ der: 'MII' }) } }) as unknown as LabPorts;
 
 const run = async (isTTY: boolean, signatures: number, msPerSignature: number) => {
   let clock = 0;

@@ -8,7 +8,10 @@ import { record } from '../support/world.ts';
 const working = suite('projections/working');
 
 const groups = (from: number, n: number): LabEvent[] =>
-  Array.from({ length: n }, (_, i) => ({ type: 'PrincipalCreated', data: { principal: { name: `G${from + i}`, sid: `S-${from + i}`, kind: 'group', builtin: false } } }) as LabEvent);
+  Array.from({ length: n }, (_, i): LabEvent => {
+    const principal = { name: `G${from + i}`, sid: `S-${from + i}`, kind: 'group', builtin: false } as const;
+    return { type: 'PrincipalCreated', data: { principal } };
+  });
 
 working('a working world reaches the same state as the fold, provenance aside, and leaves its base untouched', () => {
   const events = record(groups(0, 40));
