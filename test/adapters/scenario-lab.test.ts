@@ -2,6 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as fc from 'fast-check';
 import { parseScenario } from '../../adapters/scenario/load.ts';
+import { generatedComputers } from '../../adapters/scenario/lab-schema.ts';
 import { scenarioProblem } from '../support/scenario-problem.ts';
 import { actions } from '../../workflows/index.ts';
 import { networkOf } from '../../domain/lab/network.ts';
@@ -35,6 +36,15 @@ lab('generated: asks for N computers named prefix + a padded number, each with t
   const host = network.hosts.find((h) => h.host.name === 'WS0002')!.host;
   assert.equal([host.fqdn, host.os], ['ws0002.contoso.com', 'Windows 10']);
   assert.equal(network.tokens.find((t) => t.computer === 'WS0002')!.groups, ['Authenticated Users', 'Domain Computers', 'Everyone', 'Kiosks']);
+});
+
+lab('generated: any count and prefix gives that many distinct names, each a valid account name of the lab', () => {
+  fc.assert(fc.property(fc.integer({ min: 1, max: 2000 }), fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,7}$/), (count, prefix) => {
+    const names = generatedComputers({ computers: count, prefix }).map((c) => c.name);
+    assert.is(names.length, count);
+    assert.is(new Set(names.map((n) => n.toLowerCase())).size, count);
+    for (const name of names) assert.match(name, /^[A-Za-z0-9][A-Za-z0-9._-]{0,14}$/);
+  }), { numRuns: 60 });
 });
 
 lab('generated: refuses a group the lab does not define, and a count below one', () => {
