@@ -16,7 +16,7 @@ export const studentLabs = (name: string, students: number): string[] => {
 
 /**
  * Creates the labs of a class, every one from the world the scenario leaves: the scenario runs once in the
- * first lab, and its log, keys and secrets are copied into the others (so every student starts from the
+ * first lab, and its log, keys, secrets and exported PFX files are copied into the others (so every student starts from the
  * same CA and certificates). Refuses, before writing anything, when one of the names is already a lab
  * (unless `force`: then those labs are replaced).
  */
@@ -40,6 +40,8 @@ export const createClass = async (store: PostgresStore, name: string, students: 
   onLab(first);
   for (const lab of others) {
     await copyLab(ports, run.lab.events, store.ports(lab), lab);
+    // The PFX files the scenario exported: a later step (importing one) reads them.
+    await store.copyFiles(first, lab);
     onLab(lab);
   }
   return { labs, events: run.lab.events.length, ok: run.ok };

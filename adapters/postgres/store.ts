@@ -30,6 +30,8 @@ export interface PostgresStore {
   list(prefix?: string): Promise<LabSummary[]>;
   /** The lab as it grows (LISTEN/NOTIFY), as an rxjs Observable. */
   follow(lab: string): Observable<LabChange>;
+  /** Copies the files a lab keeps in the store (its exported PFX files) into another lab, replacing any of the same name. */
+  copyFiles(from: string, to: string): Promise<void>;
   /** Removes a lab whole (its events, keys, secrets and files): only on an explicit --force. */
   drop(lab: string): Promise<void>;
   close(): Promise<void>;
@@ -58,6 +60,10 @@ export const openPostgresStore = async (url: string, onWarning?: (message: strin
       return rows.map((r) => ({ lab: r.lab, version: r.version, created: r.created.toISOString(), updated: r.updated.toISOString() }));
     },
     follow: (lab) => followLab(db, checkLabName(lab)),
+    async copyFiles(from, to) {
+      const upsert = `INSERT INTO ${db.table('files')} (lab, name, content) SELECT $2, name, content FROM ${db.table('files')} WHERE lab = $1`;
+      await db.pool.query(`${upsert} ON CONFLICT (lab, name) DO UPDATE SET content = EXCLUDED.content`, [checkLabName(from), checkLabName(to)]);
+    },
     async drop(lab) {
       checkLabName(lab);
       await transaction(db, async (client) => {

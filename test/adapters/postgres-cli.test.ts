@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -70,6 +70,20 @@ commands('class create makes a lab per student from the scenario; class status t
   const again = await cli('class', 'create', 'class1', '--students', '3', '--scenario', 'scenarios/iis-web-server-certificate.yaml', '--store', url);
   assert.is(again.code, 2);
   assert.match(again.err, /2 of its labs already exist/);
+});
+
+commands('class create gives every student the PFX files the scenario exported, so importing one works in every lab', async () => {
+  const scenario = join(await tempDir(), 'exported.yaml');
+  await writeFile(scenario, [
+    'scenario: exported', 'title: exported, not yet imported', 'procedures:', '  - procedure: cloud-dp-service-certificate', '    until: export',
+    '    steps:', '      export: { file: clouddp1.pfx, password: Pa55w.rd-CloudDP }', '',
+  ].join('\n'));
+  const created = await cli('class', 'create', 'exported', '--students', '2', '--scenario', scenario, '--store', url);
+  assert.is(created.code, 0, created.err);
+  const files = async (lab: string) => (await store.db.pool.query(`SELECT name, content FROM ${store.db.table('files')} WHERE lab = $1 ORDER BY name`, [lab])).rows;
+  const first = await files('exported/student-01');
+  assert.is(first.length, 1, 'the scenario exported one PFX');
+  assert.equal(await files('exported/student-02'), first);
 });
 
 commands('bad input is refused saying what was expected and what was found', async () => {
