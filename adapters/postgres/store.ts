@@ -61,8 +61,10 @@ export const openPostgresStore = async (url: string, onWarning?: (message: strin
     },
     follow: (lab) => followLab(db, checkLabName(lab)),
     async copyFiles(from, to) {
-      const upsert = `INSERT INTO ${db.table('files')} (lab, name, content) SELECT $2, name, content FROM ${db.table('files')} WHERE lab = $1`;
-      await db.pool.query(`${upsert} ON CONFLICT (lab, name) DO UPDATE SET content = EXCLUDED.content`, [checkLabName(from), checkLabName(to)]);
+      const files = db.table('files');
+      const upsert = `INSERT INTO ${files} (lab, name, content) SELECT $2, name, content FROM ${files} WHERE lab = $1`;
+      const replace = 'ON CONFLICT (lab, name) DO UPDATE SET content = EXCLUDED.content';
+      await db.pool.query(`${upsert} ${replace}`, [checkLabName(from), checkLabName(to)]);
     },
     async drop(lab) {
       checkLabName(lab);

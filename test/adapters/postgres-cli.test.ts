@@ -75,12 +75,13 @@ commands('class create makes a lab per student from the scenario; class status t
 commands('class create gives every student the PFX files the scenario exported, so importing one works in every lab', async () => {
   const scenario = join(await tempDir(), 'exported.yaml');
   await writeFile(scenario, [
-    'scenario: exported', 'title: exported, not yet imported', 'procedures:', '  - procedure: cloud-dp-service-certificate', '    until: export',
-    '    steps:', '      export: { file: clouddp1.pfx, password: Pa55w.rd-CloudDP }', '',
+    'scenario: exported', 'title: exported, not yet imported', 'procedures:',
+    '  - procedure: cloud-dp-service-certificate', '    until: export', '    steps:', '      export: { file: clouddp1.pfx, password: Pa55w.rd-CloudDP }', '',
   ].join('\n'));
   const created = await cli('class', 'create', 'exported', '--students', '2', '--scenario', scenario, '--store', url);
   assert.is(created.code, 0, created.err);
-  const files = async (lab: string) => (await store.db.pool.query(`SELECT name, content FROM ${store.db.table('files')} WHERE lab = $1 ORDER BY name`, [lab])).rows;
+  const select = `SELECT name, content FROM ${store.db.table('files')} WHERE lab = $1 ORDER BY name`;
+  const files = async (lab: string) => (await store.db.pool.query(select, [lab])).rows;
   const first = await files('exported/student-01');
   assert.is(first.length, 1, 'the scenario exported one PFX');
   assert.equal(await files('exported/student-02'), first);
