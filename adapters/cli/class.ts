@@ -46,7 +46,8 @@ export const classCommand = async (args: string[], io: Io): Promise<number> => {
     }
     const students = /^\d+$/.test(parsed.values.students) ? Number(parsed.values.students) : NaN;
     if (!(students >= 1 && students <= 500)) {
-      throw new StoreError('STORE_USAGE', `--students: expected a whole number from 1 to 500, found ${JSON.stringify(parsed.values.students)}`);
+      const found = JSON.stringify(parsed.values.students);
+      throw new StoreError('STORE_USAGE', `--students: expected a whole number from 1 to 500, found ${found}`);
     }
     const scenario = await loadScenario(parsed.values.scenario);
     const store = await openStore(url);

@@ -51,7 +51,9 @@ const optionsOf = (args: string[]) => {
   if (extra.length > 0) throw usage(`unexpected "${extra.join(' ')}" after keys fill ${count}`);
   if (action === 'fill' && count === undefined) throw usage('expected how many keys to add after keys fill (keys fill 200), found nothing');
   const size = parsed.values.size === undefined ? 2048 : /^\d+$/.test(parsed.values.size) ? Number(parsed.values.size) : NaN;
-  if (!(size >= 1024 && size <= 16384 && size % 8 === 0)) throw usage(`expected --size as a multiple of 8 from 1024 to 16384, found "${parsed.values.size}"`);
+  if (!(size >= 1024 && size <= 16384 && size % 8 === 0)) {
+    throw usage(`expected --size as a multiple of 8 from 1024 to 16384, found "${parsed.values.size}"`);
+  }
   return {
     help: parsed.values.help === true,
     fill: action === 'fill' ? whole(count, 'the number of keys', 0, 1_000_000) : 0,

@@ -27,7 +27,8 @@ export const labsCommand = async (args: string[], io: Io): Promise<number> => {
   const parsed = parseOptions(args, { store: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } });
   if (parsed.values.help) return io.out(labsHelp), 0;
   if (parsed.positionals.length > 1) {
-    throw new StoreError('STORE_USAGE', `labs: expected one PREFIX at most, found ${JSON.stringify(parsed.positionals.join(' '))} (pkilab help labs for usage)`);
+    const found = JSON.stringify(parsed.positionals.join(' '));
+    throw new StoreError('STORE_USAGE', `labs: expected one PREFIX at most, found ${found} (pkilab help labs for usage)`);
   }
   const store = await openStore(requireStore(parsed.values.store, 'labs'));
   try {

@@ -41,7 +41,9 @@ export interface PostgresStore {
 export const localFolderOf = (lab: string): string => join('.pkilab', 'store', checkLabName(lab));
 
 /** Opens the store a URL names; its labs' new keys come from `keys` (generated on the spot unless given a pool). */
-export const openPostgresStore = async (url: string, onWarning?: (message: string) => void, keys: KeySource = generatedKeys): Promise<PostgresStore> => {
+export const openPostgresStore = async (
+  url: string, onWarning?: (message: string) => void, keys: KeySource = generatedKeys,
+): Promise<PostgresStore> => {
   const db = await openDatabase(url);
   const events = postgresEventStore(db, onWarning);
   return {
@@ -50,7 +52,8 @@ export const openPostgresStore = async (url: string, onWarning?: (message: strin
       checkLabName(lab);
       const store = postgresKeyStore(db, lab, keys);
       const secrets = postgresSecretStore(db, lab);
-      return { events, keys: store, secrets, signer: x509Signer(store), pfx: postgresPfxFiles(db, lab, join(folder, 'exports'), store, secrets) };
+      const pfx = postgresPfxFiles(db, lab, join(folder, 'exports'), store, secrets);
+      return { events, keys: store, secrets, signer: x509Signer(store), pfx };
     },
     async list(prefix = '') {
       const { rows } = await db.pool.query<{ lab: string; version: number; created: Date; updated: Date }>(
