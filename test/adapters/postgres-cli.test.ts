@@ -78,7 +78,10 @@ commands('class create gives every student the PFX files the scenario exported, 
     'scenario: exported', 'title: exported, not yet imported', 'procedures:',
     '  - procedure: cloud-dp-service-certificate', '    until: export', '    steps:', '      export: { file: clouddp1.pfx, password: Pa55w.rd-CloudDP }', '',
   ].join('\n'));
-  const created = await cli('class', 'create', 'exported', '--students', '2', '--scenario', scenario, '--store', url);
+  // The first lab's export is also written to .pkilab/store/ in the working folder: a temporary one here.
+  const here = process.cwd();
+  process.chdir(await tempDir());
+  const created = await cli('class', 'create', 'exported', '--students', '2', '--scenario', scenario, '--store', url).finally(() => process.chdir(here));
   assert.is(created.code, 0, created.err);
   const select = `SELECT name, content FROM ${store.db.table('files')} WHERE lab = $1 ORDER BY name`;
   const files = async (lab: string) => (await store.db.pool.query(select, [lab])).rows;
