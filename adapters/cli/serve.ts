@@ -1,6 +1,5 @@
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { fold } from '../../projections/index.ts';
 import { jsonlEventStore } from '../eventstore/jsonl.ts';
 import { fileKeyStore } from '../keystore/files.ts';
@@ -8,6 +7,7 @@ import { labFolder } from '../lab-files.ts';
 import { probe } from '../serve/probe.ts';
 import { publishedBy, type Published } from '../serve/published.ts';
 import { startServers, type Running } from '../serve/servers.ts';
+import { parseOptions, usageFailure } from './args.ts';
 import type { Io } from './run.ts';
 
 export const serveHelp = `Usage: pkilab serve <lab folder | lab.jsonl> [--host ADDRESS] [--https-port N] [--http-port N] [--check]
@@ -99,19 +99,15 @@ const stopped = (running: Running): Promise<void> =>
 export const serveCommand = async (args: string[], io: Io): Promise<number> => {
   let parsed;
   try {
-    parsed = parseArgs({
-      args, allowPositionals: true,
-      options: {
-        host: { type: 'string', default: '127.0.0.1' },
-        'https-port': { type: 'string' },
-        'http-port': { type: 'string' },
-        check: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
+    parsed = parseOptions(args, {
+      host: { type: 'string', default: '127.0.0.1' },
+      'https-port': { type: 'string' },
+      'http-port': { type: 'string' },
+      check: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
     });
   } catch (error) {
-    io.err(`pkilab serve: ${(error as Error).message}\n\n${serveHelp}`);
-    return 2;
+    return usageFailure(io, 'serve', error, args);
   }
   if (parsed.values.help) return io.out(serveHelp), 0;
   const [given] = parsed.positionals;
@@ -120,12 +116,16 @@ export const serveCommand = async (args: string[], io: Io): Promise<number> => {
     io.err(`pkilab serve: expected one lab (its folder or its lab.jsonl), found ${found}.\n\n${serveHelp}`);
     return 2;
   }
+  const kind = await stat(given).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => 'missing');
+  const hint = 'give the folder pkilab run --out wrote, or its lab.jsonl';
+  if (kind === 'missing') throw new ServeInputError(`${given}: no such folder or file; ${hint}`);
+  if (kind === 'file' && !given.endsWith('.jsonl')) throw new ServeInputError(`${given} is a file, not a lab: ${hint}`);
   const folder = given.endsWith('.jsonl') ? labFolder(dirname(given), basename(given, '.jsonl')) : labFolder(given);
   const httpsPort = portOption(parsed.values['https-port'], '--https-port');
   const httpPort = portOption(parsed.values['http-port'], '--http-port');
   const events = await jsonlEventStore(folder.root, { onWarning: (w) => io.err(`warning: ${w}`) }).read(folder.labId);
   if (events.length === 0) {
-    throw new ServeInputError(`${folder.log} holds no lab (no events); give the folder pkilab run --out wrote, or its lab.jsonl`);
+    throw new ServeInputError(`${folder.log} holds no lab (no events); ${hint}`);
   }
   const world = fold(events);
   const published = await publishedBy(world, join(folder.artifacts, 'CertEnroll'));

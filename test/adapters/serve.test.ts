@@ -53,6 +53,20 @@ serve('pkilab serve refuses a folder without a lab (exit 2) and explains the opt
   assert.match(taken.err, /cannot listen on 127\.0\.0\.1 \(https port \d+, http port any\): .*EADDRINUSE/);
 });
 
+serve('pkilab serve names a path that does not exist or is not a lab, and an unknown option, as the other commands do', async () => {
+  const missing = await cli('serve', join(tmp, 'no-such-lab'), '--check');
+  assert.is(missing.code, 2);
+  assert.match(missing.err, /no-such-lab: no such folder or file; give the folder pkilab run --out wrote, or its lab\.jsonl/);
+  const yaml = join(tmp, 'scenario.yaml');
+  await writeFile(yaml, 'scenario: x\n');
+  const file = await cli('serve', yaml, '--check');
+  assert.is(file.code, 2);
+  assert.match(file.err, /scenario\.yaml is a file, not a lab: give the folder pkilab run --out wrote, or its lab\.jsonl/);
+  const unknown = await cli('serve', sha256.folder, '--bogus');
+  assert.is(unknown.code, 2);
+  assert.match(unknown.err, /^pkilab serve: unknown option --bogus; expected --host VALUE, .*--check or --help/);
+});
+
 serve('openssl s_client verifies the SHA-256 lab\'s binding for both of SERVER1\'s names, and refuses a name not in the certificate', async () => {
   for (const name of ['server1.internal.contoso.com', 'server.contoso.com']) {
     const result = await sClient(sha256, name);
