@@ -6,19 +6,18 @@ import type { World } from '../lab/world.ts';
 import { selectCertificate } from '../hosts/decide.ts';
 import type { SimTime } from '../shared/time.ts';
 import { issuance } from './decide-enrollment.ts';
-import { findTemplate } from './lookup.ts';
+import { findTemplate, templateNotFound } from './lookup.ts';
 import { authorityFor, stoppedRefusal } from './revocation.ts';
 
 export type CaAdminCommand = RemoveTemplateFromCa | ChangeTemplateSettings | ApproveRequest | DenyRequest | RenewCertificate;
 
-const noTemplate = (name: string) => refuse('NOT_FOUND', `Expected a certificate template named "${name}"; the Certificate Templates console lists none.`);
 const noCa = (name: string | undefined) =>
   refuse('NOT_FOUND', name ? `Expected a certification authority named "${name}"; the lab has none of that name.` : 'The lab has no certification authority.');
 
 /** Settings tabs of a version 1 template are read-only in the console: only its Security tab can change. */
 const settingsRefusal = (world: World, command: ChangeTemplateSettings): Decision | undefined => {
   const template = findTemplate(world.ca, command.template);
-  if (!template) return noTemplate(command.template);
+  if (!template) return templateNotFound(world.ca, command.template);
   if (template.schemaVersion === 1) {
     return refuse('NOT_EDITABLE', `"${template.displayName}" is a version 1 template: its ${command.tab} tab is read-only; duplicate it to change anything but its Security tab.`);
   }
@@ -80,7 +79,7 @@ export const decideCaAdmin = (command: CaAdminCommand, world: World, at: SimTime
       const authority = authorityFor(world, c.ca);
       if (!authority) return noCa(c.ca);
       const template = findTemplate(world.ca, c.template);
-      if (!template) return noTemplate(c.template);
+      if (!template) return templateNotFound(world.ca, c.template);
       if (!authority.templatesToIssue.includes(template.name)) {
         return refuse('NOT_FOUND', `"${template.displayName}" is not in ${authority.name}'s Certificate Templates to Issue, so there is nothing to delete.`);
       }

@@ -4,13 +4,12 @@ import type { World } from '../lab/world.ts';
 import { editAce } from './access.ts';
 import { forestOidArc } from './builtins.ts';
 import type { AddApplicationPolicy, ChangeRequestHandling, ChangeSubjectName, ChangeTemplatePermissions, DuplicateTemplate, IssueTemplate } from './commands.ts';
-import { findTemplate } from './lookup.ts';
+import { findTemplate, templateNotFound } from './lookup.ts';
 import { editionIssues, editionLimitText } from './setup.ts';
 import { compatibilityAuthorities, compatibilityRecipients, duplicateVersions, templateNameFor, type SchemaVersion, type Template } from './template.ts';
 
 export type TemplateCommand = DuplicateTemplate | ChangeSubjectName | ChangeRequestHandling | ChangeTemplatePermissions | AddApplicationPolicy | IssueTemplate;
 
-const missing = (name: string) => refuse('NOT_FOUND', `Expected a certificate template named "${name}"; the Certificate Templates console lists none.`);
 
 /** A deterministic OID under the forest arc for the n-th template created in the lab. */
 const newTemplateOid = (n: number): string => `${forestOidArc}.${(n * 7_919_993) % 16_777_213}.${(n * 104_729) % 9_999_991}`;
@@ -33,7 +32,7 @@ const versionFor = (command: DuplicateTemplate, world: World): { schemaVersion: 
 
 const duplicate = (command: DuplicateTemplate, world: World): Decision => {
   const source = findTemplate(world.ca, command.source);
-  if (!source) return missing(command.source);
+  if (!source) return templateNotFound(world.ca, command.source);
   const name = templateNameFor(command.displayName);
   if (!name) return refuse('INVALID_CHOICE', 'Expected a template display name on the General tab; it was empty.');
   if (findTemplate(world.ca, command.displayName) || world.ca.templates[name]) {
@@ -60,7 +59,7 @@ const duplicate = (command: DuplicateTemplate, world: World): Decision => {
 /** Settings tabs can only change v2+ templates; returns the template or the rejection. */
 const editable = (world: World, name: string): Template | Decision => {
   const template = findTemplate(world.ca, name);
-  if (!template) return missing(name);
+  if (!template) return templateNotFound(world.ca, name);
   if (template.schemaVersion === 1) return refuse('NOT_EDITABLE', `"${template.displayName}" is a version 1 template: duplicate it to change anything but its permissions.`);
   return template;
 };
@@ -89,7 +88,7 @@ export const decideTemplate = (command: TemplateCommand, world: World): Decision
     })
     .with({ type: 'ChangeTemplatePermissions' }, (c) => {
       const template = findTemplate(world.ca, c.template);
-      if (!template) return missing(c.template);
+      if (!template) return templateNotFound(world.ca, c.template);
       if (!world.directory.principals[c.principal]) {
         return refuse('NOT_FOUND', `The Security tab's Add dialog found no user, computer or group named "${c.principal}".`);
       }
@@ -102,7 +101,7 @@ export const decideTemplate = (command: TemplateCommand, world: World): Decision
       const authority = world.ca.authorities[caName] ?? Object.values(world.ca.authorities)[0];
       if (!authority) return refuse('NOT_FOUND', `Expected a certification authority named "${caName}"; the lab has none.`);
       const template = findTemplate(world.ca, name);
-      if (!template) return missing(name);
+      if (!template) return templateNotFound(world.ca, name);
       if (authority.templatesToIssue.includes(template.name)) {
         return refuse('ALREADY_EXISTS', `"${template.displayName}" is already in ${authority.name}'s Certificate Templates to Issue.`);
       }

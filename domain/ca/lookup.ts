@@ -1,9 +1,16 @@
+import { refuse, type Decision } from '../lab/decision.ts';
 import type { CaState, IssuedCertificate } from './model.ts';
 import type { Template } from './template.ts';
 
 /** A template by its name or display name, as an administrator would type either. */
 export const findTemplate = (ca: CaState, name: string): Template | undefined =>
   ca.templates[name] ?? Object.values(ca.templates).find((t) => t.displayName.toLowerCase() === name.toLowerCase());
+
+/** The refusal for a template name the lab does not have, listing the display names the console shows. */
+export const templateNotFound = (ca: CaState, name: string): Decision => {
+  const listed = Object.values(ca.templates).map((t) => t.displayName).sort().join(', ');
+  return refuse('NOT_FOUND', `Expected a certificate template named "${name}"; the Certificate Templates console lists ${listed || 'none'}.`);
+};
 
 /** The CAs whose "Certificate Templates to Issue" list the template. */
 export const issuingAuthorities = (ca: CaState, template: Template) =>

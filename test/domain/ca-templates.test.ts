@@ -68,6 +68,18 @@ templates('refuses permissions for a principal the directory does not know', () 
   assert.is(decision.kind === 'rejected' && decision.rejection.name, 'NOT_FOUND');
 });
 
+templates('a template the lab does not have is refused with the names the Certificate Templates console lists', () => {
+  const world = givenNetwork();
+  const duplicated = decide({ type: 'DuplicateTemplate', source: 'Computer', version: 'windows-server-2003-enterprise', displayName: 'X' }, world, at);
+  const removed = decide({ type: 'RemoveTemplateFromCa', template: 'Computer' }, world, at);
+  for (const decision of [duplicated, removed]) {
+    assert.is(decision.kind === 'rejected' && decision.rejection.name, 'NOT_FOUND');
+    const text = decision.kind === 'rejected' ? decision.rejection.reason : '';
+    assert.match(text, /^Expected a certificate template named "Computer"; the Certificate Templates console lists /);
+    assert.match(text, /Authenticated Session, Web Server, Workstation Authentication\.$/);
+  }
+});
+
 templates('a Standard Edition CA cannot issue a version 2 template', () => {
   const world = accepted(givenNetwork('standard'), { type: 'DuplicateTemplate', source: 'Web Server', version: 'windows-server-2003-enterprise', displayName: 'ConfigMgr Web Server Certificate' });
   const decision = decide({ type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: 'ConfigMgr Web Server Certificate' }, world, at);
