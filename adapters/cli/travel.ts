@@ -74,6 +74,7 @@ export const travelCommand = async (args: string[], io: Io): Promise<number> => 
   const [path, ...command] = words.rest;
   if (!path) return io.err(`pkilab travel: expected a lab log or an exported lab, found nothing.\n\n${travelUsage}`), 2;
   try {
+    if (/^--?[^-]/.test(path)) throw new TravelError(`unknown option ${path}; expected --json, --store VALUE, --follow or --help`);
     if (words.follow && (command.length > 0 || json)) {
       const found = JSON.stringify([...command, ...(json ? ['--json'] : [])].join(' '));
       throw new TravelError(`--follow prints events as they land and takes no COMMAND or --json, found ${found}`);

@@ -149,6 +149,9 @@ travel('bad input says what was expected', async () => {
   assert.is((await cli('travel', log, 'goto', 'ninety')).code, 2);
   assert.match((await cli('travel', log, 'what-if', 'change', '3', '{}')).err, /not an input \(ActionTaken\)/);
   assert.match((await cli('travel', '/nowhere/lab.jsonl', 'log')).err, /holds no events|no file/);
+  const option = await cli('travel', '--bogus', log, 'log');
+  assert.is(option.code, 2);
+  assert.match(option.err, /^pkilab travel: unknown option --bogus; expected --json, --store VALUE, --follow or --help/);
 });
 
 travel.run();
