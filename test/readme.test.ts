@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { testPassphrase } from './support/postgres.ts';
 
 /** The README keeps an example for every command; each `node bin/pkilab.mjs …` one is run here, in table order. */
 const readme = suite('README examples');
@@ -19,7 +20,7 @@ const words = (line: string): string[] => [...line.matchAll(/'([^']*)'|"([^"]*)"
 for (const example of examples) {
   readme(`runs: ${example}`, () => {
     const [, script, ...args] = words(example);
-    const result = spawnSync(process.execPath, [script!, ...args], { encoding: 'utf8', input: '', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [script!, ...args], { encoding: 'utf8', input: '', timeout: 60_000, env: { ...process.env, PKILAB_KEY_PASSPHRASE: testPassphrase(), NO_COLOR: '1' } });
     assert.ok([0, 1].includes(result.status ?? -1), `${example} exited ${result.status}: ${result.stderr}`);
     assert.not.match(result.stderr, /\n\s+at /, 'a stack trace');
   });
