@@ -19,16 +19,28 @@ const terminal = (name: string, out: string, cols: number, rows: number) => {
   // A person at a terminal, not a CI job: Ink renders only a final frame when CI is set.
   tmux('new-session', '-d', '-s', name, '-x', String(cols), '-y', String(rows), `cd ${resolve('.')} && env -u CI -u FORCE_COLOR ${process.execPath} bin/pkilab.mjs step iis-web-server-certificate --out ${out} --new`);
   const screen = () => tmux('capture-pane', '-p', '-t', name);
+  /**
+   * Every key this suite sends changes the screen. A key that left it exactly as it was when sent was lost (a
+   * loaded machine can drop one while Ink rebinds its input), so after 8 s it is sent once more.
+   */
+  let sent: { keys: string[]; before: string; at: number; again: boolean } | undefined;
   const waitFor = async (what: RegExp, seconds = 60): Promise<string> => {
     const deadline = Date.now() + seconds * 1000;
     for (;;) {
       const text = screen();
       if (what.test(text) && !/working…/.test(text)) return text;
       if (Date.now() > deadline) throw new Error(`the screen never showed ${what}:\n${text}`);
+      if (sent && !sent.again && Date.now() - sent.at > 8000 && text === sent.before) {
+        sent.again = true;
+        tmux('send-keys', '-t', name, ...sent.keys);
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   };
-  const keys = (...k: string[]) => tmux('send-keys', '-t', name, ...k);
+  const keys = (...k: string[]) => {
+    sent = { keys: k, before: screen(), at: Date.now(), again: false };
+    tmux('send-keys', '-t', name, ...k);
+  };
   const close = () => { try { tmux('kill-session', '-t', name); } catch { /* already gone */ } };
   return { screen, waitFor, keys, close };
 };
