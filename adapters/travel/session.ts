@@ -13,6 +13,8 @@ export interface Output { readonly lines: string[]; readonly json: Record<string
 
 export interface TravelSession {
   readonly timeline: Timeline;
+  /** What the what-if, fork and export commands read (for callers that decide again without words: the studio). */
+  readonly context: Context;
   cursor: number;
   /** One prompt line, split into words as a shell splits them. */
   run(line: string): Promise<Output>;
@@ -63,6 +65,7 @@ export const createSession = (source: LabSource, warn: (w: string) => void): Tra
 
   const session: TravelSession = {
     timeline,
+    context,
     cursor: last,
     run: async (line) => session.runWords(commandWords(line)),
     async runWords(words) {

@@ -41,7 +41,7 @@ const inputAt = (c: Context, reference: string | undefined, what: string): numbe
 };
 
 /** `skip INPUT` or `change INPUT JSON`: the JSON is every remaining word, joined as typed. */
-const parseWhatIf = (c: Context, args: readonly string[], what: string): WhatIf => {
+export const parseWhatIf = (c: Context, args: readonly string[], what: string): WhatIf => {
   const [kind, reference, ...rest] = args;
   if (kind !== 'skip' && kind !== 'change') throw new TravelError(`${what}: expected skip INPUT or change INPUT JSON, found ${kind ?? 'nothing'}`);
   const position = inputAt(c, reference, `${what} ${kind}`);
@@ -63,7 +63,7 @@ const parseWhatIf = (c: Context, args: readonly string[], what: string): WhatIf 
   return { kind, position, choice };
 };
 
-const decideAgain = async (c: Context, change: WhatIf) => {
+export const decideAgain = async (c: Context, change: WhatIf) => {
   const ports = redecisionPorts(c.source, (ref) => c.warn(`the key ${ref} is not available here; a stand-in key signs in its place`));
   return { result: await redecide(ports, c.events, change), ports };
 };
