@@ -47,6 +47,11 @@ const readBundle = async (path: string, onWarning: (w: string) => void): Promise
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
     throw new TravelError(`${path}: expected a lab log (.jsonl) or an exported lab (.json), could not read it (${(error as Error).message})`);
   }
+  return checkBundle(path, json, onWarning);
+};
+
+/** A bundle's JSON checked as a log is when it opens (`path` names it in messages); TravelError when it is not one. */
+const checkBundle = (path: string, json: unknown, onWarning: (w: string) => void): LabBundle => {
   if ((json as { format?: unknown } | null)?.format !== 'pkilab-lab/1') {
     throw new TravelError(`${path}: expected an exported lab (format pkilab-lab/1), found format ${JSON.stringify((json as { format?: unknown } | null)?.format) ?? 'none'}`);
   }
@@ -66,7 +71,14 @@ export const openSource = async (path: string, onWarning: (w: string) => void): 
     if (events.length === 0) throw new TravelError(`${path} holds no events (is the path right?)`);
     return { path, events, keys: fileKeyStore(join(dirname(path), 'keys')), secrets: await fileSecretStore(join(dirname(path), 'keys', 'secrets.json')).all() };
   }
-  const bundle = await readBundle(path, onWarning);
+  return bundleSource(path, await readBundle(path, onWarning));
+};
+
+/** An exported lab's JSON (read from `name`, or received whole: the studio's uploads) as a source held in memory. */
+export const openBundleJson = (name: string, json: unknown, onWarning: (w: string) => void): Promise<LabSource> =>
+  bundleSource(name, checkBundle(name, json, onWarning));
+
+const bundleSource = async (path: string, bundle: LabBundle): Promise<LabSource> => {
   const keys = memoryKeyStore();
   for (const [ref, pkcs8] of Object.entries(bundle.keys ?? {})) await keys.put(ref, pkcs8);
   return { path, events: bundle.events, keys, secrets: bundle.secrets ?? {} };
@@ -84,13 +96,7 @@ export const redecisionPorts = (source: LabSource, onStandIn: (ref: string) => v
  * unless `withKeys` is false; a bundle with them is mode 0600. An existing file is replaced only with `force`.
  */
 export const exportBundle = async (source: LabSource, out: string, options: { to?: number; withKeys: boolean; force?: boolean }): Promise<LabBundle> => {
-  const events = source.events.slice(0, options.to ?? source.events.length);
-  const refs = referencesOf(events);
-  const keys: Record<string, string> = {};
-  const secrets: Record<string, string> = {};
-  if (options.withKeys && source.keys) for (const ref of refs.keys) if (await source.keys.has(ref)) keys[ref] = await source.keys.privateKey(ref);
-  if (options.withKeys) for (const ref of refs.secrets) if (source.secrets?.[ref] !== undefined) secrets[ref] = source.secrets[ref];
-  const bundle: LabBundle = { format: 'pkilab-lab/1', source: source.path, events, ...(options.withKeys ? { keys, secrets } : {}) };
+  const bundle = await bundleOf(source, options);
   const write = options.force ? writeFileAtomic : createFileAtomic;
   try {
     await write(out, `${JSON.stringify(bundle)}\n`, options.withKeys ? modes.secret : modes.shared);
@@ -99,4 +105,15 @@ export const exportBundle = async (source: LabSource, out: string, options: { to
     throw error;
   }
   return bundle;
+};
+
+/** Events 1..`to` as a bundle, with the keys and secrets they refer to unless `withKeys` is false. */
+export const bundleOf = async (source: LabSource, options: { to?: number | undefined; withKeys: boolean }): Promise<LabBundle> => {
+  const events = source.events.slice(0, options.to ?? source.events.length);
+  const refs = referencesOf(events);
+  const keys: Record<string, string> = {};
+  const secrets: Record<string, string> = {};
+  if (options.withKeys && source.keys) for (const ref of refs.keys) if (await source.keys.has(ref)) keys[ref] = await source.keys.privateKey(ref);
+  if (options.withKeys) for (const ref of refs.secrets) if (source.secrets?.[ref] !== undefined) secrets[ref] = source.secrets[ref];
+  return { format: 'pkilab-lab/1', source: source.path, events, ...(options.withKeys ? { keys, secrets } : {}) };
 };
