@@ -13,7 +13,7 @@ import { lockLab } from '../adapters/eventstore/lock.ts';
 import { openDatabase } from '../adapters/postgres/database.ts';
 import { postgresEventStore } from '../adapters/postgres/events.ts';
 import { followLab } from '../adapters/postgres/follow.ts';
-import { isPortError, type EventStore, type PendingEvent } from '../workflows/index.ts';
+import { isEventStoreError, type EventStore, type PendingEvent } from '../workflows/index.ts';
 
 const at = '2026-11-02T09:00:00.000Z';
 const created: PendingEvent = { type: 'LabCreated', data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at }, at };
@@ -46,7 +46,7 @@ const appendAll = async (stores: (lab: string) => EventStore, labs: string[], wr
         run.appends += 1;
         n += 1;
       } catch (error) {
-        if (!isPortError(error, 'EVENTSTORE_VERSION_CONFLICT')) throw error;
+        if (!isEventStoreError(error, 'EVENTSTORE_VERSION_CONFLICT')) throw error;
         run.conflicts += 1;
         version = await store.version(lab);
       }

@@ -8,8 +8,12 @@ export {
 } from './choices.ts';
 export { createLab, openLab, startProcedure, takeStep, type CaIdentity, type Lab, type StepOutcome } from './engine.ts';
 export {
-  isPortError, portError, type EventStore, type KeyStore, type SecretStore, type Signer, type PfxFiles, type PfxWriteOptions, type LabPorts, type PendingEvent, type PortError,
-  type EventStoreErrorCode, type KeyStoreErrorCode, type SecretStoreErrorCode, type PfxFilesErrorCode,
+  type EventStore, type KeyStore, type SecretStore, type Signer, type PfxFiles, type PfxWriteOptions, type LabPorts, type PendingEvent, type CodedError,
+  isEventStoreError, eventStoreError, type EventStoreError, type EventStoreErrorCode, type CorruptLogError,
+  isKeyStoreError, keyStoreError, type KeyStoreError, type KeyStoreErrorCode,
+  isSecretStoreError, secretStoreError, type SecretStoreError, type SecretStoreErrorCode,
+  isPfxFilesError, pfxFilesError, type PfxFilesError, type PfxFilesErrorCode,
+  isSignerError, signerError, type SignerError, type SignerErrorCode,
 } from './ports.ts';
 export type { Scenario, ScenarioProcedure, ScenarioAction, ScenarioEntry, StepOverride, Expectations, CertificateExpectation, BindingExpectation, RejectionExpectation } from './scenario.ts';
 export { checkExpectations, type ExpectationResult } from './expectations.ts';

@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import type { RecordedEvent } from '../../domain/index.ts';
-import { portError } from '../../workflows/index.ts';
+import { eventStoreError } from '../../workflows/index.ts';
 
 /**
  * The integrity chain: each line ends with `"chain":"xxxxxxxx"`, the CRC-32 of its event text continued
@@ -61,16 +61,16 @@ export const parseLines = (path: string, text: string, firstLine: number, previo
     try {
       event = JSON.parse(eventText);
     } catch {
-      throw portError('EVENTSTORE_CORRUPT_LOG', `${path}:${line}: expected one JSON event per line, found ${JSON.stringify(raw.slice(0, 60))}`);
+      throw eventStoreError('EVENTSTORE_CORRUPT_LOG', `${path}:${line}: expected one JSON event per line, found ${JSON.stringify(raw.slice(0, 60))}`);
     }
     chain = chainOf(eventText, chain);
     if (mark) {
       if (Number.parseInt(mark[2]!, 16) !== chain) {
-        throw portError('EVENTSTORE_CORRUPT_LOG', `${path}:${line}: line ${line} was changed after it was written (its integrity mark does not follow from the lines before it; it was edited, or a line before it was removed or moved)`);
+        throw eventStoreError('EVENTSTORE_CORRUPT_LOG', `${path}:${line}: line ${line} was changed after it was written (its integrity mark does not follow from the lines before it; it was edited, or a line before it was removed or moved)`);
       }
       chained = true;
     } else if (chained) {
-      throw portError('EVENTSTORE_CORRUPT_LOG', `${path}:${line}: line ${line} has no integrity mark although the lines before it have one: it was added or rewritten by hand`);
+      throw eventStoreError('EVENTSTORE_CORRUPT_LOG', `${path}:${line}: line ${line} has no integrity mark although the lines before it have one: it was added or rewritten by hand`);
     } else unchained += 1;
     entries.push({ line, event });
     offset = end + 1;

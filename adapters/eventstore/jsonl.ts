@@ -1,7 +1,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RecordedEvent } from '../../domain/index.ts';
-import { portError, type EventStore, type PendingEvent } from '../../workflows/index.ts';
+import { eventStoreError, type EventStore, type PendingEvent } from '../../workflows/index.ts';
 import { ensureFolder, modes, syncFolder, writeFileAtomic } from '../files/atomic.ts';
 import { formatLine, parseLines } from './jsonl-format.ts';
 import type { WriterLock } from './lock.ts';
@@ -39,7 +39,7 @@ const refuseIfBroken = (loaded: Loaded): void => refuseBrokenLog(loaded.checker)
 export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): EventStore => {
   const cache = new Map<string, Loaded>();
   const pathOf = (lab: string) => {
-    if (!/^[A-Za-z0-9._-]+$/.test(lab) || /^\.+$/.test(lab)) throw new Error(`Lab id "${lab}" must be a plain file name (letters, digits, . _ -).`);
+    if (!/^[A-Za-z0-9._-]+$/.test(lab) || /^\.+$/.test(lab)) throw eventStoreError('EVENTSTORE_LAB_ID_INVALID', `Lab id "${lab}" must be a plain file name (letters, digits, . _ -).`);
     return join(folder, `${lab}.jsonl`);
   };
   const warned = new Set<string>();
@@ -86,7 +86,7 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
   /** The writer's view: the lock is held, the file re-read, and a torn last line cut off (said aloud). */
   const loadForWrite = async (lab: string): Promise<Loaded> => {
     const lock = options.lock;
-    if (!lock || lock.log !== pathOf(lab)) throw portError('EVENTSTORE_READ_ONLY', `${pathOf(lab)} was opened for reading; only the process holding its writer lock may change it.`);
+    if (!lock || lock.log !== pathOf(lab)) throw eventStoreError('EVENTSTORE_READ_ONLY', `${pathOf(lab)} was opened for reading; only the process holding its writer lock may change it.`);
     lock.assertHeld();
     const loaded = await load(lab);
     if (!loaded.torn) return loaded;
@@ -105,7 +105,7 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
   };
 
   const conflict = (lab: string, found: number, expected: number) =>
-    portError('EVENTSTORE_VERSION_CONFLICT', `${pathOf(lab)} is at version ${found}; the change expected ${expected}.`);
+    eventStoreError('EVENTSTORE_VERSION_CONFLICT', `${pathOf(lab)} is at version ${found}; the change expected ${expected}.`);
 
   return {
     async read(lab, range = {}) {
@@ -155,7 +155,7 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
       const loaded = await loadForWrite(lab);
       if (eventsOf(loaded).length !== expectedVersion) throw conflict(lab, eventsOf(loaded).length, expectedVersion);
       if (!Number.isInteger(position) || position < 0 || position > expectedVersion) {
-        throw new RangeError(`truncate: expected a position from 0 to ${expectedVersion}, found ${position}`);
+        throw eventStoreError('EVENTSTORE_POSITION_OUT_OF_RANGE', `truncate: expected a position from 0 to ${expectedVersion}, found ${position}`);
       }
       const text = await readFile(pathOf(lab));
       let end = 0;

@@ -1,7 +1,7 @@
 import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import lockfile from 'proper-lockfile';
-import { portError } from '../../workflows/index.ts';
+import { eventStoreError } from '../../workflows/index.ts';
 import { modes, writeFileAtomic } from '../files/atomic.ts';
 
 /** Who holds a lab's writer lock, as written beside it for the next process to read. */
@@ -84,11 +84,11 @@ export const lockLab = async (log: string, command: string, now: () => Date = ()
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
     const judged = await staleLock(log, now());
     if (!judged.stale) {
-      throw portError('EVENTSTORE_LOCKED', `${log} is being written by ${describeHolder(judged.holder)}; only one process may write a lab at a time. Wait for it to finish, or work on a copy (pkilab travel ${log} fork …).`);
+      throw eventStoreError('EVENTSTORE_LOCKED', `${log} is being written by ${describeHolder(judged.holder)}; only one process may write a lab at a time. Wait for it to finish, or work on a copy (pkilab travel ${log} fork …).`);
     }
     await removeStaleLock(log, judged.inode!);
     unlock = await attempt().catch((again: NodeJS.ErrnoException) => {
-      if (again.code === 'ELOCKED') throw portError('EVENTSTORE_LOCKED', `${log} was taken by another process while a stale lock was being removed; try again.`);
+      if (again.code === 'ELOCKED') throw eventStoreError('EVENTSTORE_LOCKED', `${log} was taken by another process while a stale lock was being removed; try again.`);
       throw again;
     });
   }
@@ -99,8 +99,8 @@ export const lockLab = async (log: string, command: string, now: () => Date = ()
   return {
     log,
     assertHeld() {
-      if (released) throw portError('EVENTSTORE_LOCK_LOST', `${log}: the writer lock was released; this process may no longer write the lab.`);
-      if (lost) throw portError('EVENTSTORE_LOCK_LOST', `${log}: the writer lock went stale and may have been taken by another process; stopping before writing.`);
+      if (released) throw eventStoreError('EVENTSTORE_LOCK_LOST', `${log}: the writer lock was released; this process may no longer write the lab.`);
+      if (lost) throw eventStoreError('EVENTSTORE_LOCK_LOST', `${log}: the writer lock went stale and may have been taken by another process; stopping before writing.`);
     },
     async release() {
       if (released) return;

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../../domain/index.ts';
-import { portError, type EventStore } from '../../workflows/index.ts';
+import { eventStoreError, type EventStore } from '../../workflows/index.ts';
 
 /** Labs in memory: the reference behaviour the file and database stores must match. */
 export const memoryEventStore = (): EventStore => {
@@ -12,7 +12,7 @@ export const memoryEventStore = (): EventStore => {
     async append(lab, events, expectedVersion) {
       const current = log(lab);
       if (current.length !== expectedVersion) {
-        throw portError('EVENTSTORE_VERSION_CONFLICT', `Lab "${lab}" is at version ${current.length}; the append expected ${expectedVersion}.`);
+        throw eventStoreError('EVENTSTORE_VERSION_CONFLICT', `Lab "${lab}" is at version ${current.length}; the append expected ${expectedVersion}.`);
       }
       const stored = events.map((e, i) => structuredClone({ ...e, position: expectedVersion + i + 1 }) as RecordedEvent);
       labs.set(lab, [...current, ...stored]);
@@ -21,10 +21,10 @@ export const memoryEventStore = (): EventStore => {
     async truncate(lab, position, expectedVersion) {
       const current = log(lab);
       if (current.length !== expectedVersion) {
-        throw portError('EVENTSTORE_VERSION_CONFLICT', `Lab "${lab}" is at version ${current.length}; the change expected ${expectedVersion}.`);
+        throw eventStoreError('EVENTSTORE_VERSION_CONFLICT', `Lab "${lab}" is at version ${current.length}; the change expected ${expectedVersion}.`);
       }
       if (!Number.isInteger(position) || position < 0 || position > expectedVersion) {
-        throw new RangeError(`truncate: expected a position from 0 to ${expectedVersion}, found ${position}`);
+        throw eventStoreError('EVENTSTORE_POSITION_OUT_OF_RANGE', `truncate: expected a position from 0 to ${expectedVersion}, found ${position}`);
       }
       labs.set(lab, current.slice(0, position));
       return position;

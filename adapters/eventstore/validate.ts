@@ -1,5 +1,5 @@
 import type { LabEventType, RecordedEvent } from '../../domain/index.ts';
-import { portError } from '../../workflows/index.ts';
+import { eventStoreError } from '../../workflows/index.ts';
 import { authorityDisagreements, issuedDisagreements, type Disagreement } from '../schemas/agreement.ts';
 import { readCertificate, type CertificateFacts } from '../schemas/certificate.ts';
 import { crlDisagreements, readCrl } from '../schemas/crl.ts';
@@ -174,7 +174,7 @@ export const refuseBrokenLog = (checker: LogChecker): void => {
   const [first, ...rest] = checker.result.errors;
   if (!first) return;
   const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
-  throw Object.assign(portError('EVENTSTORE_CORRUPT_LOG', `${first.message}${more}`), { problem: first.code });
+  throw eventStoreError('EVENTSTORE_CORRUPT_LOG', `${first.message}${more}`, { problem: first.code });
 };
 
 /** Whether a problem keeps a log from opening. */

@@ -1,12 +1,12 @@
 import { readFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { portError, type KeyStore } from '../../workflows/index.ts';
+import { keyStoreError, type KeyStore } from '../../workflows/index.ts';
 import { createFileAtomic, ensureFolder, modes } from '../files/atomic.ts';
 import { generatedKeys, type KeySource } from '../keypool/source.ts';
 import { fromPem, publicKeyOf, toPem } from './rsa.ts';
 
 const safe = (ref: string) => {
-  if (!/^[A-Za-z0-9._-]+$/.test(ref) || /^\.+$/.test(ref)) throw portError('KEYSTORE_KEY_INVALID', `Key reference "${ref}" contains characters that are not allowed in a file name.`);
+  if (!/^[A-Za-z0-9._-]+$/.test(ref) || /^\.+$/.test(ref)) throw keyStoreError('KEYSTORE_KEY_INVALID', `Key reference "${ref}" contains characters that are not allowed in a file name.`);
   return ref;
 };
 
@@ -42,12 +42,12 @@ export const fileKeyStore = (folder: string, source: KeySource = generatedKeys):
     },
     async privateKey(ref) {
       const key = await read(ref);
-      if (key === undefined) throw portError('KEYSTORE_KEY_MISSING', `Expected the private key file ${path(ref)}; it does not exist.`);
+      if (key === undefined) throw keyStoreError('KEYSTORE_KEY_MISSING', `Expected the private key file ${path(ref)}; it does not exist.`);
       return key;
     },
     async put(ref, pkcs8) {
       if ((await create(ref, pkcs8)) === 'exists' && (await read(ref)) !== pkcs8) {
-        throw portError('KEYSTORE_KEY_EXISTS', `${path(ref)} already holds a different key; refusing to overwrite a private key.`);
+        throw keyStoreError('KEYSTORE_KEY_EXISTS', `${path(ref)} already holds a different key; refusing to overwrite a private key.`);
       }
     },
     async has(ref) {

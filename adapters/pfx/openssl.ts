@@ -3,7 +3,7 @@ import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto'
 import { access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { PfxEncryption, PfxFacts, Secret } from '../../domain/index.ts';
-import { portError, type KeyStore, type PfxFiles, type SecretStore } from '../../workflows/index.ts';
+import { secretStoreError, pfxFilesError, type KeyStore, type PfxFiles, type SecretStore } from '../../workflows/index.ts';
 import { ensureFolder, modes, writeFileAtomic } from '../files/atomic.ts';
 import { toPem } from '../keystore/rsa.ts';
 
@@ -55,7 +55,7 @@ const facts = (stdout: string, info: string): PfxFacts => {
 
 /** The file name a dialog typed, kept inside the export folder: no separators, no `..`, no control characters. */
 const exportName = (folder: string, file: string): string => {
-  if (!/^[^/\\\0-\x1f]+$/.test(file) || /^\.+$/.test(file)) throw portError('PFX_WRITE_FAILED', `Expected a plain file name for the PFX (such as clouddp1.pfx), found ${JSON.stringify(file)}.`);
+  if (!/^[^/\\\0-\x1f]+$/.test(file) || /^\.+$/.test(file)) throw pfxFilesError('PFX_WRITE_FAILED', `Expected a plain file name for the PFX (such as clouddp1.pfx), found ${JSON.stringify(file)}.`);
   return resolve(folder, file);
 };
 
@@ -77,7 +77,7 @@ const protection: Record<PfxEncryption, readonly string[]> = {
  */
 export const opensslPfxFiles = (folder: string, keys: KeyStore, secrets?: SecretStore): PfxFiles => {
   const pathOf = (file: string) => exportName(folder, file);
-  const reveal = async (password: Secret): Promise<string> => (typeof password === 'string' ? password : secrets ? secrets.reveal(password) : Promise.reject(portError('SECRETS_MISSING', `No secret store holds "${password.secret}".`)));
+  const reveal = async (password: Secret): Promise<string> => (typeof password === 'string' ? password : secrets ? secrets.reveal(password) : Promise.reject(secretStoreError('SECRETS_MISSING', `No secret store holds "${password.secret}".`)));
   return {
     pathOf,
     async write(file, content, password, options) {
@@ -89,7 +89,7 @@ export const opensslPfxFiles = (folder: string, keys: KeyStore, secrets?: Secret
         '-name', options.friendlyName, '-CSP', options.providerName,
       ];
       const result = await run(args, input, await reveal(password));
-      if (result.code !== 0 || result.stdout.length === 0) throw portError('PFX_WRITE_FAILED', `openssl could not write ${path}: ${result.stderr.trim()}`);
+      if (result.code !== 0 || result.stdout.length === 0) throw pfxFilesError('PFX_WRITE_FAILED', `openssl could not write ${path}: ${result.stderr.trim()}`);
       await writeFileAtomic(path, result.stdout, modes.secret);
     },
     async read(file, password) {

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../../domain/index.ts';
-import { portError, type EventStore, type PendingEvent } from '../../workflows/index.ts';
+import { eventStoreError, type EventStore, type PendingEvent } from '../../workflows/index.ts';
 import { logChecker, refuseBrokenLog, type LogChecker } from '../eventstore/validate.ts';
 import { isUniqueViolation, transaction, type Database } from './database.ts';
 import { checkLabName } from './names.ts';
@@ -72,7 +72,7 @@ export const postgresEventStore = (db: Database, onWarning: (message: string) =>
       try {
         return { line: r.position!, event: JSON.parse(r.body!) as unknown };
       } catch {
-        throw portError('EVENTSTORE_CORRUPT_LOG', `${where(lab)}:${r.position}: expected one JSON event, found ${JSON.stringify(r.body!.slice(0, 60))}`);
+        throw eventStoreError('EVENTSTORE_CORRUPT_LOG', `${where(lab)}:${r.position}: expected one JSON event, found ${JSON.stringify(r.body!.slice(0, 60))}`);
       }
     });
     loaded.checker.add(entries);
@@ -89,7 +89,7 @@ export const postgresEventStore = (db: Database, onWarning: (message: string) =>
   };
 
   const conflict = (lab: string, found: number | string, expected: number) =>
-    portError('EVENTSTORE_VERSION_CONFLICT', `${where(lab)} is at version ${found}; the change expected ${expected}.`);
+    eventStoreError('EVENTSTORE_VERSION_CONFLICT', `${where(lab)} is at version ${found}; the change expected ${expected}.`);
 
   /** Moves the lab's version from `expected` to `next` under the generation this process read, or says who won. */
   const move = async (client: import('pg').PoolClient, lab: string, held: Cached, expected: number, next: number, truncating: boolean) => {
@@ -177,7 +177,7 @@ export const postgresEventStore = (db: Database, onWarning: (message: string) =>
       const found = held.checker.result.events.length;
       if (found !== expectedVersion) throw conflict(lab, found, expectedVersion);
       if (!Number.isInteger(position) || position < 0 || position > expectedVersion) {
-        throw new RangeError(`truncate: expected a position from 0 to ${expectedVersion}, found ${position}`);
+        throw eventStoreError('EVENTSTORE_POSITION_OUT_OF_RANGE', `truncate: expected a position from 0 to ${expectedVersion}, found ${position}`);
       }
       if (expectedVersion === 0) return 0;
       cache.delete(lab);

@@ -1,4 +1,4 @@
-import { portError, type KeyStore, type SecretStore } from '../../workflows/index.ts';
+import { keyStoreError, secretStoreError, type KeyStore, type SecretStore } from '../../workflows/index.ts';
 import { generatedKeys, type KeySource } from '../keypool/source.ts';
 import { publicKeyOf } from '../keystore/rsa.ts';
 import { nextRef } from '../secrets/memory.ts';
@@ -14,8 +14,8 @@ const sealedTable = (db: Database, lab: string, kind: Kind) => {
     try {
       return sealer.open(row.nonce, row.sealed, place(ref));
     } catch {
-      const code = kind === 'keys' ? 'KEYSTORE_KEY_INVALID' : 'SECRETS_CORRUPT';
-      throw portError(code, `${db.shown}#${lab}: the sealed ${kind === 'keys' ? 'key' : 'secret'} "${ref}" does not open: it was changed, or moved from another lab or ref`);
+      const message = `${db.shown}#${lab}: the sealed ${kind === 'keys' ? 'key' : 'secret'} "${ref}" does not open: it was changed, or moved from another lab or ref`;
+      throw kind === 'keys' ? keyStoreError('KEYSTORE_KEY_INVALID', message) : secretStoreError('SECRETS_CORRUPT', message);
     }
   };
   return {
@@ -61,12 +61,12 @@ export const postgresKeyStore = (db: Database, lab: string, source: KeySource = 
     },
     async privateKey(ref) {
       const key = await table.get(ref);
-      if (key === undefined) throw portError('KEYSTORE_KEY_MISSING', `Expected the private key "${ref}" of ${where}; the store holds none under that name.`);
+      if (key === undefined) throw keyStoreError('KEYSTORE_KEY_MISSING', `Expected the private key "${ref}" of ${where}; the store holds none under that name.`);
       return key;
     },
     async put(ref, pkcs8) {
       if ((await table.add(ref, pkcs8)) === 'taken' && (await table.get(ref)) !== pkcs8) {
-        throw portError('KEYSTORE_KEY_EXISTS', `${where} already holds a different key named "${ref}"; refusing to overwrite a private key.`);
+        throw keyStoreError('KEYSTORE_KEY_EXISTS', `${where} already holds a different key named "${ref}"; refusing to overwrite a private key.`);
       }
     },
     has: (ref) => table.has(ref),
@@ -90,12 +90,12 @@ export const postgresSecretStore = (db: Database, lab: string): SecretStore & { 
     },
     async reveal(ref) {
       const value = await table.get(ref.secret);
-      if (value === undefined) throw portError('SECRETS_MISSING', `The secret "${ref.secret}" is not among the secrets of ${where}.`);
+      if (value === undefined) throw secretStoreError('SECRETS_MISSING', `The secret "${ref.secret}" is not among the secrets of ${where}.`);
       return value;
     },
     async put(ref, value) {
       if ((await table.add(ref.secret, value)) === 'taken' && (await table.get(ref.secret)) !== value) {
-        throw portError('SECRETS_CORRUPT', `${where} already holds another value under "${ref.secret}".`);
+        throw secretStoreError('SECRETS_CORRUPT', `${where} already holds another value under "${ref.secret}".`);
       }
     },
     has: (ref) => table.has(ref.secret),

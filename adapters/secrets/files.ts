@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { portError, type SecretStore } from '../../workflows/index.ts';
+import { secretStoreError, type SecretStore } from '../../workflows/index.ts';
 import { ensureFolder, modes, writeFileAtomic } from '../files/atomic.ts';
 import { nextRef } from './memory.ts';
 
@@ -23,7 +23,7 @@ export const fileSecretStore = (file: string): SecretStore & { all(): Promise<Re
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !Object.values(parsed).every((v) => typeof v === 'string')) throw new Error('not a mapping of names to strings');
       return parsed as Record<string, string>;
     } catch (error) {
-      throw portError('SECRETS_CORRUPT', `${file}: expected a JSON mapping of secret names to strings, found something else (${(error as Error).message})`);
+      throw secretStoreError('SECRETS_CORRUPT', `${file}: expected a JSON mapping of secret names to strings, found something else (${(error as Error).message})`);
     }
   };
   const save = async (secrets: Record<string, string>) => {
@@ -41,13 +41,13 @@ export const fileSecretStore = (file: string): SecretStore & { all(): Promise<Re
     },
     async reveal(ref) {
       const value = (await load())[ref.secret];
-      if (value === undefined) throw portError('SECRETS_MISSING', `The secret "${ref.secret}" is not in ${file}.`);
+      if (value === undefined) throw secretStoreError('SECRETS_MISSING', `The secret "${ref.secret}" is not in ${file}.`);
       return value;
     },
     async put(ref, value) {
       const secrets = await load();
       if (secrets[ref.secret] === value) return;
-      if (secrets[ref.secret] !== undefined) throw portError('SECRETS_CORRUPT', `${file} already holds another value under "${ref.secret}".`);
+      if (secrets[ref.secret] !== undefined) throw secretStoreError('SECRETS_CORRUPT', `${file} already holds another value under "${ref.secret}".`);
       await save({ ...secrets, [ref.secret]: value });
     },
     async has(ref) {

@@ -1,4 +1,4 @@
-import { findAction, isPortError, openLab, procedures, takeAction, type Lab } from '../../workflows/index.ts';
+import { isEventStoreError, findAction, openLab, procedures, takeAction, type Lab } from '../../workflows/index.ts';
 import { modes, writeFileAtomic } from '../files/atomic.ts';
 import { labFolder, labIn, openNewLab } from '../lab-files.ts';
 import { proposalsFor, type ActionProposal } from './actions-menu.ts';
@@ -43,7 +43,7 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
     try {
       return await ensureStarted(ports, lab, chosen);
     } catch (error) {
-      if (!isPortError(error, 'EVENTSTORE_VERSION_CONFLICT')) throw error;
+      if (!isEventStoreError(error, 'EVENTSTORE_VERSION_CONFLICT')) throw error;
       return ensureStarted(ports, await openLab(ports, folder.labId), chosen);
     }
   };
@@ -107,7 +107,7 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
       try {
         taken = await takeOption(ports, lab, procedure, step, option, quiz);
       } catch (error) {
-        if (!isPortError(error, 'EVENTSTORE_VERSION_CONFLICT')) throw error;
+        if (!isEventStoreError(error, 'EVENTSTORE_VERSION_CONFLICT')) throw error;
         // Another writer appended first (a team on one lab in a store): take up what they did, and ask again.
         lab = await openLab(ports, folder.labId);
         last = undefined;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CertificateProfile, ExtensionSpec } from '../../domain/index.ts';
 import { oid } from '../../domain/index.ts';
+import { signerError } from '../../workflows/index.ts';
 import { concat, oidBytes, sidSecurityValue, tlv } from './der.ts';
 
 /** sha1WithRSAEncryption and sha256WithRSAEncryption, with their NULL parameters, as AD CS writes them. */
@@ -18,7 +19,7 @@ export const serialInteger = (hex: string): Uint8Array => {
   let first = 0;
   while (first < bytes.length - 1 && bytes[first] === 0) first += 1;
   const body = bytes.subarray(first);
-  if (body.every((b) => b === 0)) throw new RangeError(`A certificate serial number must not be zero; found "${hex}".`);
+  if (body.every((b) => b === 0)) throw signerError('SIGNER_INVALID_PROFILE', `A certificate serial number must not be zero; found "${hex}".`);
   return tlv(0x02, body[0]! > 0x7f ? concat(Uint8Array.of(0), body) : body);
 };
 

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { RecordedEvent } from '../../domain/index.ts';
-import { isPortError, type EventStore, type PendingEvent } from '../../workflows/index.ts';
+import { isEventStoreError, isKeyStoreError, isSecretStoreError, type EventStore, type PendingEvent } from '../../workflows/index.ts';
 
 const at = '2026-11-02T09:00:00.000Z';
 const created: PendingEvent = { type: 'LabCreated', data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at }, at };
@@ -43,7 +43,9 @@ export const eventStoreContract = (adapter: string, make: () => Promise<EventSto
       await store.append('lab', [group('B')], 0);
       assert.unreachable('a stale append must fail');
     } catch (error) {
-      assert.ok(isPortError(error, 'EVENTSTORE_VERSION_CONFLICT'), String(error));
+      assert.ok(isEventStoreError(error, 'EVENTSTORE_VERSION_CONFLICT'), String(error));
+      assert.is((error as { code: string }).code, 'EVENTSTORE_VERSION_CONFLICT');
+      assert.not.ok(isKeyStoreError(error) || isSecretStoreError(error), 'an EventStore failure is no other port\'s');
     }
     assert.is(await store.version('lab'), 1);
   });
@@ -79,19 +81,19 @@ export const eventStoreContract = (adapter: string, make: () => Promise<EventSto
       await store.truncate('lab', 1, 1);
       assert.unreachable('a stale truncate must fail');
     } catch (error) {
-      assert.ok(isPortError(error, 'EVENTSTORE_VERSION_CONFLICT'), String(error));
+      assert.ok(isEventStoreError(error, 'EVENTSTORE_VERSION_CONFLICT'), String(error));
     }
     assert.is(await store.version('lab'), 2);
   });
 
-  contract('truncate refuses a position beyond the end', async () => {
+  contract('truncate refuses a position beyond the end with EVENTSTORE_POSITION_OUT_OF_RANGE', async () => {
     const store = await make();
     await store.append('lab', [group('A')], 0);
     try {
       await store.truncate('lab', 2, 1);
       assert.unreachable();
     } catch (error) {
-      assert.instance(error, RangeError);
+      assert.ok(isEventStoreError(error, 'EVENTSTORE_POSITION_OUT_OF_RANGE'), String(error));
     }
     assert.is(await store.version('lab'), 1);
   });

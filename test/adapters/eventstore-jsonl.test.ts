@@ -5,7 +5,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { jsonlEventStore } from '../../adapters/eventstore/jsonl.ts';
 import { lockLab } from '../../adapters/eventstore/lock.ts';
-import { isPortError, type PendingEvent } from '../../workflows/index.ts';
+import { isEventStoreError, type PendingEvent, type EventStoreErrorCode } from '../../workflows/index.ts';
 import { eventStoreContract } from './eventstore-contract.ts';
 
 const folder = () => mkdtemp(join(tmpdir(), 'pkilab-jsonl-'));
@@ -28,12 +28,12 @@ const at = '2026-11-02T09:00:00.000Z';
 const created: PendingEvent = { type: 'LabCreated', data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at }, at };
 /** `A` creates the lab, as every lab log starts; the other names are groups. */
 const event = (name: string): PendingEvent => (name === 'A' ? created : { type: 'PrincipalCreated', data: { principal: { name, sid: 'S', kind: 'group', builtin: false } }, at });
-const expectCode = async (action: Promise<unknown>, code: Parameters<typeof isPortError>[1], message?: RegExp) => {
+const expectCode = async (action: Promise<unknown>, code: EventStoreErrorCode, message?: RegExp) => {
   try {
     await action;
     assert.unreachable(`expected ${code}`);
   } catch (error) {
-    assert.ok(isPortError(error, code), String(error));
+    assert.ok(isEventStoreError(error, code), String(error));
     if (message) assert.match((error as Error).message, message);
   }
 };
@@ -121,7 +121,7 @@ jsonl('an unknown event type is a located error when the log is opened, not a cr
     await jsonlEventStore(dir).read('lab');
     assert.unreachable();
   } catch (error) {
-    assert.ok(isPortError(error, 'EVENTSTORE_CORRUPT_LOG'));
+    assert.ok(isEventStoreError(error, 'EVENTSTORE_CORRUPT_LOG'));
     assert.is((error as { problem?: string }).problem, 'LOG_UNKNOWN_EVENT');
     assert.match((error as Error).message, /lab\.jsonl:2: .*TemplateStolen/);
   }

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isPortError, type KeyStore } from '../../workflows/index.ts';
+import { isKeyStoreError, type KeyStore } from '../../workflows/index.ts';
 
 const sharedKeys = new Map<string, { pkcs8: string }>();
 
@@ -38,7 +38,7 @@ export const keyStoreContract = (adapter: string, make: () => Promise<KeyStore>,
       await store.privateKey('nothing');
       assert.unreachable();
     } catch (error) {
-      assert.ok(isPortError(error, 'KEYSTORE_KEY_MISSING'), String(error));
+      assert.ok(isKeyStoreError(error, 'KEYSTORE_KEY_MISSING'), String(error));
     }
   });
 
@@ -53,7 +53,7 @@ export const keyStoreContract = (adapter: string, make: () => Promise<KeyStore>,
       await store.put('copied', b);
       assert.unreachable();
     } catch (error) {
-      assert.ok(isPortError(error, 'KEYSTORE_KEY_EXISTS'), String(error));
+      assert.ok(isKeyStoreError(error, 'KEYSTORE_KEY_EXISTS'), String(error));
     }
     assert.is(await store.privateKey('copied'), a);
   });

@@ -4,7 +4,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fileKeyStore } from '../../adapters/keystore/files.ts';
 import { memoryKeyStore } from '../../adapters/keystore/memory.ts';
-import { isPortError } from '../../workflows/index.ts';
+import { isKeyStoreError } from '../../workflows/index.ts';
 import { tempDir } from '../support/cli.ts';
 import { keyStoreContract } from './keystore-contract.ts';
 import { drawCaIdentity } from '../../adapters/ca-identity.ts';
@@ -35,7 +35,7 @@ files('a reference that is not a plain file name is refused before any file is t
       await fileKeyStore(folder).generate(ref, 2048);
       assert.unreachable(ref);
     } catch (error) {
-      assert.ok(isPortError(error, 'KEYSTORE_KEY_INVALID'), String(error));
+      assert.ok(isKeyStoreError(error, 'KEYSTORE_KEY_INVALID'), String(error));
     }
   }
 });
@@ -50,7 +50,7 @@ files('put never rewrites a key file that holds something else, even something u
     await store.put('k', pkcs8);
     assert.unreachable();
   } catch (error) {
-    assert.ok(isPortError(error, 'KEYSTORE_KEY_EXISTS'), String(error));
+    assert.ok(isKeyStoreError(error, 'KEYSTORE_KEY_EXISTS'), String(error));
   }
 });
 

@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import { opensslPfxFiles } from '../../adapters/pfx/openssl.ts';
 import { toPem } from '../../adapters/keystore/rsa.ts';
 import { memorySecretStore } from '../../adapters/secrets/memory.ts';
-import { isPortError } from '../../workflows/index.ts';
+import { isPfxFilesError } from '../../workflows/index.ts';
 import { freshLab } from '../support/ports.ts';
 import { tempDir } from '../support/cli.ts';
 
@@ -124,7 +124,7 @@ pfx('a file name that would leave the export folder is refused', async () => {
       await files.write(name, { certificate: authority.certificate, chain: [], keyRef: authority.keyRef }, 'Pa55w.rd-test', aes);
       assert.unreachable(name);
     } catch (error) {
-      assert.ok(isPortError(error, 'PFX_WRITE_FAILED'), String(error));
+      assert.ok(isPfxFilesError(error, 'PFX_WRITE_FAILED'), String(error));
     }
   }
 });

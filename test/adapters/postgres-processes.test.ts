@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openPostgresStore } from '../../adapters/postgres/store.ts';
-import { isPortError, type PendingEvent } from '../../workflows/index.ts';
+import { isEventStoreError, type PendingEvent } from '../../workflows/index.ts';
 import { testStore } from '../support/postgres.ts';
 
 const { store, url, done } = await testStore();
@@ -26,7 +26,7 @@ processes('two stores that both read version 1 append at once: the database lets
     const lost = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
     assert.is(won.length, 1);
     assert.is(lost.length, 1);
-    assert.ok(isPortError(lost[0], 'EVENTSTORE_VERSION_CONFLICT'), String(lost[0]));
+    assert.ok(isEventStoreError(lost[0], 'EVENTSTORE_VERSION_CONFLICT'), String(lost[0]));
     assert.equal((await store.events.read('race/one')).map((e) => e.position), [1, 2]);
   } finally {
     await Promise.all([a.close(), b.close()]);

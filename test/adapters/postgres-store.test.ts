@@ -11,7 +11,7 @@ import { openDatabase } from '../../adapters/postgres/database.ts';
 import { checkLabName } from '../../adapters/postgres/names.ts';
 import { storeSealer } from '../../adapters/postgres/seal.ts';
 import { openPostgresStore } from '../../adapters/postgres/store.ts';
-import { isPortError, type PendingEvent } from '../../workflows/index.ts';
+import { isEventStoreError, isKeyStoreError, type PendingEvent } from '../../workflows/index.ts';
 import { testServerUrl, testStore } from '../support/postgres.ts';
 
 const { store, url, done } = await testStore();
@@ -58,7 +58,7 @@ pg('a private key is sealed at rest: the row holds neither the key nor its base6
   assert.not.ok(raw.toString('latin1').includes(pkcs8.slice(0, 40)), 'no base64 of the key');
   // The same sealed row moved to another lab does not open there: it is bound to its lab and reference.
   await store.db.pool.query(`INSERT INTO ${store.db.table('keys')} (lab, ref, nonce, sealed) VALUES ('sealed/two', 'ca', $1, $2)`, [rows[0].nonce, rows[0].sealed]);
-  await rejects(store.ports('sealed/two').keys.privateKey('ca'), (e) => isPortError(e, 'KEYSTORE_KEY_INVALID'), 'a moved key');
+  await rejects(store.ports('sealed/two').keys.privateKey('ca'), (e) => isKeyStoreError(e, 'KEYSTORE_KEY_INVALID'), 'a moved key');
 });
 
 pg('keys and secrets are refused clearly when PKILAB_KEY_PASSPHRASE is missing or wrong', async () => {
@@ -99,7 +99,7 @@ pg('an event changed in the table by hand keeps the lab from opening, naming lab
   await store.db.pool.query(`UPDATE ${store.db.table('events')} SET body = replace(body, '"S-B"', '42') WHERE lab = 'edited/one' AND position = 2`);
   const fresh = await openPostgresStore(url);
   try {
-    const message = await rejects(fresh.events.read('edited/one'), (e) => isPortError(e, 'EVENTSTORE_CORRUPT_LOG'), 'an edited event');
+    const message = await rejects(fresh.events.read('edited/one'), (e) => isEventStoreError(e, 'EVENTSTORE_CORRUPT_LOG'), 'an edited event');
     assert.match(message, /#edited\/one:2: /);
   } finally {
     await fresh.close();
@@ -121,7 +121,7 @@ pg('a warning of the checks (simulated time going back) is told once through onW
 });
 
 pg('an append whose events fail the log checks is refused before anything is written', async () => {
-  const message = await rejects(store.events.append('checked/one', [group('B')], 0), (e) => isPortError(e, 'EVENTSTORE_CORRUPT_LOG'), 'no LabCreated first');
+  const message = await rejects(store.events.append('checked/one', [group('B')], 0), (e) => isEventStoreError(e, 'EVENTSTORE_CORRUPT_LOG'), 'no LabCreated first');
   assert.match(message, /refusing to append: .*expected LabCreated first/);
   assert.is(await store.events.version('checked/one'), 0);
 });

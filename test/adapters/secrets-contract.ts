@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isPortError, type SecretStore } from '../../workflows/index.ts';
+import { isSecretStoreError, type SecretStore } from '../../workflows/index.ts';
 
 /** The behaviour every SecretStore adapter must have; each adapter's test file runs it. */
 export const secretStoreContract = (adapter: string, make: () => Promise<SecretStore>) => {
@@ -23,7 +23,7 @@ export const secretStoreContract = (adapter: string, make: () => Promise<SecretS
       await store.reveal({ secret: 'pfx-password-9' });
       assert.unreachable();
     } catch (error) {
-      assert.ok(isPortError(error, 'SECRETS_MISSING'), String(error));
+      assert.ok(isSecretStoreError(error, 'SECRETS_MISSING'), String(error));
     }
   });
   contract('put keeps a copied secret under its reference and refuses to change it', async () => {
@@ -34,7 +34,7 @@ export const secretStoreContract = (adapter: string, make: () => Promise<SecretS
       await store.put({ secret: 'pfx-password-7' }, 'other');
       assert.unreachable();
     } catch (error) {
-      assert.ok(isPortError(error, 'SECRETS_CORRUPT'), String(error));
+      assert.ok(isSecretStoreError(error, 'SECRETS_CORRUPT'), String(error));
     }
   });
   return contract;

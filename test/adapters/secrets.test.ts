@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { fileSecretStore } from '../../adapters/secrets/files.ts';
 import { memorySecretStore } from '../../adapters/secrets/memory.ts';
 import { overlaySecretStore } from '../../adapters/secrets/overlay.ts';
-import { isPortError } from '../../workflows/index.ts';
+import { isSecretStoreError } from '../../workflows/index.ts';
 import { tempDir } from '../support/cli.ts';
 import { secretStoreContract } from './secrets-contract.ts';
 
@@ -37,7 +37,7 @@ files('a damaged secrets file is SECRETS_CORRUPT naming the file', async () => {
     await fileSecretStore(file).reveal({ secret: 'x' });
     assert.unreachable();
   } catch (error) {
-    assert.ok(isPortError(error, 'SECRETS_CORRUPT'));
+    assert.ok(isSecretStoreError(error, 'SECRETS_CORRUPT'));
     assert.match((error as Error).message, /secrets\.json/);
   }
 });

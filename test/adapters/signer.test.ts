@@ -9,6 +9,7 @@ import { memoryKeyStore } from '../../adapters/keystore/memory.ts';
 import { toPem } from '../../adapters/keystore/rsa.ts';
 import { x509Signer } from '../../adapters/x509/signer.ts';
 import { builtinTemplates, caCertificateProfile, caSubject, contoso, oid, type CertificateProfile, type ExtensionSpec, type Rdn } from '../../domain/index.ts';
+import { isKeyStoreError, isSignerError } from '../../workflows/index.ts';
 import { referenceSigner } from '../support/reference-signer.ts';
 
 const signer = suite('adapters/x509 signer: certificates assembled from parts');
@@ -90,9 +91,20 @@ signer('a signing key that cannot be read fails the signature and is asked for a
   const store = memoryKeyStore();
   const s = x509Signer(store);
   const p = { ...examples['the CA certificate (SHA-1)']!, signingKeyRef: 'later' };
-  await s.sign(p).then(() => assert.unreachable('signed without a key'), (error: Error) => assert.match(error.message, /later/));
+  await s.sign(p).then(() => assert.unreachable('signed without a key'), (error: Error) => {
+    assert.ok(isKeyStoreError(error, 'KEYSTORE_KEY_MISSING'), String(error));
+    assert.match(error.message, /later/);
+  });
   await store.put('later', await keys.privateKey('ca'));
   assert.equal(await s.sign(p), await reference.sign({ ...p, signingKeyRef: 'ca' }));
+});
+
+signer('a zero serial number is refused as SIGNER_INVALID_PROFILE, a Signer failure, before anything is signed', async () => {
+  const zero = profile({ serialNumber: '0000' }, []);
+  await fast.sign(zero).then(() => assert.unreachable('signed a zero serial'), (error: Error) => {
+    assert.ok(isSignerError(error, 'SIGNER_INVALID_PROFILE'), String(error));
+    assert.match(error.message, /must not be zero; found "0000"/);
+  });
 });
 
 signer.run();

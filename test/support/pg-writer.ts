@@ -4,7 +4,7 @@
 import { createInterface } from 'node:readline';
 import { openDatabase } from '../../adapters/postgres/database.ts';
 import { postgresEventStore } from '../../adapters/postgres/events.ts';
-import { isPortError, type PendingEvent } from '../../workflows/index.ts';
+import { isEventStoreError, type PendingEvent } from '../../workflows/index.ts';
 
 const [url, lab, who, count] = process.argv.slice(2) as [string, string, string, string];
 const db = await openDatabase(url, { max: 2 });
@@ -21,7 +21,7 @@ for (let n = 1; n <= Number(count); ) {
     process.stdout.write(`${JSON.stringify({ ack: name, position })}\n`);
     n += 1;
   } catch (error) {
-    if (!isPortError(error, 'EVENTSTORE_VERSION_CONFLICT')) throw error;
+    if (!isEventStoreError(error, 'EVENTSTORE_VERSION_CONFLICT')) throw error;
     process.stdout.write(`${JSON.stringify({ conflict: (error as { code: string }).code })}\n`);
   }
 }
