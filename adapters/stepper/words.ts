@@ -28,6 +28,9 @@ const words: Record<string, string> = {
 
 const humanize = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
 
+/** The label a choice field has in its dialog (the studio's forms name their fields with it). */
+export const fieldLabel = (key: string): string => labels[key] ?? humanize(key);
+
 /** A value in the dialog's words: yes/no for a check box, a list joined, a Security tab edit as the tab reads. */
 export const valueText = (key: string, value: unknown): string => {
   if (key === 'password') return value === undefined || value === '' ? '(none)' : '•••••••• (not shown)';
@@ -55,7 +58,7 @@ const objectText = (value: Record<string, unknown>): string => {
 
 /** Every field of a choice, labelled as its dialog labels it; leaving the step out has no fields. */
 export const choiceFields = (choice: unknown): Field[] =>
-  choice === null || typeof choice !== 'object' ? [] : Object.entries(choice as Record<string, unknown>).map(([k, v]) => ({ label: labels[k] ?? humanize(k), value: valueText(k, v) }));
+  choice === null || typeof choice !== 'object' ? [] : Object.entries(choice as Record<string, unknown>).map(([k, v]) => ({ label: fieldLabel(k), value: valueText(k, v) }));
 
 /** A choice on one line: its fields, each `label: value`. */
 export const choiceLine = (choice: unknown): string =>
