@@ -8,6 +8,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFolder, manifestName } from '../bin/build-state.mjs';
+import { buildStudioPage } from '../adapters/studio/web/build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Entry points: the CLI, and files that run in worker threads (they need a file of their own). */
@@ -36,6 +37,8 @@ export const buildCli = async (target = buildFolder(root)) => {
       chunkNames: 'chunks/[name]-[hash]',
       logLevel: 'warning',
     });
+    // The studio's page (Vite), inside the build it is swapped in with.
+    await buildStudioPage(join(fresh, 'studio'));
   } catch (error) {
     rmSync(fresh, { recursive: true, force: true });
     throw error;
