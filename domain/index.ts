@@ -20,10 +20,10 @@ export { formatDn, type CertificateProfile, type ExtensionSpec, type Rdn } from 
 export { findTemplate, issuedByThumbprint, issuedTo, issuingAuthorities } from './ca/lookup.ts';
 export { issuedSerial, requestIdOfSerial, setupRefusal, editionIssues, signatureHashOf, type CaProvider, type SignatureHash } from './ca/setup.ts';
 export { whyNotOfferedTo } from './ca/decide-enrollment.ts';
-export { revocationReasons, revocationReasonNames, type RevocationReason, type Revocation, type CrlEntry, type CrlKind, type CrlProfile, type PublishedCrl, type CaCrls } from './ca/crl-model.ts';
+export { revocationReasons, revocationReasonNames, type RevocationReason, type Revocation, type CrlEntry, type CrlKind, type CrlProfile, type PublishedCrl, type CaCrls, type CrlDraft } from './ca/crl-model.ts';
 export { defaultCrlSettings, periodUnits, formatPeriod, addPeriod, crlClockSkewMinutes, type CrlSettings, type CrlPeriod, type PeriodUnit } from './ca/crl-settings.ts';
 export { urlVariables, unknownUrlVariables, caPlace, crlSettingsOf, certEnrollNames, reachesPublishedCrl, type CaPlace } from './ca/crl-urls.ts';
-export { crlsOf, currentEntries, crlPublishedEvent, type CrlDraft } from './ca/crl.ts';
+export { crlsOf, currentEntries, crlPublishedEvent } from './ca/crl.ts';
 export { crlSchedule, nextCrlPublication, dueCrlPublications, type DueCrl } from './ca/crl-schedule.ts';
 export { crlStatus, type CrlStatus } from './ca/crl-status.ts';
 export type { CrlCommand, CrlEvent, RevocationTarget } from './ca/crl-events.ts';

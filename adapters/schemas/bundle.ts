@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { checkLog, type LogProblem } from '../eventstore/validate.ts';
-import type { LabBundle } from '../travel/source.ts';
+import type { RecordedEvent } from '../../domain/index.ts';
 import { recordedEvent, type Expect, type Writable } from './events.ts';
 import { describeIssue } from './issues.ts';
+
+/** A self-contained lab: its events and, unless left out, the private keys and secrets they refer to. */
+export interface LabBundle {
+  readonly format: 'pkilab-lab/1';
+  readonly source: string;
+  readonly events: readonly RecordedEvent[];
+  readonly keys?: Readonly<Record<string, string>>;
+  readonly secrets?: Readonly<Record<string, string>>;
+}
 
 const bundleFields = {
   format: z.literal('pkilab-lab/1'),
@@ -41,5 +50,5 @@ export const parseBundle = (path: string, json: unknown): ParsedBundle => {
   return { ok: true, bundle: { ...envelope.data, events: checked.events as Bundle['events'] }, warnings: checked.warnings };
 };
 
-/** The schema and the travel source's type agree, both ways (the source may add fields this schema already knows). */
+/** The schema and the bundle's type agree, both ways (the source may add fields this schema already knows). */
 export type BundleMatchesSource = [Expect<Bundle extends LabBundle ? true : false>, Expect<Writable<LabBundle> extends Bundle ? true : false>];

@@ -11,20 +11,13 @@ import { fileKeyStore } from '../keystore/files.ts';
 import { memoryKeyStore } from '../keystore/memory.ts';
 import { overlayKeyStore } from '../keystore/overlay.ts';
 import { opensslPfxFiles } from '../pfx/openssl.ts';
-import { parseBundle } from '../schemas/bundle.ts';
+import { parseBundle, type LabBundle } from '../schemas/bundle.ts';
 import { fileSecretStore } from '../secrets/files.ts';
 import { overlaySecretStore } from '../secrets/overlay.ts';
 import { referencesOf } from '../lab-copy.ts';
 import { x509Signer } from '../x509/signer.ts';
 
-/** A self-contained lab: its events and, unless left out, the private keys and secrets they refer to. */
-export interface LabBundle {
-  readonly format: 'pkilab-lab/1';
-  readonly source: string;
-  readonly events: readonly RecordedEvent[];
-  readonly keys?: Readonly<Record<string, string>>;
-  readonly secrets?: Readonly<Record<string, string>>;
-}
+export type { LabBundle };
 
 export interface LabSource {
   readonly path: string;

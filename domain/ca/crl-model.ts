@@ -78,3 +78,9 @@ export interface CaCrls {
   /** How many CRLs it published, by kind. */
   readonly published: { readonly base: number; readonly delta: number };
 }
+
+/** The sign-crl decision: the CRL's content, and what the engine records once it has the signature. */
+export interface CrlDraft {
+  readonly profile: CrlProfile;
+  readonly trigger: CrlTrigger;
+}

@@ -3,7 +3,7 @@ import type { LabEvent } from '../lab/events.ts';
 import type { World } from '../lab/world.ts';
 import type { SimTime } from '../shared/time.ts';
 import type { PublishCrl } from './crl-events.ts';
-import type { CaCrls, CrlEntry, CrlProfile, CrlTrigger } from './crl-model.ts';
+import type { CaCrls, CrlDraft, CrlEntry, CrlProfile } from './crl-model.ts';
 import { crlValidity } from './crl-settings.ts';
 import { caPlace, crlSettingsOf, expandUrl } from './crl-urls.ts';
 import type { CertificationAuthority } from './model.ts';
@@ -24,12 +24,6 @@ export const currentEntries = (world: World, ca: string, at: SimTime): CrlEntry[
     .filter((r) => r.ca === ca && Date.parse(world.ca.issued[r.serialNumber]?.notAfter ?? at) >= Date.parse(at))
     .sort((a, b) => Date.parse(a.revokedAt) - Date.parse(b.revokedAt) || a.serialNumber.localeCompare(b.serialNumber))
     .map(({ serialNumber, revokedAt, reason }) => ({ serialNumber, revokedAt, reason }));
-
-/** The sign-crl decision: the CRL's content, and what the engine records once it has the signature. */
-export interface CrlDraft {
-  readonly profile: CrlProfile;
-  readonly trigger: CrlTrigger;
-}
 
 type DecidedContent = Omit<CrlProfile, 'issuer' | 'signingKeyRef' | 'caVersion' | 'ca' | 'signatureHash'>;
 

@@ -1,4 +1,4 @@
-import type { CrlDraft } from '../ca/crl.ts';
+import type { CrlDraft } from '../ca/crl-model.ts';
 import type { CertificateProfile } from '../ca/profile.ts';
 import type { IssuedCertificate } from '../ca/model.ts';
 import type { StoreName } from '../hosts/model.ts';
