@@ -131,7 +131,7 @@ export const whatIfEdit = z.strictObject({
 const edits = z.array(whatIfEdit).min(1, 'one edit').max(1, 'one edit (several at once are not supported yet)');
 export const whatIfBody = z.strictObject({ edits });
 export const forkBody = z.strictObject({
-  edits: z.array(whatIfEdit).max(1, 'at most one edit (several at once are not supported yet)'),
+  edits,
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a folder name of letters, digits, . _ - (at most 64)'),
 });
 export const stepBody = z.discriminatedUnion('action', [
