@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { didYouMean } from '../../workflows/index.ts';
-import type { Io } from './run.ts';
+import type { Io } from '../io.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -11,11 +11,12 @@ import { jsonReport, stepLine, summaryLines } from './report.ts';
 import { drawCaIdentity } from '../ca-identity.ts';
 import { issuanceProgress, type ProgressSink } from './progress.ts';
 import type { Scenario } from '../../workflows/index.ts';
+import type { Io } from '../io.ts';
 
 /** The lab's computers: the seed's four and those the scenario adds (a few may rename seed computers). */
 const computersOf = (scenario: Scenario) => 4 + (scenario.lab.ca.network?.computers?.length ?? 0);
 
-export interface Io { out: (line: string) => void; err: (line: string) => void }
+export type { Io };
 
 /** `pkilab run`: 0 when every expectation holds, 1 when one does not, 2 on bad input. */
 export const runCommand = async (args: string[], io: Io): Promise<number> => {

@@ -1,12 +1,7 @@
+import type { KeySource } from '../keystore/key-source.ts';
 import { generateRsa, publicKeyOf } from '../keystore/rsa.ts';
 import { keyPoolFolder } from './location.ts';
 import { folderKeyPool, type KeyPool } from './pool.ts';
-
-/** Where a key store gets a new key pair: base64 PKCS#8 and SubjectPublicKeyInfo. */
-export type KeySource = (size: number) => Promise<{ pkcs8: string; spki: string }>;
-
-/** A key generated on the spot. */
-export const generatedKeys: KeySource = generateRsa;
 
 /** A key from the pool, or one generated on the spot when the pool has none of that size. */
 export const pooledKeys = (pool: KeyPool, onGenerated: (size: number) => void = () => undefined): KeySource => async (size) => {

@@ -2,7 +2,7 @@ import { readFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { keyStoreError, type KeyStore } from '../../workflows/index.ts';
 import { createFileAtomic, ensureFolder, modes } from '../files/atomic.ts';
-import { generatedKeys, type KeySource } from '../keypool/source.ts';
+import { generatedKeys, type KeySource } from './key-source.ts';
 import { fromPem, publicKeyOf, toPem } from './rsa.ts';
 
 const safe = (ref: string) => {

@@ -1,5 +1,5 @@
 import { keyStoreError, type KeyStore } from '../../workflows/index.ts';
-import { generatedKeys, type KeySource } from '../keypool/source.ts';
+import { generatedKeys, type KeySource } from './key-source.ts';
 import { publicKeyOf } from './rsa.ts';
 
 /** Keys in memory, for tests and throwaway labs; new keys come from `source`. */

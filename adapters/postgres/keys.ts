@@ -1,5 +1,5 @@
 import { keyStoreError, secretStoreError, type KeyStore, type SecretStore } from '../../workflows/index.ts';
-import { generatedKeys, type KeySource } from '../keypool/source.ts';
+import { generatedKeys, type KeySource } from '../keystore/key-source.ts';
 import { publicKeyOf } from '../keystore/rsa.ts';
 import { nextRef } from '../secrets/memory.ts';
 import { isUniqueViolation, type Database } from './database.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Observable } from 'rxjs';
 import type { LabPorts } from '../../workflows/index.ts';
-import { generatedKeys, type KeySource } from '../keypool/source.ts';
+import { generatedKeys, type KeySource } from '../keystore/key-source.ts';
 import { x509Signer } from '../x509/signer.ts';
 import { openDatabase, StoreError, transaction, type Database } from './database.ts';
 import { postgresEventStore, type PostgresEventStore } from './events.ts';

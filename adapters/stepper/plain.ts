@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { Io } from '../cli/run.ts';
+import type { Io } from '../io.ts';
 import { actionMenu } from './actions-menu.ts';
 import type { Stepper } from './controller.ts';
 import { viewLines } from './text.ts';

@@ -11,7 +11,7 @@ import { fileKeyStore } from '../keystore/files.ts';
 import { memoryKeyStore } from '../keystore/memory.ts';
 import { overlayKeyStore } from '../keystore/overlay.ts';
 import { opensslPfxFiles } from '../pfx/openssl.ts';
-import { parseBundle, type LabBundle } from '../schemas/bundle.ts';
+import { parseBundle, type LabBundle } from './bundle.ts';
 import { fileSecretStore } from '../secrets/files.ts';
 import { overlaySecretStore } from '../secrets/overlay.ts';
 import { referencesOf } from '../lab-copy.ts';

@@ -1,7 +1,8 @@
 import { memoryEventStore } from '../../adapters/eventstore/memory.ts';
 import { memoryKeyStore } from '../../adapters/keystore/memory.ts';
 import { folderKeyPool } from '../../adapters/keypool/pool.ts';
-import { generatedKeys, pooledKeys, type KeySource } from '../../adapters/keypool/source.ts';
+import { generatedKeys, type KeySource } from '../../adapters/keystore/key-source.ts';
+import { pooledKeys } from '../../adapters/keypool/source.ts';
 import { x509Signer } from '../../adapters/x509/signer.ts';
 import { opensslPfxFiles } from '../../adapters/pfx/openssl.ts';
 import { memorySecretStore } from '../../adapters/secrets/memory.ts';

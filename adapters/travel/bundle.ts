@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { checkLog, type LogProblem } from '../eventstore/validate.ts';
 import type { RecordedEvent } from '../../domain/index.ts';
-import { recordedEvent, type Expect, type Writable } from './events.ts';
-import { describeIssue } from './issues.ts';
+import { recordedEvent, type Expect, type Writable } from '../schemas/events.ts';
+import { describeIssue } from '../schemas/issues.ts';
 
 /** A self-contained lab: its events and, unless left out, the private keys and secrets they refer to. */
 export interface LabBundle {
