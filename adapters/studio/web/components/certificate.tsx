@@ -1,34 +1,50 @@
 import type { CertificateAnswer } from '../../api.ts';
 import { labApi, useJson } from '../client.ts';
 import { useStudio } from '../studio-context.ts';
+import { Table } from './table.tsx';
+import { Problem } from './problem.tsx';
 
 /** Every field of one certificate as the server decoded it from its DER: names, validity, extensions, PEM. */
 export const CertificateDetails = ({ thumbprint }: { thumbprint: string }) => {
   const studio = useStudio();
   const { data, error } = useJson<CertificateAnswer>(labApi(studio.lab.id, `certificate/${encodeURIComponent(thumbprint)}`));
-  if (error) return <p className="error" role="alert">{error.code}: {error.message}</p>;
+  if (error) return <Problem error={error} />;
   if (!data) return <p className="quiet">Loading the certificate…</p>;
+  const fields: Array<[string, string]> = [
+    ['Subject', data.subject],
+    ['Issuer', data.issuer],
+    ['Serial number', data.serial],
+    ['Valid', `from ${data.notBefore} to ${data.notAfter}`],
+    ['Subject alternative names', data.sans.join(', ') || 'none'],
+    ['Enhanced key usage', data.ekus.join(', ') || 'none'],
+    ['Signature algorithm', data.signatureAlgorithm],
+    ['Thumbprint', data.thumbprint],
+  ];
   return (
-    <div className="certificate" aria-label={`Certificate ${data.subject}`}>
+    <div className="certificate" role="region" aria-label={`Certificate ${data.subject}`}>
       <dl className="value">
-        <div><dt>Subject</dt><dd>{data.subject}</dd></div>
-        <div><dt>Issuer</dt><dd>{data.issuer}</dd></div>
-        <div><dt>Serial number</dt><dd className="thumb">{data.serial}</dd></div>
-        <div><dt>Valid</dt><dd>from {data.notBefore} to {data.notAfter}</dd></div>
-        <div><dt>Subject alternative names</dt><dd>{data.sans.join(', ') || 'none'}</dd></div>
-        <div><dt>Enhanced key usage</dt><dd>{data.ekus.join(', ') || 'none'}</dd></div>
-        <div><dt>Signature algorithm</dt><dd>{data.signatureAlgorithm}</dd></div>
-        <div><dt>Thumbprint</dt><dd className="thumb">{data.thumbprint}</dd></div>
+        {fields.map(([name, text]) => (
+          <div key={name}>
+            <dt>{name}</dt>
+            <dd>{text}</dd>
+          </div>
+        ))}
       </dl>
-      <table>
-        <thead><tr><th>Extension</th><th>Critical</th><th>Value</th></tr></thead>
-        <tbody>
-          {data.extensions.map((e) => (
-            <tr key={e.oid}><td>{e.name} <span className="quiet">{e.oid}</span></td><td>{e.critical ? 'yes' : 'no'}</td><td className="pre">{e.text}</td></tr>
-          ))}
-        </tbody>
-      </table>
-      <details><summary>PEM</summary><pre>{data.pem}</pre></details>
+      <Table head={['Extension', 'Critical', 'Value']}>
+        {data.extensions.map((e) => (
+          <tr key={e.oid}>
+            <td>
+              {e.name} <span className="quiet">{e.oid}</span>
+            </td>
+            <td>{e.critical ? 'yes' : 'no'}</td>
+            <td className="pre">{e.text}</td>
+          </tr>
+        ))}
+      </Table>
+      <details>
+        <summary>PEM</summary>
+        <pre>{data.pem}</pre>
+      </details>
     </div>
   );
 };

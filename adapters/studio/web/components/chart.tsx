@@ -2,11 +2,16 @@ import type { ChartAnswer, ChartNode } from '../../api.ts';
 import { labApi, useJson } from '../client.ts';
 import { useStudio } from '../studio-context.ts';
 import { ProcedurePicker, useProcedure } from './procedure-picker.tsx';
+import { Problem } from './problem.tsx';
 
 const row = 64;
 const box = { x: 170, width: 380, height: 44 };
 const legend: Record<ChartNode['status'], string> = {
-  done: '✓ done', current: '▶ current', skipped: '– left out', rejected: '✗ rejected', upcoming: 'upcoming',
+  done: '✓ done',
+  current: '▶ current',
+  skipped: '– left out',
+  rejected: '✗ rejected',
+  upcoming: 'upcoming',
 };
 
 /** The procedure's state machine as the server reads it from its definition: a box per state, in bands by phase. */
@@ -14,17 +19,31 @@ export const Chart = () => {
   const studio = useStudio();
   const [procedure, setProcedure] = useProcedure();
   const { data, error } = useJson<ChartAnswer>(
-    procedure ? labApi(studio.lab.id, `chart/${encodeURIComponent(procedure)}`, { at: studio.position }) : null, studio.revision,
+    procedure ? labApi(studio.lab.id, `chart/${encodeURIComponent(procedure)}`, { at: studio.position }) : null,
+    studio.revision,
   );
   return (
     <div className="chart">
       <div className="toolbar">
         <ProcedurePicker value={procedure} set={setProcedure} />
-        <span className="legend">{Object.entries(legend).map(([s, text]) => <span key={s} className={`node-${s}`}>{text}</span>)}</span>
+        <span className="legend">
+          {Object.entries(legend).map(([s, text]) => (
+            <span key={s} className={`node-${s}`}>
+              {text}
+            </span>
+          ))}
+        </span>
       </div>
-      {error && <p className="error" role="alert">{error.code}: {error.message}</p>}
+      <Problem error={error} />
       {data && <Drawing chart={data} />}
-      {data && <details><summary>Mermaid text (as <code>pkilab procedures --mermaid</code> prints it)</summary><pre>{data.mermaid}</pre></details>}
+      {data && (
+        <details>
+          <summary>
+            Mermaid text (as <code>pkilab procedures --mermaid</code> prints it)
+          </summary>
+          <pre>{data.mermaid}</pre>
+        </details>
+      )}
     </div>
   );
 };
@@ -41,7 +60,14 @@ const Drawing = ({ chart }: { chart: ChartAnswer }) => {
   const width = box.x + box.width + 60 + far * 14 + 160;
   const height = chart.nodes.length * row + 10;
   return (
-    <svg className="chart-svg" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={`Chart of ${chart.procedure}`}>
+    <svg
+      className="chart-svg"
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+      role="img"
+      aria-label={`Chart of ${chart.procedure}`}
+    >
       <defs>
         <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
           <path d="M0,0 L10,5 L0,10 z" className="arrowhead" />
@@ -50,7 +76,9 @@ const Drawing = ({ chart }: { chart: ChartAnswer }) => {
       {bands.map((b) => (
         <g key={`${b.phase}-${b.first}`} className="band">
           <rect x={4} y={b.first * row + 2} width={width - 8} height={(b.last - b.first + 1) * row - 4} rx={8} />
-          <text x={14} y={b.first * row + 26}>{b.phase}</text>
+          <text x={14} y={b.first * row + 26}>
+            {b.phase}
+          </text>
         </g>
       ))}
       {chart.edges.map((e, i) => {
@@ -61,7 +89,9 @@ const Drawing = ({ chart }: { chart: ChartAnswer }) => {
       {chart.nodes.map((n, i) => (
         <g key={n.id} className={`node node-${n.status}`} data-node={n.id} data-status={n.status}>
           <rect x={box.x} y={i * row + 10} width={box.width} height={box.height} rx={6} />
-          <text x={box.x + 12} y={i * row + 37}>{legend[n.status].split(' ')[0]} {n.label.length > 44 ? `${n.label.slice(0, 43)}…` : n.label}</text>
+          <text x={box.x + 12} y={i * row + 37}>
+            {legend[n.status].split(' ')[0]} {n.label.length > 44 ? `${n.label.slice(0, 43)}…` : n.label}
+          </text>
           <title>{`${n.label} (${n.status})`}</title>
         </g>
       ))}
@@ -77,7 +107,11 @@ const Edge = ({ from, to, label }: { from: number; to: number; label: string }) 
     return (
       <g className="edge">
         <path d={`M${x},${y1} L${x},${to * row + 10}`} markerEnd="url(#arrow)" />
-        {label && <text x={x + 8} y={y1 + 14}>{label}</text>}
+        {label && (
+          <text x={x + 8} y={y1 + 14}>
+            {label}
+          </text>
+        )}
       </g>
     );
   }
@@ -88,7 +122,11 @@ const Edge = ({ from, to, label }: { from: number; to: number; label: string }) 
   return (
     <g className={`edge jump${to < from ? ' back' : ''}`}>
       <path d={`M${right},${y1} C${bulge},${y1} ${bulge},${y2} ${right},${y2}`} markerEnd="url(#arrow)" />
-      {label && <text x={bulge - 10} y={(y1 + y2) / 2}>{label}</text>}
+      {label && (
+        <text x={bulge - 10} y={(y1 + y2) / 2}>
+          {label}
+        </text>
+      )}
     </g>
   );
 };

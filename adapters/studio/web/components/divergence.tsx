@@ -16,10 +16,23 @@ export const Divergence = ({ answer }: { answer: WhatIfAnswer }) => (
 const Side = ({ title, outcome, from }: { title: string; outcome: Outcome; from: number | null }) => (
   <section aria-label={title}>
     <h4>{title}</h4>
-    <p>{outcome.events} events · {outcome.certificates} certificate{outcome.certificates === 1 ? '' : 's'} issued · {outcome.rejections.length} rejected</p>
-    {outcome.rejections.map((r, i) => <p key={i} className="rejected">✗ {r.step}: {r.code} {r.name}</p>)}
+    <p>
+      {outcome.events} events · {outcome.certificates} certificate{outcome.certificates === 1 ? '' : 's'} issued ·{' '}
+      {outcome.rejections.length} rejected
+    </p>
+    {outcome.rejections.map((r, i) => (
+      <p key={i} className="rejected">
+        ✗ {r.step}: {r.code} {r.name}
+      </p>
+    ))}
     <p>Findings: {outcome.findings.length === 0 ? 'none' : ''}</p>
-    <ul>{outcome.findings.map((f) => <li key={f.id}><span className={`severity ${f.severity}`}>{f.severity}</span> {f.rule} on {f.subject}</li>)}</ul>
+    <ul>
+      {outcome.findings.map((f) => (
+        <li key={f.id}>
+          <span className={`severity ${f.severity}`}>{f.severity}</span> {f.rule} on {f.subject}
+        </li>
+      ))}
+    </ul>
     <ol className="compact">
       {outcome.timeline.map((row) => (
         <li key={`${row.position}-${row.step}`} className={`row ${row.status}${from !== null && row.lastEvent >= from ? ' diverged' : ''}`}>

@@ -4,7 +4,12 @@ import { labApi } from '../client.ts';
 import type { Studio } from '../studio-context.ts';
 import { OpenBundleButton } from './open-bundle.tsx';
 
-interface Props { labs: LabInfo[]; studio: Studio | null; choose: (id: string) => void; openLab: (lab: LabInfo) => void }
+interface Props {
+  labs: LabInfo[];
+  studio: Studio | null;
+  choose: (id: string) => void;
+  openLab: (lab: LabInfo) => void;
+}
 
 /** The lab chooser, the slider over the lab's positions, and open/export. */
 export const Header = ({ labs, studio, choose, openLab }: Props) => (
@@ -14,7 +19,9 @@ export const Header = ({ labs, studio, choose, openLab }: Props) => (
       Lab{' '}
       <select aria-label="Lab" value={studio?.lab.id ?? ''} onChange={(e) => choose(e.target.value)}>
         {labs.map((l) => (
-          <option key={l.id} value={l.id}>{l.name} ({l.kind}, {l.events} events{l.writable ? '' : ', read-only'})</option>
+          <option key={l.id} value={l.id}>
+            {l.name} ({l.kind}, {l.events} events{l.writable ? '' : ', read-only'})
+          </option>
         ))}
       </select>
     </label>
@@ -22,8 +29,14 @@ export const Header = ({ labs, studio, choose, openLab }: Props) => (
     <OpenBundleButton openLab={openLab} />
     {studio && (
       <span className="exports">
-        Export: <a href={labApi(studio.lab.id, 'export')} download>whole lab</a>
-        {' · '}<a href={labApi(studio.lab.id, 'export', { to: studio.position })} download>up to {studio.position}</a>
+        Export:{' '}
+        <a href={labApi(studio.lab.id, 'export')} download>
+          whole lab
+        </a>
+        {' · '}
+        <a href={labApi(studio.lab.id, 'export', { to: studio.position })} download>
+          up to {studio.position}
+        </a>
       </span>
     )}
   </header>
@@ -40,10 +53,28 @@ const Slider = ({ studio }: { studio: Studio }) => {
   }, [value]);
   return (
     <span className="slider">
-      <button type="button" onClick={() => studio.jump(studio.position - 1)} disabled={studio.position <= 0} aria-label="Previous event">◀</button>
-      <input type="range" min={0} max={studio.total} value={value} aria-label="Position" onChange={(e) => setValue(Number(e.target.value))} />
-      <button type="button" onClick={() => studio.jump(studio.position + 1)} disabled={studio.position >= studio.total} aria-label="Next event">▶</button>
-      <output aria-label="Cursor">position {value} of {studio.total}</output>
+      <button type="button" onClick={() => studio.jump(studio.position - 1)} disabled={studio.position <= 0} aria-label="Previous event">
+        ◀
+      </button>
+      <input
+        type="range"
+        min={0}
+        max={studio.total}
+        value={value}
+        aria-label="Position"
+        onChange={(e) => setValue(Number(e.target.value))}
+      />
+      <button
+        type="button"
+        onClick={() => studio.jump(studio.position + 1)}
+        disabled={studio.position >= studio.total}
+        aria-label="Next event"
+      >
+        ▶
+      </button>
+      <output aria-label="Cursor">
+        position {value} of {studio.total}
+      </output>
     </span>
   );
 };

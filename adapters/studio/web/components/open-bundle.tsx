@@ -28,7 +28,12 @@ export const OpenBundleButton = ({ openLab }: { openLab: (lab: LabInfo) => void 
     <label className="button" title="Open an exported bundle (pkilab-lab/1 JSON), or drop it anywhere on the page">
       Open a bundle…
       <input type="file" accept=".json,application/json" onChange={picked} aria-label="Open a bundle" hidden />
-      {error && <span className="error" role="alert"> {error}</span>}
+      {error && (
+        <span className="error" role="alert">
+          {' '}
+          {error}
+        </span>
+      )}
     </label>
   );
 };

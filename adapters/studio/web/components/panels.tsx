@@ -8,10 +8,19 @@ import { WhatIf } from './what-if.tsx';
 import { World } from './world.tsx';
 
 const titles: Record<Panel, string> = {
-  world: 'World', diff: 'Diff', findings: 'Findings', 'what-if': 'What if', chart: 'Procedure chart', step: 'Step',
+  world: 'World',
+  diff: 'Diff',
+  findings: 'Findings',
+  'what-if': 'What if',
+  chart: 'Procedure chart',
+  step: 'Step',
 };
 
-interface Props { panel: Panel; edits: WhatIfEdit[]; setEdits: (edits: WhatIfEdit[]) => void }
+interface Props {
+  panel: Panel;
+  edits: WhatIfEdit[];
+  setEdits: (edits: WhatIfEdit[]) => void;
+}
 
 /** The panels about the cursor, one shown at a time under a row of tabs. */
 export const Panels = ({ panel, edits, setEdits }: Props) => {
@@ -21,7 +30,8 @@ export const Panels = ({ panel, edits, setEdits }: Props) => {
       <nav role="tablist" aria-label="Panels" className="tabs">
         {(Object.keys(titles) as Panel[]).map((p) => (
           <button key={p} type="button" role="tab" aria-selected={p === panel} onClick={() => studio.show(p)}>
-            {titles[p]}{p === 'what-if' && edits.length > 0 ? ` (${edits.length})` : ''}
+            {titles[p]}
+            {p === 'what-if' && edits.length > 0 ? ` (${edits.length})` : ''}
           </button>
         ))}
       </nav>

@@ -19,7 +19,11 @@ export const ProcedurePicker = ({ value, set }: { value: string; set: (id: strin
   const studio = useStudio();
   return (
     <select aria-label="Procedure" value={value} onChange={(e) => set(e.target.value)}>
-      {studio.procedures.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
+      {studio.procedures.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.title}
+        </option>
+      ))}
     </select>
   );
 };

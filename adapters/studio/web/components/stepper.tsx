@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { StepAnswer, StepBody, StepView } from '../../api.ts';
-import { labApi, postJson, StudioRequestError, useJson } from '../client.ts';
+import { labApi, postJson, useJson } from '../client.ts';
 import { type JsonSchema, initialValue, pruned } from '../schema-model.ts';
 import { stepOf, useStudio } from '../studio-context.ts';
 import { ChoiceForm } from './choice-form.tsx';
 import { ProcedurePicker, useProcedure } from './procedure-picker.tsx';
+import { Problem } from './problem.tsx';
 
 /** Walks a procedure from the browser, appending to the lab exactly as `pkilab step` does. */
 export const Stepper = () => {
@@ -13,51 +14,85 @@ export const Stepper = () => {
   const [quiz, setQuiz] = useState(false);
   const [view, setView] = useState<StepView>();
   const [said, setSaid] = useState<StepAnswer['result']>();
-  const [problem, setProblem] = useState<string>();
-  const loaded = useJson<StepView>(procedure ? labApi(studio.lab.id, `step/${encodeURIComponent(procedure)}`, { quiz: quiz ? 1 : 0 }) : null, studio.revision);
+  const [problem, setProblem] = useState<unknown>();
+  const loaded = useJson<StepView>(
+    procedure ? labApi(studio.lab.id, `step/${encodeURIComponent(procedure)}`, { quiz: quiz ? 1 : 0 }) : null,
+    studio.revision,
+  );
   useEffect(() => setView(loaded.data), [loaded.data]);
   const send = (body: StepBody) => {
     setProblem(undefined);
-    postJson<StepAnswer>(labApi(studio.lab.id, `step/${encodeURIComponent(procedure)}`) + (quiz ? '?quiz=1' : ''), body).then(({ result, next }) => {
+    postJson<StepAnswer>(labApi(studio.lab.id, `step/${encodeURIComponent(procedure)}`), body).then(({ result, next }) => {
       setSaid(result);
-      setView(next);
+      // The answer shows the seed's choice; in quiz mode the view is fetched again (with it hidden) as the lab grows.
+      if (!quiz) setView(next);
       const last = result.events[result.events.length - 1];
       if (last) studio.grew(last.position);
-    }, (e: unknown) => setProblem(e instanceof StudioRequestError ? `${e.code}: ${e.message}` : String(e)));
+    }, setProblem);
   };
   return (
     <div className="stepper">
       <div className="toolbar">
         <ProcedurePicker value={procedure} set={setProcedure} />
-        <label className="check"><input type="checkbox" checked={quiz} onChange={(e) => setQuiz(e.target.checked)} /> quiz mode (hide the seed's choice)</label>
+        <label className="check">
+          <input type="checkbox" checked={quiz} onChange={(e) => setQuiz(e.target.checked)} /> quiz mode (hide the seed's choice)
+        </label>
       </div>
       {!studio.lab.writable && <p className="warn">This lab is read-only here (a bundle or an upload): fork it to step on.</p>}
-      {(loaded.error || problem) && <p className="error" role="alert">{problem ?? `${loaded.error?.code}: ${loaded.error?.message}`}</p>}
+      <Problem error={problem ?? loaded.error} />
       {said && <Said result={said} />}
       {view && <Checklist view={view} />}
-      {view?.step === null && <p className="ok" role="status">The procedure is complete.</p>}
-      {view?.step && <Current key={view.step.id} view={view} procedure={procedure} quiz={quiz} send={send} readOnly={!studio.lab.writable} />}
+      {view?.step === null && (
+        <p className="ok" role="status">
+          The procedure is complete.
+        </p>
+      )}
+      {view?.step && (
+        <Current key={view.step.id} view={view} procedure={procedure} quiz={quiz} send={send} readOnly={!studio.lab.writable} />
+      )}
     </div>
   );
 };
 
 const Said = ({ result }: { result: StepAnswer['result'] }) =>
   result.accepted ? (
-    <p className="ok" role="status">Accepted: {result.events.map((e) => e.text).join('; ') || 'nothing changed'}</p>
+    <p className="ok" role="status">
+      Accepted: {result.events.map((e) => e.text).join('; ') || 'nothing changed'}
+    </p>
   ) : (
-    <p className="error" role="alert">Rejected {result.rejection?.code} {result.rejection?.name}: {result.rejection?.reason}</p>
+    <p className="error" role="alert">
+      Rejected {result.rejection?.code} {result.rejection?.name}: {result.rejection?.reason}
+    </p>
   );
 
 const Checklist = ({ view }: { view: StepView }) => (
   <ol className="checklist" aria-label="Checklist">
-    {view.checklist.done.map((s) => <li key={s} className="done">✓ {s}</li>)}
-    {view.checklist.skipped.map((s) => <li key={s} className="skipped">– {s}</li>)}
+    {view.checklist.done.map((s) => (
+      <li key={s} className="done">
+        ✓ {s}
+      </li>
+    ))}
+    {view.checklist.skipped.map((s) => (
+      <li key={s} className="skipped">
+        – {s}
+      </li>
+    ))}
     {view.checklist.current && <li className="current">▶ {view.checklist.current}</li>}
-    {view.checklist.upcoming.map((s) => <li key={s} className="upcoming">· {s}</li>)}
+    {view.checklist.upcoming.map((s) => (
+      <li key={s} className="upcoming">
+        · {s}
+      </li>
+    ))}
   </ol>
 );
 
-interface CurrentProps { view: StepView; procedure: string; quiz: boolean; send: (body: StepBody) => void; readOnly: boolean }
+interface CurrentProps {
+  view: StepView;
+  procedure: string;
+  quiz: boolean;
+  send: (body: StepBody) => void;
+  readOnly: boolean;
+}
 
 const Current = ({ view, procedure, quiz, send, readOnly }: CurrentProps) => {
   const studio = useStudio();
@@ -67,13 +102,15 @@ const Current = ({ view, procedure, quiz, send, readOnly }: CurrentProps) => {
   const [option, setOption] = useState<number | 'own'>(quiz || seedIndex < 0 ? (step.options.length ? 0 : 'own') : seedIndex);
   const [own, setOwn] = useState<unknown>(() => (schema ? initialValue(schema) : {}));
   const [explain, setExplain] = useState(false);
-  const take = () => send(option === 'own' ? { action: 'take', choice: pruned(schema ?? {}, own) as Record<string, unknown> } : { action: 'take', option });
+  const take = () =>
+    send(option === 'own' ? { action: 'take', choice: pruned(schema ?? {}, own) as Record<string, unknown> } : { action: 'take', option });
   return (
     <article className="current-step" aria-label={`Step ${step.title}`}>
       <h3>{step.title}</h3>
       <p className="purpose">{step.purpose}</p>
       {!quiz && step.seed && <p className="seed">The seed: {step.seed}</p>}
-      <fieldset className="options"><legend>Your choice</legend>
+      <fieldset className="options">
+        <legend>Your choice</legend>
         {step.options.map((o, i) => (
           <label key={o.label} className="check option">
             <input type="radio" name="option" checked={option === i} onChange={() => setOption(i)} /> {o.label}
@@ -81,17 +118,35 @@ const Current = ({ view, procedure, quiz, send, readOnly }: CurrentProps) => {
           </label>
         ))}
         {schema && (
-          <label className="check option"><input type="radio" name="option" checked={option === 'own'} onChange={() => setOption('own')} /> my own choice…</label>
+          <label className="check option">
+            <input type="radio" name="option" checked={option === 'own'} onChange={() => setOption('own')} /> my own choice…
+          </label>
         )}
       </fieldset>
       {option === 'own' && schema && <ChoiceForm schema={schema} fields={step.fields} value={own} set={setOwn} />}
       <div className="toolbar">
-        <button type="button" className="primary" onClick={take} disabled={readOnly}>Take this step</button>
-        {step.skippable && <button type="button" onClick={() => send({ action: 'skip' })} disabled={readOnly}>Leave it out</button>}
-        <button type="button" onClick={() => send({ action: 'back' })} disabled={readOnly}>Back one step</button>
-        <button type="button" onClick={() => setExplain(!explain)} aria-expanded={explain}>Explain</button>
+        <button type="button" className="primary" onClick={take} disabled={readOnly}>
+          Take this step
+        </button>
+        {step.skippable && (
+          <button type="button" onClick={() => send({ action: 'skip' })} disabled={readOnly}>
+            Leave it out
+          </button>
+        )}
+        <button type="button" onClick={() => send({ action: 'back' })} disabled={readOnly}>
+          Back one step
+        </button>
+        <button type="button" onClick={() => setExplain(!explain)} aria-expanded={explain}>
+          Explain
+        </button>
       </div>
-      {explain && <ul className="explain">{view.explain.map((line) => <li key={line}>{line}</li>)}</ul>}
+      {explain && (
+        <ul className="explain">
+          {view.explain.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
     </article>
   );
 };

@@ -18,14 +18,26 @@ export const CompactRows = ({ rows }: { rows: CompactRow[] }) => {
           <Fragment key={row.position}>
             {heading && <li className="group">{title}</li>}
             <li className={`row ${row.status}${here ? ' here' : ''}`} data-position={row.position}>
-              <button type="button" className="jump" onClick={() => studio.jump(row.lastEvent)} title={`Show the world after event ${row.lastEvent}`}>
-                <span className="mark" aria-label={row.status}>{mark[row.status]}</span>
+              <button
+                type="button"
+                className="jump"
+                onClick={() => studio.jump(row.lastEvent)}
+                title={`Show the world after event ${row.lastEvent}`}
+              >
+                <span className="mark" aria-label={row.status}>
+                  {mark[row.status]}
+                </span>
                 <span className="pos">{row.position}</span>
                 <span className="text">{row.text}</span>
                 {row.code && <span className="code">{row.code}</span>}
               </button>
               {input && (
-                <button type="button" className="small" onClick={() => studio.addWhatIf({ input: row.position, op: 'change' })} title="Try this step differently">
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() => studio.addWhatIf({ input: row.position, op: 'change' })}
+                  title="Try this step differently"
+                >
                   what if…
                 </button>
               )}
@@ -43,7 +55,10 @@ export const FullRows = ({ rows }: { rows: EventJson[] }) => {
   return (
     <ol className="full">
       {rows.map((event) => (
-        <li key={event.position} className={`row${event.position === studio.position ? ' here' : ''}${event.type === 'ActionRejected' ? ' rejected' : ''}`}>
+        <li
+          key={event.position}
+          className={`row${event.position === studio.position ? ' here' : ''}${event.type === 'ActionRejected' ? ' rejected' : ''}`}
+        >
           <button type="button" className="jump" onClick={() => studio.jump(event.position)}>
             <span className="pos">{event.position}</span>
             <time dateTime={event.at}>{event.at.slice(11, 16)}</time>

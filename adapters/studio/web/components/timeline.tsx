@@ -3,6 +3,7 @@ import type { TimelineAnswer } from '../../api.ts';
 import { labApi, useJson } from '../client.ts';
 import { useStudio } from '../studio-context.ts';
 import { CompactRows, FullRows } from './timeline-rows.tsx';
+import { Problem } from './problem.tsx';
 
 const pageSize = 100;
 
@@ -31,21 +32,29 @@ export const Timeline = () => {
         </span>
         <select aria-label="Procedure filter" value={procedure} onChange={(e) => setProcedure(e.target.value)}>
           <option value="">every procedure</option>
-          {studio.procedures.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
+          {studio.procedures.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
+          ))}
         </select>
         <Filter label="Event type" placeholder="event type, e.g. ActionRejected" value={type} set={setType} />
         <Filter label="Entity" placeholder="entity, e.g. host:SERVER1" value={entity} set={setEntity} />
       </div>
-      {error && <p className="error" role="alert">{error.code}: {error.message}</p>}
+      <Problem error={error} />
       <div className={`rows${loading ? ' loading' : ''}`}>
         {data?.view === 'compact' && <CompactRows rows={data.rows} />}
         {data?.view === 'full' && <FullRows rows={data.rows} />}
         {data && data.rows.length === 0 && <p className="quiet">No {view === 'compact' ? 'steps' : 'events'} match.</p>}
       </div>
       <div className="pager">
-        <button type="button" disabled={from === 0} onClick={() => setFrom(Math.max(0, from - pageSize))}>◀ earlier</button>
+        <button type="button" disabled={from === 0} onClick={() => setFrom(Math.max(0, from - pageSize))}>
+          ◀ earlier
+        </button>
         <span>{total === 0 ? 'none' : `${from + 1}–${Math.min(total, from + pageSize)} of ${total}`}</span>
-        <button type="button" disabled={from + pageSize >= total} onClick={() => setFrom(from + pageSize)}>later ▶</button>
+        <button type="button" disabled={from + pageSize >= total} onClick={() => setFrom(from + pageSize)}>
+          later ▶
+        </button>
       </div>
     </section>
   );
@@ -58,5 +67,7 @@ const Filter = ({ label, placeholder, value, set }: { label: string; placeholder
     const settle = setTimeout(() => set(text.trim()), 300);
     return () => clearTimeout(settle);
   }, [text]);
-  return <input type="search" aria-label={`${label} filter`} placeholder={placeholder} value={text} onChange={(e) => setText(e.target.value)} />;
+  return (
+    <input type="search" aria-label={`${label} filter`} placeholder={placeholder} value={text} onChange={(e) => setText(e.target.value)} />
+  );
 };

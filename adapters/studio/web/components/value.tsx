@@ -10,7 +10,11 @@ export const Value = ({ value }: { value: unknown }) => {
     if (value.every((v) => typeof v !== 'object' || v === null)) return <span>{value.map(String).join(', ')}</span>;
     return (
       <ul className="value-list">
-        {value.map((v, i) => <li key={i}><Value value={v} /></li>)}
+        {value.map((v, i) => (
+          <li key={i}>
+            <Value value={v} />
+          </li>
+        ))}
       </ul>
     );
   }
@@ -21,7 +25,9 @@ export const Value = ({ value }: { value: unknown }) => {
       {entries.map(([name, v]) => (
         <div key={name}>
           <dt>{words(name)}</dt>
-          <dd><Value value={v} /></dd>
+          <dd>
+            <Value value={v} />
+          </dd>
         </div>
       ))}
     </dl>

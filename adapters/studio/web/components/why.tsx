@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { WhyAnswer } from '../../api.ts';
 import { labApi, useJson } from '../client.ts';
 import { useStudio } from '../studio-context.ts';
+import { Problem } from './problem.tsx';
 
 /** The name of an entity, with a link to the events that made it what it is. */
 export const Why = ({ entity, children }: { entity: string; children?: ReactNode }) => {
@@ -9,7 +10,9 @@ export const Why = ({ entity, children }: { entity: string; children?: ReactNode
   return (
     <span className="entity">
       {children ?? entity}
-      <button type="button" className="why" onClick={() => studio.showWhy(entity)} title={`Why: the history of ${entity}`}>why?</button>
+      <button type="button" className="why" onClick={() => studio.showWhy(entity)} title={`Why: the history of ${entity}`}>
+        why?
+      </button>
     </span>
   );
 };
@@ -22,9 +25,11 @@ export const WhyDrawer = ({ entity, close }: { entity: string; close: () => void
     <aside className="drawer" role="dialog" aria-label={`Why ${entity}`}>
       <header>
         <h3>Why {entity}</h3>
-        <button type="button" onClick={close} aria-label="Close">✕</button>
+        <button type="button" onClick={close} aria-label="Close">
+          ✕
+        </button>
       </header>
-      {error && <p className="error" role="alert">{error.code}: {error.message}</p>}
+      <Problem error={error} />
       {data && data.events.length === 0 && <p className="quiet">No event touched {entity}.</p>}
       <ol className="full">
         {data?.events.map((e) => (

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import type { CertSummary } from '../../api.ts';
+import { CertificateDetails } from './certificate.tsx';
+import { Why } from './why.tsx';
+
+/** Certificates by subject, names and validity; a click opens every field and extension. */
+export const Certificates = ({ certs }: { certs: CertSummary[] }) => {
+  const [open, setOpen] = useState<string>();
+  if (certs.length === 0) return <p className="quiet">none</p>;
+  return (
+    <ul className="certs">
+      {certs.map((c) => (
+        <li key={c.thumbprint}>
+          <button type="button" className="link" onClick={() => setOpen(open === c.thumbprint ? undefined : c.thumbprint)}>
+            {c.subject}
+          </button>{' '}
+          <span className="quiet">
+            {c.template ?? 'no template'} · {c.sans.join(', ') || 'no SAN'} · {c.ekus.join(', ')} · until {c.notAfter.slice(0, 10)}
+          </span>{' '}
+          <Why entity={c.entity}>
+            <span className="thumb">{c.thumbprint.slice(0, 12)}…</span>
+          </Why>
+          {open === c.thumbprint && <CertificateDetails thumbprint={c.thumbprint} />}
+        </li>
+      ))}
+    </ul>
+  );
+};
