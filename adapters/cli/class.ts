@@ -1,6 +1,6 @@
 import { classStatus, createClass } from '../classroom/create.ts';
 import { statusLine } from '../classroom/status.ts';
-import { openStore } from '../lab-store.ts';
+import { openStore } from '../postgres/lab-store.ts';
 import { StoreError } from '../postgres/database.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { requireStore } from './labs.ts';

@@ -5,7 +5,7 @@ import { findingJson } from '../json-shapes.ts';
 import { parseOptions, usageFailure } from './args.ts';
 import { fold } from '../../projections/index.ts';
 import { jsonlEventStore } from '../eventstore/jsonl.ts';
-import { readLabEvents, storeOption } from '../lab-store.ts';
+import { readLabEvents, storeOption } from '../postgres/lab-store.ts';
 import { findingsHelp } from './help.ts';
 import { findingLines } from './report.ts';
 import type { Io } from './run.ts';

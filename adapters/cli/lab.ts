@@ -1,7 +1,7 @@
 import { basename, dirname, resolve } from 'node:path';
 import { copyLab } from '../lab-copy.ts';
 import { labFolder, openNewLab } from '../lab-files.ts';
-import { createStoreLab, isFileLab, openLabByStore, storeOption } from '../lab-store.ts';
+import { createStoreLab, isFileLab, openLabByStore, storeOption } from '../postgres/lab-store.ts';
 import { StoreError } from '../postgres/database.ts';
 import { parseOptions } from './args.ts';
 import type { Io } from './run.ts';

@@ -1,4 +1,4 @@
-import { openStore, storeOption } from '../lab-store.ts';
+import { openStore, storeOption } from '../postgres/lab-store.ts';
 import { StoreError } from '../postgres/database.ts';
 import { parseOptions } from './args.ts';
 import type { Io } from './run.ts';

@@ -3,7 +3,7 @@ import { writeArtifacts } from '../artifacts.ts';
 import { defaultLabStart } from '../clock.ts';
 import { inside, safeFolderName } from '../files/names.ts';
 import { labFolder, openNewLab } from '../lab-files.ts';
-import { createStoreLab, storeOption } from '../lab-store.ts';
+import { createStoreLab, storeOption } from '../postgres/lab-store.ts';
 import { loadScenario, ScenarioError } from '../scenario/load.ts';
 import { parseOptions, usageFailure } from './args.ts';
 import { runHelp } from './help.ts';

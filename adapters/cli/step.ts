@@ -1,6 +1,6 @@
 import { procedures } from '../../workflows/index.ts';
 import { createStepper } from '../stepper/controller.ts';
-import { storeOption } from '../lab-store.ts';
+import { storeOption } from '../postgres/lab-store.ts';
 import { runPlain } from '../stepper/plain.ts';
 import type { Io } from './run.ts';
 import { parseOptions, usageFailure } from './args.ts';

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { reportFailure } from './errors.ts';
 import { createSession, travelHelp, type TravelSession } from '../travel/session.ts';
 import { TravelError } from '../travel/source.ts';
-import { storeOption } from '../lab-store.ts';
+import { storeOption } from '../postgres/lab-store.ts';
 import { followTravel, openTravelSource, storeWords, untilInterrupted } from '../postgres/travel.ts';
 import type { Io } from './run.ts';
 

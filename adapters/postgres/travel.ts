@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { memoryKeyStore } from '../keystore/memory.ts';
 import { referencesOf } from '../lab-copy.ts';
-import { isFileLab, openLabByStore } from '../lab-store.ts';
+import { isFileLab, openLabByStore } from './lab-store.ts';
 import { describeEvent } from '../travel/describe.ts';
 import { openSource, TravelError, type LabSource } from '../travel/source.ts';
 import { passphraseVariable } from './seal.ts';

@@ -6,7 +6,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { folderKeyPool } from '../../adapters/keypool/pool.ts';
 import { generateRsa, publicKeyOf } from '../../adapters/keystore/rsa.ts';
-import { openStore } from '../../adapters/lab-store.ts';
+import { openStore } from '../../adapters/postgres/lab-store.ts';
 import { openDatabase } from '../../adapters/postgres/database.ts';
 import { checkLabName } from '../../adapters/postgres/names.ts';
 import { storeSealer } from '../../adapters/postgres/seal.ts';

@@ -1,15 +1,15 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Observable } from 'rxjs';
-import type { LabPorts } from '../workflows/index.ts';
-import type { Artifacts } from './artifacts.ts';
-import { userKeys } from './keypool/source.ts';
-import { filePorts, labFolder, openExistingLab } from './lab-files.ts';
-import { isPostgresUrl, maskPassword, StoreError } from './postgres/database.ts';
-import type { LabChange } from './postgres/follow.ts';
-import { checkLabName } from './postgres/names.ts';
-import { claimNewLab, localFolderOf, openPostgresStore, type PostgresStore } from './postgres/store.ts';
-import { passphraseVariable, storeSealer } from './postgres/seal.ts';
-import { fileSecretStore } from './secrets/files.ts';
+import type { LabPorts } from '../../workflows/index.ts';
+import type { Artifacts } from '../artifacts.ts';
+import { userKeys } from '../keypool/source.ts';
+import { filePorts, labFolder, openExistingLab } from '../lab-files.ts';
+import { isPostgresUrl, maskPassword, StoreError } from './database.ts';
+import type { LabChange } from './follow.ts';
+import { checkLabName } from './names.ts';
+import { claimNewLab, localFolderOf, openPostgresStore, type PostgresStore } from './store.ts';
+import { passphraseVariable, storeSealer } from './seal.ts';
+import { fileSecretStore } from '../secrets/files.ts';
 
 /** The store a command uses: `--store`, else PKILAB_STORE, else none (labs are JSONL files named by path). */
 export const storeOption = (flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined => flag || env.PKILAB_STORE || undefined;
