@@ -12,7 +12,7 @@ export type { EventJson, RejectionJson };
 export interface StudioError { ok: false; error: { code: StudioErrorCode | string; message: string } }
 export type StudioErrorCode =
   | 'STUDIO_UNAUTHORIZED' | 'STUDIO_PATH_REFUSED' | 'STUDIO_NOT_FOUND' | 'STUDIO_BAD_REQUEST' | 'STUDIO_EXISTS'
-  | 'STUDIO_KEYS_REFUSED' | 'STUDIO_READ_ONLY' | 'STUDIO_TOO_LARGE' | 'STUDIO_NOT_IMPLEMENTED' | 'STUDIO_INTERNAL';
+  | 'STUDIO_KEYS_REFUSED' | 'STUDIO_READ_ONLY' | 'STUDIO_LAB_BUSY' | 'STUDIO_TOO_LARGE' | 'STUDIO_NOT_IMPLEMENTED' | 'STUDIO_INTERNAL';
 
 export interface LabInfo { id: string; name: string; kind: 'jsonl' | 'bundle' | 'store' | 'upload'; events: number; writable: boolean }
 export interface LabsAnswer { labs: LabInfo[] }
