@@ -13,7 +13,7 @@ export {
   isKeyStoreError, keyStoreError, type KeyStoreError, type KeyStoreErrorCode,
   isSecretStoreError, secretStoreError, type SecretStoreError, type SecretStoreErrorCode,
   isPfxFilesError, pfxFilesError, type PfxFilesError, type PfxFilesErrorCode,
-  isSignerError, signerError, type SignerError, type SignerErrorCode,
+  isSignerError, signerError, type SignerError, type SignerErrorCode, guardOf, makerOf,
 } from './ports.ts';
 export type { Scenario, ScenarioProcedure, ScenarioAction, ScenarioEntry, StepOverride, Expectations, CertificateExpectation, BindingExpectation, RejectionExpectation } from './scenario.ts';
 export { checkExpectations, type ExpectationResult } from './expectations.ts';

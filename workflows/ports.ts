@@ -4,7 +4,7 @@ import type { PfxFiles } from './ports/pfx-files.ts';
 import type { SecretStore } from './ports/secret-store.ts';
 import type { Signer } from './ports/signer.ts';
 
-export type { CodedError } from './ports/coded.ts';
+export { guardOf, makerOf, type CodedError } from './ports/coded.ts';
 export {
   eventStoreError, eventStoreErrorCodes, isEventStoreError,
   type CorruptLogError, type EventStore, type EventStoreError, type EventStoreErrorCode, type PendingEvent,

@@ -11,8 +11,23 @@ export class UsageError extends Error {
 
 const flagOf = (name: string, options: Options) => `--${name}${options[name]!.type === 'string' ? ' VALUE' : ''}`;
 
-/** The option a parseArgs message is about: `'--out <value>'`, `'--fast'`, `'-x'`. */
-const optionIn = (message: string) => message.match(/'(-{1,2}[^' ]+)/)?.[1] ?? '';
+/** Node's test for a value that looks like an option (`--out --json`: the value is ambiguous). */
+const optionLike = (value: string) => value.length > 1 && value.startsWith('-');
+
+/**
+ * The first option strict parsing refuses, read from parseArgs' own tokens (not from its message): an unknown
+ * option, a value option without its value, or a switch given one. Strict parsing checks tokens in this order.
+ */
+const refusedOption = (args: readonly string[], options: Options) => {
+  const { tokens } = parseArgs({ args: [...args], allowPositionals: true, strict: false, tokens: true, options });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const option = Object.hasOwn(options, token.name) ? options[token.name]! : undefined;
+    const missing = option?.type === 'string' && (token.value === undefined || (!token.inlineValue && optionLike(token.value)));
+    if (!option || missing || (option.type === 'boolean' && token.value !== undefined)) return { token, option };
+  }
+  return undefined;
+};
 
 /**
  * parseArgs with pkilab's own messages instead of Node's: an unknown option names the options the
@@ -22,22 +37,17 @@ export const parseOptions = <O extends Options>(args: readonly string[], options
   try {
     return parseArgs({ args: [...args], allowPositionals: true, strict: true, options });
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    const message = (error as Error).message;
-    const found = optionIn(message);
-    const names = Object.keys(options).filter((n) => n !== 'help');
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      const hint = didYouMean(found.replace(/^-+/, '--'), names.map((n) => `--${n}`));
+    const refused = refusedOption(args, options);
+    if (!refused) throw new UsageError((error as Error).message);
+    const { token, option } = refused;
+    if (!option) {
+      const names = Object.keys(options).filter((n) => n !== 'help');
+      const hint = didYouMean(token.rawName.replace(/^-+/, '--'), names.map((n) => `--${n}`));
       const expected = names.length ? names.map((n) => flagOf(n, options)).join(', ') : 'no option';
-      throw new UsageError(`unknown option ${found}; expected ${expected} or --help${hint ? `; ${hint}` : ''}`);
+      throw new UsageError(`unknown option ${token.rawName}; expected ${expected} or --help${hint ? `; ${hint}` : ''}`);
     }
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      const name = found.replace(/^-+/, '');
-      const option = Object.entries(options).find(([n, o]) => n === name || o.short === name);
-      if (option?.[1].type === 'string') throw new UsageError(`option --${option[0]} expects a value after it, found nothing`);
-      throw new UsageError(`option --${option?.[0] ?? name} is a switch and takes no value, found one`);
-    }
-    throw new UsageError(`${message}`);
+    if (option.type === 'string') throw new UsageError(`option --${token.name} expects a value after it, found nothing`);
+    throw new UsageError(`option --${token.name} is a switch and takes no value, found one`);
   }
 };
 

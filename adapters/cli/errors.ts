@@ -1,7 +1,7 @@
 import type { Io } from './run.ts';
 
 /** Codes of the errors pkilab raises for bad input or unusable files: each ends a command with exit 2. */
-const inputCodes = /^(SCENARIO_|TRAVEL_|FINDINGS_|STEPPER_|LAB_FOLDER_|INVALID_CHOICE|EVENTSTORE_|KEYSTORE_|SECRETS_|PFX_|LOG_|BUNDLE_|STORE_|SERVE_|USAGE)/;
+const inputCodes = /^(SCENARIO_|TRAVEL_|FINDINGS_|STEPPER_|LAB_FOLDER_|INVALID_CHOICE|EVENTSTORE_|KEYSTORE_|SECRETS_|PFX_|LOG_|BUNDLE_|STORE_|SERVE_|USAGE|PATH_OUTSIDE)/;
 /** System errors that mean a file or folder given on the command line cannot be used. */
 const fileCodes = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'EROFS', 'ELOOP', 'ENAMETOOLONG']);
 
@@ -14,9 +14,10 @@ export const failureOf = (error: unknown): Failure => {
   if (inputCodes.test(code)) return { code, message, exitCode: 2 };
   if (fileCodes.has(code)) {
     const path = (error as NodeJS.ErrnoException).path;
-    return { code, message: `cannot use ${path ?? 'a file'}: ${message.replace(/^[A-Z]+: /, '')}`, exitCode: 2 };
+    // Node writes a system error as "CODE: description, syscall 'path'"; the code is said once, by the line.
+    const said = message.startsWith(`${code}: `) ? message.slice(code.length + 2) : message;
+    return { code, message: `cannot use ${path ?? 'a file'}: ${said}`, exitCode: 2 };
   }
-  if (error instanceof RangeError && /would lead outside/.test(message)) return { code: 'PATH_OUTSIDE', message, exitCode: 2 };
   return { code: code || 'INTERNAL', message: `internal error: ${message} (this is a bug in pkilab; PKILAB_DEBUG=1 shows where)`, exitCode: 70 };
 };
 

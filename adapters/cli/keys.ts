@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fillPool } from '../keypool/fill.ts';
 import { keyPoolFolder } from '../keypool/location.ts';
 import { folderKeyPool } from '../keypool/pool.ts';
-import { parseOptions } from './args.ts';
+import { parseOptions, UsageError } from './args.ts';
 import type { Io } from './run.ts';
 
 export const keysHelp = `Usage: pkilab keys [--json]
@@ -31,7 +31,7 @@ Examples:
 `;
 
 /** Bad input on the command line: the message names what was expected and what was found. */
-const usage = (message: string) => Object.assign(new Error(message), { usage: true });
+const usage = (message: string) => new UsageError(message);
 
 const whole = (text: string | undefined, what: string, fallback: number, max: number): number => {
   if (text === undefined) return fallback;

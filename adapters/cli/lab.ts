@@ -54,7 +54,7 @@ export const labCommand = async (args: string[], io: Io): Promise<number> => {
       await copyLab(source.ports, events, target.ports, target.labId);
       const copied = await target.ports.events.read(target.labId);
       const differs = copied.findIndex((e, i) => JSON.stringify(e) !== JSON.stringify(events[i]));
-      if (copied.length !== events.length || differs >= 0) throw new Error(`the copy in ${target.where} differs from ${source.where} at position ${differs + 1}`);
+      if (copied.length !== events.length || differs >= 0) throw new StoreError('STORE_COPY_DIFFERS', `the copy in ${target.where} differs from ${source.where} at position ${differs + 1}`);
       io.out(`copied ${events.length} events from ${source.where} to ${target.where} (every event the same JSON text)`);
     } finally {
       await target.release();

@@ -1,4 +1,12 @@
 import { isAbsolute, relative, resolve } from 'node:path';
+import { guardOf, makerOf, type CodedError } from '../../workflows/index.ts';
+
+/** Failure codes of names under a folder: a name that would lead out of the folder it was meant for. */
+export const fileNameErrorCodes = ['PATH_OUTSIDE'] as const;
+export type FileNameError = CodedError<(typeof fileNameErrorCodes)[number]>;
+/** Whether `error` is a refused name (of `code`, when given). */
+export const isFileNameError = guardOf(fileNameErrorCodes);
+const fileNameError = makerOf<(typeof fileNameErrorCodes)[number]>();
 
 /**
  * A name made safe as one folder name: letters, digits, `.`, `_` and `-` only (everything else, separators,
@@ -9,10 +17,10 @@ export const safeFolderName = (name: string, fallback = 'lab'): string => {
   return cleaned === '' || /^\.+$/.test(cleaned) ? fallback : cleaned;
 };
 
-/** `name` joined under `base`, refusing any result that would leave `base`. */
+/** `name` joined under `base`, refusing any result that would leave `base` (PATH_OUTSIDE). */
 export const inside = (base: string, name: string): string => {
   const path = resolve(base, name);
   const rel = relative(resolve(base), path);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new RangeError(`${JSON.stringify(name)} would lead outside ${base}`);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw fileNameError('PATH_OUTSIDE', `${JSON.stringify(name)} would lead outside ${base}`);
   return path;
 };

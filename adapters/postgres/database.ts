@@ -1,13 +1,23 @@
 import pg from 'pg';
+import { guardOf } from '../../workflows/index.ts';
+
+/** Failure codes of a PostgreSQL store that cannot be used as given: a bad URL or lab name, no server, another passphrase… */
+export const storeErrorCodes = [
+  'STORE_URL', 'STORE_USAGE', 'STORE_UNREACHABLE', 'STORE_PASSPHRASE', 'STORE_LAB_NAME', 'STORE_LAB_EXISTS', 'STORE_LAB_MISSING',
+  /** A copied lab reads back different from its source. */
+  'STORE_COPY_DIFFERS',
+] as const;
+export type StoreErrorCode = (typeof storeErrorCodes)[number];
 
 /** A PostgreSQL store that cannot be used as given (bad URL, no server, no passphrase). Exit 2 in the CLI. */
 export class StoreError extends Error {
-  readonly code: string;
-  constructor(code: 'STORE_URL' | 'STORE_USAGE' | 'STORE_UNREACHABLE' | 'STORE_PASSPHRASE' | 'STORE_LAB_NAME' | 'STORE_LAB_EXISTS' | 'STORE_LAB_MISSING', message: string) {
+  constructor(readonly code: StoreErrorCode, message: string) {
     super(message);
-    this.code = code;
   }
 }
+
+/** Whether `error` is a store failure (of `code`, when given), whichever module raised it. */
+export const isStoreError = guardOf(storeErrorCodes);
 
 /** An open connection pool on one schema of one database, with the tables pkilab needs. */
 export interface Database {

@@ -3,12 +3,14 @@ import { modes, writeFileAtomic } from '../files/atomic.ts';
 import { labFolder, labIn, openNewLab } from '../lab-files.ts';
 import { proposalsFor, type ActionProposal } from './actions-menu.ts';
 import { forkFolderName, forkLab, positionBeforeInputs, scenarioOf } from './branch.ts';
-import { freshLab, openOrCreate, StepperError, type StepperOptions } from './open.ts';
+import { StepperError } from './errors.ts';
+import { freshLab, openOrCreate, type StepperOptions } from './open.ts';
 import { procedureStatus, prerequisitesOf } from './prerequisites.ts';
 import { currentStep, ensureStarted, explain, findProcedure, optionsFor, takeOption, type StepResult } from './session.ts';
 import { open, viewOf, type Resolution, type StepperView } from './view.ts';
 
-export { StepperError, type StepperOptions } from './open.ts';
+export { isStepperError, StepperError, type StepperErrorCode } from './errors.ts';
+export type { StepperOptions } from './open.ts';
 export type { EarlierInput, Resolution, StepperView } from './view.ts';
 
 export interface Stepper {
@@ -37,7 +39,7 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
   let { writer, lab, message } = await openOrCreate(options);
   let { folder, ports } = writer;
   let procedure = options.procedure ? findProcedure(options.procedure) : undefined;
-  if (options.procedure && !procedure) throw new StepperError(`unknown procedure "${options.procedure}"; expected one of ${procedures.map((p) => p.id).join(', ')}`);
+  if (options.procedure && !procedure) throw new StepperError('STEPPER_UNKNOWN_PROCEDURE', `unknown procedure "${options.procedure}"; expected one of ${procedures.map((p) => p.id).join(', ')}`);
   /** Starts the procedure unless it runs; when another writer appended first (a team on one lab), reads the lab again. */
   const started = async (chosen: NonNullable<typeof procedure>) => {
     try {
@@ -89,10 +91,10 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
     view: () => viewOf({ folder, lab, procedure, quiz, last, message, resolved, latest }),
     async choose(id) {
       const chosen = findProcedure(id);
-      if (!chosen) throw new StepperError(`unknown procedure "${id}"; expected one of ${procedures.map((p) => p.id).join(', ')}`);
+      if (!chosen) throw new StepperError('STEPPER_UNKNOWN_PROCEDURE', `unknown procedure "${id}"; expected one of ${procedures.map((p) => p.id).join(', ')}`);
       const status = procedureStatus(lab.world, chosen);
-      if (status.kind === 'needs') throw new StepperError(`${chosen.id} needs ${status.first.join(' and ')} first: its steps name the group or template that procedure creates`);
-      if (status.kind === 'done') throw new StepperError(`${chosen.id} is already done in this lab; step it again on a fork of the lab before it (f) or in a fresh lab (n)`);
+      if (status.kind === 'needs') throw new StepperError('STEPPER_NEEDS_PROCEDURE', `${chosen.id} needs ${status.first.join(' and ')} first: its steps name the group or template that procedure creates`);
+      if (status.kind === 'done') throw new StepperError('STEPPER_PROCEDURE_DONE', `${chosen.id} is already done in this lab; step it again on a fork of the lab before it (f) or in a fresh lab (n)`);
       procedure = chosen;
       lab = await started(procedure);
       last = undefined;
@@ -102,7 +104,7 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
       if (!procedure) return;
       const step = currentStep(lab, procedure);
       const option = step ? optionsFor(lab, procedure, step)[index] : undefined;
-      if (!step || !option) throw new StepperError(`no choice ${index + 1} here; expected a choice from 1 to ${step ? optionsFor(lab, procedure, step).length : 0}`);
+      if (!step || !option) throw new StepperError('STEPPER_NOT_LISTED', `no choice ${index + 1} here; expected a choice from 1 to ${step ? optionsFor(lab, procedure, step).length : 0}`);
       let taken;
       try {
         taken = await takeOption(ports, lab, procedure, step, option, quiz);
@@ -126,20 +128,20 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
       message = "";
     },
     async back(steps, mode) {
-      if (!lab.events.some((e) => e.type === 'ActionTaken')) throw new StepperError('nothing to go back to: no step has been taken in this lab yet');
+      if (!lab.events.some((e) => e.type === 'ActionTaken')) throw new StepperError('STEPPER_NOTHING_THERE', 'nothing to go back to: no step has been taken in this lab yet');
       await moveTo(positionBeforeInputs(lab, steps), mode);
     },
     async jumpTo(position, mode) {
       const input = lab.events[position - 1];
-      if (input?.type !== 'ActionTaken') throw new StepperError(`position ${position} is not an input of this lab`);
+      if (input?.type !== 'ActionTaken') throw new StepperError('STEPPER_NOTHING_THERE', `position ${position} is not an input of this lab`);
       await moveTo(position - 1, mode);
     },
     async again(id, where) {
       const chosen = findProcedure(id);
-      if (!chosen) throw new StepperError(`unknown procedure "${id}"`);
+      if (!chosen) throw new StepperError('STEPPER_UNKNOWN_PROCEDURE', `unknown procedure "${id}"`);
       if (where === 'fork') {
         const started = [...lab.events].reverse().find((e) => e.type === 'ProcedureStarted' && e.data.procedure === id);
-        if (!started) throw new StepperError(`${id} was never started in this lab`);
+        if (!started) throw new StepperError('STEPPER_NOTHING_THERE', `${id} was never started in this lab`);
         await moveTo(started.position - 1, 'fork');
       } else {
         const fresh = await freshLab(folder.root, prerequisitesOf(chosen).map((p) => p.id), options.warn);
@@ -154,14 +156,14 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
     },
     proposals: (action) => {
       const definition = findAction(action);
-      if (!definition) throw new StepperError(`unknown action "${action}"`);
+      if (!definition) throw new StepperError('STEPPER_UNKNOWN_ACTION', `unknown action "${action}"`);
       return proposalsFor(definition, lab.world);
     },
     async act(proposal) {
       try {
         proposal.action.parse(proposal.choice, proposal.action.id);
       } catch (error) {
-        throw new StepperError(`${proposal.action.title}: ${(error as Error).message}`);
+        throw new StepperError('STEPPER_INVALID_CHOICE', `${proposal.action.title}: ${(error as Error).message}`);
       }
       const before = lab.world;
       const taken = await takeAction(ports, lab, proposal.action.id, proposal.choice);

@@ -4,6 +4,7 @@ import { defaultLabStart } from '../clock.ts';
 import { labFolder, labIn, openExistingLab, openNewLab, type LabWriter } from '../lab-files.ts';
 import { openStoreStepLab } from '../postgres/step.ts';
 import { loadScenario } from '../scenario/load.ts';
+import { StepperError } from './errors.ts';
 
 export interface StepperOptions {
   readonly out: string;
@@ -16,11 +17,6 @@ export interface StepperOptions {
   readonly warn: (message: string) => void;
 }
 
-/** A stepper that cannot open its lab as asked (no log to continue, a lab in the way). Exit 2 in the CLI. */
-export class StepperError extends Error {
-  readonly code = 'STEPPER_INPUT';
-}
-
 /**
  * Opens (or creates) the lab the session works on, as its only writer: an existing log, a scenario's end
  * state, or the test network. A lab already in the folder is continued, never replaced unless `fresh`.
@@ -29,9 +25,9 @@ export const openOrCreate = async (options: StepperOptions): Promise<{ writer: L
   if (options.store && !options.lab?.endsWith('.jsonl')) return openStoreStepLab(options.store, options.lab, options);
   const folder = labFolder(options.lab ? options.lab.replace(/\/?[^/]*\.jsonl$/, '') || '.' : options.out, options.lab ? (options.lab.match(/([^/]+)\.jsonl$/)?.[1] ?? 'lab') : 'lab');
   const { occupied } = await labIn(folder);
-  if (options.lab && !occupied) throw new StepperError(`${options.lab} holds no lab log to continue (is the path right?)`);
+  if (options.lab && !occupied) throw new StepperError('STEPPER_NO_LAB', `${options.lab} holds no lab log to continue (is the path right?)`);
   if (occupied && !options.fresh) {
-    if (options.scenario) throw new StepperError(`${folder.root} already holds a lab; continue it without --scenario, or add --new to replace it with the scenario's`);
+    if (options.scenario) throw new StepperError('STEPPER_LAB_EXISTS', `${folder.root} already holds a lab; continue it without --scenario, or add --new to replace it with the scenario's`);
     const writer = await openExistingLab(folder, 'pkilab step', options.warn);
     const lab = await openLab(writer.ports, folder.labId);
     if (lab.events.length > 0) return { writer, lab, message: `continuing ${folder.log} (${lab.events.length} events)` };

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Io } from '../io.ts';
 import { actionMenu } from './actions-menu.ts';
 import type { Stepper } from './controller.ts';
+import { StepperError } from './errors.ts';
 import { viewLines } from './text.ts';
 
 export const plainKeys = [
@@ -34,23 +35,23 @@ export const runPlain = async (stepper: Stepper, io: Io): Promise<number> => {
     const view = stepper.view();
     const number = (text: string | undefined, max: number, what: string) => {
       const n = Number(text);
-      if (!/^\d+$/.test(text ?? '') || n < 1 || n > max) throw new Error(`expected ${what} from 1 to ${max}, found ${text ?? 'nothing'}`);
+      if (!/^\d+$/.test(text ?? '') || n < 1 || n > max) throw new StepperError('STEPPER_NOT_LISTED', `expected ${what} from 1 to ${max}, found ${text ?? 'nothing'}`);
       return n;
     };
     try {
       if (command === 'q') break;
-      if (command === '') throw new Error(`expected a command, found an empty line\n${plainKeys}`);
+      if (command === '') throw new StepperError('STEPPER_UNKNOWN_COMMAND', `expected a command, found an empty line\n${plainKeys}`);
       if (/^\d+$/.test(command)) {
         const max = view.procedure ? view.options.length : view.procedures.length;
-        if (max === 0) throw new Error('the procedure is complete: nothing to choose here (l lists the procedures)');
+        if (max === 0) throw new StepperError('STEPPER_NOT_LISTED', 'the procedure is complete: nothing to choose here (l lists the procedures)');
         const n = number(command, max, view.procedure ? 'a choice' : 'a procedure');
         if (view.procedure) await stepper.take(n - 1);
-        else if (view.procedures[n - 1]!.status.kind === 'done') throw new Error(`${view.procedures[n - 1]!.procedure.id} is done in this lab; "again ${view.procedures[n - 1]!.procedure.id} n" steps it in a fresh lab, "again … f" on a fork before it`);
+        else if (view.procedures[n - 1]!.status.kind === 'done') throw new StepperError('STEPPER_PROCEDURE_DONE', `${view.procedures[n - 1]!.procedure.id} is done in this lab; "again ${view.procedures[n - 1]!.procedure.id} n" steps it in a fresh lab, "again … f" on a fork before it`);
         else await stepper.choose(view.procedures[n - 1]!.procedure.id);
       } else if (command === 'b' || command === 'f') {
         const steps = args[0] === undefined ? 1 : number(args[0], view.inputs.length, 'a number of steps');
         const target = view.inputs.at(-steps);
-        if (!target) throw new Error('no step taken yet: nothing to go back to');
+        if (!target) throw new StepperError('STEPPER_NOTHING_THERE', 'no step taken yet: nothing to go back to');
         const mode = command === 'b' ? 'truncate' : 'fork';
         pending = {
           question: command === 'b' ? `cut the log back to before "${target.label}"? y: cut · f: fork instead · anything else: no` : `fork the lab before "${target.label}"? y: fork · anything else: no`,
@@ -62,7 +63,7 @@ export const runPlain = async (stepper: Stepper, io: Io): Promise<number> => {
         if (args[0] === undefined) io.out(['Earlier inputs (j P goes back to before P):', ...view.inputs.map((i) => `  ${i.position}  ${i.label}`)].join('\n'));
         else {
           const target = view.inputs.find((i) => String(i.position) === args[0]);
-          if (!target) throw new Error(`expected the position of an earlier input (j lists them), found ${args[0]}`);
+          if (!target) throw new StepperError('STEPPER_NOTHING_THERE', `expected the position of an earlier input (j lists them), found ${args[0]}`);
           pending = { question: `go back to before "${target.label}"? y: cut the log · f: fork · anything else: no`, answers: { y: () => stepper.jumpTo(target.position, 'truncate'), f: () => stepper.jumpTo(target.position, 'fork') } };
           io.out(pending.question);
         }
@@ -81,7 +82,7 @@ export const runPlain = async (stepper: Stepper, io: Io): Promise<number> => {
           try {
             choice = JSON.parse(json);
           } catch {
-            throw new Error(`expected the action's choice as JSON (for example ${JSON.stringify(named.example)}), found ${json}`);
+            throw new StepperError('STEPPER_INVALID_CHOICE', `expected the action's choice as JSON (for example ${JSON.stringify(named.example)}), found ${json}`);
           }
           await stepper.act({ action: named, choice: choice as Record<string, unknown>, label: json });
           render();
@@ -95,7 +96,7 @@ export const runPlain = async (stepper: Stepper, io: Io): Promise<number> => {
         }
         await stepper.act(proposals[number(args[1], proposals.length, 'a proposal') - 1]!);
       } else if (command === 'again') {
-        if (!['n', 'f'].includes(args[1] ?? '')) throw new Error(`expected again PROCEDURE n (a fresh lab) or again PROCEDURE f (a fork), found ${args.join(' ') || 'nothing'}`);
+        if (!['n', 'f'].includes(args[1] ?? '')) throw new StepperError('STEPPER_UNKNOWN_COMMAND', `expected again PROCEDURE n (a fresh lab) or again PROCEDURE f (a fork), found ${args.join(' ') || 'nothing'}`);
         await stepper.again(args[0] ?? '', args[1] === 'n' ? 'fresh' : 'fork');
       } else if (command === 'l') stepper.leave();
       else if (command === 'e') {
@@ -105,7 +106,7 @@ export const runPlain = async (stepper: Stepper, io: Io): Promise<number> => {
       else if (command === 'h' || command === '?') {
         io.out(plainKeys);
         continue;
-      } else throw new Error(`unknown command "${command}"\n${plainKeys}`);
+      } else throw new StepperError('STEPPER_UNKNOWN_COMMAND', `unknown command "${command}"\n${plainKeys}`);
       render();
     } catch (error) {
       refuse((error as Error).message);

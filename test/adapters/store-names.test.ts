@@ -2,7 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { maskPassword, parseStoreUrl } from '../../adapters/postgres/database.ts';
+import { isStoreError, maskPassword, parseStoreUrl } from '../../adapters/postgres/database.ts';
 import { checkLabName } from '../../adapters/postgres/names.ts';
 import { localFolderOf } from '../../adapters/postgres/store.ts';
 import { storeWords } from '../../adapters/postgres/travel.ts';
@@ -26,7 +26,7 @@ names('any string is either a valid name or refused with STORE_LAB_NAME saying w
       checkLabName(name);
       assert.ok(name.split('/').every((p) => /^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(p)) && name.length <= 128);
     } catch (error) {
-      assert.is((error as { code?: string }).code, 'STORE_LAB_NAME');
+      assert.ok(isStoreError(error, 'STORE_LAB_NAME'), String(error));
       assert.match((error as Error).message, /^lab name: expected .*; found /);
     }
   }));
