@@ -3,7 +3,7 @@
 // long comments and long code, and leaves lines holding a string, template or regex literal to the formatter
 // (a message is not cut in two to fit a width).
 
-const literalLines = (context) => {
+const literalLines = () => {
   const lines = new Set();
   const mark = (node) => {
     for (let line = node.loc.start.line; line <= node.loc.end.line; line += 1) lines.add(line);
@@ -25,7 +25,7 @@ const maxLen = {
   },
   create(context) {
     const max = context.options[0]?.code ?? 140;
-    const literals = literalLines(context);
+    const literals = literalLines();
     return {
       ...literals.visitors,
       'Program:exit'() {
