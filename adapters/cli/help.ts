@@ -8,6 +8,7 @@ Usage:
   pkilab travel <lab.jsonl> [COMMAND]                  time-travel: show, log, diff, bisect, why, what-if, fork, export
   pkilab procedures                                    list the seed's procedures and their steps
   pkilab serve <lab> [--check]                         serve the lab's https bindings and CertEnroll files to real clients
+  pkilab studio [lab | bundle | folder] [--open]       the studio: time travel, what-if and stepping in the browser
   pkilab keys [fill N]                                 show the key pool, or add N fresh keys to it
   pkilab labs [PREFIX] --store URL                     the labs of a PostgreSQL store
   pkilab lab copy <FROM> <TO> [--store URL]            copy a lab between JSONL (path/lab.jsonl) and a store (a name)

@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<Command>> = {
   procedures: async () => (await import('./procedures.ts')).proceduresCommand,
   keys: async () => (await import('./keys.ts')).keysCommand,
   serve: async () => (await import('./serve.ts')).serveCommand,
+  studio: async () => (await import('./studio.ts')).studioCommand,
   labs: async () => (await import('./labs.ts')).labsCommand,
   lab: async () => (await import('./lab.ts')).labCommand,
   class: async () => (await import('./class.ts')).classCommand,

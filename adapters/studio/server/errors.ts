@@ -1,0 +1,47 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import type { StudioErrorCode } from '../api.ts';
+
+/** A request the studio refuses: its status, a code of the contract and a message naming what was expected and found. */
+export class StudioHttpError extends Error {
+  constructor(readonly status: ContentfulStatusCode, readonly code: StudioErrorCode, message: string) {
+    super(message);
+  }
+}
+
+export const refuse = (status: ContentfulStatusCode, code: StudioErrorCode, message: string): never => {
+  throw new StudioHttpError(status, code, message);
+};
+
+export const errorBody = (code: string, message: string) => ({ ok: false as const, error: { code, message } });
+
+/** What zod found wrong, as one line: each field, what it expected, what it found. */
+const issuesText = (where: string, error: z.ZodError, input: unknown): string =>
+  error.issues
+    .slice(0, 4)
+    .map((issue) => {
+      const path = issue.path.join('.');
+      let found: unknown = input;
+      for (const key of issue.path) found = (found as Record<PropertyKey, unknown> | undefined)?.[key as string];
+      const shown = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : found === undefined ? 'nothing' : JSON.stringify(found)?.slice(0, 80);
+      return `${where}${path ? ` ${path}` : ''}: expected ${issue.message.replace(/^Invalid input: expected /, '')}, found ${shown}`;
+    })
+    .join('; ');
+
+/** Parses a request's query or body with its schema; bad input is a 400 naming each field. */
+export const parseWith = <S extends z.ZodType>(schema: S, input: unknown, where: string): z.infer<S> => {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) refuse(400, 'STUDIO_BAD_REQUEST', issuesText(where, parsed.error, input));
+  return parsed.data as z.infer<S>;
+};
+
+/** The JSON body of a request, or a 400 saying it is not JSON. */
+export const jsonBody = async (c: Context): Promise<unknown> => {
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return refuse(400, 'STUDIO_BAD_REQUEST', `body: expected JSON, found ${text.length ? JSON.stringify(text.slice(0, 40)) : 'nothing'}`);
+  }
+};
