@@ -4,3 +4,4 @@ export { buildTimeline, type Timeline } from './timeline.ts';
 export { diffWorlds, type Change, type ChangeArea } from './diff.ts';
 export { provenanceIndex, provenanceAt, type ProvenanceIndex } from './provenance.ts';
 export { worlds, progress } from './live.ts';
+export { acceptedInputs, isAcceptedInput, progressAfter } from './workflow.ts';

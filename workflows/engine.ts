@@ -6,8 +6,9 @@ import { ChoiceError } from './choices.ts';
 import { runDueWork } from './due-work.ts';
 import { execute, executeIn, recorded, stamp } from './execute.ts';
 import type { LabPorts, PendingEvent } from './ports.ts';
+import { currentStepOf, machineOf, type ProcedureSnapshot } from './machine.ts';
 import type { StepCommand, StepDefinition } from './procedure.ts';
-import { machineOf, procedureSnapshot, toMachineEvent } from './replay.ts';
+import { procedureSnapshot, rememberSnapshot, toMachineEvent } from './replay.ts';
 import { sealSecrets } from './secrets.ts';
 
 /** An open lab: its log so far and the world folded from it. */
@@ -96,48 +97,56 @@ export const decideStep = async (ports: LabPorts, world: World, commands: readon
   return produced;
 };
 
+/** Why the machine refused an input: a step out of order, or a step that may not be left out. */
+const refusal = (snapshot: ProcedureSnapshot, procedureId: string, step: string, leftOut: boolean): Rejection | undefined => {
+  if (!snapshot.can({ type: 'ACT', step, choice: null })) {
+    return reject('WRONG_STEP', `Expected step "${currentStepOf(snapshot)}" of ${procedureId}, found "${step}".`);
+  }
+  return leftOut && !snapshot.can({ type: 'SKIP', step }) ? reject('WRONG_STEP', `Step "${step}" cannot be skipped.`) : undefined;
+};
+
 /**
- * Takes one step of a procedure: the person's input is recorded, the machine moves, its commands are
- * decided, and the outcome (events or the rejection) is appended after the input.
+ * Takes one step of a procedure: the person's input is recorded, the machine (restored from the folded
+ * world) judges it and names its commands, the commands are decided, and the outcome (events or the
+ * rejection) is appended after the input.
  */
 export const takeStep = async (ports: LabPorts, lab: Lab, procedureId: string, step: string, choice: unknown | null): Promise<{ lab: Lab; outcome: StepOutcome }> => {
   const procedure = findProcedure(procedureId);
   if (!procedure) throw new ChoiceError('procedure', 'a procedure of the catalog', procedureId);
-  const definition = procedure.steps.find((s) => s.id === step);
   const rejected = async (rejection: Rejection, at: string) => {
     const input: PendingEvent = { type: 'ActionTaken', data: { procedure: procedureId, step, choice: await sealSecrets(ports.secrets, choice) }, at };
     const done = await commit(ports, lab, [input, { type: 'ActionRejected', data: { procedure: procedureId, step, rejection }, at }]);
     return { lab: done.lab, outcome: { ok: false as const, rejection, events: done.events } };
   };
   const startAt = addMinutes(lab.world.now, 1);
-  const snapshot = procedureSnapshot(procedure, lab.events);
+  const snapshot = procedureSnapshot(procedure, lab.world);
   if (!snapshot) return rejected(reject('WRONG_STEP', `Procedure "${procedureId}" has not been started in this lab.`), startAt);
-  if (snapshot.value !== step) return rejected(reject('WRONG_STEP', `Expected step "${String(snapshot.value)}" of ${procedureId}, found "${step}".`), startAt);
+  const refused = refusal(snapshot, procedureId, step, choice === null);
+  if (refused) return rejected(refused, startAt);
+  const definition = procedure.steps.find((s) => s.id === step)!;
   let parsed: unknown = null;
-  if (choice !== null) {
-    try {
-      parsed = definition!.parse(choice, step);
-    } catch (error) {
-      if (error instanceof ChoiceError) return rejected(reject('INVALID_CHOICE', error.message), startAt);
-      throw error;
-    }
-  } else if (!definition!.skippable) {
-    return rejected(reject('WRONG_STEP', `Step "${step}" cannot be skipped.`), startAt);
+  try {
+    if (choice !== null) parsed = definition.parse(choice, step);
+  } catch (error) {
+    if (error instanceof ChoiceError) return rejected(reject('INVALID_CHOICE', error.message), startAt);
+    throw error;
   }
   parsed = await sealSecrets(ports.secrets, parsed);
   const at = addMinutes(lab.world.now, durationOf(definition, parsed));
   const [next, actions] = transition(machineOf(procedure), snapshot, toMachineEvent({ step, choice: parsed }));
-  const commands = actions.flatMap((a) => (a.type === 'command' ? (a.params as { commands: StepCommand[] }).commands : []));
+  const commands = actions.flatMap((a) => (a.type === 'decide' ? (a.params as { commands: StepCommand[] }).commands : []));
   // Timers that fall due while the step takes its time run first, each at its own time (a long wait: a pass every 8 hours).
   const meanwhile = await runDueWork(ports, lab.world, at);
   const input: PendingEvent = { type: 'ActionTaken', data: { procedure: procedureId, step, choice: parsed }, at };
   const decided = await decideStep(ports, meanwhile.world, commands, at);
   if (!Array.isArray(decided)) {
     const done = await commit(ports, lab, [...meanwhile.events, input, { type: 'ActionRejected', data: { procedure: procedureId, step, rejection: decided }, at }]);
+    rememberSnapshot(done.lab.world, procedureId, snapshot);
     return { lab: done.lab, outcome: { ok: false, rejection: decided, events: done.events } };
   }
   const completed = next.status === 'done';
   const tail: PendingEvent[] = completed ? [{ type: 'ProcedureCompleted', data: { procedure: procedureId }, at }] : [];
   const done = await commit(ports, lab, [...meanwhile.events, input, ...stamp(decided, at), ...tail]);
+  rememberSnapshot(done.lab.world, procedureId, next);
   return { lab: done.lab, outcome: { ok: true, events: done.events, completed } };
 };

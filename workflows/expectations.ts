@@ -63,7 +63,7 @@ export const checkExpectations = (world: World, expect: Expectations): Expectati
   results.push(...checkCrlExpectations(world, expect.crls ?? []));
   results.push(...checkAdminExpectations(world, expect));
   for (const procedure of expect.completed) {
-    results.push({ name: `procedure ${procedure} completed`, ok: world.procedures[procedure]?.completed === true, detail: `steps done: ${world.procedures[procedure]?.stepsDone.join(', ') ?? 'not started'}` });
+    results.push({ name: `procedure ${procedure} completed`, ok: world.procedures[procedure]?.completed === true, detail: `steps done: ${world.procedures[procedure]?.inputs.map((input) => input.step).join(', ') ?? 'not started'}` });
   }
   return results;
 };

@@ -1,7 +1,9 @@
 export { procedures, findProcedure } from './catalog.ts';
-export type { ProcedureDefinition, StepDefinition, ProcedureContext, ProcedureEvent, StepCommand } from './procedure.ts';
-export { procedureMachine } from './procedure.ts';
-export { procedureSnapshot, machineOf, type ProcedureSnapshot } from './replay.ts';
+export type { ProcedureDefinition, PhaseDefinition, PhaseId, StepDefinition, StepKey, ProcedureContext, StepCommand } from './procedure.ts';
+export { phaseTitles } from './procedure.ts';
+export { procedureMachine, machineOf, currentStepOf, type ProcedureEvent, type ProcedureMachine, type ProcedureSnapshot } from './machine.ts';
+export { procedureSnapshot } from './replay.ts';
+export { createGroup, nameTemplate } from './steps/template-steps.ts';
 export {
   ChoiceError, didYouMean, editDistance, expected, expectation, explain, names, pathText, shown, text, wording,
   type ChoiceSchema, type Path, type Problem,

@@ -1,8 +1,9 @@
 import type { RecordedEvent } from '../domain/index.ts';
-import { fold } from '../projections/index.ts';
+import { fold, isAcceptedInput } from '../projections/index.ts';
 import { adminProcedure } from './actions/definition.ts';
 import { takeAction } from './actions/take.ts';
 import { findProcedure } from './catalog.ts';
+import { currentStepOf } from './machine.ts';
 import { procedureSnapshot } from './replay.ts';
 import { startProcedure, takeStep, type Lab } from './engine.ts';
 import type { LabPorts } from './ports.ts';
@@ -41,6 +42,12 @@ export const firstDivergence = (recorded: readonly RecordedEvent[], redecided: r
   return undefined;
 };
 
+/** Whether the procedure waits at `step` in the lab. */
+const atStep = (lab: Lab, procedure: string, step: string): boolean => {
+  const snapshot = procedureSnapshot(findProcedure(procedure)!, lab.world);
+  return snapshot !== undefined && currentStepOf(snapshot) === step;
+};
+
 /** A step taken after the recording's inputs ran out: an unfinished procedure carried forward with the seed's choices. */
 export interface CarriedStep { readonly procedure: string; readonly step: string; readonly outcome: 'done' | 'skipped' | 'rejected' }
 
@@ -60,7 +67,7 @@ const stoppedRuns = (recorded: readonly RecordedEvent[]): Set<number> => {
     if (e.type === 'ProcedureStarted') start = e.position;
     if (e.type === 'ProcedureCompleted') stopped.delete(start);
     if (e.type === 'ActionRejected') stopped.add(start);
-    if (e.type === 'ActionTaken' && recorded[i + 1]?.type !== 'ActionRejected') stopped.delete(start);
+    if (isAcceptedInput(recorded, i)) stopped.delete(start);
   });
   return stopped;
 };
@@ -85,9 +92,9 @@ export const redecide = async (ports: LabPorts, recorded: readonly RecordedEvent
     if (!open || !stopped.has(open.start)) return;
     const procedure = findProcedure(open.procedure)!;
     for (;;) {
-      const snapshot = procedureSnapshot(procedure, lab.events);
+      const snapshot = procedureSnapshot(procedure, lab.world);
       if (!snapshot || snapshot.status === 'done' || lab.events.at(-1)?.type === 'ActionRejected') return;
-      const step = procedure.steps.find((s) => s.id === snapshot.value)!;
+      const step = procedure.steps.find((s) => s.id === currentStepOf(snapshot))!;
       const choice = step.seedChoice(snapshot.context);
       const taken = await takeStep(ports, lab, procedure.id, step.id, choice);
       lab = taken.lab;
@@ -114,7 +121,7 @@ export const redecide = async (ports: LabPorts, recorded: readonly RecordedEvent
       if (whatIf.kind === 'change') choice = merged(choice, whatIf.choice);
       else if (findProcedure(procedure)?.steps.find((s) => s.id === step)?.skippable) choice = null;
       else continue;
-    } else if (whatIf && event.position > whatIf.position && procedureSnapshot(findProcedure(procedure)!, lab.events)?.value !== step) continue;
+    } else if (whatIf && event.position > whatIf.position && !atStep(lab, procedure, step)) continue;
     lab = (await takeStep(ports, lab, procedure, step, choice)).lab;
   }
   await carryForward();

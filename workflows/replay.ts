@@ -1,36 +1,45 @@
-import { initialTransition, transition, type SnapshotFrom } from 'xstate';
-import type { RecordedEvent } from '../domain/index.ts';
-import type { ProcedureDefinition } from './procedure.ts';
-import { procedureMachine, type ProcedureEvent, type ProcedureMachine } from './procedure.ts';
-
-export type ProcedureSnapshot = SnapshotFrom<ProcedureMachine>;
-
-const machines = new Map<string, ProcedureMachine>();
-
-/** The machine of a procedure, built once. */
-export const machineOf = (procedure: ProcedureDefinition): ProcedureMachine => {
-  let machine = machines.get(procedure.id);
-  if (!machine) machines.set(procedure.id, (machine = procedureMachine(procedure)));
-  return machine;
-};
+import { initialTransition, transition } from 'xstate';
+import type { ProcedureProgress, RecordedEvent, World } from '../domain/index.ts';
+import { progressAfter } from '../projections/index.ts';
+import { machineOf, type ProcedureEvent, type ProcedureSnapshot } from './machine.ts';
+import { phaseOf, type ProcedureDefinition } from './procedure.ts';
 
 /** The recorded input of an ActionTaken event as the machine event it was. */
 export const toMachineEvent = (data: { step: string; choice: unknown }): ProcedureEvent =>
   data.choice === null ? { type: 'SKIP', step: data.step } : { type: 'ACT', step: data.step, choice: data.choice };
 
+/** Snapshots already known, by the world's progress record they belong to (records are immutable). */
+const known = new WeakMap<ProcedureProgress, ProcedureSnapshot>();
+
+/** Keeps the snapshot the machine answered for a progress record, so the next step starts from it. */
+export const rememberSnapshot = (world: World, procedure: string, snapshot: ProcedureSnapshot): void => {
+  const progress = world.procedures[procedure];
+  if (progress) known.set(progress, snapshot);
+};
+
 /**
- * Where a procedure stands after a log: its last start, then every accepted input replayed through
- * the machine. An input followed by its ActionRejected did not move the procedure.
+ * The machine's snapshot for a progress record of the folded world: its context is the accepted choices,
+ * and the machine itself answers where the last accepted input led (one transition from that step's
+ * state), so no step replays the procedure's inputs.
  */
-export const procedureSnapshot = (procedure: ProcedureDefinition, events: readonly RecordedEvent[]): ProcedureSnapshot | undefined => {
+const restore = (procedure: ProcedureDefinition, progress: ProcedureProgress): ProcedureSnapshot => {
   const machine = machineOf(procedure);
-  let snapshot: ProcedureSnapshot | undefined;
-  events.forEach((event, index) => {
-    if (event.type === 'ProcedureStarted' && event.data.procedure === procedure.id) snapshot = initialTransition(machine)[0];
-    if (event.type !== 'ActionTaken' || event.data.procedure !== procedure.id || !snapshot) return;
-    const next = events[index + 1];
-    if (next?.type === 'ActionRejected') return;
-    snapshot = transition(machine, snapshot, toMachineEvent(event.data))[0];
-  });
+  const last = progress.inputs.at(-1);
+  if (!last) return initialTransition(machine)[0];
+  const choices = Object.fromEntries(progress.inputs.slice(0, -1).map((input) => [input.step, input.choice]));
+  const phase = phaseOf(procedure, last.step)!;
+  const before = machine.resolveState({ value: { [phase.id]: last.step }, context: { choices } });
+  return transition(machine, before, toMachineEvent(last))[0];
+};
+
+/**
+ * Where a procedure stands: the snapshot kept with the folded world (after its last start), or undefined
+ * when it was never started. A log read as a list of events is folded for its workflow events first.
+ */
+export const procedureSnapshot = (procedure: ProcedureDefinition, source: World | readonly RecordedEvent[]): ProcedureSnapshot | undefined => {
+  const progress = Array.isArray(source) ? progressAfter(source, procedure.id) : (source as World).procedures[procedure.id];
+  if (!progress) return undefined;
+  let snapshot = known.get(progress);
+  if (!snapshot) known.set(progress, (snapshot = restore(procedure, progress)));
   return snapshot;
 };

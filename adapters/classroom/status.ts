@@ -1,6 +1,6 @@
 import { evaluateFindings, type RecordedEvent } from '../../domain/index.ts';
-import { fold } from '../../projections/index.ts';
-import { findProcedure, procedureSnapshot } from '../../workflows/index.ts';
+import { fold, isAcceptedInput } from '../../projections/index.ts';
+import { currentStepOf, findProcedure, procedureSnapshot } from '../../workflows/index.ts';
 
 /** Where one student's lab stands: the data of the trainer's dashboard (`pkilab class status`). */
 export interface LabStatus {
@@ -37,7 +37,7 @@ export const labStatus = (lab: string, events: readonly RecordedEvent[], lastAct
       current = event.data.procedure;
     }
     // An action the world accepted ends a run of rejections.
-    if (event.type === 'ActionTaken' && events[i + 1]?.type !== 'ActionRejected') [rejectedInARow, rejectedStep] = [0, ''];
+    if (isAcceptedInput(events, i)) [rejectedInARow, rejectedStep] = [0, ''];
     if (event.type === 'ActionRejected') {
       rejectedInARow = event.data.step === rejectedStep ? rejectedInARow + 1 : 1;
       rejectedStep = event.data.step;
@@ -45,9 +45,9 @@ export const labStatus = (lab: string, events: readonly RecordedEvent[], lastAct
     }
   });
   const definition = current ? findProcedure(current) : undefined;
-  const snapshot = definition ? procedureSnapshot(definition, events) : undefined;
+  const snapshot = definition ? procedureSnapshot(definition, world) : undefined;
   const done = !snapshot || snapshot.status === 'done';
-  const stepDefinition = definition && !done ? definition.steps.find((s) => s.id === String(snapshot!.value)) : undefined;
+  const stepDefinition = definition && !done ? definition.steps.find((s) => s.id === currentStepOf(snapshot!)) : undefined;
   return {
     lab,
     events: events.length,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { evaluateFindings, findTemplate, formatDn, isSecretRef } from '../../domain/index.ts';
+import { isAcceptedInput } from '../../projections/index.ts';
 import { adminProcedure, type Lab, type LabPorts, type SecretStore } from '../../workflows/index.ts';
 import { copyLab } from '../lab-copy.ts';
 
@@ -33,7 +34,7 @@ export const scenarioOf = async (lab: Lab, name: string, secrets: SecretStore): 
   const procedures: Entry[] = [];
   for (const [i, e] of lab.events.entries()) {
     if (e.type === 'ProcedureStarted') procedures.push({ procedure: e.data.procedure, steps: {} });
-    if (e.type !== 'ActionTaken' || lab.events[i + 1]?.type === 'ActionRejected') continue;
+    if (e.type !== 'ActionTaken' || !isAcceptedInput(lab.events, i)) continue;
     const choice = e.data.choice === null ? 'skip' : await revealed(e.data.choice, secrets);
     if (e.data.procedure === adminProcedure) {
       const previous = procedures.at(-1);

@@ -1,7 +1,7 @@
 import { decide, evaluateFindings, findTemplate, type Finding, type LabCommand, type RecordedEvent, type Rejection, type World } from '../../domain/index.ts';
 import { lastValueFrom, of } from 'rxjs';
 import { diffWorlds, fold, progress, worlds, type Change } from '../../projections/index.ts';
-import { findProcedure, procedureSnapshot, startProcedure, takeStep, type Lab, type LabPorts, type ProcedureDefinition, type StepDefinition } from '../../workflows/index.ts';
+import { currentStepOf, findProcedure, nameTemplate, procedureSnapshot, startProcedure, takeStep, type Lab, type LabPorts, type ProcedureDefinition, type StepDefinition } from '../../workflows/index.ts';
 import { offeredTemplates } from './wizard.ts';
 import { choiceFields, choiceLine, type Field } from './words.ts';
 import { gpos } from './world-panel.ts';
@@ -33,26 +33,22 @@ export interface StepResult {
   readonly quiz?: readonly string[];
 }
 
-/** The choices already made in this procedure, as the machine's context holds them. */
-export const choicesOf = (lab: Lab, procedure: string): Record<string, unknown> => {
-  const choices: Record<string, unknown> = {};
-  lab.events.forEach((e, i) => {
-    if (e.type === 'ProcedureStarted' && e.data.procedure === procedure) for (const k of Object.keys(choices)) delete choices[k];
-    if (e.type === 'ActionTaken' && e.data.procedure === procedure && lab.events[i + 1]?.type !== 'ActionRejected') choices[e.data.step] = e.data.choice;
-  });
-  return choices;
+/** The choices already made in this procedure: the machine's context, kept with the folded world. */
+export const choicesOf = (lab: Lab, procedure: string): Readonly<Record<string, unknown>> => {
+  const definition = findProcedure(procedure);
+  return (definition && procedureSnapshot(definition, lab.world)?.context.choices) ?? {};
 };
 
 export interface Checklist { readonly done: readonly string[]; readonly skipped: readonly string[]; readonly current?: string; readonly upcoming: readonly string[] }
 
 /** Where the procedure stands: steps done, the current one, those to come. */
 export const checklist = (lab: Lab, procedure: ProcedureDefinition): Checklist => {
-  const snapshot = procedureSnapshot(procedure, lab.events);
+  const snapshot = procedureSnapshot(procedure, lab.world);
   const ids = procedure.steps.map((s) => s.id);
   if (!snapshot) return { done: [], skipped: [], upcoming: ids };
   const skipped = Object.entries(snapshot.context.choices).filter(([, c]) => c === null).map(([id]) => id);
   if (snapshot.status === 'done') return { done: ids, skipped, upcoming: [] };
-  const index = ids.indexOf(String(snapshot.value));
+  const index = ids.indexOf(currentStepOf(snapshot));
   return { done: ids.slice(0, index), skipped, current: ids[index], upcoming: ids.slice(index + 1) };
 };
 
@@ -110,7 +106,7 @@ export const optionsFor = (lab: Lab, procedure: ProcedureDefinition, step: StepD
 
 /** Starts the procedure in the lab unless it is already under way. */
 export const ensureStarted = async (ports: LabPorts, lab: Lab, procedure: ProcedureDefinition): Promise<Lab> => {
-  const snapshot = procedureSnapshot(procedure, lab.events);
+  const snapshot = procedureSnapshot(procedure, lab.world);
   return snapshot && snapshot.status !== 'done' ? lab : startProcedure(ports, lab, procedure.id);
 };
 
@@ -139,7 +135,8 @@ export const takeOption = async (ports: LabPorts, lab: Lab, procedure: Procedure
 /** The template a procedure works on (named on its General tab) and the computers its steps name. */
 export const procedureScope = (lab: Lab, procedure: ProcedureDefinition): { template?: string; hosts: string[] } => {
   const choices = choicesOf(lab, procedure.id);
-  const named = (choices['name-template'] as { displayName?: string } | undefined)?.displayName ?? (procedure.steps.find((s) => s.id === 'name-template')?.seedChoice({ choices }) as { displayName?: string } | undefined)?.displayName;
+  const naming = procedure.steps.find((s) => s.id === nameTemplate.id);
+  const named = nameTemplate.read({ choices })?.displayName ?? (naming?.seedChoice({ choices }) as { displayName?: string } | undefined)?.displayName;
   const hosts = [...new Set(procedure.steps.flatMap((s) => {
     const choice = s.seedChoice({ choices }) as { computer?: string; host?: string } | null;
     return [choice?.computer, choice?.host].filter((h): h is string => Boolean(h && lab.world.hosts.hosts[h]));
@@ -151,7 +148,7 @@ export const procedureScope = (lab: Lab, procedure: ProcedureDefinition): { temp
 export const explain = (lab: Lab, procedure: ProcedureDefinition, step: StepDefinition | undefined): string[] => {
   const world: World = lab.world;
   const lines: string[] = [];
-  const template = findTemplate(world.ca, String((choicesOf(lab, procedure.id)['name-template'] as { displayName?: string } | undefined)?.displayName ?? ''));
+  const template = findTemplate(world.ca, nameTemplate.read({ choices: choicesOf(lab, procedure.id) })?.displayName ?? '');
   const computer = (step?.seedChoice({ choices: choicesOf(lab, procedure.id) }) as { computer?: string } | undefined)?.computer;
   if (computer && world.directory.principals[computer]?.kind === 'computer') {
     lines.push(`Request Certificates on ${computer} (Show all templates):`);

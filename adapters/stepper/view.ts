@@ -1,4 +1,5 @@
 import { evaluateFindings, type Finding } from '../../domain/index.ts';
+import { acceptedInputs } from '../../projections/index.ts';
 import { procedures, type Lab, type ProcedureDefinition } from '../../workflows/index.ts';
 import type { LabFolder } from '../lab-files.ts';
 import { procedureStatus, type ProcedureStatus } from './prerequisites.ts';
@@ -59,8 +60,7 @@ export interface StepperState {
 export const viewOf = ({ folder, lab, procedure, quiz, last, message, resolved, latest }: StepperState): StepperView => {
   const scope = procedure ? procedureScope(lab, procedure) : { hosts: [] };
   const world = Object.fromEntries(worldTabs.map((tab) => [tab, worldTab(lab.world, tab, scope.template, scope.hosts)])) as Record<WorldTab, string[]>;
-  const inputs = lab.events.flatMap((e, i) =>
-    e.type === 'ActionTaken' && lab.events[i + 1]?.type !== 'ActionRejected' ? [{ position: e.position, label: `${e.data.step}: ${choiceLine(e.data.choice)}` }] : []);
+  const inputs = acceptedInputs(lab.events).map((e) => ({ position: e.position, label: `${e.data.step}: ${choiceLine(e.data.choice)}` }));
   const base = {
     folder, lab, world, inputs, quiz, options: [] as StepOption[], ...(last ? { last } : {}), ...(message ? { message } : {}),
     findings: { open: open(lab.world), fresh: last?.newFindings.map((f) => f.id) ?? [], resolved: resolved.slice(0, latest), earlier: resolved.slice(latest) },

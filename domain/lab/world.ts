@@ -12,9 +12,16 @@ export interface RecordedRejection {
   readonly rejection: Rejection;
 }
 
+/** An input the machine accepted: the step and its choice (null: left out). */
+export interface AcceptedInput {
+  readonly step: string;
+  readonly choice: unknown;
+}
+
+/** A procedure since its last start: the inputs it accepted, in order (its machine's context), and whether it ended. */
 export interface ProcedureProgress {
   readonly procedure: string;
-  readonly stepsDone: readonly string[];
+  readonly inputs: readonly AcceptedInput[];
   readonly completed: boolean;
 }
 

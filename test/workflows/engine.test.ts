@@ -1,7 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findProcedure, machineOf, openLab, procedureSnapshot, startProcedure, takeStep, type Lab, type LabPorts } from '../../workflows/index.ts';
+import { currentStepOf, findProcedure, machineOf, openLab, procedureSnapshot, startProcedure, takeStep, type Lab, type LabPorts } from '../../workflows/index.ts';
 import { freshLab } from '../support/ports.ts';
 
 const engine = suite('workflows/engine');
@@ -23,16 +23,17 @@ const walk = async (ports: LabPorts, start: Lab, until?: string) => {
   return { lab, choices };
 };
 
-engine('the procedure machine names a command action for each step and ignores inputs for other steps', () => {
+engine('the procedure machine holds its steps in phases, names a decide action, and finds no transition for another step', () => {
   const machine = machineOf(iis);
   const [initial] = initialTransition(machine);
-  assert.is(initial.value, 'create-group');
+  assert.equal(initial.value, { group: 'create-group' });
   const [same, none] = transition(machine, initial, { type: 'ACT', step: 'bind', choice: {} });
-  assert.is(same.value, 'create-group');
+  assert.equal(same.value, { group: 'create-group' });
   assert.equal(none, []);
   const [next, actions] = transition(machine, initial, { type: 'ACT', step: 'create-group', choice: { name: 'G', members: ['SERVER1'] } });
-  assert.is(next.value, 'duplicate-template');
-  const command = actions.find((a) => a.type === 'command');
+  assert.equal(next.value, { duplicate: 'duplicate-template' });
+  assert.equal(Object.keys(machine.root.states), ['group', 'duplicate', 'configure', 'issue', 'request', 'deploy', 'done']);
+  const command = actions.find((a) => a.type === 'decide');
   assert.equal((command?.params as { commands: unknown[] }).commands, [{ type: 'CreateGroup', name: 'G' }, { type: 'AddGroupMember', group: 'G', member: 'SERVER1' }]);
 });
 
@@ -42,7 +43,7 @@ engine('a step out of order is recorded with its rejection and does not move the
   const taken = await takeStep(ports, started, iis.id, 'bind', seedChoice('bind', {}));
   assert.not.ok(taken.outcome.ok);
   assert.equal(taken.outcome.events.map((e) => e.type), ['ActionTaken', 'ActionRejected']);
-  assert.is(procedureSnapshot(iis, taken.lab.events)?.value, 'create-group');
+  assert.is(currentStepOf(procedureSnapshot(iis, taken.lab.world)!), 'create-group');
   assert.is(taken.lab.world.rejections[0]?.rejection.name, 'WRONG_STEP');
 });
 
@@ -78,7 +79,7 @@ engine('the last step completes the procedure; a reopened log resumes where it s
   const partial = await walk(ports, start, 'bind');
   const reopened = await openLab(ports, 'lab');
   assert.equal(reopened.world, partial.lab.world);
-  assert.is(procedureSnapshot(iis, reopened.events)?.value, 'bind');
+  assert.is(currentStepOf(procedureSnapshot(iis, reopened.world)!), 'bind');
   const bound = await takeStep(ports, reopened, iis.id, 'bind', seedChoice('bind', partial.choices));
   assert.ok(bound.outcome.ok);
   const site = await takeStep(ports, bound.lab, iis.id, 'site-system', seedChoice('site-system', partial.choices));

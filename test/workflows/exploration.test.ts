@@ -3,7 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { evaluateFindings, hasRight, issuingAuthorities, tokenIdentities, type RecordedEvent, type World } from '../../domain/index.ts';
 import { fold } from '../../projections/index.ts';
-import { createLab, findProcedure, machineOf, procedures, resolveChoices, startProcedure, takeStep, type Lab, type LabPorts, type ProcedureDefinition, type ProcedureEvent, type ProcedureSnapshot } from '../../workflows/index.ts';
+import { createLab, currentStepOf, findProcedure, machineOf, procedureSnapshot, procedures, resolveChoices, startProcedure, takeStep, type Lab, type LabPorts, type ProcedureDefinition, type ProcedureEvent, type ProcedureSnapshot } from '../../workflows/index.ts';
 import { pooledKeyStore } from '../support/ports.ts';
 import { memoryEventStore } from '../../adapters/eventstore/memory.ts';
 import { x509Signer } from '../../adapters/x509/signer.ts';
@@ -29,7 +29,7 @@ const prerequisites: Record<string, string[]> = { 'dp-client-certificate': ['iis
 
 /** Every input a person can give at a step: the seed's choice, the wrong ones the dialog offers, and skipping. */
 const inputs = (procedure: ProcedureDefinition) => (snapshot: ProcedureSnapshot): ProcedureEvent[] => {
-  const step = procedure.steps.find((s) => s.id === snapshot.value);
+  const step = procedure.steps.find((s) => s.id === currentStepOf(snapshot));
   if (!step) return [];
   const context = snapshot.context;
   return [
@@ -111,12 +111,8 @@ for (const procedure of procedures) {
 }
 
 /** The choices already recorded for the procedure in this lab (for comparing with the seed's). */
-function choicesSoFar(lab: Lab, procedure: string): Record<string, unknown> {
-  const choices: Record<string, unknown> = {};
-  lab.events.forEach((e, i) => {
-    if (e.type === 'ActionTaken' && e.data.procedure === procedure && lab.events[i + 1]?.type !== 'ActionRejected') choices[e.data.step] = e.data.choice;
-  });
-  return choices;
+function choicesSoFar(lab: Lab, procedure: string): Readonly<Record<string, unknown>> {
+  return procedureSnapshot(findProcedure(procedure)!, lab.world)?.context.choices ?? {};
 }
 
 exploration('the issuance invariant is not vacuous: it flags a certificate the token did not allow', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { templateRights, type TemplateSettings } from '../../domain/index.ts';
 import { ChoiceError, choiceOf, names, text } from '../choices.ts';
-import { subjectNameSchema } from '../steps/template-steps.ts';
+import { subjectNameSchema } from '../steps/configure-steps.ts';
 import { defineAction } from './definition.ts';
 
 const template = text.describe('the template\'s name or display name, e.g. WebServer or "Web Server"');

@@ -1,9 +1,10 @@
 import { contoso, oid } from '../../domain/index.ts';
 import { z } from 'zod';
 import { choiceOf, optionalText, text } from '../choices.ts';
-import type { ProcedureDefinition, StepDefinition } from '../procedure.ts';
+import { defineProcedure, phase, stepKey, type StepDefinition } from '../procedure.ts';
 import { requestStep } from '../steps/host-steps.ts';
-import { enrollOnlyFor, applicationPolicyStep, createGroupStep, duplicateStep, groupOf, issueStep, nameStep, restartStep, securityStep, subjectNameStep, templateOf } from '../steps/template-steps.ts';
+import { enrollOnlyFor, applicationPolicyStep, securityStep, subjectNameStep } from '../steps/configure-steps.ts';
+import { createGroupStep, duplicateStep, groupOf, issueStep, nameStep, restartStep, templateOf } from '../steps/template-steps.ts';
 
 const section = 'Deploying the Certificates for AMT';
 const provisioning = `${section} › Creating, Issuing, and Installing the AMT Provisioning Certificate`;
@@ -24,44 +25,62 @@ const selectProvisioningStep: StepDefinition<{ host: string }> = {
   commands: (choice, context) => [{ type: 'ConfigureOutOfBandServicePoint', host: choice.host, certificate: { template: templateOf(context) } }],
 };
 
-export const amtProvisioningCertificate: ProcedureDefinition = {
+export const amtProvisioningCertificate = defineProcedure({
   id: 'amt-provisioning-certificate',
   title: 'AMT provisioning certificate',
   seedSection: section,
   summary: 'Duplicate Web Server with a subject built from AD and the AMT Provisioning application policy, enroll the out of band service point server, and select the certificate in its properties.',
-  steps: [
-    createGroupStep(provisioning, 'ConfigMgr Out of Band Service Points', [contoso.siteServer], 'Collect the computer accounts of the servers that run the out of band service point.'),
-    duplicateStep(provisioning, 'Web Server'),
-    nameStep(provisioning, 'ConfigMgr AMT Provisioning', 'amt-provisioning'),
-    subjectNameStep(provisioning, { source: 'build-from-ad', format: 'common-name', altNames: [] }, 'Build the subject from AD as a common name: the CA writes the service point\'s FQDN there, as AMT requires.'),
-    applicationPolicyStep(provisioning, 'AMT Provisioning', oid.amtProvisioning),
-    securityStep(provisioning, adminsLoseEnroll, 'Take Enroll away from the administrator groups and give the service point group Read and Enroll.'),
-    issueStep(provisioning),
-    restartStep(provisioning, contoso.siteServer),
-    requestStep(provisioning, { computer: contoso.siteServer, dnsNames: [] }, 'On the service point server, select the AMT provisioning template in Request Certificates and enroll.'),
-    selectProvisioningStep,
+  phases: [
+    phase('group', [
+      createGroupStep(provisioning, 'ConfigMgr Out of Band Service Points', [contoso.siteServer],
+        'Collect the computer accounts of the servers that run the out of band service point.'),
+    ]),
+    phase('duplicate', [duplicateStep(provisioning, 'Web Server'), nameStep(provisioning, 'ConfigMgr AMT Provisioning', 'amt-provisioning')]),
+    phase('configure', [
+      subjectNameStep(provisioning, { source: 'build-from-ad', format: 'common-name', altNames: [] },
+        'Build the subject from AD as a common name: the CA writes the service point\'s FQDN there, as AMT requires.'),
+      applicationPolicyStep(provisioning, 'AMT Provisioning', oid.amtProvisioning),
+      securityStep(provisioning, adminsLoseEnroll, 'Take Enroll away from the administrator groups and give the service point group Read and Enroll.'),
+    ]),
+    phase('issue', [issueStep(provisioning)]),
+    phase('request', [
+      restartStep(provisioning, contoso.siteServer),
+      requestStep(provisioning, { computer: contoso.siteServer, dnsNames: [] },
+        'On the service point server, select the AMT provisioning template in Request Certificates and enroll.'),
+    ]),
+    phase('deploy', [selectProvisioningStep], 'Select the certificate in the out of band service point'),
   ],
-};
+  events: [],
+  test: 'test/workflows/procedures/amt.test.ts',
+});
 
-export const amtWebServerCertificate: ProcedureDefinition = {
+export const amtWebServerCertificate = defineProcedure({
   id: 'amt-web-server-certificate',
   title: 'Web server certificate for AMT-based computers',
   seedSection: section,
   summary: 'Create an empty group for the AMT computer accounts ConfigMgr will create, and a Web Server duplicate that builds the AMT computer\'s FQDN into the subject.',
-  steps: [
-    createGroupStep(webServer, 'ConfigMgr AMT Computers', [], 'Create an empty group; ConfigMgr adds each AMT computer account it creates during provisioning.'),
-    duplicateStep(webServer, 'Web Server'),
-    nameStep(webServer, 'ConfigMgr AMT Web Server Certificate', 'amt-web-server'),
-    subjectNameStep(webServer, { source: 'build-from-ad', format: 'common-name', altNames: [] }, 'Build the subject from AD as a common name (the AMT computer\'s FQDN) without the UPN.'),
-    securityStep(webServer, adminsLoseEnroll, 'Take Enroll away from the administrator groups and give the AMT computer group Read and Enroll.'),
-    issueStep(webServer),
+  phases: [
+    phase('group', [
+      createGroupStep(webServer, 'ConfigMgr AMT Computers', [], 'Create an empty group; ConfigMgr adds each AMT computer account it creates during provisioning.'),
+    ]),
+    phase('duplicate', [duplicateStep(webServer, 'Web Server'), nameStep(webServer, 'ConfigMgr AMT Web Server Certificate', 'amt-web-server')]),
+    phase('configure', [
+      subjectNameStep(webServer, { source: 'build-from-ad', format: 'common-name', altNames: [] },
+        'Build the subject from AD as a common name (the AMT computer\'s FQDN) without the UPN.'),
+      securityStep(webServer, adminsLoseEnroll, 'Take Enroll away from the administrator groups and give the AMT computer group Read and Enroll.'),
+    ]),
+    phase('issue', [issueStep(webServer)]),
   ],
-};
+  events: [],
+  test: 'test/workflows/procedures/amt.test.ts',
+});
 
 interface ComponentChoice { amtGroup: string; webServerTemplate: string; clientAuthTemplate?: string }
+/** The AMT group and templates the out of band management component names. */
+const oobComponent = stepKey<ComponentChoice>('out-of-band-component');
 
 const oobComponentStep: StepDefinition<ComponentChoice> = {
-  id: 'out-of-band-component',
+  id: oobComponent.id,
   title: 'Select the templates in the out of band management component',
   purpose: 'The component names the AMT group and the templates ConfigMgr requests certificates from when it provisions an AMT computer.',
   seed: dot1x,
@@ -82,7 +101,7 @@ const provisionStep: StepDefinition<{ computer: string; fqdn: string }> = {
   seedChoice: () => ({ computer: contoso.amtComputer, fqdn: contoso.amtFqdn }),
   ...choiceOf(z.strictObject({ computer: text, fqdn: text })),
   commands: (choice, context) => {
-    const component = context.choices['out-of-band-component'] as ComponentChoice;
+    const component = oobComponent.read(context)!;
     return [
       { type: 'ProvisionAmtComputer', computer: choice.computer, fqdn: choice.fqdn },
       { type: 'RequestCertificate', requester: choice.computer, store: 'amt-firmware', template: component.webServerTemplate, dnsNames: [] },
@@ -91,22 +110,25 @@ const provisionStep: StepDefinition<{ computer: string; fqdn: string }> = {
   },
 };
 
-export const amt8021xClientCertificate: ProcedureDefinition = {
+export const amt8021xClientCertificate = defineProcedure({
   id: 'amt-8021x-client-certificate',
   title: 'Client authentication certificate for 802.1X AMT-based computers',
   seedSection: section,
   summary: 'Duplicate Workstation Authentication with a CN subject and the UPN (not the DNS name) in the SAN for the AMT group, select the AMT templates in the out of band management component, and provision one AMT computer.',
-  steps: [
-    duplicateStep(dot1x, 'Workstation Authentication'),
-    nameStep(dot1x, 'ConfigMgr AMT 802.1X Client Authentication Certificate', 'amt-8021x'),
-    subjectNameStep(dot1x, { source: 'build-from-ad', format: 'common-name', altNames: ['upn'] }, 'Build the subject from AD as a common name; in the alternative name, clear the DNS name and select the UPN, which RADIUS servers match.'),
-    securityStep(
-      dot1x,
-      enrollOnlyFor(() => 'ConfigMgr AMT Computers'),
-      'Take Enroll away from the administrator groups and give the AMT computer group Read and Enroll.',
-    ),
-    issueStep(dot1x),
-    oobComponentStep,
-    provisionStep,
+  phases: [
+    phase('duplicate', [
+      duplicateStep(dot1x, 'Workstation Authentication'),
+      nameStep(dot1x, 'ConfigMgr AMT 802.1X Client Authentication Certificate', 'amt-8021x'),
+    ]),
+    phase('configure', [
+      subjectNameStep(dot1x, { source: 'build-from-ad', format: 'common-name', altNames: ['upn'] },
+        'Build the subject from AD as a common name; in the alternative name, clear the DNS name and select the UPN, which RADIUS servers match.'),
+      securityStep(dot1x, enrollOnlyFor(() => 'ConfigMgr AMT Computers'),
+        'Take Enroll away from the administrator groups and give the AMT computer group Read and Enroll.'),
+    ]),
+    phase('issue', [issueStep(dot1x)]),
+    phase('request', [oobComponentStep, provisionStep], 'Provision an AMT computer through ConfigMgr'),
   ],
-};
+  events: [],
+  test: 'test/workflows/procedures/amt.test.ts',
+});

@@ -1,25 +1,35 @@
 import { contoso } from '../../domain/index.ts';
-import type { ProcedureDefinition } from '../procedure.ts';
+import { defineProcedure, phase } from '../procedure.ts';
 import { enrollDeviceStep, enrollmentProfileStep } from '../steps/configmgr-steps.ts';
-import { createGroupStep, duplicateStep, groupOf, issueStep, nameStep, securityStep, subjectNameStep } from '../steps/template-steps.ts';
+import { securityStep, subjectNameStep } from '../steps/configure-steps.ts';
+import { createGroupStep, duplicateStep, groupOf, issueStep, nameStep } from '../steps/template-steps.ts';
 
 const section = 'Deploying the Enrollment Certificate for Mobile Devices';
 const create = `${section} › Creating and Issuing the Enrollment Certificate Template`;
 
 /** The seed's fifth deployment: the template ConfigMgr enrolls mobile devices with. */
-export const mobileEnrollmentCertificate: ProcedureDefinition = {
+export const mobileEnrollmentCertificate = defineProcedure({
   id: 'mobile-enrollment-certificate',
   title: 'Enrollment certificate for mobile devices',
   seedSection: section,
   summary: 'Duplicate Authenticated Session with a subject built from AD (common name, no UPN) for a group of users, issue it, select it in the mobile enrollment profile, and enroll a user\'s phone.',
-  steps: [
-    createGroupStep(create, 'ConfigMgr Mobile Device Users', [contoso.mobileUser], 'Collect the users who will enroll mobile devices; they, not their devices, hold the right to enroll.'),
-    duplicateStep(create, 'Authenticated Session'),
-    nameStep(create, 'ConfigMgr Mobile Device Enrollment Certificate', 'mobile-enrollment'),
-    subjectNameStep(create, { source: 'build-from-ad', format: 'common-name', altNames: [] }, 'Build the subject from AD as the user\'s common name and leave the UPN out of the alternative name.'),
-    securityStep(create, (context) => [{ principal: groupOf(context), allow: ['Read', 'Enroll'] }], 'Give the users\' group Enroll next to its Read.'),
-    issueStep(create),
-    enrollmentProfileStep(create, 'mobile'),
-    enrollDeviceStep(create, 'mobile', { user: contoso.mobileUser, device: 'ADELEV-PHONE' }),
+  phases: [
+    phase('group', [
+      createGroupStep(create, 'ConfigMgr Mobile Device Users', [contoso.mobileUser],
+        'Collect the users who will enroll mobile devices; they, not their devices, hold the right to enroll.'),
+    ]),
+    phase('duplicate', [duplicateStep(create, 'Authenticated Session'), nameStep(create, 'ConfigMgr Mobile Device Enrollment Certificate', 'mobile-enrollment')]),
+    phase('configure', [
+      subjectNameStep(create, { source: 'build-from-ad', format: 'common-name', altNames: [] },
+        'Build the subject from AD as the user\'s common name and leave the UPN out of the alternative name.'),
+      securityStep(create, (context) => [{ principal: groupOf(context), allow: ['Read', 'Enroll'] }], 'Give the users\' group Enroll next to its Read.'),
+    ]),
+    phase('issue', [issueStep(create)]),
+    phase('request', [
+      enrollmentProfileStep(create, 'mobile'),
+      enrollDeviceStep(create, 'mobile', { user: contoso.mobileUser, device: 'ADELEV-PHONE' }),
+    ], 'Enroll a device through ConfigMgr'),
   ],
-};
+  events: [],
+  test: 'test/workflows/procedures/mobile.test.ts',
+});

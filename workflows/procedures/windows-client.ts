@@ -1,8 +1,9 @@
 import { contoso } from '../../domain/index.ts';
-import type { ProcedureDefinition } from '../procedure.ts';
+import { defineProcedure, phase } from '../procedure.ts';
 import { autoenrollmentPolicyStep, createGpoStep } from '../steps/configmgr-steps.ts';
 import { verifyCertificateStep, waitStep } from '../steps/host-steps.ts';
-import { duplicateStep, issueStep, nameStep, restartStep, securityStep } from '../steps/template-steps.ts';
+import { securityStep } from '../steps/configure-steps.ts';
+import { duplicateStep, issueStep, nameStep, restartStep } from '../steps/template-steps.ts';
 
 const section = 'Deploying the Client Certificate for Windows Computers';
 const create = `${section} › Creating and Issuing the Workstation Authentication Certificate Template`;
@@ -10,22 +11,28 @@ const policy = `${section} › Configuring Autoenrollment of the Workstation Aut
 const enroll = `${section} › Automatically Enrolling the Workstation Authentication Certificate and Verifying Its Installation`;
 
 /** The seed's third deployment: client certificates for every domain computer by autoenrollment. */
-export const windowsClientCertificate: ProcedureDefinition = {
+export const windowsClientCertificate = defineProcedure({
   id: 'windows-client-certificate',
   title: 'Client certificate for Windows computers',
   seedSection: section,
   summary: 'Duplicate Workstation Authentication, let Domain Computers autoenroll, enable autoenrollment in a domain GPO, restart, and find the Client Authentication certificate on CLIENT1 and on the management point.',
-  steps: [
-    duplicateStep(create, 'Workstation Authentication'),
-    nameStep(create, 'ConfigMgr Client Certificate', 'windows-client'),
-    securityStep(create, () => [{ principal: 'Domain Computers', allow: ['Read', 'Autoenroll'] }], 'Give Domain Computers Read and Autoenroll next to the Enroll they already have, so every domain computer may enroll automatically.'),
-    issueStep(create),
-    createGpoStep(policy, 'Autoenroll Certificates'),
-    autoenrollmentPolicyStep(policy),
-    restartStep(enroll, contoso.client, 'restart-client'),
-    restartStep(enroll, contoso.siteServer, 'restart-management-point'),
-    waitStep(enroll, 5, 'Give autoenrollment a few minutes after startup before looking for the certificate. Waiting eight hours instead lets the autoenrollment timer do the work without a restart.'),
-    verifyCertificateStep(enroll, 'verify-client', { computer: contoso.client, purpose: 'Client Authentication' }),
-    verifyCertificateStep(enroll, 'verify-management-point', { computer: contoso.siteServer, purpose: 'Client Authentication' }),
+  phases: [
+    phase('duplicate', [duplicateStep(create, 'Workstation Authentication'), nameStep(create, 'ConfigMgr Client Certificate', 'windows-client')]),
+    phase('configure', [
+      securityStep(create, () => [{ principal: 'Domain Computers', allow: ['Read', 'Autoenroll'] }],
+        'Give Domain Computers Read and Autoenroll next to the Enroll they already have, so every domain computer may enroll automatically.'),
+    ]),
+    phase('issue', [issueStep(create)]),
+    phase('policy', [createGpoStep(policy, 'Autoenroll Certificates'), autoenrollmentPolicyStep(policy)]),
+    phase('request', [
+      restartStep(enroll, contoso.client, 'restart-client'),
+      restartStep(enroll, contoso.siteServer, 'restart-management-point'),
+      waitStep(enroll, 5,
+        'Give autoenrollment a few minutes after startup before looking for the certificate. Waiting eight hours instead lets the autoenrollment timer do the work without a restart.'),
+      verifyCertificateStep(enroll, 'verify-client', { computer: contoso.client, purpose: 'Client Authentication' }),
+      verifyCertificateStep(enroll, 'verify-management-point', { computer: contoso.siteServer, purpose: 'Client Authentication' }),
+    ], 'Autoenroll and find the certificates'),
   ],
-};
+  events: [],
+  test: 'test/workflows/procedures/windows-client.test.ts',
+});

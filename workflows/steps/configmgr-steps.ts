@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { contoso, type EnrollmentPlatform, type Secret } from '../../domain/index.ts';
 import { choiceOf, optionalText, secret, text } from '../choices.ts';
-import type { ProcedureContext, StepDefinition } from '../procedure.ts';
+import { stepKey, type ProcedureContext, type StepDefinition } from '../procedure.ts';
+import { exportCertificate, requestCertificate } from './host-steps.ts';
 import { templateOf } from './template-steps.ts';
 
 export interface GpoChoice { readonly name: string; readonly linkToDomain: boolean }
+/** The GPO the procedure created. */
+export const createGpo = stepKey<GpoChoice>('create-gpo');
 
 export const createGpoStep = (seed: string, name: string): StepDefinition<GpoChoice> => ({
-  id: 'create-gpo',
+  id: createGpo.id,
   title: `Create the GPO "${name}" and link it to the domain`,
   purpose: 'A new Group Policy object linked at the domain reaches every domain computer, the management point included, without touching the Default Domain Policy.',
   seed,
@@ -37,13 +40,13 @@ export const autoenrollmentPolicyStep = (seed: string): StepDefinition<Autoenrol
   ...choiceOf(
     z.strictObject({ configurationModel: z.enum(['enabled', 'disabled', 'not-configured']), renewExpired: z.boolean().default(false), updateTemplates: z.boolean().default(false) }),
   ),
-  commands: (choice, context) => [{ type: 'ConfigureAutoenrollmentPolicy', gpo: (context.choices['create-gpo'] as GpoChoice).name, policy: choice }],
+  commands: (choice, context) => [{ type: 'ConfigureAutoenrollmentPolicy', gpo: createGpo.read(context)!.name, policy: choice }],
 });
 
 /** A PFX file and the password typed in the import wizard: any string (a wrong one is worth rehearsing) or a sealed reference. */
 export interface PfxChoice { readonly file: string; readonly password: Secret }
 const exported = (context: ProcedureContext): PfxChoice => {
-  const choice = context.choices.export as PfxChoice | null | undefined;
+  const choice = exportCertificate.read(context);
   return { file: choice?.file ?? '(not exported)', password: choice?.password ?? '' };
 };
 const pfxFields = { file: text, password: secret };
@@ -98,15 +101,19 @@ export const enrollDeviceStep = (seed: string, platform: EnrollmentPlatform, def
   commands: (choice) => [{ type: 'EnrollDevice', user: choice.user, device: choice.device, platform }],
 });
 
-export const siteSystemStep = (seed: string): StepDefinition<{ host: string; intranetFqdn: string; internetFqdn?: string }> => ({
-  id: 'site-system',
+export interface SiteSystemChoice { readonly host: string; readonly intranetFqdn: string; readonly internetFqdn?: string }
+/** The FQDNs the site system was configured with. */
+export const siteSystem = stepKey<SiteSystemChoice>('site-system');
+
+export const siteSystemStep = (seed: string): StepDefinition<SiteSystemChoice> => ({
+  id: siteSystem.id,
   title: 'Configure the site system with the same FQDNs',
   purpose: 'When the site system role is installed, its intranet and Internet FQDNs must be the names in the certificate, or clients will refuse the HTTPS connection.',
   seed,
   minutes: 3,
   skippable: true,
   seedChoice: (context) => {
-    const names = (context.choices['request-certificate'] as { dnsNames?: string[] } | undefined)?.dnsNames ?? [];
+    const names = requestCertificate.read(context)?.dnsNames ?? [];
     return { host: contoso.siteServer, intranetFqdn: names[0] ?? contoso.intranetFqdn, ...(names[1] ? { internetFqdn: names[1] } : {}) };
   },
   ...choiceOf(z.strictObject({ host: text, intranetFqdn: text, internetFqdn: optionalText })),

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { contoso, pfxEncryptions, type PfxEncryption, type Secret } from '../../domain/index.ts';
 import { choiceOf, names, optionalText, strongSecret, text, wording } from '../choices.ts';
-import type { StepDefinition } from '../procedure.ts';
+import { stepKey, type StepDefinition } from '../procedure.ts';
 import { templateOf } from './template-steps.ts';
 
 export interface RequestChoice { readonly computer: string; readonly commonName?: string; readonly dnsNames: readonly string[] }
+/** What the certificate request asked for. */
+export const requestCertificate = stepKey<RequestChoice>('request-certificate');
 
 /** Request New Certificate in the Certificates snap-in (Computer account) of `computer`. */
 export const requestStep = (seed: string, defaults: RequestChoice, purpose: string): StepDefinition<RequestChoice> => ({
-  id: 'request-certificate',
+  id: requestCertificate.id,
   title: `Request the certificate on ${defaults.computer} (Certificates snap-in, Computer account)`,
   purpose,
   seed,
@@ -36,10 +38,12 @@ export interface ExportChoice {
   readonly password: Secret;
   readonly encryption?: PfxEncryption;
 }
+/** The PFX file the export wrote, and its password (sealed). */
+export const exportCertificate = stepKey<ExportChoice>('export');
 
 /** Certificate Export Wizard: with the private key, PKCS #12, a password, a file. */
 export const exportStep = (seed: string, defaults: ExportChoice): StepDefinition<ExportChoice> => ({
-  id: 'export',
+  id: exportCertificate.id,
   title: 'Export the certificate with its private key to a PFX file',
   purpose:
     'ConfigMgr imports this certificate as a file, so it leaves the computer as a password-protected PKCS #12 (.pfx) ' +
