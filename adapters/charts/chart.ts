@@ -1,4 +1,4 @@
-import type { AnyStateMachine, StateValue } from 'xstate';
+import type { StateValue } from 'xstate';
 
 /** How far a procedure got at one step (or phase) of its chart. */
 export type StepStatus = 'done' | 'current' | 'skipped' | 'rejected' | 'upcoming';
@@ -46,6 +46,12 @@ export interface ChartProgress {
 
 export const notStarted: ChartProgress = { choices: {}, rejected: [] };
 
+/** Any XState machine: the chart reads only its id and its tree of state nodes. */
+export interface MachineDefinition {
+  readonly id: string;
+  readonly root: object;
+}
+
 interface Definition {
   key: string;
   path: string[];
@@ -82,21 +88,28 @@ const guardName = (guard: unknown): string | undefined => {
   return undefined; // an inline function guard has no name worth showing
 };
 
+/** Events under one guard read as one: `ACT or SKIP [isThisStep]`; unguarded events stand alone. */
+const edgeLabel = (events: ReadonlyArray<{ type: string; guard?: string }>): string => {
+  const guards = [...new Set(events.map((e) => e.guard ?? ''))];
+  return guards
+    .map((g) => `${[...new Set(events.filter((e) => (e.guard ?? '') === g).map((e) => e.type))].join(' or ')}${g ? ` [${g}]` : ''}`)
+    .join(' or ');
+};
+
 const edgesOf = (node: Definition): ChartEdge[] => {
   const all = [...node.transitions.entries()].flatMap(([type, list]) => list.map((t) => ({ type: eventWords(type), t })));
   for (const t of node.always ?? []) all.push({ type: 'always', t });
-  const edges = new Map<string, { from: string; to: string; labels: string[] }>();
+  const edges = new Map<string, { from: string; to: string; events: Array<{ type: string; guard?: string }> }>();
   for (const { type, t } of all) {
     const guard = guardName(t.guard);
-    const label = guard ? `${type} [${guard}]` : type;
     for (const target of t.target ?? []) {
       const key = `${idOf(node.path)}→${idOf(target.path)}`;
-      const edge = edges.get(key) ?? { from: idOf(node.path), to: idOf(target.path), labels: [] };
-      if (!edge.labels.includes(label)) edge.labels.push(label);
+      const edge = edges.get(key) ?? { from: idOf(node.path), to: idOf(target.path), events: [] };
+      edge.events.push({ type, ...(guard ? { guard } : {}) });
       edges.set(key, edge);
     }
   }
-  return [...edges.values()].map((e) => ({ from: e.from, to: e.to, label: e.labels.join(' or ') }));
+  return [...edges.values()].map((e) => ({ from: e.from, to: e.to, label: edgeLabel(e.events) }));
 };
 
 const labelOf = (node: Definition, labels: Readonly<Record<string, string>>): string => {
@@ -110,7 +123,7 @@ const labelOf = (node: Definition, labels: Readonly<Record<string, string>>): st
  * `progress`. Nothing is assumed about the shape: a flat chain of steps and phases holding steps both work.
  */
 export const procedureChart = (
-  machine: AnyStateMachine,
+  machine: MachineDefinition,
   progress: ChartProgress = notStarted,
   options: { labels?: Readonly<Record<string, string>> } = {},
 ): ProcedureChart => {

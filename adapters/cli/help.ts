@@ -7,6 +7,7 @@ Usage:
   pkilab step [PROCEDURE] [--lab LOG]                  walk a procedure step by step (full screen, or plain text)
   pkilab travel <lab.jsonl> [COMMAND]                  time-travel: show, log, diff, bisect, why, what-if, fork, export
   pkilab procedures                                    list the seed's procedures and their steps
+  pkilab report <lab> --html OUT                       one offline HTML page: timeline, findings, changes, world
   pkilab serve <lab> [--check]                         serve the lab's https bindings and CertEnroll files to real clients
   pkilab studio [lab | bundle | folder] [--open]       the studio: time travel, what-if and stepping in the browser
   pkilab keys [fill N]                                 show the key pool, or add N fresh keys to it
@@ -57,19 +58,24 @@ Exit codes: 0 every expectation holds, 1 one does not, 2 a scenario is invalid o
 
 export const proceduresHelp = `Usage: pkilab procedures [--json]
        pkilab procedures --actions [--json]
+       pkilab procedures --mermaid [PROCEDURE] [--lab LOG]
 
 Lists the procedures of the seed document that pkilab simulates, with their steps in order.
 With --json, each step also carries \`choice\`: the JSON Schema of the fields its dialog offers,
 the same schema that checks a scenario's step overrides (scenarios/scenario.schema.json).
 With --actions, lists the administrative actions instead (restart, gpupdate, certutil -pulse, approve or
 deny a request, template edits, renewals, advance time…) that a scenario's actions: list and the stepper take.
+With --mermaid, draws each procedure's state machine from its definition as a Mermaid stateDiagram-v2 (one
+PROCEDURE: the bare diagram; none: a Markdown page with one diagram per procedure); --lab LOG (a lab.jsonl or an
+exported .json) marks its steps done, current, left out or rejected where that lab stands.
 Examples:
   pkilab procedures
   pkilab procedures --json
   pkilab procedures --actions
+  pkilab procedures --mermaid iis-web-server-certificate --lab .pkilab/iis-no-restart/lab.jsonl
 `;
 
-export const findingsHelp = `Usage: pkilab findings <lab.jsonl> [--at N] [--fail-on SEVERITY] [--json]
+export const findingsHelp = `Usage: pkilab findings <lab.jsonl> [--at N] [--fail-on SEVERITY] [--json | --format text|json|csv]
        pkilab findings <NAME> --store postgres://… [--at N] [--json]   a lab in a store (or PKILAB_STORE)
 
 Evaluates every rule over the world a lab log describes at position N (default: the end): ConfigMgr
@@ -81,12 +87,33 @@ Options:
   --at N                the world after event N (events count from 1; 0 is before the first), as in travel
   --fail-on SEVERITY    exit 1 when a finding is at SEVERITY or above (info, low, medium, high, critical):
                         a gate for CI
-  --json                the findings as JSON (the shapes the README describes)
+  --json                the findings as JSON (the shapes the README describes); the same as --format json
+  --format csv          the findings as CSV (RFC 4180: a header line, CRLF line ends): id, rule, family,
+                        severity, subject, message, fix, command, caused_by (event positions, space-separated)
 
 Examples:
   pkilab findings .pkilab/iis-no-restart/lab.jsonl
   pkilab findings .pkilab/seed-deployment/lab.jsonl --at 40 --json
   pkilab findings .pkilab/iis-no-restart/lab.jsonl --fail-on high
+  pkilab findings .pkilab/iis-no-restart/lab.jsonl --format csv
 
 Exit codes: 0 evaluated (no finding at --fail-on or above), 1 a finding at --fail-on or above, 2 bad input.
+`;
+
+export const reportHelp = `Usage: pkilab report <lab.jsonl | export.json> --html OUT [--force]
+
+Writes one self-contained HTML file for a lab (a log, or a bundle from travel export): the findings at the
+end with their fixes and the events behind them, the timeline by procedure (✓ done, – left out, ✗ rejected
+with its AD CS code) with each procedure's chart and what it changed, the world at the end, and every event.
+The page loads nothing (inline style, no script, no font), so it opens offline and can be attached to a
+ticket or handed in. Text from the log is escaped. The lab is only read.
+
+Options:
+  --html OUT    the file to write; an existing file is refused unless --force
+  --force       replace OUT (atomically: a temporary file renamed over it)
+
+Examples:
+  pkilab report .pkilab/iis-no-restart/lab.jsonl --html /tmp/pkilab-iis-no-restart.html --force
+
+Exit codes: 0 written, 2 bad input (or OUT exists without --force).
 `;

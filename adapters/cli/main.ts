@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<Command>> = {
   labs: async () => (await import('./labs.ts')).labsCommand,
   lab: async () => (await import('./lab.ts')).labCommand,
   class: async () => (await import('./class.ts')).classCommand,
+  report: async () => (await import('./report-html.ts')).reportCommand,
 };
 
 /** The pkilab command line; resolves to the process exit code. No error escapes as a stack trace. */

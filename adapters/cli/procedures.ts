@@ -5,8 +5,10 @@ import { proceduresHelp } from './help.ts';
 import type { Io } from './run.ts';
 
 /** `pkilab procedures`: the seed's procedures and their steps, as text or (--json) with each step's choice schema. */
-export const proceduresCommand = (args: string[], io: Io): number => {
+export const proceduresCommand = (args: string[], io: Io): number | Promise<number> => {
   if (args.includes('--help') || args.includes('-h')) return io.out(proceduresHelp), 0;
+  // Loaded only for --mermaid: the charts read labs (bundles, keys), which the plain listing never needs.
+  if (args.includes('--mermaid')) return import('./procedures-mermaid.ts').then((m) => m.proceduresMermaid(args, io));
   if (args.includes('--actions')) return listActions(args.includes('--json'), io);
   if (args.includes('--json')) {
     const steps = (p: ProcedureDefinition) => p.steps.map((s) => ({ id: s.id, title: s.title, skippable: s.skippable, choice: choiceJsonSchema(s) }));

@@ -148,7 +148,7 @@ charts('lights the step a lab stands at, and marks the left-out restart and the 
   const events = await noRestartEvents();
   const iis = findProcedure('iis-web-server-certificate')!;
   const end = chartOf(iis, events);
-  const status = statusOf(end);
+  const status = Object.fromEntries(end.nodes.filter((n) => n.kind === 'step').map((n) => [n.id.split('.').at(-1), n.status]));
   assert.is(status.restart, 'skipped');
   assert.is(status['request-certificate'], 'rejected');
   assert.is(status.security, 'done');
