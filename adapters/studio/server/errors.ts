@@ -25,7 +25,7 @@ const issuesText = (where: string, error: z.ZodError, input: unknown): string =>
       let found: unknown = input;
       for (const key of issue.path) found = (found as Record<PropertyKey, unknown> | undefined)?.[key as string];
       const shown = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : found === undefined ? 'nothing' : JSON.stringify(found)?.slice(0, 80);
-      return `${where}${path ? ` ${path}` : ''}: expected ${issue.message.replace(/^Invalid input: expected /, '')}, found ${shown}`;
+      return `${where}${path ? ` ${path}` : ''}: expected ${issue.message.replace(/^Invalid (input|option): (expected )?/, '')}, found ${shown}`;
     })
     .join('; ');
 
