@@ -9,7 +9,7 @@ const readme = suite('README examples');
 const examples = [...readFileSync('README.md', 'utf8').matchAll(/^\| `pkilab[^|]*\|[^|]*\| `(node bin\/pkilab\.mjs [^`]+)` \|$/gm)].map((m) => m[1]!);
 
 readme('the commands table has an example for every pkilab command', () => {
-  for (const command of ['run', 'findings', 'step', 'travel', 'procedures', 'serve', '--help']) {
+  for (const command of ['run', 'findings', 'step', 'travel', 'procedures', 'serve', 'report', '--help']) {
     assert.ok(examples.some((e) => e.split(' ').includes(command)), `no example for ${command}`);
   }
 });
