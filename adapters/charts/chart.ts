@@ -47,7 +47,7 @@ export interface ChartProgress {
 export const notStarted: ChartProgress = { choices: {}, rejected: [] };
 
 /** Any XState machine: the chart reads only its id and its tree of state nodes. */
-export interface MachineDefinition {
+interface MachineDefinition {
   readonly id: string;
   readonly root: object;
 }

@@ -1,11 +1,3 @@
-export {
-  procedureChart,
-  notStarted,
-  type ProcedureChart,
-  type ChartNode,
-  type ChartEdge,
-  type ChartProgress,
-  type StepStatus,
-} from './chart.ts';
+export { procedureChart, type ProcedureChart, type ChartNode } from './chart.ts';
 export { mermaid } from './mermaid.ts';
-export { progressOf, chartOf } from './progress.ts';
+export { chartOf } from './progress.ts';

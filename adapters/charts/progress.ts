@@ -6,7 +6,7 @@ import { notStarted, procedureChart, type ChartProgress, type ProcedureChart } f
  * Where a procedure stands after `events`: the machine's snapshot (its state value and the choices it
  * holds) and the steps whose last input since the procedure's last start was rejected.
  */
-export const progressOf = (procedure: ProcedureDefinition, events: readonly RecordedEvent[]): ChartProgress => {
+const progressOf = (procedure: ProcedureDefinition, events: readonly RecordedEvent[]): ChartProgress => {
   const snapshot = procedureSnapshot(procedure, events);
   if (!snapshot) return notStarted;
   const last = new Map<string, 'taken' | 'rejected'>();

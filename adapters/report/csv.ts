@@ -8,7 +8,7 @@ import { findingJson } from '../json-shapes.ts';
 export const csvField = (value: string): string => (/[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** Rows as RFC 4180 text: a header line, then one record per row, every line ended by CRLF. */
-export const csvText = (header: readonly string[], rows: ReadonlyArray<readonly string[]>): string =>
+const csvText = (header: readonly string[], rows: ReadonlyArray<readonly string[]>): string =>
   [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 
 export const findingColumns = ['id', 'rule', 'family', 'severity', 'subject', 'message', 'fix', 'command', 'caused_by'] as const;

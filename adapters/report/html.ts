@@ -4,7 +4,7 @@ export interface Markup {
 }
 
 /** A string as HTML text or attribute value: &, <, >, " and ' become entities, so it can never open a tag. */
-export const escapeHtml = (text: string): string =>
+const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 type Part = Markup | string | number | boolean | null | undefined | readonly Part[];

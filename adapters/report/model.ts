@@ -48,7 +48,7 @@ export interface ReportModel {
   readonly log: readonly EventLine[];
 }
 
-export const fullLogLimit = 5000;
+const fullLogLimit = 5000;
 
 const titleOf = (procedure: string, step: string): string =>
   (procedure === adminProcedure ? findAction(step)?.title : findProcedure(procedure)?.steps.find((s) => s.id === step)?.title) ?? step;

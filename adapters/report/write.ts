@@ -1,7 +1,7 @@
 import { createFileAtomic, modes, writeFileAtomic } from '../files/atomic.ts';
 
 /** A report that cannot be written as asked (an existing file without --force): exit 2. */
-export class ReportError extends Error {
+class ReportError extends Error {
   readonly code = 'REPORT_INPUT';
 }
 
