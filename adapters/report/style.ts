@@ -23,7 +23,7 @@ ul.inputs li { padding: 2px 0; }
 .rejected .mark, .rejected .code { color: var(--bad); }
 .code { font-weight: bold; }
 .reason { display: block; margin-left: 1.4em; color: #374151; }
-.chart { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0; }
+.chart { display: flex; flex-direction: column; align-items: flex-start; gap: 6px; margin: 8px 0; }
 .phase { border: 1px dashed #cbd5e1; border-radius: 6px; padding: 4px; display: flex; gap: 4px; flex-wrap: wrap; align-items: center; }
 .phase > .name { font-size: 11px; color: var(--off); width: 100%; }
 .step { border: 1px solid #cbd5e1; border-radius: 4px; padding: 2px 6px; font-size: 12px; background: #fff; }
