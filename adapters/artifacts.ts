@@ -4,7 +4,7 @@ import { writeCertEnroll, type CertEnrollFile } from './cert-enroll.ts';
 import { ensureFolder, modes, writeFileAtomic } from './files/atomic.ts';
 import { toPem } from './keystore/rsa.ts';
 
-export interface CertificateArtifact {
+interface CertificateArtifact {
   readonly host: string;
   readonly store: string;
   readonly template: string;

@@ -3,7 +3,7 @@ import { caPlace, certEnrollNames, crlsOf, type World } from '../domain/index.ts
 import { ensureFolder, modes, writeFileAtomic } from './files/atomic.ts';
 
 /** The folder of a lab's artifacts that stands for %windir%\System32\CertSrv\CertEnroll on the CA server. */
-export const certEnrollFolder = (artifacts: string): string => join(artifacts, 'CertEnroll');
+const certEnrollFolder = (artifacts: string): string => join(artifacts, 'CertEnroll');
 
 export interface CertEnrollFile {
   readonly ca: string;

@@ -2,7 +2,7 @@ import { findingRules } from '../domain/index.ts';
 import { didYouMean } from '../workflows/index.ts';
 
 /** A finding name that does not name a rule or a known finding; its message says which it may have meant. */
-export class FindingNameError extends Error {
+class FindingNameError extends Error {
   readonly code = 'FINDINGS_INPUT';
 }
 

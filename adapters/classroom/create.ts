@@ -9,7 +9,7 @@ import type { PostgresStore } from '../postgres/store.ts';
 import { labStatus, type LabStatus } from './status.ts';
 
 /** The lab names of a class: `<class>/student-01` … (two digits at least, more for a large class). */
-export const studentLabs = (name: string, students: number): string[] => {
+const studentLabs = (name: string, students: number): string[] => {
   const width = Math.max(2, String(students).length);
   return Array.from({ length: students }, (_, i) => checkLabName(`${name}/student-${String(i + 1).padStart(width, '0')}`));
 };

@@ -7,7 +7,7 @@ import { formatLine, parseLines } from './jsonl-format.ts';
 import type { WriterLock } from './lock.ts';
 import { logChecker, refuseBrokenLog, type LogChecker } from './validate.ts';
 
-export interface JsonlOptions {
+interface JsonlOptions {
   /** Told of a torn last line (ignored by readers, cut by the writer) and of logs without integrity marks. */
   readonly onWarning?: (message: string) => void;
   /** This process's writer lock on the lab's log. Without it the store reads and never writes. */

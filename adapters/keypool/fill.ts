@@ -18,7 +18,7 @@ parentPort.on('message', () => {
 });
 `;
 
-export interface FillOptions {
+interface FillOptions {
   /** Worker threads; one per core unless told. */
   readonly threads?: number;
   /** Called after each key is in the pool, with how many are in so far. */

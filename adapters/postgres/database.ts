@@ -2,12 +2,12 @@ import pg from 'pg';
 import { guardOf } from '../../workflows/index.ts';
 
 /** Failure codes of a PostgreSQL store that cannot be used as given: a bad URL or lab name, no server, another passphrase… */
-export const storeErrorCodes = [
+const storeErrorCodes = [
   'STORE_URL', 'STORE_USAGE', 'STORE_UNREACHABLE', 'STORE_PASSPHRASE', 'STORE_LAB_NAME', 'STORE_LAB_EXISTS', 'STORE_LAB_MISSING',
   /** A copied lab reads back different from its source. */
   'STORE_COPY_DIFFERS',
 ] as const;
-export type StoreErrorCode = (typeof storeErrorCodes)[number];
+type StoreErrorCode = (typeof storeErrorCodes)[number];
 
 /** A PostgreSQL store that cannot be used as given (bad URL, no server, no passphrase). Exit 2 in the CLI. */
 export class StoreError extends Error {

@@ -27,7 +27,7 @@ export const openStore = async (spec: string, onWarning?: (message: string) => v
 };
 
 /** A lab opened by name or path, whatever its store: what `serve`, `findings`, `travel` and `lab copy` need. */
-export interface OpenedLab {
+interface OpenedLab {
   readonly ports: LabPorts;
   /** The id to give the event store. */
   readonly labId: string;
@@ -43,7 +43,7 @@ export interface OpenedLab {
   close(): Promise<void>;
 }
 
-export interface OpenLabOptions {
+interface OpenLabOptions {
   /** A PostgreSQL URL; labs not named by file path need one. */
   readonly store?: string | undefined;
   /** Take the lab for writing: the writer lock of a JSONL lab (a store's labs take optimistic appends always). */

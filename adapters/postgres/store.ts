@@ -11,7 +11,7 @@ import { checkLabName } from './names.ts';
 import { postgresPfxFiles } from './pfx.ts';
 
 /** One lab of a store as `pkilab labs` lists it. */
-export interface LabSummary {
+interface LabSummary {
   readonly lab: string;
   readonly version: number;
   readonly created: string;

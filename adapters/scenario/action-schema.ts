@@ -10,7 +10,7 @@ const entryOf = (action: ActionDefinition<any>) =>
 
 type Entry = ReturnType<typeof entryOf>;
 
-export const actionEntry = z
+const actionEntry = z
   .discriminatedUnion('action', actions.map(entryOf) as [Entry, ...Entry[]], {
     error: (issue) => {
       if (issue.code !== 'invalid_union' || !issue.discriminator) return undefined;

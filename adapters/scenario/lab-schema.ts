@@ -11,7 +11,7 @@ const hostName = z.union([z.literal(''), dnsName]).register(wording, { expected:
 const accountName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,14}$/).register(wording, { expected: 'an account name of up to 15 letters, digits, dots, dashes or underscores' });
 
 /** Site-system and client roles a computer of the lab can hold. */
-export const computerRoles = [
+const computerRoles = [
   'iis', 'configmgr site system', 'management point', 'distribution point', 'software update point', 'fallback status point',
   'enrollment point', 'enrollment proxy point', 'out of band service point', 'configmgr client',
 ] as const;

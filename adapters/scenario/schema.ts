@@ -24,7 +24,7 @@ const stepId = nameAmong(stepIds, 'a step id of the catalogue\'s procedures (pki
 const withoutDefault = (field: z.core.$ZodType): z.core.$ZodType => (field instanceof z.ZodDefault ? (field.unwrap() as z.core.$ZodType) : field);
 
 /** What a scenario may write for a step: "skip" (when the dialog can be left out) or some fields laid over the seed's choice. */
-export const overrideSchema = (step: StepDefinition) => {
+const overrideSchema = (step: StepDefinition) => {
   const shape = Object.fromEntries(Object.entries(step.schema.shape).map(([key, field]) => [key, z.optional(withoutDefault(field))]));
   const about = { title: step.title, description: `${step.purpose}${step.skippable ? ' Write "skip" to leave the step out.' : ''}` };
   const kind = `a mapping of ${step.id}'s fields${step.skippable ? '' : ' (this step cannot be skipped)'}`;
@@ -140,7 +140,7 @@ const codeOfNumber = (n: number): string =>
   /^\d{8}$/.test(String(n)) ? String(n) : Number.isSafeInteger(n) && n >= -(2 ** 31) && n < 2 ** 32 ? (n >>> 0).toString(16).padStart(8, '0') : String(n);
 
 /** `80094012`, `0X80094012` → `0x80094012`; a failure name (CERTSRV_E_TEMPLATE_DENIED) → its code; named codes stay. */
-export const normaliseCode = (raw: string | number): string => {
+const normaliseCode = (raw: string | number): string => {
   const written = typeof raw === 'number' ? codeOfNumber(raw) : raw.trim();
   const digits = hexCode.exec(written)?.[1];
   if (digits) return codes.find((c) => c.toLowerCase() === `0x${digits}`.toLowerCase()) ?? `0x${digits.toUpperCase()}`;

@@ -3,7 +3,7 @@ import type { Disagreement } from './agreement.ts';
 import { children, DerProblem, expect, intOf, nameOf, oidOf, timeOf, tlvAt, type CertificateFacts, type Tlv } from './certificate.ts';
 
 /** What a CRL's DER says about the fields a CrlPublished event states beside it (same DER walk as certificates). */
-export interface CrlFacts {
+interface CrlFacts {
   readonly issuer: CertificateFacts['issuer'];
   /** Seconds since the epoch. */
   readonly thisUpdate: number;

@@ -9,7 +9,7 @@ import type { z } from 'zod';
  * It reads zod's definitions (`_zod.def`, `_zod.values`) and reuses zod's own checks where it does not
  * inline them (refinements, string formats), so the rules stay written once, in the schemas.
  */
-export type Accepts = (value: unknown) => boolean;
+type Accepts = (value: unknown) => boolean;
 
 type Schema = z.core.$ZodType;
 type Check = z.core.$ZodCheck;

@@ -14,7 +14,7 @@ export const count = z.number().int().nonnegative();
 export const positiveInt = z.number().int().positive();
 export const port = z.number().int().min(1).max(65535);
 /** Base64 DER (RFC 4648 alphabet, padded). */
-export const base64Der = z.base64({ error: 'expected base64 DER' });
+const base64Der = z.base64({ error: 'expected base64 DER' });
 
 const reserved = new Set(Object.getOwnPropertyNames(Object.prototype));
 /**
@@ -26,7 +26,7 @@ export const entityName = z.string().refine((name) => !reserved.has(name), { err
 /** Any value JSON can hold, but present: a choice or an input the log recorded (passwords stay as recorded). */
 export const recordedValue = z.unknown().refine((value): boolean => value !== undefined, { error: 'expected a recorded value (any JSON), found nothing' });
 
-export const rdn = z.tuple([z.enum(['DC', 'CN', 'OU', 'O', 'E']), z.string()]);
+const rdn = z.tuple([z.enum(['DC', 'CN', 'OU', 'O', 'E']), z.string()]);
 
 // ---- Directory ----
 
@@ -87,7 +87,7 @@ export const template = z.strictObject({
   acl: z.array(ace),
 });
 
-export const caSettings = z.strictObject({
+const caSettings = z.strictObject({
   attributeSubjectAltName2: z.boolean(),
   enforceEncryptICertRequest: z.boolean(),
   webEnrollment: z.enum(['none', 'http', 'https', 'https-epa']),
@@ -98,7 +98,7 @@ export const caSettings = z.strictObject({
 });
 
 const crlPeriod = z.strictObject({ count: positiveInt, unit: z.enum(periodUnits) });
-export const crlSettings = z.strictObject({
+const crlSettings = z.strictObject({
   basePeriod: crlPeriod,
   deltaPeriod: crlPeriod.nullable(),
   baseOverlap: crlPeriod.optional(),

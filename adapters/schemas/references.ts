@@ -2,7 +2,7 @@ import type { LabEvent } from '../../domain/index.ts';
 import type { CertificateFacts } from './certificate.ts';
 
 /** The names earlier events created, as far as the fold (or a certificate check) looks them up. */
-export interface LabNames {
+interface LabNames {
   /** Template name → OID. */
   readonly templates: Map<string, string>;
   /** CA name → the subject its certificate's DER holds (undefined when the DER could not be read). */

@@ -5,7 +5,7 @@ import type { Published } from './published.ts';
 import { eraCiphers, type Running } from './servers.ts';
 
 /** One probe's outcome, as `pkilab serve --check` prints it. */
-export interface ProbeResult {
+interface ProbeResult {
   readonly url: string;
   readonly ok: boolean;
   readonly detail: string;

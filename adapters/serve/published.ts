@@ -21,7 +21,7 @@ export interface HttpsBinding {
 }
 
 /** A file the CA publishes over http: a CRL or the CA certificate at its CDP / AIA path. */
-export interface PublishedFile {
+interface PublishedFile {
   /** The URL path, /CertEnroll/<name>. */
   readonly path: string;
   readonly contentType: string;

@@ -76,7 +76,7 @@ const httpServer = (published: Published): Server =>
   });
 
 /** Starts the servers on `address` (ports 0: the system picks); resolves once both listen. */
-export interface ServeOptions {
+interface ServeOptions {
   readonly address: string;
   readonly httpsPort: number;
   readonly httpPort: number;

@@ -9,12 +9,12 @@ const signatureAlgorithms = {
   sha1: tlv(0x30, concat(tlv(0x06, oidBytes('1.2.840.113549.1.1.5')), tlv(0x05, []))),
   sha256: tlv(0x30, concat(tlv(0x06, oidBytes('1.2.840.113549.1.1.11')), tlv(0x05, []))),
 } as const;
-export const signatureAlgorithm = (hash: CertificateProfile['signatureHash']): Uint8Array => signatureAlgorithms[hash];
+const signatureAlgorithm = (hash: CertificateProfile['signatureHash']): Uint8Array => signatureAlgorithms[hash];
 
 const version3 = tlv(0xa0, tlv(0x02, [2]));
 
 /** A positive INTEGER from hex: leading zero octets dropped, one 00 added when the first octet has its top bit set. */
-export const serialInteger = (hex: string): Uint8Array => {
+const serialInteger = (hex: string): Uint8Array => {
   const bytes = Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
   let first = 0;
   while (first < bytes.length - 1 && bytes[first] === 0) first += 1;
@@ -25,7 +25,7 @@ export const serialInteger = (hex: string): Uint8Array => {
 
 const two = (n: number) => String(n).padStart(2, '0');
 /** UTCTime up to 2049, GeneralizedTime from 2050 (RFC 5280 4.1.2.5), whole seconds. */
-export const time = (iso: string): Uint8Array => {
+const time = (iso: string): Uint8Array => {
   const d = new Date(iso);
   const rest = [d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()].map(two).join('') + 'Z';
   const year = d.getUTCFullYear();
@@ -33,7 +33,7 @@ export const time = (iso: string): Uint8Array => {
 };
 
 /** The key identifier of a SubjectPublicKeyInfo: SHA-1 of its subjectPublicKey bits (RFC 5280 4.2.1.2, method 1). */
-export const keyIdentifier = (spki: Uint8Array): Uint8Array => {
+const keyIdentifier = (spki: Uint8Array): Uint8Array => {
   const lengthOf = (at: number): [number, number] => {
     const first = spki[at]!;
     if (first < 0x80) return [first, at + 1];
@@ -71,7 +71,7 @@ export const perCertificate = (spec: ExtensionSpec, subjectKey: Uint8Array): Uin
 };
 
 /** TBSCertificate from its encoded parts (RFC 5280 4.1): version 3, serial, algorithm, names, validity, key, extensions. */
-export interface EncodedParts {
+interface EncodedParts {
   readonly issuer: Uint8Array;
   readonly subject: Uint8Array;
   readonly publicKey: Uint8Array;

@@ -11,7 +11,7 @@ import { caVersionValue } from './der.ts';
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
 /** Microsoft's Next CRL Publish extension (szOID_CRL_NEXT_PUBLISH): when the CA will publish its next CRL. */
-export const nextCrlPublishOid = '1.3.6.1.4.1.311.21.4';
+const nextCrlPublishOid = '1.3.6.1.4.1.311.21.4';
 const crlNumberOid = '2.5.29.20';
 const deltaCrlIndicatorOid = '2.5.29.27';
 const freshestCrlOid = '2.5.29.46';

@@ -21,7 +21,7 @@ export const hasRight = (acl: readonly Ace[], identities: readonly string[], rig
 };
 
 /** Who grants and who denies a right to a token: the Security tab lines behind an access check's answer. */
-export const rightSources = (acl: readonly Ace[], identities: readonly string[], right: TemplateRight) => {
+const rightSources = (acl: readonly Ace[], identities: readonly string[], right: TemplateRight) => {
   const mine = acl.filter((ace) => identities.includes(ace.principal));
   return {
     allowedBy: mine.filter((ace) => expand(ace.allow).has(right)).map((ace) => ace.principal),

@@ -11,7 +11,7 @@ import { issuedByThumbprint, issuedTo, issuingAuthorities } from './lookup.ts';
 import type { Template } from './template.ts';
 
 /** The autoenrollment timer of Windows Vista and later: every 8 hours after startup. */
-export const autoenrollmentIntervalMinutes = 8 * 60;
+const autoenrollmentIntervalMinutes = 8 * 60;
 
 /** The GPO whose Auto-Enrollment policy applies to computers of the domain, if one enables it. */
 export const effectiveAutoenrollmentPolicy = (directory: DirectoryState) =>
@@ -24,7 +24,7 @@ const supersededBy = (template: Template): readonly string[] => template.superse
  * Templates the computer would autoenroll: v2+, autoenrollment flag, and Read + Enroll + Autoenroll in its token;
  * a template superseded by another one it autoenrolls is replaced, not renewed.
  */
-export const autoenrollTemplates = (world: World, computer: string): Template[] => {
+const autoenrollTemplates = (world: World, computer: string): Template[] => {
   const identities = tokenIdentities(world.directory, computer);
   const eligible = Object.values(world.ca.templates).filter(
     (t) => t.forComputers && t.schemaVersion >= 2 && t.autoenrollment

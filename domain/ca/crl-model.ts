@@ -36,7 +36,7 @@ export interface CrlEntry {
 export type CrlKind = 'base' | 'delta';
 
 /** What a CRL says, decided by the domain; the signer adds the signature and the authority key id. */
-export interface CrlContent {
+interface CrlContent {
   readonly ca: string;
   readonly kind: CrlKind;
   readonly crlNumber: number;

@@ -9,7 +9,7 @@ import { crlSettingsOf } from './crl-urls.ts';
 import type { CertificationAuthority } from './model.ts';
 
 /** A CRL publication the CA's schedule makes due at a simulated time. */
-export interface DueCrl {
+interface DueCrl {
   readonly at: SimTime;
   readonly command: PublishCrl;
 }
@@ -21,7 +21,7 @@ const later = (a: SimTime, b: SimTime): SimTime => (Date.parse(a) >= Date.parse(
  * Publish; overdue publications are due now. A delta that does not complete the current base is due at once. A CA
  * recorded before CRLs existed (no `crl` settings), or whose service is stopped, publishes nothing by itself.
  */
-export const nextCrlPublication = (world: World, authority: CertificationAuthority): DueCrl | undefined => {
+const nextCrlPublication = (world: World, authority: CertificationAuthority): DueCrl | undefined => {
   if (!authority.crl || world.ca.stopped[authority.name] !== undefined) return undefined;
   // Overdue work (a CA started again after its CRLs fell due) runs now, never at a time already past.
   const scheduled = (kind: CrlKind, at: SimTime): DueCrl =>

@@ -3,7 +3,7 @@ import { addMinutes, type SimTime } from '../shared/time.ts';
 // ─── Periods ───
 
 export const periodUnits = ['hours', 'days', 'weeks', 'months', 'years'] as const;
-export type PeriodUnit = (typeof periodUnits)[number];
+type PeriodUnit = (typeof periodUnits)[number];
 
 /** A period as the CA's registry holds it: `CRLPeriodUnits` (the count) and `CRLPeriod` (the unit). */
 export interface CrlPeriod {
@@ -14,7 +14,7 @@ export interface CrlPeriod {
 const minutesPer: Readonly<Record<'hours' | 'days' | 'weeks', number>> = { hours: 60, days: 24 * 60, weeks: 7 * 24 * 60 };
 
 /** `at` moved on by a period; months and years follow the calendar, as the CA's own arithmetic does. */
-export const addPeriod = (at: SimTime, period: CrlPeriod): SimTime => {
+const addPeriod = (at: SimTime, period: CrlPeriod): SimTime => {
   if (period.unit === 'months' || period.unit === 'years') {
     const date = new Date(at);
     date.setUTCMonth(date.getUTCMonth() + period.count * (period.unit === 'years' ? 12 : 1));
@@ -70,18 +70,18 @@ export const defaultCrlSettings: CrlSettings = {
 };
 
 /** AD CS's clock skew allowance (ClockSkewMinutes): a CRL's ThisUpdate is ten minutes before its publication. */
-export const crlClockSkewMinutes = 10;
+const crlClockSkewMinutes = 10;
 
 /**
  * The overlap added to a CRL's validity. Left unset, AD CS takes 10% of the period, at least one hour
  * (fidelity addendum §1 and the PKI team's 2008 article "How EffectiveDate (thisupdate), NextUpdate and
  * NextCRLPublish are calculated"; the exact floor is from memory, medium-high).
  */
-export const overlapMinutes = (at: SimTime, period: CrlPeriod, overlap: CrlPeriod | undefined): number =>
+const overlapMinutes = (at: SimTime, period: CrlPeriod, overlap: CrlPeriod | undefined): number =>
   overlap ? minutesBetween(at, addPeriod(at, overlap)) : Math.max(60, Math.round(minutesBetween(at, addPeriod(at, period)) / 10));
 
 /** The three dates of a CRL published at `at`: ThisUpdate, NextCRLPublish (the next scheduled one) and NextUpdate. */
-export interface CrlValidity {
+interface CrlValidity {
   readonly thisUpdate: SimTime;
   readonly nextPublish: SimTime;
   readonly nextUpdate: SimTime;

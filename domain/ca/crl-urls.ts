@@ -10,14 +10,14 @@ export const urlVariables = [
   'ServerDNSName', 'ServerShortName', 'CaName', 'CATruncatedName', 'CRLNameSuffix', 'DeltaCRLAllowed',
   'ConfigurationContainer', 'CDPObjectClass', 'CAObjectClass', 'CertificateName',
 ] as const;
-export type UrlVariable = (typeof urlVariables)[number];
+type UrlVariable = (typeof urlVariables)[number];
 
 /** Every `<Variable>` of a URL that AD CS would not know, for scenario validation. */
 export const unknownUrlVariables = (url: string): string[] =>
   [...url.matchAll(/<([^<>]*)>/g)].map((m) => m[1]!).filter((name) => !(urlVariables as readonly string[]).includes(name));
 
 /** Where a CA lives, as its URLs need it. */
-export interface CaPlace {
+interface CaPlace {
   readonly caName: string;
   readonly serverDnsName: string;
   readonly serverShortName: string;

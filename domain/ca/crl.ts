@@ -10,7 +10,7 @@ import type { CertificationAuthority } from './model.ts';
 import { authorityFor, stoppedRefusal } from './revocation.ts';
 import { signatureHashOf } from './setup.ts';
 
-export const noCrls: CaCrls = { lastCrlNumber: 0, published: { base: 0, delta: 0 } };
+const noCrls: CaCrls = { lastCrlNumber: 0, published: { base: 0, delta: 0 } };
 
 /** The CA's CRL history so far. */
 export const crlsOf = (world: World, ca: string): CaCrls => world.ca.crls[ca] ?? noCrls;
@@ -19,7 +19,7 @@ export const crlsOf = (world: World, ca: string): CaCrls => world.ca.crls[ca] ??
  * What the CA's revocation lists carry now: every certificate it revoked that has not expired (AD CS drops
  * expired certificates from its CRLs unless CRLF_PUBLISH_EXPIRED_CERT_CRLS is set), oldest revocation first.
  */
-export const currentEntries = (world: World, ca: string, at: SimTime): CrlEntry[] =>
+const currentEntries = (world: World, ca: string, at: SimTime): CrlEntry[] =>
   Object.values(world.ca.revocations)
     .filter((r) => r.ca === ca && Date.parse(world.ca.issued[r.serialNumber]?.notAfter ?? at) >= Date.parse(at))
     .sort((a, b) => Date.parse(a.revokedAt) - Date.parse(b.revokedAt) || a.serialNumber.localeCompare(b.serialNumber))

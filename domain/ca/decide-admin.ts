@@ -9,7 +9,7 @@ import { issuance } from './decide-enrollment.ts';
 import { findTemplate, templateNotFound } from './lookup.ts';
 import { authorityFor, stoppedRefusal } from './revocation.ts';
 
-export type CaAdminCommand = RemoveTemplateFromCa | ChangeTemplateSettings | ApproveRequest | DenyRequest | RenewCertificate;
+type CaAdminCommand = RemoveTemplateFromCa | ChangeTemplateSettings | ApproveRequest | DenyRequest | RenewCertificate;
 
 const noCa = (name: string | undefined) =>
   refuse('NOT_FOUND', name ? `Expected a certification authority named "${name}"; the lab has none of that name.` : 'The lab has no certification authority.');

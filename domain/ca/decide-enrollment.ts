@@ -17,7 +17,7 @@ import { buildNames, type RequestedNames } from './subject.ts';
 import type { Template } from './template.ts';
 
 /** AD CS backdates NotBefore by ten minutes to absorb clock skew between the CA and its clients. */
-export const clockSkewMinutes = 10;
+const clockSkewMinutes = 10;
 
 const extensionsFor = (template: Template, names: { dnsNames: readonly string[]; upns: readonly string[]; subject: readonly Rdn[] }, sid: string | undefined, points: { cdp: string[]; aia: string[] }): ExtensionSpec[] => {
   const marker: ExtensionSpec =
@@ -96,7 +96,7 @@ const earlier = (a: SimTime, b: SimTime): SimTime => (Date.parse(a) <= Date.pars
  * How a request differs from a fresh one: a request id already given (a pending request a manager approves), a key
  * the requester already holds (renewal with the same key) or a key size it chose (certreq's KeyLength), events after.
  */
-export interface IssuanceOptions {
+interface IssuanceOptions {
   readonly requestId?: number;
   readonly approved?: boolean;
   readonly key?: { readonly keyRef: string; readonly keySize: number };

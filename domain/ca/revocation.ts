@@ -14,7 +14,7 @@ const noSuchCa = (world: World, name: string | undefined): Decision =>
     : `Expected a CA named "${name}"; the lab has ${Object.keys(world.ca.authorities).join(', ') || 'none'}.`);
 
 /** `certutil -revoke` takes the serial as hex digits, with or without spaces, in any case. */
-export const normaliseSerial = (serial: string): string => serial.replace(/\s+/g, '').toLowerCase();
+const normaliseSerial = (serial: string): string => serial.replace(/\s+/g, '').toLowerCase();
 
 /** Whether the CA service is stopped, and the refusal a client then gets (RPC_S_SERVER_UNAVAILABLE). */
 export const stoppedRefusal = (world: World, authority: CertificationAuthority, what: string): Decision | undefined =>

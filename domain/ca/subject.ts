@@ -3,7 +3,7 @@ import type { Rdn } from './profile.ts';
 import type { Template } from './template.ts';
 
 /** Subject and alternative names the CA writes, or why it cannot build them. */
-export type BuiltNames =
+type BuiltNames =
   | { readonly ok: true; readonly subject: readonly Rdn[]; readonly dnsNames: readonly string[]; readonly upns: readonly string[] }
   | { readonly ok: false; readonly failure: 'CERTSRV_E_SUBJECT_DNS_REQUIRED' | 'CERTSRV_E_SUBJECT_UPN_REQUIRED' | 'CERTSRV_E_BAD_REQUESTSUBJECT'; readonly reason: string };
 
@@ -15,7 +15,7 @@ export interface RequestedNames {
 const domainRdns = (dnsName: string): Rdn[] => dnsName.split('.').reverse().map((label) => ['DC', label] as const);
 
 /** The requester's distinguished name in AD (computers in CN=Computers, users in CN=Users). */
-export const directoryPath = (principal: Principal, domain: string): Rdn[] => [
+const directoryPath = (principal: Principal, domain: string): Rdn[] => [
   ...domainRdns(domain),
   ['CN', principal.kind === 'computer' ? 'Computers' : 'Users'],
   ['CN', principal.name],

@@ -6,7 +6,7 @@ import type { PfxFacts } from './model.ts';
 type Readable = Extract<PfxFacts, { readable: true }>;
 
 /** The OU an external CA writes when it cannot add the AMT Provisioning OID. */
-export const amtSetupOu = 'Intel(R) Client Setup Certificate';
+const amtSetupOu = 'Intel(R) Client Setup Certificate';
 
 const commonNameOf = (subject: string): string | undefined => subject.match(/(?:^|, )CN=([^,]+)/)?.[1];
 const purposes = (ekus: readonly string[]) => ekus.map(ekuName).join(', ') || 'none';

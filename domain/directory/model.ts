@@ -1,6 +1,6 @@
 import type { SimTime } from '../shared/time.ts';
 
-export type PrincipalKind = 'user' | 'computer' | 'group' | 'well-known';
+type PrincipalKind = 'user' | 'computer' | 'group' | 'well-known';
 
 /** A security principal of the simulated forest, named by its sAMAccountName (without the $ of computers). */
 export interface Principal {
@@ -20,7 +20,7 @@ export interface Principal {
 }
 
 /** The Kerberos token a computer or user presents: its groups as of its last restart or logon. */
-export interface Token {
+interface Token {
   readonly groups: readonly string[];
   readonly issuedAt: SimTime;
 }
@@ -35,7 +35,7 @@ export interface AutoenrollmentPolicy {
 }
 
 /** A Group Policy object and where it is linked (the domain, or nowhere). */
-export interface Gpo {
+interface Gpo {
   readonly name: string;
   readonly linkedTo: string | null;
   readonly autoenrollment: AutoenrollmentPolicy;

@@ -2,7 +2,7 @@ import type { World } from '../lab/world.ts';
 
 export const severities = ['info', 'low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof severities)[number];
-export type FindingFamily = 'configmgr' | 'security' | 'operational';
+type FindingFamily = 'configmgr' | 'security' | 'operational';
 
 /** A misconfiguration named with its cause and its fix, and the log positions that brought it about. */
 export interface Finding {
@@ -23,7 +23,7 @@ export type Rule = (world: World) => Finding[];
 export const severityRank = (severity: Severity): number => severities.indexOf(severity);
 
 /** Positions of the events that shaped any of the keys, in log order. */
-export const causes = (world: World, ...keys: string[]): number[] =>
+const causes = (world: World, ...keys: string[]): number[] =>
   [...new Set(keys.flatMap((key) => world.provenance[key] ?? []))].sort((a, b) => a - b);
 
 export const finding = (world: World, f: Omit<Finding, 'id' | 'causedBy'> & { causedBy?: readonly number[]; keys?: readonly string[] }): Finding => {

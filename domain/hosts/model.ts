@@ -35,7 +35,7 @@ export interface StoredCertificate {
 /** Local Computer\\Personal, or the AMT management controller's NVRAM (not visible in Windows). */
 export type StoreName = 'personal' | 'amt-firmware';
 
-export interface IisBinding {
+interface IisBinding {
   readonly protocol: 'https';
   readonly port: number;
   readonly thumbprint?: string;

@@ -9,10 +9,10 @@ import type { Secret } from '../shared/secret.ts';
 
 /** The certificate the CA decided to issue, short of the requester's key, the signature and the thumbprint. */
 /** `installTo` is left out when nobody waits for the certificate (a pending request a manager issues: the client retrieves it later). */
-export type IssuanceDraft = Omit<IssuedCertificate, 'der' | 'thumbprint'> & { readonly installTo?: { readonly host: string; readonly store: StoreName } };
+type IssuanceDraft = Omit<IssuedCertificate, 'der' | 'thumbprint'> & { readonly installTo?: { readonly host: string; readonly store: StoreName } };
 
 /** A PFX the export wizard is to write: which certificate, with which key, under which password. */
-export interface ExportDraft {
+interface ExportDraft {
   readonly host: string;
   readonly thumbprint: string;
   readonly keyRef: string;

@@ -26,7 +26,7 @@ export interface CaSetup {
 }
 
 /** The CA's own key and certificate, made by the signer before the lab's first event. */
-export interface CaMaterial {
+interface CaMaterial {
   readonly keyRef: string;
   readonly certificate: string;
   readonly thumbprint: string;

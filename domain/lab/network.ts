@@ -26,14 +26,14 @@ export interface ComputerDefinition {
   readonly groups?: readonly string[];
   readonly roles?: readonly string[];
 }
-export interface UserDefinition {
+interface UserDefinition {
   readonly name: string;
   readonly upn?: string;
   readonly mail?: string;
   readonly ou?: string;
   readonly groups?: readonly string[];
 }
-export interface GroupDefinition { readonly name: string; readonly members?: readonly string[] }
+interface GroupDefinition { readonly name: string; readonly members?: readonly string[] }
 
 /** The seed's test network: names every scenario can rely on. */
 export const contoso = {
@@ -59,7 +59,7 @@ export const contoso = {
 /** The CA's distinguished name in a domain: DC components, then the CA's common name. */
 export const caSubjectIn = (dnsName: string): Rdn[] => [...dnsName.split('.').reverse().map((dc): Rdn => ['DC', dc]), ['CN', contoso.caName]];
 
-export interface Network {
+interface Network {
   readonly domain: { readonly dnsName: string; readonly netbiosName: string; readonly sid: string };
   readonly principals: readonly Principal[];
   readonly memberships: readonly { readonly group: string; readonly member: string }[];

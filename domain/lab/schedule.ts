@@ -5,7 +5,7 @@ import type { LabCommand } from './commands.ts';
 import type { World } from './world.ts';
 
 /** Work the world does by itself at a simulated time: a computer's autoenrollment timer, a CA's CRL publication. */
-export interface ScheduledWork {
+interface ScheduledWork {
   readonly at: SimTime;
   readonly command: LabCommand;
 }
@@ -14,7 +14,7 @@ export interface ScheduledWork {
  * The sources of scheduled work, in the order their due work runs when several fall due together (CRL
  * publication first, then the 8-hour autoenrollment passes). A new kind of timer is one more entry here.
  */
-export const scheduleSources: readonly ((world: World) => readonly ScheduledWork[])[] = [crlSchedule, autoenrollmentSchedule];
+const scheduleSources: readonly ((world: World) => readonly ScheduledWork[])[] = [crlSchedule, autoenrollmentSchedule];
 
 const scheduled = (world: World): ScheduledWork[] => scheduleSources.flatMap((source) => source(world));
 

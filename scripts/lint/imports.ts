@@ -12,21 +12,23 @@ export interface Import {
   readonly target: string | undefined;
   readonly names: readonly string[];
   readonly star: boolean;
+  /** `export … from`: the names pass on to this file's importers. */
+  readonly reExport: boolean;
 }
 
-/** Every .ts/.tsx file under `folder` (relative to `root`), as root-relative paths. */
+/** Every .ts, .tsx and .mjs file under `folder` (relative to `root`), as root-relative paths. */
 export const filesUnder = (root: string, folder: string): string[] => {
   const walk = (dir: string): string[] =>
     readdirSync(join(root, dir)).flatMap((name) => {
       const path = join(dir, name);
       if (statSync(join(root, path)).isDirectory()) return name === 'node_modules' ? [] : walk(path);
-      return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+      return /\.(tsx?|mjs)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
     });
   return existsSync(join(root, folder)) ? walk(folder) : [];
 };
 
 const statement =
-  /(?:import|export)\s+(?:type\s+)?(\*(?:\s+as\s+\w+)?|\{[^}]*\}|\w+(?:\s*,\s*\{[^}]*\})?)\s+from\s+'([^']+)'|import\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g;
+  /(import|export)\s+(?:type\s+)?(\*(?:\s+as\s+\w+)?|\{[^}]*\}|\w+(?:\s*,\s*\{[^}]*\})?)\s+from\s+'([^']+)'|import\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g;
 
 const namesIn = (clause: string): string[] =>
   [...clause.matchAll(/(?:^|[{,])\s*(?:type\s+)?(\w+)/g)].map((m) => m[1]!).filter((name) => name !== 'as');
@@ -34,11 +36,13 @@ const namesIn = (clause: string): string[] =>
 /** The imports and re-exports of one source text; `file` (root-relative) resolves the relative ones. */
 export const importsOf = (source: string, file: string): Import[] =>
   [...source.matchAll(statement)].map((m) => {
-    const specifier = m[2] ?? m[3] ?? m[4]!;
-    const clause = m[1] ?? '';
+    const specifier = m[3] ?? m[4] ?? m[5]!;
+    const clause = m[2] ?? '';
     const target = specifier.startsWith('.') ? normalize(join(dirname(file), specifier)) : undefined;
-    const dynamic = m[4] !== undefined;
-    return { specifier, target, names: clause.startsWith('*') ? [] : namesIn(clause), star: clause.startsWith('*') || dynamic };
+    const dynamic = m[5] !== undefined;
+    const named = clause.startsWith('{') ? namesIn(clause) : ['default', ...namesIn(clause).slice(1)];
+    const names = clause === '' || clause.startsWith('*') ? [] : named;
+    return { specifier, target, names, star: clause.startsWith('*') || dynamic, reExport: m[1] === 'export' };
   });
 
 export interface SourceGraph {
