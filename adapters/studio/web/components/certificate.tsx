@@ -1,3 +1,4 @@
+import { ekuName } from '../../../../domain/index.ts';
 import type { CertificateAnswer } from '../../api.ts';
 import { labApi, useJson } from '../client.ts';
 import { useStudio } from '../studio-context.ts';
@@ -11,17 +12,17 @@ export const CertificateDetails = ({ thumbprint }: { thumbprint: string }) => {
   if (error) return <Problem error={error} />;
   if (!data) return <p className="quiet">Loading the certificate…</p>;
   const fields: Array<[string, string]> = [
-    ['Subject', data.subject],
+    ['Subject', data.subject || '(empty: the names are in the subject alternative name)'],
     ['Issuer', data.issuer],
     ['Serial number', data.serial],
     ['Valid', `from ${data.notBefore} to ${data.notAfter}`],
     ['Subject alternative names', data.sans.join(', ') || 'none'],
-    ['Enhanced key usage', data.ekus.join(', ') || 'none'],
+    ['Enhanced key usage', data.ekus.map((oid) => `${ekuName(oid)} (${oid})`).join(', ') || 'none'],
     ['Signature algorithm', data.signatureAlgorithm],
     ['Thumbprint', data.thumbprint],
   ];
   return (
-    <div className="certificate" role="region" aria-label={`Certificate ${data.subject}`}>
+    <div className="certificate" role="region" aria-label={`Certificate ${data.thumbprint}`}>
       <dl className="value">
         {fields.map(([name, text]) => (
           <div key={name}>

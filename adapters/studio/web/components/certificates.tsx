@@ -1,7 +1,12 @@
 import { useState } from 'react';
+import { ekuName } from '../../../../domain/index.ts';
 import type { CertSummary } from '../../api.ts';
 import { CertificateDetails } from './certificate.tsx';
 import { Why } from './why.tsx';
+
+/** What the Certificates snap-in's "Issued To" column shows: the subject's CN, else the first DNS name of the SANs. */
+export const issuedTo = (c: Pick<CertSummary, 'subject' | 'sans' | 'thumbprint'>): string =>
+  c.subject.match(/CN=([^,]+)/)?.[1] ?? c.sans[0]?.replace(/^DNS:/, '') ?? (c.subject || `thumbprint ${c.thumbprint.slice(0, 12)}…`);
 
 /** Certificates by subject, names and validity; a click opens every field and extension. */
 export const Certificates = ({ certs }: { certs: CertSummary[] }) => {
@@ -12,10 +17,11 @@ export const Certificates = ({ certs }: { certs: CertSummary[] }) => {
       {certs.map((c) => (
         <li key={c.thumbprint}>
           <button type="button" className="link" onClick={() => setOpen(open === c.thumbprint ? undefined : c.thumbprint)}>
-            {c.subject}
+            {issuedTo(c)}
           </button>{' '}
           <span className="quiet">
-            {c.template ?? 'no template'} · {c.sans.join(', ') || 'no SAN'} · {c.ekus.join(', ')} · until {c.notAfter.slice(0, 10)}
+            {c.template ?? 'no template'} · {c.sans.join(', ') || 'no SAN'} · {c.ekus.map((oid) => ekuName(oid)).join(', ')} · until{' '}
+            {c.notAfter.slice(0, 10)}
           </span>{' '}
           <Why entity={c.entity}>
             <span className="thumb">{c.thumbprint.slice(0, 12)}…</span>

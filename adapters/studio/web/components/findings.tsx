@@ -75,7 +75,7 @@ const FindingCard = ({ finding, isNew }: { finding: FindingView; isNew: boolean 
         </p>
       )}
       <div className="fix">
-        <p>Fix ({finding.fix.procedure}):</p>
+        <p>Fix: {finding.fix.procedure}</p>
         {finding.fixCommands.map((c) => (
           <pre key={c} className="command">
             {c}

@@ -71,7 +71,7 @@ const Iis = ({ world }: { world: WorldView }) => (
             <td>{b.site}</td>
             <td>{b.binding}</td>
             <td>
-              {b.subject ?? <span className="warn">none</span>}
+              {b.thumbprint ? b.subject || '(empty subject)' : <span className="warn">none</span>}
               {b.thumbprint && <span className="thumb"> {b.thumbprint.slice(0, 12)}…</span>}
             </td>
           </tr>
