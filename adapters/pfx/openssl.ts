@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { access } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { PfxEncryption, PfxFacts, Secret } from '../../domain/index.ts';
 import { secretStoreError, pfxFilesError, type KeyStore, type PfxFiles, type SecretStore } from '../../workflows/index.ts';
 import { ensureFolder, modes, writeFileAtomic } from '../files/atomic.ts';
@@ -109,5 +109,3 @@ export const opensslPfxFiles = (folder: string, keys: KeyStore, secrets?: Secret
     },
   };
 };
-
-export const exportsFolder = (root: string) => join(root, 'exports');

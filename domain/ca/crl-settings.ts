@@ -25,9 +25,6 @@ const addPeriod = (at: SimTime, period: CrlPeriod): SimTime => {
 
 const minutesBetween = (from: SimTime, to: SimTime): number => Math.round((Date.parse(to) - Date.parse(from)) / 60_000);
 
-/** `1 week`, `26 hours`: how certutil -getreg shows a period, and how scenarios write one. */
-export const formatPeriod = (period: CrlPeriod): string => `${period.count} ${period.count === 1 ? period.unit.slice(0, -1) : period.unit}`;
-
 // ─── The CA's CRL settings ───
 
 /**

@@ -8,5 +8,3 @@ export const findingRules = [
   'OP-AUTOENROLL-FAILING', 'OP-EXPORT-UNUSED', 'OP-SHA1-SIGNATURES', 'OP-NO-SID-EXTENSION',
   'OP-CRL-EXPIRED', 'OP-CRL-NOT-PUBLISHED', 'OP-REVOKED-BOUND', 'OP-BINDING-ON-ARCHIVED',
 ] as const;
-
-export type FindingRule = (typeof findingRules)[number];
