@@ -1,12 +1,12 @@
-import { isDraft, original, produce, setAutoFreeze, type Draft } from 'immer';
-import { emptyWorld, entitiesShapedBy, type LabEvent, type RecordedEvent, type World } from '../domain/index.ts';
+import { castDraft, isDraft, original, produce, setAutoFreeze, type Draft } from 'immer';
+import { emptyWorld, type LabEvent, type RecordedEvent, type World } from '../domain/index.ts';
 import { adminHandlers } from './admin.ts';
 import { caHandlers } from './ca.ts';
-import { settled } from './copy.ts';
 import { configMgrHandlers } from './configmgr.ts';
 import { directoryHandlers } from './directory.ts';
 import type { Handler, Handlers } from './handlers.ts';
 import { hostsHandlers } from './hosts.ts';
+import { provenanceAfter } from './lazy-provenance.ts';
 import { workflowHandlers } from './workflow.ts';
 
 /** Every event type of the lab has its handler: a missing one does not compile. */
@@ -18,51 +18,41 @@ const handlers: Handlers<LabEvent> = { ...directoryHandlers, ...caHandlers, ...h
  */
 setAutoFreeze(false);
 
-/** Positions gathered per entity during a batch, written to the draft once per entity. */
-type Provenance = Map<string, number[]>;
-
-const flushProvenance = (world: Draft<World>, gathered: Provenance): void => {
-  // Read the lists from the base object: reading them through the draft would make a draft of each.
-  const base = isDraft(world.provenance) ? (original(world.provenance) as World['provenance']) : world.provenance;
-  for (const [key, positions] of gathered) {
-    const known = base[key];
-    world.provenance[key] = settled(known ? [...known, ...positions] : positions);
-  }
+/** The provenance a draft holds, as the record it is (a plain record read through a draft comes back as one). */
+const provenanceOf = (world: Draft<World>): World['provenance'] => {
+  const record = world.provenance;
+  return isDraft(record) ? (original(record) as World['provenance']) : (record as World['provenance']);
 };
 
-const applyOne = (world: Draft<World>, event: RecordedEvent, gathered: Provenance | null): void => {
+const applyOne = (world: Draft<World>, event: RecordedEvent): void => {
   (handlers[event.type] as Handler<LabEvent>)(world, event);
-  if (!gathered) return;
-  for (const key of entitiesShapedBy(event)) {
-    const positions = gathered.get(key);
-    if (positions) positions.push(event.position);
-    else gathered.set(key, [event.position]);
-  }
 };
 
 /** Applies one recorded event to a draft world, and records its position under the entities it shapes. */
 export const apply = (world: Draft<World>, event: RecordedEvent): void => {
-  const gathered: Provenance = new Map();
-  applyOne(world, event, gathered);
-  flushProvenance(world, gathered);
+  applyOne(world, event);
+  world.provenance = castDraft(provenanceAfter(provenanceOf(world), [event]));
   world.position = event.position;
   world.now = event.at;
 };
 
 /** Applies one event to a draft world without recording provenance (a working world that only decides). */
 export const applyUntracked = (world: Draft<World>, event: RecordedEvent): void => {
-  applyOne(world, event, null);
+  applyOne(world, event);
   world.position = event.position;
   world.now = event.at;
 };
 
-/** Events folded per immer `produce`: one draft per batch, never one per event. */
+/** Events folded per immer `produce` unless told otherwise: one draft per batch, never one per event. */
 export const batchSize = 5000;
 
-
-/** How a fold treats provenance: `false` leaves it out (a timeline keeps one index for the whole log). */
+/**
+ * How a fold treats provenance: `false` leaves it as it was (a timeline keeps one index for the whole log);
+ * otherwise it is extended by the folded events, built when first read. `batch` sets the events per draft.
+ */
 export interface FoldOptions {
   readonly provenance?: boolean;
+  readonly batch?: number;
 }
 
 /** A world of its own, nothing shared with `emptyWorld`, for folding in place. */
@@ -74,9 +64,8 @@ const freshWorld = (): World => structuredClone(emptyWorld);
  */
 export const foldFromScratch = (events: readonly RecordedEvent[], options: FoldOptions = {}): World => {
   const world = freshWorld() as Draft<World>;
-  const gathered: Provenance | null = options.provenance === false ? null : new Map();
-  for (const event of events) applyOne(world, event, gathered);
-  for (const [key, positions] of gathered ?? []) world.provenance[key] = settled(positions);
+  for (const event of events) applyOne(world, event);
+  if (options.provenance !== false) world.provenance = castDraft(provenanceAfter(world.provenance as World['provenance'], events.slice()));
   const last = events[events.length - 1];
   if (last) {
     world.position = last.position;
@@ -85,16 +74,19 @@ export const foldFromScratch = (events: readonly RecordedEvent[], options: FoldO
   return world as World;
 };
 
-/** The world after `events`, folded from `from` in batches. Pure: no signing, no IO. */
+/**
+ * The world after `events`, folded from `from` in batches (a long log from nothing is folded in place, unless a
+ * batch size is given). Pure: no signing, no IO.
+ */
 export const fold = (events: readonly RecordedEvent[], from: World = emptyWorld, options: FoldOptions = {}): World => {
-  if (from === emptyWorld && events.length > batchSize) return foldFromScratch(events, options);
+  const batch = Math.max(1, options.batch ?? batchSize);
+  if (from === emptyWorld && options.batch === undefined && events.length > batch) return foldFromScratch(events, options);
   let world = from;
-  for (let start = 0; start < events.length; start += batchSize) {
-    const end = Math.min(events.length, start + batchSize);
+  for (let start = 0; start < events.length; start += batch) {
+    const end = Math.min(events.length, start + batch);
     world = produce(world, (draft) => {
-      const gathered: Provenance | null = options.provenance === false ? null : new Map();
-      for (let i = start; i < end; i += 1) applyOne(draft, events[i]!, gathered);
-      if (gathered) flushProvenance(draft, gathered);
+      for (let i = start; i < end; i += 1) applyOne(draft, events[i]!);
+      if (options.provenance !== false) draft.provenance = castDraft(provenanceAfter(provenanceOf(draft), events.slice(start, end)));
       draft.position = events[end - 1]!.position;
       draft.now = events[end - 1]!.at;
     });

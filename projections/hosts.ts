@@ -5,7 +5,8 @@ import type { Handlers } from './handlers.ts';
 /** Host events: computers, their Local Computer stores, and IIS bindings. */
 export const hostsHandlers: Handlers<HostsEvent> = {
   HostProvisioned: (world, { data }) => {
-    world.hosts.hosts[data.host.name] = { ...data.host } as never;
+    // Object.assign, not a spread: V8 makes later writes to a spread copy (every timer pass) about ten times slower.
+    world.hosts.hosts[data.host.name] = Object.assign({}, data.host) as never;
     world.hosts.stores[data.host.name] = { personal: [] };
     world.hosts.iis[data.host.name] = Object.fromEntries(data.iisSites.map((site) => [site.name, copy(site)]));
   },
