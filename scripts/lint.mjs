@@ -11,4 +11,8 @@ const linted = run('node_modules/oxlint/bin/oxlint', ['--format', 'unix', '.']);
 console.log(linted ? 'lint: ok' : 'lint: FAILED (limits in .oxlintrc.json)');
 const formatted = !checkFormat || run('node_modules/@biomejs/biome/bin/biome', ['format', '--reporter=summary', '.']);
 if (checkFormat) console.log(formatted ? 'format: ok' : 'format: FAILED (npm run format rewrites the files)');
+// Dead exports are reported, not refused: the list (with the reason each stays) is for whoever owns the file.
+const dead = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/lint/dead-exports.ts'], { encoding: 'utf8' });
+const deadCount = dead.stdout.trim().split('\n').pop();
+console.log(`${deadCount ?? 'dead exports: not counted'} (node --import tsx scripts/lint/dead-exports.ts lists them)`);
 process.exit(linted && formatted ? 0 : 1);

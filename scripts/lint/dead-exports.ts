@@ -15,7 +15,8 @@ export interface DeadExport {
   readonly usedInFile: boolean;
 }
 
-const declared = /^export\s+(?:declare\s+)?(?:default\s+)?(?:async\s+)?(?:abstract\s+)?(?:function\*?|const|let|var|class|interface|type|enum)\s+(\w+)/gm;
+const declared =
+  /^export\s+(?:declare\s+)?(?:default\s+)?(?:async\s+)?(?:abstract\s+)?(?:function\*?|const|let|var|class|interface|type|enum)\s+(\w+)/gm;
 const listed = /^export\s+(?:type\s+)?\{([^}]*)\}(?!\s*from)/gm;
 
 /** The names a source text declares as exports, and those it exports from a local list (`export { a as b }`). */
@@ -34,7 +35,10 @@ const exportedNames = (source: string): string[] => [
 const reExports = (source: string, imports: readonly Import[]): Map<string, string> => {
   const passed = new Map<string, string>();
   for (const m of source.matchAll(/^export\s+(?:type\s+)?\{([^}]*)\}\s*from\s+'([^']+)'/gm)) {
-    for (const part of m[1]!.split(',').map((p) => p.trim().replace(/^type\s+/, '')).filter(Boolean)) {
+    for (const part of m[1]!
+      .split(',')
+      .map((p) => p.trim().replace(/^type\s+/, ''))
+      .filter(Boolean)) {
       const [inner, outer = inner] = part.split(/\s+as\s+/);
       passed.set(outer!, `${imports.find((i) => i.specifier === m[2])?.target}#${inner}`);
     }
@@ -65,7 +69,14 @@ export const deadExports = (graph: SourceGraph, exportFolders: readonly string[]
       passes.set(`${file}#${outer}`, inner);
     }
   }
-  const starred = new Set(graph.files.flatMap((file) => graph.imports.get(file)!.filter((i) => i.star && i.target).map((i) => i.target!)));
+  const starred = new Set(
+    graph.files.flatMap((file) =>
+      graph.imports
+        .get(file)!
+        .filter((i) => i.star && i.target)
+        .map((i) => i.target!),
+    ),
+  );
   const used = new Set<string>();
   const use = (key: string): void => {
     if (used.has(key)) return;
@@ -81,7 +92,13 @@ export const deadExports = (graph: SourceGraph, exportFolders: readonly string[]
   }
   for (const key of exports.keys()) if (starred.has(exports.get(key)!)) use(key);
   return [...exports.keys()]
-    .filter((key) => !used.has(key) && exportFolders.includes(key.split('/')[0]!) && !publishedLanguage.test(exports.get(key)!) && !compileTimeChecks.has(key))
+    .filter(
+      (key) =>
+        !used.has(key) &&
+        exportFolders.includes(key.split('/')[0]!) &&
+        !publishedLanguage.test(exports.get(key)!) &&
+        !compileTimeChecks.has(key),
+    )
     .map((key) => {
       const [file, name] = key.split('#') as [string, string];
       return { file, name, usedInFile: usedIn(graph.sources.get(file)!, name) };
@@ -90,6 +107,7 @@ export const deadExports = (graph: SourceGraph, exportFolders: readonly string[]
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dead = deadExports(readGraph(process.cwd(), usingFolders), ['domain', 'projections', 'workflows', 'adapters']);
-  for (const { file, name, usedInFile } of dead) console.log(`${file}: ${name} (${usedInFile ? 'used only in its own file' : 'used nowhere'})`);
+  for (const { file, name, usedInFile } of dead)
+    console.log(`${file}: ${name} (${usedInFile ? 'used only in its own file' : 'used nowhere'})`);
   console.log(`${dead.length} dead exports`);
 }
