@@ -58,6 +58,7 @@ Exit codes: 0 every expectation holds, 1 one does not, 2 a scenario is invalid o
 
 export const proceduresHelp = `Usage: pkilab procedures [--json]
        pkilab procedures --actions [--json]
+       pkilab procedures --events [--json]
        pkilab procedures --mermaid [PROCEDURE] [--lab LOG]
 
 Lists the procedures of the seed document that pkilab simulates, with their steps in order.
@@ -65,6 +66,8 @@ With --json, each step also carries \`choice\`: the JSON Schema of the fields it
 the same schema that checks a scenario's step overrides (scenarios/scenario.schema.json).
 With --actions, lists the administrative actions instead (restart, gpupdate, certutil -pulse, approve or
 deny a request, template edits, renewals, advance time…) that a scenario's actions: list and the stepper take.
+With --events, shows each procedure's machine as its phases (parent states) and their steps, the domain events
+its steps can produce (checked against every path of the machine by test/workflows/exploration.test.ts), and its test.
 With --mermaid, draws each procedure's state machine from its definition as a Mermaid stateDiagram-v2 (one
 PROCEDURE: the bare diagram; none: a Markdown page with one diagram per procedure); --lab LOG (a lab.jsonl or an
 exported .json) marks its steps done, current, left out or rejected where that lab stands.
@@ -72,6 +75,7 @@ Examples:
   pkilab procedures
   pkilab procedures --json
   pkilab procedures --actions
+  pkilab procedures --events
   pkilab procedures --mermaid iis-web-server-certificate --lab .pkilab/iis-no-restart/lab.jsonl
 `;
 

@@ -10,6 +10,7 @@ export const proceduresCommand = (args: string[], io: Io): number | Promise<numb
   // Loaded only for --mermaid: the charts read labs (bundles, keys), which the plain listing never needs.
   if (args.includes('--mermaid')) return import('./procedures-mermaid.ts').then((m) => m.proceduresMermaid(args, io));
   if (args.includes('--actions')) return listActions(args.includes('--json'), io);
+  if (args.includes('--events')) return listEvents(args.includes('--json'), io);
   if (args.includes('--json')) {
     const steps = (p: ProcedureDefinition) => p.steps.map((s) => ({ id: s.id, title: s.title, skippable: s.skippable, choice: choiceJsonSchema(s) }));
     io.out(JSON.stringify(procedures.map((p) => ({ id: p.id, title: p.title, seedSection: p.seedSection, steps: steps(p) })), null, 2));
@@ -18,6 +19,21 @@ export const proceduresCommand = (args: string[], io: Io): number | Promise<numb
   for (const p of procedures) {
     io.out(`${p.id} — ${p.title}\n  ${p.summary}`);
     p.steps.forEach((s, i) => io.out(`  ${String(i + 1).padStart(2)}. ${s.id.padEnd(20)} ${s.title}${s.skippable ? ' (can be skipped)' : ''}`));
+  }
+  return 0;
+};
+
+/** `pkilab procedures --events`: each procedure's machine (its phases and their steps), the events it can produce, its test. */
+const listEvents = (json: boolean, io: Io): number => {
+  const phases = (p: ProcedureDefinition) => p.phases.map((phase) => ({ id: phase.id, title: phase.title, steps: phase.steps.map((s) => s.id) }));
+  if (json) {
+    io.out(JSON.stringify(procedures.map((p) => ({ id: p.id, machine: p.id, phases: phases(p), events: p.events, test: p.test })), null, 2));
+    return 0;
+  }
+  for (const p of procedures) {
+    io.out(`${p.id} — ${p.title}`);
+    for (const phase of phases(p)) io.out(`  ${phase.id.padEnd(10)} ${phase.title}: ${phase.steps.join(', ')}`);
+    io.out(`  events:    ${p.events.join(', ')}\n  test:      ${p.test}`);
   }
   return 0;
 };

@@ -65,6 +65,9 @@ const issuanceAllowed = (before: World, event: RecordedEvent): string | undefine
   return undefined;
 };
 
+/** The person's inputs and the procedure's start and end: recorded by the engine for every procedure. */
+const workflowEvents: readonly string[] = ['ProcedureStarted', 'ActionTaken', 'ActionRejected', 'ProcedureCompleted'];
+
 const counts: Record<string, { paths: number; deviating: number; benign: number }> = {};
 
 for (const procedure of procedures) {
@@ -75,6 +78,7 @@ for (const procedure of procedures) {
     const base = freshPorts();
     let start = await createLab(base, 'base', { startsAt, ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() });
     for (const id of prerequisites[procedure.id] ?? []) start = await seedPath(base, start, findProcedure(id)!);
+    const produced = new Set<string>();
     for (const path of paths) {
       const ports = freshPorts();
       await ports.events.append('lab', start.events.map(({ position: _p, ...e }) => e), 0);
@@ -92,6 +96,7 @@ for (const procedure of procedures) {
       }
       let before = fold(lab.events.slice(0, start.events.length));
       for (const event of lab.events.slice(start.events.length)) {
+        if (!workflowEvents.includes(event.type)) produced.add(event.type);
         const problem = issuanceAllowed(before, event);
         assert.is(problem, undefined, `${procedure.id} path ${taken.map((e) => e.type).join(',')}: ${problem}`);
         before = fold([event], before);
@@ -107,6 +112,7 @@ for (const procedure of procedures) {
         assert.ok(lab.world.procedures[procedure.id]?.completed, `${procedure.id}: a deviating path neither completed nor left a rejection or finding`);
       }
     }
+    assert.equal([...procedure.events].sort(), [...produced].sort(), `${procedure.id}: the events its file lists are those its paths produce`);
   });
 }
 

@@ -50,7 +50,11 @@ export const amtProvisioningCertificate = defineProcedure({
     ]),
     phase('deploy', [selectProvisioningStep], 'Select the certificate in the out of band service point'),
   ],
-  events: [],
+  events: [
+    'PrincipalCreated', 'GroupMemberAdded', 'TemplateDuplicated', 'TemplateSubjectNameChanged',
+    'TemplateApplicationPolicyAdded', 'TemplatePermissionsChanged', 'TemplateIssued', 'ComputerRestarted',
+    'AutoenrollmentRan', 'CertificateIssued', 'CertificateInstalled', 'OutOfBandServicePointConfigured',
+  ],
   test: 'test/workflows/procedures/amt.test.ts',
 });
 
@@ -71,7 +75,10 @@ export const amtWebServerCertificate = defineProcedure({
     ]),
     phase('issue', [issueStep(webServer)]),
   ],
-  events: [],
+  events: [
+    'PrincipalCreated', 'TemplateDuplicated', 'TemplateSubjectNameChanged', 'TemplatePermissionsChanged',
+    'TemplateIssued',
+  ],
   test: 'test/workflows/procedures/amt.test.ts',
 });
 
@@ -129,6 +136,10 @@ export const amt8021xClientCertificate = defineProcedure({
     phase('issue', [issueStep(dot1x)]),
     phase('request', [oobComponentStep, provisionStep], 'Provision an AMT computer through ConfigMgr'),
   ],
-  events: [],
+  events: [
+    'PrincipalCreated', 'GroupMemberAdded', 'TemplateDuplicated', 'TemplateSubjectNameChanged',
+    'TemplatePermissionsChanged', 'TemplateIssued', 'OutOfBandManagementConfigured', 'AmtComputerProvisioned',
+    'HostProvisioned', 'CertificateIssued', 'CertificateInstalled',
+  ],
   test: 'test/workflows/procedures/amt.test.ts',
 });

@@ -37,6 +37,10 @@ export const cloudDpServiceCertificate = defineProcedure({
       createCloudDpStep(exporting, contoso.cloudDpServiceFqdn),
     ], 'Export the PFX and create the cloud distribution point'),
   ],
-  events: [],
+  events: [
+    'PrincipalCreated', 'GroupMemberAdded', 'TemplateDuplicated', 'TemplateRequestHandlingChanged',
+    'TemplatePermissionsChanged', 'TemplateIssued', 'ComputerRestarted', 'AutoenrollmentRan', 'CertificateIssued',
+    'CertificateInstalled', 'CertificateExported', 'CloudDistributionPointCreated',
+  ],
   test: 'test/workflows/procedures/cloud-dp.test.ts',
 });

@@ -34,6 +34,10 @@ export const dpClientCertificate = defineProcedure({
       importDpCertificateStep(exporting, contoso.siteServer),
     ], 'Export the PFX and import it in the distribution point'),
   ],
-  events: [],
+  events: [
+    'TemplateDuplicated', 'TemplateRequestHandlingChanged', 'TemplatePermissionsChanged', 'TemplateIssued',
+    'CertificateIssued', 'CertificateInstalled', 'CertificateVerified', 'CertificateExported',
+    'DistributionPointCertificateImported',
+  ],
   test: 'test/workflows/procedures/dp-client.test.ts',
 });

@@ -98,6 +98,10 @@ export const iisWebServerCertificate = defineProcedure({
     ]),
     phase('deploy', [bindStep, siteSystemStep(configure), verifyStep], 'Bind the certificate in IIS and check it'),
   ],
-  events: [],
+  events: [
+    'PrincipalCreated', 'GroupMemberAdded', 'TemplateDuplicated', 'TemplateSubjectNameChanged',
+    'TemplatePermissionsChanged', 'TemplateIssued', 'ComputerRestarted', 'AutoenrollmentRan', 'CertificateIssued',
+    'CertificateInstalled', 'IisBindingChanged', 'SiteSystemConfigured', 'IisBindingVerified',
+  ],
   test: 'test/workflows/procedures/iis-web-server.test.ts',
 });

@@ -30,6 +30,10 @@ export const macClientCertificate = defineProcedure({
       enrollDeviceStep(create, 'mac', { user: contoso.macUser, device: 'MEGANB-MAC' }),
     ], 'Enroll a Mac through ConfigMgr'),
   ],
-  events: [],
+  events: [
+    'PrincipalCreated', 'GroupMemberAdded', 'TemplateDuplicated', 'TemplateSubjectNameChanged',
+    'TemplatePermissionsChanged', 'TemplateIssued', 'EnrollmentProfileSet', 'HostProvisioned', 'CertificateIssued',
+    'CertificateInstalled', 'DeviceEnrolled',
+  ],
   test: 'test/workflows/procedures/mac.test.ts',
 });

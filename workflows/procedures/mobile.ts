@@ -30,6 +30,10 @@ export const mobileEnrollmentCertificate = defineProcedure({
       enrollDeviceStep(create, 'mobile', { user: contoso.mobileUser, device: 'ADELEV-PHONE' }),
     ], 'Enroll a device through ConfigMgr'),
   ],
-  events: [],
+  events: [
+    'PrincipalCreated', 'GroupMemberAdded', 'TemplateDuplicated', 'TemplateSubjectNameChanged',
+    'TemplatePermissionsChanged', 'TemplateIssued', 'EnrollmentProfileSet', 'HostProvisioned', 'CertificateIssued',
+    'CertificateInstalled', 'DeviceEnrolled',
+  ],
   test: 'test/workflows/procedures/mobile.test.ts',
 });

@@ -33,6 +33,10 @@ export const windowsClientCertificate = defineProcedure({
       verifyCertificateStep(enroll, 'verify-management-point', { computer: contoso.siteServer, purpose: 'Client Authentication' }),
     ], 'Autoenroll and find the certificates'),
   ],
-  events: [],
+  events: [
+    'TemplateDuplicated', 'TemplatePermissionsChanged', 'TemplateIssued', 'GpoCreated',
+    'AutoenrollmentPolicyConfigured', 'ComputerRestarted', 'AutoenrollmentRan', 'CertificateIssued',
+    'CertificateInstalled', 'CertificateVerified',
+  ],
   test: 'test/workflows/procedures/windows-client.test.ts',
 });

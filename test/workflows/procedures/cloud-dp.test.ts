@@ -1,0 +1,34 @@
+import { suite } from 'uvu';
+import { procedureSpec } from '../../support/procedure-spec.ts';
+
+const cloudDp = suite('workflows/procedures/cloud-dp');
+const spec = procedureSpec('cloud-dp-service-certificate');
+
+cloudDp('the Request Handling tab lets the private key be exported', async () => {
+  await spec({ at: 'request-handling' }).when('request-handling').then([
+    { type: 'TemplateRequestHandlingChanged', data: { exportableKey: true } },
+  ]);
+});
+
+cloudDp('the request carries the cloud service name as its common name', async () => {
+  await spec({ at: 'request-certificate' }).when('request-certificate').then([
+    { type: 'CertificateIssued', data: { certificate: { requester: 'SERVER1' } } },
+    { type: 'CertificateInstalled', data: { host: 'SERVER1', store: 'personal' } },
+  ]);
+});
+
+cloudDp('the export writes the certificate and its key to a PFX file', async () => {
+  await spec({ at: 'export' }).when('export').then([{ type: 'CertificateExported', data: { host: 'SERVER1', file: 'clouddp1.pfx' } }]);
+});
+
+cloudDp('the console refuses the PFX under a password other than the export\'s', async () => {
+  await spec({ at: 'create-cloud-dp' }).when('create-cloud-dp', { password: 'not-the-export-password' }).thenRejected('pfx-wrong-password');
+});
+
+cloudDp('with the export\'s password the cloud distribution point is created from the PFX', async () => {
+  await spec({ at: 'create-cloud-dp' }).when('create-cloud-dp').then([
+    { type: 'CloudDistributionPointCreated', data: { serviceFqdn: 'clouddp1.contoso.com' } },
+  ]);
+});
+
+cloudDp.run();

@@ -1,0 +1,26 @@
+import { suite } from 'uvu';
+import { procedureSpec } from '../../support/procedure-spec.ts';
+
+const dpClient = suite('workflows/procedures/dp-client');
+const spec = procedureSpec('dp-client-certificate');
+/** The IIS server group the template grants Enroll to is created by the IIS procedure. */
+const after = ['iis-web-server-certificate'];
+
+dpClient('SERVER1 enrolls for the client certificate without extra information', async () => {
+  await spec({ after, at: 'request-certificate' }).when('request-certificate').then([
+    { type: 'CertificateIssued', data: { certificate: { requester: 'SERVER1' } } },
+    { type: 'CertificateInstalled', data: { host: 'SERVER1', store: 'personal' } },
+  ]);
+});
+
+dpClient('a key the template keeps unexportable cannot go into a PFX', async () => {
+  await spec({ after, at: 'export', choices: { 'request-handling': { exportableKey: false } } }).when('export').thenRejected('key-not-exportable');
+});
+
+dpClient('the PFX is imported in the distribution point, for PXE and boot media too', async () => {
+  await spec({ after, at: 'import-dp-certificate' }).when('import-dp-certificate').then([
+    { type: 'DistributionPointCertificateImported', data: { host: 'SERVER1', pxe: true, bootMedia: true } },
+  ]);
+});
+
+dpClient.run();

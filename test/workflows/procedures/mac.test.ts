@@ -1,0 +1,27 @@
+import { suite } from 'uvu';
+import { procedureSpec } from '../../support/procedure-spec.ts';
+
+const mac = suite('workflows/procedures/mac');
+const spec = procedureSpec('mac-client-certificate');
+
+mac('the Subject Name tab builds a common name from AD and no alternative name', async () => {
+  await spec({ at: 'subject-name' }).when('subject-name').then([
+    { type: 'TemplateSubjectNameChanged', data: { subjectName: { source: 'build-from-ad', format: 'common-name', altNames: [] } } },
+  ]);
+});
+
+mac('a Mac enrolls with the template the profile names', async () => {
+  await spec({ at: 'enroll-device' }).when('enroll-device').then([
+    { type: 'DeviceEnrolled', data: { device: 'MEGANB-MAC', platform: 'mac' } },
+    { type: 'HostProvisioned' },
+    { type: 'CertificateIssued', data: { certificate: { requester: 'MeganB' } } },
+    { type: 'CertificateInstalled', data: { host: 'MEGANB-MAC' } },
+  ]);
+});
+
+mac('a template with an alternative name is refused by ConfigMgr for Macs', async () => {
+  const choices = { 'subject-name': { subjectName: { source: 'build-from-ad', format: 'common-name', altNames: ['upn'] } } };
+  await spec({ at: 'enroll-device', choices }).when('enroll-device').thenRejected('configmgr-requirements');
+});
+
+mac.run();
