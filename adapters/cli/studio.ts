@@ -45,22 +45,32 @@ export const studioCommand = async (args: string[], io: Io): Promise<number> => 
   let parsed;
   try {
     parsed = parseOptions(args, {
-      port: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, open: { type: 'boolean' },
-      'allow-keys': { type: 'boolean' }, check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      open: { type: 'boolean' },
+      'allow-keys': { type: 'boolean' },
+      check: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     });
   } catch (error) {
     return usageFailure(io, 'studio', error, args);
   }
-  if (parsed.values.help) return io.out(studioHelp), 0;
+  if (parsed.values.help) return (io.out(studioHelp), 0);
   const port = parsed.values.port === undefined ? 0 : Number(parsed.values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StudioInputError(`--port: expected a port from 0 to 65535, found ${parsed.values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new StudioInputError(`--port: expected a port from 0 to 65535, found ${parsed.values.port}`);
   const inputs = parsed.positionals.length ? parsed.positionals : ['.pkilab'];
   const root = pkilabRoot()?.dir ?? process.cwd();
   const studio = await startStudio({
-    inputs, port, host: parsed.values.host, allowKeys: Boolean(parsed.values['allow-keys']), staticRoot: join(root, 'dist', 'studio'),
+    inputs,
+    port,
+    host: parsed.values.host,
+    allowKeys: Boolean(parsed.values['allow-keys']),
+    staticRoot: join(root, 'dist', 'studio'),
     warn: (w) => io.err(`warning: ${w}`),
   }).catch((error: NodeJS.ErrnoException) => {
-    if (['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL', 'ENOTFOUND'].includes(error.code ?? '')) throw new StudioInputError(`cannot listen on ${parsed.values.host} port ${port}: ${error.message}`);
+    if (['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL', 'ENOTFOUND'].includes(error.code ?? ''))
+      throw new StudioInputError(`cannot listen on ${parsed.values.host} port ${port}: ${error.message}`);
     throw error;
   });
   io.out(`pkilab studio: ${studio.url}`);
@@ -69,14 +79,17 @@ export const studioCommand = async (args: string[], io: Io): Promise<number> => 
     try {
       const answer = await fetch(`${studio.origin}/api/labs`, { headers: { authorization: `Bearer ${studio.token}` } });
       const body = (await answer.json()) as { labs?: { name: string; events: number }[] };
-      if (!answer.ok || !body.labs) return io.err(`pkilab studio --check: /api/labs answered ${answer.status}`), 1;
+      if (!answer.ok || !body.labs) return (io.err(`pkilab studio --check: /api/labs answered ${answer.status}`), 1);
       io.out(`OK: /api/labs answered with ${body.labs.map((l) => `${l.name} (${l.events} events)`).join(', ')}`);
       return 0;
     } finally {
       await studio.close();
     }
   }
-  if (parsed.values.open) spawn('xdg-open', [studio.url], { stdio: 'ignore', detached: true }).on('error', (e) => io.err(`warning: --open: ${e.message}`)).unref();
+  if (parsed.values.open)
+    spawn('xdg-open', [studio.url], { stdio: 'ignore', detached: true })
+      .on('error', (e) => io.err(`warning: --open: ${e.message}`))
+      .unref();
   io.out('Ctrl-C stops the studio.');
   await stopped(studio);
   return 0;

@@ -16,7 +16,8 @@ const freshId = s.lab('fresh-new-1');
 const recorded = await readFile(log, 'utf8');
 test.after(() => s.studio.close());
 
-const restartInput = async () => (await s.json(`/api/labs/${id}/timeline?limit=500`)).body.rows.find((r: any) => r.step === 'restart').position as number;
+const restartInput = async () =>
+  (await s.json(`/api/labs/${id}/timeline?limit=500`)).body.rows.find((r: any) => r.step === 'restart').position as number;
 
 test('a what-if that restarts SERVER1 issues the certificate and resolves the pending-restart finding, and the lab is left as it was', async () => {
   const input = await restartInput();
@@ -60,7 +61,9 @@ test('a fork is a new lab folder beside the labs, reopened by a new studio; its 
     const certificate = (await reopened.json(`/api/labs/${fork}/certificate/${binding.thumbprint}`)).body;
     assert.ok(certificate.sans.includes('DNS:server.contoso.com'), certificate.sans.join());
     assert.match(certificate.pem, /^-----BEGIN CERTIFICATE-----/);
-    assert.ok(certificate.extensions.some((e: any) => e.name === 'Subject Alternative Name' && /server1\.internal\.contoso\.com/.test(e.text)));
+    assert.ok(
+      certificate.extensions.some((e: any) => e.name === 'Subject Alternative Name' && /server1\.internal\.contoso\.com/.test(e.text)),
+    );
   } finally {
     await reopened.studio.close();
   }
@@ -103,10 +106,14 @@ test('stepping the IIS procedure to its end through the API appends the events p
   assert.equal(view.checklist.upcoming, []);
   const out = await tempDir('pkilab-studio-run-');
   assert.is((await cli('run', 'scenarios/iis-web-server-certificate.yaml', '--out', out)).code, 0);
-  const shape = (text: string) => text.trim().split('\n').map((line) => {
-    const e = JSON.parse(line) as { type: string; data: { procedure?: string; step?: string } };
-    return e.type === 'ActionTaken' ? `${e.type} ${e.data.procedure} ${e.data.step}` : e.type;
-  });
+  const shape = (text: string) =>
+    text
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const e = JSON.parse(line) as { type: string; data: { procedure?: string; step?: string } };
+        return e.type === 'ActionTaken' ? `${e.type} ${e.data.procedure} ${e.data.step}` : e.type;
+      });
   const stepped = shape(await readFile(join(root, 'fresh-new-1', 'lab.jsonl'), 'utf8'));
   assert.equal(stepped, shape(await readFile(join(out, 'lab.jsonl'), 'utf8')));
   assert.ok(steps >= 8, `${steps} steps`);

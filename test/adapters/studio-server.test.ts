@@ -18,7 +18,13 @@ const failing = async () => {
 };
 
 test('a request without the token, or with another token, is refused with 401 STUDIO_UNAUTHORIZED', async () => {
-  for (const [path, headers] of [['/api/labs', {}], ['/', {}], ['/api/labs', { authorization: 'Bearer wrong' }], ['/?token=wrong', {}], ['/api/labs', { cookie: 'pkilab_token=wrong' }]] as const) {
+  for (const [path, headers] of [
+    ['/api/labs', {}],
+    ['/', {}],
+    ['/api/labs', { authorization: 'Bearer wrong' }],
+    ['/?token=wrong', {}],
+    ['/api/labs', { cookie: 'pkilab_token=wrong' }],
+  ] as const) {
     const answer = await fetch(`${s.studio.origin}${path}`, { headers });
     assert.is(answer.status, 401, path);
     const body = (await answer.json()) as { ok: boolean; error: { code: string; message: string } };
@@ -39,7 +45,13 @@ test('the first page load with ?token= sets an HttpOnly SameSite=Strict cookie t
 });
 
 test('a lab named by anything but its id (a path, ../, an absolute path, encoded slashes) is refused with 403', async () => {
-  for (const bad of ['..%2F..%2Fetc%2Fpasswd', '%2Fetc%2Fpasswd', encodeURIComponent(`${root}/no-restart/lab.jsonl`), 'no-restart', '..%252F..']) {
+  for (const bad of [
+    '..%2F..%2Fetc%2Fpasswd',
+    '%2Fetc%2Fpasswd',
+    encodeURIComponent(`${root}/no-restart/lab.jsonl`),
+    'no-restart',
+    '..%252F..',
+  ]) {
     const { status, body } = await s.json(`/api/labs/${bad}/timeline`);
     assert.is(status, 403, bad);
     assert.is(body.error.code, 'STUDIO_PATH_REFUSED');
@@ -50,7 +62,10 @@ test('a lab named by anything but its id (a path, ../, an absolute path, encoded
 });
 
 test('the labs are listed with opaque ids, their kind, events and whether they can be written', async () => {
-  assert.equal(s.labs.map((l: any) => [l.name, l.kind, l.events, l.writable]), [['no-restart', 'jsonl', 49, true]]);
+  assert.equal(
+    s.labs.map((l: any) => [l.name, l.kind, l.events, l.writable]),
+    [['no-restart', 'jsonl', 49, true]],
+  );
   assert.match(id, /^lab-[A-Za-z0-9_-]{12}$/);
 });
 
@@ -115,7 +130,10 @@ test('why, diff and the chart answer in domain terms, each change with the posit
   assert.ok(member && member.positions.every((p: number) => p > 31 && p <= 49), JSON.stringify(diff.changes));
   const chart = (await s.json(`/api/labs/${id}/chart/iis-web-server-certificate`)).body;
   assert.match(chart.mermaid, /^stateDiagram-v2/);
-  assert.ok(chart.nodes.some((n: any) => n.status === 'rejected' && /request-certificate/.test(n.id)), JSON.stringify(chart.nodes));
+  assert.ok(
+    chart.nodes.some((n: any) => n.status === 'rejected' && /request-certificate/.test(n.id)),
+    JSON.stringify(chart.nodes),
+  );
 });
 
 test('bad input is a 4xx naming what was expected and what was found', async () => {

@@ -15,15 +15,20 @@ export const noRestartLabs = async (): Promise<{ root: string; log: string }> =>
 export const studioOn = async (inputs: string[], options: { allowKeys?: boolean } = {}) => {
   const warnings: string[] = [];
   const studio: RunningStudio = await startStudio({
-    inputs, allowKeys: options.allowKeys ?? false, staticRoot: join(repoRoot, 'dist', 'studio'), warn: (w) => warnings.push(w),
+    inputs,
+    allowKeys: options.allowKeys ?? false,
+    staticRoot: join(repoRoot, 'dist', 'studio'),
+    warn: (w) => warnings.push(w),
   });
   const auth = { authorization: `Bearer ${studio.token}` };
-  const request = (path: string, init: RequestInit = {}) => fetch(`${studio.origin}${path}`, { ...init, headers: { ...auth, ...init.headers } });
+  const request = (path: string, init: RequestInit = {}) =>
+    fetch(`${studio.origin}${path}`, { ...init, headers: { ...auth, ...init.headers } });
   const json = async <T = any>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> => {
     const answer = await request(path, init);
     return { status: answer.status, body: (await answer.json()) as T };
   };
-  const post = <T = any>(path: string, body: unknown) => json<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const post = <T = any>(path: string, body: unknown) =>
+    json<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
   const labs = (await json<{ labs: { id: string; name: string }[] }>('/api/labs')).body.labs;
   return { studio, request, json, post, labs, warnings, lab: (name: string) => labs.find((l) => l.name === name)!.id };
 };

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { analysisRoutes } from './analysis-routes.ts';
 import { requireToken } from './auth.ts';
 import { chartRoute } from './chart-route.ts';
 import { errorBody, StudioHttpError } from './errors.ts';
@@ -23,9 +24,13 @@ export interface AppOptions {
 
 /** Codes of errors the existing ports throw for bad input or a busy lab, and the answer each gets. */
 const known: Record<string, [400 | 404 | 409, string]> = {
-  TRAVEL_INPUT: [400, 'STUDIO_BAD_REQUEST'], FINDINGS_INPUT: [400, 'STUDIO_BAD_REQUEST'], STEPPER_INPUT: [400, 'STUDIO_BAD_REQUEST'],
-  INVALID_CHOICE: [400, 'STUDIO_BAD_REQUEST'], LAB_FOLDER_OCCUPIED: [409, 'STUDIO_EXISTS'],
-  EVENTSTORE_LOCKED: [409, 'STUDIO_LAB_BUSY'], EVENTSTORE_VERSION_CONFLICT: [409, 'STUDIO_LAB_BUSY'],
+  TRAVEL_INPUT: [400, 'STUDIO_BAD_REQUEST'],
+  FINDINGS_INPUT: [400, 'STUDIO_BAD_REQUEST'],
+  STEPPER_INPUT: [400, 'STUDIO_BAD_REQUEST'],
+  INVALID_CHOICE: [400, 'STUDIO_BAD_REQUEST'],
+  LAB_FOLDER_OCCUPIED: [409, 'STUDIO_EXISTS'],
+  EVENTSTORE_LOCKED: [409, 'STUDIO_LAB_BUSY'],
+  EVENTSTORE_VERSION_CONFLICT: [409, 'STUDIO_LAB_BUSY'],
 };
 
 /** The studio's HTTP app: the token on every route, the API of adapters/studio/api.ts, then the page. */
@@ -35,11 +40,20 @@ export const studioApp = (options: AppOptions): Hono => {
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'no-referrer' }));
   app.use('*', requireToken(options.token));
   readRoutes(app, deps);
+  analysisRoutes(app, deps);
   travelRoutes(app, deps, options.homeForUploads);
   stepRoutes(app, deps);
   chartRoute(app, deps);
   liveRoutes(app, deps);
-  app.all('/api/*', (c) => c.json(errorBody('STUDIO_NOT_FOUND', `expected a route of the studio's API (adapters/studio/api.ts), found ${c.req.method} ${c.req.path.slice(0, 120)}`), 404));
+  app.all('/api/*', (c) =>
+    c.json(
+      errorBody(
+        'STUDIO_NOT_FOUND',
+        `expected a route of the studio's API (adapters/studio/api.ts), found ${c.req.method} ${c.req.path.slice(0, 120)}`,
+      ),
+      404,
+    ),
+  );
   staticRoutes(app, options.staticRoot);
   app.onError((error, c) => {
     if (error instanceof StudioHttpError) return c.json(errorBody(error.code, error.message), error.status);

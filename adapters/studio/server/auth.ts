@@ -16,14 +16,25 @@ export const sameToken = (token: string, given: string | undefined): boolean =>
  * Every request needs the token: `Authorization: Bearer TOKEN`, the `pkilab_token` cookie, or `?token=` (which
  * then sets the cookie, HttpOnly and SameSite=Strict, so the page's own requests carry it). Otherwise 401.
  */
-export const requireToken = (token: string): MiddlewareHandler => async (c, next) => {
-  const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  const query = c.req.query('token');
-  if (sameToken(token, bearer) || sameToken(token, getCookie(c, cookieName))) return next();
-  if (sameToken(token, query)) {
-    setCookie(c, cookieName, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
-    return next();
-  }
-  const found = bearer !== undefined || query !== undefined || getCookie(c, cookieName) !== undefined ? 'a token that is not this studio\'s' : 'no token';
-  return c.json(errorBody('STUDIO_UNAUTHORIZED', `expected the studio's token (?token= in the URL it printed, a Bearer header or its cookie), found ${found}`), 401);
-};
+export const requireToken =
+  (token: string): MiddlewareHandler =>
+  async (c, next) => {
+    const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const query = c.req.query('token');
+    if (sameToken(token, bearer) || sameToken(token, getCookie(c, cookieName))) return next();
+    if (sameToken(token, query)) {
+      setCookie(c, cookieName, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
+      return next();
+    }
+    const found =
+      bearer !== undefined || query !== undefined || getCookie(c, cookieName) !== undefined
+        ? "a token that is not this studio's"
+        : 'no token';
+    return c.json(
+      errorBody(
+        'STUDIO_UNAUTHORIZED',
+        `expected the studio's token (?token= in the URL it printed, a Bearer header or its cookie), found ${found}`,
+      ),
+      401,
+    );
+  };

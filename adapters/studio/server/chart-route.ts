@@ -9,12 +9,15 @@ import { positionIn, type RouteDeps } from './read-routes.ts';
 export const chartRoute = (app: Hono, { registry }: RouteDeps) => {
   app.get('/api/labs/:lab/chart/:procedure', async (c) => {
     const id = c.req.param('procedure');
-    const procedure = findProcedure(id) ?? refuse(404, 'STUDIO_NOT_FOUND', `chart: expected a procedure of GET /api/procedures, found ${JSON.stringify(id.slice(0, 80))}`);
+    const procedure =
+      findProcedure(id) ??
+      refuse(404, 'STUDIO_NOT_FOUND', `chart: expected a procedure of GET /api/procedures, found ${JSON.stringify(id.slice(0, 80))}`);
     const lab = await registry.get(c.req.param('lab'));
     const at = positionIn(lab, parseWith(atQuery, c.req.query(), 'chart').at);
     const chart = chartOf(procedure, lab.source.events.slice(0, at));
     return c.json({
-      procedure: procedure.id, mermaid: mermaid(chart),
+      procedure: procedure.id,
+      mermaid: mermaid(chart),
       nodes: chart.nodes.map(({ id: node, label, phase, status }) => ({ id: node, label, phase, status })),
       edges: chart.edges.map((e) => ({ ...e })),
     } satisfies ChartAnswer);

@@ -5,7 +5,11 @@ import type { StudioErrorCode } from '../api.ts';
 
 /** A request the studio refuses: its status, a code of the contract and a message naming what was expected and found. */
 export class StudioHttpError extends Error {
-  constructor(readonly status: ContentfulStatusCode, readonly code: StudioErrorCode, message: string) {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: StudioErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -24,7 +28,8 @@ const issuesText = (where: string, error: z.ZodError, input: unknown): string =>
       const path = issue.path.join('.');
       let found: unknown = input;
       for (const key of issue.path) found = (found as Record<PropertyKey, unknown> | undefined)?.[key as string];
-      const shown = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : found === undefined ? 'nothing' : JSON.stringify(found)?.slice(0, 80);
+      const shown =
+        issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : found === undefined ? 'nothing' : JSON.stringify(found)?.slice(0, 80);
       return `${where}${path ? ` ${path}` : ''}: expected ${issue.message.replace(/^Invalid (input|option): (expected )?/, '')}, found ${shown}`;
     })
     .join('; ');

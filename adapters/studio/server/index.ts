@@ -26,12 +26,22 @@ export interface RunningStudio {
 /** Starts the studio on host:port (127.0.0.1 and a free port by default) over the labs the inputs hold. */
 export const startStudio = async (options: StudioOptions): Promise<RunningStudio> => {
   const entries = (await Promise.all(options.inputs.map(labsIn))).flat();
-  if (entries.length === 0) throw new StudioInputError(`${options.inputs.join(', ')}: expected lab logs (.jsonl), exported labs (.json) or folders holding them, found none`);
+  if (entries.length === 0)
+    throw new StudioInputError(
+      `${options.inputs.join(', ')}: expected lab logs (.jsonl), exported labs (.json) or folders holding them, found none`,
+    );
   const registry = labRegistry(entries, options.warn);
   const token = options.token ?? newToken();
   const host = options.host ?? '127.0.0.1';
   const home = entries[0]?.forkRoot ?? process.cwd();
-  const app = studioApp({ token, registry, allowKeys: Boolean(options.allowKeys), staticRoot: options.staticRoot, homeForUploads: home, warn: options.warn });
+  const app = studioApp({
+    token,
+    registry,
+    allowKeys: Boolean(options.allowKeys),
+    staticRoot: options.staticRoot,
+    homeForUploads: home,
+    warn: options.warn,
+  });
   const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => ready(s));
     s.once('error', fail);
@@ -39,10 +49,14 @@ export const startStudio = async (options: StudioOptions): Promise<RunningStudio
   const { port } = server.address() as AddressInfo;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
-    url: `${origin}/?token=${token}`, origin, token, labs: entries,
-    close: () => new Promise<void>((done) => {
-      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      server.close(() => done());
-    }),
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    labs: entries,
+    close: () =>
+      new Promise<void>((done) => {
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.close(() => done());
+      }),
   };
 };

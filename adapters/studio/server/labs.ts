@@ -19,7 +19,12 @@ export interface LabEntry {
 }
 
 /** A lab opened for reading: its events, the travel session over them (checkpointed timeline) and when it was read. */
-export interface OpenedLab { readonly entry: LabEntry; readonly source: LabSource; readonly travel: TravelSession; readonly stamp: string }
+export interface OpenedLab {
+  readonly entry: LabEntry;
+  readonly source: LabSource;
+  readonly travel: TravelSession;
+  readonly stamp: string;
+}
 
 /** Paths that hold no lab the studio can serve (exit 2 in the CLI). */
 export class StudioInputError extends Error {
@@ -27,22 +32,45 @@ export class StudioInputError extends Error {
 }
 
 const idOf = (key: string) => `lab-${createHash('sha256').update(key).digest('base64url').slice(0, 12)}`;
-const isDir = (path: string) => stat(path).then((s) => s.isDirectory(), () => false);
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const isDir = (path: string) =>
+  stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 const logEntry = (path: string, forkRoot = dirname(dirname(path))): LabEntry => ({
-  id: idOf(path), name: basename(path) === 'lab.jsonl' ? basename(dirname(path)) : basename(path, '.jsonl'), kind: 'jsonl', path, forkRoot, writable: true,
+  id: idOf(path),
+  name: basename(path) === 'lab.jsonl' ? basename(dirname(path)) : basename(path, '.jsonl'),
+  kind: 'jsonl',
+  path,
+  forkRoot,
+  writable: true,
 });
-const bundleEntry = (path: string): LabEntry => ({ id: idOf(path), name: basename(path, '.json'), kind: 'bundle', path, forkRoot: dirname(path), writable: false });
+const bundleEntry = (path: string): LabEntry => ({
+  id: idOf(path),
+  name: basename(path, '.json'),
+  kind: 'bundle',
+  path,
+  forkRoot: dirname(path),
+  writable: false,
+});
 
 /** The labs a path holds: a log, a bundle, a lab folder, or a folder of lab folders and bundles (one level down). */
 export const labsIn = async (given: string): Promise<LabEntry[]> => {
   const path = resolve(given);
-  if (!(await exists(path))) throw new StudioInputError(`${given}: expected a lab log (.jsonl), an exported lab (.json) or a folder of labs, found nothing there`);
+  if (!(await exists(path)))
+    throw new StudioInputError(`${given}: expected a lab log (.jsonl), an exported lab (.json) or a folder of labs, found nothing there`);
   if (!(await isDir(path))) {
     if (path.endsWith('.jsonl')) return [logEntry(path)];
     if (path.endsWith('.json')) return [bundleEntry(path)];
-    throw new StudioInputError(`${given}: expected a lab log (.jsonl), an exported lab (.json) or a folder of labs, found another kind of file`);
+    throw new StudioInputError(
+      `${given}: expected a lab log (.jsonl), an exported lab (.json) or a folder of labs, found another kind of file`,
+    );
   }
   if (await exists(join(path, 'lab.jsonl'))) return [logEntry(join(path, 'lab.jsonl'))];
   const found: LabEntry[] = [];
@@ -76,7 +104,14 @@ export const labRegistry = (entries: readonly LabEntry[], warn: (w: string) => v
     /** The lab an id names, or 403: an id is all a client may name a lab by. */
     entry(id: string): LabEntry {
       const entry = labs.get(id);
-      return entry ?? refuse(403, 'STUDIO_PATH_REFUSED', `expected the id of a lab this studio serves (GET /api/labs lists ${labs.size}), found ${JSON.stringify(id.slice(0, 80))}`);
+      return (
+        entry ??
+        refuse(
+          403,
+          'STUDIO_PATH_REFUSED',
+          `expected the id of a lab this studio serves (GET /api/labs lists ${labs.size}), found ${JSON.stringify(id.slice(0, 80))}`,
+        )
+      );
     },
     /** The lab as it is now: the cached session unless its file changed since it was read. */
     async get(id: string): Promise<OpenedLab> {
@@ -90,7 +125,10 @@ export const labRegistry = (entries: readonly LabEntry[], warn: (w: string) => v
       return next;
     },
     async info(entry: LabEntry): Promise<LabInfo> {
-      const events = await registry.get(entry.id).then((l) => l.source.events.length, () => 0);
+      const events = await registry.get(entry.id).then(
+        (l) => l.source.events.length,
+        () => 0,
+      );
       return { id: entry.id, name: entry.name, kind: entry.kind, events, writable: entry.writable };
     },
     add(entry: LabEntry): LabEntry {

@@ -19,14 +19,19 @@ export const liveRoutes = (app: Hono, { registry, warn }: RouteDeps) => {
       let total = first.source.events.length;
       let pending = Promise.resolve();
       const check = () => {
-        pending = pending.then(async () => {
-          const now = (await registry.get(id)).source.events.length;
-          if (now === total) return;
-          total = now;
-          await stream.writeSSE({ event: 'appended', data: JSON.stringify({ total } satisfies LiveAppended) });
-        }).catch((error: Error) => warn(`live: ${error.message}`));
+        pending = pending
+          .then(async () => {
+            const now = (await registry.get(id)).source.events.length;
+            if (now === total) return;
+            total = now;
+            await stream.writeSSE({ event: 'appended', data: JSON.stringify({ total } satisfies LiveAppended) });
+          })
+          .catch((error: Error) => warn(`live: ${error.message}`));
       };
-      const watcher = path && first.entry.kind === 'jsonl' ? watch(dirname(path), (_, name) => (name === null || path.endsWith(String(name))) && check()) : undefined;
+      const watcher =
+        path && first.entry.kind === 'jsonl'
+          ? watch(dirname(path), (_, name) => (name === null || path.endsWith(String(name))) && check())
+          : undefined;
       const ping = setInterval(() => void stream.write(': ping\n\n').catch(() => undefined), 15_000);
       await stream.writeSSE({ event: 'ready', data: JSON.stringify({ total } satisfies LiveAppended) });
       await new Promise<void>((done) => stream.onAbort(done));

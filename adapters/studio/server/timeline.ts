@@ -7,6 +7,24 @@ import { choiceLine } from '../../stepper/words.ts';
 const titleOf = (procedure: string, step: string): string =>
   (procedure === adminProcedure ? findAction(step)?.title : findProcedure(procedure)?.steps.find((s) => s.id === step)?.title) ?? step;
 
+/** The row an input (or the lab's creation, or a procedure's start) opens. */
+const rowOf = (e: RecordedEvent): CompactRow => {
+  const input = e.type === 'ActionTaken' ? e.data : undefined;
+  const started = e.type === 'ProcedureStarted' ? e.data.procedure : undefined;
+  let text = 'lab created';
+  if (input) text = `${titleOf(input.procedure, input.step)}: ${input.choice === null ? 'left out' : choiceLine(input.choice)}`;
+  else if (started) text = `${findProcedure(started)?.title ?? started}: started`;
+  return {
+    position: e.position,
+    procedure: input?.procedure ?? started ?? null,
+    step: input?.step ?? null,
+    status: input?.choice === null ? 'skipped' : 'done',
+    text,
+    firstEvent: e.position,
+    lastEvent: e.position,
+  };
+};
+
 /**
  * The log as one row per input: the lab's creation, each procedure's start, and each step or action with the events
  * it brought (done, rejected with its code, or left out). Rows partition the log, in order.
@@ -14,14 +32,8 @@ const titleOf = (procedure: string, step: string): string =>
 export const compactRows = (events: readonly RecordedEvent[]): CompactRow[] => {
   const rows: CompactRow[] = [];
   for (const e of events) {
-    const starts = e.type === 'ActionTaken' || e.type === 'ProcedureStarted' || rows.length === 0;
-    if (starts) {
-      const input = e.type === 'ActionTaken' ? e.data : undefined;
-      const procedure = input?.procedure ?? (e.type === 'ProcedureStarted' ? e.data.procedure : null);
-      const text = input
-        ? `${titleOf(input.procedure, input.step)}${input.choice === null ? ': left out' : `: ${choiceLine(input.choice)}`}`
-        : e.type === 'ProcedureStarted' ? `${findProcedure(e.data.procedure)?.title ?? e.data.procedure}: started` : 'lab created';
-      rows.push({ position: e.position, procedure, step: input?.step ?? null, status: input?.choice === null ? 'skipped' : 'done', text, firstEvent: e.position, lastEvent: e.position });
+    if (e.type === 'ActionTaken' || e.type === 'ProcedureStarted' || rows.length === 0) {
+      rows.push(rowOf(e));
       continue;
     }
     const row = rows[rows.length - 1]!;
@@ -41,17 +53,28 @@ const shapes = (e: RecordedEvent, entity: string): boolean =>
 
 /** The rows of one page of the timeline, filtered by procedure, event type and entity; `total` counts the filtered rows. */
 export const timelinePage = (
-  events: readonly RecordedEvent[], rows: readonly CompactRow[], query: TimelineQuery, json: (e: RecordedEvent) => EventJson,
+  events: readonly RecordedEvent[],
+  rows: readonly CompactRow[],
+  query: TimelineQuery,
+  json: (e: RecordedEvent) => EventJson,
 ): { view: 'compact'; total: number; rows: CompactRow[] } | { view: 'full'; total: number; rows: EventJson[] } => {
   const { from, limit, procedure, type, entity } = query;
   if (query.view === 'full') {
-    const wanted = procedure || type || entity
-      ? events.filter((e, i) => (!type || e.type === type) && (!entity || shapes(e, entity)) && (!procedure || placeOf(rows, i + 1)?.procedure === procedure))
-      : events;
+    const wanted =
+      procedure || type || entity
+        ? events.filter(
+            (e, i) =>
+              (!type || e.type === type) && (!entity || shapes(e, entity)) && (!procedure || placeOf(rows, i + 1)?.procedure === procedure),
+          )
+        : events;
     return { view: 'full', total: wanted.length, rows: wanted.slice(from, from + limit).map(json) };
   }
-  const wanted = rows.filter((r) => (!procedure || r.procedure === procedure)
-    && (!type && !entity || events.slice(r.firstEvent - 1, r.lastEvent).some((e) => (!type || e.type === type) && (!entity || shapes(e, entity)))));
+  const wanted = rows.filter(
+    (r) =>
+      (!procedure || r.procedure === procedure) &&
+      ((!type && !entity) ||
+        events.slice(r.firstEvent - 1, r.lastEvent).some((e) => (!type || e.type === type) && (!entity || shapes(e, entity)))),
+  );
   return { view: 'compact', total: wanted.length, rows: wanted.slice(from, from + limit) };
 };
 

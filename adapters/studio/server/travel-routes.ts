@@ -20,11 +20,18 @@ const wordsOf = (edit: WhatIfEdit): string[] =>
 const rowsFrom = (rows: readonly CompactRow[], from: number | null) => rows.filter((r) => r.lastEvent >= (from ?? 0)).slice(0, 500);
 
 const outcome = (events: readonly RecordedEvent[], world: World, rows: readonly CompactRow[], from: number | null): Outcome => ({
-  events: events.length, rejections: world.rejections.map(rejectionJson), findings: evaluateFindings(world).map(findingView),
-  certificates: Object.keys(world.ca.issued).length, timeline: rowsFrom(rows, from),
+  events: events.length,
+  rejections: world.rejections.map(rejectionJson),
+  findings: evaluateFindings(world).map(findingView),
+  certificates: Object.keys(world.ca.issued).length,
+  timeline: rowsFrom(rows, from),
 });
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 export const travelRoutes = (app: Hono, { registry }: RouteDeps, homeForUploads: string) => {
   const lab = (id: string) => registry.get(id);
@@ -47,7 +54,12 @@ export const travelRoutes = (app: Hono, { registry }: RouteDeps, homeForUploads:
     const l = await lab(c.req.param('lab'));
     const body = parseWith(forkBody, await jsonBody(c), 'fork');
     const folder = join(l.entry.forkRoot, body.name);
-    if (await exists(folder)) refuse(409, 'STUDIO_EXISTS', `fork: expected a name not yet used beside the lab, found ${body.name} already there; choose another name (nothing was overwritten)`);
+    if (await exists(folder))
+      refuse(
+        409,
+        'STUDIO_EXISTS',
+        `fork: expected a name not yet used beside the lab, found ${body.name} already there; choose another name (nothing was overwritten)`,
+      );
     const log = join(folder, 'lab.jsonl');
     await forkCommand(l.travel.context, [log, ...wordsOf(body.edits[0]!)]);
     const entry = registry.add(logEntry(log, l.entry.forkRoot));
@@ -61,4 +73,5 @@ export const travelRoutes = (app: Hono, { registry }: RouteDeps, homeForUploads:
 };
 
 /** The answer to a body over the limit: 413, naming the limit. */
-const tooLarge = (limit: string) => (c: import('hono').Context) => c.json(errorBody('STUDIO_TOO_LARGE', `body: expected at most ${limit}, found more`), 413);
+const tooLarge = (limit: string) => (c: import('hono').Context) =>
+  c.json(errorBody('STUDIO_TOO_LARGE', `body: expected at most ${limit}, found more`), 413);
