@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createFileAtomic, ensureFolder, modes } from '../files/atomic.ts';
-import { fromPem, toPem } from '../keystore/rsa.ts';
+import { ensureFolder, modes } from '../files/atomic.ts';
+import { createKeyFile } from '../keystore/key-file.ts';
+import { fromPem } from '../keystore/rsa.ts';
 
 /** RSA private keys made ahead of time, each handed out once and then gone from the pool. */
 export interface KeyPool {
@@ -70,9 +71,8 @@ export const folderKeyPool = (folder: string): KeyPool => {
     },
     async add(size, pkcs8) {
       await ensureFolder(folder, modes.secretFolder);
-      await ensureFolder(join(folder, sizeFolder(size)), modes.secretFolder);
       const name = `${Date.now().toString(36)}-${randomUUID()}.key`;
-      await createFileAtomic(join(folder, sizeFolder(size), name), toPem('PRIVATE KEY', pkcs8), modes.secret);
+      await createKeyFile(join(folder, sizeFolder(size), name), pkcs8);
     },
     async count() {
       const counts: Record<number, number> = {};

@@ -1,9 +1,9 @@
 import { readFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { keyStoreError, type KeyStore } from '../../workflows/index.ts';
-import { createFileAtomic, ensureFolder, modes } from '../files/atomic.ts';
+import { createKeyFile } from './key-file.ts';
 import { generatedKeys, type KeySource } from './key-source.ts';
-import { fromPem, publicKeyOf, toPem } from './rsa.ts';
+import { fromPem, publicKeyOf } from './rsa.ts';
 
 const safe = (ref: string) => {
   if (!/^[A-Za-z0-9._-]+$/.test(ref) || /^\.+$/.test(ref)) throw keyStoreError('KEYSTORE_KEY_INVALID', `Key reference "${ref}" contains characters that are not allowed in a file name.`);
@@ -23,9 +23,8 @@ export const fileKeyStore = (folder: string, source: KeySource = generatedKeys):
       throw error;
     });
   const create = async (ref: string, pkcs8: string): Promise<'created' | 'exists'> => {
-    await ensureFolder(folder, modes.secretFolder);
     try {
-      await createFileAtomic(path(ref), toPem('PRIVATE KEY', pkcs8), modes.secret);
+      await createKeyFile(path(ref), pkcs8);
       return 'created';
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';
