@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib';
 import type { RecordedEvent } from '../../domain/index.ts';
 import { eventStoreError } from '../../workflows/index.ts';
+import { eventText } from './event-text.ts';
 
 /**
  * The integrity chain: each line ends with `"chain":"xxxxxxxx"`, the CRC-32 of its event text continued
@@ -13,9 +14,9 @@ const chainMark = /,"(chain|commit)":"([0-9a-f]{8})"\}$/;
 
 export const chainOf = (eventText: string, previous: number): number => crc32(eventText, previous);
 
-/** One stored line: the event's JSON with its chain value as the last field (`commit` on an append's last line). */
-export const formatLine = (event: RecordedEvent, previous: number, last = true): { line: string; chain: number } => {
-  const text = JSON.stringify(event);
+/** One stored line: the event's JSON (or its text) with its chain value as the last field (`commit` on an append's last line). */
+export const formatLine = (event: RecordedEvent | string, previous: number, last = true): { line: string; chain: number } => {
+  const text = typeof event === 'string' ? event : eventText(event);
   const chain = chainOf(text, previous);
   return { line: `${text.slice(0, -1)},"${last ? 'commit' : 'chain'}":"${chain.toString(16).padStart(8, '0')}"}\n`, chain };
 };

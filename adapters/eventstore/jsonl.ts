@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { RecordedEvent } from '../../domain/index.ts';
 import { eventStoreError, type EventStore, type PendingEvent } from '../../workflows/index.ts';
 import { ensureFolder, modes, syncFolder, writeFileAtomic } from '../files/atomic.ts';
+import { storedEvents } from './event-text.ts';
 import { formatLine, parseLines } from './jsonl-format.ts';
 import type { WriterLock } from './lock.ts';
 import { logChecker, refuseBrokenLog, type LogChecker } from './validate.ts';
@@ -115,14 +116,14 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
       const loaded = await loadForWrite(lab);
       if (eventsOf(loaded).length !== expectedVersion) throw conflict(lab, eventsOf(loaded).length, expectedVersion);
       let chain = loaded.chain;
-      const stored = events.map((e, i) => ({ ...e, position: expectedVersion + i + 1 }) as RecordedEvent);
+      const stored = storedEvents(events, expectedVersion);
       const text = stored.map((e, i) => {
-        const formatted = formatLine(e, chain, i === stored.length - 1);
+        const formatted = formatLine(e.text, chain, i === stored.length - 1);
         chain = formatted.chain;
         return formatted.line;
       }).join('');
       // The new events pass the same checks as a log being opened, before a byte is written.
-      loaded.checker.add((JSON.parse(JSON.stringify(stored)) as RecordedEvent[]).map((event, i) => ({ line: expectedVersion + i + 1, event })));
+      loaded.checker.add(stored.map(({ event }, i) => ({ line: expectedVersion + i + 1, event })));
       try {
         refuseIfBroken(loaded);
       } catch (error) {

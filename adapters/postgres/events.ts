@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../domain/index.ts';
 import { eventStoreError, type EventStore, type PendingEvent } from '../../workflows/index.ts';
+import { storedEvents } from '../eventstore/event-text.ts';
 import { logChecker, refuseBrokenLog, type LogChecker } from '../eventstore/validate.ts';
 import { isUniqueViolation, transaction, type Database } from './database.ts';
 import { checkLabName } from './names.ts';
@@ -133,9 +134,10 @@ export const postgresEventStore = (db: Database, onWarning: (message: string) =>
       if (!held || held.checker.result.events.length !== expectedVersion) held = await load(lab);
       const found = held.checker.result.events.length;
       if (found !== expectedVersion) throw conflict(lab, found, expectedVersion);
-      const texts = events.map((e, i) => JSON.stringify({ ...e, position: expectedVersion + i + 1 }));
+      const stored = storedEvents(events, expectedVersion);
+      const texts = stored.map((e) => e.text);
       // The new events pass the checks a lab gets when it opens, before anything is written.
-      held.checker.add(texts.map((text, i) => ({ line: expectedVersion + i + 1, event: JSON.parse(text) as RecordedEvent })));
+      held.checker.add(stored.map(({ event }, i) => ({ line: expectedVersion + i + 1, event })));
       try {
         refuseBrokenLog(held.checker);
       } catch (error) {
