@@ -1,10 +1,27 @@
-import type { CaEvent, Template } from '../domain/index.ts';
+import type { Draft } from 'immer';
+import type { CaEvent, LabEvent, RecordedEvent, Template, World } from '../domain/index.ts';
 import { copy, settled } from './copy.ts';
 import { crlHandlers } from './crl.ts';
 import type { Handlers } from './handlers.ts';
 
+type Host = World['hosts']['hosts'][string];
+type AutoenrollmentRan = Extract<LabEvent, { type: 'AutoenrollmentRan' }>;
+
 /** A template as the projection keeps it: its own arrays, since later events edit them in place. */
 const ownTemplate = (t: Template) => copy({ ...t, acl: [...t.acl], ekus: [...t.ekus], applicationPolicies: [...t.applicationPolicies] });
+
+/**
+ * What autoenrollment passes leave on their host: the last one's time and failures, and the count. One place for
+ * the rule: the fold applies one pass at a time, a timeline lays a computer's passes over a checkpoint at once.
+ */
+export const recordPasses = (host: Draft<Host>, last: RecordedEvent<AutoenrollmentRan>, passes: number): void => {
+  host.lastAutoenrollment = last.at;
+  host.autoenrollmentPasses = (host.autoenrollmentPasses ?? 0) + passes;
+  const { failures } = last.data;
+  // `in` asks the draft without drafting the value: most passes fail nothing and touch nothing else.
+  if (failures.length > 0) host.autoenrollmentFailures = settled(failures.map(({ template, eventId, message }) => ({ template, eventId, message })));
+  else if ('autoenrollmentFailures' in host) delete host.autoenrollmentFailures;
+};
 
 /** CA events: templates and their settings, templates to issue, requests and issued certificates. */
 export const caHandlers: Handlers<CaEvent> = {
@@ -46,12 +63,7 @@ export const caHandlers: Handlers<CaEvent> = {
   },
   AutoenrollmentRan: (world, event) => {
     const host = world.hosts.hosts[event.data.computer];
-    if (!host) return;
-    host.lastAutoenrollment = event.at;
-    host.autoenrollmentPasses = (host.autoenrollmentPasses ?? 0) + 1;
-    // `in` asks the draft without drafting the value: most passes fail nothing and touch nothing else.
-    if (event.data.failures.length > 0) host.autoenrollmentFailures = settled(event.data.failures.map(({ template, eventId, message }) => ({ template, eventId, message })));
-    else if ('autoenrollmentFailures' in host) delete host.autoenrollmentFailures;
+    if (host) recordPasses(host, event, 1);
   },
   TemplateIssued: (world, { data }) => {
     world.ca.authorities[data.ca]!.templatesToIssue.push(data.template);

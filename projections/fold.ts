@@ -48,10 +48,12 @@ export const batchSize = 5000;
 
 /**
  * How a fold treats provenance: `false` leaves it as it was (a timeline keeps one index for the whole log);
- * otherwise it is extended by the folded events, built when first read. `batch` sets the events per draft.
+ * otherwise it is extended by the folded events, built when first read. `passes: false` leaves autoenrollment
+ * passes off their hosts (a timeline lays them over its checkpoints). `batch` sets the events per draft.
  */
 export interface FoldOptions {
   readonly provenance?: boolean;
+  readonly passes?: boolean;
   readonly batch?: number;
 }
 
@@ -64,7 +66,8 @@ const freshWorld = (): World => structuredClone(emptyWorld);
  */
 export const foldFromScratch = (events: readonly RecordedEvent[], options: FoldOptions = {}): World => {
   const world = freshWorld() as Draft<World>;
-  for (const event of events) applyOne(world, event);
+  const passes = options.passes !== false;
+  for (const event of events) if (passes || event.type !== 'AutoenrollmentRan') applyOne(world, event);
   if (options.provenance !== false) world.provenance = castDraft(provenanceAfter(world.provenance as World['provenance'], events.slice()));
   const last = events[events.length - 1];
   if (last) {
@@ -85,7 +88,8 @@ export const fold = (events: readonly RecordedEvent[], from: World = emptyWorld,
   for (let start = 0; start < events.length; start += batch) {
     const end = Math.min(events.length, start + batch);
     world = produce(world, (draft) => {
-      for (let i = start; i < end; i += 1) applyOne(draft, events[i]!);
+      const passes = options.passes !== false;
+      for (let i = start; i < end; i += 1) if (passes || events[i]!.type !== 'AutoenrollmentRan') applyOne(draft, events[i]!);
       if (options.provenance !== false) draft.provenance = castDraft(provenanceAfter(provenanceOf(draft), events.slice(start, end)));
       draft.position = events[end - 1]!.position;
       draft.now = events[end - 1]!.at;

@@ -16,7 +16,7 @@ export const provenanceIndex = (events: readonly RecordedEvent[]): ProvenanceInd
 };
 
 /** How many positions of an ascending list are at most `n` (binary search). */
-const upTo = (positions: readonly number[], n: number): number => {
+export const upTo = (positions: readonly number[], n: number): number => {
   let low = 0;
   let high = positions.length;
   while (low < high) {
@@ -28,14 +28,16 @@ const upTo = (positions: readonly number[], n: number): number => {
 };
 
 /**
- * The provenance of the world at position `n`, read from the whole log's index: the same record a fold
- * up to `n` would build, computed on access instead of stored in every checkpoint.
+ * The provenance of the world at position `n`, read from the whole log's index (given, or built on the first read):
+ * the same record a fold up to `n` would build, computed on access instead of stored in every checkpoint.
  */
-export const provenanceAt = (index: ProvenanceIndex, n: number): World['provenance'] => {
+export const provenanceAt = (source: ProvenanceIndex | (() => ProvenanceIndex), n: number): World['provenance'] => {
   const cache = new Map<string, readonly number[]>();
+  let built: ProvenanceIndex | undefined;
+  const index = (): ProvenanceIndex => (built ??= typeof source === 'function' ? source() : source);
   const read = (key: string): readonly number[] | undefined => {
     if (cache.has(key)) return cache.get(key);
-    const all = index.get(key);
+    const all = index().get(key);
     const count = all ? upTo(all, n) : 0;
     const value = count === 0 ? undefined : count === all!.length ? all : all!.slice(0, count);
     cache.set(key, value!);
@@ -45,7 +47,7 @@ export const provenanceAt = (index: ProvenanceIndex, n: number): World['provenan
     // Entity keys never clash with Object.prototype's names, which stay readable (constructor, toString…).
     get: (target, key) => (typeof key === 'string' && !(key in Object.prototype) ? read(key) : Reflect.get(target, key)),
     has: (_, key) => typeof key === 'string' && read(key) !== undefined,
-    ownKeys: () => [...index.keys()].filter((key) => read(key) !== undefined),
+    ownKeys: () => [...index().keys()].filter((key) => read(key) !== undefined),
     getOwnPropertyDescriptor: (_, key) => {
       const value = typeof key === 'string' ? read(key) : undefined;
       return value === undefined ? undefined : { value, enumerable: true, configurable: true, writable: false };

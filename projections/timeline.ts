@@ -1,40 +1,90 @@
 import type { RecordedEvent, World } from '../domain/index.ts';
 import { emptyWorld } from '../domain/index.ts';
 import { fold } from './fold.ts';
-import { provenanceAt, provenanceIndex } from './provenance.ts';
+import { passIndex, withPasses, type PassIndex } from './passes.ts';
+import { provenanceAt, provenanceIndex, upTo, type ProvenanceIndex } from './provenance.ts';
 
 /** A lab log with checkpoints: the world at any position without refolding from the start. */
 export interface Timeline {
   readonly events: readonly RecordedEvent[];
   /** The world after position `n` (0 = before the first event). */
   worldAt(n: number): World;
+  /** The longest stretch of events between two checkpoints. */
   readonly checkpointInterval: number;
+  /** How many checkpoints the timeline places (the world before the first event included). */
   readonly checkpoints: number;
+  /** How many of them are folded so far: they are folded as seeks reach them, or all at once by `complete`. */
+  readonly built: number;
+  /** Folds every checkpoint not folded yet, telling `onProgress` after each (events folded, events in the log). */
+  complete(onProgress?: (folded: number, total: number) => void): void;
 }
 
+/** Events that change a checkpoint (an autoenrollment pass does not: passes are laid over a world on the way out). */
+const changesCheckpoint = (event: RecordedEvent) => event.type !== 'AutoenrollmentRan';
+
 /**
- * Folds the log once, keeping the world every `interval` events (2,000, or a hundredth of a long log).
- * Immer shares what did not change between checkpoints, so they cost the changed paths, not whole
- * worlds; provenance is not kept in them but read from one index of the whole log. A seek folds at
- * most `interval - 1` events from the nearest checkpoint before it.
+ * Where checkpoints go: after `interval` events, or sooner, after `dense` events that change the world kept in a
+ * checkpoint, so a seek folds few events through immer wherever the log is busy.
+ */
+const placeCheckpoints = (events: readonly RecordedEvent[], interval: number, dense: number): number[] => {
+  const at = [0];
+  let changing = 0;
+  for (let i = 0; i < events.length; i += 1) {
+    if (changesCheckpoint(events[i]!)) changing += 1;
+    if (i + 1 - at[at.length - 1]! >= interval || changing >= dense) {
+      at.push(i + 1);
+      changing = 0;
+    }
+  }
+  if (at[at.length - 1] !== events.length) at.push(events.length);
+  return at;
+};
+
+const withoutProvenanceOrPasses = { provenance: false, passes: false } as const;
+
+/**
+ * The log folded into checkpoints (every `interval` events, 2,000 or a hundredth of a long log, and every 1,000 events
+ * that change a checkpoint), each built when a seek first needs it. Immer shares what did not change between
+ * checkpoints, and what changes on every timer pass is kept out of them: a computer's passes and the entities'
+ * provenance are read from indexes of the whole log and laid over the world a seek returns.
  */
 export const buildTimeline = (events: readonly RecordedEvent[], interval = Math.max(2000, Math.ceil(events.length / 100))): Timeline => {
-  const withoutProvenance = { provenance: false } as const;
-  const checkpoints: World[] = [emptyWorld];
-  for (let start = 0; start < events.length; start += interval) {
-    checkpoints.push(fold(events.slice(start, start + interval), checkpoints[checkpoints.length - 1], withoutProvenance));
-  }
-  const index = provenanceIndex(events);
-  return {
+  const boundaries = placeCheckpoints(events, interval, Math.min(interval, 1000));
+  const worlds: World[] = [emptyWorld];
+  let passes: PassIndex | undefined;
+  let provenance: ProvenanceIndex | undefined;
+  let last: { n: number; world: World } | undefined;
+  const checkpoint = (k: number): World => {
+    while (worlds.length <= k) {
+      const i = worlds.length;
+      worlds.push(fold(events.slice(boundaries[i - 1], boundaries[i]), worlds[i - 1], withoutProvenanceOrPasses));
+    }
+    return worlds[k]!;
+  };
+  const timeline: Timeline = {
     events,
     checkpointInterval: interval,
-    checkpoints: checkpoints.length,
+    checkpoints: boundaries.length,
+    get built() {
+      return worlds.length;
+    },
+    complete(onProgress) {
+      while (worlds.length < boundaries.length) {
+        checkpoint(worlds.length);
+        onProgress?.(boundaries[worlds.length - 1]!, events.length);
+      }
+    },
     worldAt(n) {
       const position = Math.max(0, Math.min(n, events.length));
-      const at = Math.floor(position / interval);
-      const base = checkpoints[at]!;
-      const world = position === at * interval ? base : fold(events.slice(at * interval, position), base, withoutProvenance);
-      return { ...world, provenance: provenanceAt(index, position) };
+      if (last?.n === position) return last.world;
+      const k = upTo(boundaries, position) - 1;
+      const base = checkpoint(k);
+      const folded = position === boundaries[k] ? base : fold(events.slice(boundaries[k], position), base, withoutProvenanceOrPasses);
+      const world = withPasses(folded, (passes ??= passIndex(events)), events, position);
+      const index = () => (provenance ??= provenanceIndex(events));
+      last = { n: position, world: { ...world, provenance: provenanceAt(index, position) } };
+      return last.world;
     },
   };
+  return timeline;
 };

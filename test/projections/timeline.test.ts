@@ -15,6 +15,25 @@ timeline('the world at any position equals a fold of the log up to it, provenanc
   assert.is(t.checkpoints, Math.ceil(events.length / 50) + 1);
 });
 
+timeline('a year of timer passes, kept out of the checkpoints, comes back on every host at any position', () => {
+  const year = (JSON.parse(readFileSync('test/recorded/lab-year.json', 'utf8')) as { events: RecordedEvent[] }).events;
+  const t = buildTimeline(year, 700);
+  assert.is(t.built, 1, 'no checkpoint is folded before a seek needs it');
+  const positions = [1, 699, 700, 701, 1234, 2500, 3999, year.length - 1, year.length];
+  for (const n of positions) assert.equal(t.worldAt(n), fold(year.slice(0, n)), `position ${n}`);
+  const passed = Object.values(t.worldAt(year.length).hosts.hosts).filter((h) => (h.autoenrollmentPasses ?? 0) > 100);
+  assert.ok(passed.length > 0, 'the year gives some host more than 100 passes');
+  assert.is(t.built, t.checkpoints, 'a seek to the end folded every checkpoint on its way');
+  const fresh = buildTimeline(year, 700);
+  let reported = 0;
+  fresh.complete((folded, total) => {
+    assert.ok(folded > reported && folded <= total);
+    reported = folded;
+  });
+  assert.is(reported, year.length);
+  assert.is(fresh.built, fresh.checkpoints);
+});
+
 timeline('positions past the end or before the start are clamped', () => {
   const t = buildTimeline(events, 100);
   assert.is(t.worldAt(events.length + 10).position, events.length);
