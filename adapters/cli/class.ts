@@ -26,41 +26,45 @@ Examples:
 Exit codes: 0 done, 2 bad input (no store, class exists, bad scenario).
 `;
 
-/** `pkilab class create|status`. */
-export const classCommand = async (args: string[], io: Io): Promise<number> => {
-  const options = {
-    store: { type: 'string' }, students: { type: 'string' }, scenario: { type: 'string' },
-    force: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' },
-  } as const;
-  const parsed = parseOptions(args, options);
-  if (parsed.values.help) return io.out(classHelp), 0;
-  const [action, name, ...extra] = parsed.positionals;
-  if ((action !== 'create' && action !== 'status') || !name || extra.length > 0) {
-    io.err(`pkilab class: expected "create <NAME> --students N --scenario FILE" or "status <NAME>", found ${JSON.stringify(parsed.positionals.join(' '))} (pkilab help class for usage)`);
-    return 2;
+const options = {
+  store: { type: 'string' },
+  students: { type: 'string' },
+  scenario: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+type Values = ReturnType<typeof parseOptions<typeof options>>['values'];
+
+/** --students: a whole number from 1 to 500. */
+const studentCount = (value: string): number => {
+  const students = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (students >= 1 && students <= 500) return students;
+  throw new StoreError('STORE_USAGE', `--students: expected a whole number from 1 to 500, found ${JSON.stringify(value)}`);
+};
+
+const createAction = async (url: string, name: string, values: Values, io: Io): Promise<number> => {
+  if (values.students === undefined || !values.scenario) {
+    throw new StoreError(
+      'STORE_USAGE',
+      `class create: expected --students N and --scenario FILE, found ${values.students === undefined ? 'no --students' : 'no --scenario'}`,
+    );
   }
-  const url = requireStore(parsed.values.store, `class ${action}`);
-  if (action === 'create') {
-    if (parsed.values.students === undefined || !parsed.values.scenario) {
-      throw new StoreError('STORE_USAGE', `class create: expected --students N and --scenario FILE, found ${parsed.values.students === undefined ? 'no --students' : 'no --scenario'}`);
-    }
-    const students = /^\d+$/.test(parsed.values.students) ? Number(parsed.values.students) : NaN;
-    if (!(students >= 1 && students <= 500)) {
-      const found = JSON.stringify(parsed.values.students);
-      throw new StoreError('STORE_USAGE', `--students: expected a whole number from 1 to 500, found ${found}`);
-    }
-    const scenario = await loadScenario(parsed.values.scenario);
-    const store = await openStore(url);
-    try {
-      const onLab = (lab: string) => parsed.values.json || io.out(`  ${store.events.where(lab)}`);
-      const made = await createClass(store, name, students, scenario, { force: parsed.values.force, onLab });
-      if (parsed.values.json) io.out(JSON.stringify({ class: name, store: store.shown, ...made }, null, 2));
-      else io.out(`class ${name}: ${made.labs.length} lab(s) of ${made.events} events each, from ${scenario.file}`);
-      return 0;
-    } finally {
-      await store.close();
-    }
+  const students = studentCount(values.students);
+  const scenario = await loadScenario(values.scenario);
+  const store = await openStore(url);
+  try {
+    const onLab = (lab: string) => values.json || io.out(`  ${store.events.where(lab)}`);
+    const made = await createClass(store, name, students, scenario, { force: values.force, onLab });
+    if (values.json) io.out(JSON.stringify({ class: name, store: store.shown, ...made }, null, 2));
+    else io.out(`class ${name}: ${made.labs.length} lab(s) of ${made.events} events each, from ${scenario.file}`);
+    return 0;
+  } finally {
+    await store.close();
   }
+};
+
+const statusAction = async (url: string, name: string, values: Values, io: Io): Promise<number> => {
   const store = await openStore(url);
   try {
     const labs = await classStatus(store, name);
@@ -68,7 +72,7 @@ export const classCommand = async (args: string[], io: Io): Promise<number> => {
       const where = `found none in ${store.shown} (pkilab labs lists the labs there)`;
       throw new StoreError('STORE_LAB_MISSING', `class ${name}: expected the labs of a class (${name}/student-01…), ${where}`);
     }
-    if (parsed.values.json) io.out(JSON.stringify({ class: name, store: store.shown, labs }, null, 2));
+    if (values.json) io.out(JSON.stringify({ class: name, store: store.shown, labs }, null, 2));
     else {
       io.out(`class ${name}: ${labs.length} lab(s) in ${store.shown}; ${labs.filter((l) => l.stuck).length} stuck`);
       const width = Math.max(...labs.map((l) => l.lab.length), 4);
@@ -78,4 +82,19 @@ export const classCommand = async (args: string[], io: Io): Promise<number> => {
   } finally {
     await store.close();
   }
+};
+
+/** `pkilab class create|status`. */
+export const classCommand = async (args: string[], io: Io): Promise<number> => {
+  const parsed = parseOptions(args, options);
+  if (parsed.values.help) return (io.out(classHelp), 0);
+  const [action, name, ...extra] = parsed.positionals;
+  if ((action !== 'create' && action !== 'status') || !name || extra.length > 0) {
+    io.err(
+      `pkilab class: expected "create <NAME> --students N --scenario FILE" or "status <NAME>", found ${JSON.stringify(parsed.positionals.join(' '))} (pkilab help class for usage)`,
+    );
+    return 2;
+  }
+  const url = requireStore(parsed.values.store, `class ${action}`);
+  return action === 'create' ? createAction(url, name, parsed.values, io) : statusAction(url, name, parsed.values, io);
 };
