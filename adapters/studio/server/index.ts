@@ -3,10 +3,14 @@ import { serve } from '@hono/node-server';
 import { studioApp } from './app.ts';
 import { newToken } from './auth.ts';
 import { labRegistry, labsIn, StudioInputError, type LabEntry } from './labs.ts';
+import { storeLabs } from './store-labs.ts';
 
 export interface StudioOptions {
   /** Lab logs, exported bundles or folders of labs: everything the studio may read (and fork beside). */
   readonly inputs: readonly string[];
+  /** A PostgreSQL store: `storeLabs` are prefixes of its lab names (none: every lab of it). */
+  readonly store?: string | undefined;
+  readonly storeLabs?: readonly string[];
   readonly port?: number;
   readonly host?: string;
   readonly allowKeys?: boolean;
@@ -23,40 +27,47 @@ export interface RunningStudio {
   close(): Promise<void>;
 }
 
-/** Starts the studio on host:port (127.0.0.1 and a free port by default) over the labs the inputs hold. */
-export const startStudio = async (options: StudioOptions): Promise<RunningStudio> => {
-  const entries = (await Promise.all(options.inputs.map(labsIn))).flat();
-  if (entries.length === 0)
-    throw new StudioInputError(
-      `${options.inputs.join(', ')}: expected lab logs (.jsonl), exported labs (.json) or folders holding them, found none`,
-    );
-  const registry = labRegistry(entries, options.warn);
-  const token = options.token ?? newToken();
-  const host = options.host ?? '127.0.0.1';
-  const home = entries[0]?.forkRoot ?? process.cwd();
-  const app = studioApp({
-    token,
-    registry,
-    allowKeys: Boolean(options.allowKeys),
-    staticRoot: options.staticRoot,
-    homeForUploads: home,
-    warn: options.warn,
-  });
-  const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => ready(s));
+/** The labs the inputs and the store hold; a path or prefix that holds none is bad input. */
+const labsOf = async (options: StudioOptions, fromStore: { entries: LabEntry[] } | undefined): Promise<LabEntry[]> => {
+  const entries = [...(await Promise.all(options.inputs.map(labsIn))).flat(), ...(fromStore?.entries ?? [])];
+  if (entries.length > 0) return entries;
+  const given = [...options.inputs, ...(options.storeLabs ?? []).map((p) => `${p}* in the store`)].join(', ') || 'the store';
+  throw new StudioInputError(
+    `${given}: expected lab logs (.jsonl), exported labs (.json), folders holding them or labs in the store, found none`,
+  );
+};
+
+const listen = (app: ReturnType<typeof studioApp>, port: number, hostname: string) =>
+  new Promise<ReturnType<typeof serve>>((ready, fail) => {
+    const s = serve({ fetch: app.fetch, port, hostname }, () => ready(s));
     s.once('error', fail);
   });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  return {
-    url: `${origin}/?token=${token}`,
-    origin,
-    token,
-    labs: entries,
-    close: () =>
+
+/** Starts the studio on host:port (127.0.0.1 and a free port by default) over the labs the inputs (and the store) hold. */
+export const startStudio = async (options: StudioOptions): Promise<RunningStudio> => {
+  const fromStore = options.store ? await storeLabs(options.store, options.storeLabs ?? [], options.warn) : undefined;
+  try {
+    const entries = await labsOf(options, fromStore);
+    const token = options.token ?? newToken();
+    const host = options.host ?? '127.0.0.1';
+    const app = studioApp({
+      token,
+      registry: labRegistry(entries, options.warn, fromStore?.access),
+      allowKeys: Boolean(options.allowKeys),
+      staticRoot: options.staticRoot,
+      homeForUploads: entries[0]?.forkRoot ?? process.cwd(),
+      warn: options.warn,
+    });
+    const server = await listen(app, options.port ?? 0, host);
+    const origin = `http://${host.includes(':') ? `[${host}]` : host}:${(server.address() as AddressInfo).port}`;
+    const close = () =>
       new Promise<void>((done) => {
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
         server.close(() => done());
-      }),
-  };
+      }).then(() => fromStore?.access.close());
+    return { url: `${origin}/?token=${token}`, origin, token, labs: entries, close };
+  } catch (error) {
+    await fromStore?.access.close();
+    throw error;
+  }
 };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { LabInfo } from '../api.ts';
+import type { StoreAccess } from './store-labs.ts';
 import { createSession, type TravelSession } from '../../travel/session.ts';
 import { openBundleJson, openSource, type LabSource } from '../../travel/source.ts';
 import { refuse } from './errors.ts';
@@ -11,8 +12,10 @@ export interface LabEntry {
   readonly id: string;
   readonly name: string;
   readonly kind: LabInfo['kind'];
-  /** The log or bundle file; undefined for an upload held in memory. */
+  /** The log or bundle file; undefined for an upload held in memory and a lab in a store. */
   readonly path?: string;
+  /** The lab's name in the PostgreSQL store the studio was given. */
+  readonly storeName?: string;
   /** The folder new labs made from this one (forks) are written in. */
   readonly forkRoot: string;
   readonly writable: boolean;
@@ -86,21 +89,31 @@ export const labsIn = async (given: string): Promise<LabEntry[]> => {
 };
 
 /** The change stamp of a file: a log that grew or was cut reads again. */
-const stampOf = async (path: string | undefined) => (path ? stat(path).then((s) => `${s.size}:${s.mtimeMs}`) : 'memory');
+const stampOf = async (entry: LabEntry, store: StoreAccess | undefined): Promise<string> => {
+  if (entry.path) return stat(entry.path).then((s) => `${s.size}:${s.mtimeMs}`);
+  if (entry.storeName && store) return `version ${await store.version(entry.storeName)}`;
+  return 'memory';
+};
 
 /** The studio's labs: the given ones, the forks it made and the bundles it was sent, each opened once and re-read when its file changes. */
-export const labRegistry = (entries: readonly LabEntry[], warn: (w: string) => void) => {
+export const labRegistry = (entries: readonly LabEntry[], warn: (w: string) => void, store?: StoreAccess) => {
   const labs = new Map(entries.map((e) => [e.id, e]));
   const opened = new Map<string, Promise<OpenedLab>>();
   const uploads = new Map<string, LabSource>();
 
   const open = async (entry: LabEntry, stamp: string): Promise<OpenedLab> => {
-    const source = entry.path ? await openSource(entry.path, warn) : uploads.get(entry.id)!;
+    const source = entry.path
+      ? await openSource(entry.path, warn)
+      : entry.storeName && store
+        ? await store.source(entry.storeName)
+        : uploads.get(entry.id)!;
     return { entry, source, travel: createSession(source, warn), stamp };
   };
 
   const registry = {
     list: () => [...labs.values()],
+    /** The store the studio reads labs from, if it was given one. */
+    store,
     /** The lab an id names, or 403: an id is all a client may name a lab by. */
     entry(id: string): LabEntry {
       const entry = labs.get(id);
@@ -116,7 +129,7 @@ export const labRegistry = (entries: readonly LabEntry[], warn: (w: string) => v
     /** The lab as it is now: the cached session unless its file changed since it was read. */
     async get(id: string): Promise<OpenedLab> {
       const entry = registry.entry(id);
-      const stamp = await stampOf(entry.path);
+      const stamp = await stampOf(entry, store);
       const cached = opened.get(id);
       if (cached && (await cached.catch(() => undefined))?.stamp === stamp) return cached;
       const next = open(entry, stamp);

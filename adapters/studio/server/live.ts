@@ -7,7 +7,8 @@ import type { RouteDeps } from './read-routes.ts';
 
 /**
  * `GET /api/labs/:lab/live`: server-sent events. `event: appended` with `{ total }` each time the lab's log holds a
- * different number of events (an append, or a cut going back); its folder is watched, the log read again on a change.
+ * different number of events (an append, or a cut going back): a log's folder is watched, a store's lab followed
+ * (LISTEN/NOTIFY), and the lab read again on a change.
  * A comment line every 15 s keeps proxies from closing the stream.
  */
 export const liveRoutes = (app: Hono, { registry, warn }: RouteDeps) => {
@@ -32,11 +33,17 @@ export const liveRoutes = (app: Hono, { registry, warn }: RouteDeps) => {
         path && first.entry.kind === 'jsonl'
           ? watch(dirname(path), (_, name) => (name === null || path.endsWith(String(name))) && check())
           : undefined;
+      const name = first.entry.storeName;
+      const follower =
+        name && registry.store
+          ? registry.store.follow(name).subscribe({ next: check, error: (e: Error) => warn(`live: ${e.message}`) })
+          : undefined;
       const ping = setInterval(() => void stream.write(': ping\n\n').catch(() => undefined), 15_000);
       await stream.writeSSE({ event: 'ready', data: JSON.stringify({ total } satisfies LiveAppended) });
       await new Promise<void>((done) => stream.onAbort(done));
       clearInterval(ping);
       watcher?.close();
+      follower?.unsubscribe();
     });
   });
 };
