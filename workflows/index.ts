@@ -1,7 +1,8 @@
 export { procedures, findProcedure } from './catalog.ts';
 export type { ProcedureDefinition, PhaseDefinition, PhaseId, StepDefinition, StepKey, ProcedureContext, StepCommand } from './procedure.ts';
 export { phaseTitles } from './procedure.ts';
-export { procedureMachine, machineOf, currentStepOf, type ProcedureEvent, type ProcedureMachine, type ProcedureSnapshot } from './machine.ts';
+export { procedureMachine, machineOf, currentStepOf, type ProcedureEvent, type ProcedureInput, type ProcedureMachine, type ProcedureSnapshot } from './machine.ts';
+export { prerequisitesOf } from './prerequisites.ts';
 export { procedureSnapshot } from './replay.ts';
 export { createGroup, nameTemplate } from './steps/template-steps.ts';
 export {

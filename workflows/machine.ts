@@ -1,12 +1,22 @@
 import { assign, setup, type SnapshotFrom } from 'xstate';
 import type { ProcedureContext, ProcedureDefinition, StepCommand, StepDefinition } from './procedure.ts';
 
+/** What a procedure machine starts from: the procedures it relies on (their groups and templates). */
+export interface ProcedureInput {
+  readonly prerequisites: readonly string[];
+}
+
+/** The machine's context: the choices so far (what steps read), and the prerequisites it was given. */
+export interface MachineContext extends ProcedureContext {
+  readonly prerequisites: readonly string[];
+}
+
 /** The person's input to a procedure machine: take a step with a (parsed) choice, or leave it out. */
 export type ProcedureEvent = { type: 'ACT'; step: string; choice: unknown } | { type: 'SKIP'; step: string };
 
 /** The machine's vocabulary: its named guards and actions, shared by every procedure. */
 const procedureSetup = setup({
-  types: { context: {} as ProcedureContext, events: {} as ProcedureEvent },
+  types: { context: {} as MachineContext, events: {} as ProcedureEvent, input: {} as ProcedureInput },
   guards: {
     /** The input names this step (an input for another step finds no transition). */
     isThisStep: ({ event }, params: { step: string }) => event.step === params.step,
@@ -58,7 +68,7 @@ export const procedureMachine = (procedure: ProcedureDefinition) => {
   );
   return procedureSetup.createMachine({
     id: procedure.id,
-    context: { choices: {} },
+    context: ({ input }) => ({ choices: {}, prerequisites: input?.prerequisites ?? [] }),
     initial: phases[0]!.id,
     states: { ...states, done: { type: 'final' as const } },
   });

@@ -2,6 +2,7 @@ import { initialTransition, transition } from 'xstate';
 import type { ProcedureProgress, RecordedEvent, World } from '../domain/index.ts';
 import { progressAfter } from '../projections/index.ts';
 import { machineOf, type ProcedureEvent, type ProcedureSnapshot } from './machine.ts';
+import { prerequisiteIds } from './prerequisites.ts';
 import { phaseOf, type ProcedureDefinition } from './procedure.ts';
 
 /** The recorded input of an ActionTaken event as the machine event it was. */
@@ -18,17 +19,19 @@ export const rememberSnapshot = (world: World, procedure: string, snapshot: Proc
 };
 
 /**
- * The machine's snapshot for a progress record of the folded world: its context is the accepted choices,
+ * The machine's snapshot for a progress record of the folded world: its input is the procedure's
+ * prerequisites, its context the accepted choices,
  * and the machine itself answers where the last accepted input led (one transition from that step's
  * state), so no step replays the procedure's inputs.
  */
 const restore = (procedure: ProcedureDefinition, progress: ProcedureProgress): ProcedureSnapshot => {
   const machine = machineOf(procedure);
+  const prerequisites = prerequisiteIds(procedure);
   const last = progress.inputs.at(-1);
-  if (!last) return initialTransition(machine)[0];
+  if (!last) return initialTransition(machine, { prerequisites })[0];
   const choices = Object.fromEntries(progress.inputs.slice(0, -1).map((input) => [input.step, input.choice]));
   const phase = phaseOf(procedure, last.step)!;
-  const before = machine.resolveState({ value: { [phase.id]: last.step }, context: { choices } });
+  const before = machine.resolveState({ value: { [phase.id]: last.step }, context: { choices, prerequisites } });
   return transition(machine, before, toMachineEvent(last))[0];
 };
 

@@ -1,31 +1,7 @@
 import type { World } from '../../domain/index.ts';
-import { procedures, type ProcedureDefinition } from '../../workflows/index.ts';
+import { prerequisitesOf, type ProcedureDefinition } from '../../workflows/index.ts';
 
-/** The seed's choice of every step of a procedure, each seeing the ones before it. */
-const seedChoices = (procedure: ProcedureDefinition): Record<string, unknown> => {
-  const choices: Record<string, unknown> = {};
-  for (const step of procedure.steps) choices[step.id] = step.seedChoice({ choices });
-  return choices;
-};
-
-const strings = (value: unknown): string[] =>
-  typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
-
-/** The names a procedure creates: its group and its template. */
-const created = (procedure: ProcedureDefinition): string[] => {
-  const choices = seedChoices(procedure);
-  return strings([(choices['create-group'] as { name?: string } | undefined)?.name, (choices['name-template'] as { displayName?: string } | undefined)?.displayName]);
-};
-
-/**
- * The procedures another one needs first: those that create a group or a template its seed choices name
- * (the AMT 802.1X procedure selects the AMT web server template and group in the out of band component).
- */
-export const prerequisitesOf = (procedure: ProcedureDefinition): ProcedureDefinition[] => {
-  const own = created(procedure);
-  const named = strings(seedChoices(procedure)).filter((s) => !own.includes(s));
-  return procedures.filter((other) => other !== procedure && created(other).some((name) => named.includes(name)));
-};
+export { prerequisitesOf };
 
 export type ProcedureStatus = { readonly kind: 'done' } | { readonly kind: 'under-way' } | { readonly kind: 'available' } | { readonly kind: 'needs'; readonly first: readonly string[] };
 

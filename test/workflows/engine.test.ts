@@ -25,7 +25,7 @@ const walk = async (ports: LabPorts, start: Lab, until?: string) => {
 
 engine('the procedure machine holds its steps in phases, names a decide action, and finds no transition for another step', () => {
   const machine = machineOf(iis);
-  const [initial] = initialTransition(machine);
+  const [initial] = initialTransition(machine, { prerequisites: [] });
   assert.equal(initial.value, { group: 'create-group' });
   const [same, none] = transition(machine, initial, { type: 'ACT', step: 'bind', choice: {} });
   assert.equal(same.value, { group: 'create-group' });
@@ -35,6 +35,14 @@ engine('the procedure machine holds its steps in phases, names a decide action, 
   assert.equal(Object.keys(machine.root.states), ['group', 'duplicate', 'configure', 'issue', 'request', 'deploy', 'done']);
   const command = actions.find((a) => a.type === 'decide');
   assert.equal((command?.params as { commands: unknown[] }).commands, [{ type: 'CreateGroup', name: 'G' }, { type: 'AddGroupMember', group: 'G', member: 'SERVER1' }]);
+});
+
+engine('a procedure\'s machine is given the procedures it relies on as input, and keeps them in its context', async () => {
+  const dpClient = findProcedure('dp-client-certificate')!;
+  const { ports, lab } = await freshLab();
+  const started = await startProcedure(ports, lab, dpClient.id);
+  assert.equal(procedureSnapshot(dpClient, started.world)?.context.prerequisites, ['iis-web-server-certificate']);
+  assert.equal(procedureSnapshot(iis, (await startProcedure(ports, started, iis.id)).world)?.context.prerequisites, []);
 });
 
 engine('a step out of order is recorded with its rejection and does not move the procedure', async () => {
