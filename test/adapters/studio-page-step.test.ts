@@ -74,7 +74,8 @@ const chartShowsCurrentStep = async () => {
   const chart = tab.getByRole('img', { name: /Chart of iis-web-server-certificate/ });
   await chart.waitFor();
   assert.ok((await chart.locator('[data-status="done"]').count()) >= 3);
-  assert.is(await chart.locator('[data-status="current"]').count(), 1);
+  const current = await chart.locator('[data-status="current"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-node')));
+  assert.is(current.length, 1, `lit: ${current.join(', ')}`);
   assert.ok((await chart.locator('[data-status="upcoming"]').count()) >= 3);
   await screenshot(tab, 'studio-chart');
   await tab.getByRole('tab', { name: 'Step' }).click();

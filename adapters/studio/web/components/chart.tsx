@@ -1,11 +1,13 @@
 import type { ChartAnswer, ChartNode } from '../../api.ts';
 import { labApi, useJson } from '../client.ts';
 import { useStudio } from '../studio-context.ts';
+import { layoutChart } from '../chart-layout.ts';
 import { ProcedurePicker, useProcedure } from './procedure-picker.tsx';
 import { Problem } from './problem.tsx';
 
 const row = 64;
-const box = { x: 170, width: 380, height: 44 };
+const box = { x: 280, width: 400, height: 44 };
+const symbol: Record<ChartNode['status'], string> = { done: '✓', current: '▶', skipped: '–', rejected: '✗', upcoming: '' };
 const legend: Record<ChartNode['status'], string> = {
   done: '✓ done',
   current: '▶ current',
@@ -49,16 +51,10 @@ export const Chart = () => {
 };
 
 const Drawing = ({ chart }: { chart: ChartAnswer }) => {
-  const index = new Map(chart.nodes.map((n, i) => [n.id, i]));
-  const bands = chart.nodes.reduce<Array<{ phase: string; first: number; last: number }>>((acc, n, i) => {
-    const last = acc[acc.length - 1];
-    if (last && last.phase === n.phase) last.last = i;
-    else acc.push({ phase: n.phase, first: i, last: i });
-    return acc;
-  }, []);
-  const far = Math.max(0, ...chart.edges.map((e) => Math.abs((index.get(e.to) ?? 0) - (index.get(e.from) ?? 0))));
+  const { steps, bands, arrows } = layoutChart(chart);
+  const far = Math.max(0, ...arrows.map((a) => Math.abs(a.to - a.from)));
   const width = box.x + box.width + 60 + far * 14 + 160;
-  const height = chart.nodes.length * row + 10;
+  const height = steps.length * row + 10;
   return (
     <svg
       className="chart-svg"
@@ -74,23 +70,22 @@ const Drawing = ({ chart }: { chart: ChartAnswer }) => {
         </marker>
       </defs>
       {bands.map((b) => (
-        <g key={`${b.phase}-${b.first}`} className="band">
+        <g key={`${b.title}-${b.first}`} className="band">
           <rect x={4} y={b.first * row + 2} width={width - 8} height={(b.last - b.first + 1) * row - 4} rx={8} />
           <text x={14} y={b.first * row + 26}>
-            {b.phase}
+            {b.title.length > 30 ? `${b.title.slice(0, 29)}…` : b.title}
+            <title>{b.title}</title>
           </text>
         </g>
       ))}
-      {chart.edges.map((e, i) => {
-        const a = index.get(e.from);
-        const b = index.get(e.to);
-        return a === undefined || b === undefined ? null : <Edge key={`${e.from}-${e.to}-${i}`} from={a} to={b} label={e.label} />;
-      })}
-      {chart.nodes.map((n, i) => (
+      {arrows.map((a, i) => (
+        <Edge key={`${a.from}-${a.to}-${i}`} from={a.from} to={a.to} label={a.label} guard={a.guard} />
+      ))}
+      {steps.map((n, i) => (
         <g key={n.id} className={`node node-${n.status}`} data-node={n.id} data-status={n.status}>
           <rect x={box.x} y={i * row + 10} width={box.width} height={box.height} rx={6} />
           <text x={box.x + 12} y={i * row + 37}>
-            {legend[n.status].split(' ')[0]} {n.label.length > 44 ? `${n.label.slice(0, 43)}…` : n.label}
+            {symbol[n.status]} {n.label.length > 46 ? `${n.label.slice(0, 45)}…` : n.label}
           </text>
           <title>{`${n.label} (${n.status})`}</title>
         </g>
@@ -100,12 +95,13 @@ const Drawing = ({ chart }: { chart: ChartAnswer }) => {
 };
 
 /** An arrow: straight down to the next state, or an arc on the right for a jump (skip, retry, back). */
-const Edge = ({ from, to, label }: { from: number; to: number; label: string }) => {
+const Edge = ({ from, to, label, guard }: { from: number; to: number; label: string; guard: string }) => {
   if (to === from + 1) {
     const x = box.x + box.width / 2;
     const y1 = from * row + 10 + box.height;
     return (
       <g className="edge">
+        <title>{`${label} ${guard}`}</title>
         <path d={`M${x},${y1} L${x},${to * row + 10}`} markerEnd="url(#arrow)" />
         {label && (
           <text x={x + 8} y={y1 + 14}>
@@ -121,6 +117,7 @@ const Edge = ({ from, to, label }: { from: number; to: number; label: string }) 
   const bulge = right + 30 + Math.abs(to - from) * 14;
   return (
     <g className={`edge jump${to < from ? ' back' : ''}`}>
+      <title>{`${label} ${guard}`}</title>
       <path d={`M${right},${y1} C${bulge},${y1} ${bulge},${y2} ${right},${y2}`} markerEnd="url(#arrow)" />
       {label && (
         <text x={bulge - 10} y={(y1 + y2) / 2}>

@@ -20,7 +20,7 @@ export const Header = ({ labs, studio, choose, openLab }: Props) => (
       <select aria-label="Lab" value={studio?.lab.id ?? ''} onChange={(e) => choose(e.target.value)}>
         {labs.map((l) => (
           <option key={l.id} value={l.id}>
-            {l.name} ({l.kind}, {l.events} events{l.writable ? '' : ', read-only'})
+            {l.name} ({l.kind}, {l.id === studio?.lab.id ? studio.total : l.events} events{l.writable ? '' : ', read-only'})
           </option>
         ))}
       </select>

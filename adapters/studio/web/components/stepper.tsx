@@ -41,7 +41,7 @@ export const Stepper = () => {
       {!studio.lab.writable && <p className="warn">This lab is read-only here (a bundle or an upload): fork it to step on.</p>}
       <Problem error={problem ?? loaded.error} />
       {said && <Said result={said} />}
-      {view && <Checklist view={view} />}
+      {view && <Checklist view={view} procedure={procedure} />}
       {view?.step === null && (
         <p className="ok" role="status">
           The procedure is complete.
@@ -57,7 +57,11 @@ export const Stepper = () => {
 const Said = ({ result }: { result: StepAnswer['result'] }) =>
   result.accepted ? (
     <p className="ok" role="status">
-      Accepted: {result.events.map((e) => e.text).join('; ') || 'nothing changed'}
+      Done:{' '}
+      {result.events
+        .filter((e) => e.type !== 'ActionTaken')
+        .map((e) => e.text)
+        .join('; ') || 'nothing changed'}
     </p>
   ) : (
     <p className="error" role="alert">
@@ -65,26 +69,25 @@ const Said = ({ result }: { result: StepAnswer['result'] }) =>
     </p>
   );
 
-const Checklist = ({ view }: { view: StepView }) => (
-  <ol className="checklist" aria-label="Checklist">
-    {view.checklist.done.map((s) => (
-      <li key={s} className="done">
-        ✓ {s}
-      </li>
-    ))}
-    {view.checklist.skipped.map((s) => (
-      <li key={s} className="skipped">
-        – {s}
-      </li>
-    ))}
-    {view.checklist.current && <li className="current">▶ {view.checklist.current}</li>}
-    {view.checklist.upcoming.map((s) => (
-      <li key={s} className="upcoming">
-        · {s}
-      </li>
-    ))}
-  </ol>
-);
+const marks = { done: '✓', skipped: '–', current: '▶', upcoming: '·' } as const;
+
+/** The procedure's steps in order, by title, each marked done, left out, current or upcoming. */
+const Checklist = ({ view, procedure }: { view: StepView; procedure: string }) => {
+  const studio = useStudio();
+  const { done, skipped, current } = view.checklist;
+  const steps = studio.procedures.find((p) => p.id === procedure)?.steps ?? [];
+  const statusOf = (id: string): keyof typeof marks =>
+    done.includes(id) ? 'done' : skipped.includes(id) ? 'skipped' : id === current ? 'current' : 'upcoming';
+  return (
+    <ol className="checklist" aria-label="Checklist">
+      {steps.map((step) => (
+        <li key={step.id} className={statusOf(step.id)}>
+          {marks[statusOf(step.id)]} {step.title}
+        </li>
+      ))}
+    </ol>
+  );
+};
 
 interface CurrentProps {
   view: StepView;
