@@ -31,7 +31,7 @@ const notRun: Record<string, string> = {
 };
 
 /** Commands that serve until stopped: their example passes when it is still serving after a few seconds. */
-const servers = /^pkilab serve (?!.*--check)/;
+const servers = /^pkilab (serve|studio) (?!.*--check)/;
 
 const bin = await tempDir('pkilab-bin-');
 await writeFile(join(bin, 'pkilab'), `#!/bin/sh\nexec "${process.execPath}" "${resolve('bin/pkilab.mjs')}" "$@"\n`);
