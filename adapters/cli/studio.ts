@@ -29,8 +29,7 @@ Options:
 
 Examples:
   pkilab studio .pkilab/iis-no-restart
-  pkilab studio .pkilab --port 8080 --open
-  pkilab studio class1/ --store postgres://pkilab:pkilab@127.0.0.1:5432/pkilab
+  pkilab studio .pkilab --check
 
 Exit codes: 0 stopped (or the check answered), 1 the check failed, 2 bad input.
 `;
