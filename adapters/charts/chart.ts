@@ -78,7 +78,10 @@ const leavesOf = (value: StateValue | undefined, prefix: string[] = []): string[
 /** An event type as a reader wants it: xstate's internal done, after and always events in words. */
 const eventWords = (type: string): string => {
   if (type.startsWith('xstate.done.state.')) return 'done';
-  if (type.startsWith('xstate.after.')) return `after ${type.split('.')[2]}`;
+  if (type.startsWith('xstate.after.')) {
+    const delay = type.split('.')[2]!;
+    return `after ${delay}${/^\d+$/.test(delay) ? ' ms' : ''}`;
+  }
   return type;
 };
 

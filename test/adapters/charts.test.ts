@@ -49,7 +49,7 @@ const nested = setup({
       initial: 'request',
       states: { request: { on: { ACT: { target: '#nested.bind', actions: 'remember' }, SKIP: '#nested.bind' } } },
     },
-    bind: { on: { ACT: 'done' } },
+    bind: { on: { ACT: 'done' }, after: { 1000: 'done' } },
     done: { type: 'final' },
   },
 });
@@ -97,6 +97,7 @@ charts('walks nested phases: each step is placed in its phase, and a phase takes
   assert.ok(chart.edges.some((e) => e.from === 'prepare' && e.to === 'issue' && e.label === 'done'));
   assert.ok(chart.edges.some((e) => e.from === 'issue.request' && e.to === 'bind' && e.label === 'ACT or SKIP'));
   assert.is(chart.nodes.find((n) => n.id === 'prepare')!.initial, 'prepare.group');
+  assert.ok(chart.edges.some((e) => e.from === 'bind' && e.to === 'done' && e.label === 'ACT or after 1000 ms'));
 });
 
 charts('draws a nested machine as composite states, a transition leaving a phase drawn from the phase', () => {
