@@ -37,7 +37,7 @@ workflow('on a recorded lab, the inputs the world keeps are the accepted ones si
   const world = fold(events);
   assert.ok(Object.keys(world.procedures).length > 0, 'the lab ran a procedure');
   for (const [id, progress] of Object.entries(world.procedures)) {
-    const lastStart = events.findLastIndex((e) => e.type === 'ProcedureStarted' && e.data.procedure === id);
+    const lastStart = events.map((e) => e.type === 'ProcedureStarted' && e.data.procedure === id).lastIndexOf(true);
     const expected = acceptedInputs(events.slice(lastStart)).filter((e) => e.data.procedure === id).map((e) => e.data.step);
     assert.equal(progress.inputs.map((i) => i.step), expected, id);
   }
