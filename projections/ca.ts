@@ -19,8 +19,9 @@ export const recordPasses = (host: Draft<Host>, last: RecordedEvent<Autoenrollme
   host.autoenrollmentPasses = (host.autoenrollmentPasses ?? 0) + passes;
   const { failures } = last.data;
   // `in` asks the draft without drafting the value: most passes fail nothing and touch nothing else.
-  if (failures.length > 0) host.autoenrollmentFailures = settled(failures.map(({ template, eventId, message }) => ({ template, eventId, message })));
-  else if ('autoenrollmentFailures' in host) delete host.autoenrollmentFailures;
+  if (failures.length > 0) {
+    host.autoenrollmentFailures = settled(failures.map(({ template, eventId, message }) => ({ template, eventId, message })));
+  } else if ('autoenrollmentFailures' in host) delete host.autoenrollmentFailures;
 };
 
 /** CA events: templates and their settings, templates to issue, requests and issued certificates. */

@@ -44,8 +44,11 @@ export const generateLabLog = (): RecordedEvent[] => {
 };
 
 let cached: RecordedEvent[] | undefined;
-/** The lab log, generated once per bench process. */
-export const labLog = (): RecordedEvent[] => (cached ??= generateLabLog());
+/**
+ * The lab log, generated once per bench process and passed through JSON as every store hands events back (JSONL and
+ * PostgreSQL parse them, the memory store clones them), so both folds read objects shaped as a replay reads them.
+ */
+export const labLog = (): RecordedEvent[] => (cached ??= JSON.parse(JSON.stringify(generateLabLog())) as RecordedEvent[]);
 
 /** The baseline: the same events folded into plain mutable maps with a provenance list per key; no immer, no matching. */
 export const mutableFold = (events: readonly RecordedEvent[], upTo = events.length) => {

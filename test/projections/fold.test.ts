@@ -24,7 +24,9 @@ projections('folding in batches of any size gives the world of one produce per e
   // The oracle makes one immer produce per event, which is quadratic on a long log: a few hundred events, small batches.
   const events = seed;
   const oneByOne = events.reduce((w, e) => produce(w, (d) => apply(d, e)), emptyWorld);
-  for (const batch of [1, 7, 64, events.length - 1, events.length, 5000]) assert.equal(fold(events, emptyWorld, { batch }), oneByOne, `batch ${batch}`);
+  for (const batch of [1, 7, 64, events.length - 1, events.length, 5000]) {
+    assert.equal(fold(events, emptyWorld, { batch }), oneByOne, `batch ${batch}`);
+  }
   assert.equal({ ...oneByOne.provenance }, expectedProvenance(events));
   assert.is(oneByOne.position, events.length);
 });

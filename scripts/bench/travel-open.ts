@@ -1,0 +1,60 @@
+// Opening a large lab log in `pkilab travel`, in a process of its own as a user starts it: the time until the first
+// answer at the position asked for (reading and checking the log, the session, the timeline to that point) and the
+// process's peak RSS, beside a bare node process that reads the same file and parses each line.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatLine } from '../../adapters/eventstore/jsonl-format.ts';
+import { largeLog } from '../../test/support/large-log.ts';
+import { computers, passes } from './lab-log.ts';
+import { figure, fmt, header, ratios, repeat, type BenchSection } from './measure.ts';
+
+/** Wall seconds and peak RSS (MiB) of a node process, as GNU time reports them; a failed run stops the bench. */
+const timedProcess = (args: string[]): { seconds: number; mib: number } => {
+  const format = 'pkilab-bench %e %M';
+  const run = spawnSync('/usr/bin/time', ['-f', format, process.execPath, ...args], { encoding: 'utf8', maxBuffer: 2 ** 30 });
+  const line = run.stderr.split('\n').find((l) => l.startsWith('pkilab-bench '));
+  if (run.status !== 0 || !line) throw new Error(`node ${args.slice(0, 4).join(' ')} failed (exit ${run.status}): ${run.stderr.slice(0, 500)}`);
+  const [, seconds, kib] = line.split(' ');
+  return { seconds: Number(seconds), mib: Number(kib) / 1024 };
+};
+
+export const section: BenchSection = {
+  name: 'travel-open',
+  title: 'open a large lab log in pkilab travel',
+  order: 55,
+  async run(context) {
+    const events = await largeLog(computers, passes);
+    const dir = mkdtempSync(join(tmpdir(), 'pkilab-bench-travel-'));
+    try {
+      let chain = 0;
+      const log = join(dir, 'lab.jsonl');
+      writeFileSync(log, events.map((e) => {
+        const line = formatLine(e, chain);
+        chain = line.chain;
+        return line.line;
+      }).join(''));
+      header(context, this.title, `${fmt(events.length)} events with real certificates, a fresh process each time`);
+      const parse = `require('fs').readFileSync(${JSON.stringify(log)},'utf8').trimEnd().split('\\n').map((l)=>JSON.parse(l))`;
+      const travel = (...command: string[]) => ['bin/pkilab.mjs', 'travel', log, ...command, '--json'];
+      const runs = await repeat(context.runs, async () => ({
+        baseline: timedProcess(['-e', parse]),
+        startup: timedProcess(['bin/pkilab.mjs', '--help']),
+        first: timedProcess(travel('goto', '1')),
+        end: timedProcess(travel('show', String(events.length), '--section', 'configmgr')),
+      }));
+      context.out(figure('travel, first answer (goto 1)', runs.map((r) => r.first.seconds), 's', { digits: 2, target: '≤ 3 s' }));
+      context.out(figure('travel, world after the last event (show N)', runs.map((r) => r.end.seconds), 's', { digits: 2 }));
+      context.out(figure('baseline: node reads and parses each line', runs.map((r) => r.baseline.seconds), 's', { digits: 2 }));
+      // bin/pkilab.mjs runs the build, or the sources through tsx when they are newer: its start-up is in both figures.
+      context.out(figure('of which start-up (pkilab --help)', runs.map((r) => r.startup.seconds), 's', { digits: 2 }));
+      context.out(ratios('ratio first answer / baseline', runs.map((r) => r.first.seconds), runs.map((r) => r.baseline.seconds)));
+      context.out(figure('peak RSS, first answer', runs.map((r) => r.first.mib), 'MiB', { target: '≤ 1 GB' }));
+      context.out(figure('peak RSS, world after the last event', runs.map((r) => r.end.mib), 'MiB'));
+      context.out(figure('peak RSS, baseline', runs.map((r) => r.baseline.mib), 'MiB'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
