@@ -1,5 +1,6 @@
 import { access, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { World } from '../../domain/index.ts';
 import { fold } from '../../projections/index.ts';
 import { jsonlEventStore } from '../eventstore/jsonl.ts';
 import { fileKeyStore } from '../keystore/files.ts';
@@ -95,6 +96,28 @@ const stopped = (running: Running): Promise<void> =>
     process.on('SIGTERM', stop);
   });
 
+const labHint = 'give the folder pkilab run --out wrote, or its lab.jsonl';
+
+/** The lab a path names: a folder pkilab run wrote, or a lab.jsonl. */
+const labFolderOf = async (given: string) => {
+  const kind = await stat(given).then(
+    (s) => (s.isDirectory() ? 'folder' : 'file'),
+    () => 'missing',
+  );
+  if (kind === 'missing') throw new ServeInputError(`${given}: no such folder or file; ${labHint}`);
+  if (kind === 'file' && !given.endsWith('.jsonl')) throw new ServeInputError(`${given} is a file, not a lab: ${labHint}`);
+  return given.endsWith('.jsonl') ? labFolder(dirname(given), basename(given, '.jsonl')) : labFolder(given);
+};
+
+/** --check: probes each name once with real clients; 0 when every probe passes. */
+const checkOnce = async (published: Published, running: Running, world: World, io: Io): Promise<number> => {
+  const authority = Object.values(world.ca.authorities)[0];
+  const results = await probe(published, running, authority?.certificate ?? '');
+  io.out('\ncheck:');
+  for (const r of results) io.out(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.url}  ${r.detail}`);
+  return results.every((r) => r.ok) ? 0 : 1;
+};
+
 /** `pkilab serve <lab>`: real servers on loopback for the lab's https bindings and CertEnroll folder. */
 export const serveCommand = async (args: string[], io: Io): Promise<number> => {
   let parsed;
@@ -109,29 +132,25 @@ export const serveCommand = async (args: string[], io: Io): Promise<number> => {
   } catch (error) {
     return usageFailure(io, 'serve', error, args);
   }
-  if (parsed.values.help) return io.out(serveHelp), 0;
+  if (parsed.values.help) return (io.out(serveHelp), 0);
   const [given] = parsed.positionals;
   if (!given || parsed.positionals.length > 1) {
     const found = parsed.positionals.length === 0 ? 'nothing' : parsed.positionals.join(' ');
     io.err(`pkilab serve: expected one lab (its folder or its lab.jsonl), found ${found}.\n\n${serveHelp}`);
     return 2;
   }
-  const kind = await stat(given).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => 'missing');
-  const hint = 'give the folder pkilab run --out wrote, or its lab.jsonl';
-  if (kind === 'missing') throw new ServeInputError(`${given}: no such folder or file; ${hint}`);
-  if (kind === 'file' && !given.endsWith('.jsonl')) throw new ServeInputError(`${given} is a file, not a lab: ${hint}`);
-  const folder = given.endsWith('.jsonl') ? labFolder(dirname(given), basename(given, '.jsonl')) : labFolder(given);
+  const folder = await labFolderOf(given);
   const httpsPort = portOption(parsed.values['https-port'], '--https-port');
   const httpPort = portOption(parsed.values['http-port'], '--http-port');
   const events = await jsonlEventStore(folder.root, { onWarning: (w) => io.err(`warning: ${w}`) }).read(folder.labId);
-  if (events.length === 0) {
-    throw new ServeInputError(`${folder.log} holds no lab (no events); ${hint}`);
-  }
+  if (events.length === 0) throw new ServeInputError(`${folder.log} holds no lab (no events); ${labHint}`);
   const world = fold(events);
   const published = await publishedBy(world, join(folder.artifacts, 'CertEnroll'));
   if (published.https.length === 0 && published.files.length === 0) {
-    io.err(`pkilab serve: ${folder.log} publishes nothing yet: no IIS site has an https binding with a certificate, ` +
-      'and no certificate names an http CDP or AIA URL.');
+    io.err(
+      `pkilab serve: ${folder.log} publishes nothing yet: no IIS site has an https binding with a certificate, ` +
+        'and no certificate names an http CDP or AIA URL.',
+    );
     return 1;
   }
   const keys = fileKeyStore(folder.keys);
@@ -142,7 +161,10 @@ export const serveCommand = async (args: string[], io: Io): Promise<number> => {
     throw new ServeInputError(`cannot listen on ${address} (${ports}): ${error.message}`);
   });
   const caPem = join(folder.artifacts, 'ca.pem');
-  const hasCaPem = await access(caPem).then(() => true, () => false);
+  const hasCaPem = await access(caPem).then(
+    () => true,
+    () => false,
+  );
   io.out(`pkilab serve: ${folder.log} (read-only), listening on ${running.address}`);
   io.out(mapLines(published, running, hasCaPem ? caPem : undefined).join('\n'));
   if (!parsed.values.check) {
@@ -151,11 +173,7 @@ export const serveCommand = async (args: string[], io: Io): Promise<number> => {
     return 0;
   }
   try {
-    const authority = Object.values(world.ca.authorities)[0];
-    const results = await probe(published, running, authority?.certificate ?? '');
-    io.out('\ncheck:');
-    for (const r of results) io.out(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.url}  ${r.detail}`);
-    return results.every((r) => r.ok) ? 0 : 1;
+    return await checkOnce(published, running, world, io);
   } finally {
     await running.close();
   }
