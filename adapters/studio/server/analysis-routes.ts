@@ -26,7 +26,7 @@ export const analysisRoutes = (app: Hono, { registry }: RouteDeps) => {
     positionIn(l, from, 'from');
     positionIn(l, to, 'to');
     const out = await travel(l, ['diff', String(from), String(to)]);
-    const provenance = l.travel.timeline.worldAt(Math.max(from, to)).provenance;
+    const provenance = l.timeline.worldAt(Math.max(from, to)).provenance;
     const changes = (out.changes as Change[]).map((ch) => ({
       ...ch,
       positions: (provenance[ch.entity] ?? []).filter((p) => p > Math.min(from, to) && p <= Math.max(from, to)),
@@ -37,7 +37,7 @@ export const analysisRoutes = (app: Hono, { registry }: RouteDeps) => {
   const findings = async (c: Context) => {
     const l = await lab(c);
     const position = positionIn(l, parseWith(atQuery, query(c), 'findings').at);
-    return findingsAt(l.travel.timeline, l.source.events, rowsOf(l), position, l.travel.context.json);
+    return findingsAt(l.timeline, l.source.events, rowsOf(l), position, l.travel.context.json);
   };
   app.get('/api/labs/:lab/findings', async (c) => c.json(await findings(c)));
   app.get('/api/labs/:lab/findings.json', async (c) => c.json((await findings(c)).open));

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { World } from '../../../domain/index.ts';
+import type { Timeline } from '../../../projections/index.ts';
 import type { LabInfo } from '../api.ts';
 import type { StoreAccess } from './store-labs.ts';
 import { createSession, type TravelSession } from '../../travel/session.ts';
@@ -22,10 +24,26 @@ export interface LabEntry {
 }
 
 /** A lab opened for reading: its events, the travel session over them (checkpointed timeline) and when it was read. */
+/** The worlds last asked for, kept (16 of them): the page asks the same position for its world, findings and chart. */
+const remembering = (timeline: Timeline): Timeline => {
+  const kept = new Map<number, World>();
+  const worldAt = (n: number): World => {
+    const world = kept.get(n) ?? timeline.worldAt(n);
+    kept.delete(n);
+    kept.set(n, world);
+    if (kept.size > 16) kept.delete(kept.keys().next().value!);
+    return world;
+  };
+  // Everything else (its counts, complete()) is the timeline's own.
+  return Object.assign(Object.create(timeline) as Timeline, { worldAt });
+};
+
 export interface OpenedLab {
   readonly entry: LabEntry;
   readonly source: LabSource;
   readonly travel: TravelSession;
+  /** The travel session's timeline, remembering the last worlds asked for. */
+  readonly timeline: Timeline;
   readonly stamp: string;
 }
 
@@ -107,7 +125,8 @@ export const labRegistry = (entries: readonly LabEntry[], warn: (w: string) => v
       : entry.storeName && store
         ? await store.source(entry.storeName)
         : uploads.get(entry.id)!;
-    return { entry, source, travel: createSession(source, warn), stamp };
+    const travel = createSession(source, warn);
+    return { entry, source, travel, timeline: remembering(travel.timeline), stamp };
   };
 
   const registry = {

@@ -48,7 +48,7 @@ export const readRoutes = (app: Hono, { registry, allowKeys }: RouteDeps) => {
   app.get('/api/labs/:lab/world', async (c) => {
     const l = await lab(c);
     const position = positionIn(l, parseWith(atQuery, query(c), 'world').at);
-    const world = l.travel.timeline.worldAt(position);
+    const world = l.timeline.worldAt(position);
     return c.json({ position, at: world.now, world: worldView(world) } satisfies WorldAnswer);
   });
 
@@ -61,7 +61,7 @@ export const readRoutes = (app: Hono, { registry, allowKeys }: RouteDeps) => {
         `certificate: expected a SHA-1 thumbprint (40 hex digits), found ${JSON.stringify(thumbprint.slice(0, 60))}`,
       );
     const l = await lab(c);
-    const issued = issuedByThumbprint(l.travel.timeline.worldAt(l.source.events.length), thumbprint);
+    const issued = issuedByThumbprint(l.timeline.worldAt(l.source.events.length), thumbprint);
     return issued
       ? c.json(certificateAnswer(issued))
       : refuse(404, 'STUDIO_NOT_FOUND', `certificate: no certificate ${thumbprint} was issued in this lab`);

@@ -49,7 +49,7 @@ export const stepView = (lab: Lab, procedure: ProcedureDefinition, quiz: boolean
 const labOf = (l: OpenedLab): Lab => ({
   id: basename(l.entry.path ?? 'lab', '.jsonl'),
   events: l.source.events,
-  world: l.travel.timeline.worldAt(l.source.events.length),
+  world: l.timeline.worldAt(l.source.events.length),
 });
 
 export const stepRoutes = (app: Hono, { registry, warn }: RouteDeps) => {

@@ -42,7 +42,7 @@ export const travelRoutes = (app: Hono, { registry }: RouteDeps, homeForUploads:
     const body = parseWith(whatIfBody, await jsonBody(c), 'what-if');
     const { result } = await decideAgain(l.travel.context, edit(l, body.edits[0]!));
     const divergesAt = result.divergedAt ?? null;
-    const recorded = l.travel.timeline.worldAt(l.source.events.length);
+    const recorded = l.timeline.worldAt(l.source.events.length);
     return c.json({
       divergesAt,
       original: outcome(l.source.events, recorded, rowsOf(l), divergesAt),
