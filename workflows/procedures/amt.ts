@@ -1,6 +1,9 @@
+// Machine: amtProvisioningMachine, amtWebServerMachine and amt8021xClientMachine at the end of the file (phases holding steps, built by workflows/machine.ts).
+// Events: `events` in the definition (`pkilab procedures --events`). Test: test/workflows/procedures/amt.test.ts.
 import { contoso, oid } from '../../domain/index.ts';
 import { z } from 'zod';
 import { choiceOf, optionalText, text } from '../choices.ts';
+import { machineOf } from '../machine.ts';
 import { defineProcedure, phase, stepKey, type StepDefinition } from '../procedure.ts';
 import { requestStep } from '../steps/host-steps.ts';
 import { enrollOnlyFor, applicationPolicyStep, securityStep, subjectNameStep } from '../steps/configure-steps.ts';
@@ -58,6 +61,9 @@ export const amtProvisioningCertificate = defineProcedure({
   test: 'test/workflows/procedures/amt.test.ts',
 });
 
+/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/machine.ts). */
+export const amtProvisioningMachine = machineOf(amtProvisioningCertificate);
+
 export const amtWebServerCertificate = defineProcedure({
   id: 'amt-web-server-certificate',
   title: 'Web server certificate for AMT-based computers',
@@ -81,6 +87,9 @@ export const amtWebServerCertificate = defineProcedure({
   ],
   test: 'test/workflows/procedures/amt.test.ts',
 });
+
+/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/machine.ts). */
+export const amtWebServerMachine = machineOf(amtWebServerCertificate);
 
 interface ComponentChoice { amtGroup: string; webServerTemplate: string; clientAuthTemplate?: string }
 /** The AMT group and templates the out of band management component names. */
@@ -143,3 +152,6 @@ export const amt8021xClientCertificate = defineProcedure({
   ],
   test: 'test/workflows/procedures/amt.test.ts',
 });
+
+/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/machine.ts). */
+export const amt8021xClientMachine = machineOf(amt8021xClientCertificate);

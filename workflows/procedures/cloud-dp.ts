@@ -1,4 +1,7 @@
+// Machine: cloudDpServiceMachine at the end of the file (phases holding steps, built by workflows/machine.ts).
+// Events: `events` in the definition (`pkilab procedures --events`). Test: test/workflows/procedures/cloud-dp.test.ts.
 import { contoso } from '../../domain/index.ts';
+import { machineOf } from '../machine.ts';
 import { defineProcedure, phase } from '../procedure.ts';
 import { createCloudDpStep } from '../steps/configmgr-steps.ts';
 import { exportStep, requestStep } from '../steps/host-steps.ts';
@@ -44,3 +47,6 @@ export const cloudDpServiceCertificate = defineProcedure({
   ],
   test: 'test/workflows/procedures/cloud-dp.test.ts',
 });
+
+/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/machine.ts). */
+export const cloudDpServiceMachine = machineOf(cloudDpServiceCertificate);

@@ -1,4 +1,7 @@
+// Machine: dpClientMachine at the end of the file (phases holding steps, built by workflows/machine.ts).
+// Events: `events` in the definition (`pkilab procedures --events`). Test: test/workflows/procedures/dp-client.test.ts.
 import { contoso } from '../../domain/index.ts';
+import { machineOf } from '../machine.ts';
 import { defineProcedure, phase } from '../procedure.ts';
 import { importDpCertificateStep } from '../steps/configmgr-steps.ts';
 import { exportStep, requestStep, verifyCertificateStep } from '../steps/host-steps.ts';
@@ -41,3 +44,6 @@ export const dpClientCertificate = defineProcedure({
   ],
   test: 'test/workflows/procedures/dp-client.test.ts',
 });
+
+/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/machine.ts). */
+export const dpClientMachine = machineOf(dpClientCertificate);

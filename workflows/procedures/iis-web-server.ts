@@ -1,7 +1,7 @@
 /**
  * The seed's first deployment: a web server certificate for the site systems that run IIS.
  *
- * Machine: `machineOf(iisWebServerCertificate)` (workflows/machine.ts) makes one parent state per phase
+ * Machine: `iisWebServerMachine` below (built by workflows/machine.ts): one parent state per phase
  * below, each holding its steps in order, then `done`; draw it with `pkilab procedures --mermaid`.
  * Events: `events` below (what its steps can produce; `pkilab procedures --events` lists them).
  * Test: test/workflows/procedures/iis-web-server.test.ts (given/when/then on this procedure).
@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { contoso } from '../../domain/index.ts';
 import { choiceOf, names, optionalText, text, wording } from '../choices.ts';
+import { machineOf } from '../machine.ts';
 import { defineProcedure, phase, stepKey, type StepDefinition } from '../procedure.ts';
 import { siteSystem, siteSystemStep } from '../steps/configmgr-steps.ts';
 import { securityStep, subjectNameStep, enrollOnlyFor } from '../steps/configure-steps.ts';
@@ -105,3 +106,6 @@ export const iisWebServerCertificate = defineProcedure({
   ],
   test: 'test/workflows/procedures/iis-web-server.test.ts',
 });
+
+/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/machine.ts). */
+export const iisWebServerMachine = machineOf(iisWebServerCertificate);

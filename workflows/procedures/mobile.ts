@@ -1,4 +1,7 @@
+// Machine: mobileEnrollmentMachine at the end of the file (phases holding steps, built by workflows/machine.ts).
+// Events: `events` in the definition (`pkilab procedures --events`). Test: test/workflows/procedures/mobile.test.ts.
 import { contoso } from '../../domain/index.ts';
+import { machineOf } from '../machine.ts';
 import { defineProcedure, phase } from '../procedure.ts';
 import { enrollDeviceStep, enrollmentProfileStep } from '../steps/configmgr-steps.ts';
 import { securityStep, subjectNameStep } from '../steps/configure-steps.ts';
@@ -37,3 +40,6 @@ export const mobileEnrollmentCertificate = defineProcedure({
   ],
   test: 'test/workflows/procedures/mobile.test.ts',
 });
+
+/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/machine.ts). */
+export const mobileEnrollmentMachine = machineOf(mobileEnrollmentCertificate);

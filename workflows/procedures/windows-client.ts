@@ -1,4 +1,7 @@
+// Machine: windowsClientMachine at the end of the file (phases holding steps, built by workflows/machine.ts).
+// Events: `events` in the definition (`pkilab procedures --events`). Test: test/workflows/procedures/windows-client.test.ts.
 import { contoso } from '../../domain/index.ts';
+import { machineOf } from '../machine.ts';
 import { defineProcedure, phase } from '../procedure.ts';
 import { autoenrollmentPolicyStep, createGpoStep } from '../steps/configmgr-steps.ts';
 import { verifyCertificateStep, waitStep } from '../steps/host-steps.ts';
@@ -40,3 +43,6 @@ export const windowsClientCertificate = defineProcedure({
   ],
   test: 'test/workflows/procedures/windows-client.test.ts',
 });
+
+/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/machine.ts). */
+export const windowsClientMachine = machineOf(windowsClientCertificate);

@@ -1,10 +1,17 @@
 import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { amt8021xClientMachine } from '../../../workflows/procedures/amt.ts';
 import { procedureSpec } from '../../support/procedure-spec.ts';
 
 const amt = suite('workflows/procedures/amt');
 const provisioning = procedureSpec('amt-provisioning-certificate');
 const webServer = procedureSpec('amt-web-server-certificate');
 const dot1x = procedureSpec('amt-8021x-client-certificate');
+
+amt('its machine has the card\'s phases in order, each a parent state holding its steps', () => {
+  assert.equal(Object.keys(amt8021xClientMachine.root.states), ['duplicate', 'configure', 'issue', 'request', 'done']);
+  assert.equal(Object.keys(amt8021xClientMachine.root.states.request!.states), ['out-of-band-component', 'provision-amt']);
+});
 
 amt('the provisioning template gets the AMT Provisioning application policy', async () => {
   await provisioning({ at: 'application-policies' }).when('application-policies').then([

@@ -1,8 +1,15 @@
 import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { cloudDpServiceMachine } from '../../../workflows/procedures/cloud-dp.ts';
 import { procedureSpec } from '../../support/procedure-spec.ts';
 
 const cloudDp = suite('workflows/procedures/cloud-dp');
 const spec = procedureSpec('cloud-dp-service-certificate');
+
+cloudDp('its machine has the card\'s phases in order, each a parent state holding its steps', () => {
+  assert.equal(Object.keys(cloudDpServiceMachine.root.states), ['group', 'duplicate', 'configure', 'issue', 'request', 'deploy', 'done']);
+  assert.equal(Object.keys(cloudDpServiceMachine.root.states.deploy!.states), ['export', 'create-cloud-dp']);
+});
 
 cloudDp('the Request Handling tab lets the private key be exported', async () => {
   await spec({ at: 'request-handling' }).when('request-handling').then([

@@ -1,10 +1,17 @@
 import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { dpClientMachine } from '../../../workflows/procedures/dp-client.ts';
 import { procedureSpec } from '../../support/procedure-spec.ts';
 
 const dpClient = suite('workflows/procedures/dp-client');
 const spec = procedureSpec('dp-client-certificate');
 /** The IIS server group the template grants Enroll to is created by the IIS procedure. */
 const after = ['iis-web-server-certificate'];
+
+dpClient('its machine has the card\'s phases in order, each a parent state holding its steps', () => {
+  assert.equal(Object.keys(dpClientMachine.root.states), ['duplicate', 'configure', 'issue', 'request', 'deploy', 'done']);
+  assert.equal(Object.keys(dpClientMachine.root.states.configure!.states), ['request-handling', 'security']);
+});
 
 dpClient('SERVER1 enrolls for the client certificate without extra information', async () => {
   await spec({ after, at: 'request-certificate' }).when('request-certificate').then([

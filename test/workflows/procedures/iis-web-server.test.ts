@@ -1,9 +1,15 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { iisWebServerMachine } from '../../../workflows/procedures/iis-web-server.ts';
 import { procedureSpec } from '../../support/procedure-spec.ts';
 
 const iis = suite('workflows/procedures/iis-web-server');
 const spec = procedureSpec('iis-web-server-certificate');
+
+iis('its machine has the card\'s phases in order, each a parent state holding its steps', () => {
+  assert.equal(Object.keys(iisWebServerMachine.root.states), ['group', 'duplicate', 'configure', 'issue', 'request', 'deploy', 'done']);
+  assert.equal(Object.keys(iisWebServerMachine.root.states.deploy!.states), ['bind', 'site-system', 'verify']);
+});
 
 iis('creating the group records the group and SERVER1 as its member', async () => {
   await spec().when('create-group').then([

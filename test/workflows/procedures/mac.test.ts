@@ -1,8 +1,15 @@
 import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { macClientMachine } from '../../../workflows/procedures/mac.ts';
 import { procedureSpec } from '../../support/procedure-spec.ts';
 
 const mac = suite('workflows/procedures/mac');
 const spec = procedureSpec('mac-client-certificate');
+
+mac('its machine has the card\'s phases in order, each a parent state holding its steps', () => {
+  assert.equal(Object.keys(macClientMachine.root.states), ['group', 'duplicate', 'configure', 'issue', 'request', 'done']);
+  assert.equal(Object.keys(macClientMachine.root.states.configure!.states), ['subject-name', 'security']);
+});
 
 mac('the Subject Name tab builds a common name from AD and no alternative name', async () => {
   await spec({ at: 'subject-name' }).when('subject-name').then([

@@ -1,8 +1,15 @@
 import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mobileEnrollmentMachine } from '../../../workflows/procedures/mobile.ts';
 import { procedureSpec } from '../../support/procedure-spec.ts';
 
 const mobile = suite('workflows/procedures/mobile');
 const spec = procedureSpec('mobile-enrollment-certificate');
+
+mobile('its machine has the card\'s phases in order, each a parent state holding its steps', () => {
+  assert.equal(Object.keys(mobileEnrollmentMachine.root.states), ['group', 'duplicate', 'configure', 'issue', 'request', 'done']);
+  assert.equal(Object.keys(mobileEnrollmentMachine.root.states.request!.states), ['enrollment-profile', 'enroll-device']);
+});
 
 mobile('the enrollment profile names the new template for mobile devices', async () => {
   await spec({ at: 'enrollment-profile' }).when('enrollment-profile').then([{ type: 'EnrollmentProfileSet', data: { platform: 'mobile' } }]);

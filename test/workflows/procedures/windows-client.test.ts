@@ -1,8 +1,15 @@
 import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { windowsClientMachine } from '../../../workflows/procedures/windows-client.ts';
 import { procedureSpec } from '../../support/procedure-spec.ts';
 
 const client = suite('workflows/procedures/windows-client');
 const spec = procedureSpec('windows-client-certificate');
+
+client('its machine has the card\'s phases in order, each a parent state holding its steps', () => {
+  assert.equal(Object.keys(windowsClientMachine.root.states), ['duplicate', 'configure', 'issue', 'policy', 'request', 'done']);
+  assert.equal(Object.keys(windowsClientMachine.root.states.policy!.states), ['create-gpo', 'autoenrollment-policy']);
+});
 
 client('the GPO is created and linked to the domain', async () => {
   await spec({ at: 'create-gpo' }).when('create-gpo').then([{ type: 'GpoCreated', data: { name: 'Autoenroll Certificates' } }]);
