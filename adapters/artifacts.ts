@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { ekuName, findTemplate, type World } from '../domain/index.ts';
+import { ekuName, findTemplate, TemplateName, type World } from '../domain/index.ts';
 import { writeCertEnroll, type CertEnrollFile } from './cert-enroll.ts';
 import { ensureFolder, modes, writeFileAtomic } from './files/atomic.ts';
 import { toPem } from './keystore/rsa.ts';
@@ -49,7 +49,7 @@ export const writeArtifacts = async (world: World, folder: string, keyFolder: st
       certificates.push({
         host,
         store,
-        template: findTemplate(world.ca, stored.template)?.displayName ?? stored.template,
+        template: findTemplate(world.ca, TemplateName(stored.template))?.displayName ?? stored.template,
         thumbprint: stored.thumbprint,
         subject: issued.subject,
         dnsNames: issued.dnsNames,

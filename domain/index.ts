@@ -1,4 +1,3 @@
-export type { Brand } from './shared/brand.ts';
 export { addMinutes, addDays, isSimTime, type SimTime } from './shared/time.ts';
 export { failures, reject, type FailureName, type Rejection } from './shared/rejection.ts';
 export { oid, ekuName } from './shared/oids.ts';
@@ -17,7 +16,7 @@ export { hasRight } from './ca/access.ts';
 export { builtinTemplates } from './ca/builtins.ts';
 export type { CertificationAuthority, IssuedCertificate, CaOs, CaSettings } from './ca/model.ts';
 export { formatDn, type CertificateProfile, type ExtensionSpec, type Rdn } from './ca/profile.ts';
-export { findTemplate, issuingAuthorities } from './ca/lookup.ts';
+export { findTemplate, findTemplateByDisplayName, issuingAuthorities, templateAsTyped } from './ca/lookup.ts';
 export { issuedSerial, requestIdOfSerial, setupRefusal, editionIssues } from './ca/setup.ts';
 export { whyNotOfferedTo } from './ca/decide-enrollment.ts';
 export { revocationReasons, revocationReasonNames, type RevocationReason, type CrlKind, type CrlProfile, type PublishedCrl, type CaCrls } from './ca/crl-model.ts';
@@ -38,7 +37,7 @@ export type { PfxFacts, EnrollmentPlatform } from './configmgr/model.ts';
 export type { ConfigMgrEvent } from './configmgr/events.ts';
 
 export type { LabEvent, LabEventType, RecordedEvent, WorkflowEvent } from './lab/events.ts';
-export type { LabCommand, LabCommandType } from './lab/commands.ts';
+export type { LabCommand } from './lab/commands.ts';
 export { emptyWorld, type World, type RecordedRejection, type ProcedureProgress } from './lab/world.ts';
 export { decide, reactionsTo, dueByTime, nextDueAt } from './lab/decide.ts';
 export type { AdminEvent, TemplateSettings } from './lab/admin-events.ts';

@@ -1,4 +1,4 @@
-import { findTemplate, type World } from '../domain/index.ts';
+import { templateAsTyped, type World } from '../domain/index.ts';
 
 /** A computer's autoenrollment task as the end of a run finds it: how many passes ran, what the last one logged. */
 export interface AutoenrollmentExpectation {
@@ -43,7 +43,7 @@ const autoenrollment = (world: World, e: AutoenrollmentExpectation): Result[] =>
 };
 
 const request = (world: World, e: RequestExpectation): Result => {
-  const template = e.template ? findTemplate(world.ca, e.template)?.name ?? e.template : undefined;
+  const template = e.template ? templateAsTyped(world.ca, e.template)?.name ?? e.template : undefined;
   const fits = (r: { requestId: number; template: string; requester: string }) =>
     (e.requestId === undefined || r.requestId === e.requestId) && (!template || r.template === template) && (!e.requester || r.requester === e.requester);
   const name = `request ${[e.requestId, e.template, e.requester].filter((x) => x !== undefined).join(' ')} ${e.status}`;
@@ -57,7 +57,7 @@ const request = (world: World, e: RequestExpectation): Result => {
 };
 
 const store = (world: World, e: StoreExpectation): Result => {
-  const template = findTemplate(world.ca, e.template)?.name ?? e.template;
+  const template = templateAsTyped(world.ca, e.template)?.name ?? e.template;
   const held = (world.hosts.stores[e.host]?.personal ?? []).filter((c) => c.template === template);
   const active = held.filter((c) => !c.archived).length;
   const archived = held.length - active;

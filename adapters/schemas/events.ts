@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { pfxEncryptions, type LabEvent, type LabEventType, type RecordedEvent } from '../../domain/index.ts';
 import {
-  ace, autoenrollmentPolicy, certificationAuthority, count, enrollmentPlatform, entityName, host, iisSite, issuedCertificate, pendingRequest, port,
+  ace, autoenrollmentPolicy, certificationAuthority, count, enrollmentPlatform, host, iisSite, issuedCertificate, pendingRequest, port,
   positiveInt, principal, publishedCrl, recordedValue, rejection, revocationReason, simTime, storeName, subjectNameSetting, template,
 } from './model.ts';
+import { entityName } from './names.ts';
 
 const o = z.strictObject;
 const s = z.string();
@@ -98,8 +99,8 @@ export const recordedEvent = z.discriminatedUnion('type', options(recordedSchema
 
 // ---- The schemas and the domain's types agree (a compile error otherwise) ----
 
-/** The domain's types are deeply readonly; what zod infers is not. Compared without `readonly`. */
-export type Writable<T> = T extends object ? { -readonly [K in keyof T]: Writable<T[K]> } : T;
+/** The domain's types are deeply readonly; what zod infers is not. Compared without `readonly` (branded strings kept whole). */
+export type Writable<T> = T extends string ? T : T extends object ? { -readonly [K in keyof T]: Writable<T[K]> } : T;
 export type Equal<A, B> = (<T>() => T extends Writable<A> ? 1 : 2) extends <T>() => T extends Writable<B> ? 1 : 2 ? true : false;
 export type Expect<T extends true> = T;
 

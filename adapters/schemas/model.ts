@@ -3,6 +3,7 @@ import {
   altNameKinds, certificatePurposes, compatibilityAuthorities, compatibilityRecipients, failures, periodUnits, revocationReasonNames, subjectFormats,
   templateRights, type RevocationReason,
 } from '../../domain/index.ts';
+import { displayName, entityName, templateName } from './names.ts';
 
 // Schemas of the domain's values as events carry them; events.ts proves they infer the domain's types.
 
@@ -16,12 +17,6 @@ export const port = z.number().int().min(1).max(65535);
 /** Base64 DER (RFC 4648 alphabet, padded). */
 const base64Der = z.base64({ error: 'expected base64 DER' });
 
-const reserved = new Set(Object.getOwnPropertyNames(Object.prototype));
-/**
- * A name the projections use as a record key: one that every JavaScript object already has
- * (`constructor`, `__proto__`) would read or overwrite the object's own machinery instead of an entry.
- */
-export const entityName = z.string().refine((name) => !reserved.has(name), { error: 'expected a name usable as a key, found a built-in property name' });
 
 /** Any value JSON can hold, but present: a choice or an input the log recorded (passwords stay as recorded). */
 export const recordedValue = z.unknown().refine((value): boolean => value !== undefined, { error: 'expected a recorded value (any JSON), found nothing' });
@@ -59,8 +54,8 @@ export const subjectNameSetting = z.discriminatedUnion('source', [
 ]);
 
 export const template = z.strictObject({
-  name: entityName,
-  displayName: z.string(),
+  name: templateName,
+  displayName,
   schemaVersion: z.literal([1, 2, 3, 4]),
   oid: z.string(),
   revision: count,

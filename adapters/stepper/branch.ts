@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { evaluateFindings, findTemplate, formatDn, isSecretRef } from '../../domain/index.ts';
+import { evaluateFindings, findTemplate, TemplateName, formatDn, isSecretRef } from '../../domain/index.ts';
 import { isAcceptedInput } from '../../projections/index.ts';
 import { adminProcedure, type Lab, type LabPorts, type SecretStore } from '../../workflows/index.ts';
 import { copyLab } from '../lab-copy.ts';
@@ -53,7 +53,7 @@ export const scenarioOf = async (lab: Lab, name: string, secrets: SecretStore): 
   }
   const world = lab.world;
   const certificates = Object.entries(world.hosts.stores).flatMap(([host, stores]) =>
-    Object.entries(stores).flatMap(([store, certs]) => (certs ?? []).map((c) => ({ host, ...(store === 'personal' ? {} : { store }), template: findTemplate(world.ca, c.template)?.displayName ?? c.template }))),
+    Object.entries(stores).flatMap(([store, certs]) => (certs ?? []).map((c) => ({ host, ...(store === 'personal' ? {} : { store }), template: findTemplate(world.ca, TemplateName(c.template))?.displayName ?? c.template }))),
   );
   const authority = ca?.type === 'CaInstalled' ? ca.data.authority : undefined;
   return [

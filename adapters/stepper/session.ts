@@ -1,4 +1,4 @@
-import { decide, evaluateFindings, findTemplate, type Finding, type LabCommand, type RecordedEvent, type Rejection, type World } from '../../domain/index.ts';
+import { decide, evaluateFindings, templateAsTyped, type Finding, type LabCommand, type RecordedEvent, type Rejection, type World } from '../../domain/index.ts';
 import { lastValueFrom, of } from 'rxjs';
 import { diffWorlds, fold, progress, worlds, type Change } from '../../projections/index.ts';
 import { currentStepOf, findProcedure, nameTemplate, procedureSnapshot, startProcedure, takeStep, type Lab, type LabPorts, type ProcedureDefinition, type StepDefinition } from '../../workflows/index.ts';
@@ -148,7 +148,7 @@ export const procedureScope = (lab: Lab, procedure: ProcedureDefinition): { temp
 export const explain = (lab: Lab, procedure: ProcedureDefinition, step: StepDefinition | undefined): string[] => {
   const world: World = lab.world;
   const lines: string[] = [];
-  const template = findTemplate(world.ca, nameTemplate.read({ choices: choicesOf(lab, procedure.id) })?.displayName ?? '');
+  const template = templateAsTyped(world.ca, nameTemplate.read({ choices: choicesOf(lab, procedure.id) })?.displayName ?? '');
   const computer = (step?.seedChoice({ choices: choicesOf(lab, procedure.id) }) as { computer?: string } | undefined)?.computer;
   if (computer && world.directory.principals[computer]?.kind === 'computer') {
     lines.push(`Request Certificates on ${computer} (Show all templates):`);

@@ -1,4 +1,4 @@
-import { ekuName, findTemplate, formatDn, type World } from '../../domain/index.ts';
+import { ekuName, findTemplate, templateAsTyped, TemplateName, formatDn, type World } from '../../domain/index.ts';
 
 /** The tabs of the world panel: what the procedure touches, every certificate, the computers' tokens, the GPOs. */
 export const worldTabs = ['procedure', 'certificates', 'computers', 'gpo'] as const;
@@ -22,7 +22,7 @@ const certificates = (world: World, hosts?: readonly string[]): string[] =>
         if (shown.length === 0) return [];
         return [`${host} \\ ${storeName(store)}:`, ...shown.flatMap((c) => {
           const issued = Object.values(world.ca.issued).find((i) => i.thumbprint === c.thumbprint);
-          const template = findTemplate(world.ca, c.template)?.displayName ?? c.template;
+          const template = findTemplate(world.ca, TemplateName(c.template))?.displayName ?? c.template;
           if (!issued) return [`  ${template} ${c.thumbprint}`];
           const names = [...issued.dnsNames.map((n) => `DNS ${n}`), ...issued.upns.map((n) => `UPN ${n}`)];
           const expired = Date.parse(issued.notAfter) <= Date.parse(world.now);
@@ -65,7 +65,7 @@ export const gpos = (world: World): string[] =>
 
 /** The template a procedure works on, what the CA issues, and the https bindings of its computers. */
 const procedureTab = (world: World, templateName: string | undefined, hosts: readonly string[]): string[] => {
-  const template = templateName ? findTemplate(world.ca, templateName) : undefined;
+  const template = templateName ? templateAsTyped(world.ca, templateName) : undefined;
   const authorities = Object.values(world.ca.authorities);
   return [
     ...(template

@@ -1,4 +1,4 @@
-import { evaluateFindings, findTemplate, type RecordedEvent, type World } from '../../domain/index.ts';
+import { evaluateFindings, templateAsTyped, type RecordedEvent, type World } from '../../domain/index.ts';
 import { buildTimeline, diffWorlds, type Timeline } from '../../projections/index.ts';
 import { eventJson, findingJson, placesOf, stepText, type EventJson } from '../json-shapes.ts';
 import { findingName } from '../finding-names.ts';
@@ -57,7 +57,7 @@ export const createSession = (source: LabSource, warn: (w: string) => void): Tra
   const context: Context = { source, events, timeline, last, int, lineOf, json, warn };
 
   const resolveEntity = (world: World, name: string): string[] => {
-    const template = findTemplate(world.ca, name);
+    const template = templateAsTyped(world.ca, name);
     const key = name.includes(':') ? name : template ? `template:${template.name}` : world.directory.principals[name] ? `principal:${name}` : world.hosts.hosts[name] ? `host:${name}` : name;
     const principal = key.startsWith('principal:') ? key.slice(10) : undefined;
     return Object.keys(world.provenance).filter((k) => k === key || k.startsWith(`${key}:`) || (principal !== undefined && (k === `host:${principal}` || k === `store:${principal}`)));

@@ -1,5 +1,6 @@
 import { oid } from '../shared/oids.ts';
 import type { Ace, Template } from './template.ts';
+import { DisplayName, TemplateName } from '../shared/ids.ts';
 
 /** The forest-specific arc under which AD CS registers template OIDs in this lab's forest. */
 export const forestOidArc = '1.3.6.1.4.1.311.21.8.7638725.13898300.1985460.3383425.7519116.119';
@@ -12,8 +13,8 @@ const adminAces: Ace[] = [
 
 /** Web Server (WebServer), a v1 computer template whose subject is supplied in the request. */
 export const webServer: Template = {
-  name: 'WebServer',
-  displayName: 'Web Server',
+  name: TemplateName('WebServer'),
+  displayName: DisplayName('Web Server'),
   schemaVersion: 1,
   oid: `${forestOidArc}.1.16`,
   revision: 4,
@@ -35,8 +36,8 @@ export const webServer: Template = {
 
 /** Workstation Authentication (Workstation), a v2 computer template: no subject, DNS name in the SAN. */
 export const workstationAuthentication: Template = {
-  name: 'Workstation',
-  displayName: 'Workstation Authentication',
+  name: TemplateName('Workstation'),
+  displayName: DisplayName('Workstation Authentication'),
   schemaVersion: 2,
   oid: `${forestOidArc}.1.30`,
   revision: 101,
@@ -58,8 +59,8 @@ export const workstationAuthentication: Template = {
 
 /** Authenticated Session (ClientAuth), a v1 user template: subject from the directory path, UPN in the SAN. */
 export const authenticatedSession: Template = {
-  name: 'ClientAuth',
-  displayName: 'Authenticated Session',
+  name: TemplateName('ClientAuth'),
+  displayName: DisplayName('Authenticated Session'),
   schemaVersion: 1,
   oid: `${forestOidArc}.1.4`,
   revision: 3,

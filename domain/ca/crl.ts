@@ -7,7 +7,8 @@ import type { CaCrls, CrlDraft, CrlEntry, CrlProfile } from './crl-model.ts';
 import { crlValidity } from './crl-settings.ts';
 import { caPlace, crlSettingsOf, expandUrl } from './crl-urls.ts';
 import type { CertificationAuthority } from './model.ts';
-import { authorityFor, stoppedRefusal } from './revocation.ts';
+import { authorityFor, caNotFound } from './lookup.ts';
+import { stoppedRefusal } from './revocation.ts';
 import { signatureHashOf } from './setup.ts';
 
 const noCrls: CaCrls = { lastCrlNumber: 0, published: { base: 0, delta: 0 } };
@@ -43,10 +44,7 @@ const profileOf = (authority: CertificationAuthority, content: DecidedContent): 
  */
 export const decideCrlPublication = (command: PublishCrl, world: World, at: SimTime): Decision => {
   const authority = authorityFor(world, command.ca);
-  if (!authority) {
-    const known = Object.keys(world.ca.authorities).join(', ') || 'none';
-    return refuse('NOT_FOUND', `Expected a CA named "${command.ca ?? ''}"; the lab has ${known}.`);
-  }
+  if (!authority) return caNotFound(world, command.ca);
   const stopped = stoppedRefusal(world, authority, `${authority.name} cannot publish a ${command.kind} CRL`);
   if (stopped) return stopped;
   const settings = crlSettingsOf(authority);

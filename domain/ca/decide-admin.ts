@@ -6,17 +6,15 @@ import type { World } from '../lab/world.ts';
 import { selectCertificate } from '../hosts/decide.ts';
 import type { SimTime } from '../shared/time.ts';
 import { issuance } from './decide-enrollment.ts';
-import { findTemplate, templateNotFound } from './lookup.ts';
-import { authorityFor, stoppedRefusal } from './revocation.ts';
+import { TemplateName } from '../shared/ids.ts';
+import { authorityFor, caNotFound, findTemplate, templateAsTyped, templateNotFound } from './lookup.ts';
+import { stoppedRefusal } from './revocation.ts';
 
 type CaAdminCommand = RemoveTemplateFromCa | ChangeTemplateSettings | ApproveRequest | DenyRequest | RenewCertificate;
 
-const noCa = (name: string | undefined) =>
-  refuse('NOT_FOUND', name ? `Expected a certification authority named "${name}"; the lab has none of that name.` : 'The lab has no certification authority.');
-
 /** Settings tabs of a version 1 template are read-only in the console: only its Security tab can change. */
 const settingsRefusal = (world: World, command: ChangeTemplateSettings): Decision | undefined => {
-  const template = findTemplate(world.ca, command.template);
+  const template = templateAsTyped(world.ca, command.template);
   if (!template) return templateNotFound(world.ca, command.template);
   if (template.schemaVersion === 1) {
     return refuse('NOT_EDITABLE', `"${template.displayName}" is a version 1 template: its ${command.tab} tab is read-only; duplicate it to change anything but its Security tab.`);
@@ -25,16 +23,16 @@ const settingsRefusal = (world: World, command: ChangeTemplateSettings): Decisio
   if (renewalDays >= validityDays) {
     return refuse('INVALID_CHOICE', `The renewal period (${renewalDays} days) must be shorter than the validity period (${validityDays} days) on the General tab.`);
   }
-  const unknown = supersedes.find((name) => !findTemplate(world.ca, name));
+  const unknown = supersedes.find((name) => !templateAsTyped(world.ca, name));
   if (unknown) return refuse('NOT_FOUND', `The Superseded Templates tab's Add dialog lists no template named "${unknown}".`);
-  if (supersedes.some((name) => findTemplate(world.ca, name)?.name === template.name)) return refuse('INVALID_CHOICE', `"${template.displayName}" cannot supersede itself.`);
+  if (supersedes.some((name) => templateAsTyped(world.ca, name)?.name === template.name)) return refuse('INVALID_CHOICE', `"${template.displayName}" cannot supersede itself.`);
   return undefined;
 };
 
 /** Which request a manager acts on, or why it cannot (unknown: 0x80070002; no longer pending: 0x80094003). */
 const pendingOf = (world: World, command: ApproveRequest | DenyRequest, verb: string) => {
   const authority = authorityFor(world, command.ca);
-  if (!authority) return noCa(command.ca);
+  if (!authority) return caNotFound(world, command.ca);
   const stopped = stoppedRefusal(world, authority, `${authority.name} cannot ${verb} request ${command.requestId}`);
   if (stopped) return stopped;
   const pending = world.ca.pending[String(command.requestId)];
@@ -51,7 +49,7 @@ const approve = (world: World, command: ApproveRequest, at: SimTime): Decision =
   const found = pendingOf(world, command, 'issue');
   if ('kind' in found) return found;
   const { pending } = found;
-  const template = findTemplate(world.ca, pending.template);
+  const template = findTemplate(world.ca, TemplateName(pending.template));
   const requester = world.directory.principals[pending.requester];
   if (!template || !requester) return refuse('NOT_FOUND', `Request ${pending.requestId} names a template or requester the directory no longer holds.`);
   // Issued into the CA database only: the requester retrieves it (autoenrollment's "update pending certificates").
@@ -63,7 +61,7 @@ const renew = (world: World, command: RenewCertificate, at: SimTime): Decision =
   const stored = selectCertificate(world, command.host, command.certificate);
   const issued = stored && Object.values(world.ca.issued).find((c) => c.thumbprint === stored.thumbprint);
   if (!stored || !issued) return refuse('CERTIFICATE_NOT_IN_STORE', `${command.host}'s personal store holds no such certificate to renew.`);
-  const template = findTemplate(world.ca, issued.template);
+  const template = findTemplate(world.ca, TemplateName(issued.template));
   const requester = world.directory.principals[issued.requester];
   if (!template || !requester) return refuse('NOT_FOUND', `The certificate's template "${issued.template}" or requester ${issued.requester} no longer exists.`);
   const reason = command.mode === 're-enroll' ? 're-enrolled' : 'renewed';
@@ -77,8 +75,8 @@ export const decideCaAdmin = (command: CaAdminCommand, world: World, at: SimTime
   match(command)
     .with({ type: 'RemoveTemplateFromCa' }, (c) => {
       const authority = authorityFor(world, c.ca);
-      if (!authority) return noCa(c.ca);
-      const template = findTemplate(world.ca, c.template);
+      if (!authority) return caNotFound(world, c.ca);
+      const template = templateAsTyped(world.ca, c.template);
       if (!template) return templateNotFound(world.ca, c.template);
       if (!authority.templatesToIssue.includes(template.name)) {
         return refuse('NOT_FOUND', `"${template.displayName}" is not in ${authority.name}'s Certificate Templates to Issue, so there is nothing to delete.`);
@@ -88,8 +86,8 @@ export const decideCaAdmin = (command: CaAdminCommand, world: World, at: SimTime
     .with({ type: 'ChangeTemplateSettings' }, (c) => {
       const refusal = settingsRefusal(world, c);
       if (refusal) return refusal;
-      const template = findTemplate(world.ca, c.template)!;
-      const supersedes = c.settings.supersedes?.map((name) => findTemplate(world.ca, name)!.name);
+      const template = templateAsTyped(world.ca, c.template)!;
+      const supersedes = c.settings.supersedes?.map((name) => templateAsTyped(world.ca, name)!.name);
       const settings = { ...c.settings, ...(supersedes ? { supersedes } : {}) };
       return accept({ type: 'TemplateSettingsChanged', data: { template: template.name, tab: c.tab, settings, minorRevision: template.minorRevision + 1 } });
     })

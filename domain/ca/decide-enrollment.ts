@@ -8,7 +8,7 @@ import { addDays, addMinutes, type SimTime } from '../shared/time.ts';
 import { hasRight, whyRightsMissing } from './access.ts';
 import type { RequestCertificate } from './commands.ts';
 import { publicationPoints } from './crl-urls.ts';
-import { findTemplate, issuingAuthorities } from './lookup.ts';
+import { issuingAuthorities, templateAsTyped } from './lookup.ts';
 import { stoppedRefusal } from './revocation.ts';
 import type { CertificationAuthority } from './model.ts';
 import { formatDn, sidSecurityOid, type CertificateProfile, type ExtensionSpec, type Rdn } from './profile.ts';
@@ -185,7 +185,7 @@ export const issuance = (
 export const decideEnrollment = (command: RequestCertificate, world: World, at: SimTime): Decision => {
   const requester = world.directory.principals[command.requester];
   if (!requester) return refuse('NOT_FOUND', `Expected a computer named "${command.requester}"; none exists.`);
-  const template = findTemplate(world.ca, command.template);
+  const template = templateAsTyped(world.ca, command.template);
   if (!template) return refuse('TEMPLATE_NOT_OFFERED', `No template named "${command.template}" exists in the forest, so Request Certificates cannot list it.`);
   if (template.forComputers !== (requester.kind === 'computer')) {
     return refuse('TEMPLATE_NOT_OFFERED', `"${template.displayName}" is a ${template.forComputers ? 'computer' : 'user'} template; the ${requester.kind === 'computer' ? 'Computer account' : 'user'} snap-in does not offer it.`);

@@ -4,9 +4,10 @@ import type { World } from '../lab/world.ts';
 import { editAce } from './access.ts';
 import { forestOidArc } from './builtins.ts';
 import type { AddApplicationPolicy, ChangeRequestHandling, ChangeSubjectName, ChangeTemplatePermissions, DuplicateTemplate, IssueTemplate } from './commands.ts';
-import { findTemplate, templateNotFound } from './lookup.ts';
+import { authorityFor, caNotFound, findTemplate, findTemplateByDisplayName, templateAsTyped, templateNotFound } from './lookup.ts';
 import { editionIssues, editionLimitText } from './setup.ts';
 import { compatibilityAuthorities, compatibilityRecipients, duplicateVersions, templateNameFor, type SchemaVersion, type Template } from './template.ts';
+import { DisplayName } from '../shared/ids.ts';
 
 export type TemplateCommand = DuplicateTemplate | ChangeSubjectName | ChangeRequestHandling | ChangeTemplatePermissions | AddApplicationPolicy | IssueTemplate;
 
@@ -31,11 +32,11 @@ const versionFor = (command: DuplicateTemplate, world: World): { schemaVersion: 
 };
 
 const duplicate = (command: DuplicateTemplate, world: World): Decision => {
-  const source = findTemplate(world.ca, command.source);
+  const source = templateAsTyped(world.ca, command.source);
   if (!source) return templateNotFound(world.ca, command.source);
   const name = templateNameFor(command.displayName);
   if (!name) return refuse('INVALID_CHOICE', 'Expected a template display name on the General tab; it was empty.');
-  if (findTemplate(world.ca, command.displayName) || world.ca.templates[name]) {
+  if (findTemplateByDisplayName(world.ca, DisplayName(command.displayName)) || findTemplate(world.ca, name)) {
     return refuse('ALREADY_EXISTS', `A template named "${command.displayName}" already exists; the General tab requires a unique name.`);
   }
   const version = versionFor(command, world);
@@ -43,7 +44,7 @@ const duplicate = (command: DuplicateTemplate, world: World): Decision => {
   const template: Template = {
     ...source,
     name,
-    displayName: command.displayName,
+    displayName: DisplayName(command.displayName),
     schemaVersion: version.schemaVersion,
     oid: newTemplateOid(world.ca.templatesCreated + 1),
     revision: 100,
@@ -58,7 +59,7 @@ const duplicate = (command: DuplicateTemplate, world: World): Decision => {
 
 /** Settings tabs can only change v2+ templates; returns the template or the rejection. */
 const editable = (world: World, name: string): Template | Decision => {
-  const template = findTemplate(world.ca, name);
+  const template = templateAsTyped(world.ca, name);
   if (!template) return templateNotFound(world.ca, name);
   if (template.schemaVersion === 1) return refuse('NOT_EDITABLE', `"${template.displayName}" is a version 1 template: duplicate it to change anything but its permissions.`);
   return template;
@@ -87,7 +88,7 @@ export const decideTemplate = (command: TemplateCommand, world: World): Decision
       return accept({ type: 'TemplateApplicationPolicyAdded', data: { template: found.name, name: policy.name, oid, minorRevision: found.minorRevision + 1 } });
     })
     .with({ type: 'ChangeTemplatePermissions' }, (c) => {
-      const template = findTemplate(world.ca, c.template);
+      const template = templateAsTyped(world.ca, c.template);
       if (!template) return templateNotFound(world.ca, c.template);
       if (!world.directory.principals[c.principal]) {
         return refuse('NOT_FOUND', `The Security tab's Add dialog found no user, computer or group named "${c.principal}".`);
@@ -98,9 +99,10 @@ export const decideTemplate = (command: TemplateCommand, world: World): Decision
       return accept({ type: 'TemplatePermissionsChanged', data: { template: template.name, before, after, minorRevision } });
     })
     .with({ type: 'IssueTemplate' }, ({ ca: caName, template: name }) => {
-      const authority = world.ca.authorities[caName] ?? Object.values(world.ca.authorities)[0];
-      if (!authority) return refuse('NOT_FOUND', `Expected a certification authority named "${caName}"; the lab has none.`);
-      const template = findTemplate(world.ca, name);
+      // The CA named, never another: a name the lab does not have is refused, not read as its first CA.
+      const authority = authorityFor(world, caName);
+      if (!authority) return caNotFound(world, caName);
+      const template = templateAsTyped(world.ca, name);
       if (!template) return templateNotFound(world.ca, name);
       if (authority.templatesToIssue.includes(template.name)) {
         return refuse('ALREADY_EXISTS', `"${template.displayName}" is already in ${authority.name}'s Certificate Templates to Issue.`);

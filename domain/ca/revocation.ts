@@ -2,16 +2,9 @@ import { accept, refuse, type Decision } from '../lab/decision.ts';
 import type { World } from '../lab/world.ts';
 import { selectCertificate } from '../hosts/decide.ts';
 import type { RevocationTarget, RevokeCertificate, StartCaService, StopCaService } from './crl-events.ts';
+import { authorityFor, caNotFound } from './lookup.ts';
 import type { CertificationAuthority, IssuedCertificate } from './model.ts';
 
-/** The CA a command names, or the lab's only CA when it names none. */
-export const authorityFor = (world: World, name: string | undefined): CertificationAuthority | undefined =>
-  name === undefined ? Object.values(world.ca.authorities)[0] : world.ca.authorities[name];
-
-const noSuchCa = (world: World, name: string | undefined): Decision =>
-  refuse('NOT_FOUND', name === undefined
-    ? 'Expected a certification authority in the lab; none is installed.'
-    : `Expected a CA named "${name}"; the lab has ${Object.keys(world.ca.authorities).join(', ') || 'none'}.`);
 
 /** `certutil -revoke` takes the serial as hex digits, with or without spaces, in any case. */
 const normaliseSerial = (serial: string): string => serial.replace(/\s+/g, '').toLowerCase();
@@ -59,7 +52,7 @@ const targetOf = (world: World, authority: CertificationAuthority, target: Revoc
  */
 export const decideRevocation = (command: RevokeCertificate, world: World): Decision => {
   const authority = authorityFor(world, command.ca);
-  if (!authority) return noSuchCa(world, command.ca);
+  if (!authority) return caNotFound(world, command.ca);
   const stopped = stoppedRefusal(world, authority, `${authority.name} cannot revoke a certificate`);
   if (stopped) return stopped;
   const found = targetOf(world, authority, command);
@@ -80,7 +73,7 @@ export const decideRevocation = (command: RevokeCertificate, world: World): Deci
 /** `net stop certsvc` / `net start certsvc`; starting a running service (or stopping a stopped one) changes nothing. */
 export const decideCaService = (command: StopCaService | StartCaService, world: World): Decision => {
   const authority = authorityFor(world, command.ca);
-  if (!authority) return noSuchCa(world, command.ca);
+  if (!authority) return caNotFound(world, command.ca);
   const stopped = world.ca.stopped[authority.name] !== undefined;
   if (command.type === 'StopCaService') return stopped ? accept() : accept({ type: 'CaServiceStopped', data: { ca: authority.name } });
   return stopped ? accept({ type: 'CaServiceStarted', data: { ca: authority.name } }) : accept();

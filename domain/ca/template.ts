@@ -1,3 +1,5 @@
+import { TemplateName, type DisplayName } from '../shared/ids.ts';
+
 /** The rights the Security tab of a certificate template shows. */
 export const templateRights = ['FullControl', 'Read', 'Write', 'Enroll', 'Autoenroll'] as const;
 export type TemplateRight = (typeof templateRights)[number];
@@ -25,8 +27,8 @@ export type KeyUsageBit = 'digitalSignature' | 'keyEncipherment';
 /** A certificate template object (pKICertificateTemplate) with the attributes the lab models. */
 export interface Template {
   /** cn: the template name (display name without spaces for duplicates). */
-  readonly name: string;
-  readonly displayName: string;
+  readonly name: TemplateName;
+  readonly displayName: DisplayName;
   readonly schemaVersion: SchemaVersion;
   readonly oid: string;
   readonly revision: number;
@@ -103,4 +105,4 @@ export const nameFlags = (setting: SubjectNameSetting): number => {
 };
 
 /** The template name AD derives from a display name: spaces removed. */
-export const templateNameFor = (displayName: string): string => displayName.replace(/\s+/g, '');
+export const templateNameFor = (displayName: string): TemplateName => TemplateName(displayName.replace(/\s+/g, ''));

@@ -1,6 +1,7 @@
 import { match } from 'ts-pattern';
 import { issuance, whyNotOffered } from '../ca/decide-enrollment.ts';
-import { findTemplate } from '../ca/lookup.ts';
+import { findTemplate, templateAsTyped } from '../ca/lookup.ts';
+import { TemplateName } from '../shared/ids.ts';
 import { selectCertificate } from '../hosts/decide.ts';
 import { offersAes } from '../hosts/pfx-encryption.ts';
 import { accept, refuse, type Decision } from '../lab/decision.ts';
@@ -75,21 +76,21 @@ export const decideConfigMgr = (command: ConfigMgrCommand, world: World, at: str
     })
     .with({ type: 'ConfigureOutOfBandManagement' }, ({ amtGroup, webServerTemplate, clientAuthTemplate }) => {
       if (world.directory.principals[amtGroup]?.kind !== 'group') return refuse('NOT_FOUND', `Expected a security group named "${amtGroup}" for AMT computer accounts.`);
-      const web = findTemplate(world.ca, webServerTemplate);
-      const client = clientAuthTemplate ? findTemplate(world.ca, clientAuthTemplate) : undefined;
+      const web = templateAsTyped(world.ca, webServerTemplate);
+      const client = clientAuthTemplate ? templateAsTyped(world.ca, clientAuthTemplate) : undefined;
       if (!web) return refuse('NOT_FOUND', `Expected a template named "${webServerTemplate}" for AMT web server certificates.`);
       if (clientAuthTemplate && !client) return refuse('NOT_FOUND', `Expected a template named "${clientAuthTemplate}" for 802.1X client certificates.`);
       return accept({ type: 'OutOfBandManagementConfigured', data: { amtGroup, webServerTemplate: web.name, ...(client ? { clientAuthTemplate: client.name } : {}) } });
     })
     .with({ type: 'SetEnrollmentProfile' }, ({ platform, template }) => {
-      const found = findTemplate(world.ca, template);
+      const found = templateAsTyped(world.ca, template);
       if (!found) return refuse('NOT_FOUND', `Expected a template named "${template}" for the ${platform} enrollment profile.`);
       return accept({ type: 'EnrollmentProfileSet', data: { platform, template: found.name } });
     })
     .with({ type: 'EnrollDevice' }, ({ user, device, platform }) => {
       const profile = world.configmgr.enrollmentProfiles[platform];
       if (!profile) return refuse('NOT_CONFIGURED', `No ${platform} enrollment profile names a certificate template in client settings.`);
-      const template = findTemplate(world.ca, profile)!;
+      const template = findTemplate(world.ca, TemplateName(profile))!;
       const principal = world.directory.principals[user];
       if (principal?.kind !== 'user') return refuse('NOT_FOUND', `Expected a user named "${user}" to enroll ${device}.`);
       const denied = whyNotOffered(world, template, user);

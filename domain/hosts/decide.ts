@@ -1,5 +1,5 @@
 import { match } from 'ts-pattern';
-import { findTemplate } from '../ca/lookup.ts';
+import { templateAsTyped } from '../ca/lookup.ts';
 import { ekuName, oid } from '../shared/oids.ts';
 import { accept, refuse, writePfx, type Decision } from '../lab/decision.ts';
 import type { World } from '../lab/world.ts';
@@ -11,7 +11,7 @@ import { defaultPfxEncryption, keyProviderName, offersAes } from './pfx-encrypti
 export const selectCertificate = (world: World, host: string, selection: CertificateSelection, store: StoreName = 'personal'): StoredCertificate | undefined => {
   const personal = (world.hosts.stores[host]?.[store] ?? []).filter((c) => !c.archived);
   if ('thumbprint' in selection) return personal.find((c) => c.thumbprint.toLowerCase() === selection.thumbprint.toLowerCase());
-  const template = findTemplate(world.ca, selection.template);
+  const template = templateAsTyped(world.ca, selection.template);
   return [...personal].reverse().find((c) => c.template === template?.name);
 };
 
@@ -35,7 +35,7 @@ export const decideHosts = (command: HostsCommand, world: World): Decision =>
       if (!binding?.thumbprint) return refuse('BINDING_MISMATCH', `${host}'s "${site}" has no certificate on its https binding.`);
       const requested = selectCertificate(world, host, { template });
       if (!requested || requested.thumbprint !== binding.thumbprint) {
-        return refuse('BINDING_MISMATCH', `The https binding of "${site}" presents ${binding.thumbprint}, expected the certificate requested from "${findTemplate(world.ca, template)?.displayName ?? template}" (${requested?.thumbprint ?? 'none in the store'}).`);
+        return refuse('BINDING_MISMATCH', `The https binding of "${site}" presents ${binding.thumbprint}, expected the certificate requested from "${templateAsTyped(world.ca, template)?.displayName ?? template}" (${requested?.thumbprint ?? 'none in the store'}).`);
       }
       const issued = Object.values(world.ca.issued).find((c) => c.thumbprint === binding.thumbprint);
       const carried = new Set([...(issued?.dnsNames ?? []), ...(issued?.subject.match(/CN=([^,]+)/)?.slice(1) ?? [])].map((n) => n.toLowerCase()));
@@ -69,7 +69,7 @@ export const decideHosts = (command: HostsCommand, world: World): Decision =>
     .with({ type: 'VerifyCertificate' }, ({ host, template, purpose }) => {
       const selected = selectCertificate(world, host, { template });
       const issued = selected && Object.values(world.ca.issued).find((c) => c.thumbprint === selected.thumbprint);
-      if (!issued) return refuse('CERTIFICATE_NOT_VERIFIED', `${host}'s personal store shows no certificate whose Certificate Template column reads "${findTemplate(world.ca, template)?.displayName ?? template}".`);
+      if (!issued) return refuse('CERTIFICATE_NOT_VERIFIED', `${host}'s personal store shows no certificate whose Certificate Template column reads "${templateAsTyped(world.ca, template)?.displayName ?? template}".`);
       const purposes = [...new Set([...issued.ekus, ...issued.applicationPolicies])].map(ekuName);
       if (!purposes.includes(purpose)) return refuse('CERTIFICATE_NOT_VERIFIED', `The Intended Purpose column of ${issued.thumbprint} reads ${purposes.join(', ')}, not ${purpose}.`);
       return accept({ type: 'CertificateVerified', data: { host, thumbprint: issued.thumbprint, template: issued.template, purposes } });

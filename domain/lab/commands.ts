@@ -6,4 +6,3 @@ import type { AdminCommand } from './admin-commands.ts';
 
 /** Every command a procedure step can issue against the lab. */
 export type LabCommand = DirectoryCommand | CaCommand | HostsCommand | ConfigMgrCommand | AdminCommand;
-export type LabCommandType = LabCommand['type'];

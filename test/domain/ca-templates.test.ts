@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, findTemplate, nameFlags, oid } from '../../domain/index.ts';
+import { decide, DisplayName, findTemplateByDisplayName, nameFlags, oid } from '../../domain/index.ts';
 import { accepted, at } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
 
@@ -10,27 +10,27 @@ const duplicate = (version: 'windows-server-2003-enterprise' | 'windows-server-2
 
 templates('the built-in templates carry their real defaults', () => {
   const world = givenNetwork();
-  const web = findTemplate(world.ca, 'Web Server')!;
+  const web = findTemplateByDisplayName(world.ca, DisplayName('Web Server'))!;
   assert.is(web.schemaVersion, 1);
   assert.is(nameFlags(web.subjectName), 1);
   assert.equal(web.acl.find((a) => a.principal === 'Domain Admins')?.allow, ['Read', 'Write', 'Enroll']);
-  const workstation = findTemplate(world.ca, 'Workstation Authentication')!;
+  const workstation = findTemplateByDisplayName(world.ca, DisplayName('Workstation Authentication'))!;
   assert.is(nameFlags(workstation.subjectName), 0x08000000);
-  assert.is(nameFlags(findTemplate(world.ca, 'Authenticated Session')!.subjectName), 0x82000000);
+  assert.is(nameFlags(findTemplateByDisplayName(world.ca, DisplayName('Authenticated Session'))!.subjectName), 0x82000000);
 });
 
 templates('duplicating as Windows 2003 Server, Enterprise Edition makes a version 2 template with the EKU as application policy', () => {
-  const template = findTemplate(duplicate('windows-server-2003-enterprise').ca, 'ConfigMgr Web Server Certificate')!;
+  const template = findTemplateByDisplayName(duplicate('windows-server-2003-enterprise').ca, DisplayName('ConfigMgr Web Server Certificate'))!;
   assert.is(template.name, 'ConfigMgrWebServerCertificate');
   assert.is(template.schemaVersion, 2);
   assert.is(template.keyProvider, 'csp');
   assert.equal(template.applicationPolicies, [oid.serverAuth]);
   assert.match(template.oid, /^1\.3\.6\.1\.4\.1\.311\.21\.8\./);
-  assert.is.not(template.oid, findTemplate(givenNetwork().ca, 'Web Server')!.oid);
+  assert.is.not(template.oid, findTemplateByDisplayName(givenNetwork().ca, DisplayName('Web Server'))!.oid);
 });
 
 templates('duplicating as Windows 2008 Server, Enterprise Edition makes a version 3 template with a CNG key provider', () => {
-  const template = findTemplate(duplicate('windows-server-2008-enterprise').ca, 'ConfigMgr Web Server Certificate')!;
+  const template = findTemplateByDisplayName(duplicate('windows-server-2008-enterprise').ca, DisplayName('ConfigMgr Web Server Certificate'))!;
   assert.is(template.schemaVersion, 3);
   assert.is(template.keyProvider, 'ksp');
 });
@@ -58,7 +58,7 @@ templates('removing Enroll keeps the other rights and records the line before an
 
 templates('each saved change raises the minor revision of a version 2 template', () => {
   const world = accepted(duplicate('windows-server-2003-enterprise'), { type: 'ChangeRequestHandling', template: 'ConfigMgr Web Server Certificate', exportableKey: true });
-  const template = findTemplate(world.ca, 'ConfigMgr Web Server Certificate')!;
+  const template = findTemplateByDisplayName(world.ca, DisplayName('ConfigMgr Web Server Certificate'))!;
   assert.is(template.minorRevision, 3);
   assert.ok(template.exportableKey);
 });

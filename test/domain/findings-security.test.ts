@@ -1,13 +1,13 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { contoso, decide, evaluateFindings, oid, type Ace, type CaSettings, type Template, type World } from '../../domain/index.ts';
+import { contoso, decide, DisplayName, evaluateFindings, oid, TemplateName, type Ace, type CaSettings, type Template, type World } from '../../domain/index.ts';
 import { at } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
 
 const security = suite('domain/findings AD CS security (research §6, case by case)');
 
 const base: Template = {
-  name: 'Probe', displayName: 'Probe', schemaVersion: 2, oid: '1.2.3', revision: 100, minorRevision: 2, forComputers: false,
+  name: TemplateName('Probe'), displayName: DisplayName('Probe'), schemaVersion: 2, oid: '1.2.3', revision: 100, minorRevision: 2, forComputers: false,
   subjectName: { source: 'supply-in-request' }, ekus: [oid.clientAuth], applicationPolicies: [oid.clientAuth], keyUsage: ['digitalSignature'],
   minimalKeySize: 2048, exportableKey: false, autoenrollment: false, managerApproval: false, validityDays: 365, renewalDays: 42, keyProvider: 'csp',
   acl: [{ principal: 'Authenticated Users', allow: ['Read'], deny: [] }, { principal: 'Domain Admins', allow: ['Read', 'Write', 'Enroll'], deny: [] }],
