@@ -1,4 +1,4 @@
-import type { LabCommand, LabEventType } from '../domain/index.ts';
+import type { LabCommand, LabEvent } from '../domain/index.ts';
 import type { ChoiceSchema } from './choices.ts';
 
 /** A command as a step issues it (the engine reads PFX files named in it before deciding). */
@@ -85,7 +85,7 @@ export interface ProcedureSpec {
   readonly summary: string;
   readonly phases: readonly PhaseDefinition[];
   /** Every domain event type its steps can produce (checked against exploration by its test). */
-  readonly events: readonly LabEventType[];
+  readonly events: readonly LabEvent['type'][];
   /** Its given/when/then test, from the repository root. */
   readonly test: string;
 }
