@@ -1,17 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
-import type { CaSetup } from '../../domain/index.ts';
-import {
-  ChoiceError, expectation, explain, findAction, findProcedure, pathText, resolveChoices, shown, type Path, type Problem, type Scenario, type ScenarioAction, type ScenarioEntry,
-  type StepOverride,
-} from '../../workflows/index.ts';
-import { networkOf } from './lab-schema.ts';
-import { caSetupOf, scenarioSchema, type ScenarioFile } from './schema.ts';
+import { expectation, explain, type Path, type Scenario } from '../../workflows/index.ts';
+import { scenarioOf, sentence } from './scenario-of.ts';
+import { scenarioSchema } from './schema.ts';
 
 /** A scenario file that cannot be run, with where and why. Exit code 2 in the CLI. */
 export class ScenarioError extends Error {
   readonly code = 'SCENARIO_INVALID';
-  constructor(readonly file: string, readonly line: number, readonly column: number, readonly problem: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly problem: string,
+  ) {
     super(line > 0 ? `${file}:${line}:${column}: ${problem}` : `${file}: ${problem}`);
   }
 }
@@ -20,7 +21,11 @@ export class ScenarioError extends Error {
 const maxAliasCount = 100;
 
 /** `exact` is false when the path names nothing in the file (a missing field) and the position is an enclosing node's. */
-interface Position { readonly line: number; readonly col: number; readonly exact: boolean }
+interface Position {
+  readonly line: number;
+  readonly col: number;
+  readonly exact: boolean;
+}
 
 /** The YAML node a path names (its key, for an unknown field), or the nearest enclosing one. */
 const where = (doc: Document, lines: LineCounter, path: Path, atKey: boolean): Position => {
@@ -39,20 +44,6 @@ const where = (doc: Document, lines: LineCounter, path: Path, atKey: boolean): P
 
 /** Problems at a node of the file come before missing fields, then in file order. */
 const earlier = (a: Position, b: Position) => (a.exact !== b.exact ? a.exact : a.line !== b.line ? a.line < b.line : a.col < b.col);
-
-/** `steps.request-certificate.dnsNames[0]` → ['steps', 'request-certificate', 'dnsNames', 0] */
-const splitPath = (path: string): Path => path.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-
-/** `unknown field "startAt" in lab: expected …; did you mean …?` for a name, `lab.ca.os: expected …, found …` otherwise. */
-const sentence = (problem: Problem): string => {
-  const hint = problem.hint ? `; ${problem.hint}` : '';
-  if (problem.unknown && problem.found !== undefined) {
-    const parent = pathText('', problem.path.slice(0, -1));
-    return `unknown ${problem.unknown} ${shown(problem.found)}${parent ? ` in ${parent}` : ''}: expected ${problem.expected}${hint}`;
-  }
-  const at = pathText('', problem.path);
-  return `${at ? `${at}: ` : ''}expected ${problem.expected}, found ${shown(problem.found, at)}${hint}`;
-};
 
 const firstAlias = (doc: Document): number | undefined => {
   let at: number | undefined;
@@ -113,56 +104,6 @@ export const parseScenario = (file: string, text: string): Scenario => {
   return scenarioOf(file, result.data, fail);
 };
 
-/** The validated file as the runner takes it; each procedure's step overrides are laid over the seed's choices once, to check them. */
-const scenarioOf = (file: string, data: ScenarioFile, fail: (path: Path, problem: string) => never): Scenario => {
-  const refuse = (error: unknown, path: Path): never => {
-    if (!(error instanceof ChoiceError)) throw error;
-    return fail(path, sentence({ path, expected: error.expected, found: error.found, hint: error.hint, unknown: error.unknown }));
-  };
-  const actionsOf = (list: readonly Record<string, unknown>[], at: Path): ScenarioAction[] =>
-    list.map(({ action, ...choice }, j) => {
-      try {
-        findAction(String(action))!.parse(choice, '');
-      } catch (error) {
-        refuse(error, [...at, j, ...splitPath((error as ChoiceError).path ?? '')]);
-      }
-      return { action: String(action), choice };
-    });
-  const entries: ScenarioEntry[] = (data.procedures ?? []).map((entry, i) => {
-    if (typeof entry !== 'string' && 'actions' in entry) return { actions: actionsOf(entry.actions, ['procedures', i, 'actions']) };
-    const { procedure, steps = {}, until } = typeof entry === 'string' ? { procedure: entry, until: undefined } : entry;
-    try {
-      resolveChoices(findProcedure(procedure)!, steps as Record<string, StepOverride>);
-    } catch (error) {
-      refuse(error, ['procedures', i, ...splitPath((error as ChoiceError).path ?? '')]);
-    }
-    return { procedure, steps: steps as Record<string, StepOverride>, ...(until ? { until: String(until) } : {}) };
-  });
-  const procedures = data.actions ? [...entries, { actions: actionsOf(data.actions, ['actions']) }] : entries;
-  const { startsAt, ca, ...forest } = data.lab ?? {};
-  const network = networkOf(forest);
-  const setup: CaSetup = { ...(ca ? caSetupOf(ca) : { edition: 'enterprise', os: 'windows-server-2008' }), ...(network ? { network } : {}) };
-  const expect = data.expect ?? {};
-  return {
-    file,
-    name: data.scenario,
-    title: data.title ?? data.scenario,
-    lab: { startsAt, ca: setup },
-    procedures,
-    expect: {
-      certificates: expect.certificates ?? [],
-      bindings: expect.bindings ?? [],
-      rejections: expect.rejections ?? [],
-      findings: expect.findings ?? [],
-      completed: expect.completed ?? [],
-      ...(expect.autoenrollment ? { autoenrollment: expect.autoenrollment } : {}),
-      ...(expect.requests ? { requests: expect.requests } : {}),
-      ...(expect.stores ? { stores: expect.stores } : {}),
-      ...(expect.crls ? { crls: expect.crls } : {}),
-    },
-  };
-};
-
 export const loadScenario = async (file: string): Promise<Scenario> => {
   let text: string;
   try {
@@ -173,4 +114,3 @@ export const loadScenario = async (file: string): Promise<Scenario> => {
   }
   return parseScenario(file, text);
 };
-
