@@ -12,12 +12,12 @@ export const noRestartLabs = async (): Promise<{ root: string; log: string }> =>
 };
 
 /** The studio's server in this process on a free port of 127.0.0.1, and fetch helpers that carry its token. */
-export const studioOn = async (inputs: string[], options: { allowKeys?: boolean } = {}) => {
+export const studioOn = async (inputs: string[], options: { allowKeys?: boolean; staticRoot?: string } = {}) => {
   const warnings: string[] = [];
   const studio: RunningStudio = await startStudio({
     inputs,
     allowKeys: options.allowKeys ?? false,
-    staticRoot: join(repoRoot, 'dist', 'studio'),
+    staticRoot: options.staticRoot ?? join(repoRoot, 'dist', 'studio'),
     warn: (w) => warnings.push(w),
   });
   const auth = { authorization: `Bearer ${studio.token}` };
