@@ -59,8 +59,9 @@ page("a lab named by a path outside the studio's labs is refused with 403 STUDIO
   assert.not.match(escaped, /root:/);
 });
 
-page('the page drops the token from the address and lists the lab', async () => {
+page('the page drops the token from the address, names the position in it instead, and lists the lab', async () => {
   assert.not.match(tab.url(), /token=/);
+  assert.match(tab.url(), /#at=49$/, 'the address names the position shown');
   assert.match((await tab.getByRole('combobox', { name: 'Lab', exact: true }).textContent()) ?? '', /no-restart \(jsonl, 49 events\)/);
 });
 

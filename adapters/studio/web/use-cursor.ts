@@ -38,6 +38,29 @@ export const useCursor = (lab: LabInfo | undefined): Cursor => {
     live.addEventListener('appended', (message) => grew((JSON.parse((message as MessageEvent<string>).data) as LiveAppended).total));
     return () => live.close();
   }, [lab?.id, grew]);
+  useAddressPosition(lab, position, setPosition, totalRef);
   const jump = useCallback((n: number) => setPosition(Math.max(0, Math.min(totalRef.current, Math.round(n)))), []);
   return { position, total, revision, jump, grew };
+};
+
+/**
+ * `#at=N` in the address: the position the page opens at, and editing it moves the cursor; the cursor keeps it up to
+ * date, so the address is a link to the position. Another lab chosen in the page starts at its end, as usual.
+ */
+const useAddressPosition = (lab: LabInfo | undefined, position: number, set: (n: number) => void, total: { current: number }) => {
+  const opened = useRef(false);
+  useEffect(() => {
+    if (!lab) return;
+    const follow = () => {
+      const asked = Number(window.location.hash.match(/^#at=(\d+)$/)?.[1] ?? Number.NaN);
+      if (Number.isInteger(asked)) set(Math.min(asked, total.current));
+    };
+    if (!opened.current) follow();
+    opened.current = true;
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, [lab?.id]);
+  useEffect(() => {
+    if (lab && window.location.hash !== `#at=${position}`) window.history.replaceState(null, '', `#at=${position}`);
+  }, [position]);
 };

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ekuName } from '../../../../domain/index.ts';
 import type { CertSummary } from '../../api.ts';
+import { useCapped } from './capped.tsx';
 import { CertificateDetails } from './certificate.tsx';
 import { Why } from './why.tsx';
 
@@ -11,10 +12,11 @@ export const issuedTo = (c: Pick<CertSummary, 'subject' | 'sans' | 'thumbprint'>
 /** Certificates by subject, names and validity; a click opens every field and extension. */
 export const Certificates = ({ certs }: { certs: CertSummary[] }) => {
   const [open, setOpen] = useState<string>();
+  const { shown, more } = useCapped(certs, 'certificates');
   if (certs.length === 0) return <p className="quiet">none</p>;
   return (
     <ul className="certs">
-      {certs.map((c) => (
+      {shown.map((c) => (
         <li key={c.thumbprint}>
           <button type="button" className="link" onClick={() => setOpen(open === c.thumbprint ? undefined : c.thumbprint)}>
             {issuedTo(c)}
@@ -29,6 +31,7 @@ export const Certificates = ({ certs }: { certs: CertSummary[] }) => {
           {open === c.thumbprint && <CertificateDetails thumbprint={c.thumbprint} />}
         </li>
       ))}
+      {more && <li>{more}</li>}
     </ul>
   );
 };

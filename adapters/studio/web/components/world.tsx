@@ -2,6 +2,7 @@ import type { WorldAnswer, WorldView } from '../../api.ts';
 import { labApi, useJson } from '../client.ts';
 import { useStudio } from '../studio-context.ts';
 import { Ca } from './ca.tsx';
+import { useCapped } from './capped.tsx';
 import { Certificates } from './certificates.tsx';
 import { Directory } from './directory.tsx';
 import { minute, Table } from './table.tsx';
@@ -39,44 +40,52 @@ export const World = () => {
   );
 };
 
-const Stores = ({ world }: { world: WorldView }) => (
-  <details className="area" open>
-    <summary>Certificate stores</summary>
-    {world.stores.length === 0 && <p className="quiet">No certificate in any store.</p>}
-    {world.stores.map((s) => (
-      <div key={s.entity}>
-        <h4>
-          <Why entity={s.entity}>
-            {s.host}\{s.store}
-          </Why>
-        </h4>
-        <Certificates certs={s.certs} />
-      </div>
-    ))}
-  </details>
-);
+const Stores = ({ world }: { world: WorldView }) => {
+  const { shown, more } = useCapped(world.stores, 'stores', 20);
+  return (
+    <details className="area" open>
+      <summary>Certificate stores</summary>
+      {world.stores.length === 0 && <p className="quiet">No certificate in any store.</p>}
+      {shown.map((s) => (
+        <div key={s.entity}>
+          <h4>
+            <Why entity={s.entity}>
+              {s.host}\{s.store}
+            </Why>
+          </h4>
+          <Certificates certs={s.certs} />
+        </div>
+      ))}
+      {more}
+    </details>
+  );
+};
 
-const Iis = ({ world }: { world: WorldView }) => (
-  <details className="area" open>
-    <summary>IIS bindings</summary>
-    {world.iis.length === 0 ? (
-      <p className="quiet">No binding.</p>
-    ) : (
-      <Table head={['Host', 'Site', 'Binding', 'Certificate']}>
-        {world.iis.map((b) => (
-          <tr key={`${b.entity}:${b.binding}`}>
-            <td>
-              <Why entity={b.entity}>{b.host}</Why>
-            </td>
-            <td>{b.site}</td>
-            <td>{b.binding}</td>
-            <td>
-              {b.thumbprint ? b.subject || '(empty subject)' : <span className="warn">none</span>}
-              {b.thumbprint && <span className="thumb"> {b.thumbprint.slice(0, 12)}…</span>}
-            </td>
-          </tr>
-        ))}
-      </Table>
-    )}
-  </details>
-);
+const Iis = ({ world }: { world: WorldView }) => {
+  const { shown, more } = useCapped(world.iis, 'bindings');
+  return (
+    <details className="area" open>
+      <summary>IIS bindings</summary>
+      {world.iis.length === 0 ? (
+        <p className="quiet">No binding.</p>
+      ) : (
+        <Table head={['Host', 'Site', 'Binding', 'Certificate']}>
+          {shown.map((b) => (
+            <tr key={`${b.entity}:${b.binding}`}>
+              <td>
+                <Why entity={b.entity}>{b.host}</Why>
+              </td>
+              <td>{b.site}</td>
+              <td>{b.binding}</td>
+              <td>
+                {b.thumbprint ? b.subject || '(empty subject)' : <span className="warn">none</span>}
+                {b.thumbprint && <span className="thumb"> {b.thumbprint.slice(0, 12)}…</span>}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      {more}
+    </details>
+  );
+};
