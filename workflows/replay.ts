@@ -30,7 +30,10 @@ const restore = (procedure: ProcedureDefinition, progress: ProcedureProgress): P
   const last = progress.inputs.at(-1);
   if (!last) return initialTransition(machine, { prerequisites })[0];
   const choices = Object.fromEntries(progress.inputs.slice(0, -1).map((input) => [input.step, input.choice]));
-  const phase = phaseOf(procedure, last.step)!;
+  const phase = phaseOf(procedure, last.step);
+  const initial = initialTransition(machine, { prerequisites })[0];
+  // A step the procedure no longer has (a log of an older pkilab): the machine is asked input by input.
+  if (!phase) return progress.inputs.reduce((snapshot, input) => transition(machine, snapshot, toMachineEvent(input))[0], initial);
   const before = machine.resolveState({ value: { [phase.id]: last.step }, context: { choices, prerequisites } });
   return transition(machine, before, toMachineEvent(last))[0];
 };

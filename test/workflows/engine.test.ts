@@ -2,7 +2,10 @@ import { initialTransition, transition } from 'xstate';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { currentStepOf, findProcedure, machineOf, openLab, procedureSnapshot, startProcedure, takeStep, type Lab, type LabPorts } from '../../workflows/index.ts';
+import type { LabEvent } from '../../domain/index.ts';
+import { fold } from '../../projections/index.ts';
 import { freshLab } from '../support/ports.ts';
+import { record } from '../support/world.ts';
 
 const engine = suite('workflows/engine');
 const iis = findProcedure('iis-web-server-certificate')!;
@@ -43,6 +46,16 @@ engine('a procedure\'s machine is given the procedures it relies on as input, an
   const started = await startProcedure(ports, lab, dpClient.id);
   assert.equal(procedureSnapshot(dpClient, started.world)?.context.prerequisites, ['iis-web-server-certificate']);
   assert.equal(procedureSnapshot(iis, (await startProcedure(ports, started, iis.id)).world)?.context.prerequisites, []);
+});
+
+engine('the snapshot is restored from the world\'s accepted inputs; a step the procedure no longer has moves nothing', () => {
+  const started = { type: 'ProcedureStarted', data: { procedure: iis.id, input: null } };
+  const group = { type: 'ActionTaken', data: { procedure: iis.id, step: 'create-group', choice: { name: 'G', members: [] } } };
+  const gone = { type: 'ActionTaken', data: { procedure: iis.id, step: 'a-step-of-old', choice: {} } };
+  const world = fold(record([started, group] as LabEvent[]));
+  assert.equal(procedureSnapshot(iis, world)?.value, { duplicate: 'duplicate-template' });
+  assert.equal(procedureSnapshot(iis, world)?.context.choices, { 'create-group': { name: 'G', members: [] } });
+  assert.equal(procedureSnapshot(iis, fold(record([started, group, gone] as LabEvent[])))?.value, { duplicate: 'duplicate-template' });
 });
 
 engine('a step out of order is recorded with its rejection and does not move the procedure', async () => {
