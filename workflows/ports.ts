@@ -6,17 +6,17 @@ import type { Signer } from './ports/signer.ts';
 
 export { guardOf, makerOf, type CodedError } from './ports/coded.ts';
 export {
-  eventStoreError, eventStoreErrorCodes, isEventStoreError,
+  eventStoreError, isEventStoreError,
   type CorruptLogError, type EventStore, type EventStoreError, type EventStoreErrorCode, type PendingEvent,
 } from './ports/event-store.ts';
-export { isKeyStoreError, keyStoreError, keyStoreErrorCodes, type KeyStore, type KeyStoreError, type KeyStoreErrorCode } from './ports/key-store.ts';
+export { isKeyStoreError, keyStoreError, type KeyStore, type KeyStoreError, type KeyStoreErrorCode } from './ports/key-store.ts';
 export {
-  isSecretStoreError, secretStoreError, secretStoreErrorCodes, type SecretStore, type SecretStoreError, type SecretStoreErrorCode,
+  isSecretStoreError, secretStoreError, type SecretStore, type SecretStoreError, type SecretStoreErrorCode,
 } from './ports/secret-store.ts';
 export {
-  isPfxFilesError, pfxFilesError, pfxFilesErrorCodes, type PfxFiles, type PfxFilesError, type PfxFilesErrorCode, type PfxWriteOptions,
+  isPfxFilesError, pfxFilesError, type PfxFiles, type PfxFilesError, type PfxFilesErrorCode, type PfxWriteOptions,
 } from './ports/pfx-files.ts';
-export { isSignerError, signerError, signerErrorCodes, type Signer, type SignerError, type SignerErrorCode } from './ports/signer.ts';
+export { isSignerError, signerError, type Signer, type SignerError, type SignerErrorCode } from './ports/signer.ts';
 
 /** What a lab needs from outside: each port declares its errors (codes and a guard) in its own file under ports/. */
 export interface LabPorts {

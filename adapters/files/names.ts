@@ -1,9 +1,8 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import { guardOf, makerOf, type CodedError } from '../../workflows/index.ts';
+import { guardOf, makerOf } from '../../workflows/index.ts';
 
 /** Failure codes of names under a folder: a name that would lead out of the folder it was meant for. */
 const fileNameErrorCodes = ['PATH_OUTSIDE'] as const;
-export type FileNameError = CodedError<(typeof fileNameErrorCodes)[number]>;
 /** Whether `error` is a refused name (of `code`, when given). */
 export const isFileNameError = guardOf(fileNameErrorCodes);
 const fileNameError = makerOf<(typeof fileNameErrorCodes)[number]>();

@@ -1,7 +1,7 @@
 import { guardOf } from '../../workflows/index.ts';
 
 /** Why the stepper refuses what it was asked: each a wrong input of the person stepping, never a bug. */
-export const stepperErrorCodes = [
+const stepperErrorCodes = [
   /** --lab names no lab log to continue. */
   'STEPPER_NO_LAB',
   /** --scenario given where a lab already is (continue it, or --new). */

@@ -11,15 +11,3 @@ export const TemplateName = (name: string): TemplateName => name as TemplateName
 /** What the Certificate Templates console and the enrollment wizard show (`Web Server`). */
 export type DisplayName = Brand<string, 'DisplayName'>;
 export const DisplayName = (name: string): DisplayName => name as DisplayName;
-
-/** A computer's account name as the lab keys it (`SERVER1`). */
-export type HostName = Brand<string, 'HostName'>;
-export const HostName = (name: string): HostName => name as HostName;
-
-/** A certificate's SHA-1 thumbprint as the certificate store shows it (hex). */
-export type Thumbprint = Brand<string, 'Thumbprint'>;
-export const Thumbprint = (hex: string): Thumbprint => hex as Thumbprint;
-
-/** The name of a private key in the key store; the key itself never enters the log. */
-export type KeyRef = Brand<string, 'KeyRef'>;
-export const KeyRef = (ref: string): KeyRef => ref as KeyRef;

@@ -16,7 +16,7 @@ export interface EventStore {
 }
 
 /** Failure codes of the EventStore port, each a way an EventStore adapter fails. */
-export const eventStoreErrorCodes = [
+const eventStoreErrorCodes = [
   /** Another writer appended (or went back) after the version the caller read. */
   'EVENTSTORE_VERSION_CONFLICT',
   /** A stored event does not pass the checks a log passes when it opens (its `problem` says which). */

@@ -15,7 +15,7 @@ export interface KeyStore {
 }
 
 /** Failure codes of the KeyStore port: no key under the ref, a different key already there, a ref unusable as a name. */
-export const keyStoreErrorCodes = ['KEYSTORE_KEY_MISSING', 'KEYSTORE_KEY_EXISTS', 'KEYSTORE_KEY_INVALID'] as const;
+const keyStoreErrorCodes = ['KEYSTORE_KEY_MISSING', 'KEYSTORE_KEY_EXISTS', 'KEYSTORE_KEY_INVALID'] as const;
 export type KeyStoreErrorCode = (typeof keyStoreErrorCodes)[number];
 export type KeyStoreError<C extends KeyStoreErrorCode = KeyStoreErrorCode> = CodedError<C>;
 

@@ -27,7 +27,7 @@ export interface PfxFiles {
 }
 
 /** Failure codes of the PfxFiles port: the file could not be written (a bad name, openssl refused). */
-export const pfxFilesErrorCodes = ['PFX_WRITE_FAILED'] as const;
+const pfxFilesErrorCodes = ['PFX_WRITE_FAILED'] as const;
 export type PfxFilesErrorCode = (typeof pfxFilesErrorCodes)[number];
 export type PfxFilesError<C extends PfxFilesErrorCode = PfxFilesErrorCode> = CodedError<C>;
 

@@ -13,7 +13,7 @@ export interface SecretStore {
 }
 
 /** Failure codes of the SecretStore port: no secret under the reference; a store that does not read or would change. */
-export const secretStoreErrorCodes = ['SECRETS_MISSING', 'SECRETS_CORRUPT'] as const;
+const secretStoreErrorCodes = ['SECRETS_MISSING', 'SECRETS_CORRUPT'] as const;
 export type SecretStoreErrorCode = (typeof secretStoreErrorCodes)[number];
 export type SecretStoreError<C extends SecretStoreErrorCode = SecretStoreErrorCode> = CodedError<C>;
 

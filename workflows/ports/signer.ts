@@ -9,7 +9,7 @@ export interface Signer {
 }
 
 /** Failure codes of the Signer port: a profile no certificate can be made from (a zero serial number). */
-export const signerErrorCodes = ['SIGNER_INVALID_PROFILE'] as const;
+const signerErrorCodes = ['SIGNER_INVALID_PROFILE'] as const;
 export type SignerErrorCode = (typeof signerErrorCodes)[number];
 export type SignerError<C extends SignerErrorCode = SignerErrorCode> = CodedError<C>;
 
