@@ -105,6 +105,7 @@ Exit codes: 0 evaluated (no finding at --fail-on or above), 1 a finding at --fai
 `;
 
 export const reportHelp = `Usage: pkilab report <lab.jsonl | export.json> --html OUT [--force]
+       pkilab report <NAME> --store postgres://… --html OUT [--force]   a lab in a store (or PKILAB_STORE)
 
 Writes one self-contained HTML file for a lab (a log, or a bundle from travel export): the findings at the
 end with their fixes and the events behind them, the timeline by procedure (✓ done, – left out, ✗ rejected

@@ -7,7 +7,13 @@ import { reportStyle } from './style.ts';
 const marks = { done: '✓', skipped: '–', rejected: '✗' } as const;
 const time = (at: string) => at.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, '');
 const eventLink = (position: number) => html`<a href="#e${position}">${position}</a>`;
-const links = (positions: readonly number[]) => positions.map((p, i) => html`${i ? ', ' : ''}${eventLink(p)}`);
+/** At most this many events are listed for one change or finding; the rest are counted. */
+const listed = 12;
+const more = (count: number) => (count > listed ? html` and ${count - listed} more` : '');
+const links = (positions: readonly number[]) => [
+  positions.slice(0, listed).map((p, i) => html`${i ? ', ' : ''}${eventLink(p)}`),
+  more(positions.length),
+];
 
 const inputRow = (row: InputRow): Markup => html`<li class="${row.status}" id="i${row.position}">
   <span class="mark">${marks[row.status]}</span><code>${time(row.at)}</code> ${row.title}
@@ -45,7 +51,7 @@ const findingsTable = (model: ReportModel): Markup =>
     (f) => html`<tr id="f-${f.id}"><td><span class="sev ${f.severity}">${f.severity}</span></td>
     <td><b>${f.rule}</b><br><code>${f.subject}</code></td><td>${f.message}</td>
     <td>${f.fix.procedure}${f.fix.command ? html`<pre>${f.fix.command}</pre>` : ''}</td>
-    <td><ul>${f.events.map((e) => html`<li>${eventLink(e.position)} <code>${time(e.at)}</code> ${e.where}: ${e.text}</li>`)}</ul></td></tr>`,
+    <td><ul>${f.events.slice(0, listed).map((e) => html`<li>${eventLink(e.position)} <code>${time(e.at)}</code> ${e.where}: ${e.text}</li>`)}</ul>${more(f.events.length)}</td></tr>`,
   )}
   </table>`;
 
