@@ -111,6 +111,14 @@ test('the world at the failing request shows SERVER1 in the group but not in its
   assert.match(pending.fixCommands[0], /Restart-Computer/);
 });
 
+test('the world can be asked for some of its sections only; an unknown section is refused', async () => {
+  const { body } = await s.json(`/api/labs/${id}/world?at=40&sections=ca,iis`);
+  assert.equal(Object.keys(body.world), ['ca', 'iis']);
+  const bad = await s.json(`/api/labs/${id}/world?sections=ca,keys`);
+  assert.equal([bad.status, bad.body.error.code], [400, 'STUDIO_BAD_REQUEST']);
+  assert.match(bad.body.error.message, /world sections: expected sections among directory, templates, ca/);
+});
+
 test('bisect names the event that brought the pending-restart finding, and the world before it has no such finding', async () => {
   const { body } = await s.json(`/api/labs/${id}/bisect?finding=op-pending-restart`);
   assert.equal([body.event.type, body.event.data.member, body.before], ['GroupMemberAdded', 'SERVER1', body.introducedAt - 1]);

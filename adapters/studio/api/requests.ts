@@ -13,6 +13,17 @@ export const timelineQuery = z.strictObject({
   entity: z.string().min(1).optional(),
 });
 export const atQuery = z.strictObject({ token: z.string().optional(), at: count.optional() });
+/** The world's sections a client wants (all when left out): a large lab's world is megabytes, a tab needs one section. */
+export const worldSections = ['directory', 'templates', 'ca', 'stores', 'iis', 'gpo', 'configmgr'] as const;
+export const worldQuery = atQuery.extend({
+  sections: z
+    .string()
+    .regex(
+      new RegExp(`^(${worldSections.join('|')})(,(${worldSections.join('|')}))*$`),
+      `sections among ${worldSections.join(', ')}, comma-separated`,
+    )
+    .optional(),
+});
 export const whyQuery = z.strictObject({ token: z.string().optional(), entity: z.string().min(1, 'an entity key such as host:SERVER1') });
 export const diffQuery = z.strictObject({ token: z.string().optional(), from: count, to: count });
 export const bisectQuery = z.strictObject({ token: z.string().optional(), finding: z.string().min(1, 'a finding id or rule') });

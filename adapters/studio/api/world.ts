@@ -39,10 +39,11 @@ export interface WorldView {
   gpo: Record<string, unknown>;
   configmgr: Record<string, unknown>;
 }
+/** With `?sections=`, `world` holds only the sections asked for. */
 export interface WorldAnswer {
   position: number;
   at: string;
-  world: WorldView;
+  world: WorldView | Partial<WorldView>;
 }
 
 export interface CertificateAnswer {

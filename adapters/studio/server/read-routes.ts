@@ -1,13 +1,13 @@
 import type { Context, Hono } from 'hono';
 import type { TimelineAnswer, WorldAnswer } from '../api.ts';
-import { atQuery, exportQuery, timelineQuery } from '../api.ts';
+import { exportQuery, timelineQuery, worldQuery } from '../api.ts';
 import { bundleOf } from '../../travel/source.ts';
 import { certificateAnswer } from './certificate.ts';
 import { parseWith, refuse } from './errors.ts';
 import type { LabRegistry, OpenedLab } from './labs.ts';
 import { proceduresAnswer } from './procedures.ts';
 import { compactRows, timelinePage } from './timeline.ts';
-import { issuedByThumbprint, worldView } from './world.ts';
+import { issuedByThumbprint, worldView, type WorldSection } from './world.ts';
 
 export interface RouteDeps {
   readonly registry: LabRegistry;
@@ -47,9 +47,14 @@ export const readRoutes = (app: Hono, { registry, allowKeys }: RouteDeps) => {
 
   app.get('/api/labs/:lab/world', async (c) => {
     const l = await lab(c);
-    const position = positionIn(l, parseWith(atQuery, query(c), 'world').at);
+    const q = parseWith(worldQuery, query(c), 'world');
+    const position = positionIn(l, q.at);
     const world = l.timeline.worldAt(position);
-    return c.json({ position, at: world.now, world: worldView(world) } satisfies WorldAnswer);
+    return c.json({
+      position,
+      at: world.now,
+      world: worldView(world, q.sections?.split(',') as WorldSection[] | undefined),
+    } satisfies WorldAnswer);
   });
 
   app.get('/api/labs/:lab/certificate/:thumbprint', async (c) => {

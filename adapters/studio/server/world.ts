@@ -40,10 +40,11 @@ const stored = (world: World, thumbprint: string, template: string): CertSummary
 const directoryView = (world: World): WorldView['directory'] => {
   const { directory, hosts } = world;
   const principals = Object.values(directory.principals);
-  const groupsOf = (name: string) =>
-    Object.entries(directory.members)
-      .filter(([, m]) => m.includes(name))
-      .map(([g]) => g);
+  // Each principal's groups, from one pass over the groups' members (not a search of every group per principal).
+  const memberOf = new Map<string, string[]>();
+  for (const [group, members] of Object.entries(directory.members))
+    for (const m of members) memberOf.set(m, [...(memberOf.get(m) ?? []), group]);
+  const groupsOf = (name: string) => memberOf.get(name) ?? [];
   const ofKind = (kind: string) => principals.filter((p) => p.kind === kind);
   return {
     users: ofKind('user').map((p) => ({ name: p.name, groups: groupsOf(p.name), entity: `principal:${p.name}` })),
@@ -131,20 +132,33 @@ const iisView = (world: World): WorldView['iis'] =>
     ),
   );
 
-/** The world at a position in the terms of the consoles, each entity with the key its history ("why") is asked by. */
-export const worldView = (world: World): WorldView => ({
-  directory: directoryView(world),
-  templates: templatesView(world),
-  ca: caView(world),
-  stores: Object.entries(world.hosts.stores).flatMap(([host, stores]) =>
-    Object.entries(stores).map(([store, certs]) => ({
-      host,
-      store,
-      entity: `store:${host}`,
-      certs: (certs ?? []).map((c) => stored(world, c.thumbprint, c.template)),
-    })),
-  ),
-  iis: iisView(world),
-  gpo: Object.fromEntries(Object.values(world.directory.gpos).map((g) => [g.name, { ...g, entity: `gpo:${g.name}` }])),
-  configmgr: { ...world.configmgr },
-});
+export type WorldSection = keyof WorldView;
+
+const sections: { readonly [K in WorldSection]: (world: World) => WorldView[K] } = {
+  directory: directoryView,
+  templates: templatesView,
+  ca: caView,
+  stores: (world) =>
+    Object.entries(world.hosts.stores).flatMap(([host, stores]) =>
+      Object.entries(stores).map(([store, certs]) => ({
+        host,
+        store,
+        entity: `store:${host}`,
+        certs: (certs ?? []).map((c) => stored(world, c.thumbprint, c.template)),
+      })),
+    ),
+  iis: iisView,
+  gpo: (world) => Object.fromEntries(Object.values(world.directory.gpos).map((g) => [g.name, { ...g, entity: `gpo:${g.name}` }])),
+  configmgr: (world) => ({ ...world.configmgr }),
+};
+
+/**
+ * The world at a position in the terms of the consoles, each entity with the key its history ("why") is asked by:
+ * every section, or only those asked for.
+ */
+export function worldView(world: World): WorldView;
+export function worldView(world: World, only: readonly WorldSection[] | undefined): Partial<WorldView>;
+export function worldView(world: World, only?: readonly WorldSection[]): Partial<WorldView> {
+  const wanted = only ?? (Object.keys(sections) as WorldSection[]);
+  return Object.fromEntries(wanted.map((k) => [k, sections[k](world)]));
+}
