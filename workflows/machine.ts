@@ -29,10 +29,8 @@ const procedureSetup = setup({
   },
 });
 
-type Target = string;
-
 /** ACT (and SKIP when the step may be left out) on this step, going to `target`. */
-const stepState = (step: StepDefinition<any>, target: Target) => {
+const stepState = (step: StepDefinition<any>, target: string) => {
   const guard = { type: 'isThisStep', params: { step: step.id } } as const;
   const decide = {
     type: 'decide',
