@@ -50,6 +50,12 @@ jsonl('writes one JSON event per line with its integrity mark, readable by a fre
   assert.equal(Object.keys((await jsonlEventStore(dir).read('lab'))[0]!), ['type', 'data', 'at', 'position']);
 });
 
+jsonl('a lab id that is not a plain file name is refused with EVENTSTORE_LAB_ID_INVALID before any file is touched', async () => {
+  const dir = await folder();
+  await expectCode((await writer(dir)).append('../elsewhere', [event('A')], 0), 'EVENTSTORE_LAB_ID_INVALID', /must be a plain file name/);
+  await expectCode(jsonlEventStore(dir).read('..'), 'EVENTSTORE_LAB_ID_INVALID');
+});
+
 jsonl('a reader reports a torn last line, ignores it, and leaves the file exactly as it was', async () => {
   const dir = await folder();
   await (await writer(dir)).append('lab', [event('A'), event('B')], 0);
