@@ -81,6 +81,20 @@ const chartShowsCurrentStep = async () => {
   await tab.getByRole('tab', { name: 'Step' }).click();
 };
 
+stepping('a step taken in the terminal (pkilab step) reaches the open page by itself, and the cursor at the end follows it', async () => {
+  const log = join(labs, 'iis-step', 'lab.jsonl');
+  const before = (await eventsOf(log)).length;
+  assert.match((await tab.getByLabel('Cursor').textContent()) ?? '', new RegExp(`position ${before} of ${before}`));
+  const terminal = await pkilab(['step', 'dp-client-certificate', '--lab', log, '--plain'], { input: '1\nq\n' });
+  assert.is(terminal.code, 0, terminal.err);
+  const after = (await eventsOf(log)).length;
+  assert.ok(after > before, 'pkilab step appended nothing');
+  await tab
+    .getByLabel('Cursor')
+    .filter({ hasText: `position ${after} of ${after}` })
+    .waitFor();
+});
+
 stepping('a lab exported from the studio opens again through the file picker, read-only, with every event', async () => {
   const id = await tab.getByRole('combobox', { name: 'Lab', exact: true }).inputValue();
   const exported = await tab.request.get(`${studio.base}/api/labs/${id}/export`);
