@@ -73,7 +73,7 @@ const Drawing = ({ chart }: { chart: ChartAnswer }) => {
         <g key={`${b.title}-${b.first}`} className="band">
           <rect x={4} y={b.first * row + 2} width={width - 8} height={(b.last - b.first + 1) * row - 4} rx={8} />
           <text x={14} y={b.first * row + 26}>
-            {b.title.length > 30 ? `${b.title.slice(0, 29)}…` : b.title}
+            {b.title.length > 27 ? `${b.title.slice(0, 26)}…` : b.title}
             <title>{b.title}</title>
           </text>
         </g>
