@@ -39,11 +39,16 @@ export interface WorldView {
   gpo: Record<string, unknown>;
   configmgr: Record<string, unknown>;
 }
-/** With `?sections=`, `world` holds only the sections asked for. */
 export interface WorldAnswer {
   position: number;
   at: string;
-  world: WorldView | Partial<WorldView>;
+  world: WorldView;
+}
+/** The answer to `world?sections=…`: only the sections asked for. */
+export interface WorldSectionsAnswer {
+  position: number;
+  at: string;
+  world: Partial<WorldView>;
 }
 
 export interface CertificateAnswer {

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import type { TimelineAnswer, WorldAnswer } from '../api.ts';
+import type { TimelineAnswer, WorldAnswer, WorldSectionsAnswer } from '../api.ts';
 import { exportQuery, timelineQuery, worldQuery } from '../api.ts';
 import { bundleOf } from '../../travel/source.ts';
 import { certificateAnswer } from './certificate.ts';
@@ -54,7 +54,7 @@ export const readRoutes = (app: Hono, { registry, allowKeys }: RouteDeps) => {
       position,
       at: world.now,
       world: worldView(world, q.sections?.split(',') as WorldSection[] | undefined),
-    } satisfies WorldAnswer);
+    } satisfies WorldAnswer | WorldSectionsAnswer);
   });
 
   app.get('/api/labs/:lab/certificate/:thumbprint', async (c) => {
