@@ -1,13 +1,14 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { labFolder, openExistingLab } from '../../adapters/lab-files.ts';
 import { freshLab } from '../../adapters/stepper/open.ts';
 import { tempDir } from '../support/cli.ts';
 import { studioOn } from '../support/studio-server.ts';
 
 // The page's files: served from the build folder behind the token, nothing outside it, and a word on building it when missing.
-const test = suite('studio server: the page, body limits');
+const test = suite('studio server: the page, body limits, a busy or damaged lab');
 const root = await tempDir('pkilab-studio-static-');
 await (await freshLab(join(root, 'labs', 'lab'), [], () => undefined)).writer.release();
 const page = join(root, 'page');
@@ -55,6 +56,30 @@ test("a body over its route's limit is refused with 413 before it is read whole"
   const answer = await s.json(`/api/labs/${id}/what-if`, { method: 'POST', body: big, headers: { 'content-type': 'application/json' } });
   assert.equal([answer.status, answer.body.error.code], [413, 'STUDIO_TOO_LARGE']);
   assert.match(answer.body.error.message, /expected at most 1 MB/);
+});
+
+test('a lab another writer holds is refused with 409 naming the holder; a damaged log with 422 naming the line', async () => {
+  const id = s.lab('lab-new-1');
+  const writer = await openExistingLab(labFolder(join(root, 'labs', 'lab-new-1')), 'another writer');
+  try {
+    const busy = await s.post(`/api/labs/${id}/step/iis-web-server-certificate`, { action: 'take' });
+    assert.equal([busy.status, busy.body.error.code], [409, 'STUDIO_LAB_BUSY']);
+    assert.match(busy.body.error.message, /another writer/);
+  } finally {
+    await writer.release();
+  }
+  const damaged = join(root, 'damaged');
+  await cp(join(root, 'labs', 'lab-new-1'), join(damaged, 'lab'), { recursive: true });
+  const log = join(damaged, 'lab', 'lab.jsonl');
+  await writeFile(log, (await readFile(log, 'utf8')).replace('"CONTOSO"', '"C0NTOSO"'));
+  const studio = await studioOn([damaged], { staticRoot: page });
+  try {
+    const answer = await studio.json(`/api/labs/${studio.lab('lab')}/timeline`);
+    assert.equal([answer.status, answer.body.error.code], [422, 'STUDIO_LAB_UNREADABLE']);
+    assert.match(answer.body.error.message, /line \d+/);
+  } finally {
+    await studio.studio.close();
+  }
 });
 
 test.run();

@@ -23,7 +23,7 @@ export interface AppOptions {
 }
 
 /** Codes of errors the existing ports throw for bad input or a busy lab, and the answer each gets. */
-const known: Record<string, [400 | 404 | 409, string]> = {
+const known: Record<string, [400 | 404 | 409 | 422, string]> = {
   TRAVEL_INPUT: [400, 'STUDIO_BAD_REQUEST'],
   FINDINGS_INPUT: [400, 'STUDIO_BAD_REQUEST'],
   STEPPER_INPUT: [400, 'STUDIO_BAD_REQUEST'],
@@ -31,6 +31,8 @@ const known: Record<string, [400 | 404 | 409, string]> = {
   LAB_FOLDER_OCCUPIED: [409, 'STUDIO_EXISTS'],
   EVENTSTORE_LOCKED: [409, 'STUDIO_LAB_BUSY'],
   EVENTSTORE_VERSION_CONFLICT: [409, 'STUDIO_LAB_BUSY'],
+  EVENTSTORE_LOCK_LOST: [409, 'STUDIO_LAB_BUSY'],
+  EVENTSTORE_CORRUPT_LOG: [422, 'STUDIO_LAB_UNREADABLE'],
 };
 
 /** The studio's HTTP app: the token on every route, the API of adapters/studio/api.ts, then the page. */
