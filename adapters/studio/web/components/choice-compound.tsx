@@ -1,12 +1,12 @@
 import type { FieldInfo } from '../../api.ts';
 import { alternativeIndex, alternativeLabel, initialValue, type JsonSchema, wordsOf } from '../schema-model.ts';
-import { type FieldProps, Labelled, SchemaField } from './choice-form.tsx';
+import { type FieldProps, Labelled } from './choice-parts.tsx';
 
 const labelOf = (labels: Map<string, FieldInfo>, path: string, name: string): string =>
   labels.get(path)?.label ?? labels.get(name)?.label ?? wordsOf(name);
 
 /** An object: a fieldset of its properties (the top level without a frame); constants are shown, not edited. */
-export const ObjectField = ({ schema, value, set, label, path, labels }: FieldProps) => {
+export const ObjectField = ({ schema, value, set, label, path, labels, Field }: FieldProps) => {
   const record = (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
   const required = new Set(schema.required ?? []);
   const inner = Object.entries(schema.properties ?? {}).map(([name, property]) => {
@@ -14,7 +14,7 @@ export const ObjectField = ({ schema, value, set, label, path, labels }: FieldPr
     const text = `${labelOf(labels, here, name)}${required.has(name) ? '' : ' (optional)'}`;
     const fieldValue = record[name] ?? (property.const !== undefined ? property.const : undefined);
     return (
-      <SchemaField
+      <Field
         key={name}
         schema={property}
         value={fieldValue}
@@ -22,6 +22,7 @@ export const ObjectField = ({ schema, value, set, label, path, labels }: FieldPr
         label={text}
         path={here}
         labels={labels}
+        Field={Field}
       />
     );
   });
@@ -63,7 +64,7 @@ const OptionChecks = ({
 );
 
 /** A list: checkboxes for a list of options, lines for a list of texts, repeated fieldsets for a list of objects. */
-export const ArrayField = ({ schema, value, set, label, path, labels }: FieldProps) => {
+export const ArrayField = ({ schema, value, set, label, path, labels, Field }: FieldProps) => {
   const items = Array.isArray(value) ? value : [];
   const item = schema.items ?? {};
   if (item.enum) return <OptionChecks options={item.enum} items={items} set={set} label={label} />;
@@ -86,13 +87,14 @@ export const ArrayField = ({ schema, value, set, label, path, labels }: FieldPro
       <legend>{label}</legend>
       {items.map((v, i) => (
         <div key={i} className="array-item">
-          <SchemaField
+          <Field
             schema={item}
             value={v}
             set={(next) => set(items.map((old, j) => (j === i ? next : old)))}
             label={`${i + 1}.`}
             path={`${path}[]`}
             labels={labels}
+            Field={Field}
           />
           <button type="button" className="small" onClick={() => set(items.filter((_, j) => j !== i))}>
             remove
@@ -125,7 +127,7 @@ export const Alternatives = (props: FieldProps & { alternatives: JsonSchema[] })
         )}
       </Labelled>
       {schema.type !== 'null' && (
-        <SchemaField {...props} schema={schema} label={schema.type === 'object' ? label : `${label}: ${alternativeLabel(schema)}`} />
+        <props.Field {...props} schema={schema} label={schema.type === 'object' ? label : `${label}: ${alternativeLabel(schema)}`} />
       )}
     </div>
   );

@@ -1,16 +1,7 @@
-import { useId } from 'react';
 import type { FieldInfo } from '../../api.ts';
 import { alternativesOf, type JsonSchema } from '../schema-model.ts';
 import { Alternatives, ArrayField, ObjectField } from './choice-compound.tsx';
-
-export interface FieldProps {
-  schema: JsonSchema;
-  value: unknown;
-  set: (value: unknown) => void;
-  label: string;
-  path: string;
-  labels: Map<string, FieldInfo>;
-}
+import { type FieldProps, Labelled } from './choice-parts.tsx';
 
 /** A step's choice as a form drawn from its JSON Schema, labelled with the dialog's own wording where the server has it. */
 export const ChoiceForm = ({
@@ -27,7 +18,7 @@ export const ChoiceForm = ({
   const labels = new Map(fields.map((f) => [f.name, f]));
   return (
     <div className="choice-form">
-      <SchemaField schema={schema as JsonSchema} value={value} set={set} label="" path="" labels={labels} />
+      <SchemaField schema={schema as JsonSchema} value={value} set={set} label="" path="" labels={labels} Field={SchemaField} />
     </div>
   );
 };
@@ -111,13 +102,3 @@ const TextField = ({
       autoComplete="off"
     />
   );
-
-export const Labelled = ({ label, children }: { label: string; children: (id: string) => React.ReactNode }) => {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id)}
-    </div>
-  );
-};
