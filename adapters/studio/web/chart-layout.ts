@@ -4,7 +4,7 @@ import type { ChartAnswer, ChartNode } from '../api.ts';
  * Where the studio draws a procedure chart: the machine's steps (its leaf states) one under the other, in bands
  * for the phases (compound states) that hold them, and its transitions as arrows between steps. Pure, no DOM.
  */
-export interface ChartLayout {
+interface ChartLayout {
   steps: ChartNode[];
   bands: Array<{ title: string; first: number; last: number }>;
   arrows: Array<{ from: number; to: number; label: string; guard: string }>;

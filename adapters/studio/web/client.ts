@@ -53,7 +53,7 @@ export const postJson = async <T>(url: string, body: unknown): Promise<T> =>
     }),
   );
 
-export interface Loaded<T> {
+interface Loaded<T> {
   data: T | undefined;
   error: StudioRequestError | undefined;
   loading: boolean;

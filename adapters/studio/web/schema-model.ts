@@ -40,7 +40,7 @@ export const initialValue = (schema: JsonSchema): unknown => {
 };
 
 /** Whether a value has the shape of one alternative: its type, and the constants that tell alternatives apart. */
-export const fits = (schema: JsonSchema, value: unknown): boolean => {
+const fits = (schema: JsonSchema, value: unknown): boolean => {
   if (schema.const !== undefined) return value === schema.const;
   switch (schema.type) {
     case 'null':

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LabInfo, LiveAppended } from '../api.ts';
 import { labApi } from './client.ts';
 
-export interface Cursor {
+interface Cursor {
   position: number;
   total: number;
   revision: number;

@@ -24,7 +24,7 @@ export const ChoiceForm = ({
 };
 
 /** One field of the form, by the kind of its schema; objects, arrays and alternatives nest further fields. */
-export const SchemaField = (props: FieldProps) => {
+const SchemaField = (props: FieldProps) => {
   const { schema, value, set, label } = props;
   const alternatives = alternativesOf(schema);
   if (alternatives) return <Alternatives {...props} alternatives={alternatives} />;

@@ -3,7 +3,7 @@ import type { LabInfo, OpenAnswer } from '../../api.ts';
 import { apiUrl, postJson, StudioRequestError } from '../client.ts';
 
 /** Sends a bundle file (pkilab-lab/1 JSON) to the server, which holds it read-only; resolves to the new lab. */
-export const openBundle = async (file: File): Promise<LabInfo> => {
+const openBundle = async (file: File): Promise<LabInfo> => {
   const text = await file.text();
   let bundle: unknown;
   try {
