@@ -1,7 +1,7 @@
 import type { Draft } from 'immer';
 import type { LabEvent, RecordedEvent, World } from '../domain/index.ts';
 import { recordPasses } from './ca.ts';
-import { upTo } from './provenance.ts';
+import { packed, upTo, type PackedLists } from './provenance.ts';
 
 type Hosts = World['hosts']['hosts'];
 
@@ -12,9 +12,9 @@ type Hosts = World['hosts']['hosts'];
  */
 export interface PassIndex {
   /** Per computer, the positions of the passes that found it provisioned (the fold ignores the others). */
-  readonly passes: ReadonlyMap<string, readonly number[]>;
+  readonly passes: PackedLists<string>;
   /** Per computer, the positions of its provisionings (each starts a host record afresh). */
-  readonly provisioned: ReadonlyMap<string, readonly number[]>;
+  readonly provisioned: PackedLists<string>;
 }
 
 export const passIndex = (events: readonly RecordedEvent[]): PassIndex => {
@@ -32,7 +32,7 @@ export const passIndex = (events: readonly RecordedEvent[]): PassIndex => {
       else passes.set(event.data.computer, [event.position]);
     }
   }
-  return { passes, provisioned };
+  return { passes: packed(passes), provisioned: packed(provisioned) };
 };
 
 /** `world` (folded without passes up to `n`) with each host's passes since its last provisioning laid over it. */

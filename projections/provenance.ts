@@ -1,7 +1,49 @@
 import { entitiesShapedBy, type RecordedEvent, type World } from '../domain/index.ts';
 
+/** Ascending positions, as a plain list or a view of a packed one. */
+export type Positions = ArrayLike<number>;
+
 /** Every entity's positions over a whole log, built once. */
-export type ProvenanceIndex = ReadonlyMap<string, readonly number[]>;
+export interface ProvenanceIndex {
+  get(key: string): Positions | undefined;
+  keys(): Iterable<string>;
+}
+
+/** Lists per key, read-only. */
+export interface PackedLists<K> extends Iterable<[K, Int32Array]> {
+  get(key: K): Int32Array | undefined;
+  keys(): Iterable<K>;
+}
+
+/**
+ * Lists gathered per key, packed into one array of 4-byte positions (a long log's index takes 4 bytes a position,
+ * not 8 and a list object per key); each read is a view of its stretch.
+ */
+export const packed = <K>(lists: Map<K, number[]>): PackedLists<K> => {
+  let total = 0;
+  for (const list of lists.values()) total += list.length;
+  const all = new Int32Array(total);
+  const stretches = new Map<K, number>();
+  const ends: number[] = [];
+  let at = 0;
+  for (const [key, list] of lists) {
+    all.set(list, at);
+    stretches.set(key, ends.length);
+    at += list.length;
+    ends.push(at);
+  }
+  const view = (slot: number) => all.subarray(slot === 0 ? 0 : ends[slot - 1]!, ends[slot]!);
+  return {
+    get: (key) => {
+      const slot = stretches.get(key);
+      return slot === undefined ? undefined : view(slot);
+    },
+    keys: () => stretches.keys(),
+    *[Symbol.iterator]() {
+      for (const [key, slot] of stretches) yield [key, view(slot)];
+    },
+  };
+};
 
 export const provenanceIndex = (events: readonly RecordedEvent[]): ProvenanceIndex => {
   const index = new Map<string, number[]>();
@@ -12,11 +54,11 @@ export const provenanceIndex = (events: readonly RecordedEvent[]): ProvenanceInd
       else index.set(key, [event.position]);
     }
   }
-  return index;
+  return packed(index);
 };
 
 /** How many positions of an ascending list are at most `n` (binary search). */
-export const upTo = (positions: readonly number[], n: number): number => {
+export const upTo = (positions: Positions, n: number): number => {
   let low = 0;
   let high = positions.length;
   while (low < high) {
@@ -39,7 +81,7 @@ export const provenanceAt = (source: ProvenanceIndex | (() => ProvenanceIndex), 
     if (cache.has(key)) return cache.get(key);
     const all = index().get(key);
     const count = all ? upTo(all, n) : 0;
-    const value = count === 0 ? undefined : count === all!.length ? all : all!.slice(0, count);
+    const value = count === 0 ? undefined : Array.from(all instanceof Int32Array ? all.subarray(0, count) : Array.prototype.slice.call(all, 0, count));
     cache.set(key, value!);
     return value;
   };

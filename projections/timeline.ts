@@ -43,13 +43,13 @@ const placeCheckpoints = (events: readonly RecordedEvent[], interval: number, de
 const withoutProvenanceOrPasses = { provenance: false, passes: false } as const;
 
 /**
- * The log folded into checkpoints (every `interval` events, 2,000 or a hundredth of a long log, and every 1,000 events
- * that change a checkpoint), each built when a seek first needs it. Immer shares what did not change between
+ * The log folded into checkpoints (every `interval` events, 2,000 or a hundredth of a long log, and every half
+ * interval of events that change a checkpoint), each built when a seek first needs it. Immer shares what did not change between
  * checkpoints, and what changes on every timer pass is kept out of them: a computer's passes and the entities'
  * provenance are read from indexes of the whole log and laid over the world a seek returns.
  */
 export const buildTimeline = (events: readonly RecordedEvent[], interval = Math.max(2000, Math.ceil(events.length / 100))): Timeline => {
-  const boundaries = placeCheckpoints(events, interval, Math.min(interval, 1000));
+  const boundaries = placeCheckpoints(events, interval, Math.ceil(interval / 2));
   const worlds: World[] = [emptyWorld];
   let passes: PassIndex | undefined;
   let provenance: ProvenanceIndex | undefined;

@@ -12,7 +12,8 @@ timeline('the world at any position equals a fold of the log up to it, provenanc
   for (const n of [0, 1, 37, 50, 51, 99, 100, 163, events.length - 1, events.length]) {
     assert.equal(t.worldAt(n), fold(events.slice(0, n)), `position ${n}`);
   }
-  assert.is(t.checkpoints, Math.ceil(events.length / 50) + 1);
+  // Every 50 events, and every 25 that change a checkpoint (most of the seed's do), the end included.
+  assert.ok(t.checkpoints >= Math.ceil(events.length / 50) + 1 && t.checkpoints <= Math.ceil(events.length / 25) + 1);
 });
 
 timeline('a year of timer passes, kept out of the checkpoints, comes back on every host at any position', () => {
