@@ -28,11 +28,16 @@ const bisected = JSON.parse(await pkilabOk(['travel', log, 'bisect', 'OP-PENDING
 let studio: Studio;
 let browser: Browser;
 let tab: Page;
+const timelineAsked: URL[] = [];
 
 page.before(async () => {
   studio = await startStudio(labs);
   browser = await launchChromium();
   tab = await openStudioPage(browser, studio);
+  tab.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith('/timeline')) timelineAsked.push(url);
+  });
 });
 
 page('a request without the token is refused with 401, and so is a wrong token', async () => {
@@ -142,6 +147,14 @@ page("the fork's findings say the pending restart was resolved, and by which eve
   await restart.locator('.jump').click();
   const resolved = tab.locator('.finding.resolved', { hasText: 'SERVER1' });
   assert.match((await resolved.first().textContent()) ?? '', /fixed at position \d+ by/);
+});
+
+page('the page asked for the timeline a page at a time, never for every event', () => {
+  assert.ok(timelineAsked.length >= 3, `${timelineAsked.length} timeline requests`);
+  for (const url of timelineAsked) {
+    const limit = Number(url.searchParams.get('limit'));
+    assert.ok(limit >= 1 && limit <= 100, `${url.pathname}${url.search}`);
+  }
 });
 
 page.after(async () => {
