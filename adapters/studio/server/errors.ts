@@ -1,4 +1,5 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { StudioErrorCode } from '../api.ts';
@@ -50,3 +51,16 @@ export const jsonBody = async (c: Context): Promise<unknown> => {
     return refuse(400, 'STUDIO_BAD_REQUEST', `body: expected JSON, found ${text.length ? JSON.stringify(text.slice(0, 40)) : 'nothing'}`);
   }
 };
+
+/**
+ * A route's body limit: over it, 413 with the limit named, before the body is read whole. The connection is then
+ * closed (the rest of the body is never read, so it cannot carry another request).
+ */
+export const limitBody = (bytes: number): MiddlewareHandler =>
+  bodyLimit({
+    maxSize: bytes,
+    onError: (c) => {
+      c.header('connection', 'close');
+      return c.json(errorBody('STUDIO_TOO_LARGE', `body: expected at most ${bytes / 1024 / 1024} MB, found more`), 413);
+    },
+  });

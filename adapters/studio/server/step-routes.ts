@@ -1,6 +1,5 @@
 import { basename, dirname } from 'node:path';
 import type { Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { findProcedure, openLab, type Lab, type LabPorts, type ProcedureDefinition } from '../../../workflows/index.ts';
 import { stepBody, stepQuery, type StepAnswer, type StepView } from '../api.ts';
 import { rejectionJson } from '../../json-shapes.ts';
@@ -8,7 +7,7 @@ import { labFolder, openExistingLab } from '../../lab-files.ts';
 import { positionBeforeInputs } from '../../stepper/branch.ts';
 import { procedureStatus } from '../../stepper/prerequisites.ts';
 import { checklist, currentStep, ensureStarted, explain, optionsFor, takeOption, type StepOption } from '../../stepper/session.ts';
-import { jsonBody, parseWith, refuse } from './errors.ts';
+import { jsonBody, limitBody, parseWith, refuse } from './errors.ts';
 import { fieldsOf } from './procedures.ts';
 import type { OpenedLab } from './labs.ts';
 import type { RouteDeps } from './read-routes.ts';
@@ -68,7 +67,7 @@ export const stepRoutes = (app: Hono, { registry, warn }: RouteDeps) => {
   });
 
   /** One action of the stepper, appended under the lab's writer lock exactly as `pkilab step` appends it. */
-  app.post('/api/labs/:lab/step/:procedure', bodyLimit({ maxSize: 256 * 1024 }), async (c) => {
+  app.post('/api/labs/:lab/step/:procedure', limitBody(256 * 1024), async (c) => {
     const quiz = parseWith(stepQuery, c.req.query(), 'step').quiz === '1';
     const procedure = procedureOf(c);
     const { entry } = await registry.get(c.req.param('lab'));

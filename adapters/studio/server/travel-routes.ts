@@ -1,12 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { evaluateFindings, type RecordedEvent, type World } from '../../../domain/index.ts';
 import { forkBody, whatIfBody, type CompactRow, type Outcome, type WhatIfAnswer, type WhatIfEdit } from '../api.ts';
 import { rejectionJson } from '../../json-shapes.ts';
 import { decideAgain, forkCommand, parseWhatIf } from '../../travel/what-if.ts';
-import { errorBody, jsonBody, parseWith, refuse } from './errors.ts';
+import { jsonBody, limitBody, parseWith, refuse } from './errors.ts';
 import { findingView } from './findings.ts';
 import { logEntry, type OpenedLab } from './labs.ts';
 import { rowsOf, type RouteDeps } from './read-routes.ts';
@@ -37,7 +36,7 @@ export const travelRoutes = (app: Hono, { registry }: RouteDeps, homeForUploads:
   const lab = (id: string) => registry.get(id);
   const edit = (l: OpenedLab, e: WhatIfEdit) => parseWhatIf(l.travel.context, wordsOf(e), 'what-if');
 
-  app.post('/api/labs/:lab/what-if', bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge('1 MB') }), async (c) => {
+  app.post('/api/labs/:lab/what-if', limitBody(1024 * 1024), async (c) => {
     const l = await lab(c.req.param('lab'));
     const body = parseWith(whatIfBody, await jsonBody(c), 'what-if');
     const { result } = await decideAgain(l.travel.context, edit(l, body.edits[0]!));
@@ -50,7 +49,7 @@ export const travelRoutes = (app: Hono, { registry }: RouteDeps, homeForUploads:
     } satisfies WhatIfAnswer);
   });
 
-  app.post('/api/labs/:lab/fork', bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge('1 MB') }), async (c) => {
+  app.post('/api/labs/:lab/fork', limitBody(1024 * 1024), async (c) => {
     const l = await lab(c.req.param('lab'));
     const body = parseWith(forkBody, await jsonBody(c), 'fork');
     const folder = join(l.entry.forkRoot, body.name);
@@ -66,12 +65,8 @@ export const travelRoutes = (app: Hono, { registry }: RouteDeps, homeForUploads:
     return c.json({ lab: await registry.info(entry) });
   });
 
-  app.post('/api/open', bodyLimit({ maxSize: 50 * 1024 * 1024, onError: tooLarge('50 MB') }), async (c) => {
+  app.post('/api/open', limitBody(50 * 1024 * 1024), async (c) => {
     const entry = await registry.upload(await jsonBody(c), homeForUploads);
     return c.json({ lab: await registry.info(entry) });
   });
 };
-
-/** The answer to a body over the limit: 413, naming the limit. */
-const tooLarge = (limit: string) => (c: import('hono').Context) =>
-  c.json(errorBody('STUDIO_TOO_LARGE', `body: expected at most ${limit}, found more`), 413);
