@@ -25,10 +25,21 @@ const mermaidIds = (nodes: readonly ChartNode[]): Map<string, string> => {
   return ids;
 };
 
-/** A state's description: within double quotes, so none inside; one line. */
-const stateText = (text: string) => text.replace(/"/g, "'").replace(/\s+/g, ' ').replace(/%%/g, '% %').trim();
-/** A transition's description: after a colon to the end of the line, so no colon, semicolon or line break. */
-const edgeText = (text: string) => text.replace(/[:;#]/g, ' ').replace(/\s+/g, ' ').replace(/%%/g, '% %').trim();
+/**
+ * Text Mermaid's lexer would read as syntax, defused: `%%` (a comment or directive), `direction TB` anywhere on
+ * a line (Mermaid takes the whole line for a direction), `<<fork>>`-style and `[[choice]]`-style markers.
+ */
+const defused = (text: string) =>
+  text
+    .replace(/\s+/g, ' ')
+    .replace(/%(?=%)/g, '% ')
+    .replace(/direction\s+(TB|BT|LR|RL)/gi, (m) => m.replace(/\s+/, '-'))
+    .replace(/(<|>|\[|\])(?=\1)/g, '$1 ')
+    .trim();
+/** A state's description: within double quotes, so none inside; never empty (Mermaid refuses ""). */
+const stateText = (text: string, fallback: string) => defused(text.replace(/"/g, "'")) || fallback;
+/** A transition's description: after a colon to the end of the line, so no colon, semicolon or `#`. */
+const edgeText = (text: string) => defused(text.replace(/[:;#]/g, ' '));
 
 /**
  * Mermaid draws a transition only between states of one level: each edge is placed in the deepest phase
@@ -68,7 +79,7 @@ export const mermaid = (chart: ProcedureChart): string => {
   const level = (phase: string, initial: string | null, indent: string) => {
     for (const node of children(phase)) {
       const id = ids.get(node.id)!;
-      lines.push(`${indent}state "${stateText(node.label)}" as ${id}`);
+      lines.push(`${indent}state "${stateText(node.label, id)}" as ${id}`);
       if (node.kind === 'phase') {
         lines.push(`${indent}state ${id} {`);
         level(node.id, node.initial ?? null, `${indent}  `);

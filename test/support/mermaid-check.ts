@@ -1,7 +1,8 @@
 /**
  * A line-by-line check of Mermaid stateDiagram-v2 text against the grammar of Mermaid's state diagram
  * parser (stateDiagram.jison): ids are runs of letters, digits and underscores that do not start with the
- * keyword `default`; a state description sits in double quotes with none inside; a transition's
+ * keyword `default`; a state description sits in double quotes, not empty, with none inside; no text holds
+ * `%%`, `direction TB` or a `<<fork>>` marker (the lexer reads them wherever they are); a transition's
  * description follows ` : ` with no colon, semicolon or `#`; composite states open with `state ID {` and
  * close with `}`; a transition joins states declared in the block it is written in; a class is defined by
  * classDef before `class` applies it. Returns the problems found, each with its line number.
@@ -16,7 +17,7 @@ export interface MermaidShape {
 const id = '[A-Za-z0-9_]+';
 const patterns = {
   direction: /^direction (TB|BT|LR|RL)$/,
-  declare: new RegExp(`^state "([^"]*)" as (${id})$`),
+  declare: new RegExp(`^state "([^"]+)" as (${id})$`),
   open: new RegExp(`^state (${id}) \\{$`),
   close: /^\}$/,
   transition: new RegExp(`^(\\[\\*\\]|${id}) --> (\\[\\*\\]|${id})(?: : ([^:;#\\n]+))?$`),
@@ -69,7 +70,10 @@ export const checkMermaid = (text: string): MermaidShape => {
   lines.slice(1).forEach((raw, i) => {
     const at = `line ${i + 2}`;
     const line = raw.trim();
-    if (/%%|hide empty description/i.test(line)) return void problems.push(`${at}: a comment or keyword inside text: ${line}`);
+    const syntaxInText = /%%|hide empty description|<<(fork|join|choice)>>|\[\[(fork|join|choice)\]\]/i.test(line);
+    if (syntaxInText || (/direction\s+(TB|BT|LR|RL)/i.test(line) && !patterns.direction.test(line))) {
+      return void problems.push(`${at}: Mermaid would read text as syntax (a comment, direction or marker): ${line}`);
+    }
     const found = statements.find(([pattern]) => pattern.test(line));
     if (found) found[1](line.match(found[0])!, at);
     else problems.push(`${at}: not a stateDiagram-v2 statement: ${JSON.stringify(raw)}`);
