@@ -108,6 +108,9 @@ export const studioCommand = async (args: string[], io: Io): Promise<number> => 
       throw new StudioInputError(`cannot listen on ${parsed.values.host} port ${port}: ${error.message}`);
     throw error;
   });
+  if (!/^(127\.|::1$|localhost$)/.test(parsed.values.host)) {
+    io.err(`warning: listening on ${parsed.values.host}, not loopback: anyone who can reach it and learns the token can read the labs`);
+  }
   io.out(`pkilab studio: ${studio.url}`);
   io.out(`  ${studio.labs.length} lab(s): ${studio.labs.map((l) => l.name).join(', ')}`);
   if (parsed.values.check) return check(studio, io);
