@@ -50,6 +50,18 @@ stepping("the seed's choice is marked, and hidden in quiz mode", async () => {
   await current.getByText("the seed's choice").waitFor();
 });
 
+stepping("a step taken and then taken back leaves the log as it was, as pkilab step's back does", async () => {
+  const log = join(labs, 'iis-step', 'lab.jsonl');
+  const before = await readFile(log, 'utf8');
+  for (const button of ['Take this step', 'Back one step']) {
+    const answered = tab.waitForResponse((r) => r.url().includes('/step/') && r.request().method() === 'POST');
+    await tab.getByRole('button', { name: button }).click();
+    assert.is((await answered).status(), 200, button);
+  }
+  assert.is(await readFile(log, 'utf8'), before);
+  await tab.getByRole('article', { name: /^Step Create the security group/ }).waitFor();
+});
+
 stepping("taking the seed's choice at every step ends the procedure with the log pkilab run writes", async () => {
   let taken = 0;
   while (!(await tab.getByText('The procedure is complete.').isVisible())) {
