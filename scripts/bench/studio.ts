@@ -115,7 +115,10 @@ export const section: BenchSection = {
       const page = await openStudioPage(browser, studio);
       await page.locator('.world').waitFor({ timeout: 600_000 });
       const lab = await page.getByRole('combobox', { name: 'Lab', exact: true }).inputValue();
-      report(context, await repeat(context.runs, () => jumps(page, lab, events.length)));
+      const runs = await repeat(context.runs, () => jumps(page, lab, events.length)).catch((error: Error) => {
+        throw new Error(`studio bench: ${error.message.split('\n')[0]}; the studio said: ${studio.running.err().slice(-800) || 'nothing'}`);
+      });
+      report(context, runs);
     } finally {
       await browser.close();
       await studio.stop();
