@@ -141,6 +141,18 @@ page('the what-if saved as a fork is a new lab folder beside the others, shown a
   await screenshot(tab, 'studio-world');
 });
 
+page('why? beside a computer lists the events that shaped it, and a click on one moves the cursor there', async () => {
+  const server1 = tab.locator('details.area', { hasText: 'Directory' }).locator('tr', { hasText: 'SERVER1' }).first();
+  await server1.getByRole('button', { name: 'why?' }).click();
+  const drawer = tab.getByRole('dialog', { name: /Why .*SERVER1/ });
+  const restarted = drawer.locator('li.row', { hasText: /SERVER1 restarted/ }).last();
+  const position = Number(await restarted.locator('.pos').textContent());
+  assert.ok(position > 47, `the fork's restart is at ${position}`);
+  await restarted.locator('.jump').click();
+  assert.is(await cursorOf(tab), position);
+  await drawer.getByRole('button', { name: 'Close' }).click();
+});
+
 page("the fork's findings say the pending restart was resolved, and by which event", async () => {
   await tab.getByRole('tab', { name: 'Findings' }).click();
   const restart = tab.locator('li.row', { hasText: /Restart SERVER1/ }).first();
