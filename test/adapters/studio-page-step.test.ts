@@ -122,6 +122,23 @@ stepping('a lab exported from the studio opens again through the file picker, re
   assert.match((await tab.getByLabel('Cursor').textContent()) ?? '', new RegExp(`position ${events} of ${events}`));
 });
 
+stepping('a bundle dropped on the page opens as well, up to the position it was exported at', async () => {
+  const id = await tab
+    .getByRole('combobox', { name: 'Lab', exact: true })
+    .locator('option', { hasText: /^iis-step / })
+    .getAttribute('value');
+  const exported = await tab.request.get(`${studio.base}/api/labs/${id}/export?to=40`);
+  const text = (await exported.body()).toString('utf8');
+  const dataTransfer = await tab.evaluateHandle((json: string) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([json], 'first-40.json', { type: 'application/json' }));
+    return transfer;
+  }, text);
+  await tab.dispatchEvent('body', 'drop', { dataTransfer });
+  const chosen = tab.getByRole('combobox', { name: 'Lab', exact: true }).locator('option:checked');
+  await chosen.filter({ hasText: /\(upload, 40 events, read-only\)/ }).waitFor({ state: 'attached' });
+});
+
 stepping.after(async () => {
   await browser?.close();
   await studio?.stop();
