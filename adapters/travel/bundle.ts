@@ -23,13 +23,13 @@ const bundleFields = {
 };
 
 /** An exported lab (`pkilab travel ... export`): its events and, unless left out, the keys and secrets they refer to. */
-export const labBundle = z.strictObject({ ...bundleFields, events: z.array(recordedEvent) });
-export type Bundle = z.infer<typeof labBundle>;
+const labBundle = z.strictObject({ ...bundleFields, events: z.array(recordedEvent) });
+type Bundle = z.infer<typeof labBundle>;
 
 /** The bundle around its events: the events themselves go through `checkLog`, like a log's lines. */
 const bundleEnvelope = z.strictObject({ ...bundleFields, events: z.array(z.unknown()) });
 
-export type ParsedBundle =
+type ParsedBundle =
   | { readonly ok: true; readonly bundle: Bundle; readonly warnings: LogProblem[] }
   | { readonly ok: false; readonly errors: LogProblem[]; readonly warnings: LogProblem[] };
 
@@ -40,8 +40,16 @@ export type ParsedBundle =
 export const parseBundle = (path: string, json: unknown): ParsedBundle => {
   const envelope = bundleEnvelope.safeParse(json);
   if (!envelope.success) {
-    const errors = envelope.error.issues.slice(0, 5).map((issue): LogProblem =>
-      ({ code: 'LOG_BAD_FIELD', file: path, line: 0, message: `${path}: ${describeIssue(issue, json, 'the bundle')}` }));
+    const errors = envelope.error.issues
+      .slice(0, 5)
+      .map(
+        (issue): LogProblem => ({
+          code: 'LOG_BAD_FIELD',
+          file: path,
+          line: 0,
+          message: `${path}: ${describeIssue(issue, json, 'the bundle')}`,
+        }),
+      );
     return { ok: false, errors, warnings: [] };
   }
   const entries = envelope.data.events.map((event, i) => ({ line: i + 1, event }));
@@ -51,4 +59,7 @@ export const parseBundle = (path: string, json: unknown): ParsedBundle => {
 };
 
 /** The schema and the bundle's type agree, both ways (the source may add fields this schema already knows). */
-export type BundleMatchesSource = [Expect<Bundle extends LabBundle ? true : false>, Expect<Writable<LabBundle> extends Bundle ? true : false>];
+export type BundleMatchesSource = [
+  Expect<Bundle extends LabBundle ? true : false>,
+  Expect<Writable<LabBundle> extends Bundle ? true : false>,
+];

@@ -5,7 +5,7 @@ import type { AltNameKind, CertificatePurpose, SubjectNameSetting, Template } fr
 import { ekuName, oid } from '../shared/oids.ts';
 import type { Finding } from './model.ts';
 
-export interface Requirement {
+interface Requirement {
   readonly eku: string;
   readonly exportable?: boolean;
   readonly subject?: 'supply-in-request' | 'common-name';
@@ -36,7 +36,7 @@ interface Seen {
   readonly altNames: readonly AltNameKind[];
 }
 
-export interface TemplateCheck {
+interface TemplateCheck {
   readonly rule: string;
   readonly severity: Finding['severity'];
   /** The part of the template the finding is about (its provenance key). */
