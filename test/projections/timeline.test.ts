@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { RecordedEvent } from '../../domain/index.ts';
+import type { LabEvent, RecordedEvent } from '../../domain/index.ts';
 import { buildTimeline, diffWorlds, fold } from '../../projections/index.ts';
+import { record } from '../support/world.ts';
 
 const timeline = suite('projections/timeline');
 const events = (JSON.parse(readFileSync('test/recorded/seed-deployment.json', 'utf8')) as { events: RecordedEvent[] }).events;
@@ -33,6 +34,22 @@ timeline('a year of timer passes, kept out of the checkpoints, comes back on eve
   });
   assert.is(reported, year.length);
   assert.is(fresh.built, fresh.checkpoints);
+});
+
+timeline('passes before a computer exists are ignored, and a computer provisioned again counts its passes afresh', () => {
+  const host = (lastBoot: string): LabEvent => ({
+    type: 'HostProvisioned',
+    data: { host: { name: 'PC1', fqdn: 'pc1.contoso.com', os: 'Windows 7', roles: [], lastBoot }, iisSites: [] },
+  });
+  const pass = (failed: boolean): LabEvent => ({
+    type: 'AutoenrollmentRan',
+    data: { computer: 'PC1', trigger: 'timer', failures: failed ? [{ template: 'Workstation', eventId: 13, message: 'denied' }] : [] },
+  });
+  const log = record([pass(false), host('t0'), pass(true), pass(false), pass(true), host('t1'), pass(false), pass(true)])
+    .map((e, i) => ({ ...e, at: `2026-11-02T0${i}:00:00.000Z` }) as RecordedEvent);
+  const t = buildTimeline(log, 2);
+  for (let n = 0; n <= log.length; n += 1) assert.equal(t.worldAt(n), fold(log.slice(0, n)), `position ${n}`);
+  assert.is(t.worldAt(log.length).hosts.hosts.PC1!.autoenrollmentPasses, 2);
 });
 
 timeline('positions past the end or before the start are clamped', () => {
