@@ -5,7 +5,7 @@
  * world after event N, 0 the world before the first. Every error answers `{ ok: false, error: { code, message } }`
  * with a 4xx status (5xx for the server's own faults).
  */
-export type { EventJson, RejectionJson } from '../json-shapes.ts';
+export type { EventJson } from '../json-shapes.ts';
 export type * from './api/answers.ts';
 export type * from './api/world.ts';
 export * from './api/requests.ts';

@@ -11,7 +11,7 @@ import { staticRoutes } from './static.ts';
 import { stepRoutes } from './step-routes.ts';
 import { travelRoutes } from './travel-routes.ts';
 
-export interface AppOptions {
+interface AppOptions {
   readonly token: string;
   readonly registry: LabRegistry;
   readonly allowKeys: boolean;

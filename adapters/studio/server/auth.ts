@@ -3,13 +3,13 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { errorBody } from './errors.ts';
 
-export const cookieName = 'pkilab_token';
+const cookieName = 'pkilab_token';
 
 /** A fresh studio token: 32 random bytes, base64url. */
 export const newToken = (): string => randomBytes(32).toString('base64url');
 
 /** Whether `given` is the token, compared in constant time (both hashed first, so their lengths never leak). */
-export const sameToken = (token: string, given: string | undefined): boolean =>
+const sameToken = (token: string, given: string | undefined): boolean =>
   given !== undefined && timingSafeEqual(createHash('sha256').update(token).digest(), createHash('sha256').update(given).digest());
 
 /**

@@ -5,7 +5,7 @@ import { newToken } from './auth.ts';
 import { labRegistry, labsIn, StudioInputError, type LabEntry } from './labs.ts';
 import { storeLabs } from './store-labs.ts';
 
-export interface StudioOptions {
+interface StudioOptions {
   /** Lab logs, exported bundles or folders of labs: everything the studio may read (and fork beside). */
   readonly inputs: readonly string[];
   /** A PostgreSQL store: `storeLabs` are prefixes of its lab names (none: every lab of it). */

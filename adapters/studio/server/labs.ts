@@ -4,10 +4,19 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { World } from '../../../domain/index.ts';
 import type { Timeline } from '../../../projections/index.ts';
 import type { LabInfo } from '../api.ts';
-import type { StoreAccess } from './store-labs.ts';
+import type { Observable } from 'rxjs';
+import type { LabChange } from '../../postgres/follow.ts';
 import { createSession, type TravelSession } from '../../travel/session.ts';
 import { openBundleJson, openSource, type LabSource } from '../../travel/source.ts';
 import { refuse } from './errors.ts';
+
+/** What the studio reads of a PostgreSQL store: each lab's version (to know when to read it again), the lab whole, its appends. */
+export interface StoreAccess {
+  version(name: string): Promise<number>;
+  source(name: string): Promise<LabSource>;
+  follow(name: string): Observable<LabChange>;
+  close(): Promise<void>;
+}
 
 /** A lab the studio was given (or made: a fork, an upload), named by an opaque id; never by a client's path. */
 export interface LabEntry {

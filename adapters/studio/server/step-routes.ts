@@ -20,7 +20,7 @@ const stepAt = (lab: Lab, procedure: ProcedureDefinition) => {
 };
 
 /** What the stepper shows at the lab's end: the step, its options (the seed's unmarked in a quiz), the checklist and explain. */
-export const stepView = (lab: Lab, procedure: ProcedureDefinition, quiz: boolean): StepView => {
+const stepView = (lab: Lab, procedure: ProcedureDefinition, quiz: boolean): StepView => {
   const step = stepAt(lab, procedure);
   const list = checklist(lab, procedure);
   return {

@@ -1,20 +1,9 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import type { Observable } from 'rxjs';
-import type { LabChange } from '../../postgres/follow.ts';
 import { openStore } from '../../postgres/lab-store.ts';
 import { localFolderOf, type PostgresStore } from '../../postgres/store.ts';
 import { openTravelSource } from '../../postgres/travel.ts';
-import type { LabSource } from '../../travel/source.ts';
-import type { LabEntry } from './labs.ts';
-
-/** What the studio reads of a PostgreSQL store: each lab's version (to know when to read it again), the lab whole, its appends. */
-export interface StoreAccess {
-  version(name: string): Promise<number>;
-  source(name: string): Promise<LabSource>;
-  follow(name: string): Observable<LabChange>;
-  close(): Promise<void>;
-}
+import type { LabEntry, StoreAccess } from './labs.ts';
 
 /**
  * The labs of a store whose names start with one of `prefixes` (every lab when none is given), read-only: stepping

@@ -7,7 +7,7 @@ export const issuedByThumbprint = (world: World, thumbprint: string): IssuedCert
   return (serial ? world.ca.issued[serial] : undefined) ?? Object.values(world.ca.issued).find((c) => c.thumbprint === thumbprint);
 };
 
-export const certSummary = (c: IssuedCertificate): CertSummary => ({
+const certSummary = (c: IssuedCertificate): CertSummary => ({
   thumbprint: c.thumbprint,
   serial: c.serialNumber,
   subject: c.subject,
