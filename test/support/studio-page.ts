@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { pkilab, repoRoot, type Running, startPkilab } from './processes.ts';
@@ -53,12 +54,28 @@ export const openStudioPage = async (browser: Browser, studio: Studio): Promise<
   return page;
 };
 
-const screenshots = join(repoRoot, 'docs', 'screenshots');
+/** Where screenshots go: the README's docs/screenshots when PKILAB_SCREENSHOTS=1, else a folder of this run's own. */
+let folder: Promise<string> | undefined;
+const screenshotFolder = (): Promise<string> =>
+  (folder ??=
+    process.env.PKILAB_SCREENSHOTS === '1'
+      ? mkdir(join(repoRoot, 'docs', 'screenshots'), { recursive: true }).then(() => join(repoRoot, 'docs', 'screenshots'))
+      : mkdtemp(join(tmpdir(), 'pkilab-screenshots-')));
 
-/** Saves the page as docs/screenshots/NAME.png (the README's Studio section shows them). */
-export const screenshot = async (page: Page, name: string): Promise<void> => {
-  await mkdir(screenshots, { recursive: true });
-  await page.screenshot({ path: join(screenshots, `${name}.png`) });
+const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * Saves the page as NAME.png — into docs/screenshots (the README's Studio section shows them) only when
+ * PKILAB_SCREENSHOTS=1, so a plain test run leaves the tracked pictures alone — and fails unless a PNG was written.
+ */
+export const screenshot = async (page: Page, name: string): Promise<string> => {
+  const path = join(await screenshotFolder(), `${name}.png`);
+  await page.screenshot({ path });
+  const written = await readFile(path);
+  if (written.length < 1000 || !written.subarray(0, 8).equals(png)) {
+    throw new Error(`screenshot ${name}: expected a PNG at ${path}, found ${written.length} bytes that are not one`);
+  }
+  return path;
 };
 
 /** Chooses a lab in the page's lab selector by its name. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { StepAnswer, StepBody, StepView } from '../../api.ts';
+import { stepMark } from '../checklist.ts';
 import { labApi, postJson, useJson } from '../client.ts';
 import { type JsonSchema, initialValue, pruned } from '../schema-model.ts';
 import { stepOf, useStudio } from '../studio-context.ts';
@@ -74,10 +75,8 @@ const marks = { done: '✓', skipped: '–', current: '▶', upcoming: '·' } as
 /** The procedure's steps in order, by title, each marked done, left out, current or upcoming. */
 const Checklist = ({ view, procedure }: { view: StepView; procedure: string }) => {
   const studio = useStudio();
-  const { done, skipped, current } = view.checklist;
   const steps = studio.procedures.find((p) => p.id === procedure)?.steps ?? [];
-  const statusOf = (id: string): keyof typeof marks =>
-    done.includes(id) ? 'done' : skipped.includes(id) ? 'skipped' : id === current ? 'current' : 'upcoming';
+  const statusOf = (id: string) => stepMark(view.checklist, id);
   return (
     <ol className="checklist" aria-label="Checklist">
       {steps.map((step) => (
