@@ -1,4 +1,5 @@
 import type { Outcome, WhatIfAnswer } from '../../api.ts';
+import { rejectionText } from '../rejection-text.ts';
 
 const mark = { done: '✓', rejected: '✗', skipped: '–' } as const;
 
@@ -22,7 +23,7 @@ const Side = ({ title, outcome, from }: { title: string; outcome: Outcome; from:
     </p>
     {outcome.rejections.map((r, i) => (
       <p key={i} className="rejected">
-        ✗ {r.step}: {r.code} {r.name}
+        ✗ {rejectionText(r)}
       </p>
     ))}
     <p>Findings: {outcome.findings.length === 0 ? 'none' : ''}</p>
