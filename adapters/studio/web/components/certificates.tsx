@@ -1,13 +1,10 @@
 import { useState } from 'react';
 import { ekuName } from '../../../../domain/index.ts';
 import type { CertSummary } from '../../api.ts';
+import { issuedTo } from '../issued-to.ts';
 import { useCapped } from './capped.tsx';
 import { CertificateDetails } from './certificate.tsx';
 import { Why } from './why.tsx';
-
-/** What the Certificates snap-in's "Issued To" column shows: the subject's CN, else the first DNS name of the SANs. */
-const issuedTo = (c: Pick<CertSummary, 'subject' | 'sans' | 'thumbprint'>): string =>
-  c.subject.match(/CN=([^,]+)/)?.[1] ?? c.sans[0]?.replace(/^DNS:/, '') ?? (c.subject || `thumbprint ${c.thumbprint.slice(0, 12)}…`);
 
 /** Certificates by subject, names and validity; a click opens every field and extension. */
 export const Certificates = ({ certs }: { certs: CertSummary[] }) => {

@@ -1,5 +1,6 @@
 import type { WorldAnswer, WorldView } from '../../api.ts';
 import { labApi, useJson } from '../client.ts';
+import { boundCertificateName } from '../issued-to.ts';
 import { useStudio } from '../studio-context.ts';
 import { Ca } from './ca.tsx';
 import { useCapped } from './capped.tsx';
@@ -78,7 +79,7 @@ const Iis = ({ world }: { world: WorldView }) => {
               <td>{b.site}</td>
               <td>{b.binding}</td>
               <td>
-                {b.thumbprint ? b.subject || '(empty subject)' : <span className="warn">none</span>}
+                {b.thumbprint ? boundCertificateName(world, b.thumbprint, b.subject) : <span className="warn">none</span>}
                 {b.thumbprint && <span className="thumb"> {b.thumbprint.slice(0, 12)}…</span>}
               </td>
             </tr>
