@@ -110,7 +110,9 @@ const refusal = (snapshot: ProcedureSnapshot, procedureId: string, step: string,
  * world) judges it and names its commands, the commands are decided, and the outcome (events or the
  * rejection) is appended after the input.
  */
-export const takeStep = async (ports: LabPorts, lab: Lab, procedureId: string, step: string, choice: unknown | null): Promise<{ lab: Lab; outcome: StepOutcome }> => {
+export const takeStep = async (
+  ports: LabPorts, lab: Lab, procedureId: string, step: string, choice: unknown | null,
+): Promise<{ lab: Lab; outcome: StepOutcome }> => {
   const procedure = findProcedure(procedureId);
   if (!procedure) throw new ChoiceError('procedure', 'a procedure of the catalog', procedureId);
   const rejected = async (rejection: Rejection, at: string) => {

@@ -23,7 +23,7 @@ const procedureSetup = setup({
   },
   actions: {
     /** The step's commands, for the engine to decide: the machine names them and never runs them. */
-    decide: (_, _params: { commands: readonly StepCommand[] }) => undefined,
+    decide: (_args, _params: { commands: readonly StepCommand[] }) => undefined,
     /** Keeps the choice (null when the step is left out) for the steps after it. */
     remember: assign({ choices: ({ context, event }) => ({ ...context.choices, [event.step]: event.type === 'ACT' ? event.choice : null }) }),
   },

@@ -38,4 +38,5 @@ export const prerequisiteIds = (procedure: ProcedureDefinition): readonly string
 };
 
 /** The procedures another one needs first (see `prerequisiteIds`). */
-export const prerequisitesOf = (procedure: ProcedureDefinition): ProcedureDefinition[] => prerequisiteIds(procedure).map((id) => findProcedure(id)!);
+export const prerequisitesOf = (procedure: ProcedureDefinition): ProcedureDefinition[] =>
+  prerequisiteIds(procedure).map((id) => findProcedure(id)!);

@@ -19,7 +19,10 @@ export interface StepKey<Choice> {
 }
 
 /** The one place a recorded choice is given its step's type: the step's parse produced it. */
-export const stepKey = <Choice>(id: string): StepKey<Choice> => ({ id, read: (context) => context.choices[id] as Choice | null | undefined });
+export const stepKey = <Choice>(id: string): StepKey<Choice> => ({
+  id,
+  read: (context) => context.choices[id] as Choice | null | undefined,
+});
 
 /** A list of dialog options: what the console shows, and the choice it stands for. */
 export type Offers<Choice> = readonly { readonly label: string; readonly choice: Choice }[];
@@ -75,7 +78,11 @@ export interface PhaseDefinition {
 }
 
 /** A phase holding `steps`, titled as the card titles it unless `title` says how this procedure does it. */
-export const phase = (id: PhaseId, steps: readonly StepDefinition<any>[], title: string = phaseTitles[id]): PhaseDefinition => ({ id, title, steps });
+export const phase = (id: PhaseId, steps: readonly StepDefinition<any>[], title: string = phaseTitles[id]): PhaseDefinition => ({
+  id,
+  title,
+  steps,
+});
 
 /** A procedure as its file writes it: the machine's phases, the events it can produce, and its test. */
 export interface ProcedureSpec {

@@ -42,7 +42,9 @@ const restore = (procedure: ProcedureDefinition, progress: ProcedureProgress): P
  * Where a procedure stands: the snapshot kept with the folded world (after its last start), or undefined
  * when it was never started. A log read as a list of events is folded for its workflow events first.
  */
-export const procedureSnapshot = (procedure: ProcedureDefinition, source: World | readonly RecordedEvent[]): ProcedureSnapshot | undefined => {
+export const procedureSnapshot = (
+  procedure: ProcedureDefinition, source: World | readonly RecordedEvent[],
+): ProcedureSnapshot | undefined => {
   const progress = Array.isArray(source) ? progressAfter(source, procedure.id) : (source as World).procedures[procedure.id];
   if (!progress) return undefined;
   let snapshot = known.get(progress);

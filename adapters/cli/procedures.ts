@@ -25,9 +25,11 @@ export const proceduresCommand = (args: string[], io: Io): number | Promise<numb
 
 /** `pkilab procedures --events`: each procedure's machine (its phases and their steps), the events it can produce, its test. */
 const listEvents = (json: boolean, io: Io): number => {
-  const phases = (p: ProcedureDefinition) => p.phases.map((phase) => ({ id: phase.id, title: phase.title, steps: phase.steps.map((s) => s.id) }));
+  const phases = (p: ProcedureDefinition) =>
+    p.phases.map((phase) => ({ id: phase.id, title: phase.title, steps: phase.steps.map((s) => s.id) }));
   if (json) {
-    io.out(JSON.stringify(procedures.map((p) => ({ id: p.id, machine: p.id, phases: phases(p), events: p.events, test: p.test })), null, 2));
+    const listed = procedures.map((p) => ({ id: p.id, machine: p.id, phases: phases(p), events: p.events, test: p.test }));
+    io.out(JSON.stringify(listed, null, 2));
     return 0;
   }
   for (const p of procedures) {

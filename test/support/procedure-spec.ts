@@ -59,7 +59,7 @@ export const procedureSpec = (id: string) => {
       };
       return {
         /** The step is accepted and records exactly these events after its input (plus ProcedureCompleted when it ends the procedure). */
-        then: async (expected: readonly Expected[]): Promise<Lab> => {
+        thenEvents: async (expected: readonly Expected[]): Promise<Lab> => {
           const { lab, outcome } = await taking();
           assert.ok(outcome.ok, `${step} was rejected: ${outcome.ok ? '' : outcome.rejection.reason}`);
           const events = outcome.events.slice(outcome.events.findIndex((e) => e.type === 'ActionTaken') + 1)

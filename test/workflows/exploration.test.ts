@@ -68,6 +68,10 @@ const issuanceAllowed = (before: World, event: RecordedEvent): string | undefine
 /** The person's inputs and the procedure's start and end: recorded by the engine for every procedure. */
 const workflowEvents: readonly string[] = ['ProcedureStarted', 'ActionTaken', 'ActionRejected', 'ProcedureCompleted'];
 
+/** The domain event types a path recorded after the lab it started from. */
+const producedBy = (lab: Lab, start: Lab): string[] =>
+  lab.events.slice(start.events.length).map((e) => e.type).filter((type) => !workflowEvents.includes(type));
+
 const counts: Record<string, { paths: number; deviating: number; benign: number }> = {};
 
 for (const procedure of procedures) {
@@ -88,15 +92,15 @@ for (const procedure of procedures) {
       let deviated = false;
       for (const event of taken) {
         const step = procedure.steps.find((s) => s.id === event.step)!;
-        const seedChoice = JSON.stringify(step.seedChoice({ choices: lab.world.procedures[procedure.id] ? choicesSoFar(lab, procedure.id) : {} }));
+        const seedChoice = JSON.stringify(step.seedChoice({ choices: choicesSoFar(lab, procedure.id) }));
         if (event.type === 'SKIP' || JSON.stringify(event.choice) !== seedChoice) deviated = true;
         const result = await takeStep(ports, lab, procedure.id, event.step, event.type === 'SKIP' ? null : event.choice);
         lab = result.lab;
         if (!result.outcome.ok) break;
       }
+      for (const type of producedBy(lab, start)) produced.add(type);
       let before = fold(lab.events.slice(0, start.events.length));
       for (const event of lab.events.slice(start.events.length)) {
-        if (!workflowEvents.includes(event.type)) produced.add(event.type);
         const problem = issuanceAllowed(before, event);
         assert.is(problem, undefined, `${procedure.id} path ${taken.map((e) => e.type).join(',')}: ${problem}`);
         before = fold([event], before);

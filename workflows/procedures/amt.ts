@@ -1,4 +1,5 @@
-// Machine: amtProvisioningMachine, amtWebServerMachine and amt8021xClientMachine at the end of the file (phases holding steps, built by workflows/machine.ts).
+// Machines: amtProvisioningMachine, amtWebServerMachine and amt8021xClientMachine, each after its procedure
+// (phases holding steps, built by workflows/machine.ts).
 // Events: `events` in the definition (`pkilab procedures --events`). Test: test/workflows/procedures/amt.test.ts.
 import { contoso, oid } from '../../domain/index.ts';
 import { z } from 'zod';

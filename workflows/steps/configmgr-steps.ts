@@ -63,7 +63,9 @@ export const createCloudDpStep = (seed: string, serviceFqdn: string): StepDefini
   commands: (choice) => [{ type: 'CreateCloudDistributionPoint', serviceFqdn: choice.serviceFqdn, pfx: { file: choice.file, password: choice.password } }],
 });
 
-export const importDpCertificateStep = (seed: string, host: string): StepDefinition<PfxChoice & { host: string; pxe: boolean; bootMedia: boolean }> => ({
+type DpImportChoice = PfxChoice & { host: string; pxe: boolean; bootMedia: boolean };
+
+export const importDpCertificateStep = (seed: string, host: string): StepDefinition<DpImportChoice> => ({
   id: 'import-dp-certificate',
   title: `Import the PFX in ${host}'s distribution point properties`,
   purpose: 'The distribution point authenticates to HTTPS management points with this certificate, hands it to computers that PXE boot, and the same file serves boot media that do not use PXE.',

@@ -11,7 +11,9 @@ export const subjectNameSchema = z.discriminatedUnion('source', [
   z.strictObject({ source: z.literal('build-from-ad'), format: z.enum(subjectFormats).default('none'), altNames: z.array(z.enum(altNameKinds)).default([]) }),
 ]) satisfies z.ZodType<SubjectNameSetting>;
 
-export const subjectNameStep = (seed: string, setting: SubjectNameSetting, purpose: string): StepDefinition<{ subjectName: SubjectNameSetting }> => ({
+export const subjectNameStep = (
+  seed: string, setting: SubjectNameSetting, purpose: string,
+): StepDefinition<{ subjectName: SubjectNameSetting }> => ({
   id: 'subject-name',
   title: 'Set the Subject Name tab',
   purpose,
@@ -34,7 +36,12 @@ export const subjectNameStep = (seed: string, setting: SubjectNameSetting, purpo
   commands: (choice, context) => [{ type: 'ChangeSubjectName', template: templateOf(context), subjectName: choice.subjectName }],
 });
 
-export interface PermissionEdit { readonly principal: string; readonly allow?: readonly TemplateRight[]; readonly remove?: readonly TemplateRight[]; readonly deny?: readonly TemplateRight[] }
+export interface PermissionEdit {
+  readonly principal: string;
+  readonly allow?: readonly TemplateRight[];
+  readonly remove?: readonly TemplateRight[];
+  readonly deny?: readonly TemplateRight[];
+}
 
 /**
  * The seed's usual Security tab edit: take Enroll away from the administrator groups named, and give
@@ -55,7 +62,9 @@ export const permissionEditSchema = z
   .refine((edit) => edit.allow || edit.remove || edit.deny, { error: 'at least one of allow, remove, deny next to the principal' })
   .register(wording, { expected: 'a mapping with a principal and the rights to allow, remove or deny', items: 'permission changes' });
 
-export const securityStep = (seed: string, edits: (context: ProcedureContext) => PermissionEdit[], purpose: string): StepDefinition<{ edits: PermissionEdit[] }> => ({
+export const securityStep = (
+  seed: string, edits: (context: ProcedureContext) => PermissionEdit[], purpose: string,
+): StepDefinition<{ edits: PermissionEdit[] }> => ({
   id: 'security',
   title: 'Set permissions on the Security tab',
   purpose,
@@ -95,7 +104,9 @@ export const requestHandlingStep = (seed: string): StepDefinition<{ exportableKe
 
 const oidSchema = z.string().regex(/^\d+(\.\d+)+$/).register(wording, { expected: 'an object identifier such as 2.16.840.1.113741.1.2.3' });
 
-export const applicationPolicyStep = (seed: string, name: string, policyOid: string): StepDefinition<{ policies: { name: string; oid: string }[] }> => ({
+export const applicationPolicyStep = (
+  seed: string, name: string, policyOid: string,
+): StepDefinition<{ policies: { name: string; oid: string }[] }> => ({
   id: 'application-policies',
   title: 'Add an application policy (Extensions tab)',
   purpose: `Add the "${name}" application policy (${policyOid}) next to Server Authentication, so AMT recognizes the certificate as one it may be provisioned with.`,

@@ -35,7 +35,10 @@ export const duplicateTemplate = stepKey<DuplicateChoice>('duplicate-template');
 
 const enumOf = <K extends string>(record: Record<K, unknown>) => z.enum(Object.keys(record) as [K, ...K[]]);
 const versionSchema = enumOf(duplicateVersions);
-const compatibilitySchema = z.strictObject({ certificationAuthority: enumOf(compatibilityAuthorities), certificateRecipient: enumOf(compatibilityRecipients) });
+const compatibilitySchema = z.strictObject({
+  certificationAuthority: enumOf(compatibilityAuthorities),
+  certificateRecipient: enumOf(compatibilityRecipients),
+});
 
 /** The Duplicate Template dialog: a template version, or (2012 console) the Compatibility tab, which wins when given. */
 const duplicateChoice = (source: string) =>

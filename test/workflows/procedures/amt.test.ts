@@ -14,23 +14,23 @@ amt('its machine has the card\'s phases in order, each a parent state holding it
 });
 
 amt('the provisioning template gets the AMT Provisioning application policy', async () => {
-  await provisioning({ at: 'application-policies' }).when('application-policies').then([
+  await provisioning({ at: 'application-policies' }).when('application-policies').thenEvents([
     { type: 'TemplateApplicationPolicyAdded', data: { oid: '2.16.840.1.113741.1.2.3' } },
   ]);
 });
 
 amt('the out of band service point presents the provisioning certificate', async () => {
-  await provisioning({ at: 'select-in-service-point' }).when('select-in-service-point').then([
+  await provisioning({ at: 'select-in-service-point' }).when('select-in-service-point').thenEvents([
     { type: 'OutOfBandServicePointConfigured', data: { host: 'SERVER1' } },
   ]);
 });
 
 amt('the web server procedure ends once its template is issued on the CA', async () => {
-  await webServer({ at: 'issue-template' }).when('issue-template').then([{ type: 'TemplateIssued', data: { ca: 'contoso-CA1-CA' } }]);
+  await webServer({ at: 'issue-template' }).when('issue-template').thenEvents([{ type: 'TemplateIssued', data: { ca: 'contoso-CA1-CA' } }]);
 });
 
 amt('provisioning an AMT computer puts its account in the AMT group and its certificates in the firmware', async () => {
-  await dot1x({ after: ['amt-web-server-certificate'], at: 'provision-amt' }).when('provision-amt').then([
+  await dot1x({ after: ['amt-web-server-certificate'], at: 'provision-amt' }).when('provision-amt').thenEvents([
     { type: 'PrincipalCreated', data: { principal: { name: 'AMT1', kind: 'computer' } } },
     { type: 'GroupMemberAdded', data: { group: 'ConfigMgr AMT Computers', member: 'AMT1' } },
     { type: 'HostProvisioned' },

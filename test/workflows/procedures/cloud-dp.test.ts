@@ -12,20 +12,20 @@ cloudDp('its machine has the card\'s phases in order, each a parent state holdin
 });
 
 cloudDp('the Request Handling tab lets the private key be exported', async () => {
-  await spec({ at: 'request-handling' }).when('request-handling').then([
+  await spec({ at: 'request-handling' }).when('request-handling').thenEvents([
     { type: 'TemplateRequestHandlingChanged', data: { exportableKey: true } },
   ]);
 });
 
 cloudDp('the request carries the cloud service name as its common name', async () => {
-  await spec({ at: 'request-certificate' }).when('request-certificate').then([
+  await spec({ at: 'request-certificate' }).when('request-certificate').thenEvents([
     { type: 'CertificateIssued', data: { certificate: { requester: 'SERVER1' } } },
     { type: 'CertificateInstalled', data: { host: 'SERVER1', store: 'personal' } },
   ]);
 });
 
 cloudDp('the export writes the certificate and its key to a PFX file', async () => {
-  await spec({ at: 'export' }).when('export').then([{ type: 'CertificateExported', data: { host: 'SERVER1', file: 'clouddp1.pfx' } }]);
+  await spec({ at: 'export' }).when('export').thenEvents([{ type: 'CertificateExported', data: { host: 'SERVER1', file: 'clouddp1.pfx' } }]);
 });
 
 cloudDp('the console refuses the PFX under a password other than the export\'s', async () => {
@@ -33,7 +33,7 @@ cloudDp('the console refuses the PFX under a password other than the export\'s',
 });
 
 cloudDp('with the export\'s password the cloud distribution point is created from the PFX', async () => {
-  await spec({ at: 'create-cloud-dp' }).when('create-cloud-dp').then([
+  await spec({ at: 'create-cloud-dp' }).when('create-cloud-dp').thenEvents([
     { type: 'CloudDistributionPointCreated', data: { serviceFqdn: 'clouddp1.contoso.com' } },
   ]);
 });

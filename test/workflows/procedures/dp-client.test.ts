@@ -14,7 +14,7 @@ dpClient('its machine has the card\'s phases in order, each a parent state holdi
 });
 
 dpClient('SERVER1 enrolls for the client certificate without extra information', async () => {
-  await spec({ after, at: 'request-certificate' }).when('request-certificate').then([
+  await spec({ after, at: 'request-certificate' }).when('request-certificate').thenEvents([
     { type: 'CertificateIssued', data: { certificate: { requester: 'SERVER1' } } },
     { type: 'CertificateInstalled', data: { host: 'SERVER1', store: 'personal' } },
   ]);
@@ -25,7 +25,7 @@ dpClient('a key the template keeps unexportable cannot go into a PFX', async () 
 });
 
 dpClient('the PFX is imported in the distribution point, for PXE and boot media too', async () => {
-  await spec({ after, at: 'import-dp-certificate' }).when('import-dp-certificate').then([
+  await spec({ after, at: 'import-dp-certificate' }).when('import-dp-certificate').thenEvents([
     { type: 'DistributionPointCertificateImported', data: { host: 'SERVER1', pxe: true, bootMedia: true } },
   ]);
 });

@@ -12,14 +12,14 @@ iis('its machine has the card\'s phases in order, each a parent state holding it
 });
 
 iis('creating the group records the group and SERVER1 as its member', async () => {
-  await spec().when('create-group').then([
+  await spec().when('create-group').thenEvents([
     { type: 'PrincipalCreated', data: { principal: { name: 'ConfigMgr IIS Servers', kind: 'group' } } },
     { type: 'GroupMemberAdded', data: { group: 'ConfigMgr IIS Servers', member: 'SERVER1' } },
   ]);
 });
 
 iis('naming the duplicate creates the version 2 template the Duplicate Template dialog chose', async () => {
-  await spec({ at: 'name-template' }).when('name-template').then([
+  await spec({ at: 'name-template' }).when('name-template').thenEvents([
     { type: 'TemplateDuplicated', data: { template: { displayName: 'ConfigMgr Web Server Certificate', schemaVersion: 2 } } },
   ]);
 });
@@ -39,14 +39,14 @@ iis('without the restart, SERVER1\'s token lacks the group and the CA denies the
 });
 
 iis('after the restart, the request issues a certificate with both FQDNs into SERVER1\'s personal store', async () => {
-  await spec({ at: 'request-certificate' }).when('request-certificate').then([
+  await spec({ at: 'request-certificate' }).when('request-certificate').thenEvents([
     { type: 'CertificateIssued', data: { certificate: { dnsNames: ['server1.internal.contoso.com', 'server.contoso.com'] } } },
     { type: 'CertificateInstalled', data: { host: 'SERVER1', store: 'personal' } },
   ]);
 });
 
 iis('the last step checks the binding against the site system\'s FQDNs and completes the procedure', async () => {
-  const lab = await spec({ at: 'verify' }).when('verify').then([
+  const lab = await spec({ at: 'verify' }).when('verify').thenEvents([
     { type: 'IisBindingVerified', data: { host: 'SERVER1', names: ['server1.internal.contoso.com', 'server.contoso.com'] } },
   ]);
   assert.ok(lab.world.procedures['iis-web-server-certificate']?.completed);

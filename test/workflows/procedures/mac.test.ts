@@ -12,13 +12,13 @@ mac('its machine has the card\'s phases in order, each a parent state holding it
 });
 
 mac('the Subject Name tab builds a common name from AD and no alternative name', async () => {
-  await spec({ at: 'subject-name' }).when('subject-name').then([
+  await spec({ at: 'subject-name' }).when('subject-name').thenEvents([
     { type: 'TemplateSubjectNameChanged', data: { subjectName: { source: 'build-from-ad', format: 'common-name', altNames: [] } } },
   ]);
 });
 
 mac('a Mac enrolls with the template the profile names', async () => {
-  await spec({ at: 'enroll-device' }).when('enroll-device').then([
+  await spec({ at: 'enroll-device' }).when('enroll-device').thenEvents([
     { type: 'DeviceEnrolled', data: { device: 'MEGANB-MAC', platform: 'mac' } },
     { type: 'HostProvisioned' },
     { type: 'CertificateIssued', data: { certificate: { requester: 'MeganB' } } },

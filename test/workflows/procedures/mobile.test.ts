@@ -12,11 +12,11 @@ mobile('its machine has the card\'s phases in order, each a parent state holding
 });
 
 mobile('the enrollment profile names the new template for mobile devices', async () => {
-  await spec({ at: 'enrollment-profile' }).when('enrollment-profile').then([{ type: 'EnrollmentProfileSet', data: { platform: 'mobile' } }]);
+  await spec({ at: 'enrollment-profile' }).when('enrollment-profile').thenEvents([{ type: 'EnrollmentProfileSet', data: { platform: 'mobile' } }]);
 });
 
 mobile('a user of the group enrolls a phone: ConfigMgr requests the certificate on the user\'s behalf', async () => {
-  await spec({ at: 'enroll-device' }).when('enroll-device').then([
+  await spec({ at: 'enroll-device' }).when('enroll-device').thenEvents([
     { type: 'DeviceEnrolled', data: { device: 'ADELEV-PHONE', platform: 'mobile' } },
     { type: 'HostProvisioned' },
     { type: 'CertificateIssued', data: { certificate: { requester: 'AdeleV' } } },

@@ -12,17 +12,17 @@ client('its machine has the card\'s phases in order, each a parent state holding
 });
 
 client('the GPO is created and linked to the domain', async () => {
-  await spec({ at: 'create-gpo' }).when('create-gpo').then([{ type: 'GpoCreated', data: { name: 'Autoenroll Certificates' } }]);
+  await spec({ at: 'create-gpo' }).when('create-gpo').thenEvents([{ type: 'GpoCreated', data: { name: 'Autoenroll Certificates' } }]);
 });
 
 client('the GPO turns on autoenrollment with both boxes checked', async () => {
-  await spec({ at: 'autoenrollment-policy' }).when('autoenrollment-policy').then([
+  await spec({ at: 'autoenrollment-policy' }).when('autoenrollment-policy').thenEvents([
     { type: 'AutoenrollmentPolicyConfigured', data: { gpo: 'Autoenroll Certificates', policy: { configurationModel: 'enabled' } } },
   ]);
 });
 
 client('restarting CLIENT1 autoenrolls it for the new template', async () => {
-  await spec({ at: 'restart-client' }).when('restart-client').then([
+  await spec({ at: 'restart-client' }).when('restart-client').thenEvents([
     { type: 'ComputerRestarted', data: { computer: 'CLIENT1' } },
     { type: 'CertificateIssued', data: { certificate: { requester: 'CLIENT1' } } },
     { type: 'CertificateInstalled', data: { host: 'CLIENT1', store: 'personal' } },
@@ -31,7 +31,7 @@ client('restarting CLIENT1 autoenrolls it for the new template', async () => {
 });
 
 client('CLIENT1 holds a Client Authentication certificate when checked', async () => {
-  await spec({ at: 'verify-client' }).when('verify-client').then([{ type: 'CertificateVerified', data: { host: 'CLIENT1' } }]);
+  await spec({ at: 'verify-client' }).when('verify-client').thenEvents([{ type: 'CertificateVerified', data: { host: 'CLIENT1' } }]);
 });
 
 client('without the template issued, CLIENT1 has no certificate to find', async () => {
