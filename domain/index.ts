@@ -48,5 +48,4 @@ export type { NetworkDefinition, ComputerDefinition } from './lab/network.ts';
 
 export { evaluateFindings } from './findings/evaluate.ts';
 export { severities, severityRank, type Finding, type Severity } from './findings/model.ts';
-export { capabilities } from './findings/capabilities.ts';
 export { findingRules } from './findings/rules.ts';
