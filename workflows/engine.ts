@@ -49,7 +49,8 @@ export const createLab = async (ports: LabPorts, id: string, options: LabCreatio
   // A key under this ref with no log is what a creation interrupted before its append leaves: the store reuses it.
   const publicKey = await ports.keys.generate(keyRef, 2048);
   const { hashAlgorithm } = caSetupChoices(options.ca);
-  const { der, thumbprint } = await ports.signer.sign(caCertificateProfile(options.startsAt, keyRef, publicKey, options.identity.caSerial, hashAlgorithm, caSubjectOf(options.ca)));
+  const profile = caCertificateProfile(options.startsAt, keyRef, publicKey, options.identity.caSerial, hashAlgorithm, caSubjectOf(options.ca));
+  const { der, thumbprint } = await ports.signer.sign(profile);
   const material = { keyRef, certificate: der, thumbprint, serialTickBase: options.identity.serialTickBase };
   const network = stamp(testNetwork(options.startsAt, options.ca, material), options.startsAt);
   // The CA publishes its first base CRL (and delta) as setup finishes, signed like any later one.
@@ -67,7 +68,9 @@ export const createLab = async (ports: LabPorts, id: string, options: LabCreatio
   return { id, events, world: fold(events) };
 };
 
-export const commit = async (ports: LabPorts, lab: Lab, pending: readonly PendingEvent[]): Promise<{ lab: Lab; events: RecordedEvent[] }> => {
+export const commit = async (
+  ports: LabPorts, lab: Lab, pending: readonly PendingEvent[],
+): Promise<{ lab: Lab; events: RecordedEvent[] }> => {
   await ports.events.append(lab.id, pending, lab.world.position);
   const events = recorded(pending, lab.world.position);
   return { lab: { id: lab.id, events: [...lab.events, ...events], world: fold(events, lab.world) }, events };
@@ -82,7 +85,9 @@ const durationOf = (step: StepDefinition | undefined, choice: unknown): number =
   step === undefined ? 1 : typeof step.minutes === 'number' ? step.minutes : choice === null ? 1 : step.minutes(choice);
 
 /** Decides the commands of one step in order; a step is all or nothing. Timers due by then run after it. */
-export const decideStep = async (ports: LabPorts, world: World, commands: readonly StepCommand[], at: string): Promise<LabEvent[] | Rejection> => {
+export const decideStep = async (
+  ports: LabPorts, world: World, commands: readonly StepCommand[], at: string,
+): Promise<LabEvent[] | Rejection> => {
   const working = workingWorld(world);
   const produced: LabEvent[] = [];
   for (const command of commands) {

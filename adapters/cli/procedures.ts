@@ -12,7 +12,8 @@ export const proceduresCommand = (args: string[], io: Io): number | Promise<numb
   if (args.includes('--actions')) return listActions(args.includes('--json'), io);
   if (args.includes('--events')) return listEvents(args.includes('--json'), io);
   if (args.includes('--json')) {
-    const steps = (p: ProcedureDefinition) => p.steps.map((s) => ({ id: s.id, title: s.title, skippable: s.skippable, choice: choiceJsonSchema(s) }));
+    const steps = (p: ProcedureDefinition) =>
+      p.steps.map((s) => ({ id: s.id, title: s.title, skippable: s.skippable, choice: choiceJsonSchema(s) }));
     io.out(JSON.stringify(procedures.map((p) => ({ id: p.id, title: p.title, seedSection: p.seedSection, steps: steps(p) })), null, 2));
     return 0;
   }
@@ -47,7 +48,8 @@ const listActions = (json: boolean, io: Io): number => {
       const { $schema: _, ...rest } = z.toJSONSchema(a.schema, { io: 'input', target: 'draft-7', unrepresentable: 'any' });
       return rest;
     };
-    io.out(JSON.stringify(actions.map((a) => ({ id: a.id, title: a.title, group: a.group, tool: a.tool, example: a.example, choice: schema(a) })), null, 2));
+    const listed = actions.map((a) => ({ id: a.id, title: a.title, group: a.group, tool: a.tool, example: a.example, choice: schema(a) }));
+    io.out(JSON.stringify(listed, null, 2));
     return 0;
   }
   for (const a of actions) io.out(`${a.id.padEnd(36)} ${a.title}\n${' '.repeat(37)}${a.tool}; e.g. ${JSON.stringify(a.example)}`);
