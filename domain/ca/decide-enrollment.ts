@@ -142,13 +142,12 @@ export const issuance = (
   const serialNumber = issuedSerial(authority, requestId, at);
   const notBefore = addMinutes(at, -clockSkewMinutes);
   const notAfter = earlier(addDays(at, template.validityDays), authority.notAfter);
-  const profile: CertificateProfile = {
+  const profile: Omit<CertificateProfile, 'publicKey'> = {
     serialNumber,
     signatureHash: signatureHashOf(authority),
     subject: names.subject,
     issuer: authority.subject,
     signingKeyRef: authority.keyRef,
-    publicKey: '',
     notBefore,
     notAfter,
     extensions: extensionsFor(template, names, sidToWrite(authority, template, requester), publicationPoints(world, authority)),

@@ -27,14 +27,21 @@ interface ExportDraft {
 
 /**
  * What `decide` returns: events, a rejection, a certificate to sign, or a PFX to write. Keys, signatures
- * and files are IO: for `sign` the engine generates the requester's key (`draft.keySize` bits), fills
- * `profile.publicKey` and `draft.keyRef`, signs, and appends `before` then `issuanceEvents`; for `sign-crl` it signs
+ * and files are IO: for `sign` the engine generates the requester's key (`draft.keySize` bits), adds its
+ * public half to `profile` and fills `draft.keyRef`, signs, and appends `before` then `issuanceEvents`; for `sign-crl` it signs
  * the CRL profile with the CA's key and appends `crlPublishedEvent`.
  */
 export type Decision =
   | { readonly kind: 'accepted'; readonly events: readonly LabEvent[] }
   | { readonly kind: 'rejected'; readonly rejection: Rejection }
-  | { readonly kind: 'sign'; readonly profile: CertificateProfile; readonly draft: IssuanceDraft; readonly before: readonly LabEvent[]; readonly after?: readonly LabEvent[] }
+  | {
+    readonly kind: 'sign';
+    /** Everything the certificate holds but the requester's public key, which the engine's key store makes. */
+    readonly profile: Omit<CertificateProfile, 'publicKey'>;
+    readonly draft: IssuanceDraft;
+    readonly before: readonly LabEvent[];
+    readonly after?: readonly LabEvent[];
+  }
   | { readonly kind: 'export'; readonly draft: ExportDraft }
   | { readonly kind: 'sign-crl'; readonly draft: CrlDraft };
 
