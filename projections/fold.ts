@@ -10,7 +10,9 @@ import { provenanceAfter } from './lazy-provenance.ts';
 import { workflowHandlers } from './workflow.ts';
 
 /** Every event type of the lab has its handler: a missing one does not compile. */
-const handlers: Handlers<LabEvent> = { ...directoryHandlers, ...caHandlers, ...hostsHandlers, ...configMgrHandlers, ...workflowHandlers, ...adminHandlers };
+const handlers: Handlers<LabEvent> = {
+  ...directoryHandlers, ...caHandlers, ...hostsHandlers, ...configMgrHandlers, ...workflowHandlers, ...adminHandlers,
+};
 
 /**
  * Frozen worlds cost a deep walk on every batch; nothing in pkilab mutates a world outside `produce`

@@ -81,7 +81,8 @@ export const provenanceAt = (source: ProvenanceIndex | (() => ProvenanceIndex), 
     if (cache.has(key)) return cache.get(key);
     const all = index().get(key);
     const count = all ? upTo(all, n) : 0;
-    const value = count === 0 ? undefined : Array.from(all instanceof Int32Array ? all.subarray(0, count) : Array.prototype.slice.call(all, 0, count));
+    const first = count === 0 ? undefined : all instanceof Int32Array ? all.subarray(0, count) : Array.prototype.slice.call(all, 0, count);
+    const value = first && Array.from(first);
     cache.set(key, value!);
     return value;
   };

@@ -56,6 +56,9 @@ timeline('positions past the end or before the start are clamped', () => {
   const t = buildTimeline(events, 100);
   assert.is(t.worldAt(events.length + 10).position, events.length);
   assert.is(t.worldAt(-3).position, 0);
+  assert.is(t.worldAt(events.length).provenance['principal:nobody'], undefined);
+  assert.is(t.worldAt(0).provenance.lab, undefined);
+  assert.equal(t.worldAt(1).provenance.lab, [1]);
 });
 
 timeline('a diff between two positions is told in domain terms', () => {
