@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { StepAnswer, StepBody, StepView } from '../../api.ts';
 import { stepMark } from '../checklist.ts';
+import { shownOptions } from '../quiz.ts';
 import { labApi, postJson, useJson } from '../client.ts';
 import { type JsonSchema, initialValue, pruned } from '../schema-model.ts';
 import { stepOf, useStudio } from '../studio-context.ts';
@@ -101,10 +102,12 @@ const Current = ({ view, procedure, quiz, send, readOnly }: CurrentProps) => {
   const step = view.step!;
   const schema = stepOf(studio.procedures, procedure, step.id)?.schema as JsonSchema | undefined;
   const seedIndex = step.options.findIndex((o) => o.seed);
-  const [option, setOption] = useState<number | 'own'>(quiz || seedIndex < 0 ? (step.options.length ? 0 : 'own') : seedIndex);
+  // In a quiz nothing is chosen beforehand: the first option would be the seed's.
+  const [option, setOption] = useState<number | 'own' | undefined>(quiz ? undefined : seedIndex < 0 ? (step.options.length ? 0 : 'own') : seedIndex);
   const [own, setOwn] = useState<unknown>(() => (schema ? initialValue(schema) : {}));
   const [explain, setExplain] = useState(false);
   const take = () =>
+    option !== undefined &&
     send(option === 'own' ? { action: 'take', choice: pruned(schema ?? {}, own) as Record<string, unknown> } : { action: 'take', option });
   return (
     <article className="current-step" aria-label={`Step ${step.title}`}>
@@ -113,10 +116,10 @@ const Current = ({ view, procedure, quiz, send, readOnly }: CurrentProps) => {
       {!quiz && step.seed && <p className="seed">The seed: {step.seed}</p>}
       <fieldset className="options">
         <legend>Your choice</legend>
-        {step.options.map((o, i) => (
-          <label key={o.label} className="check option">
-            <input type="radio" name="option" checked={option === i} onChange={() => setOption(i)} /> {o.label}
-            {!quiz && o.seed && <span className="badge">the seed's choice</span>}
+        {shownOptions(step.options, quiz).map(({ index: i, label }) => (
+          <label key={i} className="check option">
+            <input type="radio" name="option" checked={option === i} onChange={() => setOption(i)} /> {label}
+            {!quiz && step.options[i]?.seed && <span className="badge">the seed's choice</span>}
           </label>
         ))}
         {schema && (
@@ -127,7 +130,7 @@ const Current = ({ view, procedure, quiz, send, readOnly }: CurrentProps) => {
       </fieldset>
       {option === 'own' && schema && <ChoiceForm schema={schema} fields={step.fields} value={own} set={setOwn} />}
       <div className="toolbar">
-        <button type="button" className="primary" onClick={take} disabled={readOnly}>
+        <button type="button" className="primary" onClick={take} disabled={readOnly || option === undefined}>
           Take this step
         </button>
         {step.skippable && (
