@@ -49,7 +49,8 @@ export const createLab = async (ports: LabPorts, id: string, options: LabCreatio
   // A key under this ref with no log is what a creation interrupted before its append leaves: the store reuses it.
   const publicKey = await ports.keys.generate(keyRef, 2048);
   const { hashAlgorithm } = caSetupChoices(options.ca);
-  const profile = caCertificateProfile(options.startsAt, keyRef, publicKey, options.identity.caSerial, hashAlgorithm, caSubjectOf(options.ca));
+  const { caSerial } = options.identity;
+  const profile = caCertificateProfile(options.startsAt, keyRef, publicKey, caSerial, hashAlgorithm, caSubjectOf(options.ca));
   const { der, thumbprint } = await ports.signer.sign(profile);
   const material = { keyRef, certificate: der, thumbprint, serialTickBase: options.identity.serialTickBase };
   const network = stamp(testNetwork(options.startsAt, options.ca, material), options.startsAt);
