@@ -18,5 +18,7 @@ export const findingName = (wanted: string, known: readonly string[]): string =>
   const canonical = findingRules.find((r) => r.toLowerCase() === rule.toLowerCase());
   if (canonical && entity.length) return [canonical, ...entity].join(':');
   const hint = didYouMean(wanted, candidates) ?? didYouMean(rule, findingRules);
-  throw new FindingNameError(`expected a finding rule (${findingRules.slice(0, 3).join(', ')}…) or a finding id such as OP-PENDING-RESTART:host:SERVER1, found "${wanted}"${hint ? `; ${hint}` : ''}`);
+  throw new FindingNameError(
+    `expected a finding rule (${findingRules.slice(0, 3).join(', ')}…) or a finding id such as OP-PENDING-RESTART:host:SERVER1, found "${wanted}"${hint ? `; ${hint}` : ''}`,
+  );
 };

@@ -62,15 +62,35 @@ export const stepText = (s: { procedure: string | null; step: string | null }): 
   s.procedure === null ? 'lab creation' : `${s.procedure} › ${s.step ?? 'start'}`;
 
 export const eventJson = (e: RecordedEvent, where: { procedure: string | null; step: string | null }, text: string): EventJson => ({
-  position: e.position, at: e.at, type: e.type, procedure: where.procedure, step: where.step, text, data: e.data as Record<string, unknown>,
+  position: e.position,
+  at: e.at,
+  type: e.type,
+  procedure: where.procedure,
+  step: where.step,
+  text,
+  data: e.data as Record<string, unknown>,
 });
 
 export const rejectionJson = (r: RecordedRejection | (Omit<RecordedRejection, 'position'> & { position?: number })): RejectionJson => ({
-  position: r.position ?? null, procedure: r.procedure, step: r.step,
-  code: r.rejection.code, name: r.rejection.name, text: r.rejection.text, reason: r.rejection.reason,
+  position: r.position ?? null,
+  procedure: r.procedure,
+  step: r.step,
+  code: r.rejection.code,
+  name: r.rejection.name,
+  text: r.rejection.text,
+  reason: r.rejection.reason,
 });
 
-export const findingJson = ({ id, rule, family, severity, subject, message, fix, causedBy }: Finding) => ({ id, rule, family, severity, subject, message, fix, causedBy: [...causedBy] });
+export const findingJson = ({ id, rule, family, severity, subject, message, fix, causedBy }: Finding) => ({
+  id,
+  rule,
+  family,
+  severity,
+  subject,
+  message,
+  fix,
+  causedBy: [...causedBy],
+});
 
 /** What a failed command prints with --json (on standard error). */
 export const errorShape = z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.string(), message: z.string() }) });

@@ -26,8 +26,14 @@ export interface LabFolder {
 export const labFolder = (root: string, labId = 'lab'): LabFolder => {
   const absolute = resolve(root);
   return {
-    root: absolute, log: join(absolute, `${labId}.jsonl`), keys: join(absolute, 'keys'), secrets: join(absolute, 'keys', 'secrets.json'),
-    artifacts: join(absolute, 'artifacts'), exports: join(absolute, 'exports'), marker: join(absolute, '.pkilab-lab'), labId,
+    root: absolute,
+    log: join(absolute, `${labId}.jsonl`),
+    keys: join(absolute, 'keys'),
+    secrets: join(absolute, 'keys', 'secrets.json'),
+    artifacts: join(absolute, 'artifacts'),
+    exports: join(absolute, 'exports'),
+    marker: join(absolute, '.pkilab-lab'),
+    labId,
   };
 };
 
@@ -40,7 +46,13 @@ export class LabFolderError extends Error {
 export const filePorts = (folder: LabFolder, onWarning?: (message: string) => void, lock?: WriterLock): LabPorts => {
   const keys = fileKeyStore(folder.keys, userKeys());
   const secrets = fileSecretStore(folder.secrets);
-  return { events: jsonlEventStore(folder.root, { onWarning, ...(lock ? { lock } : {}) }), keys, secrets, signer: x509Signer(keys), pfx: opensslPfxFiles(folder.exports, keys, secrets) };
+  return {
+    events: jsonlEventStore(folder.root, { onWarning, ...(lock ? { lock } : {}) }),
+    keys,
+    secrets,
+    signer: x509Signer(keys),
+    pfx: opensslPfxFiles(folder.exports, keys, secrets),
+  };
 };
 
 /** An open lab for writing: its ports and the lock that makes this process its only writer. */
@@ -51,15 +63,28 @@ export interface LabWriter {
 }
 
 const markerFormat = 'pkilab-lab-folder/1';
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 /** The names pkilab writes in a lab folder: all it may ever remove there. */
-const written = (folder: LabFolder) => [folder.log, folder.keys, folder.artifacts, folder.exports, join(folder.root, 'session-scenario.yaml')];
+const written = (folder: LabFolder) => [
+  folder.log,
+  folder.keys,
+  folder.artifacts,
+  folder.exports,
+  join(folder.root, 'session-scenario.yaml'),
+];
 
 /** Whether the folder already holds a lab, and whether pkilab marked it as one of its own. */
 export const labIn = async (folder: LabFolder): Promise<{ occupied: boolean; marked: boolean }> => {
   const found = await Promise.all(written(folder).map(exists));
-  const marked = await readFile(folder.marker, 'utf8').then((text) => (JSON.parse(text) as { format?: unknown }).format === markerFormat, () => false);
+  const marked = await readFile(folder.marker, 'utf8').then(
+    (text) => (JSON.parse(text) as { format?: unknown }).format === markerFormat,
+    () => false,
+  );
   return { occupied: found.some(Boolean), marked };
 };
 
@@ -70,7 +95,12 @@ export type Replace = 'never' | 'marked' | 'force';
  * is left alone (LabFolderError) unless `replace` allows it: `marked` replaces a lab pkilab itself made
  * there (its own scratch space), `force` any lab; only the files pkilab writes are removed, nothing else.
  */
-export const openNewLab = async (folder: LabFolder, command: string, replace: Replace, onWarning?: (m: string) => void): Promise<LabWriter> => {
+export const openNewLab = async (
+  folder: LabFolder,
+  command: string,
+  replace: Replace,
+  onWarning?: (m: string) => void,
+): Promise<LabWriter> => {
   await ensureFolder(folder.root);
   const lock = await lockLab(folder.log, command);
   try {

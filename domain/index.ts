@@ -8,9 +8,21 @@ export { groupsOf, tokenIdentities } from './directory/membership.ts';
 export type { DirectoryEvent } from './directory/events.ts';
 
 export {
-  templateRights, certificatePurposes, type CertificatePurpose, subjectFormats, altNameKinds, duplicateVersions,
-  compatibilityAuthorities, compatibilityRecipients, nameFlags, type Compatibility, type Ace, type Template, type TemplateRight,
-  type SubjectNameSetting, type DuplicateVersion,
+  templateRights,
+  certificatePurposes,
+  type CertificatePurpose,
+  subjectFormats,
+  altNameKinds,
+  duplicateVersions,
+  compatibilityAuthorities,
+  compatibilityRecipients,
+  nameFlags,
+  type Compatibility,
+  type Ace,
+  type Template,
+  type TemplateRight,
+  type SubjectNameSetting,
+  type DuplicateVersion,
 } from './ca/template.ts';
 export { hasRight } from './ca/access.ts';
 export { builtinTemplates } from './ca/builtins.ts';
@@ -19,7 +31,15 @@ export { formatDn, type CertificateProfile, type ExtensionSpec, type Rdn } from 
 export { findTemplate, findTemplateByDisplayName, issuingAuthorities, templateAsTyped } from './ca/lookup.ts';
 export { issuedSerial, requestIdOfSerial, setupRefusal, editionIssues } from './ca/setup.ts';
 export { whyNotOfferedTo } from './ca/decide-enrollment.ts';
-export { revocationReasons, revocationReasonNames, type RevocationReason, type CrlKind, type CrlProfile, type PublishedCrl, type CaCrls } from './ca/crl-model.ts';
+export {
+  revocationReasons,
+  revocationReasonNames,
+  type RevocationReason,
+  type CrlKind,
+  type CrlProfile,
+  type PublishedCrl,
+  type CaCrls,
+} from './ca/crl-model.ts';
 export { defaultCrlSettings, periodUnits, type CrlSettings, type CrlPeriod } from './ca/crl-settings.ts';
 export { urlVariables, unknownUrlVariables, caPlace, certEnrollNames } from './ca/crl-urls.ts';
 export { crlsOf, crlPublishedEvent } from './ca/crl.ts';

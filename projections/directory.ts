@@ -21,7 +21,11 @@ export const directoryHandlers: Handlers<DirectoryEvent> = {
     if (host) host.lastBoot = event.at;
   },
   GpoCreated: (world, { data }) => {
-    world.directory.gpos[data.name] = { name: data.name, linkedTo: data.linkedTo, autoenrollment: { configurationModel: 'not-configured', renewExpired: false, updateTemplates: false } };
+    world.directory.gpos[data.name] = {
+      name: data.name,
+      linkedTo: data.linkedTo,
+      autoenrollment: { configurationModel: 'not-configured', renewExpired: false, updateTemplates: false },
+    };
   },
   AutoenrollmentPolicyConfigured: (world, { data }) => {
     world.directory.gpos[data.gpo]!.autoenrollment = copy(data.policy);

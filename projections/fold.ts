@@ -11,7 +11,12 @@ import { workflowHandlers } from './workflow.ts';
 
 /** Every event type of the lab has its handler: a missing one does not compile. */
 const handlers: Handlers<LabEvent> = {
-  ...directoryHandlers, ...caHandlers, ...hostsHandlers, ...configMgrHandlers, ...workflowHandlers, ...adminHandlers,
+  ...directoryHandlers,
+  ...caHandlers,
+  ...hostsHandlers,
+  ...configMgrHandlers,
+  ...workflowHandlers,
+  ...adminHandlers,
 };
 
 /**

@@ -60,7 +60,7 @@ const build = (link: Link): Positions => {
 };
 
 const readOnly = (): never => {
-  throw new TypeError('a world\'s provenance is read-only: folding events extends it');
+  throw new TypeError("a world's provenance is read-only: folding events extends it");
 };
 
 /**

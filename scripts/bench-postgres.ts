@@ -16,42 +16,64 @@ import { followLab } from '../adapters/postgres/follow.ts';
 import { isEventStoreError, type EventStore, type PendingEvent } from '../workflows/index.ts';
 
 const at = '2026-11-02T09:00:00.000Z';
-const created: PendingEvent = { type: 'LabCreated', data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at }, at };
-const group = (name: string): PendingEvent => ({ type: 'PrincipalCreated', data: { principal: { name, sid: `S-${name}`, kind: 'group', builtin: false } }, at });
-const nameOf = (e: { type: string; data: unknown }) => (e.type === 'PrincipalCreated' ? (e.data as { principal: { name: string } }).principal.name : '');
+const created: PendingEvent = {
+  type: 'LabCreated',
+  data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at },
+  at,
+};
+const group = (name: string): PendingEvent => ({
+  type: 'PrincipalCreated',
+  data: { principal: { name, sid: `S-${name}`, kind: 'group', builtin: false } },
+  at,
+});
+const nameOf = (e: { type: string; data: unknown }) =>
+  e.type === 'PrincipalCreated' ? (e.data as { principal: { name: string } }).principal.name : '';
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 
 /** Events per append: a step of a procedure appends its input and the 2 to 5 events it caused (59 events for 13 steps in the IIS scenario). */
 const batch = Number(process.env.BENCH_PG_BATCH ?? 4);
 
-interface Run { events: number; appends: number; conflicts: number; ms: number; latencies: number[]; acked: Map<string, number> }
+interface Run {
+  events: number;
+  appends: number;
+  conflicts: number;
+  ms: number;
+  latencies: number[];
+  acked: Map<string, number>;
+}
 
 /** `writers` writers, writer i on lab `labs[i % labs.length]`, each appending `each` single-event appends (retrying conflicts). */
 const appendAll = async (stores: (lab: string) => EventStore, labs: string[], writers: number, each: number): Promise<Run> => {
   const run: Run = { events: 0, appends: 0, conflicts: 0, ms: 0, latencies: [], acked: new Map() };
   const started = performance.now();
-  await Promise.all(Array.from({ length: writers }, async (_, w) => {
-    const lab = labs[w % labs.length]!;
-    const store = stores(lab);
-    // As the engine does: the version of the lab it holds, read again only after a conflict.
-    let version = await store.version(lab);
-    for (let n = 0; n < each; ) {
-      const name = `w${w}-${n}`;
-      const t = performance.now();
-      try {
-        version = await store.append(lab, Array.from({ length: batch }, (_, i) => group(`${name}.${i}`)), version);
-        run.latencies.push(performance.now() - t);
-        for (let i = 0; i < batch; i += 1) run.acked.set(`${name}.${i}`, performance.now());
-        run.appends += 1;
-        n += 1;
-      } catch (error) {
-        if (!isEventStoreError(error, 'EVENTSTORE_VERSION_CONFLICT')) throw error;
-        run.conflicts += 1;
-        version = await store.version(lab);
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      const lab = labs[w % labs.length]!;
+      const store = stores(lab);
+      // As the engine does: the version of the lab it holds, read again only after a conflict.
+      let version = await store.version(lab);
+      for (let n = 0; n < each; ) {
+        const name = `w${w}-${n}`;
+        const t = performance.now();
+        try {
+          version = await store.append(
+            lab,
+            Array.from({ length: batch }, (_, i) => group(`${name}.${i}`)),
+            version,
+          );
+          run.latencies.push(performance.now() - t);
+          for (let i = 0; i < batch; i += 1) run.acked.set(`${name}.${i}`, performance.now());
+          run.appends += 1;
+          n += 1;
+        } catch (error) {
+          if (!isEventStoreError(error, 'EVENTSTORE_VERSION_CONFLICT')) throw error;
+          run.conflicts += 1;
+          version = await store.version(lab);
+        }
       }
-    }
-  }));
+    }),
+  );
   run.ms = performance.now() - started;
   run.events = run.appends * batch;
   return run;
@@ -67,16 +89,18 @@ const postgresRun = async (url: string, label: string, labs: string[], writers: 
     const received = new Map<string, number[]>();
     const notifyLatencies: number[] = [];
     const pending: Array<[string, number]> = [];
-    const subscriptions = labs.map((lab) => followLab(reading, lab).subscribe((change) => {
-      if (change.kind !== 'appended') return;
-      const now = performance.now();
-      for (const e of change.events) {
-        const name = nameOf(e);
-        if (!name) continue;
-        received.set(name, [...(received.get(name) ?? []), e.position]);
-        pending.push([`${lab}#${e.position}`, now]);
-      }
-    }));
+    const subscriptions = labs.map((lab) =>
+      followLab(reading, lab).subscribe((change) => {
+        if (change.kind !== 'appended') return;
+        const now = performance.now();
+        for (const e of change.events) {
+          const name = nameOf(e);
+          if (!name) continue;
+          received.set(name, [...(received.get(name) ?? []), e.position]);
+          pending.push([`${lab}#${e.position}`, now]);
+        }
+      }),
+    );
     await new Promise((r) => setTimeout(r, 300)); // the followers have read the labs and listen
     // The moment each append committed: when its store hands the notice over (right after the commit).
     const committed = new Map<string, number>();
@@ -84,7 +108,8 @@ const postgresRun = async (url: string, label: string, labs: string[], writers: 
       ...writing,
       notify(payload) {
         const notice = JSON.parse(payload) as { lab: string; version: number; texts?: string[] };
-        for (let p = notice.version - (notice.texts?.length ?? 1) + 1; p <= notice.version; p += 1) committed.set(`${notice.lab}#${p}`, performance.now());
+        for (let p = notice.version - (notice.texts?.length ?? 1) + 1; p <= notice.version; p += 1)
+          committed.set(`${notice.lab}#${p}`, performance.now());
         return writing.notify(payload);
       },
     };
@@ -99,12 +124,15 @@ const postgresRun = async (url: string, label: string, labs: string[], writers: 
     }
     const final = await Promise.all(labs.map((lab) => postgresEventStore(reading).read(lab)));
     const names = final.flat().map(nameOf).filter(Boolean);
-    const lost = [...run.acked.keys()].filter((n) => !names.includes(n)).length + [...run.acked.keys()].filter((n) => !received.has(n)).length;
+    const lost =
+      [...run.acked.keys()].filter((n) => !names.includes(n)).length + [...run.acked.keys()].filter((n) => !received.has(n)).length;
     const duplicated = names.length - new Set(names).size + [...received.values()].filter((p) => p.length > 1).length;
     const rate = (run.events / run.ms) * 1000;
-    console.log(`  ${label.padEnd(30)} ${fmt(rate).padStart(7)} events/s ${fmt(run.appends / run.ms * 1000).padStart(6)} appends/s  append p50 ${fmt(percentile(run.latencies, 0.5), 1).padStart(6)} ms  p99 ${fmt(percentile(run.latencies, 0.99), 1).padStart(6)} ms  `
-      + `notify p50 ${fmt(percentile(notifyLatencies, 0.5), 1).padStart(5)} ms  p99 ${fmt(percentile(notifyLatencies, 0.99), 1).padStart(6)} ms  `
-      + `conflicts ${fmt(run.conflicts)}  lost ${lost}  duplicated ${duplicated}`);
+    console.log(
+      `  ${label.padEnd(30)} ${fmt(rate).padStart(7)} events/s ${fmt((run.appends / run.ms) * 1000).padStart(6)} appends/s  append p50 ${fmt(percentile(run.latencies, 0.5), 1).padStart(6)} ms  p99 ${fmt(percentile(run.latencies, 0.99), 1).padStart(6)} ms  ` +
+        `notify p50 ${fmt(percentile(notifyLatencies, 0.5), 1).padStart(5)} ms  p99 ${fmt(percentile(notifyLatencies, 0.99), 1).padStart(6)} ms  ` +
+        `conflicts ${fmt(run.conflicts)}  lost ${lost}  duplicated ${duplicated}`,
+    );
     return { rate, notifyP99: percentile(notifyLatencies, 0.99), lost, duplicated };
   } finally {
     await Promise.all([writing.close(), reading.close()]);
@@ -123,7 +151,9 @@ const jsonlRun = async (labs: string[], each: number) => {
     }
     const run = await appendAll((lab) => stores.get(lab)!, labs, labs.length, each);
     const rate = (run.events / run.ms) * 1000;
-    console.log(`  ${'JSONL, 50 writers on 50 labs'.padEnd(30)} ${fmt(rate).padStart(7)} events/s ${fmt(run.appends / run.ms * 1000).padStart(6)} appends/s  append p50 ${fmt(percentile(run.latencies, 0.5), 1).padStart(6)} ms  p99 ${fmt(percentile(run.latencies, 0.99), 1).padStart(6)} ms  (fsync per append; no followers)`);
+    console.log(
+      `  ${'JSONL, 50 writers on 50 labs'.padEnd(30)} ${fmt(rate).padStart(7)} events/s ${fmt((run.appends / run.ms) * 1000).padStart(6)} appends/s  append p50 ${fmt(percentile(run.latencies, 0.5), 1).padStart(6)} ms  p99 ${fmt(percentile(run.latencies, 0.99), 1).padStart(6)} ms  (fsync per append; no followers)`,
+    );
     return rate;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -142,10 +172,21 @@ export const benchPostgres = async (): Promise<void> => {
   const url = `${base}${base.includes('?') ? '&' : '?'}schema=${schema}`;
   const each = Number(process.env.BENCH_PG_APPENDS ?? 40);
   try {
-    const many = await postgresRun(url, 'PostgreSQL, 50 writers/50 labs', Array.from({ length: 50 }, (_, i) => `bench/lab-${i}`), 50, each);
+    const many = await postgresRun(
+      url,
+      'PostgreSQL, 50 writers/50 labs',
+      Array.from({ length: 50 }, (_, i) => `bench/lab-${i}`),
+      50,
+      each,
+    );
     const shared = await postgresRun(url, 'PostgreSQL, 5 writers/1 lab', ['bench/shared'], 5, each * 2);
-    const file = await jsonlRun(Array.from({ length: 50 }, (_, i) => `lab-${i}`), each);
-    console.log(`  ratio (PostgreSQL / JSONL, 50 labs)  ${fmt(many.rate / file, 2)}   targets: ≥ 2,000 events/s, notify p99 < 100 ms, lost and duplicated 0`);
+    const file = await jsonlRun(
+      Array.from({ length: 50 }, (_, i) => `lab-${i}`),
+      each,
+    );
+    console.log(
+      `  ratio (PostgreSQL / JSONL, 50 labs)  ${fmt(many.rate / file, 2)}   targets: ≥ 2,000 events/s, notify p99 < 100 ms, lost and duplicated 0`,
+    );
     const missed = [many, shared].filter((r) => r.lost > 0 || r.duplicated > 0);
     if (missed.length > 0) process.exitCode = 1;
   } finally {

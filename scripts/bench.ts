@@ -10,7 +10,9 @@ const folder = fileURLToPath(new URL('./bench/', import.meta.url));
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const runs = Math.max(3, Number(process.env.BENCH_RUNS ?? 3) || 3);
 
-const files = readdirSync(folder).filter((f) => f.endsWith('.ts')).sort();
+const files = readdirSync(folder)
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
 const modules = await Promise.all(files.map(async (f) => (await import(`./bench/${f}`)) as { section?: BenchSection }));
 const sections = modules.flatMap((m) => (m.section ? [m.section] : [])).sort((a, b) => a.order - b.order);
 const unknown = wanted.filter((w) => !sections.some((s) => s.name === w) && w !== 'postgres');
@@ -19,14 +21,18 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ');
 const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
 const memory = `${fmt(totalmem() / 2 ** 30, 1)} GiB`;
 console.log(`machine: ${cpu}, ${availableParallelism()} cores, ${memory}, Node ${process.version}, load ${load} at start`);
 const out = (line: string) => console.log(line);
 for (const section of sections.filter((s) => wanted.length === 0 || wanted.includes(s.name))) await section.run({ runs, out });
 
-console.log('\nautoenrollment of 10,000 computers end to end with a warm pool: not measured yet (the lab: largeLab in scripts/bench/engine.ts)');
+console.log(
+  '\nautoenrollment of 10,000 computers end to end with a warm pool: not measured yet (the lab: largeLab in scripts/bench/engine.ts)',
+);
 
 // PostgreSQL: appends from many writers, followers, lost and duplicated counts (scripts/bench-postgres.ts, when present).
 const postgres = fileURLToPath(new URL('./bench-postgres.ts', import.meta.url));

@@ -43,9 +43,13 @@ export const buildCli = async (target = buildFolder(root)) => {
     rmSync(fresh, { recursive: true, force: true });
     throw error;
   }
-  const inputs = Object.keys(result.metafile.inputs).map((input) => relative(root, join(root, input))).sort();
+  const inputs = Object.keys(result.metafile.inputs)
+    .map((input) => relative(root, join(root, input)))
+    .sort();
   // The build's own files, so that a build missing one of them (a chunk deleted) is not run.
-  const outputs = Object.keys(result.metafile.outputs).map((output) => relative(fresh, join(root, output))).sort();
+  const outputs = Object.keys(result.metafile.outputs)
+    .map((output) => relative(fresh, join(root, output)))
+    .sort();
   writeFileSync(join(fresh, manifestName), `${JSON.stringify({ startedAt, entry: 'main.mjs', inputs, outputs }, null, 1)}\n`);
   const old = `${target}.${process.pid}.old`;
   try {

@@ -18,8 +18,21 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  killAndResume, pkilab, printedSteps, racingWriters, removeScratch, repoRoot, scratch, stopAll, twoWriters,
-  type KillMoment, type KillTrial, type Problem, type ProblemKind, type SecondWriter, type TrialReport,
+  killAndResume,
+  pkilab,
+  printedSteps,
+  racingWriters,
+  removeScratch,
+  repoRoot,
+  scratch,
+  stopAll,
+  twoWriters,
+  type KillMoment,
+  type KillTrial,
+  type Problem,
+  type ProblemKind,
+  type SecondWriter,
+  type TrialReport,
 } from '../test/support/processes.ts';
 
 // ————————————————————————————————————————————— property mode (a child of the torture)
@@ -62,7 +75,9 @@ const propertyMode = async (which: string, runs: number, seed: number): Promise<
     }
   } catch (error) {
     // The runner itself could not be loaded: the hook is there, the runner is not.
-    process.stdout.write(`${JSON.stringify({ which, runs: 0, failures: [], missing: (error as Error).message, ms: Date.now() - started })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ which, runs: 0, failures: [], missing: (error as Error).message, ms: Date.now() - started })}\n`,
+    );
     return;
   }
   process.stdout.write(`${JSON.stringify({ which, runs: done, failures, ms: Date.now() - started, ...extra })}\n`);
@@ -72,9 +87,16 @@ const propertyMode = async (which: string, runs: number, seed: number): Promise<
 
 const { values } = parseArgs({
   options: {
-    kills: { type: 'string' }, writers: { type: 'string' }, scenarios: { type: 'string' }, logs: { type: 'string' },
-    jobs: { type: 'string' }, seed: { type: 'string' }, quick: { type: 'boolean', default: false },
-    property: { type: 'string' }, runs: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    kills: { type: 'string' },
+    writers: { type: 'string' },
+    scenarios: { type: 'string' },
+    logs: { type: 'string' },
+    jobs: { type: 'string' },
+    seed: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    property: { type: 'string' },
+    runs: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   },
 });
 
@@ -109,7 +131,10 @@ const counts = {
   scenarios: numberOf(values.scenarios, 'PKILAB_TORTURE_SCENARIOS', 10_000, 500),
   logs: numberOf(values.logs, 'PKILAB_TORTURE_LOGS', 1000, 100),
 };
-const jobs = Math.max(1, Math.min(2, numberOf(values.jobs, 'PKILAB_TORTURE_JOBS', Math.min(2, availableParallelism()), Math.min(2, availableParallelism()))));
+const jobs = Math.max(
+  1,
+  Math.min(2, numberOf(values.jobs, 'PKILAB_TORTURE_JOBS', Math.min(2, availableParallelism()), Math.min(2, availableParallelism()))),
+);
 const timeoutMs = numberOf(undefined, 'PKILAB_TORTURE_TIMEOUT_MS', 120_000, 120_000);
 
 /** mulberry32: the trials are drawn from --seed, so a run can be repeated. */
@@ -122,7 +147,8 @@ const prng = (s: number) => () => {
 const random = prng(seed);
 const below = (n: number) => Math.floor(random() * n);
 
-const seconds = (ms: number) => (ms >= 60_000 ? `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s` : `${(ms / 1000).toFixed(1)}s`);
+const seconds = (ms: number) =>
+  ms >= 60_000 ? `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s` : `${(ms / 1000).toFixed(1)}s`;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 process.on('SIGINT', () => {
@@ -157,14 +183,19 @@ const record = (r: Row, report: TrialReport, where: string) => {
   r.trials += 1;
   r.lost += report.lost;
   for (const kind of new Set(report.problems.map((p) => p.kind))) if (kind !== 'lost') tally(r, kind);
-  for (const p of report.problems) problems.push(`[${r.name}: ${p.kind}] ${report.name} (${where})\n    ${p.detail.replace(/\n/g, '\n    ')}`);
+  for (const p of report.problems)
+    problems.push(`[${r.name}: ${p.kind}] ${report.name} (${where})\n    ${p.detail.replace(/\n/g, '\n    ')}`);
 };
 const problemLine = (ps: readonly Problem[]) => (ps.length === 0 ? 'ok' : `PROBLEM ${[...new Set(ps.map((p) => p.kind))].join(', ')}`);
 
 /** The commit the processes run, for the record. */
 const head = (): string => {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'unknown';
   }
@@ -187,11 +218,18 @@ const codeFiles = async (): Promise<Map<string, string>> => {
 const codeAtStart = await codeFiles();
 
 const started = Date.now();
-log(`torture: commit ${head()}, seed ${seed}, ${jobs} job(s), deadline ${timeoutMs / 1000}s a process; ${counts.kills} kill-and-resume, ${counts.writers} two-writer, ${counts.scenarios} scenarios, ${counts.logs} logs`);
+log(
+  `torture: commit ${head()}, seed ${seed}, ${jobs} job(s), deadline ${timeoutMs / 1000}s a process; ${counts.kills} kill-and-resume, ${counts.writers} two-writer, ${counts.scenarios} scenarios, ${counts.logs} logs`,
+);
 
 // ————————————————————————————————————————————— calibration: each scenario once, whole
 
-interface Target { readonly scenario: string; readonly weight: number; ms: number; steps: number }
+interface Target {
+  readonly scenario: string;
+  readonly weight: number;
+  ms: number;
+  steps: number;
+}
 const targets: Target[] = [
   { scenario: '--all', weight: 2, ms: 0, steps: 0 },
   { scenario: 'scenarios/iis-web-server-certificate.yaml', weight: 2, ms: 0, steps: 0 },
@@ -208,12 +246,14 @@ const logsRow = row('mutated logs');
 /** Runs jobs with at most `jobs` at a time; each worker keeps its own state (its last lab folder). */
 const workers = async <T>(items: readonly T[], job: (item: T, index: number, worker: number) => Promise<void>) => {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, async (_, w) => {
-    while (next < items.length) {
-      const i = next++;
-      await job(items[i]!, i, w);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(jobs, items.length) }, async (_, w) => {
+      while (next < items.length) {
+        const i = next++;
+        await job(items[i]!, i, w);
+      }
+    }),
+  );
 };
 
 /** How long a pkilab process takes to start (the same for every command): kills before it are few and alike. */
@@ -252,9 +292,10 @@ if (counts.kills > 0) {
     // 40 %: any moment of the run from the end of its start-up to a little after its end (lock, keys, first
     // append, steps, artifacts, release); 60 %: a moment in the appends, after a random step line.
     const from = Math.round(Math.min(startup, target.ms) * 0.8);
-    const moment: KillMoment = random() < 0.4
-      ? { afterMs: from + below(Math.max(1, Math.round(target.ms * 1.1) - from)) }
-      : { afterStep: 1 + below(Math.max(1, target.steps)), thenMs: below(300) };
+    const moment: KillMoment =
+      random() < 0.4
+        ? { afterMs: from + below(Math.max(1, Math.round(target.ms * 1.1) - from)) }
+        : { afterStep: 1 + below(Math.max(1, target.steps)), thenMs: below(300) };
     return { target, signal, moment, force: random() < 0.25, quitOnly: random() < 0.15, processReaders: random() < 0.1 };
   });
   const previous: Array<string | undefined> = [];
@@ -262,8 +303,14 @@ if (counts.kills > 0) {
     const reuse = plan.force ? previous[w] : undefined;
     const dir = reuse ?? (await scratch('pkilab-torture-'));
     const trial: KillTrial = {
-      scenario: plan.target.scenario, signal: plan.signal, moment: plan.moment, dir, timeoutMs,
-      quitOnly: plan.quitOnly, readers: plan.processReaders ? 'processes' : 'in-process', ...(reuse ? { force: true } : {}),
+      scenario: plan.target.scenario,
+      signal: plan.signal,
+      moment: plan.moment,
+      dir,
+      timeoutMs,
+      quitOnly: plan.quitOnly,
+      readers: plan.processReaders ? 'processes' : 'in-process',
+      ...(reuse ? { force: true } : {}),
     };
     const report = await killAndResume(trial);
     record(kills, report, dir);
@@ -278,7 +325,9 @@ if (counts.kills > 0) {
       const refusal = n.match(/step --lab refuses it: (.*)$/)?.[1];
       if (refusal) refusals.add(refusal.replace(/\/\S*pkilab-torture-[^/\s]+/g, 'DIR'));
     }
-    log(`  [kill ${i + 1}/${plans.length}] ${report.name}: ${problemLine(report.problems)} — ${report.acknowledged} acknowledged, ${seconds(report.ms)}`);
+    log(
+      `  [kill ${i + 1}/${plans.length}] ${report.name}: ${problemLine(report.problems)} — ${report.acknowledged} acknowledged, ${seconds(report.ms)}`,
+    );
     // A folder with a problem is kept for inspection; the others go once the next trial is done with them.
     if (previous[w] && previous[w] !== dir) await removeScratch(previous[w]!);
     // The next trial of this worker may run over this lab with --force, unless something is wrong with it.
@@ -286,7 +335,8 @@ if (counts.kills > 0) {
   });
   for (const dir of previous) if (dir && !problems.some((p) => p.includes(dir))) await removeScratch(dir);
   kills.ms = Date.now() - phase;
-  if (refusals.size > 0) kills.note = `${kills.note}; a lab killed before its first append, continued: ${[...refusals].map((r) => `"${r}"`).join(' | ')}`;
+  if (refusals.size > 0)
+    kills.note = `${kills.note}; a lab killed before its first append, continued: ${[...refusals].map((r) => `"${r}"`).join(' | ')}`;
   kills.note = `${kills.note}; ${moments.acknowledged} acknowledged steps checked; killed before the first append ${moments.beforeFirstAppend}, mid-run ${moments.midRun}, after the run ended ${moments.afterEnd}; ${moments.torn} torn last lines; ${moments.force} over a lab with --force; ${moments.sigint} SIGINT`;
 }
 
@@ -296,29 +346,44 @@ if (counts.writers > 0) {
   const phase = Date.now();
   const seconds_: SecondWriter[] = ['step-out', 'run-force', 'step-lab', 'step-new', 'run-no-force'];
   let raced = 0;
-  await workers(Array.from({ length: counts.writers }, (_, i) => i), async (i) => {
-    const dir = await scratch('pkilab-torture-');
-    const race = i % 5 === 4;
-    if (race) raced += 1;
-    const report = race
-      ? await racingWriters(dir, timeoutMs, 'in-process')
-      : await twoWriters({ dir, second: seconds_[below(seconds_.length)]!, timeoutMs, readers: 'in-process' });
-    record(writers, report, dir);
-    log(`  [two-writer ${i + 1}/${counts.writers}] ${report.name}: ${problemLine(report.problems)}, ${seconds(report.ms)}`);
-    if (report.problems.length === 0) await removeScratch(dir);
-  });
+  await workers(
+    Array.from({ length: counts.writers }, (_, i) => i),
+    async (i) => {
+      const dir = await scratch('pkilab-torture-');
+      const race = i % 5 === 4;
+      if (race) raced += 1;
+      const report = race
+        ? await racingWriters(dir, timeoutMs, 'in-process')
+        : await twoWriters({ dir, second: seconds_[below(seconds_.length)]!, timeoutMs, readers: 'in-process' });
+      record(writers, report, dir);
+      log(`  [two-writer ${i + 1}/${counts.writers}] ${report.name}: ${problemLine(report.problems)}, ${seconds(report.ms)}`);
+      if (report.problems.length === 0) await removeScratch(dir);
+    },
+  );
   writers.ms = Date.now() - phase;
   writers.note = `${counts.writers - raced} with a holder and a second writer, ${raced} started at once`;
 }
 
 // ————————————————————————————————————————————— generated scenarios and mutated logs (child processes)
 
-interface PropertyResult { which: string; runs: number; failures: string[]; missing?: string; ms: number; parsed?: number; refused?: number }
+interface PropertyResult {
+  which: string;
+  runs: number;
+  failures: string[];
+  missing?: string;
+  ms: number;
+  parsed?: number;
+  refused?: number;
+}
 const property = (which: 'scenarios' | 'logs', runs: number, r: Row): Promise<void> =>
   new Promise((resolvePromise) => {
     if (runs === 0) return resolvePromise();
     const t0 = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--property', which, '--runs', String(runs), '--seed', String(seed)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--property', which, '--runs', String(runs), '--seed', String(seed)],
+      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -345,14 +410,23 @@ const property = (which: 'scenarios' | 'logs', runs: number, r: Row): Promise<vo
         r.trials = result.runs;
         for (const failure of result.failures) {
           // The runners stop a batch at its first counterexample (shrunk); each is one failure.
-          const kind: ProblemKind = /took \d+ ms/.test(failure) ? 'hang' : which === 'logs' && /disagree|vouched|fold/i.test(failure) ? 'corrupt' : 'crash';
+          const kind: ProblemKind = /took \d+ ms/.test(failure)
+            ? 'hang'
+            : which === 'logs' && /disagree|vouched|fold/i.test(failure)
+              ? 'corrupt'
+              : 'crash';
           tally(r, kind);
           problems.push(`[${r.name}: ${kind}] ${failure.slice(0, 2000)}`);
         }
-        r.note = which === 'scenarios' ? `${result.parsed} parsed, ${result.refused} refused with file:line:column` : 'checked, folded, fast path = zod';
+        r.note =
+          which === 'scenarios'
+            ? `${result.parsed} parsed, ${result.refused} refused with file:line:column`
+            : 'checked, folded, fast path = zod';
         if (result.failures.length > 0) r.note += `; ${result.failures.length} batch(es) stopped at a counterexample`;
       }
-      log(`  [${which}] ${r.trials} run(s): ${r.crashes + r.hangs + r.corrupt === 0 && !result?.missing ? 'ok' : r.note.startsWith('HOOK') ? r.note : 'PROBLEM'}, ${seconds(r.ms)}`);
+      log(
+        `  [${which}] ${r.trials} run(s): ${r.crashes + r.hangs + r.corrupt === 0 && !result?.missing ? 'ok' : r.note.startsWith('HOOK') ? r.note : 'PROBLEM'}, ${seconds(r.ms)}`,
+      );
       resolvePromise();
     });
   });
@@ -365,7 +439,17 @@ if (counts.scenarios > 0 || counts.logs > 0) {
 // ————————————————————————————————————————————— report
 
 const rows = [kills, writers, scenariosRow, logsRow];
-const total = rows.reduce((t, r) => ({ ...t, lost: t.lost + r.lost, corrupt: t.corrupt + r.corrupt, crashes: t.crashes + r.crashes, hangs: t.hangs + r.hangs, refused: t.refused + r.refused }), { lost: 0, corrupt: 0, crashes: 0, hangs: 0, refused: 0 });
+const total = rows.reduce(
+  (t, r) => ({
+    ...t,
+    lost: t.lost + r.lost,
+    corrupt: t.corrupt + r.corrupt,
+    crashes: t.crashes + r.crashes,
+    hangs: t.hangs + r.hangs,
+    refused: t.refused + r.refused,
+  }),
+  { lost: 0, corrupt: 0, crashes: 0, hangs: 0, refused: 0 },
+);
 const wall = Date.now() - started;
 
 if (problems.length > 0) {
@@ -376,18 +460,26 @@ if (problems.length > 0) {
 log('');
 const cells = ['', 'trials', 'lost', 'corrupt', 'crashes', 'hangs', 'refused', 'wall'];
 const widths = [20, 7, 5, 8, 8, 6, 8, 8];
-const line = (values_: readonly (string | number)[]) => values_.map((v, i) => (i === 0 ? String(v).padEnd(widths[i]!) : String(v).padStart(widths[i]!))).join(' ');
+const line = (values_: readonly (string | number)[]) =>
+  values_.map((v, i) => (i === 0 ? String(v).padEnd(widths[i]!) : String(v).padStart(widths[i]!))).join(' ');
 log(line(cells));
 for (const r of rows) log(line([r.name, r.trials, r.lost, r.corrupt, r.crashes, r.hangs, r.refused, seconds(r.ms)]));
 log(line(['total', '', total.lost, total.corrupt, total.crashes, total.hangs, total.refused, seconds(wall)]));
 for (const r of rows) if (r.note) log(`  ${r.name}: ${r.note}`);
 log('  lost: acknowledged steps missing from a log; corrupt: trials whose log did not open or changed under a lock;');
-log('  crashes: stack traces, exit codes other than 0, 1, 2; hangs: processes past their deadline; refused: a killed lab its next writer could not take over');
+log(
+  '  crashes: stack traces, exit codes other than 0, 1, 2; hangs: processes past their deadline; refused: a killed lab its next writer could not take over',
+);
 log(`  seed ${seed} (repeat with --seed ${seed}); wall time ${seconds(wall)}`);
 const codeAtEnd = await codeFiles();
 const changed = [...new Set([...codeAtStart.keys(), ...codeAtEnd.keys()])].filter((f) => codeAtStart.get(f) !== codeAtEnd.get(f));
-if (changed.length > 0) log(`  WARNING: the code pkilab runs changed during the torture (${changed.slice(0, 8).join(', ')}${changed.length > 8 ? `, … ${changed.length} files` : ''}): labs were written and read by two versions; run again for figures of one version`);
+if (changed.length > 0)
+  log(
+    `  WARNING: the code pkilab runs changed during the torture (${changed.slice(0, 8).join(', ')}${changed.length > 8 ? `, … ${changed.length} files` : ''}): labs were written and read by two versions; run again for figures of one version`,
+  );
 else log(`  the code pkilab runs did not change during the torture (${codeAtStart.size} files, commit ${head()})`);
 log('');
-log(`torture: ${kills.trials} kill-and-resume, ${writers.trials} two-writer, ${scenariosRow.trials} scenarios, ${logsRow.trials} logs — ${total.lost} lost, ${total.corrupt} corrupt, ${total.crashes} crashes, ${total.hangs} hangs${total.refused > 0 ? `, ${total.refused} refused` : ''}`);
+log(
+  `torture: ${kills.trials} kill-and-resume, ${writers.trials} two-writer, ${scenariosRow.trials} scenarios, ${logsRow.trials} logs — ${total.lost} lost, ${total.corrupt} corrupt, ${total.crashes} crashes, ${total.hangs} hangs${total.refused > 0 ? `, ${total.refused} refused` : ''}`,
+);
 process.exit(total.lost + total.corrupt + total.crashes + total.hangs + total.refused > 0 ? 1 : 0);

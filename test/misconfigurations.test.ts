@@ -9,9 +9,16 @@ import { startsAt } from './support/world.ts';
 import { drawCaIdentity } from '../adapters/ca-identity.ts';
 
 const library = suite('misconfiguration library');
-const scenarios = await Promise.all(readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort().map((f) => loadScenario(`scenarios/${f}`)));
+const scenarios = await Promise.all(
+  readdirSync('scenarios')
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => loadScenario(`scenarios/${f}`)),
+);
 /** A misconfiguration shows in a procedure's rejected step or in a finding; a refused administrative action shows the CA at work. */
-const misconfigured = scenarios.filter((s) => s.expect.rejections.some((r) => r.procedure !== adminProcedure) || s.expect.findings.length > 0);
+const misconfigured = scenarios.filter(
+  (s) => s.expect.rejections.some((r) => r.procedure !== adminProcedure) || s.expect.findings.length > 0,
+);
 
 /** A scenario's procedures, without its administrative actions (those are what a misconfiguration scenario does wrong). */
 const proceduresOf = (s: Scenario): ScenarioProcedure[] => s.procedures.flatMap((p) => ('procedure' in p ? [p] : []));
@@ -30,14 +37,25 @@ library('holds at least fifteen misconfiguration scenarios, each stating its sym
 });
 
 for (const s of misconfigured) {
-  library(`${s.name}: without the misconfiguration, the same procedures end with no rejection and no finding above informational`, async () => {
-    const ports = memoryPorts();
-    const lab = await createLab(ports, 'lab', { startsAt, ca: corrected(s).lab.ca, identity: drawCaIdentity() });
-    const run = await runScenario(ports, lab, corrected(s));
-    assert.equal(run.lab.world.rejections.map((r) => `${r.step} ${r.rejection.code}`), []);
-    assert.equal(evaluateFindings(run.lab.world).filter((f) => f.severity !== 'info').map((f) => f.id), []);
-    assert.ok(run.ok, JSON.stringify(run.expectations.filter((e) => !e.ok)));
-  });
+  library(
+    `${s.name}: without the misconfiguration, the same procedures end with no rejection and no finding above informational`,
+    async () => {
+      const ports = memoryPorts();
+      const lab = await createLab(ports, 'lab', { startsAt, ca: corrected(s).lab.ca, identity: drawCaIdentity() });
+      const run = await runScenario(ports, lab, corrected(s));
+      assert.equal(
+        run.lab.world.rejections.map((r) => `${r.step} ${r.rejection.code}`),
+        [],
+      );
+      assert.equal(
+        evaluateFindings(run.lab.world)
+          .filter((f) => f.severity !== 'info')
+          .map((f) => f.id),
+        [],
+      );
+      assert.ok(run.ok, JSON.stringify(run.expectations.filter((e) => !e.ok)));
+    },
+  );
 }
 
 library.run();

@@ -6,11 +6,16 @@ import { testPassphrase } from './support/postgres.ts';
 
 /** The README keeps an example for every command; each `node bin/pkilab.mjs …` one is run here, in table order. */
 const readme = suite('README examples');
-const examples = [...readFileSync('README.md', 'utf8').matchAll(/^\| `pkilab[^|]*\|[^|]*\| `(node bin\/pkilab\.mjs [^`]+)` \|$/gm)].map((m) => m[1]!);
+const examples = [...readFileSync('README.md', 'utf8').matchAll(/^\| `pkilab[^|]*\|[^|]*\| `(node bin\/pkilab\.mjs [^`]+)` \|$/gm)].map(
+  (m) => m[1]!,
+);
 
 readme('the commands table has an example for every pkilab command', () => {
   for (const command of ['run', 'findings', 'step', 'travel', 'procedures', 'serve', 'report', '--help']) {
-    assert.ok(examples.some((e) => e.split(' ').includes(command)), `no example for ${command}`);
+    assert.ok(
+      examples.some((e) => e.split(' ').includes(command)),
+      `no example for ${command}`,
+    );
   }
 });
 
@@ -20,7 +25,12 @@ const words = (line: string): string[] => [...line.matchAll(/'([^']*)'|"([^"]*)"
 for (const example of examples) {
   readme(`runs: ${example}`, () => {
     const [, script, ...args] = words(example);
-    const result = spawnSync(process.execPath, [script!, ...args], { encoding: 'utf8', input: '', timeout: 60_000, env: { ...process.env, PKILAB_KEY_PASSPHRASE: testPassphrase(), NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [script!, ...args], {
+      encoding: 'utf8',
+      input: '',
+      timeout: 60_000,
+      env: { ...process.env, PKILAB_KEY_PASSPHRASE: testPassphrase(), NO_COLOR: '1' },
+    });
     assert.ok([0, 1].includes(result.status ?? -1), `${example} exited ${result.status}: ${result.stderr}`);
     assert.not.match(result.stderr, /\n\s+at /, 'a stack trace');
   });

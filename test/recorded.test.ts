@@ -11,11 +11,16 @@ import { normalize, redecide } from '../workflows/index.ts';
  */
 const recorded = suite('recorded logs decide again to the recorded outcomes');
 
-for (const file of readdirSync('test/recorded').filter((f) => f.endsWith('.json')).sort()) {
+for (const file of readdirSync('test/recorded')
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   recorded(`${file} re-decides identically`, async () => {
     const source = await openSource(`test/recorded/${file}`, () => undefined);
     const standIns: string[] = [];
-    const { lab, divergedAt } = await redecide(redecisionPorts(source, (ref) => standIns.push(ref)), source.events);
+    const { lab, divergedAt } = await redecide(
+      redecisionPorts(source, (ref) => standIns.push(ref)),
+      source.events,
+    );
     assert.equal(standIns, [], 'the bundle carries every key it needs');
     if (divergedAt !== undefined) {
       const [was, now] = [normalize(source.events)[divergedAt - 1], normalize(lab.events)[divergedAt - 1]];
@@ -28,7 +33,11 @@ for (const file of readdirSync('test/recorded').filter((f) => f.endsWith('.json'
 recorded('a changed rule is caught: a re-decision with one input changed diverges at that input', async () => {
   const source = await openSource('test/recorded/iis-web-server-certificate.json', () => undefined);
   const restart = source.events.find((e) => e.type === 'ActionTaken' && e.data.step === 'restart')!;
-  const { divergedAt } = await redecide(redecisionPorts(source, () => undefined), source.events, { kind: 'skip', position: restart.position });
+  const { divergedAt } = await redecide(
+    redecisionPorts(source, () => undefined),
+    source.events,
+    { kind: 'skip', position: restart.position },
+  );
   assert.is(divergedAt, restart.position);
 });
 

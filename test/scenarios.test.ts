@@ -5,7 +5,9 @@ import { runJson } from './support/cli.ts';
 
 const scenarios = suite('scenarios replay as tests');
 
-for (const file of readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort()) {
+for (const file of readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()) {
   scenarios(`${file} runs to its expectations`, async () => {
     const { code, report, err } = await runJson(`scenarios/${file}`);
     const failed = (report?.expectations ?? []).filter((e: { ok: boolean }) => !e.ok);
@@ -17,9 +19,15 @@ for (const file of readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).s
 
 scenarios('the misconfigured scenarios report the real AD CS error codes', async () => {
   const noRestart = await runJson('scenarios/iis-no-restart.yaml');
-  assert.equal(noRestart.report.rejections.map((r: { code: string }) => r.code), ['0x80094012']);
+  assert.equal(
+    noRestart.report.rejections.map((r: { code: string }) => r.code),
+    ['0x80094012'],
+  );
   const notIssued = await runJson('scenarios/iis-template-not-issued.yaml');
-  assert.equal(notIssued.report.rejections.map((r: { code: string }) => r.code), ['0x80094800']);
+  assert.equal(
+    notIssued.report.rejections.map((r: { code: string }) => r.code),
+    ['0x80094800'],
+  );
   assert.equal(notIssued.report.certificates, []);
 });
 

@@ -17,7 +17,12 @@ export interface RequestExpectation {
 }
 
 /** How many certificates of a template a computer's personal store holds in use, and archived (renewed or superseded). */
-export interface StoreExpectation { readonly host: string; readonly template: string; readonly active?: number; readonly archived?: number }
+export interface StoreExpectation {
+  readonly host: string;
+  readonly template: string;
+  readonly active?: number;
+  readonly archived?: number;
+}
 
 export interface AdminExpectations {
   readonly autoenrollment?: readonly AutoenrollmentExpectation[];
@@ -25,27 +30,44 @@ export interface AdminExpectations {
   readonly stores?: readonly StoreExpectation[];
 }
 
-interface Result { readonly name: string; readonly ok: boolean; readonly detail: string }
+interface Result {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
 
 const autoenrollment = (world: World, e: AutoenrollmentExpectation): Result[] => {
   const host = world.hosts.hosts[e.host];
   const results: Result[] = [];
   if (e.passes !== undefined) {
-    results.push({ name: `${e.host} ran ${e.passes} autoenrollment passes`, ok: host?.autoenrollmentPasses === e.passes, detail: `passes: ${host?.autoenrollmentPasses ?? 0}` });
+    results.push({
+      name: `${e.host} ran ${e.passes} autoenrollment passes`,
+      ok: host?.autoenrollmentPasses === e.passes,
+      detail: `passes: ${host?.autoenrollmentPasses ?? 0}`,
+    });
   }
   if (e.failure !== undefined) {
     const failures = host?.autoenrollmentFailures ?? [];
     const wanted = e.failure.toLowerCase();
-    const ok = wanted === 'none' ? failures.length === 0 : failures.some((f) => String(f.eventId) === wanted || f.message.toLowerCase().includes(wanted));
-    results.push({ name: `${e.host}'s last autoenrollment pass logged ${e.failure}`, ok, detail: failures.map((f) => `event ${f.eventId}: ${f.message}`).join('; ') || 'no failure' });
+    const ok =
+      wanted === 'none'
+        ? failures.length === 0
+        : failures.some((f) => String(f.eventId) === wanted || f.message.toLowerCase().includes(wanted));
+    results.push({
+      name: `${e.host}'s last autoenrollment pass logged ${e.failure}`,
+      ok,
+      detail: failures.map((f) => `event ${f.eventId}: ${f.message}`).join('; ') || 'no failure',
+    });
   }
   return results;
 };
 
 const request = (world: World, e: RequestExpectation): Result => {
-  const template = e.template ? templateAsTyped(world.ca, e.template)?.name ?? e.template : undefined;
+  const template = e.template ? (templateAsTyped(world.ca, e.template)?.name ?? e.template) : undefined;
   const fits = (r: { requestId: number; template: string; requester: string }) =>
-    (e.requestId === undefined || r.requestId === e.requestId) && (!template || r.template === template) && (!e.requester || r.requester === e.requester);
+    (e.requestId === undefined || r.requestId === e.requestId) &&
+    (!template || r.template === template) &&
+    (!e.requester || r.requester === e.requester);
   const name = `request ${[e.requestId, e.template, e.requester].filter((x) => x !== undefined).join(' ')} ${e.status}`;
   const pending = Object.values(world.ca.pending).filter(fits);
   const issued = Object.values(world.ca.issued).filter(fits);

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 /** What else a problem may say: a likely intended name (`did you mean "x"?`), and what kind of name was unknown. */
-export interface ProblemDetail { readonly hint?: string; readonly unknown?: string }
+export interface ProblemDetail {
+  readonly hint?: string;
+  readonly unknown?: string;
+}
 
 /** A choice a dialog does not offer: where, what was expected, what was found, and a likely intended value. */
 export class ChoiceError extends Error {
@@ -9,7 +12,12 @@ export class ChoiceError extends Error {
   readonly hint?: string;
   /** The kind of name that is not known (`field`, `step`), when the problem is an unknown name. */
   readonly unknown?: string;
-  constructor(readonly path: string, readonly expected: string, readonly found: unknown, detail: ProblemDetail = {}) {
+  constructor(
+    readonly path: string,
+    readonly expected: string,
+    readonly found: unknown,
+    detail: ProblemDetail = {},
+  ) {
     super(`${path}: expected ${expected}, found ${shown(found, path)}${detail.hint ? `; ${detail.hint}` : ''}`);
     this.hint = detail.hint;
     this.unknown = detail.unknown;
@@ -42,7 +50,9 @@ export const shown = (value: unknown, path = ''): string => {
 export const editDistance = (left: string, right: string): number => {
   const a = left.toLowerCase();
   const b = right.toLowerCase();
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i += 1) {
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -82,17 +92,32 @@ export const expects = (schema: Schema): string => {
   if (own) return own;
   const def = defOf(schema);
   switch (def.type) {
-    case 'string': return 'a string';
-    case 'number': return def.format ? 'a whole number' : 'a number';
-    case 'boolean': return 'true or false';
-    case 'enum': return `one of ${list(Object.values(def.entries as object))}`;
-    case 'literal': return (def.values as unknown[]).map((v) => JSON.stringify(v)).join(' or ');
-    case 'array': return `a list of ${itemsOf(def.element as Schema)}`;
-    case 'object': return 'a mapping';
-    case 'union': return (def.options as Schema[]).map(expects).join(' or ');
-    case 'pipe': return expects(def.in as Schema);
-    case 'optional': case 'nullable': case 'default': case 'prefault': case 'readonly': return expects(def.innerType as Schema);
-    default: return 'a valid value';
+    case 'string':
+      return 'a string';
+    case 'number':
+      return def.format ? 'a whole number' : 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'enum':
+      return `one of ${list(Object.values(def.entries as object))}`;
+    case 'literal':
+      return (def.values as unknown[]).map((v) => JSON.stringify(v)).join(' or ');
+    case 'array':
+      return `a list of ${itemsOf(def.element as Schema)}`;
+    case 'object':
+      return 'a mapping';
+    case 'union':
+      return (def.options as Schema[]).map(expects).join(' or ');
+    case 'pipe':
+      return expects(def.in as Schema);
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+      return expects(def.innerType as Schema);
+    default:
+      return 'a valid value';
   }
 };
 
@@ -119,7 +144,8 @@ export const expectation: z.core.$ZodErrorMap = (issue) => {
   const own = owner && wording.get(owner)?.expected;
   if (own && ['too_small', 'too_big', 'invalid_format', 'not_multiple_of', 'custom'].includes(issue.code)) return own;
   switch (issue.code) {
-    case 'invalid_type': return owner ? expects(owner) : `a value of type ${issue.expected}`;
+    case 'invalid_type':
+      return owner ? expects(owner) : `a value of type ${issue.expected}`;
     case 'invalid_value': {
       const wanted = issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${list(issue.values)}`;
       return expected(wanted, { hint: didYouMean(issue.input, issue.values) });
@@ -128,17 +154,22 @@ export const expectation: z.core.$ZodErrorMap = (issue) => {
       const known = owner ? Object.keys((defOf(owner).shape as object | undefined) ?? {}) : [];
       return expected(`one of the fields ${known.join(', ')}`, { hint: didYouMean(issue.keys[0], known), unknown: 'field' });
     }
-    case 'too_small': return bound(issue.origin, issue.inclusive ? 'at least' : 'more than', issue.minimum);
-    case 'too_big': return bound(issue.origin, issue.inclusive ? 'at most' : 'less than', issue.maximum);
-    case 'invalid_format': return owner ? expects(owner) : `text of the form ${issue.format}`;
+    case 'too_small':
+      return bound(issue.origin, issue.inclusive ? 'at least' : 'more than', issue.minimum);
+    case 'too_big':
+      return bound(issue.origin, issue.inclusive ? 'at most' : 'less than', issue.maximum);
+    case 'invalid_format':
+      return owner ? expects(owner) : `text of the form ${issue.format}`;
     case 'invalid_union': {
       const options = issue.options as readonly unknown[] | undefined;
       const discriminator = issue.discriminator as string | undefined;
       const chosen = (issue.input as Record<string, unknown> | undefined)?.[discriminator ?? ''];
-      if (discriminator && options) return expected(`a ${discriminator} among ${list(options)}`, { hint: didYouMean(chosen, options), unknown: discriminator });
+      if (discriminator && options)
+        return expected(`a ${discriminator} among ${list(options)}`, { hint: didYouMean(chosen, options), unknown: discriminator });
       return owner ? expects(owner) : 'a valid value';
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 };
 
@@ -146,11 +177,16 @@ export const expectation: z.core.$ZodErrorMap = (issue) => {
 
 export type Path = (string | number)[];
 /** One problem of an input: where (a path into it), what was expected, what was found, maybe a hint. */
-export interface Problem extends ProblemDetail { readonly path: Path; readonly expected: string; readonly found: unknown }
+export interface Problem extends ProblemDetail {
+  readonly path: Path;
+  readonly expected: string;
+  readonly found: unknown;
+}
 
 /** How far a union branch got with a value: deeper is further; a wrong kind of value at the top is the least. */
 const score = (issue: z.core.$ZodIssue, value: unknown) => {
-  const wrongKind = issue.code === 'invalid_type' || (issue.code === 'invalid_value' && !issue.values.some((v) => typeof v === typeof value));
+  const wrongKind =
+    issue.code === 'invalid_type' || (issue.code === 'invalid_value' && !issue.values.some((v) => typeof v === typeof value));
   return issue.path.length * 2 + (issue.path.length === 0 && wrongKind ? 0 : 1);
 };
 
@@ -161,7 +197,9 @@ const bestBranch = (branches: z.core.$ZodIssue[][], value: unknown): z.core.$Zod
   const best = firsts.filter((i) => score(i, value) === top);
   if (best.length === 1) return best[0];
   // A mapping that names a branch's discriminator (procedure: …, action: …) meant that branch.
-  const named = best.filter((i) => i.code === 'invalid_union' && typeof i.discriminator === 'string' && child(value, i.discriminator) !== undefined);
+  const named = best.filter(
+    (i) => i.code === 'invalid_union' && typeof i.discriminator === 'string' && child(value, i.discriminator) !== undefined,
+  );
   return named.length === 1 ? named[0] : undefined;
 };
 
@@ -177,7 +215,8 @@ export const explain = (issue: z.core.$ZodIssue, input: unknown, prefix: Path = 
     if (branch) return explain(branch, input, path);
   }
   const [wanted = 'a valid value', hint, unknown] = issue.message.split('\n');
-  const found = issue.code === 'unrecognized_keys' ? { path: [...path, issue.keys[0]!], found: issue.keys[0] } : { path, found: valueAt(input, path) };
+  const found =
+    issue.code === 'unrecognized_keys' ? { path: [...path, issue.keys[0]!], found: issue.keys[0] } : { path, found: valueAt(input, path) };
   return { ...found, expected: wanted, ...(hint ? { hint } : {}), ...(unknown ? { unknown } : {}) };
 };
 
@@ -224,7 +263,9 @@ export const names = z.array(text);
 
 const sealed = z.strictObject({ secret: text }).register(wording, { expected: 'a sealed reference { secret: <name> }' });
 /** A password as a dialog receives it: typed in clear, or a sealed reference to one kept outside the log. */
-export const secret = z.union([z.string(), sealed]).register(wording, { expected: 'a password (a string) or a sealed reference { secret: <name> }' });
+export const secret = z
+  .union([z.string(), sealed])
+  .register(wording, { expected: 'a password (a string) or a sealed reference { secret: <name> }' });
 /** The export wizard's password: at least 8 characters when typed in clear. */
 export const strongSecret = z
   .union([z.string().min(8, { error: 'a strong password of at least 8 characters, as the export wizard asks' }), sealed])

@@ -13,12 +13,19 @@ export interface CrlExpectation {
   readonly lists?: readonly number[];
 }
 
-export interface CrlExpectationResult { readonly name: string; readonly ok: boolean; readonly detail: string }
+export interface CrlExpectationResult {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
 
 const listed = (world: World, status: CrlStatus): number[] => {
   if (status.state === 'never-published') return [];
   const serials = new Set([status.base, status.delta].flatMap((crl) => crl?.entries.map((e) => e.serialNumber) ?? []));
-  return Object.values(world.ca.issued).filter((c) => serials.has(c.serialNumber)).map((c) => c.requestId).sort((a, b) => a - b);
+  return Object.values(world.ca.issued)
+    .filter((c) => serials.has(c.serialNumber))
+    .map((c) => c.requestId)
+    .sort((a, b) => a - b);
 };
 
 /** Checks CRL expectations against the final world. Pure. */
@@ -37,9 +44,10 @@ export const checkCrlExpectations = (world: World, expectations: readonly CrlExp
       count('base', e.baseCrls),
       count('delta', e.deltaCrls),
       e.lists && e.lists.join(',') !== requestIds.join(',')
-        ? `revoked Request IDs listed: expected ${e.lists.join(', ') || 'none'}, found ${requestIds.join(', ') || 'none'}` : '',
+        ? `revoked Request IDs listed: expected ${e.lists.join(', ') || 'none'}, found ${requestIds.join(', ') || 'none'}`
+        : '',
     ].filter(Boolean);
-    const found = `${status.state}, ${published.base} base and ${published.delta} delta CRLs, `
-      + `listing ${requestIds.join(', ') || 'nothing'}`;
+    const found =
+      `${status.state}, ${published.base} base and ${published.delta} delta CRLs, ` + `listing ${requestIds.join(', ') || 'nothing'}`;
     return { name: `${label}${e.state ? ` ${e.state}` : ''}`, ok: problems.length === 0, detail: problems.join('; ') || found };
   });

@@ -1,5 +1,19 @@
 import { transition } from 'xstate';
-import { addMinutes, caCertificateProfile, caSetupChoices, caSubjectOf, dueByTime, dueCrlPublications, reject, testNetwork, type CaSetup, type LabEvent, type RecordedEvent, type Rejection, type World } from '../domain/index.ts';
+import {
+  addMinutes,
+  caCertificateProfile,
+  caSetupChoices,
+  caSubjectOf,
+  dueByTime,
+  dueCrlPublications,
+  reject,
+  testNetwork,
+  type CaSetup,
+  type LabEvent,
+  type RecordedEvent,
+  type Rejection,
+  type World,
+} from '../domain/index.ts';
 import { fold, workingWorld } from '../projections/index.ts';
 import { findProcedure } from './catalog.ts';
 import { ChoiceError } from './choices.ts';
@@ -70,7 +84,9 @@ export const createLab = async (ports: LabPorts, id: string, options: LabCreatio
 };
 
 export const commit = async (
-  ports: LabPorts, lab: Lab, pending: readonly PendingEvent[],
+  ports: LabPorts,
+  lab: Lab,
+  pending: readonly PendingEvent[],
 ): Promise<{ lab: Lab; events: RecordedEvent[] }> => {
   await ports.events.append(lab.id, pending, lab.world.position);
   const events = recorded(pending, lab.world.position);
@@ -87,7 +103,10 @@ const durationOf = (step: StepDefinition | undefined, choice: unknown): number =
 
 /** Decides the commands of one step in order; a step is all or nothing. Timers due by then run after it. */
 export const decideStep = async (
-  ports: LabPorts, world: World, commands: readonly StepCommand[], at: string,
+  ports: LabPorts,
+  world: World,
+  commands: readonly StepCommand[],
+  at: string,
 ): Promise<LabEvent[] | Rejection> => {
   const working = workingWorld(world);
   const produced: LabEvent[] = [];
@@ -117,12 +136,20 @@ const refusal = (snapshot: ProcedureSnapshot, procedureId: string, step: string,
  * rejection) is appended after the input.
  */
 export const takeStep = async (
-  ports: LabPorts, lab: Lab, procedureId: string, step: string, choice: unknown | null,
+  ports: LabPorts,
+  lab: Lab,
+  procedureId: string,
+  step: string,
+  choice: unknown | null,
 ): Promise<{ lab: Lab; outcome: StepOutcome }> => {
   const procedure = findProcedure(procedureId);
   if (!procedure) throw new ChoiceError('procedure', 'a procedure of the catalog', procedureId);
   const rejected = async (rejection: Rejection, at: string) => {
-    const input: PendingEvent = { type: 'ActionTaken', data: { procedure: procedureId, step, choice: await sealSecrets(ports.secrets, choice) }, at };
+    const input: PendingEvent = {
+      type: 'ActionTaken',
+      data: { procedure: procedureId, step, choice: await sealSecrets(ports.secrets, choice) },
+      at,
+    };
     const done = await commit(ports, lab, [input, { type: 'ActionRejected', data: { procedure: procedureId, step, rejection }, at }]);
     return { lab: done.lab, outcome: { ok: false as const, rejection, events: done.events } };
   };
@@ -148,7 +175,11 @@ export const takeStep = async (
   const input: PendingEvent = { type: 'ActionTaken', data: { procedure: procedureId, step, choice: parsed }, at };
   const decided = await decideStep(ports, meanwhile.world, commands, at);
   if (!Array.isArray(decided)) {
-    const done = await commit(ports, lab, [...meanwhile.events, input, { type: 'ActionRejected', data: { procedure: procedureId, step, rejection: decided }, at }]);
+    const done = await commit(ports, lab, [
+      ...meanwhile.events,
+      input,
+      { type: 'ActionRejected', data: { procedure: procedureId, step, rejection: decided }, at },
+    ]);
     rememberSnapshot(done.lab.world, procedureId, snapshot);
     return { lab: done.lab, outcome: { ok: false, rejection: decided, events: done.events } };
   }

@@ -1,4 +1,15 @@
-import { crlPublishedEvent, decide, exportEvents, issuanceEvents, reactionsTo, type LabCommand, type LabEvent, type RecordedEvent, type Rejection, type World } from '../domain/index.ts';
+import {
+  crlPublishedEvent,
+  decide,
+  exportEvents,
+  issuanceEvents,
+  reactionsTo,
+  type LabCommand,
+  type LabEvent,
+  type RecordedEvent,
+  type Rejection,
+  type World,
+} from '../domain/index.ts';
 import { detached, workingWorld, type WorkingWorld } from '../projections/index.ts';
 import type { LabPorts, PendingEvent } from './ports.ts';
 
@@ -45,9 +56,16 @@ export const executeIn = async (ports: LabPorts, working: WorkingWorld, first: L
       }
       if (decision.kind === 'export') {
         const issued = Object.values(world.ca.issued).find((c) => c.thumbprint === decision.draft.thumbprint)!;
-        const chain = Object.values(world.ca.authorities).filter((a) => a.name === issued.ca).map((a) => a.certificate);
+        const chain = Object.values(world.ca.authorities)
+          .filter((a) => a.name === issued.ca)
+          .map((a) => a.certificate);
         const { encryption, friendlyName, providerName } = decision.draft;
-        await ports.pfx.write(decision.draft.file, { certificate: issued.der, chain, keyRef: decision.draft.keyRef }, decision.draft.password, { encryption, friendlyName, providerName });
+        await ports.pfx.write(
+          decision.draft.file,
+          { certificate: issued.der, chain, keyRef: decision.draft.keyRef },
+          decision.draft.password,
+          { encryption, friendlyName, providerName },
+        );
         keep(exportEvents(decision.draft));
         break;
       }
@@ -56,7 +74,8 @@ export const executeIn = async (ports: LabPorts, working: WorkingWorld, first: L
         break;
       }
       // A renewal with the same key names the key it already has; the key store hands back its public half.
-      const keyRef = decision.draft.keyRef || `req-${decision.draft.requestId}-${decision.draft.requester.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+      const keyRef =
+        decision.draft.keyRef || `req-${decision.draft.requestId}-${decision.draft.requester.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
       const publicKey = await ports.keys.generate(keyRef, decision.draft.keySize);
       const { der, thumbprint } = await ports.signer.sign({ ...decision.profile, publicKey });
       keep([...decision.before, ...issuanceEvents({ ...decision.draft, keyRef }, der, thumbprint), ...(decision.after ?? [])]);
@@ -68,7 +87,10 @@ export const executeIn = async (ports: LabPorts, working: WorkingWorld, first: L
 
 /** One command against a world of its own: `executeIn` on a working world made for it and finished after. */
 export const execute = async (
-  ports: LabPorts, start: World, first: LabCommand, at: string,
+  ports: LabPorts,
+  start: World,
+  first: LabCommand,
+  at: string,
 ): Promise<{ events: LabEvent[]; world: World } | Rejection> => {
   const working = workingWorld(start);
   const outcome = await executeIn(ports, working, first, at);

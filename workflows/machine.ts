@@ -25,7 +25,9 @@ const procedureSetup = setup({
     /** The step's commands, for the engine to decide: the machine names them and never runs them. */
     decide: (_args, _params: { commands: readonly StepCommand[] }) => undefined,
     /** Keeps the choice (null when the step is left out) for the steps after it. */
-    remember: assign({ choices: ({ context, event }) => ({ ...context.choices, [event.step]: event.type === 'ACT' ? event.choice : null }) }),
+    remember: assign({
+      choices: ({ context, event }) => ({ ...context.choices, [event.step]: event.type === 'ACT' ? event.choice : null }),
+    }),
   },
 });
 

@@ -6,15 +6,29 @@ import type { Signer } from './ports/signer.ts';
 
 export { guardOf, makerOf, type CodedError } from './ports/coded.ts';
 export {
-  eventStoreError, isEventStoreError,
-  type CorruptLogError, type EventStore, type EventStoreError, type EventStoreErrorCode, type PendingEvent,
+  eventStoreError,
+  isEventStoreError,
+  type CorruptLogError,
+  type EventStore,
+  type EventStoreError,
+  type EventStoreErrorCode,
+  type PendingEvent,
 } from './ports/event-store.ts';
 export { isKeyStoreError, keyStoreError, type KeyStore, type KeyStoreError, type KeyStoreErrorCode } from './ports/key-store.ts';
 export {
-  isSecretStoreError, secretStoreError, type SecretStore, type SecretStoreError, type SecretStoreErrorCode,
+  isSecretStoreError,
+  secretStoreError,
+  type SecretStore,
+  type SecretStoreError,
+  type SecretStoreErrorCode,
 } from './ports/secret-store.ts';
 export {
-  isPfxFilesError, pfxFilesError, type PfxFiles, type PfxFilesError, type PfxFilesErrorCode, type PfxWriteOptions,
+  isPfxFilesError,
+  pfxFilesError,
+  type PfxFiles,
+  type PfxFilesError,
+  type PfxFilesErrorCode,
+  type PfxWriteOptions,
 } from './ports/pfx-files.ts';
 export { isSignerError, signerError, type Signer, type SignerError, type SignerErrorCode } from './ports/signer.ts';
 

@@ -10,8 +10,13 @@ const seedChoices = (procedure: ProcedureDefinition): Record<string, unknown> =>
 };
 
 const strings = (value: unknown): string[] =>
-  typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings)
-    : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value)
+      ? value.flatMap(strings)
+      : value && typeof value === 'object'
+        ? Object.values(value).flatMap(strings)
+        : [];
 
 /** The names a procedure creates: its group and its template. */
 const created = (procedure: ProcedureDefinition): string[] => {

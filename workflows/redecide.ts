@@ -9,7 +9,9 @@ import { startProcedure, takeStep, type Lab } from './engine.ts';
 import type { LabPorts } from './ports.ts';
 
 /** A what-if on a recorded input: take the step as skipped, or with another choice. */
-export type WhatIf = { readonly kind: 'skip'; readonly position: number } | { readonly kind: 'change'; readonly position: number; readonly choice: unknown };
+export type WhatIf =
+  | { readonly kind: 'skip'; readonly position: number }
+  | { readonly kind: 'change'; readonly position: number; readonly choice: unknown };
 
 export interface Redecision {
   readonly lab: Lab;
@@ -28,10 +30,13 @@ const thumbprint = /\b[0-9A-F]{40}\b/g;
 export const normalize = (events: readonly RecordedEvent[]): string[] => {
   const names = new Map<string, string>();
   return events.map((e) =>
-    JSON.stringify(e, (key, value) => (key === 'der' || key === 'certificate' && typeof value === 'string' ? undefined : value)).replace(thumbprint, (t) => {
-      if (!names.has(t)) names.set(t, `T${names.size + 1}`);
-      return names.get(t)!;
-    }),
+    JSON.stringify(e, (key, value) => (key === 'der' || (key === 'certificate' && typeof value === 'string') ? undefined : value)).replace(
+      thumbprint,
+      (t) => {
+        if (!names.has(t)) names.set(t, `T${names.size + 1}`);
+        return names.get(t)!;
+      },
+    ),
   );
 };
 
@@ -49,7 +54,11 @@ const atStep = (lab: Lab, procedure: string, step: string): boolean => {
 };
 
 /** A step taken after the recording's inputs ran out: an unfinished procedure carried forward with the seed's choices. */
-export interface CarriedStep { readonly procedure: string; readonly step: string; readonly outcome: 'done' | 'skipped' | 'rejected' }
+export interface CarriedStep {
+  readonly procedure: string;
+  readonly step: string;
+  readonly outcome: 'done' | 'skipped' | 'rejected';
+}
 
 /** The choice a what-if change makes: its fields laid over the recorded choice, as a scenario's over the seed's. */
 const merged = (recorded: unknown, change: unknown): unknown =>
@@ -83,7 +92,11 @@ const stoppedRuns = (recorded: readonly RecordedEvent[]): Set<number> => {
 export const redecide = async (ports: LabPorts, recorded: readonly RecordedEvent[], whatIf?: WhatIf, id = 'lab'): Promise<Redecision> => {
   const firstInput = recorded.findIndex((e) => e.type === 'ProcedureStarted' || e.type === 'ActionTaken');
   const prefix = firstInput === -1 ? recorded : recorded.slice(0, firstInput);
-  await ports.events.append(id, prefix.map(({ position: _, ...e }) => e as never), 0);
+  await ports.events.append(
+    id,
+    prefix.map(({ position: _, ...e }) => e as never),
+    0,
+  );
   let lab: Lab = { id, events: prefix, world: fold(prefix) };
   const stopped = whatIf ? stoppedRuns(recorded) : new Set<number>();
   const carried: CarriedStep[] = [];
@@ -98,7 +111,11 @@ export const redecide = async (ports: LabPorts, recorded: readonly RecordedEvent
       const choice = step.seedChoice(snapshot.context);
       const taken = await takeStep(ports, lab, procedure.id, step.id, choice);
       lab = taken.lab;
-      carried.push({ procedure: procedure.id, step: step.id, outcome: taken.outcome.ok ? (choice === null ? 'skipped' : 'done') : 'rejected' });
+      carried.push({
+        procedure: procedure.id,
+        step: step.id,
+        outcome: taken.outcome.ok ? (choice === null ? 'skipped' : 'done') : 'rejected',
+      });
     }
   };
   for (const event of recorded.slice(prefix.length)) {

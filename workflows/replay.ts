@@ -43,7 +43,8 @@ const restore = (procedure: ProcedureDefinition, progress: ProcedureProgress): P
  * when it was never started. A log read as a list of events is folded for its workflow events first.
  */
 export const procedureSnapshot = (
-  procedure: ProcedureDefinition, source: World | readonly RecordedEvent[],
+  procedure: ProcedureDefinition,
+  source: World | readonly RecordedEvent[],
 ): ProcedureSnapshot | undefined => {
   const progress = Array.isArray(source) ? progressAfter(source, procedure.id) : (source as World).procedures[procedure.id];
   if (!progress) return undefined;

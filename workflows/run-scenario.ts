@@ -10,7 +10,10 @@ import type { ProcedureDefinition } from './procedure.ts';
 import type { Rejection } from '../domain/index.ts';
 import type { Scenario, StepOverride } from './scenario.ts';
 
-export interface ResolvedStep { readonly step: string; readonly choice: unknown | null }
+export interface ResolvedStep {
+  readonly step: string;
+  readonly choice: unknown | null;
+}
 
 /**
  * The choice of every step: the seed's, with the scenario's fields laid over it, or null for a skip.
@@ -52,7 +55,12 @@ export interface ScenarioRun {
 }
 
 /** Runs a scenario's procedures and actions in order on an existing lab; a rejected step ends its procedure, a rejected action only itself. */
-export const runScenario = async (ports: LabPorts, start: Lab, scenario: Scenario, onStep: (report: StepReport) => void = () => undefined): Promise<ScenarioRun> => {
+export const runScenario = async (
+  ports: LabPorts,
+  start: Lab,
+  scenario: Scenario,
+  onStep: (report: StepReport) => void = () => undefined,
+): Promise<ScenarioRun> => {
   let lab = start;
   const steps: StepReport[] = [];
   const report = (r: StepReport) => {

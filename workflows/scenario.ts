@@ -33,11 +33,22 @@ export interface CertificateExpectation {
   readonly subject?: string;
 }
 
-export interface BindingExpectation { readonly host: string; readonly site: string; readonly template?: string }
+export interface BindingExpectation {
+  readonly host: string;
+  readonly site: string;
+  readonly template?: string;
+}
 /** A finding that must be present at the end; `subject` narrows it to one entity (`template:…`). */
-export interface FindingExpectation { readonly rule: string; readonly subject?: string }
+export interface FindingExpectation {
+  readonly rule: string;
+  readonly subject?: string;
+}
 
-export interface RejectionExpectation { readonly procedure?: string; readonly step: string; readonly code: string }
+export interface RejectionExpectation {
+  readonly procedure?: string;
+  readonly step: string;
+  readonly code: string;
+}
 
 export interface Expectations extends AdminExpectations {
   readonly certificates: readonly CertificateExpectation[];

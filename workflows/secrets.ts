@@ -7,6 +7,7 @@ import type { SecretStore } from './ports.ts';
 export const sealSecrets = async (secrets: SecretStore, choice: unknown): Promise<unknown> => {
   if (typeof choice !== 'object' || choice === null || Array.isArray(choice)) return choice;
   const sealed: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(choice)) sealed[key] = key === 'password' && typeof value === 'string' ? await secrets.seal(value) : value;
+  for (const [key, value] of Object.entries(choice))
+    sealed[key] = key === 'password' && typeof value === 'string' ? await secrets.seal(value) : value;
   return sealed;
 };

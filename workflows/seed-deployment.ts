@@ -11,8 +11,17 @@ export const seedDeployment = (startsAt?: string): Scenario => ({
   procedures: procedures.map((p) => ({ procedure: p.id, steps: {} })),
   expect: {
     certificates: [
-      { host: contoso.siteServer, template: 'ConfigMgr Web Server Certificate', dnsNames: [contoso.intranetFqdn, contoso.internetFqdn], ekus: ['Server Authentication'] },
-      { host: contoso.siteServer, template: 'ConfigMgr Cloud-Based Distribution Point Certificate', subject: `CN=${contoso.cloudDpServiceFqdn}` },
+      {
+        host: contoso.siteServer,
+        template: 'ConfigMgr Web Server Certificate',
+        dnsNames: [contoso.intranetFqdn, contoso.internetFqdn],
+        ekus: ['Server Authentication'],
+      },
+      {
+        host: contoso.siteServer,
+        template: 'ConfigMgr Cloud-Based Distribution Point Certificate',
+        subject: `CN=${contoso.cloudDpServiceFqdn}`,
+      },
       { host: contoso.client, template: 'ConfigMgr Client Certificate', ekus: ['Client Authentication'] },
       { host: contoso.siteServer, template: 'ConfigMgr Client Certificate', ekus: ['Client Authentication'] },
       { host: contoso.siteServer, template: 'ConfigMgr Client Distribution Point Certificate', ekus: ['Client Authentication'] },

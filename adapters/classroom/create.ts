@@ -20,7 +20,13 @@ const studentLabs = (name: string, students: number): string[] => {
  * same CA and certificates). Refuses, before writing anything, when one of the names is already a lab
  * (unless `force`: then those labs are replaced).
  */
-export const createClass = async (store: PostgresStore, name: string, students: number, scenario: Scenario, options: { force?: boolean; onLab?: (lab: string) => void } = {}) => {
+export const createClass = async (
+  store: PostgresStore,
+  name: string,
+  students: number,
+  scenario: Scenario,
+  options: { force?: boolean; onLab?: (lab: string) => void } = {},
+) => {
   const onLab = options.onLab ?? (() => undefined);
   if (!Number.isInteger(students) || students < 1 || students > 500) {
     throw new StoreError('STORE_USAGE', `--students: expected a whole number from 1 to 500, found ${students}`);
@@ -30,12 +36,19 @@ export const createClass = async (store: PostgresStore, name: string, students: 
   const taken = (await store.list(`${name}/`)).filter((l) => labs.includes(l.lab)).map((l) => l.lab);
   if (taken.length > 0 && !options.force) {
     const some = `${taken.slice(0, 3).join(', ')}${taken.length > 3 ? ', …' : ''}`;
-    throw new StoreError('STORE_LAB_EXISTS', `class ${name}: ${taken.length} of its labs already exist (${some}); choose another class name, or add --force to replace them`);
+    throw new StoreError(
+      'STORE_LAB_EXISTS',
+      `class ${name}: ${taken.length} of its labs already exist (${some}); choose another class name, or add --force to replace them`,
+    );
   }
   for (const lab of taken) await store.drop(lab);
   const [first, ...others] = labs as [string, ...string[]];
   const ports = store.ports(first);
-  const start = await createLab(ports, first, { startsAt: scenario.lab.startsAt ?? defaultLabStart(), ca: scenario.lab.ca, identity: drawCaIdentity() });
+  const start = await createLab(ports, first, {
+    startsAt: scenario.lab.startsAt ?? defaultLabStart(),
+    ca: scenario.lab.ca,
+    identity: drawCaIdentity(),
+  });
   const run = await runScenario(ports, start, scenario);
   onLab(first);
   for (const lab of others) {

@@ -42,7 +42,10 @@ export const parseOptions = <O extends Options>(args: readonly string[], options
     const { token, option } = refused;
     if (!option) {
       const names = Object.keys(options).filter((n) => n !== 'help');
-      const hint = didYouMean(token.rawName.replace(/^-+/, '--'), names.map((n) => `--${n}`));
+      const hint = didYouMean(
+        token.rawName.replace(/^-+/, '--'),
+        names.map((n) => `--${n}`),
+      );
       const expected = names.length ? names.map((n) => flagOf(n, options)).join(', ') : 'no option';
       throw new UsageError(`unknown option ${token.rawName}; expected ${expected} or --help${hint ? `; ${hint}` : ''}`);
     }

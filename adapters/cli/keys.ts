@@ -41,7 +41,10 @@ const whole = (text: string | undefined, what: string, fallback: number, max: nu
 };
 
 const flags = {
-  size: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' },
+  size: { type: 'string' },
+  threads: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 const optionsOf = (args: string[]) => {
@@ -72,7 +75,7 @@ export const keysCommand = async (args: string[], io: Io): Promise<number> => {
     io.err(`pkilab keys: ${(error as Error).message} (pkilab help keys for usage)`);
     return 2;
   }
-  if (options.help) return io.out(keysHelp), 0;
+  if (options.help) return (io.out(keysHelp), 0);
   const folder = keyPoolFolder();
   const pool = folderKeyPool(folder);
   await pool.sweep();

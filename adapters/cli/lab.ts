@@ -24,19 +24,28 @@ Exit codes: 0 copied, 2 bad input (no such lab, target exists, no store, no pass
 /** Opens the target of a copy as a new lab: a new JSONL lab (the folder must hold none) or a new lab in the store. */
 const openTarget = async (to: string, store: string | undefined, force: boolean, warn: (w: string) => void) => {
   if (isFileLab(to)) {
-    if (!to.endsWith('.jsonl')) throw new StoreError('STORE_LAB_NAME', `${to}: expected a lab log name ending in .jsonl, or a lab name in the store`);
+    if (!to.endsWith('.jsonl'))
+      throw new StoreError('STORE_LAB_NAME', `${to}: expected a lab log name ending in .jsonl, or a lab name in the store`);
     const writer = await openNewLab(labFolder(dirname(to), basename(to, '.jsonl')), 'pkilab lab copy', force ? 'force' : 'never', warn);
     return { ports: writer.ports, labId: writer.folder.labId, where: writer.folder.log, release: writer.release };
   }
-  if (!store) throw new StoreError('STORE_URL', `"${to}" names a lab in a store, but no store is given: add --store postgres://… (or set PKILAB_STORE)`);
+  if (!store)
+    throw new StoreError(
+      'STORE_URL',
+      `"${to}" names a lab in a store, but no store is given: add --store postgres://… (or set PKILAB_STORE)`,
+    );
   const created = await createStoreLab(store, to, { force });
   return { ports: created.ports, labId: created.folder.labId, where: created.folder.log, release: created.release };
 };
 
 /** `pkilab lab copy`: a lab into a new lab, across stores. */
 export const labCommand = async (args: string[], io: Io): Promise<number> => {
-  const parsed = parseOptions(args, { store: { type: 'string' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } });
-  if (parsed.values.help) return io.out(labHelp), 0;
+  const parsed = parseOptions(args, {
+    store: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (parsed.values.help) return (io.out(labHelp), 0);
   const [action, from, to, ...extra] = parsed.positionals;
   if (action !== 'copy' || !from || !to || extra.length > 0) {
     io.err(`pkilab lab: expected "copy <FROM> <TO>", found ${JSON.stringify(parsed.positionals.join(' '))} (pkilab help lab for usage)`);
@@ -48,13 +57,15 @@ export const labCommand = async (args: string[], io: Io): Promise<number> => {
   try {
     const events = await source.ports.events.read(source.labId);
     if (events.length === 0) throw new StoreError('STORE_LAB_MISSING', `${source.where} holds no events (is the name right?)`);
-    if (isFileLab(from) ? resolve(from) === resolve(to) : from === to) throw new StoreError('STORE_USAGE', `lab copy: expected two different labs, found ${from} twice`);
+    if (isFileLab(from) ? resolve(from) === resolve(to) : from === to)
+      throw new StoreError('STORE_USAGE', `lab copy: expected two different labs, found ${from} twice`);
     const target = await openTarget(to, store, parsed.values.force, warn);
     try {
       await copyLab(source.ports, events, target.ports, target.labId);
       const copied = await target.ports.events.read(target.labId);
       const differs = copied.findIndex((e, i) => JSON.stringify(e) !== JSON.stringify(events[i]));
-      if (copied.length !== events.length || differs >= 0) throw new StoreError('STORE_COPY_DIFFERS', `the copy in ${target.where} differs from ${source.where} at position ${differs + 1}`);
+      if (copied.length !== events.length || differs >= 0)
+        throw new StoreError('STORE_COPY_DIFFERS', `the copy in ${target.where} differs from ${source.where} at position ${differs + 1}`);
       io.out(`copied ${events.length} events from ${source.where} to ${target.where} (every event the same JSON text)`);
     } finally {
       await target.release();

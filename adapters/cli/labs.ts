@@ -18,14 +18,22 @@ Exit codes: 0 listed, 2 bad input or no store.
 /** The store a command was given, or a clear refusal: these commands only make sense with one. */
 export const requireStore = (flag: string | undefined, command: string): string => {
   const store = storeOption(flag);
-  if (!store) throw new StoreError('STORE_URL', `${command}: expected --store postgres://… (or PKILAB_STORE), found neither; labs on disk are listed by their folders`);
+  if (!store)
+    throw new StoreError(
+      'STORE_URL',
+      `${command}: expected --store postgres://… (or PKILAB_STORE), found neither; labs on disk are listed by their folders`,
+    );
   return store;
 };
 
 /** `pkilab labs`: the labs of a store. */
 export const labsCommand = async (args: string[], io: Io): Promise<number> => {
-  const parsed = parseOptions(args, { store: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } });
-  if (parsed.values.help) return io.out(labsHelp), 0;
+  const parsed = parseOptions(args, {
+    store: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (parsed.values.help) return (io.out(labsHelp), 0);
   if (parsed.positionals.length > 1) {
     const found = JSON.stringify(parsed.positionals.join(' '));
     throw new StoreError('STORE_USAGE', `labs: expected one PREFIX at most, found ${found} (pkilab help labs for usage)`);

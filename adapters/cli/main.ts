@@ -52,12 +52,16 @@ const dispatch = async (args: string[], io: Io): Promise<number> => {
     io.out(mainHelp);
     return command === undefined ? 2 : 0;
   }
-  io.err(`pkilab: unknown command "${command}"; expected ${names.slice(0, -1).join(', ')} or ${names.at(-1)}${await didYouMeanCommand(command, names)}\n\n${mainHelp}`);
+  io.err(
+    `pkilab: unknown command "${command}"; expected ${names.slice(0, -1).join(', ')} or ${names.at(-1)}${await didYouMeanCommand(command, names)}\n\n${mainHelp}`,
+  );
   return 2;
 };
 
 /** `; did you mean "travel"?` for a mistyped command; the workflows module is loaded only on this error path. */
 const didYouMeanCommand = async (word: string, names: readonly string[]): Promise<string> => {
-  const hint = names.find((n) => n.toLowerCase() === word.toLowerCase()) ? `did you mean "${word.toLowerCase()}"?` : (await import('../../workflows/index.ts')).didYouMean(word, names);
+  const hint = names.find((n) => n.toLowerCase() === word.toLowerCase())
+    ? `did you mean "${word.toLowerCase()}"?`
+    : (await import('../../workflows/index.ts')).didYouMean(word, names);
   return hint ? `; ${hint}` : '';
 };

@@ -6,7 +6,7 @@ import type { Io } from './run.ts';
 
 /** `pkilab procedures`: the seed's procedures and their steps, as text or (--json) with each step's choice schema. */
 export const proceduresCommand = (args: string[], io: Io): number | Promise<number> => {
-  if (args.includes('--help') || args.includes('-h')) return io.out(proceduresHelp), 0;
+  if (args.includes('--help') || args.includes('-h')) return (io.out(proceduresHelp), 0);
   // Loaded only for --mermaid: the charts read labs (bundles, keys), which the plain listing never needs.
   if (args.includes('--mermaid')) return import('./procedures-mermaid.ts').then((m) => m.proceduresMermaid(args, io));
   if (args.includes('--actions')) return listActions(args.includes('--json'), io);
@@ -14,12 +14,20 @@ export const proceduresCommand = (args: string[], io: Io): number | Promise<numb
   if (args.includes('--json')) {
     const steps = (p: ProcedureDefinition) =>
       p.steps.map((s) => ({ id: s.id, title: s.title, skippable: s.skippable, choice: choiceJsonSchema(s) }));
-    io.out(JSON.stringify(procedures.map((p) => ({ id: p.id, title: p.title, seedSection: p.seedSection, steps: steps(p) })), null, 2));
+    io.out(
+      JSON.stringify(
+        procedures.map((p) => ({ id: p.id, title: p.title, seedSection: p.seedSection, steps: steps(p) })),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   for (const p of procedures) {
     io.out(`${p.id} — ${p.title}\n  ${p.summary}`);
-    p.steps.forEach((s, i) => io.out(`  ${String(i + 1).padStart(2)}. ${s.id.padEnd(20)} ${s.title}${s.skippable ? ' (can be skipped)' : ''}`));
+    p.steps.forEach((s, i) =>
+      io.out(`  ${String(i + 1).padStart(2)}. ${s.id.padEnd(20)} ${s.title}${s.skippable ? ' (can be skipped)' : ''}`),
+    );
   }
   return 0;
 };

@@ -35,12 +35,15 @@ export const issuanceProgress = (sink: ProgressSink, computers: number, now: () 
     /** The ports with a signer that counts each certificate it signs (CRLs are not counted). */
     ports: (ports: LabPorts): LabPorts => ({
       ...ports,
-      signer: { ...ports.signer, sign: async (profile) => {
-        const signed = await ports.signer.sign(profile);
-        issued += 1;
-        draw();
-        return signed;
-      } },
+      signer: {
+        ...ports.signer,
+        sign: async (profile) => {
+          const signed = await ports.signer.sign(profile);
+          issued += 1;
+          draw();
+          return signed;
+        },
+      },
     }),
     done: () => {
       if (drawn) sink.write('\r\x1b[K');

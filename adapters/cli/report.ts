@@ -12,12 +12,23 @@ export const jsonReport = (scenario: string, log: string, run: ScenarioRun, arti
   certificates: artifacts.certificates,
   certEnroll: artifacts.certEnroll,
   bindings: Object.entries(run.lab.world.hosts.iis).flatMap(([host, sites]) =>
-    Object.values(sites).flatMap((site) => site.bindings.filter((b) => b.thumbprint).map((b) => ({ host, site: site.name, protocol: b.protocol, port: b.port, thumbprint: b.thumbprint! }))),
+    Object.values(sites).flatMap((site) =>
+      site.bindings
+        .filter((b) => b.thumbprint)
+        .map((b) => ({ host, site: site.name, protocol: b.protocol, port: b.port, thumbprint: b.thumbprint! })),
+    ),
   ),
   pfx: run.lab.events.flatMap((e) => {
     if (e.type !== 'CertificateExported') return [];
     const issued = Object.values(run.lab.world.ca.issued).find((c) => c.thumbprint === e.data.thumbprint);
-    return [{ host: e.data.host, template: issued ? run.lab.world.ca.templates[issued.template]?.displayName ?? issued.template : null, thumbprint: e.data.thumbprint, path: pfx.pathOf(e.data.file) }];
+    return [
+      {
+        host: e.data.host,
+        template: issued ? (run.lab.world.ca.templates[issued.template]?.displayName ?? issued.template) : null,
+        thumbprint: e.data.thumbprint,
+        path: pfx.pathOf(e.data.file),
+      },
+    ];
   }),
   rejections: run.lab.world.rejections.map(rejectionJson),
   findings: evaluateFindings(run.lab.world).map(findingJson),
@@ -30,7 +41,14 @@ const marks: Record<StepReport['outcome'], string> = { done: '✓', skipped: '�
 /** One progress line per step, as a run prints it. */
 export const stepLine = (s: StepReport): string => {
   const time = s.at ? s.at.slice(11, 16) : '     ';
-  const detail = s.outcome === 'rejected' && s.rejection ? `\n      ${s.rejection.code} ${s.rejection.name}: ${s.rejection.reason}` : s.outcome === 'skipped' ? ' (skipped)' : s.outcome === 'not-reached' ? ' (not reached)' : '';
+  const detail =
+    s.outcome === 'rejected' && s.rejection
+      ? `\n      ${s.rejection.code} ${s.rejection.name}: ${s.rejection.reason}`
+      : s.outcome === 'skipped'
+        ? ' (skipped)'
+        : s.outcome === 'not-reached'
+          ? ' (not reached)'
+          : '';
   return `  ${marks[s.outcome]} ${time}  ${s.title}${detail}`;
 };
 
@@ -52,5 +70,7 @@ export const summaryLines = (run: ScenarioRun, log: string, artifacts: Artifacts
   `  log: ${log}`,
   `  CA certificate: ${artifacts.caCertificate}`,
   ...artifacts.certEnroll.map((f) => `  CertEnroll (${f.kind}): ${f.path}`),
-  ...artifacts.certificates.map((c) => `  ${c.host}\\${c.store === 'personal' ? 'Personal' : 'AMT firmware'}: ${c.template} ${c.thumbprint} → ${c.pem}`),
+  ...artifacts.certificates.map(
+    (c) => `  ${c.host}\\${c.store === 'personal' ? 'Personal' : 'AMT firmware'}: ${c.template} ${c.thumbprint} → ${c.pem}`,
+  ),
 ];

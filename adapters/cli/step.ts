@@ -42,17 +42,35 @@ Examples:
 export const stepCommand = async (args: string[], io: Io): Promise<number> => {
   let parsed;
   try {
-    parsed = parseOptions(args, { lab: { type: 'string' }, store: { type: 'string' }, scenario: { type: 'string' }, out: { type: 'string' }, new: { type: 'boolean' }, plain: { type: 'boolean' }, quiz: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+    parsed = parseOptions(args, {
+      lab: { type: 'string' },
+      store: { type: 'string' },
+      scenario: { type: 'string' },
+      out: { type: 'string' },
+      new: { type: 'boolean' },
+      plain: { type: 'boolean' },
+      quiz: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
   } catch (error) {
     return usageFailure(io, 'step', error, args);
   }
-  if (parsed.values.help) return io.out(stepHelp), 0;
+  if (parsed.values.help) return (io.out(stepHelp), 0);
   const [procedure] = parsed.positionals;
   if (procedure && !procedures.some((p) => p.id === procedure)) {
     io.err(`pkilab step: unknown procedure "${procedure}"; expected one of ${procedures.map((p) => p.id).join(', ')}`);
     return 2;
   }
-  const stepper = await createStepper({ out: parsed.values.out ?? '.pkilab/step', lab: parsed.values.lab, scenario: parsed.values.scenario, procedure, fresh: parsed.values.new, quiz: parsed.values.quiz, store: storeOption(parsed.values.store), warn: (w) => io.err(`warning: ${w}`) });
+  const stepper = await createStepper({
+    out: parsed.values.out ?? '.pkilab/step',
+    lab: parsed.values.lab,
+    scenario: parsed.values.scenario,
+    procedure,
+    fresh: parsed.values.new,
+    quiz: parsed.values.quiz,
+    store: storeOption(parsed.values.store),
+    warn: (w) => io.err(`warning: ${w}`),
+  });
   try {
     if (parsed.values.plain || !process.stdout.isTTY || !process.stdin.isTTY) return await runPlain(stepper, io);
     const { runScreen } = await import('../stepper/screen.tsx');

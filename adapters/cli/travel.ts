@@ -33,7 +33,8 @@ Exit codes: 0 done, 2 bad input (at a piped prompt: a command failed).
 `;
 
 /** One command's output: its lines, or its JSON (indented for one command; one line each at the prompt, JSON Lines). */
-const print = (io: Io, json: boolean, indent?: number) => (out: { lines: string[]; json: unknown }) => io.out(json ? JSON.stringify(out.json, null, indent) : out.lines.join('\n'));
+const print = (io: Io, json: boolean, indent?: number) => (out: { lines: string[]; json: unknown }) =>
+  io.out(json ? JSON.stringify(out.json, null, indent) : out.lines.join('\n'));
 
 /**
  * The prompt: one command a line. On a terminal it shows `travel @cursor/events>`; from a pipe it prints no
@@ -68,11 +69,11 @@ const prompt = async (session: TravelSession, io: Io, json: boolean): Promise<nu
 
 /** `pkilab travel`: one-shot commands, or a prompt when none is given. */
 export const travelCommand = async (args: string[], io: Io): Promise<number> => {
-  if (args.includes('--help') || args.includes('-h')) return io.out(travelUsage), 0;
+  if (args.includes('--help') || args.includes('-h')) return (io.out(travelUsage), 0);
   const json = args.includes('--json');
   const words = storeWords(args.filter((a) => a !== '--json'));
   const [path, ...command] = words.rest;
-  if (!path) return io.err(`pkilab travel: expected a lab log or an exported lab, found nothing.\n\n${travelUsage}`), 2;
+  if (!path) return (io.err(`pkilab travel: expected a lab log or an exported lab, found nothing.\n\n${travelUsage}`), 2);
   try {
     if (/^--?[^-]/.test(path)) throw new TravelError(`unknown option ${path}; expected --json, --store VALUE, --follow or --help`);
     if (words.follow && (command.length > 0 || json)) {
@@ -80,12 +81,15 @@ export const travelCommand = async (args: string[], io: Io): Promise<number> => 
       throw new TravelError(`--follow prints events as they land and takes no COMMAND or --json, found ${found}`);
     }
     if (words.follow) return await followTravel(path, storeOption(words.store), io.out, untilInterrupted(), (w) => io.err(`warning: ${w}`));
-    const session = createSession(await openTravelSource(path, storeOption(words.store), (w) => io.err(`warning: ${w}`)), (w) => io.err(`warning: ${w}`));
+    const session = createSession(await openTravelSource(path, storeOption(words.store), (w) => io.err(`warning: ${w}`)), (w) =>
+      io.err(`warning: ${w}`),
+    );
     if (command.length === 0) return prompt(session, io, json);
     print(io, json, 2)(await session.runWords(command));
     return 0;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reportFailure(io, 'travel', new TravelError(`no file at ${(error as NodeJS.ErrnoException).path ?? path}`), json);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return reportFailure(io, 'travel', new TravelError(`no file at ${(error as NodeJS.ErrnoException).path ?? path}`), json);
     return reportFailure(io, 'travel', error, json);
   }
 };

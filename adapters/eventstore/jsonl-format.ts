@@ -46,14 +46,22 @@ export const parseLines = (path: string, text: string, firstLine: number, previo
   let line = firstLine - 1;
   /** Where the last complete append ends: its entries, bytes and chain value. */
   const committed = { entries: 0, offset: 0, chain: previous, line: firstLine - 1 };
-  const unfinished = (torn: string): ParsedLines =>
-    ({ entries: entries.slice(0, committed.entries), bytes: Buffer.byteLength(text.slice(0, committed.offset)), chain: committed.chain, unchained, chained, torn });
+  const unfinished = (torn: string): ParsedLines => ({
+    entries: entries.slice(0, committed.entries),
+    bytes: Buffer.byteLength(text.slice(0, committed.offset)),
+    chain: committed.chain,
+    unchained,
+    chained,
+    torn,
+  });
   while (offset < text.length) {
     const end = text.indexOf('\n', offset);
     line += 1;
     if (end === -1) {
       const pending = line - committed.line - 1;
-      return unfinished(`${path}:${line}: last line is incomplete (${text.length - offset} characters, no newline)${pending > 0 ? `, after ${pending} line(s) of the same unfinished append` : ''}`);
+      return unfinished(
+        `${path}:${line}: last line is incomplete (${text.length - offset} characters, no newline)${pending > 0 ? `, after ${pending} line(s) of the same unfinished append` : ''}`,
+      );
     }
     const raw = text.slice(offset, end);
     const mark = chainMark.exec(raw);
@@ -62,23 +70,34 @@ export const parseLines = (path: string, text: string, firstLine: number, previo
     try {
       event = JSON.parse(eventText);
     } catch {
-      throw eventStoreError('EVENTSTORE_CORRUPT_LOG', `${path}:${line}: expected one JSON event per line, found ${JSON.stringify(raw.slice(0, 60))}`);
+      throw eventStoreError(
+        'EVENTSTORE_CORRUPT_LOG',
+        `${path}:${line}: expected one JSON event per line, found ${JSON.stringify(raw.slice(0, 60))}`,
+      );
     }
     chain = chainOf(eventText, chain);
     if (mark) {
       if (Number.parseInt(mark[2]!, 16) !== chain) {
-        throw eventStoreError('EVENTSTORE_CORRUPT_LOG', `${path}:${line}: line ${line} was changed after it was written (its integrity mark does not follow from the lines before it; it was edited, or a line before it was removed or moved)`);
+        throw eventStoreError(
+          'EVENTSTORE_CORRUPT_LOG',
+          `${path}:${line}: line ${line} was changed after it was written (its integrity mark does not follow from the lines before it; it was edited, or a line before it was removed or moved)`,
+        );
       }
       chained = true;
     } else if (chained) {
-      throw eventStoreError('EVENTSTORE_CORRUPT_LOG', `${path}:${line}: line ${line} has no integrity mark although the lines before it have one: it was added or rewritten by hand`);
+      throw eventStoreError(
+        'EVENTSTORE_CORRUPT_LOG',
+        `${path}:${line}: line ${line} has no integrity mark although the lines before it have one: it was added or rewritten by hand`,
+      );
     } else unchained += 1;
     entries.push({ line, event });
     offset = end + 1;
     if (!mark || mark[1] === 'commit') Object.assign(committed, { entries: entries.length, offset, chain, line });
   }
   if (committed.entries < entries.length) {
-    return unfinished(`${path}:${committed.line + 1}: lines ${committed.line + 1}–${line} are an append that never completed (its last line never reached the file)`);
+    return unfinished(
+      `${path}:${committed.line + 1}: lines ${committed.line + 1}–${line} are an append that never completed (its last line never reached the file)`,
+    );
   }
   return { entries, bytes: Buffer.byteLength(text), chain, unchained, chained };
 };

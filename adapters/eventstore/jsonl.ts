@@ -40,7 +40,8 @@ const refuseIfBroken = (loaded: Loaded): void => refuseBrokenLog(loaded.checker)
 export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): EventStore => {
   const cache = new Map<string, Loaded>();
   const pathOf = (lab: string) => {
-    if (!/^[A-Za-z0-9._-]+$/.test(lab) || /^\.+$/.test(lab)) throw eventStoreError('EVENTSTORE_LAB_ID_INVALID', `Lab id "${lab}" must be a plain file name (letters, digits, . _ -).`);
+    if (!/^[A-Za-z0-9._-]+$/.test(lab) || /^\.+$/.test(lab))
+      throw eventStoreError('EVENTSTORE_LAB_ID_INVALID', `Lab id "${lab}" must be a plain file name (letters, digits, . _ -).`);
     return join(folder, `${lab}.jsonl`);
   };
   const warned = new Set<string>();
@@ -71,11 +72,21 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
     }
     const parsed = parseLines(path, text, eventsOf(loaded).length + 1, loaded.chain, loaded.chained);
     if (parsed.unchained > 0 && eventsOf(loaded).length === 0) {
-      warnOnce(`${path}: written by an older pkilab, without integrity marks; a hand edit of its first ${parsed.unchained} line(s) cannot be detected`);
+      warnOnce(
+        `${path}: written by an older pkilab, without integrity marks; a hand edit of its first ${parsed.unchained} line(s) cannot be detected`,
+      );
     }
     loaded.checker.add(parsed.entries);
     const { checker } = loaded;
-    loaded = { checker, reported: loaded.reported, size: loaded.size + parsed.bytes, inode: info.ino, chain: parsed.chain, chained: parsed.chained, ...(parsed.torn ? { torn: parsed.torn } : {}) };
+    loaded = {
+      checker,
+      reported: loaded.reported,
+      size: loaded.size + parsed.bytes,
+      inode: info.ino,
+      chain: parsed.chain,
+      chained: parsed.chained,
+      ...(parsed.torn ? { torn: parsed.torn } : {}),
+    };
     cache.set(lab, loaded);
     refuseIfBroken(loaded);
     for (const warning of checker.result.warnings.slice(loaded.reported)) options.onWarning?.(warning.message);
@@ -87,7 +98,11 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
   /** The writer's view: the lock is held, the file re-read, and a torn last line cut off (said aloud). */
   const loadForWrite = async (lab: string): Promise<Loaded> => {
     const lock = options.lock;
-    if (!lock || lock.log !== pathOf(lab)) throw eventStoreError('EVENTSTORE_READ_ONLY', `${pathOf(lab)} was opened for reading; only the process holding its writer lock may change it.`);
+    if (!lock || lock.log !== pathOf(lab))
+      throw eventStoreError(
+        'EVENTSTORE_READ_ONLY',
+        `${pathOf(lab)} was opened for reading; only the process holding its writer lock may change it.`,
+      );
     lock.assertHeld();
     const loaded = await load(lab);
     if (!loaded.torn) return loaded;
@@ -98,7 +113,9 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
     } finally {
       await handle.close();
     }
-    options.onWarning?.(`${loaded.torn}; cut off (the append it belonged to never completed). The log ends at position ${eventsOf(loaded).length}.`);
+    options.onWarning?.(
+      `${loaded.torn}; cut off (the append it belonged to never completed). The log ends at position ${eventsOf(loaded).length}.`,
+    );
     const cut: Loaded = { ...loaded };
     delete cut.torn;
     cache.set(lab, cut);
@@ -117,11 +134,13 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
       if (eventsOf(loaded).length !== expectedVersion) throw conflict(lab, eventsOf(loaded).length, expectedVersion);
       let chain = loaded.chain;
       const stored = storedEvents(events, expectedVersion);
-      const text = stored.map((e, i) => {
-        const formatted = formatLine(e.text, chain, i === stored.length - 1);
-        chain = formatted.chain;
-        return formatted.line;
-      }).join('');
+      const text = stored
+        .map((e, i) => {
+          const formatted = formatLine(e.text, chain, i === stored.length - 1);
+          chain = formatted.chain;
+          return formatted.line;
+        })
+        .join('');
       // The new events pass the same checks as a log being opened, before a byte is written.
       loaded.checker.add(stored.map(({ event }, i) => ({ line: expectedVersion + i + 1, event })));
       try {
@@ -156,13 +175,19 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
       const loaded = await loadForWrite(lab);
       if (eventsOf(loaded).length !== expectedVersion) throw conflict(lab, eventsOf(loaded).length, expectedVersion);
       if (!Number.isInteger(position) || position < 0 || position > expectedVersion) {
-        throw eventStoreError('EVENTSTORE_POSITION_OUT_OF_RANGE', `truncate: expected a position from 0 to ${expectedVersion}, found ${position}`);
+        throw eventStoreError(
+          'EVENTSTORE_POSITION_OUT_OF_RANGE',
+          `truncate: expected a position from 0 to ${expectedVersion}, found ${position}`,
+        );
       }
       const text = await readFile(pathOf(lab));
       let end = 0;
       for (let n = 0; n < position; n += 1) end = text.indexOf(0x0a, end) + 1;
       // The last line kept ends an append now, so its mark becomes a commit (the chain value stays).
-      const kept = text.subarray(0, end).toString('utf8').replace(/,"chain":("[0-9a-f]{8}"\}\n)$/, ',"commit":$1');
+      const kept = text
+        .subarray(0, end)
+        .toString('utf8')
+        .replace(/,"chain":("[0-9a-f]{8}"\}\n)$/, ',"commit":$1');
       await writeFileAtomic(pathOf(lab), kept, modes.shared);
       cache.delete(lab);
       return eventsOf(await load(lab)).length;

@@ -26,7 +26,10 @@ const lockPath = (log: string) => `${log}.lock`;
 const holderPath = (log: string) => `${log}.lock-holder`;
 
 const readHolder = async (log: string): Promise<LockHolder | undefined> =>
-  readFile(holderPath(log), 'utf8').then((text) => JSON.parse(text) as LockHolder, () => undefined);
+  readFile(holderPath(log), 'utf8').then(
+    (text) => JSON.parse(text) as LockHolder,
+    () => undefined,
+  );
 
 const alive = (pid: number): boolean => {
   try {
@@ -66,7 +69,9 @@ const removeStaleLock = async (log: string, inode: number): Promise<void> => {
 };
 
 const describeHolder = (holder: LockHolder | undefined): string =>
-  holder ? `process ${holder.pid} on ${holder.host} (${holder.command}) since ${holder.since}` : 'another process (it has not written its name yet)';
+  holder
+    ? `process ${holder.pid} on ${holder.host} (${holder.command}) since ${holder.since}`
+    : 'another process (it has not written its name yet)';
 
 /**
  * Takes the writer lock of a lab log (a lock folder `<log>.lock` made by proper-lockfile, and who holds it
@@ -84,11 +89,15 @@ export const lockLab = async (log: string, command: string, now: () => Date = ()
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
     const judged = await staleLock(log, now());
     if (!judged.stale) {
-      throw eventStoreError('EVENTSTORE_LOCKED', `${log} is being written by ${describeHolder(judged.holder)}; only one process may write a lab at a time. Wait for it to finish, or work on a copy (pkilab travel ${log} fork …).`);
+      throw eventStoreError(
+        'EVENTSTORE_LOCKED',
+        `${log} is being written by ${describeHolder(judged.holder)}; only one process may write a lab at a time. Wait for it to finish, or work on a copy (pkilab travel ${log} fork …).`,
+      );
     }
     await removeStaleLock(log, judged.inode!);
     unlock = await attempt().catch((again: NodeJS.ErrnoException) => {
-      if (again.code === 'ELOCKED') throw eventStoreError('EVENTSTORE_LOCKED', `${log} was taken by another process while a stale lock was being removed; try again.`);
+      if (again.code === 'ELOCKED')
+        throw eventStoreError('EVENTSTORE_LOCKED', `${log} was taken by another process while a stale lock was being removed; try again.`);
       throw again;
     });
   }
@@ -99,8 +108,13 @@ export const lockLab = async (log: string, command: string, now: () => Date = ()
   return {
     log,
     assertHeld() {
-      if (released) throw eventStoreError('EVENTSTORE_LOCK_LOST', `${log}: the writer lock was released; this process may no longer write the lab.`);
-      if (lost) throw eventStoreError('EVENTSTORE_LOCK_LOST', `${log}: the writer lock went stale and may have been taken by another process; stopping before writing.`);
+      if (released)
+        throw eventStoreError('EVENTSTORE_LOCK_LOST', `${log}: the writer lock was released; this process may no longer write the lab.`);
+      if (lost)
+        throw eventStoreError(
+          'EVENTSTORE_LOCK_LOST',
+          `${log}: the writer lock went stale and may have been taken by another process; stopping before writing.`,
+        );
     },
     async release() {
       if (released) return;
@@ -113,4 +127,3 @@ export const lockLab = async (log: string, command: string, now: () => Date = ()
     },
   };
 };
-

@@ -12,7 +12,10 @@ export const memoryEventStore = (): EventStore => {
     async append(lab, events, expectedVersion) {
       const current = log(lab);
       if (current.length !== expectedVersion) {
-        throw eventStoreError('EVENTSTORE_VERSION_CONFLICT', `Lab "${lab}" is at version ${current.length}; the append expected ${expectedVersion}.`);
+        throw eventStoreError(
+          'EVENTSTORE_VERSION_CONFLICT',
+          `Lab "${lab}" is at version ${current.length}; the append expected ${expectedVersion}.`,
+        );
       }
       const stored = events.map((e, i) => structuredClone({ ...e, position: expectedVersion + i + 1 }) as RecordedEvent);
       labs.set(lab, [...current, ...stored]);
@@ -21,10 +24,16 @@ export const memoryEventStore = (): EventStore => {
     async truncate(lab, position, expectedVersion) {
       const current = log(lab);
       if (current.length !== expectedVersion) {
-        throw eventStoreError('EVENTSTORE_VERSION_CONFLICT', `Lab "${lab}" is at version ${current.length}; the change expected ${expectedVersion}.`);
+        throw eventStoreError(
+          'EVENTSTORE_VERSION_CONFLICT',
+          `Lab "${lab}" is at version ${current.length}; the change expected ${expectedVersion}.`,
+        );
       }
       if (!Number.isInteger(position) || position < 0 || position > expectedVersion) {
-        throw eventStoreError('EVENTSTORE_POSITION_OUT_OF_RANGE', `truncate: expected a position from 0 to ${expectedVersion}, found ${position}`);
+        throw eventStoreError(
+          'EVENTSTORE_POSITION_OUT_OF_RANGE',
+          `truncate: expected a position from 0 to ${expectedVersion}, found ${position}`,
+        );
       }
       labs.set(lab, current.slice(0, position));
       return position;

@@ -6,7 +6,14 @@ import { crlDisagreements, readCrl } from '../schemas/crl.ts';
 import { eventTypes, recordedSchemas } from '../schemas/events.ts';
 import { compileSchema } from '../schemas/fast.ts';
 import { closest, describeIssue, shown } from '../schemas/issues.ts';
-import { logProblemCodes, type LogCheck, type LogCheckOptions, type LogEntry, type LogProblem, type LogProblemCode } from '../schemas/problems.ts';
+import {
+  logProblemCodes,
+  type LogCheck,
+  type LogCheckOptions,
+  type LogEntry,
+  type LogProblem,
+  type LogProblemCode,
+} from '../schemas/problems.ts';
 import { noNames, recordNames, unknownReference } from '../schemas/references.ts';
 
 export { logProblemCodes, type LogCheck, type LogCheckOptions, type LogEntry, type LogProblem, type LogProblemCode };
@@ -18,7 +25,9 @@ export interface LogChecker {
 }
 
 /** Per type: its zod schema, and the predicate compiled from it that says yes fast (zod is asked when it says no). */
-const schemas = new Map(eventTypes.map((type) => [type as string, { type, zod: recordedSchemas[type], accepts: compileSchema(recordedSchemas[type]) }]));
+const schemas = new Map(
+  eventTypes.map((type) => [type as string, { type, zod: recordedSchemas[type], accepts: compileSchema(recordedSchemas[type]) }]),
+);
 const workflowTypes: ReadonlySet<string> = new Set(['ProcedureStarted', 'ActionTaken', 'ActionRejected', 'ProcedureCompleted']);
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** Same-length ISO UTC strings compare as text; otherwise as instants. */
@@ -64,7 +73,8 @@ export const logChecker = (file: string, options: LogCheckOptions = {}): LogChec
   const sequence = (line: number, raw: unknown, event: RecordedEvent | undefined): void => {
     const position = isObject(raw) ? raw.position : undefined;
     const expected = last.position + 1;
-    if (position !== expected) report('LOG_POSITION', line, `position: expected ${expected} (the one after ${last.position}), found ${shown(position)}`);
+    if (position !== expected)
+      report('LOG_POSITION', line, `position: expected ${expected} (the one after ${last.position}), found ${shown(position)}`);
     last.position = typeof position === 'number' && Number.isInteger(position) ? position : expected;
     if (!event) return;
     if (last.at && earlier(event.at, last.at)) {
@@ -74,43 +84,68 @@ export const logChecker = (file: string, options: LogCheckOptions = {}): LogChec
   };
 
   const creation = (line: number, { type }: RecordedEvent): void => {
-    if (entries === 1 && type !== 'LabCreated') report('LOG_CREATION_ORDER', line, `expected LabCreated first (a new lab starts with it), found ${type}`);
+    if (entries === 1 && type !== 'LabCreated')
+      report('LOG_CREATION_ORDER', line, `expected LabCreated first (a new lab starts with it), found ${type}`);
     if (type === 'LabCreated' || type === 'CaInstalled') {
       const key = type === 'LabCreated' ? 'lab' : 'ca';
-      if (created[key]) report('LOG_DUPLICATE_CREATION', line, `expected one ${type} per lab, found a second one (the first is at ${where(created[key])})`);
+      if (created[key])
+        report('LOG_DUPLICATE_CREATION', line, `expected one ${type} per lab, found a second one (the first is at ${where(created[key])})`);
       else created[key] = line;
     }
     if (type === 'CaInstalled' && created.firstProcedure) {
       const began = where(created.firstProcedure);
-      report('LOG_CREATION_ORDER', line, `expected CaInstalled among the events that create the lab, found it after a procedure began (${began})`);
+      report(
+        'LOG_CREATION_ORDER',
+        line,
+        `expected CaInstalled among the events that create the lab, found it after a procedure began (${began})`,
+      );
     }
     if (workflowTypes.has(type) && !created.firstProcedure) {
       created.firstProcedure = line;
-      if (!created.ca) report('LOG_CREATION_ORDER', line, `expected the lab's CA installed before any procedure, found ${type} with no CaInstalled before it`);
+      if (!created.ca)
+        report(
+          'LOG_CREATION_ORDER',
+          line,
+          `expected the lab's CA installed before any procedure, found ${type} with no CaInstalled before it`,
+        );
     }
   };
 
   const disagree = (line: number, type: string, field: string, found: Disagreement[] | string): void => {
-    if (typeof found === 'string') report('LOG_CERTIFICATE_MISMATCH', line, `${type}: ${field}: expected a DER certificate, found bytes that are ${found}`);
-    else for (const d of found) report('LOG_CERTIFICATE_MISMATCH', line, `${type}: ${d.field}: expected ${d.expected} (as the DER says), found ${d.found}`);
+    if (typeof found === 'string')
+      report('LOG_CERTIFICATE_MISMATCH', line, `${type}: ${field}: expected a DER certificate, found bytes that are ${found}`);
+    else
+      for (const d of found)
+        report('LOG_CERTIFICATE_MISMATCH', line, `${type}: ${d.field}: expected ${d.expected} (as the DER says), found ${d.found}`);
   };
 
   /** Compares certificate events with their DER; returns a CA's subject as its DER holds it, for the certificates it issues. */
   const certificates = (line: number, event: RecordedEvent): CertificateFacts['subject'] | undefined => {
     if (event.type === 'CaInstalled') {
       const facts = readCertificate(event.data.authority.certificate);
-      disagree(line, event.type, 'data.authority.certificate', 'problem' in facts ? facts.problem : authorityDisagreements(event.data.authority, facts));
+      disagree(
+        line,
+        event.type,
+        'data.authority.certificate',
+        'problem' in facts ? facts.problem : authorityDisagreements(event.data.authority, facts),
+      );
       return 'problem' in facts ? undefined : facts.subject;
     }
     if (event.type === 'CertificateIssued') {
       const { certificate } = event.data;
       const facts = readCertificate(certificate.der);
       const known = { caSubject: names.authorities.get(certificate.ca), templateOid: names.templates.get(certificate.template) };
-      disagree(line, event.type, 'data.certificate.der', 'problem' in facts ? facts.problem : issuedDisagreements(certificate, facts, known));
+      disagree(
+        line,
+        event.type,
+        'data.certificate.der',
+        'problem' in facts ? facts.problem : issuedDisagreements(certificate, facts, known),
+      );
     }
     if (event.type === 'CrlPublished') {
       const facts = readCrl(event.data.der);
-      if ('problem' in facts) report('LOG_CERTIFICATE_MISMATCH', line, `${event.type}: data.der: expected a DER CRL, found bytes that are ${facts.problem}`);
+      if ('problem' in facts)
+        report('LOG_CERTIFICATE_MISMATCH', line, `${event.type}: data.der: expected a DER CRL, found bytes that are ${facts.problem}`);
       else disagree(line, event.type, 'data.der', crlDisagreements(event.data, facts, names.authorities.get(event.data.ca)));
     }
     return undefined;
@@ -147,12 +182,21 @@ export const logChecker = (file: string, options: LogCheckOptions = {}): LogChec
         check(entry);
         if (result.errors.length < max) continue;
         stopped = true;
-        report('LOG_TOO_MANY_PROBLEMS', entry.line, `expected at most ${max} errors, found ${result.errors.length}; the rest of the log was not checked`);
+        report(
+          'LOG_TOO_MANY_PROBLEMS',
+          entry.line,
+          `expected at most ${max} errors, found ${result.errors.length}; the rest of the log was not checked`,
+        );
       }
     },
     get result() {
       if (unlistedWarnings === 0) return result;
-      const more: LogProblem = { code: 'LOG_MORE_WARNINGS', file, line: 0, message: `${file}: ${unlistedWarnings} more warnings not listed` };
+      const more: LogProblem = {
+        code: 'LOG_MORE_WARNINGS',
+        file,
+        line: 0,
+        message: `${file}: ${unlistedWarnings} more warnings not listed`,
+      };
       return { ...result, warnings: [...result.warnings, more] };
     },
   };

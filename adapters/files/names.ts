@@ -12,7 +12,11 @@ const fileNameError = makerOf<(typeof fileNameErrorCodes)[number]>();
  * NUL and control characters included, becomes `-`), no leading dots, never empty, `.` or `..`.
  */
 export const safeFolderName = (name: string, fallback = 'lab'): string => {
-  const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').replace(/-+$/, '').slice(0, 100);
+  const cleaned = name
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .replace(/-+$/, '')
+    .slice(0, 100);
   return cleaned === '' || /^\.+$/.test(cleaned) ? fallback : cleaned;
 };
 
@@ -20,6 +24,7 @@ export const safeFolderName = (name: string, fallback = 'lab'): string => {
 export const inside = (base: string, name: string): string => {
   const path = resolve(base, name);
   const rel = relative(resolve(base), path);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw fileNameError('PATH_OUTSIDE', `${JSON.stringify(name)} would lead outside ${base}`);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
+    throw fileNameError('PATH_OUTSIDE', `${JSON.stringify(name)} would lead outside ${base}`);
   return path;
 };

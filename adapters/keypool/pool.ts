@@ -66,7 +66,10 @@ export const folderKeyPool = (folder: string): KeyPool => {
           if (key) return key;
         }
         if (listed) return undefined;
-        seen.set(size, (await list(join(folder, sizeFolder(size)))).filter((n) => n.endsWith('.key')));
+        seen.set(
+          size,
+          (await list(join(folder, sizeFolder(size)))).filter((n) => n.endsWith('.key')),
+        );
       }
     },
     async add(size, pkcs8) {
@@ -89,7 +92,10 @@ export const folderKeyPool = (folder: string): KeyPool => {
         for (const name of await list(join(folder, entry))) {
           const pid = Number(claimed.exec(name)?.[1]);
           if (!pid || isAlive(pid)) continue;
-          await unlink(join(folder, entry, name)).then(() => (swept += 1), (error) => (missing(error) ? undefined : Promise.reject(error)));
+          await unlink(join(folder, entry, name)).then(
+            () => (swept += 1),
+            (error) => (missing(error) ? undefined : Promise.reject(error)),
+          );
         }
       }
       return swept;

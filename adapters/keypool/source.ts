@@ -4,12 +4,14 @@ import { keyPoolFolder } from './location.ts';
 import { folderKeyPool, type KeyPool } from './pool.ts';
 
 /** A key from the pool, or one generated on the spot when the pool has none of that size. */
-export const pooledKeys = (pool: KeyPool, onGenerated: (size: number) => void = () => undefined): KeySource => async (size) => {
-  const pkcs8 = await pool.take(size);
-  if (pkcs8 !== undefined) return { pkcs8, spki: publicKeyOf(pkcs8) };
-  onGenerated(size);
-  return generateRsa(size);
-};
+export const pooledKeys =
+  (pool: KeyPool, onGenerated: (size: number) => void = () => undefined): KeySource =>
+  async (size) => {
+    const pkcs8 = await pool.take(size);
+    if (pkcs8 !== undefined) return { pkcs8, spki: publicKeyOf(pkcs8) };
+    onGenerated(size);
+    return generateRsa(size);
+  };
 
 /** The key source of labs on disk: the user's pool (see keyPoolFolder), generating on the spot when it is empty. */
 export const userKeys = (): KeySource => pooledKeys(folderKeyPool(keyPoolFolder()));

@@ -6,7 +6,8 @@ import { generatedKeys, type KeySource } from './key-source.ts';
 import { fromPem, publicKeyOf } from './rsa.ts';
 
 const safe = (ref: string) => {
-  if (!/^[A-Za-z0-9._-]+$/.test(ref) || /^\.+$/.test(ref)) throw keyStoreError('KEYSTORE_KEY_INVALID', `Key reference "${ref}" contains characters that are not allowed in a file name.`);
+  if (!/^[A-Za-z0-9._-]+$/.test(ref) || /^\.+$/.test(ref))
+    throw keyStoreError('KEYSTORE_KEY_INVALID', `Key reference "${ref}" contains characters that are not allowed in a file name.`);
   return ref;
 };
 
@@ -50,7 +51,10 @@ export const fileKeyStore = (folder: string, source: KeySource = generatedKeys):
       }
     },
     async has(ref) {
-      return access(path(ref)).then(() => true, () => false);
+      return access(path(ref)).then(
+        () => true,
+        () => false,
+      );
     },
   };
 };

@@ -15,12 +15,14 @@ export const memoryKeyStore = (source: KeySource = generatedKeys): KeyStore => {
     },
     async privateKey(ref) {
       const key = keys.get(ref);
-      if (!key) throw keyStoreError('KEYSTORE_KEY_MISSING', `Expected a key named "${ref}" in the key store; it holds ${keys.size} others.`);
+      if (!key)
+        throw keyStoreError('KEYSTORE_KEY_MISSING', `Expected a key named "${ref}" in the key store; it holds ${keys.size} others.`);
       return key;
     },
     async put(ref, pkcs8) {
       const existing = keys.get(ref);
-      if (existing !== undefined && existing !== pkcs8) throw keyStoreError('KEYSTORE_KEY_EXISTS', `The key store already holds a different key named "${ref}".`);
+      if (existing !== undefined && existing !== pkcs8)
+        throw keyStoreError('KEYSTORE_KEY_EXISTS', `The key store already holds a different key named "${ref}".`);
       keys.set(ref, pkcs8);
     },
     async has(ref) {

@@ -5,7 +5,10 @@ const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: 
 /** A fresh RSA key pair as base64 PKCS#8 and SubjectPublicKeyInfo. */
 export const generateRsa = async (size: number): Promise<{ pkcs8: string; spki: string }> => {
   const pair = (await webcrypto.subtle.generateKey({ ...algorithm, modulusLength: size }, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const [pkcs8, spki] = await Promise.all([webcrypto.subtle.exportKey('pkcs8', pair.privateKey), webcrypto.subtle.exportKey('spki', pair.publicKey)]);
+  const [pkcs8, spki] = await Promise.all([
+    webcrypto.subtle.exportKey('pkcs8', pair.privateKey),
+    webcrypto.subtle.exportKey('spki', pair.publicKey),
+  ]);
   return { pkcs8: Buffer.from(pkcs8).toString('base64'), spki: Buffer.from(spki).toString('base64') };
 };
 
@@ -16,7 +19,9 @@ export const importSigningKey = (pkcs8: string, hash: 'SHA-1' | 'SHA-256' = algo
 /** The public half of a private key, through its JWK (n, e). */
 export const publicOf = async (key: CryptoKey): Promise<CryptoKey> => {
   const { n, e } = await webcrypto.subtle.exportKey('jwk', key);
-  return webcrypto.subtle.importKey('jwk', { kty: 'RSA', n, e }, { name: algorithm.name, hash: algorithm.hash }, true, ['verify']) as Promise<CryptoKey>;
+  return webcrypto.subtle.importKey('jwk', { kty: 'RSA', n, e }, { name: algorithm.name, hash: algorithm.hash }, true, [
+    'verify',
+  ]) as Promise<CryptoKey>;
 };
 
 export const toPem = (label: string, base64: string): string =>
@@ -26,4 +31,6 @@ export const fromPem = (pem: string): string => pem.replace(/-----(BEGIN|END) [^
 
 /** The base64 SubjectPublicKeyInfo of a base64 PKCS#8 private key. */
 export const publicKeyOf = (pkcs8: string): string =>
-  createPublicKey(createPrivateKey({ key: Buffer.from(pkcs8, 'base64'), format: 'der', type: 'pkcs8' })).export({ type: 'spki', format: 'der' }).toString('base64');
+  createPublicKey(createPrivateKey({ key: Buffer.from(pkcs8, 'base64'), format: 'der', type: 'pkcs8' }))
+    .export({ type: 'spki', format: 'der' })
+    .toString('base64');

@@ -21,7 +21,8 @@ const run = (args: string[], input: string, password: string): Promise<{ code: n
     child.stdin.end(input);
   });
 
-const pemBlocks = (text: string, label: string): string[] => text.match(new RegExp(`-----BEGIN ${label}-----[\\s\\S]+?-----END ${label}-----`, 'g')) ?? [];
+const pemBlocks = (text: string, label: string): string[] =>
+  text.match(new RegExp(`-----BEGIN ${label}-----[\\s\\S]+?-----END ${label}-----`, 'g')) ?? [];
 
 /** Subject as pkilab writes it (most specific first), from Node's one-attribute-per-line form. */
 const subjectOf = (cert: X509Certificate): string => (cert.subject ?? '').split('\n').filter(Boolean).reverse().join(', ');
@@ -30,7 +31,9 @@ const subjectOf = (cert: X509Certificate): string => (cert.subject ?? '').split(
 const encryptionOf = (info: string): PfxEncryption | undefined =>
   /Shrouded Keybag: PBES2/.test(info)
     ? 'AES256-SHA256'
-    : /Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES/.test(info) ? 'TripleDES-SHA1' : undefined;
+    : /Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES/.test(info)
+      ? 'TripleDES-SHA1'
+      : undefined;
 
 const facts = (stdout: string, info: string): PfxFacts => {
   const certificates = pemBlocks(stdout, 'CERTIFICATE').map((pem) => new X509Certificate(pem));
@@ -44,7 +47,10 @@ const facts = (stdout: string, info: string): PfxFacts => {
     readable: true,
     thumbprint: leaf.fingerprint.replace(/:/g, ''),
     subject: subjectOf(leaf),
-    dnsNames: (leaf.subjectAltName ?? '').split(', ').filter((n) => n.startsWith('DNS:')).map((n) => n.slice(4)),
+    dnsNames: (leaf.subjectAltName ?? '')
+      .split(', ')
+      .filter((n) => n.startsWith('DNS:'))
+      .map((n) => n.slice(4)),
     ekus: leaf.keyUsage ?? [],
     hasPrivateKey: Boolean(key),
     keyMatchesCertificate: Boolean(matching),
@@ -55,7 +61,11 @@ const facts = (stdout: string, info: string): PfxFacts => {
 
 /** The file name a dialog typed, kept inside the export folder: no separators, no `..`, no control characters. */
 const exportName = (folder: string, file: string): string => {
-  if (!/^[^/\\\0-\x1f]+$/.test(file) || /^\.+$/.test(file)) throw pfxFilesError('PFX_WRITE_FAILED', `Expected a plain file name for the PFX (such as clouddp1.pfx), found ${JSON.stringify(file)}.`);
+  if (!/^[^/\\\0-\x1f]+$/.test(file) || /^\.+$/.test(file))
+    throw pfxFilesError(
+      'PFX_WRITE_FAILED',
+      `Expected a plain file name for the PFX (such as clouddp1.pfx), found ${JSON.stringify(file)}.`,
+    );
   return resolve(folder, file);
 };
 
@@ -77,19 +87,36 @@ const protection: Record<PfxEncryption, readonly string[]> = {
  */
 export const opensslPfxFiles = (folder: string, keys: KeyStore, secrets?: SecretStore): PfxFiles => {
   const pathOf = (file: string) => exportName(folder, file);
-  const reveal = async (password: Secret): Promise<string> => (typeof password === 'string' ? password : secrets ? secrets.reveal(password) : Promise.reject(secretStoreError('SECRETS_MISSING', `No secret store holds "${password.secret}".`)));
+  const reveal = async (password: Secret): Promise<string> =>
+    typeof password === 'string'
+      ? password
+      : secrets
+        ? secrets.reveal(password)
+        : Promise.reject(secretStoreError('SECRETS_MISSING', `No secret store holds "${password.secret}".`));
   return {
     pathOf,
     async write(file, content, password, options) {
       const path = pathOf(file);
       await ensureFolder(dirname(path), modes.secretFolder);
-      const input = [toPem('PRIVATE KEY', await keys.privateKey(content.keyRef)), toPem('CERTIFICATE', content.certificate), ...content.chain.map((c) => toPem('CERTIFICATE', c))].join('');
+      const input = [
+        toPem('PRIVATE KEY', await keys.privateKey(content.keyRef)),
+        toPem('CERTIFICATE', content.certificate),
+        ...content.chain.map((c) => toPem('CERTIFICATE', c)),
+      ].join('');
       const args = [
-        'pkcs12', '-export', '-passout', 'env:PKILAB_PFX_PASSWORD', ...protection[options.encryption],
-        '-name', options.friendlyName, '-CSP', options.providerName,
+        'pkcs12',
+        '-export',
+        '-passout',
+        'env:PKILAB_PFX_PASSWORD',
+        ...protection[options.encryption],
+        '-name',
+        options.friendlyName,
+        '-CSP',
+        options.providerName,
       ];
       const result = await run(args, input, await reveal(password));
-      if (result.code !== 0 || result.stdout.length === 0) throw pfxFilesError('PFX_WRITE_FAILED', `openssl could not write ${path}: ${result.stderr.trim()}`);
+      if (result.code !== 0 || result.stdout.length === 0)
+        throw pfxFilesError('PFX_WRITE_FAILED', `openssl could not write ${path}: ${result.stderr.trim()}`);
       await writeFileAtomic(path, result.stdout, modes.secret);
     },
     async read(file, password) {
@@ -99,13 +126,24 @@ export const opensslPfxFiles = (folder: string, keys: KeyStore, secrets?: Secret
       } catch {
         return { readable: false, problem: 'missing-file', detail: `${JSON.stringify(file)} is not a file name among the exported files` };
       }
-      if (!(await access(path).then(() => true, () => false))) return { readable: false, problem: 'missing-file', detail: `no file named ${file} among the exported files` };
+      if (
+        !(await access(path).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return { readable: false, problem: 'missing-file', detail: `no file named ${file} among the exported files` };
       // -legacy adds the RC2 and 40-bit ciphers of older Windows to what openssl reads; AES files read the same.
       const args = ['pkcs12', '-in', path, '-passin', 'env:PKILAB_PFX_PASSWORD', '-noenc', '-legacy', '-info'];
       const result = await run(args, '', await reveal(password));
       if (result.code === 0) return facts(result.stdout.toString('utf8'), result.stderr);
-      if (/mac verify|invalid password|bad decrypt/i.test(result.stderr)) return { readable: false, problem: 'wrong-password', detail: 'the password does not verify the file\'s integrity MAC' };
-      return { readable: false, problem: 'not-pfx', detail: `not a PKCS #12 file (${result.stderr.split('\n')[0]?.trim() || 'unreadable'})` };
+      if (/mac verify|invalid password|bad decrypt/i.test(result.stderr))
+        return { readable: false, problem: 'wrong-password', detail: "the password does not verify the file's integrity MAC" };
+      return {
+        readable: false,
+        problem: 'not-pfx',
+        detail: `not a PKCS #12 file (${result.stderr.split('\n')[0]?.trim() || 'unreadable'})`,
+      };
     },
   };
 };

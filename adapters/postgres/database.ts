@@ -3,7 +3,13 @@ import { guardOf } from '../../workflows/index.ts';
 
 /** Failure codes of a PostgreSQL store that cannot be used as given: a bad URL or lab name, no server, another passphrase… */
 const storeErrorCodes = [
-  'STORE_URL', 'STORE_USAGE', 'STORE_UNREACHABLE', 'STORE_PASSPHRASE', 'STORE_LAB_NAME', 'STORE_LAB_EXISTS', 'STORE_LAB_MISSING',
+  'STORE_URL',
+  'STORE_USAGE',
+  'STORE_UNREACHABLE',
+  'STORE_PASSPHRASE',
+  'STORE_LAB_NAME',
+  'STORE_LAB_EXISTS',
+  'STORE_LAB_MISSING',
   /** A copied lab reads back different from its source. */
   'STORE_COPY_DIFFERS',
 ] as const;
@@ -11,7 +17,10 @@ type StoreErrorCode = (typeof storeErrorCodes)[number];
 
 /** A PostgreSQL store that cannot be used as given (bad URL, no server, no passphrase). Exit 2 in the CLI. */
 export class StoreError extends Error {
-  constructor(readonly code: StoreErrorCode, message: string) {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -58,14 +67,22 @@ export const parseStoreUrl = (spec: string): { connectionString: string; schema:
   try {
     url = new URL(spec);
   } catch {
-    throw new StoreError('STORE_URL', `expected a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/pkilab, found ${JSON.stringify(maskPassword(spec))}`);
+    throw new StoreError(
+      'STORE_URL',
+      `expected a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/pkilab, found ${JSON.stringify(maskPassword(spec))}`,
+    );
   }
   const schema = url.searchParams.get('schema') ?? 'pkilab';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new StoreError('STORE_URL', `schema: expected a lower-case SQL name (letters, digits, _), found ${JSON.stringify(schema)}`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new StoreError('STORE_URL', `schema: expected a lower-case SQL name (letters, digits, _), found ${JSON.stringify(schema)}`);
   url.searchParams.delete('schema');
   const shown = new URL(url);
   if (shown.password) shown.password = '***';
-  return { connectionString: url.toString(), schema, shown: `${maskPassword(shown.toString())}${schema === 'pkilab' ? '' : `${shown.search ? '&' : '?'}schema=${schema}`}` };
+  return {
+    connectionString: url.toString(),
+    schema,
+    shown: `${maskPassword(shown.toString())}${schema === 'pkilab' ? '' : `${shown.search ? '&' : '?'}schema=${schema}`}`,
+  };
 };
 
 /** The schema, created if missing (CREATE ... IF NOT EXISTS: running it again, or from two processes, is harmless). */
@@ -98,7 +115,10 @@ const tables = ['labs', 'events', 'keys', 'secrets', 'files', 'meta'];
 const migrationLock = 0x706b696c;
 
 const unreachable = (shown: string, error: Error) =>
-  new StoreError('STORE_UNREACHABLE', `cannot use the PostgreSQL store ${shown}: ${error.message} (is the server running? scripts/postgres-local.sh starts one)`);
+  new StoreError(
+    'STORE_UNREACHABLE',
+    `cannot use the PostgreSQL store ${shown}: ${error.message} (is the server running? scripts/postgres-local.sh starts one)`,
+  );
 
 /** Opens a pool on the store and makes sure its schema exists. */
 export const openDatabase = async (spec: string, options: { max?: number } = {}): Promise<Database> => {
@@ -106,7 +126,11 @@ export const openDatabase = async (spec: string, options: { max?: number } = {})
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5000, allowExitOnIdle: true });
   pool.on('error', () => undefined);
   const db: Database = {
-    pool, connectionString, shown, schema, channel: `pkilab_${schema}`,
+    pool,
+    connectionString,
+    shown,
+    schema,
+    channel: `pkilab_${schema}`,
     table: (name) => `${quote(schema)}.${quote(name)}`,
     notify: (payload) => send(payload),
     close: async () => {
@@ -127,7 +151,10 @@ export const openDatabase = async (spec: string, options: { max?: number } = {})
   }
   try {
     // A store already set up is only read: a role that may not create tables can still use it.
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = $1 AND tablename = ANY($2)`, [schema, tables]);
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = $1 AND tablename = ANY($2)`,
+      [schema, tables],
+    );
     if (rows[0]?.n !== tables.length) {
       await client.query('SELECT pg_advisory_lock($1)', [migrationLock]);
       try {

@@ -46,7 +46,11 @@ export interface PostgresEventStore extends EventStore {
 export const postgresEventStore = (db: Database, onWarning: (message: string) => void = () => undefined): PostgresEventStore => {
   const cache = new Map<string, Cached>();
   const where = (lab: string) => `${db.shown}#${lab}`;
-  const fresh = (lab: string, generation: number): Cached => ({ checker: logChecker(where(lab), { where: (n) => `${where(lab)}:${n}` }), generation, reported: 0 });
+  const fresh = (lab: string, generation: number): Cached => ({
+    checker: logChecker(where(lab), { where: (n) => `${where(lab)}:${n}` }),
+    generation,
+    reported: 0,
+  });
 
   /** Brings the cached events up to the database in one statement (one snapshot): only rows past what is held. */
   const load = async (lab: string): Promise<Cached> => {
@@ -69,13 +73,18 @@ export const postgresEventStore = (db: Database, onWarning: (message: string) =>
       return load(lab);
     }
     const loaded = held && held.generation === generation ? held : fresh(lab, generation);
-    const entries = rows.filter((r) => r.body !== null).map((r) => {
-      try {
-        return { line: r.position!, event: JSON.parse(r.body!) as unknown };
-      } catch {
-        throw eventStoreError('EVENTSTORE_CORRUPT_LOG', `${where(lab)}:${r.position}: expected one JSON event, found ${JSON.stringify(r.body!.slice(0, 60))}`);
-      }
-    });
+    const entries = rows
+      .filter((r) => r.body !== null)
+      .map((r) => {
+        try {
+          return { line: r.position!, event: JSON.parse(r.body!) as unknown };
+        } catch {
+          throw eventStoreError(
+            'EVENTSTORE_CORRUPT_LOG',
+            `${where(lab)}:${r.position}: expected one JSON event, found ${JSON.stringify(r.body!.slice(0, 60))}`,
+          );
+        }
+      });
     loaded.checker.add(entries);
     cache.set(lab, loaded);
     for (const warning of loaded.checker.result.warnings.slice(loaded.reported)) onWarning(warning.message);
@@ -101,10 +110,15 @@ export const postgresEventStore = (db: Database, onWarning: (message: string) =>
     );
     if (moved.rowCount === 1) return moved.rows[0]!.generation;
     const now = await client.query<{ version: number }>(`SELECT version FROM ${db.table('labs')} WHERE lab = $1`, [lab]);
-    throw conflict(lab, now.rows[0] ? `${now.rows[0].version}${now.rows[0].version === expected ? ' (after another writer went back and forth)' : ''}` : 0, expected);
+    throw conflict(
+      lab,
+      now.rows[0] ? `${now.rows[0].version}${now.rows[0].version === expected ? ' (after another writer went back and forth)' : ''}` : 0,
+      expected,
+    );
   };
 
-  const notify = (client: import('pg').PoolClient, notice: LabNotice) => client.query('SELECT pg_notify($1, $2)', [db.channel, JSON.stringify(notice)]);
+  const notify = (client: import('pg').PoolClient, notice: LabNotice) =>
+    client.query('SELECT pg_notify($1, $2)', [db.channel, JSON.stringify(notice)]);
 
   return {
     where,
@@ -157,7 +171,15 @@ export const postgresEventStore = (db: Database, onWarning: (message: string) =>
            added AS (INSERT INTO ${db.table('events')} (lab, position, type, body)
              SELECT $1, u.* FROM unnest($5::integer[], $6::text[], $7::text[]) AS u WHERE EXISTS (SELECT 1 FROM moved) RETURNING position)
            SELECT EXISTS (SELECT 1 FROM moved) AS moved, (SELECT count(*) FROM added) AS added`,
-          values: [lab, expectedVersion, version, held.generation, texts.map((_, i) => expectedVersion + i + 1), events.map((e) => e.type), texts],
+          values: [
+            lab,
+            expectedVersion,
+            version,
+            held.generation,
+            texts.map((_, i) => expectedVersion + i + 1),
+            events.map((e) => e.type),
+            texts,
+          ],
         });
         if (!rows[0]?.moved) {
           const now = await db.pool.query<{ version: number }>(`SELECT version FROM ${db.table('labs')} WHERE lab = $1`, [lab]);
@@ -179,7 +201,10 @@ export const postgresEventStore = (db: Database, onWarning: (message: string) =>
       const found = held.checker.result.events.length;
       if (found !== expectedVersion) throw conflict(lab, found, expectedVersion);
       if (!Number.isInteger(position) || position < 0 || position > expectedVersion) {
-        throw eventStoreError('EVENTSTORE_POSITION_OUT_OF_RANGE', `truncate: expected a position from 0 to ${expectedVersion}, found ${position}`);
+        throw eventStoreError(
+          'EVENTSTORE_POSITION_OUT_OF_RANGE',
+          `truncate: expected a position from 0 to ${expectedVersion}, found ${position}`,
+        );
       }
       if (expectedVersion === 0) return 0;
       cache.delete(lab);

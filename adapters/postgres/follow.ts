@@ -26,8 +26,13 @@ const listen = (db: Database): Listener => {
   client.on('notification', (message) => {
     if (message.channel === db.channel && message.payload) tell(JSON.parse(message.payload) as LabNotice);
   });
-  client.on('error', (error) => tell(new StoreError('STORE_UNREACHABLE', `lost the notification connection to ${db.shown}: ${error.message}`)));
-  const ready = client.connect().then(() => client.query(`LISTEN "${db.channel}"`)).then(() => undefined);
+  client.on('error', (error) =>
+    tell(new StoreError('STORE_UNREACHABLE', `lost the notification connection to ${db.shown}: ${error.message}`)),
+  );
+  const ready = client
+    .connect()
+    .then(() => client.query(`LISTEN "${db.channel}"`))
+    .then(() => undefined);
   const listener = { ready, handlers, client };
   listeners.set(db, listener);
   return listener;
@@ -53,26 +58,31 @@ export const followLab = (db: Database, lab: string): Observable<LabChange> =>
     let queue = Promise.resolve();
     let stopped = false;
     const pump = (notice?: LabNotice) => {
-      queue = queue.then(async () => {
-        if (stopped) return;
-        const events = (notice && store.accept(notice)) || (await store.read(lab));
-        let same = shown.length;
-        // The store hands back the same objects while the lab is only appended to; else find what is still common.
-        if (same > 0 && events[same - 1] !== shown[same - 1]) {
-          same = 0;
-          while (same < shown.length && same < events.length && JSON.stringify(events[same]) === JSON.stringify(shown[same])) same += 1;
-        }
-        if (same < shown.length) subscriber.next({ kind: 'truncated', version: same });
-        if (events.length > same) subscriber.next({ kind: 'appended', events: events.slice(same), version: events.length });
-        shown = events;
-      }).catch((error) => subscriber.error(error));
+      queue = queue
+        .then(async () => {
+          if (stopped) return;
+          const events = (notice && store.accept(notice)) || (await store.read(lab));
+          let same = shown.length;
+          // The store hands back the same objects while the lab is only appended to; else find what is still common.
+          if (same > 0 && events[same - 1] !== shown[same - 1]) {
+            same = 0;
+            while (same < shown.length && same < events.length && JSON.stringify(events[same]) === JSON.stringify(shown[same])) same += 1;
+          }
+          if (same < shown.length) subscriber.next({ kind: 'truncated', version: same });
+          if (events.length > same) subscriber.next({ kind: 'appended', events: events.slice(same), version: events.length });
+          shown = events;
+        })
+        .catch((error) => subscriber.error(error));
     };
     const handler = (notice: LabNotice | Error) => {
       if (notice instanceof Error) subscriber.error(notice);
       else if (notice.lab === lab) pump(notice);
     };
     listener.handlers.add(handler);
-    listener.ready.then(() => pump(), (error: Error) => subscriber.error(new StoreError('STORE_UNREACHABLE', `cannot listen on ${db.shown}: ${error.message}`)));
+    listener.ready.then(
+      () => pump(),
+      (error: Error) => subscriber.error(new StoreError('STORE_UNREACHABLE', `cannot listen on ${db.shown}: ${error.message}`)),
+    );
     return () => {
       stopped = true;
       leave(db, listener, handler);

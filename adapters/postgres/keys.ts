@@ -20,12 +20,18 @@ const sealedTable = (db: Database, lab: string, kind: Kind) => {
   };
   return {
     async get(ref: string): Promise<string | undefined> {
-      const { rows } = await db.pool.query<{ nonce: Buffer; sealed: Buffer }>(`SELECT nonce, sealed FROM ${db.table(kind)} WHERE lab = $1 AND ref = $2`, [lab, ref]);
+      const { rows } = await db.pool.query<{ nonce: Buffer; sealed: Buffer }>(
+        `SELECT nonce, sealed FROM ${db.table(kind)} WHERE lab = $1 AND ref = $2`,
+        [lab, ref],
+      );
       if (!rows[0]) return undefined;
       return open(await storeSealer(db), rows[0], ref);
     },
     async all(): Promise<Record<string, string>> {
-      const { rows } = await db.pool.query<{ ref: string; nonce: Buffer; sealed: Buffer }>(`SELECT ref, nonce, sealed FROM ${db.table(kind)} WHERE lab = $1 ORDER BY ref`, [lab]);
+      const { rows } = await db.pool.query<{ ref: string; nonce: Buffer; sealed: Buffer }>(
+        `SELECT ref, nonce, sealed FROM ${db.table(kind)} WHERE lab = $1 ORDER BY ref`,
+        [lab],
+      );
       if (rows.length === 0) return {};
       const sealer = await storeSealer(db);
       return Object.fromEntries(rows.map((r) => [r.ref, open(sealer, r, r.ref)]));
@@ -33,7 +39,10 @@ const sealedTable = (db: Database, lab: string, kind: Kind) => {
     /** Inserts the value unless the ref is taken; says which. */
     async add(ref: string, value: string): Promise<'added' | 'taken'> {
       const { nonce, sealed } = (await storeSealer(db)).seal(value, place(ref));
-      const { rowCount } = await db.pool.query(`INSERT INTO ${db.table(kind)} (lab, ref, nonce, sealed) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [lab, ref, nonce, sealed]);
+      const { rowCount } = await db.pool.query(
+        `INSERT INTO ${db.table(kind)} (lab, ref, nonce, sealed) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+        [lab, ref, nonce, sealed],
+      );
       return rowCount === 1 ? 'added' : 'taken';
     },
     async has(ref: string): Promise<boolean> {
@@ -61,12 +70,16 @@ export const postgresKeyStore = (db: Database, lab: string, source: KeySource = 
     },
     async privateKey(ref) {
       const key = await table.get(ref);
-      if (key === undefined) throw keyStoreError('KEYSTORE_KEY_MISSING', `Expected the private key "${ref}" of ${where}; the store holds none under that name.`);
+      if (key === undefined)
+        throw keyStoreError('KEYSTORE_KEY_MISSING', `Expected the private key "${ref}" of ${where}; the store holds none under that name.`);
       return key;
     },
     async put(ref, pkcs8) {
       if ((await table.add(ref, pkcs8)) === 'taken' && (await table.get(ref)) !== pkcs8) {
-        throw keyStoreError('KEYSTORE_KEY_EXISTS', `${where} already holds a different key named "${ref}"; refusing to overwrite a private key.`);
+        throw keyStoreError(
+          'KEYSTORE_KEY_EXISTS',
+          `${where} already holds a different key named "${ref}"; refusing to overwrite a private key.`,
+        );
       }
     },
     has: (ref) => table.has(ref),
@@ -90,7 +103,8 @@ export const postgresSecretStore = (db: Database, lab: string): SecretStore & { 
     },
     async reveal(ref) {
       const value = await table.get(ref.secret);
-      if (value === undefined) throw secretStoreError('SECRETS_MISSING', `The secret "${ref.secret}" is not among the secrets of ${where}.`);
+      if (value === undefined)
+        throw secretStoreError('SECRETS_MISSING', `The secret "${ref.secret}" is not among the secrets of ${where}.`);
       return value;
     },
     async put(ref, value) {

@@ -12,7 +12,8 @@ import { passphraseVariable, storeSealer } from './seal.ts';
 import { fileSecretStore } from '../secrets/files.ts';
 
 /** The store a command uses: `--store`, else PKILAB_STORE, else none (labs are JSONL files named by path). */
-export const storeOption = (flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined => flag || env.PKILAB_STORE || undefined;
+export const storeOption = (flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined =>
+  flag || env.PKILAB_STORE || undefined;
 
 /** Whether a command-line lab argument names a file (a `.jsonl` log or a `.json` bundle) rather than a lab in a store. */
 export const isFileLab = (lab: string): boolean => /\.jsonl?$/.test(lab);
@@ -21,7 +22,10 @@ export const isFileLab = (lab: string): boolean => /\.jsonl?$/.test(lab);
 export const openStore = async (spec: string, onWarning?: (message: string) => void): Promise<PostgresStore> => {
   if (!isPostgresUrl(spec)) {
     const expected = 'a PostgreSQL URL (postgres://user:password@host:5432/database)';
-    throw new StoreError('STORE_URL', `--store: expected ${expected}, found ${JSON.stringify(maskPassword(spec))}; JSONL labs need no store, name their lab.jsonl`);
+    throw new StoreError(
+      'STORE_URL',
+      `--store: expected ${expected}, found ${JSON.stringify(maskPassword(spec))}; JSONL labs need no store, name their lab.jsonl`,
+    );
   }
   return openPostgresStore(spec, onWarning, userKeys());
 };
@@ -60,25 +64,37 @@ export const openLabByStore = async (lab: string, options: OpenLabOptions = {}):
   const warn = options.onWarning ?? (() => undefined);
   if (isFileLab(lab)) {
     if (!lab.endsWith('.jsonl')) {
-      throw new StoreError('STORE_LAB_NAME', `${lab}: expected a lab log (.jsonl) or a lab name in a store, found an exported bundle; open it with pkilab travel`);
+      throw new StoreError(
+        'STORE_LAB_NAME',
+        `${lab}: expected a lab log (.jsonl) or a lab name in a store, found an exported bundle; open it with pkilab travel`,
+      );
     }
     const folder = labFolder(dirname(lab), basename(lab, '.jsonl'));
     const writer = options.write ? await openExistingLab(folder, options.command ?? 'pkilab', warn) : undefined;
     const ports = writer?.ports ?? filePorts(folder, warn);
     return {
-      ports, labId: folder.labId, where: folder.log, folder: folder.root,
+      ports,
+      labId: folder.labId,
+      where: folder.log,
+      folder: folder.root,
       secrets: () => fileSecretStore(folder.secrets).all(),
       close: async () => writer?.release(),
     };
   }
   if (!options.store) {
-    throw new StoreError('STORE_URL', `"${lab}" names a lab in a store, but no store is given: add --store postgres://… (or set PKILAB_STORE), or name a lab log (path/lab.jsonl)`);
+    throw new StoreError(
+      'STORE_URL',
+      `"${lab}" names a lab in a store, but no store is given: add --store postgres://… (or set PKILAB_STORE), or name a lab log (path/lab.jsonl)`,
+    );
   }
   checkLabName(lab);
   const store = await openStore(options.store, warn);
   const ports = store.ports(lab);
   return {
-    ports, labId: lab, where: store.events.where(lab), folder: resolve(localFolderOf(lab)),
+    ports,
+    labId: lab,
+    where: store.events.where(lab),
+    folder: resolve(localFolderOf(lab)),
     async secrets() {
       if (!process.env[passphraseVariable]) {
         warn(`${passphraseVariable} is not set: the secrets of ${store.events.where(lab)} stay sealed (stand-ins are used)`);
@@ -122,7 +138,8 @@ export const createStoreLab = async (spec: string, lab: string, options: { force
     ports: store.ports(lab, root),
     /** The report names a sealed key by its place in the store: no key file is written for a store's lab. */
     sealedKeys: (artifacts: Artifacts): Artifacts => ({
-      ...artifacts, certificates: artifacts.certificates.map((c) => ({ ...c, keyFile: `${where} (sealed key ${basename(c.keyFile, '.key')})` })),
+      ...artifacts,
+      certificates: artifacts.certificates.map((c) => ({ ...c, keyFile: `${where} (sealed key ${basename(c.keyFile, '.key')})` })),
     }),
     release: () => store.close(),
   };

@@ -30,7 +30,10 @@ export const postgresPfxFiles = (db: Database, lab: string, folder: string, keys
       } catch {
         return local.read(file, password);
       }
-      const { rows } = await db.pool.query<{ content: Buffer }>(`SELECT content FROM ${db.table('files')} WHERE lab = $1 AND name = $2`, [lab, name(file)]);
+      const { rows } = await db.pool.query<{ content: Buffer }>(`SELECT content FROM ${db.table('files')} WHERE lab = $1 AND name = $2`, [
+        lab,
+        name(file),
+      ]);
       if (rows[0]) {
         await ensureFolder(folder, modes.secretFolder);
         await writeFileAtomic(path, rows[0].content, modes.secret);

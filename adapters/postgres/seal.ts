@@ -40,10 +40,19 @@ export const storeSealer = (db: Database, env: NodeJS.ProcessEnv = process.env):
   const passphrase = env[passphraseVariable];
   if (!passphrase) {
     const why = `private keys and secrets in the PostgreSQL store ${db.shown} are encrypted with a key derived from it`;
-    return Promise.reject(new StoreError('STORE_PASSPHRASE', `${passphraseVariable} is not set: ${why}; set it (the same value for every pkilab that uses this store)`));
+    return Promise.reject(
+      new StoreError(
+        'STORE_PASSPHRASE',
+        `${passphraseVariable} is not set: ${why}; set it (the same value for every pkilab that uses this store)`,
+      ),
+    );
   }
   const id = `${db.shown}|${db.schema}|${passphrase}`;
-  if (!derived.has(id)) derived.set(id, unlock(db, passphrase).catch((error) => (derived.delete(id), Promise.reject(error))));
+  if (!derived.has(id))
+    derived.set(
+      id,
+      unlock(db, passphrase).catch((error) => (derived.delete(id), Promise.reject(error))),
+    );
   return derived.get(id)!;
 };
 
@@ -55,12 +64,21 @@ const unlock = async (db: Database, passphrase: string): Promise<Sealer> => {
     const salt = randomBytes(16);
     const sealer = sealerOf(await derive(passphrase, salt, 32, kdf));
     const check = sealer.seal(checkText, 'check');
-    const value = JSON.stringify({ salt: salt.toString('base64'), N: kdf.N, r: kdf.r, p: kdf.p, nonce: check.nonce.toString('base64'), check: check.sealed.toString('base64') });
+    const value = JSON.stringify({
+      salt: salt.toString('base64'),
+      N: kdf.N,
+      r: kdf.r,
+      p: kdf.p,
+      nonce: check.nonce.toString('base64'),
+      check: check.sealed.toString('base64'),
+    });
     await db.pool.query(`INSERT INTO ${meta} (name, value) VALUES ('kdf', $1) ON CONFLICT DO NOTHING`, [value]);
     stored = (await read())!;
   }
   const params = JSON.parse(stored) as { salt: string; N: number; r: number; p: number; nonce: string; check: string };
-  const sealer = sealerOf(await derive(passphrase, Buffer.from(params.salt, 'base64'), 32, { N: params.N, r: params.r, p: params.p, maxmem: kdf.maxmem }));
+  const sealer = sealerOf(
+    await derive(passphrase, Buffer.from(params.salt, 'base64'), 32, { N: params.N, r: params.r, p: params.p, maxmem: kdf.maxmem }),
+  );
   let opened = '';
   try {
     opened = sealer.open(Buffer.from(params.nonce, 'base64'), Buffer.from(params.check, 'base64'), 'check');
@@ -68,7 +86,10 @@ const unlock = async (db: Database, passphrase: string): Promise<Sealer> => {
     // A wrong key fails the GCM tag: said below.
   }
   if (opened !== checkText) {
-    throw new StoreError('STORE_PASSPHRASE', `${passphraseVariable} is not the passphrase the keys in ${db.shown} were sealed with; use the one the store was first used with`);
+    throw new StoreError(
+      'STORE_PASSPHRASE',
+      `${passphraseVariable} is not the passphrase the keys in ${db.shown} were sealed with; use the one the store was first used with`,
+    );
   }
   return sealer;
 };

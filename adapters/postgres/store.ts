@@ -42,12 +42,16 @@ export const localFolderOf = (lab: string): string => join('.pkilab', 'store', c
 
 /** Opens the store a URL names; its labs' new keys come from `keys` (generated on the spot unless given a pool). */
 export const openPostgresStore = async (
-  url: string, onWarning?: (message: string) => void, keys: KeySource = generatedKeys,
+  url: string,
+  onWarning?: (message: string) => void,
+  keys: KeySource = generatedKeys,
 ): Promise<PostgresStore> => {
   const db = await openDatabase(url);
   const events = postgresEventStore(db, onWarning);
   return {
-    db, events, shown: db.shown,
+    db,
+    events,
+    shown: db.shown,
     ports(lab, folder = localFolderOf(lab)) {
       checkLabName(lab);
       const store = postgresKeyStore(db, lab, keys);
@@ -72,9 +76,12 @@ export const openPostgresStore = async (
     async drop(lab) {
       checkLabName(lab);
       await transaction(db, async (client) => {
-        for (const table of ['events', 'keys', 'secrets', 'files'] as const) await client.query(`DELETE FROM ${db.table(table)} WHERE lab = $1`, [lab]);
+        for (const table of ['events', 'keys', 'secrets', 'files'] as const)
+          await client.query(`DELETE FROM ${db.table(table)} WHERE lab = $1`, [lab]);
         // The row stays, at version 0 in a new generation: a process that read the old lab can never take it for this one.
-        await client.query(`UPDATE ${db.table('labs')} SET version = 0, generation = generation + 1, updated = now() WHERE lab = $1`, [lab]);
+        await client.query(`UPDATE ${db.table('labs')} SET version = 0, generation = generation + 1, updated = now() WHERE lab = $1`, [
+          lab,
+        ]);
       });
     },
     close: () => db.close(),

@@ -31,8 +31,16 @@ export const storeWords = (args: readonly string[]): { rest: string[]; store?: s
 export const openTravelSource = async (path: string, store: string | undefined, onWarning: (w: string) => void): Promise<LabSource> => {
   if (isFileLab(path)) return openSource(path, onWarning);
   if (!store) {
-    if (await access(path).then(() => true, () => false)) return openSource(path, onWarning);
-    throw new TravelError(`no file at ${path}; a lab log ends in .jsonl, an exported lab in .json, and a lab in a store needs --store postgres://… (or PKILAB_STORE)`);
+    if (
+      await access(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      return openSource(path, onWarning);
+    throw new TravelError(
+      `no file at ${path}; a lab log ends in .jsonl, an exported lab in .json, and a lab in a store needs --store postgres://… (or PKILAB_STORE)`,
+    );
   }
   const lab = await openLabByStore(path, { store, onWarning });
   try {
@@ -43,7 +51,8 @@ export const openTravelSource = async (path: string, store: string | undefined, 
       onWarning(`${passphraseVariable} is not set: the keys of ${lab.where} stay sealed (what-if signs with stand-in keys)`);
       return { path: lab.where, events, keys, secrets: {} };
     }
-    for (const ref of referencesOf(events).keys) if (await lab.ports.keys.has(ref)) await keys.put(ref, await lab.ports.keys.privateKey(ref));
+    for (const ref of referencesOf(events).keys)
+      if (await lab.ports.keys.has(ref)) await keys.put(ref, await lab.ports.keys.privateKey(ref));
     return { path: lab.where, events, keys, secrets: await lab.secrets() };
   } finally {
     await lab.close();
@@ -62,9 +71,14 @@ export const untilInterrupted = (): Promise<void> =>
  * polling), until interrupted. A lab cut back by another writer is said so.
  */
 export const followTravel = async (
-  path: string, store: string | undefined, out: (line: string) => void, stop: Promise<void>, warn: (line: string) => void = () => undefined,
+  path: string,
+  store: string | undefined,
+  out: (line: string) => void,
+  stop: Promise<void>,
+  warn: (line: string) => void = () => undefined,
 ): Promise<number> => {
-  if (isFileLab(path) || !store) throw new TravelError(`--follow follows a lab in a store (LISTEN/NOTIFY); ${path} is not one: add --store postgres://… and a lab name`);
+  if (isFileLab(path) || !store)
+    throw new TravelError(`--follow follows a lab in a store (LISTEN/NOTIFY); ${path} is not one: add --store postgres://… and a lab name`);
   const lab = await openLabByStore(path, { store });
   try {
     // A mistyped name would otherwise wait in silence.

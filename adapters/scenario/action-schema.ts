@@ -21,7 +21,10 @@ const actionEntry = z
   .register(wording, { expected: `a mapping with action (${ids.slice(0, 4).join(', ')}…) and the fields of its choice`, items: 'actions' });
 
 /** A list of actions, run in order; each is taken whatever became of the one before. */
-export const actionList = z.array(actionEntry).min(1).register(wording, { expected: 'a list of actions, each a mapping with action and its fields', items: 'actions' });
+export const actionList = z
+  .array(actionEntry)
+  .min(1)
+  .register(wording, { expected: 'a list of actions, each a mapping with action and its fields', items: 'actions' });
 
 /** The `procedures:` item that runs actions between procedures. */
 export const actionsBetween = z.strictObject({ actions: actionList }).register(wording, { expected: 'a mapping with actions' });

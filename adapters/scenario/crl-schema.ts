@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import {
-  defaultCrlSettings, periodUnits, unknownUrlVariables, urlVariables, type CrlPeriod, type CrlSettings,
+  defaultCrlSettings,
+  periodUnits,
+  unknownUrlVariables,
+  urlVariables,
+  type CrlPeriod,
+  type CrlSettings,
 } from '../../domain/index.ts';
 import { wording } from '../../workflows/index.ts';
 
@@ -19,7 +24,14 @@ const period = z
 
 /** "none" (or a zero period) clears "Publish Delta CRLs". */
 const deltaPeriod = z
-  .union([z.literal('none'), z.string().regex(/^\s*0+\s*(hour|day|week|month|year)s?\s*$/i).transform(() => 'none' as const), period])
+  .union([
+    z.literal('none'),
+    z
+      .string()
+      .regex(/^\s*0+\s*(hour|day|week|month|year)s?\s*$/i)
+      .transform(() => 'none' as const),
+    period,
+  ])
   .transform((p) => (p === 'none' ? null : p))
   .register(wording, { expected: 'a period such as "1 day", or "none" when delta CRLs are not published' });
 
@@ -27,8 +39,9 @@ const url = z
   .string()
   .min(1)
   .refine((u) => unknownUrlVariables(u).length === 0, {
-    error: (issue) => `expected AD CS's URL variables only (${urlVariables.map((v) => `<${v}>`).join(', ')}); `
-      + `found <${unknownUrlVariables(String(issue.input)).join('>, <')}>`,
+    error: (issue) =>
+      `expected AD CS's URL variables only (${urlVariables.map((v) => `<${v}>`).join(', ')}); ` +
+      `found <${unknownUrlVariables(String(issue.input)).join('>, <')}>`,
   })
   .register(wording, { expected: 'a URL such as http://<ServerDNSName>/CertEnroll/<CaName><CRLNameSuffix><DeltaCRLAllowed>.crl' });
 
@@ -37,8 +50,8 @@ export const crlFields = z
   .strictObject({
     basePeriod: period.optional().describe('CRL publication interval (default 1 week)'),
     deltaPeriod: deltaPeriod.optional().describe('delta CRL publication interval (default 1 day; "none" to publish no deltas)'),
-    baseOverlap: period.optional().describe('overlap added to the base CRL\'s validity (default 10% of the period, at least 1 hour)'),
-    deltaOverlap: period.optional().describe('overlap added to the delta CRL\'s validity (same default)'),
+    baseOverlap: period.optional().describe("overlap added to the base CRL's validity (default 10% of the period, at least 1 hour)"),
+    deltaOverlap: period.optional().describe("overlap added to the delta CRL's validity (same default)"),
     cdp: z.array(url).optional().describe('CRL Distribution Points written into issued certificates (replaces the LDAP + HTTP defaults)'),
     aia: z.array(url).optional().describe('Authority Information Access URLs written into issued certificates'),
   })
@@ -58,7 +71,9 @@ export const crlSetupOf = (value: z.output<typeof crlFields>): CrlSettings => ({
 export const crlExpectation = z
   .strictObject({
     ca: z.string().min(1).optional(),
-    state: z.enum(['current', 'expired', 'never-published']).optional()
+    state: z
+      .enum(['current', 'expired', 'never-published'])
+      .optional()
       .describe('what a client finds: current, expired, or never published'),
     baseCrls: z.int().min(0).optional().describe('how many base CRLs the CA published in the whole run (the first one at installation)'),
     deltaCrls: z.int().min(0).optional().describe('how many delta CRLs it published'),

@@ -25,7 +25,12 @@ const compareTime = (out: Disagreement[], field: string, der: number, stated: st
 };
 
 /** The template marker: a version 1 template's name, or a later template's OID. */
-const templateDisagreements = (out: Disagreement[], stated: IssuedCertificate, der: CertificateFacts['template'], knownOid?: string): void => {
+const templateDisagreements = (
+  out: Disagreement[],
+  stated: IssuedCertificate,
+  der: CertificateFacts['template'],
+  knownOid?: string,
+): void => {
   const [template, version] = ['data.certificate.template', 'data.certificate.templateSchemaVersion'];
   if (!der) {
     out.push({ field: template, expected: 'no template marker', found: JSON.stringify(stated.template) });
@@ -34,7 +39,8 @@ const templateDisagreements = (out: Disagreement[], stated: IssuedCertificate, d
     const found = String(stated.templateSchemaVersion);
     if (found !== '1') out.push({ field: version, expected: '1 (a version 1 template name)', found });
   } else {
-    if (stated.templateSchemaVersion === 1) out.push({ field: version, expected: '2 or later (template information, not a name)', found: '1' });
+    if (stated.templateSchemaVersion === 1)
+      out.push({ field: version, expected: '2 or later (template information, not a name)', found: '1' });
     const found = `"${stated.template}" (OID ${knownOid})`;
     if (knownOid && der.oid !== knownOid) out.push({ field: template, expected: `the template with OID ${der.oid}`, found });
   }

@@ -27,7 +27,11 @@ export interface CertificateFacts {
   readonly keySize?: number;
 }
 
-export interface Tlv { readonly tag: number; readonly start: number; readonly end: number }
+export interface Tlv {
+  readonly tag: number;
+  readonly start: number;
+  readonly end: number;
+}
 
 export class DerProblem extends Error {}
 
@@ -84,7 +88,11 @@ export const intOf = (b: Buffer, node: Tlv): number => {
 };
 
 const shortNames: Record<string, string> = {
-  '2.5.4.3': 'CN', '2.5.4.10': 'O', '2.5.4.11': 'OU', '0.9.2342.19200300.100.1.25': 'DC', '1.2.840.113549.1.9.1': 'E',
+  '2.5.4.3': 'CN',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '0.9.2342.19200300.100.1.25': 'DC',
+  '1.2.840.113549.1.9.1': 'E',
 };
 
 export const nameOf = (b: Buffer, node: Tlv): [string, string][] =>
@@ -93,7 +101,8 @@ export const nameOf = (b: Buffer, node: Tlv): [string, string][] =>
       const [type, value] = children(b, expect(pair, 0x30, 'an attribute'));
       const dotted = oidOf(b, type!);
       return [shortNames[dotted] ?? dotted, text(b, value!)];
-    }));
+    }),
+  );
 
 export const timeOf = (b: Buffer, node: Tlv): number => {
   const t = text(b, node);
@@ -106,7 +115,13 @@ export const timeOf = (b: Buffer, node: Tlv): number => {
 };
 
 /** What the extensions add, filled in as they are read. */
-interface FromExtensions { dnsNames: string[]; upns: string[]; ekus: string[]; applicationPolicies: string[]; template?: CertificateFacts['template'] }
+interface FromExtensions {
+  dnsNames: string[];
+  upns: string[];
+  ekus: string[];
+  applicationPolicies: string[];
+  template?: CertificateFacts['template'];
+}
 
 const readExtension = (b: Buffer, facts: FromExtensions, extension: Tlv): void => {
   const parts = children(b, expect(extension, 0x30, 'an Extension'));

@@ -14,7 +14,8 @@ interface CrlFacts {
   readonly entries: readonly { readonly serialNumber: string; readonly revokedAt: number; readonly reasonCode?: number }[];
 }
 
-const hex = (b: Buffer, node: Tlv): string => b.toString('hex', expect(node, 0x02, 'a serial number').start, node.end).replace(/^0+(?=.)/, '');
+const hex = (b: Buffer, node: Tlv): string =>
+  b.toString('hex', expect(node, 0x02, 'a serial number').start, node.end).replace(/^0+(?=.)/, '');
 
 /** An Extension's OID and its inner value (the DER inside the OCTET STRING). */
 const extension = (b: Buffer, node: Tlv): [string, Tlv] => {
@@ -25,7 +26,11 @@ const extension = (b: Buffer, node: Tlv): [string, Tlv] => {
 
 const entryOf = (b: Buffer, node: Tlv): CrlFacts['entries'][number] => {
   const [serial, date, extensions] = children(b, expect(node, 0x30, 'a revoked certificate'));
-  const reason = extensions ? children(b, extensions).map((e) => extension(b, e)).find(([id]) => id === '2.5.29.21') : undefined;
+  const reason = extensions
+    ? children(b, extensions)
+        .map((e) => extension(b, e))
+        .find(([id]) => id === '2.5.29.21')
+    : undefined;
   const reasonCode = reason ? b[expect(reason[1], 0x0a, 'a CRLReason').start] : undefined;
   return { serialNumber: hex(b, serial!), revokedAt: timeOf(b, date!), ...(reasonCode === undefined ? {} : { reasonCode }) };
 };
@@ -79,8 +84,16 @@ export const crlDisagreements = (stated: PublishedCrl, der: CrlFacts, caSubject?
   field('baseCrlNumber', String(der.baseCrlNumber), String(stated.baseCrlNumber));
   const entries = (list: readonly { serialNumber: string; revokedAt: number; reasonCode?: number }[]) =>
     JSON.stringify(list.map((e) => [e.serialNumber.toLowerCase(), iso(e.revokedAt), e.reasonCode ?? 0]));
-  field('entries', entries(der.entries), entries(stated.entries.map((e) => ({
-    serialNumber: e.serialNumber.replace(/^0+(?=.)/, ''), revokedAt: seconds(e.revokedAt), reasonCode: revocationReasons[e.reason],
-  }))));
+  field(
+    'entries',
+    entries(der.entries),
+    entries(
+      stated.entries.map((e) => ({
+        serialNumber: e.serialNumber.replace(/^0+(?=.)/, ''),
+        revokedAt: seconds(e.revokedAt),
+        reasonCode: revocationReasons[e.reason],
+      })),
+    ),
+  );
   return out;
 };

@@ -1,8 +1,26 @@
 import { z } from 'zod';
 import { pfxEncryptions, type LabEvent, type LabEventType, type RecordedEvent } from '../../domain/index.ts';
 import {
-  ace, autoenrollmentPolicy, certificationAuthority, count, enrollmentPlatform, host, iisSite, issuedCertificate, pendingRequest, port,
-  positiveInt, principal, publishedCrl, recordedValue, rejection, revocationReason, simTime, storeName, subjectNameSetting, template,
+  ace,
+  autoenrollmentPolicy,
+  certificationAuthority,
+  count,
+  enrollmentPlatform,
+  host,
+  iisSite,
+  issuedCertificate,
+  pendingRequest,
+  port,
+  positiveInt,
+  principal,
+  publishedCrl,
+  recordedValue,
+  rejection,
+  revocationReason,
+  simTime,
+  storeName,
+  subjectNameSetting,
+  template,
 } from './model.ts';
 import { entityName } from './names.ts';
 
@@ -24,7 +42,12 @@ export const eventData = {
   TemplatePublished: o({ template }),
   TemplateDuplicated: o({ source: s, versionLabel: s, template }),
   TemplateSubjectNameChanged: o({ template: entityName, subjectName: subjectNameSetting, minorRevision: count }),
-  TemplateRequestHandlingChanged: o({ template: entityName, exportableKey: z.boolean(), managerApproval: z.boolean(), minorRevision: count }),
+  TemplateRequestHandlingChanged: o({
+    template: entityName,
+    exportableKey: z.boolean(),
+    managerApproval: z.boolean(),
+    minorRevision: count,
+  }),
   TemplatePermissionsChanged: o({ template: entityName, before: ace.nullable(), after: ace, minorRevision: count }),
   TemplateIssued: o({ ca: entityName, template: s }),
   CertificateIssued: o({ certificate: issuedCertificate }),
@@ -44,7 +67,13 @@ export const eventData = {
   CertificateInstalled: o({ host: entityName, store: storeName, thumbprint: s, template: s, keyRef: s, exportableKey: z.boolean() }),
   IisBindingChanged: o({ host: entityName, site: entityName, protocol: z.literal('https'), port, thumbprint: s, previous: s.nullable() }),
   IisBindingVerified: o({ host: s, site: s, thumbprint: s, names: strings }),
-  CertificateExported: o({ host: entityName, thumbprint: s, file: s, withPrivateKey: z.boolean(), encryption: z.enum(pfxEncryptions).optional() }),
+  CertificateExported: o({
+    host: entityName,
+    thumbprint: s,
+    file: s,
+    withPrivateKey: z.boolean(),
+    encryption: z.enum(pfxEncryptions).optional(),
+  }),
   CertificateVerified: o({ host: s, thumbprint: s, template: s, purposes: strings }),
   // ConfigMgr
   SiteSystemConfigured: o({ host: entityName, intranetFqdn: s, internetFqdn: s.optional() }),
@@ -63,8 +92,13 @@ export const eventData = {
     template: entityName,
     tab: s,
     settings: o({
-      validityDays: positiveInt.optional(), renewalDays: count.optional(), minimalKeySize: positiveInt.optional(), exportableKey: z.boolean().optional(),
-      managerApproval: z.boolean().optional(), autoenrollment: z.boolean().optional(), supersedes: strings.optional(),
+      validityDays: positiveInt.optional(),
+      renewalDays: count.optional(),
+      minimalKeySize: positiveInt.optional(),
+      exportableKey: z.boolean().optional(),
+      managerApproval: z.boolean().optional(),
+      autoenrollment: z.boolean().optional(),
+      supersedes: strings.optional(),
     }),
     minorRevision: count,
   }),
@@ -90,7 +124,9 @@ const table = <S>(make: (type: LabEventType) => S) => Object.fromEntries(eventTy
 /** One strict schema per event type, by type: validating through it skips the union's dispatch. */
 export const eventSchemas = table((type) => o({ type: z.literal(type), data: eventData[type] })) as { [K in LabEventType]: EventSchema<K> };
 /** The same, for the event as stored: with its position (1-based) and simulated time. */
-export const recordedSchemas = table((type) => eventSchemas[type].extend({ position: positiveInt, at: simTime })) as { [K in LabEventType]: RecordedSchema<K> };
+export const recordedSchemas = table((type) => eventSchemas[type].extend({ position: positiveInt, at: simTime })) as {
+  [K in LabEventType]: RecordedSchema<K>;
+};
 
 /** The schemas of all types as a list for `z.discriminatedUnion`: a union of one schema per type, not one schema of unions. */
 const options = <S extends object>(schemas: S) => Object.values(schemas) as [S[keyof S], ...S[keyof S][]];

@@ -57,8 +57,12 @@ const checkOn = (p: Program, check: Check, x: string): string | undefined => {
 };
 
 const literals = (p: Program, values: ReadonlySet<unknown>, x: string): string => {
-  const plain = [...values].every((v) => typeof v === 'string' || typeof v === 'boolean' || v === null || (typeof v === 'number' && Number.isFinite(v)));
-  return plain && values.size <= 8 ? `(${[...values].map((v) => `${x} === ${JSON.stringify(v)}`).join(' || ')})` : `${p.ref(values)}.has(${x})`;
+  const plain = [...values].every(
+    (v) => typeof v === 'string' || typeof v === 'boolean' || v === null || (typeof v === 'number' && Number.isFinite(v)),
+  );
+  return plain && values.size <= 8
+    ? `(${[...values].map((v) => `${x} === ${JSON.stringify(v)}`).join(' || ')})`
+    : `${p.ref(values)}.has(${x})`;
 };
 
 const strictObject = (p: Program, shape: Record<string, Schema>): string | undefined => {
@@ -67,7 +71,9 @@ const strictObject = (p: Program, shape: Record<string, Schema>): string | undef
     const optional = schema._zod.def.type === 'optional';
     const test = expression(p, optional ? ((schema._zod.def as Def).innerType as Schema) : schema, 'x');
     if (!test) return undefined;
-    const present = optional ? `if (x !== undefined) { if (!(${test})) return false; n++; }` : `if (x === undefined || !(${test})) return false; n++;`;
+    const present = optional
+      ? `if (x !== undefined) { if (!(${test})) return false; n++; }`
+      : `if (x === undefined || !(${test})) return false; n++;`;
     lines.push(`x = v[${JSON.stringify(key)}];`, present);
   }
   // Strict: nothing besides the known fields (a field set to undefined is left to zod to judge).

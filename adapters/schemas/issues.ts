@@ -10,18 +10,30 @@ export const shown = (value: unknown): string => {
 };
 
 const at = (root: unknown, path: readonly PropertyKey[]): unknown =>
-  path.reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined), root);
+  path.reduce<unknown>(
+    (value, key) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined),
+    root,
+  );
 
 /** `data.certificate.dnsNames[0]` */
 const pathText = (path: readonly PropertyKey[]): string =>
   path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
 
 const expectedWord: Record<string, string> = {
-  nonoptional: 'a value', int: 'an integer', object: 'an object', array: 'an array', string: 'a string', number: 'a number',
-  boolean: 'true or false', tuple: 'a pair',
+  nonoptional: 'a value',
+  int: 'an integer',
+  object: 'an object',
+  array: 'an array',
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  tuple: 'a pair',
 };
 const listed = (values: readonly unknown[]): string => {
-  const shownValues = values.slice(0, 8).map((v) => JSON.stringify(v)).join(' | ');
+  const shownValues = values
+    .slice(0, 8)
+    .map((v) => JSON.stringify(v))
+    .join(' | ');
   return values.length <= 8 ? shownValues : `${shownValues} | ... (${values.length} in all)`;
 };
 
@@ -54,7 +66,8 @@ const distance = (a: string, b: string): number => {
   let row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i += 1) {
     const next = [i];
-    for (let j = 1; j <= b.length; j += 1) next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j += 1)
+      next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
     row = next;
   }
   return row[b.length]!;
@@ -62,4 +75,6 @@ const distance = (a: string, b: string): number => {
 
 /** The few known names nearest a misspelt one, for "did you mean" lists that stay short. */
 export const closest = (name: string, known: readonly string[], howMany = 3): string[] =>
-  [...known].sort((a, b) => distance(name.toLowerCase(), a.toLowerCase()) - distance(name.toLowerCase(), b.toLowerCase())).slice(0, howMany);
+  [...known]
+    .sort((a, b) => distance(name.toLowerCase(), a.toLowerCase()) - distance(name.toLowerCase(), b.toLowerCase()))
+    .slice(0, howMany);

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import {
-  altNameKinds, certificatePurposes, compatibilityAuthorities, compatibilityRecipients, failures, periodUnits, revocationReasonNames, subjectFormats,
-  templateRights, type RevocationReason,
+  altNameKinds,
+  certificatePurposes,
+  compatibilityAuthorities,
+  compatibilityRecipients,
+  failures,
+  periodUnits,
+  revocationReasonNames,
+  subjectFormats,
+  templateRights,
+  type RevocationReason,
 } from '../../domain/index.ts';
 import { displayName, entityName, templateName } from './names.ts';
 
@@ -17,9 +25,10 @@ export const port = z.number().int().min(1).max(65535);
 /** Base64 DER (RFC 4648 alphabet, padded). */
 const base64Der = z.base64({ error: 'expected base64 DER' });
 
-
 /** Any value JSON can hold, but present: a choice or an input the log recorded (passwords stay as recorded). */
-export const recordedValue = z.unknown().refine((value): boolean => value !== undefined, { error: 'expected a recorded value (any JSON), found nothing' });
+export const recordedValue = z
+  .unknown()
+  .refine((value): boolean => value !== undefined, { error: 'expected a recorded value (any JSON), found nothing' });
 
 const rdn = z.tuple([z.enum(['DC', 'CN', 'OU', 'O', 'E']), z.string()]);
 
@@ -75,7 +84,10 @@ export const template = z.strictObject({
   issuancePolicies: z.array(z.strictObject({ oid: z.string(), linkedGroup: z.string().optional() })).optional(),
   purpose: z.enum(certificatePurposes).optional(),
   compatibility: z
-    .strictObject({ certificationAuthority: z.enum(keysOf(compatibilityAuthorities)), certificateRecipient: z.enum(keysOf(compatibilityRecipients)) })
+    .strictObject({
+      certificationAuthority: z.enum(keysOf(compatibilityAuthorities)),
+      certificateRecipient: z.enum(keysOf(compatibilityRecipients)),
+    })
     .optional(),
   supersedes: z.array(z.string()).optional(),
   keyProvider: z.enum(['csp', 'ksp']),
@@ -160,7 +172,11 @@ export const issuedCertificate = z.strictObject({
 });
 
 export const pendingRequest = z.strictObject({
-  requestId: positiveInt, ca: z.string(), template: z.string(), requester: z.string(), submittedAt: simTime,
+  requestId: positiveInt,
+  ca: z.string(),
+  template: z.string(),
+  requester: z.string(),
+  submittedAt: simTime,
   requested: z.strictObject({ commonName: z.string().optional(), dnsNames: z.array(z.string()) }).optional(),
 });
 

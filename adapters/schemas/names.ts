@@ -6,7 +6,9 @@ const reserved = new Set(Object.getOwnPropertyNames(Object.prototype));
  * A name the projections use as a record key: one that every JavaScript object already has
  * (`constructor`, `__proto__`) would read or overwrite the object's own machinery instead of an entry.
  */
-export const entityName = z.string().refine((name) => !reserved.has(name), { error: 'expected a name usable as a key, found a built-in property name' });
+export const entityName = z
+  .string()
+  .refine((name) => !reserved.has(name), { error: 'expected a name usable as a key, found a built-in property name' });
 
 /** A string the domain receives branded: checked as `schema` says, typed as the brand; its JSON stays the plain string. */
 const branded = <B extends string>(schema: z.ZodType<string>) => schema as unknown as z.ZodType<B>;

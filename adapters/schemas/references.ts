@@ -27,7 +27,12 @@ export const unknownReference = (names: LabNames, event: LabEvent): string | und
     case 'TemplateRequestHandlingChanged':
     case 'TemplatePermissionsChanged':
     case 'TemplateApplicationPolicyAdded':
-      return unless(names.templates.has(event.data.template), 'data.template', 'a template published or duplicated earlier', event.data.template);
+      return unless(
+        names.templates.has(event.data.template),
+        'data.template',
+        'a template published or duplicated earlier',
+        event.data.template,
+      );
     case 'TemplateIssued':
     case 'CertificateRequestPending':
     case 'CertificateRevoked':
@@ -36,13 +41,20 @@ export const unknownReference = (names: LabNames, event: LabEvent): string | und
     case 'CaServiceStarted':
       return unless(names.authorities.has(event.data.ca), 'data.ca', 'the CA the lab installed', event.data.ca);
     case 'CertificateIssued':
-      return unless(names.authorities.has(event.data.certificate.ca), 'data.certificate.ca', 'the CA the lab installed', event.data.certificate.ca);
+      return unless(
+        names.authorities.has(event.data.certificate.ca),
+        'data.certificate.ca',
+        'the CA the lab installed',
+        event.data.certificate.ca,
+      );
     case 'CertificateInstalled':
       return unless(names.hosts.has(event.data.host), 'data.host', 'a host provisioned earlier', event.data.host);
     case 'IisBindingChanged': {
       const sites = names.hosts.get(event.data.host);
-      return unless(sites !== undefined, 'data.host', 'a host provisioned earlier', event.data.host)
-        ?? unless(sites!.has(event.data.site), 'data.site', `one of the IIS sites of ${event.data.host}`, event.data.site);
+      return (
+        unless(sites !== undefined, 'data.host', 'a host provisioned earlier', event.data.host) ??
+        unless(sites!.has(event.data.site), 'data.site', `one of the IIS sites of ${event.data.host}`, event.data.site)
+      );
     }
     case 'AutoenrollmentPolicyConfigured':
       return unless(names.gpos.has(event.data.gpo), 'data.gpo', 'a Group Policy object created earlier', event.data.gpo);

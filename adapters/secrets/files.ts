@@ -20,10 +20,19 @@ export const fileSecretStore = (file: string): SecretStore & { all(): Promise<Re
     }
     try {
       const parsed = JSON.parse(text) as unknown;
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !Object.values(parsed).every((v) => typeof v === 'string')) throw new Error('not a mapping of names to strings');
+      if (
+        typeof parsed !== 'object' ||
+        parsed === null ||
+        Array.isArray(parsed) ||
+        !Object.values(parsed).every((v) => typeof v === 'string')
+      )
+        throw new Error('not a mapping of names to strings');
       return parsed as Record<string, string>;
     } catch (error) {
-      throw secretStoreError('SECRETS_CORRUPT', `${file}: expected a JSON mapping of secret names to strings, found something else (${(error as Error).message})`);
+      throw secretStoreError(
+        'SECRETS_CORRUPT',
+        `${file}: expected a JSON mapping of secret names to strings, found something else (${(error as Error).message})`,
+      );
     }
   };
   const save = async (secrets: Record<string, string>) => {
@@ -47,7 +56,8 @@ export const fileSecretStore = (file: string): SecretStore & { all(): Promise<Re
     async put(ref, value) {
       const secrets = await load();
       if (secrets[ref.secret] === value) return;
-      if (secrets[ref.secret] !== undefined) throw secretStoreError('SECRETS_CORRUPT', `${file} already holds another value under "${ref.secret}".`);
+      if (secrets[ref.secret] !== undefined)
+        throw secretStoreError('SECRETS_CORRUPT', `${file} already holds another value under "${ref.secret}".`);
       await save({ ...secrets, [ref.secret]: value });
     },
     async has(ref) {

@@ -16,12 +16,17 @@ export const memorySecretStore = (initial: Readonly<Record<string, string>> = {}
     },
     async reveal(ref) {
       const value = secrets.get(ref.secret);
-      if (value === undefined) throw secretStoreError('SECRETS_MISSING', `The secret "${ref.secret}" is not in this lab's secrets (a lab shared without keys carries none).`);
+      if (value === undefined)
+        throw secretStoreError(
+          'SECRETS_MISSING',
+          `The secret "${ref.secret}" is not in this lab's secrets (a lab shared without keys carries none).`,
+        );
       return value;
     },
     async put(ref, value) {
       const existing = secrets.get(ref.secret);
-      if (existing !== undefined && existing !== value) throw secretStoreError('SECRETS_CORRUPT', `The secret "${ref.secret}" already holds another value.`);
+      if (existing !== undefined && existing !== value)
+        throw secretStoreError('SECRETS_CORRUPT', `The secret "${ref.secret}" already holds another value.`);
       secrets.set(ref.secret, value);
     },
     async has(ref) {

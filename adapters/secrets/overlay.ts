@@ -6,7 +6,10 @@ import { memorySecretStore } from './memory.ts';
  * copy lacks (a lab shared without its secrets) stands for a made-up password: the same reference always
  * gets the same stand-in, so an export and an import that shared a password still match.
  */
-export const overlaySecretStore = (base: Readonly<Record<string, string>>, onStandIn: (ref: string) => void = () => undefined): SecretStore => {
+export const overlaySecretStore = (
+  base: Readonly<Record<string, string>>,
+  onStandIn: (ref: string) => void = () => undefined,
+): SecretStore => {
   const store = memorySecretStore(base);
   return {
     ...store,

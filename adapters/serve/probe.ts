@@ -17,9 +17,8 @@ type Get = { status: number; bytes: number; error?: undefined } | { error: strin
 const get = (url: URL, port: number, address: string, ca?: string, ciphers?: string): Promise<Get> =>
   new Promise((resolve) => {
     const options = { host: address, port, path: url.pathname, servername: url.hostname, headers: { host: url.hostname }, timeout: 5000 };
-    const request = url.protocol === 'https:'
-      ? httpsRequest({ ...options, ca, ...(ciphers ? { ciphers } : {}), agent: false })
-      : httpRequest(options);
+    const request =
+      url.protocol === 'https:' ? httpsRequest({ ...options, ca, ...(ciphers ? { ciphers } : {}), agent: false }) : httpRequest(options);
     request.on('response', (response) => {
       let bytes = 0;
       response.on('data', (chunk: Buffer) => (bytes += chunk.length));
@@ -43,8 +42,10 @@ export const probe = async (published: Published, running: Running, caCertificat
       const era = await get(url, running.https!.port, running.address, ca, eraCiphers);
       const today = await get(url, running.https!.port, running.address, ca);
       const ok = era.error === undefined && era.status === 200;
-      const todayText = today.error === undefined ? 'today\'s OpenSSL accepts it too' : `today's OpenSSL refuses it (${today.error})`;
-      const detail = ok ? `TLS verified against the lab CA, HTTP ${era.status}; ${todayText}` : `failed: ${era.error ?? `HTTP ${era.status}`}`;
+      const todayText = today.error === undefined ? "today's OpenSSL accepts it too" : `today's OpenSSL refuses it (${today.error})`;
+      const detail = ok
+        ? `TLS verified against the lab CA, HTTP ${era.status}; ${todayText}`
+        : `failed: ${era.error ?? `HTTP ${era.status}`}`;
       results.push({ url: url.href, ok, detail });
     }
   }

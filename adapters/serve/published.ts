@@ -65,16 +65,27 @@ const bindingsOf = (world: World): HttpsBinding[] =>
       (state?.bindings ?? []).flatMap((binding) => {
         if (binding.protocol !== 'https' || !binding.thumbprint) return [];
         const issued = Object.values(world.ca.issued).find((c) => c.thumbprint === binding.thumbprint);
-        const stored = Object.values(world.hosts.stores[host] ?? {}).flat().find((c) => c?.thumbprint === binding.thumbprint);
+        const stored = Object.values(world.hosts.stores[host] ?? {})
+          .flat()
+          .find((c) => c?.thumbprint === binding.thumbprint);
         if (!issued || !stored?.hasPrivateKey) return [];
         const computer = world.hosts.hosts[host];
         const authority = world.ca.authorities[issued.ca];
         const names = [computer?.fqdn, computer?.internetFqdn].filter((n): n is string => Boolean(n));
         const signatureHash = new x509.X509Certificate(Buffer.from(issued.der, 'base64')).signatureAlgorithm.hash.name;
-        return [{
-          host, site, iisPort: binding.port, names: [...new Set(names.map((n) => n.toLowerCase()))], thumbprint: binding.thumbprint,
-          certificate: issued.der, chain: authority ? [authority.certificate] : [], keyRef: stored.keyRef, signatureHash,
-        }];
+        return [
+          {
+            host,
+            site,
+            iisPort: binding.port,
+            names: [...new Set(names.map((n) => n.toLowerCase()))],
+            thumbprint: binding.thumbprint,
+            certificate: issued.der,
+            chain: authority ? [authority.certificate] : [],
+            keyRef: stored.keyRef,
+            signatureHash,
+          },
+        ];
       }),
     ),
   );

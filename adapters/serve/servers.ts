@@ -46,14 +46,17 @@ const httpsServer = async (bindings: readonly HttpsBinding[], keys: KeyStore): P
     for (const name of binding.names) if (!contexts.has(name)) contexts.set(name, { context, binding });
   }
   const first = bindings[0]!;
-  const server = createHttpsServer({
-    ...(await options(first)),
-    SNICallback: (name, done) => done(null, contexts.get(name.toLowerCase())?.context ?? contexts.get(first.names[0] ?? '')?.context),
-  }, (request, response) => {
-    const name = (request.socket as { servername?: string }).servername?.toLowerCase() ?? '';
-    const binding = contexts.get(name)?.binding ?? first;
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(request.method === 'HEAD' ? undefined : welcome(binding));
-  });
+  const server = createHttpsServer(
+    {
+      ...(await options(first)),
+      SNICallback: (name, done) => done(null, contexts.get(name.toLowerCase())?.context ?? contexts.get(first.names[0] ?? '')?.context),
+    },
+    (request, response) => {
+      const name = (request.socket as { servername?: string }).servername?.toLowerCase() ?? '';
+      const binding = contexts.get(name)?.binding ?? first;
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(request.method === 'HEAD' ? undefined : welcome(binding));
+    },
+  );
   return server;
 };
 

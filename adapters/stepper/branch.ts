@@ -42,7 +42,9 @@ export const scenarioOf = async (lab: Lab, name: string, secrets: SecretStore): 
       else procedures.push({ actions: [{ action: e.data.step, ...(choice as object) }] });
       continue;
     }
-    const entry = [...procedures].reverse().find((p): p is Extract<Entry, { procedure: string }> => 'procedure' in p && p.procedure === e.data.procedure);
+    const entry = [...procedures]
+      .reverse()
+      .find((p): p is Extract<Entry, { procedure: string }> => 'procedure' in p && p.procedure === e.data.procedure);
     if (entry) entry.steps[e.data.step] = choice;
   }
   // A procedure left part-way stops where the session stopped: `until` its last step taken.
@@ -53,7 +55,13 @@ export const scenarioOf = async (lab: Lab, name: string, secrets: SecretStore): 
   }
   const world = lab.world;
   const certificates = Object.entries(world.hosts.stores).flatMap(([host, stores]) =>
-    Object.entries(stores).flatMap(([store, certs]) => (certs ?? []).map((c) => ({ host, ...(store === 'personal' ? {} : { store }), template: findTemplate(world.ca, TemplateName(c.template))?.displayName ?? c.template }))),
+    Object.entries(stores).flatMap(([store, certs]) =>
+      (certs ?? []).map((c) => ({
+        host,
+        ...(store === 'personal' ? {} : { store }),
+        template: findTemplate(world.ca, TemplateName(c.template))?.displayName ?? c.template,
+      })),
+    ),
   );
   const authority = ca?.type === 'CaInstalled' ? ca.data.authority : undefined;
   return [
@@ -61,9 +69,20 @@ export const scenarioOf = async (lab: Lab, name: string, secrets: SecretStore): 
     stringify({
       scenario: name,
       title: `Stepped session ${name}`,
-      lab: { ...(created?.type === 'LabCreated' ? { startsAt: created.data.startsAt } : {}), ...(authority ? { ca: { edition: authority.edition, os: authority.os } } : {}) },
+      lab: {
+        ...(created?.type === 'LabCreated' ? { startsAt: created.data.startsAt } : {}),
+        ...(authority ? { ca: { edition: authority.edition, os: authority.os } } : {}),
+      },
       procedures,
-      expect: { certificates, findings: evaluateFindings(world).filter((f) => f.severity !== 'info').map((f) => ({ rule: f.rule, subject: f.subject })), completed: Object.values(world.procedures).filter((p) => p.completed).map((p) => p.procedure) },
+      expect: {
+        certificates,
+        findings: evaluateFindings(world)
+          .filter((f) => f.severity !== 'info')
+          .map((f) => ({ rule: f.rule, subject: f.subject })),
+        completed: Object.values(world.procedures)
+          .filter((p) => p.completed)
+          .map((p) => p.procedure),
+      },
     }),
   ].join('\n');
 };

@@ -33,13 +33,16 @@ export interface Stepper {
   close(): Promise<void>;
 }
 
-
 /** The stepping session shared by the full-screen and the plain interface. */
 export const createStepper = async (options: StepperOptions & { quiz?: boolean }): Promise<Stepper> => {
   let { writer, lab, message } = await openOrCreate(options);
   let { folder, ports } = writer;
   let procedure = options.procedure ? findProcedure(options.procedure) : undefined;
-  if (options.procedure && !procedure) throw new StepperError('STEPPER_UNKNOWN_PROCEDURE', `unknown procedure "${options.procedure}"; expected one of ${procedures.map((p) => p.id).join(', ')}`);
+  if (options.procedure && !procedure)
+    throw new StepperError(
+      'STEPPER_UNKNOWN_PROCEDURE',
+      `unknown procedure "${options.procedure}"; expected one of ${procedures.map((p) => p.id).join(', ')}`,
+    );
   /** Starts the procedure unless it runs; when another writer appended first (a team on one lab), reads the lab again. */
   const started = async (chosen: NonNullable<typeof procedure>) => {
     try {
@@ -78,7 +81,10 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
     last = undefined;
     resolved = [];
     latest = 0;
-    message = mode === 'fork' ? `went back to position ${position} on a fork in ${folder.root} (the original log is kept)` : `went back to position ${position}; the log was cut there`;
+    message =
+      mode === 'fork'
+        ? `went back to position ${position} on a fork in ${folder.root} (the original log is kept)`
+        : `went back to position ${position}; the log was cut there`;
   };
   const switchTo = async (next: typeof writer, nextLab: Lab) => {
     await writer.release();
@@ -91,10 +97,22 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
     view: () => viewOf({ folder, lab, procedure, quiz, last, message, resolved, latest }),
     async choose(id) {
       const chosen = findProcedure(id);
-      if (!chosen) throw new StepperError('STEPPER_UNKNOWN_PROCEDURE', `unknown procedure "${id}"; expected one of ${procedures.map((p) => p.id).join(', ')}`);
+      if (!chosen)
+        throw new StepperError(
+          'STEPPER_UNKNOWN_PROCEDURE',
+          `unknown procedure "${id}"; expected one of ${procedures.map((p) => p.id).join(', ')}`,
+        );
       const status = procedureStatus(lab.world, chosen);
-      if (status.kind === 'needs') throw new StepperError('STEPPER_NEEDS_PROCEDURE', `${chosen.id} needs ${status.first.join(' and ')} first: its steps name the group or template that procedure creates`);
-      if (status.kind === 'done') throw new StepperError('STEPPER_PROCEDURE_DONE', `${chosen.id} is already done in this lab; step it again on a fork of the lab before it (f) or in a fresh lab (n)`);
+      if (status.kind === 'needs')
+        throw new StepperError(
+          'STEPPER_NEEDS_PROCEDURE',
+          `${chosen.id} needs ${status.first.join(' and ')} first: its steps name the group or template that procedure creates`,
+        );
+      if (status.kind === 'done')
+        throw new StepperError(
+          'STEPPER_PROCEDURE_DONE',
+          `${chosen.id} is already done in this lab; step it again on a fork of the lab before it (f) or in a fresh lab (n)`,
+        );
       procedure = chosen;
       lab = await started(procedure);
       last = undefined;
@@ -104,7 +122,11 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
       if (!procedure) return;
       const step = currentStep(lab, procedure);
       const option = step ? optionsFor(lab, procedure, step)[index] : undefined;
-      if (!step || !option) throw new StepperError('STEPPER_NOT_LISTED', `no choice ${index + 1} here; expected a choice from 1 to ${step ? optionsFor(lab, procedure, step).length : 0}`);
+      if (!step || !option)
+        throw new StepperError(
+          'STEPPER_NOT_LISTED',
+          `no choice ${index + 1} here; expected a choice from 1 to ${step ? optionsFor(lab, procedure, step).length : 0}`,
+        );
       let taken;
       try {
         taken = await takeOption(ports, lab, procedure, step, option, quiz);
@@ -120,20 +142,26 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
       last = taken.result;
       resolved = [...taken.result.resolved.map((finding) => ({ finding, by: step.title })), ...resolved].slice(0, 8);
       latest = taken.result.resolved.length;
-      message = taken.result.rejection ? `${step.title}: rejected` : taken.result.leftOut ? `${step.title}: left out` : `${step.title}: done`;
+      message = taken.result.rejection
+        ? `${step.title}: rejected`
+        : taken.result.leftOut
+          ? `${step.title}: left out`
+          : `${step.title}: done`;
     },
     leave() {
       procedure = undefined;
       last = undefined;
-      message = "";
+      message = '';
     },
     async back(steps, mode) {
-      if (!lab.events.some((e) => e.type === 'ActionTaken')) throw new StepperError('STEPPER_NOTHING_THERE', 'nothing to go back to: no step has been taken in this lab yet');
+      if (!lab.events.some((e) => e.type === 'ActionTaken'))
+        throw new StepperError('STEPPER_NOTHING_THERE', 'nothing to go back to: no step has been taken in this lab yet');
       await moveTo(positionBeforeInputs(lab, steps), mode);
     },
     async jumpTo(position, mode) {
       const input = lab.events[position - 1];
-      if (input?.type !== 'ActionTaken') throw new StepperError('STEPPER_NOTHING_THERE', `position ${position} is not an input of this lab`);
+      if (input?.type !== 'ActionTaken')
+        throw new StepperError('STEPPER_NOTHING_THERE', `position ${position} is not an input of this lab`);
       await moveTo(position - 1, mode);
     },
     async again(id, where) {
@@ -144,7 +172,11 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
         if (!started) throw new StepperError('STEPPER_NOTHING_THERE', `${id} was never started in this lab`);
         await moveTo(started.position - 1, 'fork');
       } else {
-        const fresh = await freshLab(folder.root, prerequisitesOf(chosen).map((p) => p.id), options.warn);
+        const fresh = await freshLab(
+          folder.root,
+          prerequisitesOf(chosen).map((p) => p.id),
+          options.warn,
+        );
         await switchTo(fresh.writer, fresh.lab);
         last = undefined;
         resolved = [];
@@ -152,7 +184,13 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
       }
       procedure = chosen;
       lab = await started(chosen);
-      message = `${chosen.title}: again, in ${folder.root}${where === 'fresh' && prerequisitesOf(chosen).length ? ` (after ${prerequisitesOf(chosen).map((p) => p.id).join(', ')} the seed's way)` : ''}`;
+      message = `${chosen.title}: again, in ${folder.root}${
+        where === 'fresh' && prerequisitesOf(chosen).length
+          ? ` (after ${prerequisitesOf(chosen)
+              .map((p) => p.id)
+              .join(', ')} the seed's way)`
+          : ''
+      }`;
     },
     proposals: (action) => {
       const definition = findAction(action);
@@ -173,7 +211,11 @@ export const createStepper = async (options: StepperOptions & { quiz?: boolean }
       resolved = [...gone.map((finding) => ({ finding, by: proposal.action.title })), ...resolved].slice(0, 8);
       latest = gone.length;
       last = {
-        step: proposal.action.id, title: `${proposal.action.title} (${proposal.label})`, leftOut: false, changes: [], resolved: gone,
+        step: proposal.action.id,
+        title: `${proposal.action.title} (${proposal.label})`,
+        leftOut: false,
+        changes: [],
+        resolved: gone,
         newFindings: open(lab.world).filter((f) => !open(before).some((b) => b.id === f.id)),
         ...(taken.outcome.ok ? {} : { rejection: taken.outcome.rejection }),
       };

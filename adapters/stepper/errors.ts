@@ -25,7 +25,10 @@ export type StepperErrorCode = (typeof stepperErrorCodes)[number];
 
 /** A stepper input refused with what was expected and what was found. Exit 2 in the CLI; a ✗ line while stepping. */
 export class StepperError extends Error {
-  constructor(readonly code: StepperErrorCode, message: string) {
+  constructor(
+    readonly code: StepperErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }

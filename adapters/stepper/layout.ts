@@ -15,37 +15,63 @@ export interface ScreenState {
   readonly question?: string;
 }
 
-export const keysLine = '↑↓/1-9 choose · Enter take · j jump back · b back · f fork · a actions · Tab world · PgUp/PgDn scroll · e explain · s save · q quit';
+export const keysLine =
+  '↑↓/1-9 choose · Enter take · j jump back · b back · f fork · a actions · Tab world · PgUp/PgDn scroll · e explain · s save · q quit';
 
 const choiceRows = (view: StepperView, state: ScreenState, cols: number, height: number): Row[] => {
   const rows: Row[] = [];
   if (!view.procedure) {
     rows.push(plain('Choose a procedure (Enter):', { bold: true }));
     const items = view.procedures.map(({ procedure, status }, i) =>
-      plain(`${i === state.selected ? '›' : ' '} ${i + 1}) ${procedure.title} — ${statusText(status)}`, { inverse: i === state.selected, dim: status.kind === 'needs' }));
+      plain(`${i === state.selected ? '›' : ' '} ${i + 1}) ${procedure.title} — ${statusText(status)}`, {
+        inverse: i === state.selected,
+        dim: status.kind === 'needs',
+      }),
+    );
     return [...rows, ...windowOf(items, height - 1, offsetFor(state.selected, height - 1, items.length))];
   }
-  if (!view.stepTitle) return [plain('The procedure is complete.', { bold: true, color: 'green' }), plain('Choose another with Esc, or go back with j.', { dim: true })];
+  if (!view.stepTitle)
+    return [
+      plain('The procedure is complete.', { bold: true, color: 'green' }),
+      plain('Choose another with Esc, or go back with j.', { dim: true }),
+    ];
   rows.push(plain(`Step: ${view.stepTitle}`, { bold: true }));
   const roomy = height >= 16;
-  rows.push(...wrap(view.purpose ?? '', cols).slice(0, roomy ? 4 : 1).map((l) => plain(l)));
+  rows.push(
+    ...wrap(view.purpose ?? '', cols)
+      .slice(0, roomy ? 4 : 1)
+      .map((l) => plain(l)),
+  );
   if (!view.quiz && roomy) rows.push(plain(`seed: ${view.seed}`, { dim: true }));
   const option = view.options[state.selected];
   const detail: Row[] = option
-    ? [plain(`▌ ${option.label}${option.seed && !view.quiz ? ' (the seed\'s choice)' : ''}`, { bold: true }),
-       ...(option.fields.length ? option.fields.flatMap((f) => wrap(`${f.label}: ${f.value}`, cols, '▌   ').map((l) => plain(l))) : wrap(option.detail, cols, '▌   ').map((l) => plain(l)))]
+    ? [
+        plain(`▌ ${option.label}${option.seed && !view.quiz ? " (the seed's choice)" : ''}`, { bold: true }),
+        ...(option.fields.length
+          ? option.fields.flatMap((f) => wrap(`${f.label}: ${f.value}`, cols, '▌   ').map((l) => plain(l)))
+          : wrap(option.detail, cols, '▌   ').map((l) => plain(l))),
+      ]
     : [];
   const shownDetail = detail.slice(0, roomy ? Math.max(4, Math.floor(height / 3)) : 3);
   const room = Math.max(2, height - rows.length - 1 - shownDetail.length);
   const items = view.options.map((o, i) =>
-    plain(`${i === state.selected ? '›' : ' '} ${i + 1}) ${o.label}${o.seed && !view.quiz ? ' ★' : ''} — ${o.detail}`, { inverse: i === state.selected }));
+    plain(`${i === state.selected ? '›' : ' '} ${i + 1}) ${o.label}${o.seed && !view.quiz ? ' ★' : ''} — ${o.detail}`, {
+      inverse: i === state.selected,
+    }),
+  );
   rows.push(plain('Choices:', { bold: true }), ...windowOf(items, room, offsetFor(state.selected, room, items.length)));
   return [...rows, ...shownDetail].slice(0, height);
 };
 
 const checklistRows = (view: StepperView): Row[] => {
   const c = view.checklist;
-  if (!c) return [plain('Procedures', { bold: true }), ...view.procedures.map(({ procedure, status }) => plain(`${status.kind === 'done' ? '✓' : status.kind === 'needs' ? '⊘' : '·'} ${procedure.id}`, { dim: status.kind !== 'done' }))];
+  if (!c)
+    return [
+      plain('Procedures', { bold: true }),
+      ...view.procedures.map(({ procedure, status }) =>
+        plain(`${status.kind === 'done' ? '✓' : status.kind === 'needs' ? '⊘' : '·'} ${procedure.id}`, { dim: status.kind !== 'done' }),
+      ),
+    ];
   return [
     plain(view.procedure!.id, { bold: true }),
     ...c.done.map((id) => (c.skipped.includes(id) ? plain(`– ${id} (left out)`, { dim: true }) : plain(`✓ ${id}`, { color: 'green' }))),
@@ -58,7 +84,9 @@ const checklistRows = (view: StepperView): Row[] => {
 const findingRows = (view: StepperView, cols: number): Row[] => {
   const { open, fresh, resolved, earlier } = view.findings;
   const finding = (f: (typeof open)[number]) =>
-    wrap(`${fresh.includes(f.id) ? 'NEW ' : ''}[${f.severity}] ${f.id}: ${f.message}`, cols, '  ').map((l, i) => plain(l, i === 0 && fresh.includes(f.id) ? { color: 'yellow' } : {}));
+    wrap(`${fresh.includes(f.id) ? 'NEW ' : ''}[${f.severity}] ${f.id}: ${f.message}`, cols, '  ').map((l, i) =>
+      plain(l, i === 0 && fresh.includes(f.id) ? { color: 'yellow' } : {}),
+    );
   // Announcements first (what the last steps brought and resolved), then the rest of what is open.
   return [
     plain(`Findings here: ${open.length || 'none above informational'}${fresh.length ? ` (${fresh.length} new)` : ''}`, { bold: true }),
@@ -73,9 +101,19 @@ const lastRows = (view: StepperView, cols: number): Row[] => {
   const last = view.last;
   if (!last) return [];
   const rows: Row[] = [plain(`Last: ${last.title} — ${last.rejection ? 'rejected' : last.leftOut ? 'left out' : 'done'}`, { bold: true })];
-  if (last.rejection) rows.push(...wrap(`✗ ${last.rejection.code} ${last.rejection.name}: ${last.rejection.reason}`, cols, '  ').map((l) => plain(l, { color: 'red' })));
+  if (last.rejection)
+    rows.push(
+      ...wrap(`✗ ${last.rejection.code} ${last.rejection.name}: ${last.rejection.reason}`, cols, '  ').map((l) =>
+        plain(l, { color: 'red' }),
+      ),
+    );
   rows.push(...last.changes.map((c) => plain(`  ${c.area}: ${c.text}`)));
-  if (!last.rejection && last.changes.length === 0) rows.push(plain(last.leftOut ? '  nothing was done; later steps meet the world as it is' : '  no visible change in the world; as it stands:', { dim: true }));
+  if (!last.rejection && last.changes.length === 0)
+    rows.push(
+      plain(last.leftOut ? '  nothing was done; later steps meet the world as it is' : '  no visible change in the world; as it stands:', {
+        dim: true,
+      }),
+    );
   for (const line of last.unchanged ?? []) rows.push(...wrap(line, cols, '  ').map((l) => plain(l, { color: 'yellow' })));
   for (const line of last.quiz ?? []) rows.push(...wrap(line, cols, '  ? ').map((l) => plain(l, { color: 'cyan' })));
   return rows;
@@ -103,13 +141,29 @@ export const layout = (view: StepperView, state: ScreenState, cols: number, rows
   const mainHeight = body - bottom;
   const lastRoom = mainHeight >= 24 ? 8 : 3;
   const main = state.overlay
-    ? [plain(state.overlay.title, { bold: true }), ...windowOf(state.overlay.items.map((t, i) => plain(`${i === state.overlay!.selected ? '›' : ' '} ${t}`, { inverse: i === state.overlay!.selected })), mainHeight - 1, offsetFor(state.overlay.selected ?? 0, mainHeight - 1, state.overlay.items.length))]
-    : [...choiceRows(view, state, mainCols, mainHeight - Math.min(lastRows(view, mainCols).length, lastRoom)), ...lastRows(view, mainCols).slice(0, lastRoom)];
+    ? [
+        plain(state.overlay.title, { bold: true }),
+        ...windowOf(
+          state.overlay.items.map((t, i) =>
+            plain(`${i === state.overlay!.selected ? '›' : ' '} ${t}`, { inverse: i === state.overlay!.selected }),
+          ),
+          mainHeight - 1,
+          offsetFor(state.overlay.selected ?? 0, mainHeight - 1, state.overlay.items.length),
+        ),
+      ]
+    : [
+        ...choiceRows(view, state, mainCols, mainHeight - Math.min(lastRows(view, mainCols).length, lastRoom)),
+        ...lastRows(view, mainCols).slice(0, lastRoom),
+      ];
   const panelCols = wide ? side : cols;
   const panelHeight = wide ? body : bottom;
   const findings = findingRows(view, panelCols).slice(0, Math.max(3, Math.floor(panelHeight / 2.5)));
   const panel = [...findings, ...worldRows(view, state, panelCols, panelHeight - findings.length)];
-  const top = beside([{ rows: toHeight(checklistRows(view), mainHeight), cols: left }, { rows: toHeight(main, mainHeight), cols: mainCols }, ...(wide ? [{ rows: toHeight(panel, body), cols: side }] : [])]);
+  const top = beside([
+    { rows: toHeight(checklistRows(view), mainHeight), cols: left },
+    { rows: toHeight(main, mainHeight), cols: mainCols },
+    ...(wide ? [{ rows: toHeight(panel, body), cols: side }] : []),
+  ]);
   const screen = [...header, ...(wide ? top : [...top, ...toHeight(panel, bottom)]), plain(keysLine, { dim: true })];
   return toHeight(screen, rows).map((r) => fit(r, cols));
 };

@@ -23,27 +23,47 @@ export interface StepperOptions {
  */
 export const openOrCreate = async (options: StepperOptions): Promise<{ writer: LabWriter; lab: Lab; message: string }> => {
   if (options.store && !options.lab?.endsWith('.jsonl')) return openStoreStepLab(options.store, options.lab, options);
-  const folder = labFolder(options.lab ? options.lab.replace(/\/?[^/]*\.jsonl$/, '') || '.' : options.out, options.lab ? (options.lab.match(/([^/]+)\.jsonl$/)?.[1] ?? 'lab') : 'lab');
+  const folder = labFolder(
+    options.lab ? options.lab.replace(/\/?[^/]*\.jsonl$/, '') || '.' : options.out,
+    options.lab ? (options.lab.match(/([^/]+)\.jsonl$/)?.[1] ?? 'lab') : 'lab',
+  );
   const { occupied } = await labIn(folder);
-  if (options.lab && !occupied) throw new StepperError('STEPPER_NO_LAB', `${options.lab} holds no lab log to continue (is the path right?)`);
+  if (options.lab && !occupied)
+    throw new StepperError('STEPPER_NO_LAB', `${options.lab} holds no lab log to continue (is the path right?)`);
   if (occupied && !options.fresh) {
-    if (options.scenario) throw new StepperError('STEPPER_LAB_EXISTS', `${folder.root} already holds a lab; continue it without --scenario, or add --new to replace it with the scenario's`);
+    if (options.scenario)
+      throw new StepperError(
+        'STEPPER_LAB_EXISTS',
+        `${folder.root} already holds a lab; continue it without --scenario, or add --new to replace it with the scenario's`,
+      );
     const writer = await openExistingLab(folder, 'pkilab step', options.warn);
     const lab = await openLab(writer.ports, folder.labId);
     if (lab.events.length > 0) return { writer, lab, message: `continuing ${folder.log} (${lab.events.length} events)` };
     // A log with no complete append (its creation was cut short): the lab is created again in it.
-    const created = await createLab(writer.ports, folder.labId, { startsAt: defaultLabStart(), ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() });
+    const created = await createLab(writer.ports, folder.labId, {
+      startsAt: defaultLabStart(),
+      ca: { edition: 'enterprise', os: 'windows-server-2008' },
+      identity: drawCaIdentity(),
+    });
     return { writer, lab: created, message: `${folder.log} held no complete event; a new lab was created in it` };
   }
   const writer = await openNewLab(folder, 'pkilab step', 'marked', options.warn);
   try {
     if (options.scenario) {
       const scenario = await loadScenario(options.scenario);
-      const start = await createLab(writer.ports, folder.labId, { startsAt: scenario.lab.startsAt ?? defaultLabStart(), ca: scenario.lab.ca, identity: drawCaIdentity() });
+      const start = await createLab(writer.ports, folder.labId, {
+        startsAt: scenario.lab.startsAt ?? defaultLabStart(),
+        ca: scenario.lab.ca,
+        identity: drawCaIdentity(),
+      });
       const run = await runScenario(writer.ports, start, scenario);
       return { writer, lab: run.lab, message: `started from ${options.scenario} (${run.lab.events.length} events)` };
     }
-    const lab = await createLab(writer.ports, folder.labId, { startsAt: defaultLabStart(), ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() });
+    const lab = await createLab(writer.ports, folder.labId, {
+      startsAt: defaultLabStart(),
+      ca: { edition: 'enterprise', os: 'windows-server-2008' },
+      identity: drawCaIdentity(),
+    });
     return { writer, lab, message: `new lab: the contoso.com test network in ${folder.root}` };
   } catch (error) {
     await writer.release();
@@ -55,7 +75,11 @@ export const openOrCreate = async (options: StepperOptions): Promise<{ writer: L
  * A new lab of the test network beside the current one (`<lab>-new-N`), with the given procedures done the
  * seed's way first (the prerequisites of the procedure to step again).
  */
-export const freshLab = async (root: string, first: readonly string[], warn: (w: string) => void): Promise<{ writer: LabWriter; lab: Lab }> => {
+export const freshLab = async (
+  root: string,
+  first: readonly string[],
+  warn: (w: string) => void,
+): Promise<{ writer: LabWriter; lab: Lab }> => {
   const base = root.replace(/-(fork|new)-\d+$/, '');
   let n = 1;
   while ((await labIn(labFolder(`${base}-new-${n}`))).occupied) n += 1;
@@ -65,7 +89,14 @@ export const freshLab = async (root: string, first: readonly string[], warn: (w:
     const lab = await createLab(writer.ports, writer.folder.labId, { startsAt: defaultLabStart(), ca, identity: drawCaIdentity() });
     if (first.length === 0) return { writer, lab };
     const none = { certificates: [], bindings: [], rejections: [], findings: [], completed: [] };
-    const scenario = { file: '(prerequisites)', name: 'prerequisites', title: 'prerequisites', lab: { ca }, procedures: first.map((procedure) => ({ procedure, steps: {} })), expect: none };
+    const scenario = {
+      file: '(prerequisites)',
+      name: 'prerequisites',
+      title: 'prerequisites',
+      lab: { ca },
+      procedures: first.map((procedure) => ({ procedure, steps: {} })),
+      expect: none,
+    };
     return { writer, lab: (await runScenario(writer.ports, lab, scenario as unknown as Parameters<typeof runScenario>[2])).lab };
   } catch (error) {
     await writer.release();

@@ -35,7 +35,8 @@ export const runPlain = async (stepper: Stepper, io: Io): Promise<number> => {
     const view = stepper.view();
     const number = (text: string | undefined, max: number, what: string) => {
       const n = Number(text);
-      if (!/^\d+$/.test(text ?? '') || n < 1 || n > max) throw new StepperError('STEPPER_NOT_LISTED', `expected ${what} from 1 to ${max}, found ${text ?? 'nothing'}`);
+      if (!/^\d+$/.test(text ?? '') || n < 1 || n > max)
+        throw new StepperError('STEPPER_NOT_LISTED', `expected ${what} from 1 to ${max}, found ${text ?? 'nothing'}`);
       return n;
     };
     try {
@@ -43,10 +44,15 @@ export const runPlain = async (stepper: Stepper, io: Io): Promise<number> => {
       if (command === '') throw new StepperError('STEPPER_UNKNOWN_COMMAND', `expected a command, found an empty line\n${plainKeys}`);
       if (/^\d+$/.test(command)) {
         const max = view.procedure ? view.options.length : view.procedures.length;
-        if (max === 0) throw new StepperError('STEPPER_NOT_LISTED', 'the procedure is complete: nothing to choose here (l lists the procedures)');
+        if (max === 0)
+          throw new StepperError('STEPPER_NOT_LISTED', 'the procedure is complete: nothing to choose here (l lists the procedures)');
         const n = number(command, max, view.procedure ? 'a choice' : 'a procedure');
         if (view.procedure) await stepper.take(n - 1);
-        else if (view.procedures[n - 1]!.status.kind === 'done') throw new StepperError('STEPPER_PROCEDURE_DONE', `${view.procedures[n - 1]!.procedure.id} is done in this lab; "again ${view.procedures[n - 1]!.procedure.id} n" steps it in a fresh lab, "again … f" on a fork before it`);
+        else if (view.procedures[n - 1]!.status.kind === 'done')
+          throw new StepperError(
+            'STEPPER_PROCEDURE_DONE',
+            `${view.procedures[n - 1]!.procedure.id} is done in this lab; "again ${view.procedures[n - 1]!.procedure.id} n" steps it in a fresh lab, "again … f" on a fork before it`,
+          );
         else await stepper.choose(view.procedures[n - 1]!.procedure.id);
       } else if (command === 'b' || command === 'f') {
         const steps = args[0] === undefined ? 1 : number(args[0], view.inputs.length, 'a number of steps');
@@ -54,24 +60,37 @@ export const runPlain = async (stepper: Stepper, io: Io): Promise<number> => {
         if (!target) throw new StepperError('STEPPER_NOTHING_THERE', 'no step taken yet: nothing to go back to');
         const mode = command === 'b' ? 'truncate' : 'fork';
         pending = {
-          question: command === 'b' ? `cut the log back to before "${target.label}"? y: cut · f: fork instead · anything else: no` : `fork the lab before "${target.label}"? y: fork · anything else: no`,
+          question:
+            command === 'b'
+              ? `cut the log back to before "${target.label}"? y: cut · f: fork instead · anything else: no`
+              : `fork the lab before "${target.label}"? y: fork · anything else: no`,
           answers: { y: () => stepper.back(steps, mode), ...(command === 'b' ? { f: () => stepper.back(steps, 'fork') } : {}) },
         };
         io.out(pending.question);
         continue;
       } else if (command === 'j') {
-        if (args[0] === undefined) io.out(['Earlier inputs (j P goes back to before P):', ...view.inputs.map((i) => `  ${i.position}  ${i.label}`)].join('\n'));
+        if (args[0] === undefined)
+          io.out(['Earlier inputs (j P goes back to before P):', ...view.inputs.map((i) => `  ${i.position}  ${i.label}`)].join('\n'));
         else {
           const target = view.inputs.find((i) => String(i.position) === args[0]);
-          if (!target) throw new StepperError('STEPPER_NOTHING_THERE', `expected the position of an earlier input (j lists them), found ${args[0]}`);
-          pending = { question: `go back to before "${target.label}"? y: cut the log · f: fork · anything else: no`, answers: { y: () => stepper.jumpTo(target.position, 'truncate'), f: () => stepper.jumpTo(target.position, 'fork') } };
+          if (!target)
+            throw new StepperError('STEPPER_NOTHING_THERE', `expected the position of an earlier input (j lists them), found ${args[0]}`);
+          pending = {
+            question: `go back to before "${target.label}"? y: cut the log · f: fork · anything else: no`,
+            answers: { y: () => stepper.jumpTo(target.position, 'truncate'), f: () => stepper.jumpTo(target.position, 'fork') },
+          };
           io.out(pending.question);
         }
         continue;
       } else if (command === 'a') {
         const menu = actionMenu();
         if (args[0] === undefined) {
-          io.out(['Administrative actions (a N lists its proposals):', ...menu.map((a, i) => `  ${i + 1}) ${a.title} [${a.group}] — ${a.tool}`)].join('\n'));
+          io.out(
+            [
+              'Administrative actions (a N lists its proposals):',
+              ...menu.map((a, i) => `  ${i + 1}) ${a.title} [${a.group}] — ${a.tool}`),
+            ].join('\n'),
+          );
           continue;
         }
         const named = menu.find((a) => a.id === args[0]);
@@ -82,7 +101,10 @@ export const runPlain = async (stepper: Stepper, io: Io): Promise<number> => {
           try {
             choice = JSON.parse(json);
           } catch {
-            throw new StepperError('STEPPER_INVALID_CHOICE', `expected the action's choice as JSON (for example ${JSON.stringify(named.example)}), found ${json}`);
+            throw new StepperError(
+              'STEPPER_INVALID_CHOICE',
+              `expected the action's choice as JSON (for example ${JSON.stringify(named.example)}), found ${json}`,
+            );
           }
           await stepper.act({ action: named, choice: choice as Record<string, unknown>, label: json });
           render();
@@ -96,7 +118,11 @@ export const runPlain = async (stepper: Stepper, io: Io): Promise<number> => {
         }
         await stepper.act(proposals[number(args[1], proposals.length, 'a proposal') - 1]!);
       } else if (command === 'again') {
-        if (!['n', 'f'].includes(args[1] ?? '')) throw new StepperError('STEPPER_UNKNOWN_COMMAND', `expected again PROCEDURE n (a fresh lab) or again PROCEDURE f (a fork), found ${args.join(' ') || 'nothing'}`);
+        if (!['n', 'f'].includes(args[1] ?? ''))
+          throw new StepperError(
+            'STEPPER_UNKNOWN_COMMAND',
+            `expected again PROCEDURE n (a fresh lab) or again PROCEDURE f (a fork), found ${args.join(' ') || 'nothing'}`,
+          );
         await stepper.again(args[0] ?? '', args[1] === 'n' ? 'fresh' : 'fork');
       } else if (command === 'l') stepper.leave();
       else if (command === 'e') {

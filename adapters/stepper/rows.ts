@@ -1,5 +1,11 @@
 /** A piece of a screen row with its style, and the helpers that lay rows out to an exact width and height. */
-export interface Seg { readonly text: string; readonly bold?: boolean; readonly dim?: boolean; readonly inverse?: boolean; readonly color?: string }
+export interface Seg {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly dim?: boolean;
+  readonly inverse?: boolean;
+  readonly color?: string;
+}
 export type Row = readonly Seg[];
 
 export const plain = (text: string, style: Omit<Seg, 'text'> = {}): Row => [{ text, ...style }];
@@ -56,17 +62,22 @@ export const windowOf = (rows: readonly Row[], height: number, offset = 0): Row[
 };
 
 /** The first row offset that keeps row `index` visible in a window of `height` rows, centred where it can be. */
-export const offsetFor = (index: number, height: number, total: number) => Math.max(0, Math.min(index - Math.floor(height / 2), total - height));
+export const offsetFor = (index: number, height: number, total: number) =>
+  Math.max(0, Math.min(index - Math.floor(height / 2), total - height));
 
 /** Columns side by side: each column fitted to its width and padded to the tallest. */
 export const beside = (columns: ReadonlyArray<{ rows: readonly Row[]; cols: number }>, gap = 2): Row[] => {
   const height = Math.max(...columns.map((c) => c.rows.length));
   return Array.from({ length: height }, (_, i) =>
-    columns.flatMap((c, k) => [...fit(c.rows[i] ?? [], c.cols), ...(k < columns.length - 1 ? [{ text: ' '.repeat(gap) }] : [])]));
+    columns.flatMap((c, k) => [...fit(c.rows[i] ?? [], c.cols), ...(k < columns.length - 1 ? [{ text: ' '.repeat(gap) }] : [])]),
+  );
 };
 
 /** Rows padded with empty rows (or cut) to exactly `height`. */
-export const toHeight = (rows: readonly Row[], height: number): Row[] => [...rows.slice(0, height), ...Array.from({ length: Math.max(0, height - rows.length) }, () => plain(''))];
+export const toHeight = (rows: readonly Row[], height: number): Row[] => [
+  ...rows.slice(0, height),
+  ...Array.from({ length: Math.max(0, height - rows.length) }, () => plain('')),
+];
 
 export const rowText = (row: Row): string => row.map((s) => s.text).join('');
 export { width as rowWidth };

@@ -46,7 +46,8 @@ const Screen = ({ stepper }: { stepper: Stepper }) => {
   const ask = (text: string, answers: Question['answers']) => setQuestion({ text, answers });
   const lastInput = () => view.inputs.at(-1);
   const count = overlay ? overlay.items.length : view.procedure ? view.options.length : view.procedures.length;
-  const move = (to: number) => (overlay ? setOverlay({ ...overlay, selected: (to + count) % Math.max(1, count) }) : setSelected((to + count) % Math.max(1, count)));
+  const move = (to: number) =>
+    overlay ? setOverlay({ ...overlay, selected: (to + count) % Math.max(1, count) }) : setSelected((to + count) % Math.max(1, count));
 
   useInput((rawInput, rawKey) => {
     if (busy) return;
@@ -68,7 +69,8 @@ const Screen = ({ stepper }: { stepper: Stepper }) => {
     const index = overlay ? overlay.selected : selected;
     if (key.upArrow) return move(index - 1);
     if (key.downArrow) return move(index + 1);
-    if (/^[1-9]$/.test(input)) return Number(input) <= count ? move(Number(input) - 1) : setError(`no ${input}) here: expected 1 to ${count}`);
+    if (/^[1-9]$/.test(input))
+      return Number(input) <= count ? move(Number(input) - 1) : setError(`no ${input}) here: expected 1 to ${count}`);
     if (key.tab) return (setTab(worldTabs[(worldTabs.indexOf(tab) + 1) % worldTabs.length]!), setScroll(0));
     if (key.pageDown) return setScroll((s) => s + 5);
     if (key.pageUp) return setScroll((s) => Math.max(0, s - 5));
@@ -76,14 +78,34 @@ const Screen = ({ stepper }: { stepper: Stepper }) => {
     if (overlay) return;
     if (input === 'q') return exit();
     if (key.return) return enter();
-    if (input === 'j') return view.inputs.length ? setOverlay({ kind: 'jump', title: 'Go back to just before (Enter; Esc to close):', items: [...view.inputs].reverse().map((i) => `${i.position}  ${i.label}`), selected: 0 }) : setError('no step taken yet: nothing to go back to');
+    if (input === 'j')
+      return view.inputs.length
+        ? setOverlay({
+            kind: 'jump',
+            title: 'Go back to just before (Enter; Esc to close):',
+            items: [...view.inputs].reverse().map((i) => `${i.position}  ${i.label}`),
+            selected: 0,
+          })
+        : setError('no step taken yet: nothing to go back to');
     if (input === 'b' || input === 'f') {
       const target = lastInput();
       if (!target) return setError('no step taken yet: nothing to go back to');
-      if (input === 'b') return ask(`Back to before "${target.label}"? y: cut the log · f: fork · other key: no`, { y: () => stepper.jumpTo(target.position, 'truncate'), f: () => stepper.jumpTo(target.position, 'fork') });
-      return ask(`Fork before "${target.label}" (the log is kept)? y: fork · other key: no`, { y: () => stepper.jumpTo(target.position, 'fork') });
+      if (input === 'b')
+        return ask(`Back to before "${target.label}"? y: cut the log · f: fork · other key: no`, {
+          y: () => stepper.jumpTo(target.position, 'truncate'),
+          f: () => stepper.jumpTo(target.position, 'fork'),
+        });
+      return ask(`Fork before "${target.label}" (the log is kept)? y: fork · other key: no`, {
+        y: () => stepper.jumpTo(target.position, 'fork'),
+      });
     }
-    if (input === 'a') return setOverlay({ kind: 'actions', title: 'Administrative actions (Enter; Esc to close):', items: actionMenu().map((a) => `${a.title} [${a.group}] — ${a.tool}`), selected: 0 });
+    if (input === 'a')
+      return setOverlay({
+        kind: 'actions',
+        title: 'Administrative actions (Enter; Esc to close):',
+        items: actionMenu().map((a) => `${a.title} [${a.group}] — ${a.tool}`),
+        selected: 0,
+      });
     if (input === 'e') return setOverlay({ kind: 'explain', title: 'Explain (Esc to close):', items: stepper.explain(), selected: -1 });
     if (input === 's') return void act(() => stepper.save());
     if (input) setError(`"${input}" does nothing here; keys: ${'↑↓ 1-9 Enter j b f a Tab e s q'}`);
@@ -95,7 +117,8 @@ const Screen = ({ stepper }: { stepper: Stepper }) => {
     if (!chosen) return;
     if (chosen.status.kind === 'done') {
       return ask(`${chosen.procedure.id} is done here. n: fresh lab · f: fork before it · other key: no`, {
-        n: () => stepper.again(chosen.procedure.id, 'fresh'), f: () => stepper.again(chosen.procedure.id, 'fork'),
+        n: () => stepper.again(chosen.procedure.id, 'fresh'),
+        f: () => stepper.again(chosen.procedure.id, 'fork'),
       });
     }
     void act(() => stepper.choose(chosen.procedure.id));
@@ -105,12 +128,21 @@ const Screen = ({ stepper }: { stepper: Stepper }) => {
       const input = [...view.inputs].reverse()[o.selected];
       if (!input) return;
       setOverlay(null);
-      return ask(`Back to before "${input.label}"? y: cut the log · f: fork · other key: no`, { y: () => stepper.jumpTo(input.position, 'truncate'), f: () => stepper.jumpTo(input.position, 'fork') });
+      return ask(`Back to before "${input.label}"? y: cut the log · f: fork · other key: no`, {
+        y: () => stepper.jumpTo(input.position, 'truncate'),
+        f: () => stepper.jumpTo(input.position, 'fork'),
+      });
     }
     if (o.kind === 'actions') {
       const action = actionMenu()[o.selected]!;
       const proposals = stepper.proposals(action.id);
-      return setOverlay({ kind: 'proposals', action: action.id, title: `${action.title}: ${action.purpose}`, items: proposals.map((p) => p.label), selected: 0 });
+      return setOverlay({
+        kind: 'proposals',
+        action: action.id,
+        title: `${action.title}: ${action.purpose}`,
+        items: proposals.map((p) => p.label),
+        selected: 0,
+      });
     }
     if (o.kind === 'proposals') {
       const proposal = stepper.proposals(o.action!)[o.selected];
@@ -119,8 +151,13 @@ const Screen = ({ stepper }: { stepper: Stepper }) => {
   };
 
   const state: ScreenState = {
-    selected, tab, scroll, busy,
-    ...(overlay ? { overlay: { title: overlay.title, items: overlay.items, ...(overlay.selected >= 0 ? { selected: overlay.selected } : {}) } } : {}),
+    selected,
+    tab,
+    scroll,
+    busy,
+    ...(overlay
+      ? { overlay: { title: overlay.title, items: overlay.items, ...(overlay.selected >= 0 ? { selected: overlay.selected } : {}) } }
+      : {}),
     ...(question ? { question: question.text } : error ? { question: `✗ ${error}` } : {}),
   };
   // One row short of the terminal: Ink writes a newline after the last row, which would scroll the header away.
@@ -130,7 +167,9 @@ const Screen = ({ stepper }: { stepper: Stepper }) => {
       {rows.map((row, i) => (
         <Text key={i} wrap="truncate">
           {row.map((s, k) => (
-            <Text key={k} bold={s.bold} dimColor={s.dim} inverse={s.inverse} {...(colors && s.color ? { color: s.color } : {})}>{s.text}</Text>
+            <Text key={k} bold={s.bold} dimColor={s.dim} inverse={s.inverse} {...(colors && s.color ? { color: s.color } : {})}>
+              {s.text}
+            </Text>
           ))}
         </Text>
       ))}

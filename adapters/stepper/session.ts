@@ -1,7 +1,27 @@
-import { decide, evaluateFindings, templateAsTyped, type Finding, type LabCommand, type RecordedEvent, type Rejection, type World } from '../../domain/index.ts';
+import {
+  decide,
+  evaluateFindings,
+  templateAsTyped,
+  type Finding,
+  type LabCommand,
+  type RecordedEvent,
+  type Rejection,
+  type World,
+} from '../../domain/index.ts';
 import { lastValueFrom, of } from 'rxjs';
 import { diffWorlds, fold, progress, worlds, type Change } from '../../projections/index.ts';
-import { currentStepOf, findProcedure, nameTemplate, procedureSnapshot, startProcedure, takeStep, type Lab, type LabPorts, type ProcedureDefinition, type StepDefinition } from '../../workflows/index.ts';
+import {
+  currentStepOf,
+  findProcedure,
+  nameTemplate,
+  procedureSnapshot,
+  startProcedure,
+  takeStep,
+  type Lab,
+  type LabPorts,
+  type ProcedureDefinition,
+  type StepDefinition,
+} from '../../workflows/index.ts';
 import { offeredTemplates } from './wizard.ts';
 import { choiceFields, choiceLine, type Field } from './words.ts';
 import { gpos } from './world-panel.ts';
@@ -39,14 +59,21 @@ export const choicesOf = (lab: Lab, procedure: string): Readonly<Record<string, 
   return (definition && procedureSnapshot(definition, lab.world)?.context.choices) ?? {};
 };
 
-export interface Checklist { readonly done: readonly string[]; readonly skipped: readonly string[]; readonly current?: string; readonly upcoming: readonly string[] }
+export interface Checklist {
+  readonly done: readonly string[];
+  readonly skipped: readonly string[];
+  readonly current?: string;
+  readonly upcoming: readonly string[];
+}
 
 /** Where the procedure stands: steps done, the current one, those to come. */
 export const checklist = (lab: Lab, procedure: ProcedureDefinition): Checklist => {
   const snapshot = procedureSnapshot(procedure, lab.world);
   const ids = procedure.steps.map((s) => s.id);
   if (!snapshot) return { done: [], skipped: [], upcoming: ids };
-  const skipped = Object.entries(snapshot.context.choices).filter(([, c]) => c === null).map(([id]) => id);
+  const skipped = Object.entries(snapshot.context.choices)
+    .filter(([, c]) => c === null)
+    .map(([id]) => id);
   if (snapshot.status === 'done') return { done: ids, skipped, upcoming: [] };
   const index = ids.indexOf(currentStepOf(snapshot));
   return { done: ids.slice(0, index), skipped, current: ids[index], upcoming: ids.slice(index + 1) };
@@ -69,9 +96,16 @@ const effectOf = (world: World, commands: readonly LabCommand[]): string | undef
   for (const command of commands) {
     const decision = decide(command, current, world.now);
     if (decision.kind !== 'accepted') return `${decision.kind}:${JSON.stringify(commands)}`;
-    current = fold(decision.events.map((e, i) => ({ ...e, position: current.position + i + 1, at: world.now }) as RecordedEvent), current, { provenance: false });
+    current = fold(
+      decision.events.map((e, i) => ({ ...e, position: current.position + i + 1, at: world.now }) as RecordedEvent),
+      current,
+      { provenance: false },
+    );
   }
-  return diffWorlds(world, current, { findings: false }).map((c) => c.text).sort().join('\n');
+  return diffWorlds(world, current, { findings: false })
+    .map((c) => c.text)
+    .sort()
+    .join('\n');
 };
 
 /**
@@ -96,11 +130,27 @@ export const optionsFor = (lab: Lab, procedure: ProcedureDefinition, step: StepD
     keys.forEach((k) => seen.add(k));
     return true;
   });
-  const option = (label: string, choice: unknown, isSeed: boolean): StepOption => ({ label, detail: choiceLine(choice), fields: choiceFields(choice), choice, seed: isSeed });
+  const option = (label: string, choice: unknown, isSeed: boolean): StepOption => ({
+    label,
+    detail: choiceLine(choice),
+    fields: choiceFields(choice),
+    choice,
+    seed: isSeed,
+  });
   return [
     option('As the seed does it', seed, true),
     ...others.map((v) => option(v.label, v.choice, false)),
-    ...(step.skippable ? [{ label: 'Leave this step out', detail: 'nothing is done here; later steps meet the world as it is', fields: [], choice: null, seed: false }] : []),
+    ...(step.skippable
+      ? [
+          {
+            label: 'Leave this step out',
+            detail: 'nothing is done here; later steps meet the world as it is',
+            fields: [],
+            choice: null,
+            seed: false,
+          },
+        ]
+      : []),
   ];
 };
 
@@ -113,7 +163,14 @@ export const ensureStarted = async (ports: LabPorts, lab: Lab, procedure: Proced
 const above = (world: World) => evaluateFindings(world).filter((f) => f.severity !== 'info');
 
 /** Takes the option; returns the new lab and what it changed, the findings it brought and those it resolved. */
-export const takeOption = async (ports: LabPorts, lab: Lab, procedure: ProcedureDefinition, step: StepDefinition, option: StepOption, quiz = false): Promise<{ lab: Lab; result: StepResult }> => {
+export const takeOption = async (
+  ports: LabPorts,
+  lab: Lab,
+  procedure: ProcedureDefinition,
+  step: StepDefinition,
+  option: StepOption,
+  quiz = false,
+): Promise<{ lab: Lab; result: StepResult }> => {
   const before = lab.world;
   const taken = await takeStep(ports, lab, procedure.id, step.id, option.choice);
   // The live view of the lab: the step's events folded onto the world before it, with what they changed.
@@ -121,13 +178,20 @@ export const takeOption = async (ports: LabPorts, lab: Lab, procedure: Procedure
   const now = above(taken.lab.world).map((f) => f.id);
   const resolved = above(before).filter((f) => !now.includes(f.id));
   const context = { choices: choicesOf(lab, procedure.id) };
-  const explained = quiz && !option.seed ? [`The seed's choice: ${choiceLine(step.seedChoice(context))}`, `Why: ${step.purpose}`] : undefined;
+  const explained =
+    quiz && !option.seed ? [`The seed's choice: ${choiceLine(step.seedChoice(context))}`, `Why: ${step.purpose}`] : undefined;
   return {
     lab: taken.lab,
     result: {
-      step: step.id, title: step.title, leftOut: option.choice === null && taken.outcome.ok, changes, newFindings: newFindings.filter((f) => f.severity !== 'info'), resolved,
+      step: step.id,
+      title: step.title,
+      leftOut: option.choice === null && taken.outcome.ok,
+      changes,
+      newFindings: newFindings.filter((f) => f.severity !== 'info'),
+      resolved,
       ...(changes.length === 0 && /autoenrollment|gpo/.test(step.id) ? { unchanged: gpos(taken.lab.world) } : {}),
-      ...(taken.outcome.ok ? {} : { rejection: taken.outcome.rejection }), ...(explained ? { quiz: explained } : {}),
+      ...(taken.outcome.ok ? {} : { rejection: taken.outcome.rejection }),
+      ...(explained ? { quiz: explained } : {}),
     },
   };
 };
@@ -136,11 +200,16 @@ export const takeOption = async (ports: LabPorts, lab: Lab, procedure: Procedure
 export const procedureScope = (lab: Lab, procedure: ProcedureDefinition): { template?: string; hosts: string[] } => {
   const choices = choicesOf(lab, procedure.id);
   const naming = procedure.steps.find((s) => s.id === nameTemplate.id);
-  const named = nameTemplate.read({ choices })?.displayName ?? (naming?.seedChoice({ choices }) as { displayName?: string } | undefined)?.displayName;
-  const hosts = [...new Set(procedure.steps.flatMap((s) => {
-    const choice = s.seedChoice({ choices }) as { computer?: string; host?: string } | null;
-    return [choice?.computer, choice?.host].filter((h): h is string => Boolean(h && lab.world.hosts.hosts[h]));
-  }))];
+  const named =
+    nameTemplate.read({ choices })?.displayName ?? (naming?.seedChoice({ choices }) as { displayName?: string } | undefined)?.displayName;
+  const hosts = [
+    ...new Set(
+      procedure.steps.flatMap((s) => {
+        const choice = s.seedChoice({ choices }) as { computer?: string; host?: string } | null;
+        return [choice?.computer, choice?.host].filter((h): h is string => Boolean(h && lab.world.hosts.hosts[h]));
+      }),
+    ),
+  ];
   return { ...(named ? { template: named } : {}), hosts };
 };
 
@@ -152,11 +221,21 @@ export const explain = (lab: Lab, procedure: ProcedureDefinition, step: StepDefi
   const computer = (step?.seedChoice({ choices: choicesOf(lab, procedure.id) }) as { computer?: string } | undefined)?.computer;
   if (computer && world.directory.principals[computer]?.kind === 'computer') {
     lines.push(`Request Certificates on ${computer} (Show all templates):`);
-    for (const offer of offeredTemplates(world, computer)) lines.push(`  ${offer.available ? 'available  ' : 'unavailable'} ${offer.displayName}${offer.reason ? ` — ${offer.reason}` : ''}`);
+    for (const offer of offeredTemplates(world, computer))
+      lines.push(`  ${offer.available ? 'available  ' : 'unavailable'} ${offer.displayName}${offer.reason ? ` — ${offer.reason}` : ''}`);
   }
   if (template) {
-    lines.push(`Template "${template.displayName}": version ${template.schemaVersion}, ${template.subjectName.source}, issued by ${Object.values(world.ca.authorities).filter((a) => a.templatesToIssue.includes(template.name)).map((a) => a.name).join(', ') || 'no CA'}`);
-    lines.push(`  Security: ${template.acl.map((a) => `${a.principal} ${a.allow.join('+')}${a.deny.length ? ` deny ${a.deny.join('+')}` : ''}`).join('; ')}`);
+    lines.push(
+      `Template "${template.displayName}": version ${template.schemaVersion}, ${template.subjectName.source}, issued by ${
+        Object.values(world.ca.authorities)
+          .filter((a) => a.templatesToIssue.includes(template.name))
+          .map((a) => a.name)
+          .join(', ') || 'no CA'
+      }`,
+    );
+    lines.push(
+      `  Security: ${template.acl.map((a) => `${a.principal} ${a.allow.join('+')}${a.deny.length ? ` deny ${a.deny.join('+')}` : ''}`).join('; ')}`,
+    );
   }
   const last = world.rejections.at(-1);
   if (last) lines.push(`Last rejection (${last.step}): ${last.rejection.code} ${last.rejection.name}: ${last.rejection.reason}`);

@@ -8,10 +8,16 @@ import { choiceLine } from './words.ts';
 import { worldTab, worldTabs, type WorldTab } from './world-panel.ts';
 
 /** A finding the session saw go away, and the step or action that made it go. */
-export interface Resolution { readonly finding: Finding; readonly by: string }
+export interface Resolution {
+  readonly finding: Finding;
+  readonly by: string;
+}
 
 /** An earlier input of the lab, to go back to in one action. */
-export interface EarlierInput { readonly position: number; readonly label: string }
+export interface EarlierInput {
+  readonly position: number;
+  readonly label: string;
+}
 
 /** Everything a stepping interface shows, derived from the lab at this moment. */
 export interface StepperView {
@@ -59,17 +65,34 @@ export interface StepperState {
 /** Everything a stepping interface shows, derived from the lab at this moment. */
 export const viewOf = ({ folder, lab, procedure, quiz, last, message, resolved, latest }: StepperState): StepperView => {
   const scope = procedure ? procedureScope(lab, procedure) : { hosts: [] };
-  const world = Object.fromEntries(worldTabs.map((tab) => [tab, worldTab(lab.world, tab, scope.template, scope.hosts)])) as Record<WorldTab, string[]>;
+  const world = Object.fromEntries(worldTabs.map((tab) => [tab, worldTab(lab.world, tab, scope.template, scope.hosts)])) as Record<
+    WorldTab,
+    string[]
+  >;
   const inputs = acceptedInputs(lab.events).map((e) => ({ position: e.position, label: `${e.data.step}: ${choiceLine(e.data.choice)}` }));
   const base = {
-    folder, lab, world, inputs, quiz, options: [] as StepOption[], ...(last ? { last } : {}), ...(message ? { message } : {}),
-    findings: { open: open(lab.world), fresh: last?.newFindings.map((f) => f.id) ?? [], resolved: resolved.slice(0, latest), earlier: resolved.slice(latest) },
+    folder,
+    lab,
+    world,
+    inputs,
+    quiz,
+    options: [] as StepOption[],
+    ...(last ? { last } : {}),
+    ...(message ? { message } : {}),
+    findings: {
+      open: open(lab.world),
+      fresh: last?.newFindings.map((f) => f.id) ?? [],
+      resolved: resolved.slice(0, latest),
+      earlier: resolved.slice(latest),
+    },
     procedures: procedures.map((p) => ({ procedure: p, status: procedureStatus(lab.world, p) })),
   };
   if (!procedure) return base;
   const step = currentStep(lab, procedure);
   return {
-    ...base, procedure, checklist: checklist(lab, procedure),
+    ...base,
+    procedure,
+    checklist: checklist(lab, procedure),
     ...(step ? { stepTitle: step.title, purpose: step.purpose, seed: step.seed, options: optionsFor(lab, procedure, step) } : {}),
   };
 };

@@ -1,6 +1,10 @@
 import { whyNotOfferedTo, type World } from '../../domain/index.ts';
 
-export interface Offer { readonly displayName: string; readonly available: boolean; readonly reason?: string }
+export interface Offer {
+  readonly displayName: string;
+  readonly available: boolean;
+  readonly reason?: string;
+}
 
 /**
  * The Request Certificates page of a computer: every computer template, available when a CA issues it and
@@ -11,6 +15,8 @@ export const offeredTemplates = (world: World, computer: string): Offer[] =>
     .filter((t) => t.forComputers)
     .map((t) => {
       const denied = whyNotOfferedTo(world, t, computer);
-      return denied ? { displayName: t.displayName, available: false, reason: `${denied.code} ${denied.reason}` } : { displayName: t.displayName, available: true };
+      return denied
+        ? { displayName: t.displayName, available: false, reason: `${denied.code} ${denied.reason}` }
+        : { displayName: t.displayName, available: true };
     })
     .sort((a, b) => Number(b.available) - Number(a.available) || a.displayName.localeCompare(b.displayName));

@@ -10,7 +10,12 @@ const age = (from: string, to: string) => {
   const m = minutes(from, to);
   return m < 60 ? `${m} min` : m < 2880 ? `${Math.round(m / 60)} h` : `${Math.round(m / 1440)} days`;
 };
-const storeName = (store: string) => (store === 'personal' ? 'Personal (Local Computer)' : store === 'amt-firmware' ? 'AMT firmware store (the management controller\'s NVRAM, not visible in Windows)' : store);
+const storeName = (store: string) =>
+  store === 'personal'
+    ? 'Personal (Local Computer)'
+    : store === 'amt-firmware'
+      ? "AMT firmware store (the management controller's NVRAM, not visible in Windows)"
+      : store;
 
 /** Every certificate in every store, with what the certificate says: subject, names, EKUs, validity, template. */
 const certificates = (world: World, hosts?: readonly string[]): string[] =>
@@ -20,17 +25,20 @@ const certificates = (world: World, hosts?: readonly string[]): string[] =>
       Object.entries(stores).flatMap(([store, certs]) => {
         const shown = (certs ?? []).filter((c) => !c.archived);
         if (shown.length === 0) return [];
-        return [`${host} \\ ${storeName(store)}:`, ...shown.flatMap((c) => {
-          const issued = Object.values(world.ca.issued).find((i) => i.thumbprint === c.thumbprint);
-          const template = findTemplate(world.ca, TemplateName(c.template))?.displayName ?? c.template;
-          if (!issued) return [`  ${template} ${c.thumbprint}`];
-          const names = [...issued.dnsNames.map((n) => `DNS ${n}`), ...issued.upns.map((n) => `UPN ${n}`)];
-          const expired = Date.parse(issued.notAfter) <= Date.parse(world.now);
-          return [
-            `  ${template}: ${issued.subject || '(empty subject)'}${names.length ? `; SAN ${names.join(', ')}` : '; no SAN'}`,
-            `    EKU ${issued.ekus.map(ekuName).join(', ') || '(none)'}; valid ${day(issued.notBefore)} to ${day(issued.notAfter)}${expired ? ' (EXPIRED)' : ''}; ${c.hasPrivateKey ? 'private key' : 'no private key'}${c.exportableKey ? ' (exportable)' : ''}; ${c.thumbprint}`,
-          ];
-        })];
+        return [
+          `${host} \\ ${storeName(store)}:`,
+          ...shown.flatMap((c) => {
+            const issued = Object.values(world.ca.issued).find((i) => i.thumbprint === c.thumbprint);
+            const template = findTemplate(world.ca, TemplateName(c.template))?.displayName ?? c.template;
+            if (!issued) return [`  ${template} ${c.thumbprint}`];
+            const names = [...issued.dnsNames.map((n) => `DNS ${n}`), ...issued.upns.map((n) => `UPN ${n}`)];
+            const expired = Date.parse(issued.notAfter) <= Date.parse(world.now);
+            return [
+              `  ${template}: ${issued.subject || '(empty subject)'}${names.length ? `; SAN ${names.join(', ')}` : '; no SAN'}`,
+              `    EKU ${issued.ekus.map(ekuName).join(', ') || '(none)'}; valid ${day(issued.notBefore)} to ${day(issued.notAfter)}${expired ? ' (EXPIRED)' : ''}; ${c.hasPrivateKey ? 'private key' : 'no private key'}${c.exportableKey ? ' (exportable)' : ''}; ${c.thumbprint}`,
+            ];
+          }),
+        ];
       }),
     );
 
@@ -41,7 +49,9 @@ const computers = (world: World, hosts?: readonly string[]): string[] =>
     .flatMap((p) => {
       const token = world.directory.tokens[p.name];
       if (!token) return [`${p.name}: not started yet (no token)`];
-      const member = Object.entries(world.directory.members).filter(([, m]) => m.includes(p.name)).map(([g]) => g);
+      const member = Object.entries(world.directory.members)
+        .filter(([, m]) => m.includes(p.name))
+        .map(([g]) => g);
       const missing = member.filter((g) => !token.groups.includes(g));
       return [
         `${p.name}: last restart ${token.issuedAt.slice(0, 16).replace('T', ' ')}, token ${age(token.issuedAt, world.now)} old`,
@@ -72,17 +82,33 @@ const procedureTab = (world: World, templateName: string | undefined, hosts: rea
       ? [
           `template ${template.displayName} (version ${template.schemaVersion}): subject ${template.subjectName.source === 'supply-in-request' ? 'supplied in the request' : 'built from AD'}${template.exportableKey ? ', exportable key' : ''}${template.managerApproval ? ', manager approval' : ''}`,
           `  Security: ${template.acl.map((a) => `${a.principal} ${a.allow.join('+')}${a.deny.length ? ` deny ${a.deny.join('+')}` : ''}`).join('; ')}`,
-          `  issued by: ${authorities.filter((a) => a.templatesToIssue.includes(template.name)).map((a) => a.name).join(', ') || 'no CA (not in Certificate Templates to Issue)'}`,
+          `  issued by: ${
+            authorities
+              .filter((a) => a.templatesToIssue.includes(template.name))
+              .map((a) => a.name)
+              .join(', ') || 'no CA (not in Certificate Templates to Issue)'
+          }`,
         ]
       : ['no template of this procedure yet']),
     ...authorities.map((a) => `CA ${a.name}: ${formatDn(a.subject)}`),
-    ...hosts.flatMap((h) => Object.values(world.hosts.iis[h] ?? {}).flatMap((site) => site.bindings.map((b) => `${h} ${site.name} ${b.protocol}:${b.port} → ${b.thumbprint ?? 'no certificate'}`))),
+    ...hosts.flatMap((h) =>
+      Object.values(world.hosts.iis[h] ?? {}).flatMap((site) =>
+        site.bindings.map((b) => `${h} ${site.name} ${b.protocol}:${b.port} → ${b.thumbprint ?? 'no certificate'}`),
+      ),
+    ),
     ...certificates(world, hosts),
   ];
 };
 
 /** The lines of one tab of the world panel. */
 export const worldTab = (world: World, tab: WorldTab, template: string | undefined, hosts: readonly string[]): string[] => {
-  const lines = tab === 'procedure' ? procedureTab(world, template, hosts) : tab === 'certificates' ? certificates(world) : tab === 'computers' ? computers(world) : gpos(world);
+  const lines =
+    tab === 'procedure'
+      ? procedureTab(world, template, hosts)
+      : tab === 'certificates'
+        ? certificates(world)
+        : tab === 'computers'
+          ? computers(world)
+          : gpos(world);
   return lines.length ? lines : [tab === 'gpo' ? 'no GPO has been created' : '(nothing yet)'];
 };

@@ -9,8 +9,14 @@ export interface FindingHistory {
 
 /** Event types that fold into nothing a finding rule reads: procedure progress, rejections, and those that fold to nothing. */
 const inert: readonly LabEventType[] = [
-  'ActionTaken', 'ActionRejected', 'ProcedureStarted', 'ProcedureCompleted',
-  'CertificateVerified', 'IisBindingVerified', 'DeviceEnrolled', 'AmtComputerProvisioned',
+  'ActionTaken',
+  'ActionRejected',
+  'ProcedureStarted',
+  'ProcedureCompleted',
+  'CertificateVerified',
+  'IisBindingVerified',
+  'DeviceEnrolled',
+  'AmtComputerProvisioned',
 ];
 
 /**
@@ -18,23 +24,39 @@ const inert: readonly LabEventType[] = [
  * membership and the principals a template or CA names, and not at time. Types missing here count as relevant.
  */
 const outsideSecurity = new Set<LabEventType>([
-  ...inert, 'ComputerRestarted', 'GpoCreated', 'AutoenrollmentPolicyConfigured', 'CertificateRequestPending', 'CertificateIssued', 'AutoenrollmentRan',
-  'HostProvisioned', 'CertificateInstalled', 'CertificateExported', 'IisBindingChanged', 'SiteSystemConfigured', 'CloudDistributionPointCreated',
-  'DistributionPointCertificateImported', 'OutOfBandServicePointConfigured', 'OutOfBandManagementConfigured', 'EnrollmentProfileSet',
+  ...inert,
+  'ComputerRestarted',
+  'GpoCreated',
+  'AutoenrollmentPolicyConfigured',
+  'CertificateRequestPending',
+  'CertificateIssued',
+  'AutoenrollmentRan',
+  'HostProvisioned',
+  'CertificateInstalled',
+  'CertificateExported',
+  'IisBindingChanged',
+  'SiteSystemConfigured',
+  'CloudDistributionPointCreated',
+  'DistributionPointCertificateImported',
+  'OutOfBandServicePointConfigured',
+  'OutOfBandManagementConfigured',
+  'EnrollmentProfileSet',
 ]);
 const securityRule = /^ESC\d+(:|$)/;
 
 /** Every principal a template's Security tab or a CA's settings name anywhere in the log. */
 const namedPrincipals = (events: readonly RecordedEvent[]): Set<string> =>
-  new Set(events.flatMap((e) => {
-    if (e.type === 'TemplatePublished' || e.type === 'TemplateDuplicated') return e.data.template.acl.map((a) => a.principal);
-    if (e.type === 'TemplatePermissionsChanged') return [e.data.after.principal];
-    if (e.type === 'CaInstalled') {
-      const { host, settings } = e.data.authority;
-      return [host, ...settings.managers, ...settings.officers, ...settings.enrollees];
-    }
-    return [];
-  }));
+  new Set(
+    events.flatMap((e) => {
+      if (e.type === 'TemplatePublished' || e.type === 'TemplateDuplicated') return e.data.template.acl.map((a) => a.principal);
+      if (e.type === 'TemplatePermissionsChanged') return [e.data.after.principal];
+      if (e.type === 'CaInstalled') {
+        const { host, settings } = e.data.authority;
+        return [host, ...settings.managers, ...settings.officers, ...settings.enrollees];
+      }
+      return [];
+    }),
+  );
 
 /**
  * For each position, whether its event may change whether the wanted finding is present. An autoenrollment pass
@@ -63,7 +85,12 @@ const withoutProvenance = { provenance: false } as const;
  * relevant event, just before each (time alone may have changed it: expiry), and at every checkpoint. A flip found at
  * a point no relevant event explains sends the stretch since the last evaluation through event by event.
  */
-const presenceFlips = (timeline: Timeline, events: readonly RecordedEvent[], relevant: readonly boolean[], present: (w: World) => boolean): number[] => {
+const presenceFlips = (
+  timeline: Timeline,
+  events: readonly RecordedEvent[],
+  relevant: readonly boolean[],
+  present: (w: World) => boolean,
+): number[] => {
   const flips: number[] = [];
   let world = timeline.worldAt(0);
   let position = 0;

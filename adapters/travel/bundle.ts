@@ -40,16 +40,14 @@ type ParsedBundle =
 export const parseBundle = (path: string, json: unknown): ParsedBundle => {
   const envelope = bundleEnvelope.safeParse(json);
   if (!envelope.success) {
-    const errors = envelope.error.issues
-      .slice(0, 5)
-      .map(
-        (issue): LogProblem => ({
-          code: 'LOG_BAD_FIELD',
-          file: path,
-          line: 0,
-          message: `${path}: ${describeIssue(issue, json, 'the bundle')}`,
-        }),
-      );
+    const errors = envelope.error.issues.slice(0, 5).map(
+      (issue): LogProblem => ({
+        code: 'LOG_BAD_FIELD',
+        file: path,
+        line: 0,
+        message: `${path}: ${describeIssue(issue, json, 'the bundle')}`,
+      }),
+    );
     return { ok: false, errors, warnings: [] };
   }
   const entries = envelope.data.events.map((event, i) => ({ line: i + 1, event }));

@@ -16,25 +16,51 @@ export const showWorld = (world: World, only?: Section): { lines: string[]; json
       return [
         [
           ...authorities.map((a) => `  ${a.name} (${a.edition}, ${a.os}) ${formatDn(a.subject)} issues: ${a.templatesToIssue.join(', ')}`),
-          ...custom.map((t) => `  template ${t.displayName} [${t.name}] v${t.schemaVersion} ${t.subjectName.source}${t.exportableKey ? ' exportable' : ''}${t.managerApproval ? ' approval' : ''}; ${t.acl.map((a) => `${a.principal}: ${a.allow.join('+')}${a.deny.length ? ` deny ${a.deny.join('+')}` : ''}`).join('; ')}`),
-          ...Object.values(world.ca.issued).map((c) => `  issued #${c.requestId} ${c.thumbprint} ${c.template} → ${c.requester} (${c.subject || 'empty subject'}${c.dnsNames.length ? `; DNS ${c.dnsNames.join(', ')}` : ''})`),
+          ...custom.map(
+            (t) =>
+              `  template ${t.displayName} [${t.name}] v${t.schemaVersion} ${t.subjectName.source}${t.exportableKey ? ' exportable' : ''}${t.managerApproval ? ' approval' : ''}; ${t.acl.map((a) => `${a.principal}: ${a.allow.join('+')}${a.deny.length ? ` deny ${a.deny.join('+')}` : ''}`).join('; ')}`,
+          ),
+          ...Object.values(world.ca.issued).map(
+            (c) =>
+              `  issued #${c.requestId} ${c.thumbprint} ${c.template} → ${c.requester} (${c.subject || 'empty subject'}${c.dnsNames.length ? `; DNS ${c.dnsNames.join(', ')}` : ''})`,
+          ),
           ...Object.values(world.ca.pending).map((r) => `  pending #${r.requestId} ${r.template} ← ${r.requester}`),
         ],
-        { authorities: authorities.map(({ certificate: _c, ...a }) => a), templates: world.ca.templates, issued: Object.values(world.ca.issued).map(({ der: _d, ...c }) => c), pending: world.ca.pending },
+        {
+          authorities: authorities.map(({ certificate: _c, ...a }) => a),
+          templates: world.ca.templates,
+          issued: Object.values(world.ca.issued).map(({ der: _d, ...c }) => c),
+          pending: world.ca.pending,
+        },
       ];
     },
     stores: () => [
-      Object.entries(world.hosts.stores).flatMap(([host, stores]) => Object.entries(stores).flatMap(([store, certs]) => (certs ?? []).map((c) => `  ${host} ${store}: ${c.thumbprint} ${c.template}${c.exportableKey ? ' (exportable key)' : ''}`))),
+      Object.entries(world.hosts.stores).flatMap(([host, stores]) =>
+        Object.entries(stores).flatMap(([store, certs]) =>
+          (certs ?? []).map((c) => `  ${host} ${store}: ${c.thumbprint} ${c.template}${c.exportableKey ? ' (exportable key)' : ''}`),
+        ),
+      ),
       world.hosts.stores,
     ],
     iis: () => [
-      Object.entries(world.hosts.iis).flatMap(([host, sites]) => Object.values(sites).flatMap((s) => s.bindings.map((b) => `  ${host} ${s.name} ${b.protocol}:${b.port} → ${b.thumbprint ?? 'no certificate'}`))),
+      Object.entries(world.hosts.iis).flatMap(([host, sites]) =>
+        Object.values(sites).flatMap((s) =>
+          s.bindings.map((b) => `  ${host} ${s.name} ${b.protocol}:${b.port} → ${b.thumbprint ?? 'no certificate'}`),
+        ),
+      ),
       world.hosts.iis,
     ],
-    gpo: () => [Object.values(world.directory.gpos).map((g) => `  ${g.name} (${g.linkedTo ?? 'not linked'}): Auto-Enrollment ${g.autoenrollment.configurationModel}`), world.directory.gpos],
+    gpo: () => [
+      Object.values(world.directory.gpos).map(
+        (g) => `  ${g.name} (${g.linkedTo ?? 'not linked'}): Auto-Enrollment ${g.autoenrollment.configurationModel}`,
+      ),
+      world.directory.gpos,
+    ],
     configmgr: () => [
       [
-        ...Object.values(world.configmgr.siteSystems).map((s) => `  site system ${s.host}: ${[s.intranetFqdn, s.internetFqdn].filter(Boolean).join(', ')}`),
+        ...Object.values(world.configmgr.siteSystems).map(
+          (s) => `  site system ${s.host}: ${[s.intranetFqdn, s.internetFqdn].filter(Boolean).join(', ')}`,
+        ),
         ...Object.values(world.configmgr.cloudDistributionPoints).map((c) => `  cloud DP ${c.serviceFqdn}: ${c.thumbprint}`),
         ...Object.values(world.configmgr.distributionPoints).map((d) => `  DP ${d.host}: ${d.thumbprint}`),
         ...Object.entries(world.configmgr.enrollmentProfiles).map(([p, t]) => `  ${p} enrollment profile: ${t}`),

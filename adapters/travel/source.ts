@@ -38,7 +38,9 @@ const readBundle = async (path: string, onWarning: (w: string) => void): Promise
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
-    throw new TravelError(`${path}: expected a lab log (.jsonl) or an exported lab (.json), could not read it (${(error as Error).message})`);
+    throw new TravelError(
+      `${path}: expected a lab log (.jsonl) or an exported lab (.json), could not read it (${(error as Error).message})`,
+    );
   }
   return checkBundle(path, json, onWarning);
 };
@@ -46,7 +48,9 @@ const readBundle = async (path: string, onWarning: (w: string) => void): Promise
 /** A bundle's JSON checked as a log is when it opens (`path` names it in messages); TravelError when it is not one. */
 const checkBundle = (path: string, json: unknown, onWarning: (w: string) => void): LabBundle => {
   if ((json as { format?: unknown } | null)?.format !== 'pkilab-lab/1') {
-    throw new TravelError(`${path}: expected an exported lab (format pkilab-lab/1), found format ${JSON.stringify((json as { format?: unknown } | null)?.format) ?? 'none'}`);
+    throw new TravelError(
+      `${path}: expected an exported lab (format pkilab-lab/1), found format ${JSON.stringify((json as { format?: unknown } | null)?.format) ?? 'none'}`,
+    );
   }
   const parsed = parseBundle(path, json);
   for (const warning of parsed.warnings) onWarning(warning.message);
@@ -62,7 +66,12 @@ export const openSource = async (path: string, onWarning: (w: string) => void): 
   if (path.endsWith('.jsonl')) {
     const events = await jsonlEventStore(dirname(path), { onWarning }).read(basename(path, '.jsonl'));
     if (events.length === 0) throw new TravelError(`${path} holds no events (is the path right?)`);
-    return { path, events, keys: fileKeyStore(join(dirname(path), 'keys')), secrets: await fileSecretStore(join(dirname(path), 'keys', 'secrets.json')).all() };
+    return {
+      path,
+      events,
+      keys: fileKeyStore(join(dirname(path), 'keys')),
+      secrets: await fileSecretStore(join(dirname(path), 'keys', 'secrets.json')).all(),
+    };
   }
   return bundleSource(path, await readBundle(path, onWarning));
 };
@@ -81,20 +90,31 @@ const bundleSource = async (path: string, bundle: LabBundle): Promise<LabSource>
 export const redecisionPorts = (source: LabSource, onStandIn: (ref: string) => void): LabPorts => {
   const keys = overlayKeyStore(source.keys, onStandIn);
   const secrets = overlaySecretStore(source.secrets ?? {}, (ref) => onStandIn(`${ref} (a PFX password)`));
-  return { events: memoryEventStore(), keys, secrets, signer: x509Signer(keys), pfx: opensslPfxFiles(mkdtempSync(join(tmpdir(), 'pkilab-whatif-')), keys, secrets) };
+  return {
+    events: memoryEventStore(),
+    keys,
+    secrets,
+    signer: x509Signer(keys),
+    pfx: opensslPfxFiles(mkdtempSync(join(tmpdir(), 'pkilab-whatif-')), keys, secrets),
+  };
 };
 
 /**
  * Writes events 1..`to` as a self-contained bundle, whole or not at all. Keys and secrets are included
  * unless `withKeys` is false; a bundle with them is mode 0600. An existing file is replaced only with `force`.
  */
-export const exportBundle = async (source: LabSource, out: string, options: { to?: number; withKeys: boolean; force?: boolean }): Promise<LabBundle> => {
+export const exportBundle = async (
+  source: LabSource,
+  out: string,
+  options: { to?: number; withKeys: boolean; force?: boolean },
+): Promise<LabBundle> => {
   const bundle = await bundleOf(source, options);
   const write = options.force ? writeFileAtomic : createFileAtomic;
   try {
     await write(out, `${JSON.stringify(bundle)}\n`, options.withKeys ? modes.secret : modes.shared);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new TravelError(`export: ${out} already exists; choose another name, or add --force to replace it`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new TravelError(`export: ${out} already exists; choose another name, or add --force to replace it`);
     throw error;
   }
   return bundle;
@@ -106,7 +126,8 @@ export const bundleOf = async (source: LabSource, options: { to?: number | undef
   const refs = referencesOf(events);
   const keys: Record<string, string> = {};
   const secrets: Record<string, string> = {};
-  if (options.withKeys && source.keys) for (const ref of refs.keys) if (await source.keys.has(ref)) keys[ref] = await source.keys.privateKey(ref);
+  if (options.withKeys && source.keys)
+    for (const ref of refs.keys) if (await source.keys.has(ref)) keys[ref] = await source.keys.privateKey(ref);
   if (options.withKeys) for (const ref of refs.secrets) if (source.secrets?.[ref] !== undefined) secrets[ref] = source.secrets[ref];
   return { format: 'pkilab-lab/1', source: source.path, events, ...(options.withKeys ? { keys, secrets } : {}) };
 };

@@ -26,16 +26,24 @@ type Output = { lines: string[]; json: Record<string, unknown> & { command: stri
 const inputAt = (c: Context, reference: string | undefined, what: string): number => {
   if (reference !== undefined && !/^\d+$/.test(reference)) {
     const [procedure, step] = reference.includes(':') ? reference.split(':') : [undefined, reference];
-    const input = [...c.events].reverse().find((e) => e.type === 'ActionTaken' && e.data.step === step && (procedure === undefined || e.data.procedure === procedure));
+    const input = [...c.events]
+      .reverse()
+      .find((e) => e.type === 'ActionTaken' && e.data.step === step && (procedure === undefined || e.data.procedure === procedure));
     if (input) return input.position;
     const known = procedures.flatMap((p) => p.steps.map((s) => s.id));
-    throw new TravelError(`${what}: expected an input's position or the name of a step taken in this log, found "${reference}"${known.includes(step!) ? ' (a step this log never takes)' : ''}`);
+    throw new TravelError(
+      `${what}: expected an input's position or the name of a step taken in this log, found "${reference}"${known.includes(step!) ? ' (a step this log never takes)' : ''}`,
+    );
   }
   const position = c.int(reference, what);
   const event = c.events[position - 1];
   if (event?.type !== 'ActionTaken') {
-    const near = c.events.flatMap((e) => (e.type === 'ActionTaken' && Math.abs(e.position - position) <= 6 ? [`${e.position} (${e.data.step})`] : []));
-    throw new TravelError(`${what}: position ${position} is ${event ? `a ${event.type}` : 'before the first event'}, not an input (ActionTaken); inputs near it: ${near.join(', ') || 'none'}; or name the step`);
+    const near = c.events.flatMap((e) =>
+      e.type === 'ActionTaken' && Math.abs(e.position - position) <= 6 ? [`${e.position} (${e.data.step})`] : [],
+    );
+    throw new TravelError(
+      `${what}: position ${position} is ${event ? `a ${event.type}` : 'before the first event'}, not an input (ActionTaken); inputs near it: ${near.join(', ') || 'none'}; or name the step`,
+    );
   }
   return position;
 };
@@ -43,13 +51,20 @@ const inputAt = (c: Context, reference: string | undefined, what: string): numbe
 /** `skip INPUT` or `change INPUT JSON`: the JSON is every remaining word, joined as typed. */
 export const parseWhatIf = (c: Context, args: readonly string[], what: string): WhatIf => {
   const [kind, reference, ...rest] = args;
-  if (kind !== 'skip' && kind !== 'change') throw new TravelError(`${what}: expected skip INPUT or change INPUT JSON, found ${kind ?? 'nothing'}`);
+  if (kind !== 'skip' && kind !== 'change')
+    throw new TravelError(`${what}: expected skip INPUT or change INPUT JSON, found ${kind ?? 'nothing'}`);
   const position = inputAt(c, reference, `${what} ${kind}`);
   if (kind === 'skip') {
     const input = c.events[position - 1]!;
-    const step = input.type === 'ActionTaken' ? procedures.find((p) => p.id === input.data.procedure)?.steps.find((s) => s.id === input.data.step) : undefined;
+    const step =
+      input.type === 'ActionTaken'
+        ? procedures.find((p) => p.id === input.data.procedure)?.steps.find((s) => s.id === input.data.step)
+        : undefined;
     if (input.type === 'ActionTaken' && input.data.procedure === adminProcedure) return { kind, position };
-    if (!step?.skippable) throw new TravelError(`${what} skip: the step at ${position} (${step?.id ?? 'unknown'}) cannot be left out in its dialog; change it instead`);
+    if (!step?.skippable)
+      throw new TravelError(
+        `${what} skip: the step at ${position} (${step?.id ?? 'unknown'}) cannot be left out in its dialog; change it instead`,
+      );
     return { kind, position };
   }
   const json = rest.join(' ');
@@ -57,9 +72,12 @@ export const parseWhatIf = (c: Context, args: readonly string[], what: string): 
   try {
     choice = JSON.parse(json);
   } catch {
-    throw new TravelError(`${what} change: expected the fields to change as JSON in single quotes (for example '{"computer":"SERVER1"}'), found ${json || 'nothing'}`);
+    throw new TravelError(
+      `${what} change: expected the fields to change as JSON in single quotes (for example '{"computer":"SERVER1"}'), found ${json || 'nothing'}`,
+    );
   }
-  if (choice === null || typeof choice !== 'object' || Array.isArray(choice)) throw new TravelError(`${what} change: expected a JSON object of fields, found ${json}`);
+  if (choice === null || typeof choice !== 'object' || Array.isArray(choice))
+    throw new TravelError(`${what} change: expected a JSON object of fields, found ${json}`);
   return { kind, position, choice };
 };
 
@@ -77,22 +95,34 @@ export const whatIfCommand = async (c: Context, args: readonly string[]): Promis
   const recordedFindings = evaluateFindings(before).map((f) => f.id);
   const changes = diffWorlds(before, after, { findings: false });
   const rejections = after.rejections.map(rejectionJson);
-  const rejectionLine = (r: ReturnType<typeof rejectionJson>) => `  ✗ ${r.procedure} › ${r.step} (position ${r.position}): ${r.code} ${r.name}: ${r.reason}`;
-  const diverged = result.divergedAt ? result.lab.events[result.divergedAt - 1] ?? c.events[result.divergedAt - 1]! : undefined;
+  const rejectionLine = (r: ReturnType<typeof rejectionJson>) =>
+    `  ✗ ${r.procedure} › ${r.step} (position ${r.position}): ${r.code} ${r.name}: ${r.reason}`;
+  const diverged = result.divergedAt ? (result.lab.events[result.divergedAt - 1] ?? c.events[result.divergedAt - 1]!) : undefined;
   return {
     lines: [
       `decided the ${c.events.length} recorded events again with ${change.kind === 'skip' ? `the input at ${change.position} skipped` : `the input at ${change.position} changed by ${JSON.stringify(change.choice)}`}: ${result.lab.events.length} events`,
-      diverged ? `the outcome diverges from the recording at position ${result.divergedAt}: ${describeEvent(diverged)}` : 'the outcome is the same as the recording',
-      ...(result.carried.length ? [`carried forward with the seed's choices: ${result.carried.map((s) => `${s.procedure} › ${s.step} ${s.outcome}`).join(', ')}`] : []),
+      diverged
+        ? `the outcome diverges from the recording at position ${result.divergedAt}: ${describeEvent(diverged)}`
+        : 'the outcome is the same as the recording',
+      ...(result.carried.length
+        ? [`carried forward with the seed's choices: ${result.carried.map((s) => `${s.procedure} › ${s.step} ${s.outcome}`).join(', ')}`]
+        : []),
       `rejections: ${rejections.length || 'none'} (recorded: ${before.rejections.length || 'none'})`,
       ...rejections.map(rejectionLine),
       `findings now: ${findings.join(', ') || 'none'} (recorded: ${recordedFindings.join(', ') || 'none'})`,
-      'world compared with the recording\'s end:',
+      "world compared with the recording's end:",
       ...changes.map((x) => `  ${x.area.padEnd(9)} ${x.text}`),
     ],
     json: {
-      command: 'what-if', whatIf: change, divergedAt: result.divergedAt ?? null, carried: result.carried, rejections,
-      recordedRejections: before.rejections.map(rejectionJson), findings, recordedFindings, changes,
+      command: 'what-if',
+      whatIf: change,
+      divergedAt: result.divergedAt ?? null,
+      carried: result.carried,
+      rejections,
+      recordedRejections: before.rejections.map(rejectionJson),
+      findings,
+      recordedFindings,
+      changes,
     },
   };
 };
@@ -130,7 +160,9 @@ export const exportCommand = async (c: Context, words: readonly string[]): Promi
   if (!out) throw new TravelError('export: expected the output file (for example broken-lab.json), found nothing');
   const bundle = await exportBundle(c.source, out, { to, withKeys, force });
   return {
-    lines: [`exported ${bundle.events.length} events${withKeys ? ` and ${Object.keys(bundle.keys ?? {}).length} private keys (keep the file as safe as the keys)` : ' without keys'} to ${out}`],
+    lines: [
+      `exported ${bundle.events.length} events${withKeys ? ` and ${Object.keys(bundle.keys ?? {}).length} private keys (keep the file as safe as the keys)` : ' without keys'} to ${out}`,
+    ],
     json: { command: 'export', file: out, events: bundle.events.length, keys: Object.keys(bundle.keys ?? {}) },
   };
 };

@@ -8,7 +8,8 @@ import { TravelError } from './source.ts';
  */
 export const commandWords = (line: string): string[] => {
   const open = unclosedQuote(line);
-  if (open) throw new TravelError(`expected a closing ${open.quote} for the quote opened at column ${open.column}, found the end of the line`);
+  if (open)
+    throw new TravelError(`expected a closing ${open.quote} for the quote opened at column ${open.column}, found the end of the line`);
   const words: string[] = [];
   for (const entry of parse(line, (name) => `$${name}`)) {
     if (typeof entry === 'string') words.push(entry);

@@ -19,7 +19,8 @@ const serialInteger = (hex: string): Uint8Array => {
   let first = 0;
   while (first < bytes.length - 1 && bytes[first] === 0) first += 1;
   const body = bytes.subarray(first);
-  if (body.every((b) => b === 0)) throw signerError('SIGNER_INVALID_PROFILE', `A certificate serial number must not be zero; found "${hex}".`);
+  if (body.every((b) => b === 0))
+    throw signerError('SIGNER_INVALID_PROFILE', `A certificate serial number must not be zero; found "${hex}".`);
   return tlv(0x02, body[0]! > 0x7f ? concat(Uint8Array.of(0), body) : body);
 };
 
@@ -45,7 +46,9 @@ const keyIdentifier = (spki: Uint8Array): Uint8Array => {
   const [algorithmLength, algorithmBody] = lengthOf(body + 1);
   const bitString = algorithmBody + algorithmLength;
   const [bitsLength, bitsBody] = lengthOf(bitString + 1);
-  return createHash('sha1').update(spki.subarray(bitsBody + 1, bitsBody + bitsLength)).digest();
+  return createHash('sha1')
+    .update(spki.subarray(bitsBody + 1, bitsBody + bitsLength))
+    .digest();
 };
 
 const extension = (id: string, critical: boolean, value: Uint8Array) =>
@@ -79,11 +82,19 @@ interface EncodedParts {
 }
 
 export const tbsCertificate = (profile: CertificateProfile, parts: EncodedParts): Uint8Array =>
-  tlv(0x30, concat(
-    version3, serialInteger(profile.serialNumber), signatureAlgorithm(profile.signatureHash), parts.issuer,
-    tlv(0x30, concat(time(profile.notBefore), time(profile.notAfter))), parts.subject, parts.publicKey,
-    tlv(0xa3, tlv(0x30, concat(...parts.extensions))),
-  ));
+  tlv(
+    0x30,
+    concat(
+      version3,
+      serialInteger(profile.serialNumber),
+      signatureAlgorithm(profile.signatureHash),
+      parts.issuer,
+      tlv(0x30, concat(time(profile.notBefore), time(profile.notAfter))),
+      parts.subject,
+      parts.publicKey,
+      tlv(0xa3, tlv(0x30, concat(...parts.extensions))),
+    ),
+  );
 
 /** Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }. */
 export const certificate = (tbs: Uint8Array, hash: CertificateProfile['signatureHash'], signature: Uint8Array): Uint8Array =>

@@ -20,7 +20,9 @@ const raw = (type: string, value: ArrayBuffer | Uint8Array, critical = false) =>
 const name = (rdns: readonly Rdn[]): x509.Name => new x509.Name(rdns.map(([type, value]) => ({ [type]: [value] })));
 
 const pointAt = (url: string) =>
-  new DistributionPoint({ distributionPoint: new DistributionPointName({ fullName: [new GeneralName({ uniformResourceIdentifier: url })] }) });
+  new DistributionPoint({
+    distributionPoint: new DistributionPointName({ fullName: [new GeneralName({ uniformResourceIdentifier: url })] }),
+  });
 const freshest = (urls: readonly string[]) => new FreshestCRL(urls.map(pointAt));
 
 /**

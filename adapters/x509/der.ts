@@ -29,7 +29,8 @@ export const oidBytes = (oid: string): number[] => {
 };
 
 /** CA Version (1.3.6.1.4.1.311.21.1): INTEGER, key index in the high 16 bits, certificate index in the low. */
-export const caVersionValue = (value: number): Uint8Array => tlv(0x02, value === 0 ? [0] : Array.from(new Uint8Array(new Uint32Array([value]).buffer)).reverse());
+export const caVersionValue = (value: number): Uint8Array =>
+  tlv(0x02, value === 0 ? [0] : Array.from(new Uint8Array(new Uint32Array([value]).buffer)).reverse());
 
 /** SID security extension (1.3.6.1.4.1.311.25.2): GeneralNames { otherName { 1.3.6.1.4.1.311.25.2.1, [0] OCTET STRING sid } }. */
 export const sidSecurityValue = (sid: string): Uint8Array => {

@@ -22,7 +22,10 @@ const boundedCache = <V>(limit = 1024) => {
   };
 };
 
-interface SigningKey { readonly key: KeyObject; readonly spki: Uint8Array }
+interface SigningKey {
+  readonly key: KeyObject;
+  readonly spki: Uint8Array;
+}
 
 /**
  * Signs profiles with keys from the key store, RSA with the hash the profile names (the CA's setup decides it).

@@ -60,6 +60,7 @@ export const editAce = (
   const removed = new Set(edit.remove ?? []);
   const allow = [...new Set([...(current?.allow ?? []), ...(edit.allow ?? [])])].filter((r) => !removed.has(r));
   const deny = [...new Set([...(current?.deny ?? []), ...(edit.deny ?? [])])].filter((r) => !(edit.allow ?? []).includes(r));
-  const order = (rights: TemplateRight[]) => ['FullControl', 'Read', 'Write', 'Enroll', 'Autoenroll'].filter((r) => rights.includes(r as TemplateRight)) as TemplateRight[];
+  const order = (rights: TemplateRight[]) =>
+    ['FullControl', 'Read', 'Write', 'Enroll', 'Autoenroll'].filter((r) => rights.includes(r as TemplateRight)) as TemplateRight[];
   return { principal, allow: order(allow), deny: order(deny) };
 };

@@ -15,7 +15,9 @@ const autoenrollmentIntervalMinutes = 8 * 60;
 
 /** The GPO whose Auto-Enrollment policy applies to computers of the domain, if one enables it. */
 export const effectiveAutoenrollmentPolicy = (directory: DirectoryState) =>
-  Object.values(directory.gpos).find((gpo) => gpo.linkedTo === directory.domain.dnsName && gpo.autoenrollment.configurationModel === 'enabled');
+  Object.values(directory.gpos).find(
+    (gpo) => gpo.linkedTo === directory.domain.dnsName && gpo.autoenrollment.configurationModel === 'enabled',
+  );
 
 /** The templates a template's Superseded Templates tab names. */
 const supersededBy = (template: Template): readonly string[] => template.supersedes ?? [];
@@ -27,8 +29,11 @@ const supersededBy = (template: Template): readonly string[] => template.superse
 const autoenrollTemplates = (world: World, computer: string): Template[] => {
   const identities = tokenIdentities(world.directory, computer);
   const eligible = Object.values(world.ca.templates).filter(
-    (t) => t.forComputers && t.schemaVersion >= 2 && t.autoenrollment
-      && (['Read', 'Enroll', 'Autoenroll'] as const).every((right) => hasRight(t.acl, identities, right)),
+    (t) =>
+      t.forComputers &&
+      t.schemaVersion >= 2 &&
+      t.autoenrollment &&
+      (['Read', 'Enroll', 'Autoenroll'] as const).every((right) => hasRight(t.acl, identities, right)),
   );
   const replaced = new Set(eligible.flatMap(supersededBy));
   return eligible.filter((t) => !replaced.has(t.name));
@@ -52,8 +57,11 @@ const awaitsApproval = (world: World, computer: string, template: Template): boo
 /** The certificates a new one from `template` replaces in the store: older ones of the template, and of the templates it supersedes. */
 const replacedBy = (world: World, computer: string, template: Template): LabEvent[] =>
   active(world, computer).flatMap((stored): LabEvent[] => {
-    const reason = stored.template === template.name ? 'renewed' : supersededBy(template).includes(stored.template) ? 'superseded' : undefined;
-    return reason ? [{ type: 'CertificateArchived', data: { host: computer, store: 'personal', thumbprint: stored.thumbprint, reason } }] : [];
+    const reason =
+      stored.template === template.name ? 'renewed' : supersededBy(template).includes(stored.template) ? 'superseded' : undefined;
+    return reason
+      ? [{ type: 'CertificateArchived', data: { host: computer, store: 'personal', thumbprint: stored.thumbprint, reason } }]
+      : [];
   });
 
 /**
@@ -68,7 +76,10 @@ const retrievals = (world: World, computer: string): LabEvent[] => {
       const template = world.ca.templates[c.template];
       const archive = template ? replacedBy(world, computer, template) : [];
       const { thumbprint, template: name, keyRef, exportableKey } = c;
-      return [...archive, { type: 'CertificateInstalled', data: { host: computer, store: 'personal', thumbprint, template: name, keyRef, exportableKey } }];
+      return [
+        ...archive,
+        { type: 'CertificateInstalled', data: { host: computer, store: 'personal', thumbprint, template: name, keyRef, exportableKey } },
+      ];
     });
 };
 
@@ -93,13 +104,16 @@ export const decideAutoenrollment = (command: Autoenroll, world: World, at: stri
     for (const template of templates.filter((t) => !retrieved.has(t.name))) {
       if (holdsValid(world, computer.name, template, at)) {
         // A certificate of the superseding template is held: the superseded ones are archived.
-        events.push(...replacedBy(world, computer.name, template).filter((e) => e.type === 'CertificateArchived' && e.data.reason === 'superseded'));
+        events.push(
+          ...replacedBy(world, computer.name, template).filter((e) => e.type === 'CertificateArchived' && e.data.reason === 'superseded'),
+        );
         continue;
       }
       if (awaitsApproval(world, computer.name, template)) continue;
       if (issuingAuthorities(world.ca, template).length === 0) {
-        const message = `Certificate enrollment for Local system could not enroll for a ${template.name} certificate: `
-          + 'no certification authority that issues this template can be found.';
+        const message =
+          `Certificate enrollment for Local system could not enroll for a ${template.name} certificate: ` +
+          'no certification authority that issues this template can be found.';
         failures.push({ template: template.name, eventId: 47, message });
         continue;
       }

@@ -13,7 +13,12 @@ export type DuplicateTemplate = {
 };
 export type ChangeSubjectName = { readonly type: 'ChangeSubjectName'; readonly template: string; readonly subjectName: SubjectNameSetting };
 /** Request Handling (export) and Issuance Requirements (CA certificate manager approval). */
-export type ChangeRequestHandling = { readonly type: 'ChangeRequestHandling'; readonly template: string; readonly exportableKey: boolean; readonly managerApproval?: boolean };
+export type ChangeRequestHandling = {
+  readonly type: 'ChangeRequestHandling';
+  readonly template: string;
+  readonly exportableKey: boolean;
+  readonly managerApproval?: boolean;
+};
 export type ChangeTemplatePermissions = {
   readonly type: 'ChangeTemplatePermissions';
   readonly template: string;
@@ -37,12 +42,25 @@ export type RequestCertificate = {
 };
 
 /** Extensions tab: add an application policy (and its EKU, as the console does for version 2). */
-export type AddApplicationPolicy = { readonly type: 'AddApplicationPolicy'; readonly template: string; readonly name: string; readonly oid: string };
+export type AddApplicationPolicy = {
+  readonly type: 'AddApplicationPolicy';
+  readonly template: string;
+  readonly name: string;
+  readonly oid: string;
+};
 
 /** The autoenrollment task of a computer, at startup or on its 8-hour timer. */
 export type Autoenroll = { readonly type: 'Autoenroll'; readonly computer: string; readonly trigger: AutoenrollTrigger };
 /** What started a pass: startup, the 8-hour timer, or `certutil -pulse`. */
 export type AutoenrollTrigger = 'startup' | 'timer' | 'pulse';
 
-export type CaCommand = DuplicateTemplate | ChangeSubjectName | ChangeRequestHandling | ChangeTemplatePermissions | AddApplicationPolicy | IssueTemplate | RequestCertificate | Autoenroll
+export type CaCommand =
+  | DuplicateTemplate
+  | ChangeSubjectName
+  | ChangeRequestHandling
+  | ChangeTemplatePermissions
+  | AddApplicationPolicy
+  | IssueTemplate
+  | RequestCertificate
+  | Autoenroll
   | CrlCommand;

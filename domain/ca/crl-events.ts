@@ -9,8 +9,11 @@ export type RevocationTarget =
   | { readonly requestId: number }
   | { readonly holder: { readonly host: string; readonly certificate: CertificateSelection } };
 /** Revoke Certificate in the CA console, or `certutil -revoke <serial> <reason>`. */
-export type RevokeCertificate = { readonly type: 'RevokeCertificate'; readonly reason: RevocationReason; readonly ca?: string }
-  & RevocationTarget;
+export type RevokeCertificate = {
+  readonly type: 'RevokeCertificate';
+  readonly reason: RevocationReason;
+  readonly ca?: string;
+} & RevocationTarget;
 /** Revoked Certificates › All Tasks › Publish (New CRL or Delta CRL only), or `certutil -CRL [delta]`. */
 export type PublishCrl = { readonly type: 'PublishCrl'; readonly kind: CrlKind; readonly ca?: string; readonly trigger?: CrlTrigger };
 /** `net stop certsvc` / `net start certsvc`: a stopped CA neither issues nor publishes. */

@@ -24,8 +24,10 @@ const later = (a: SimTime, b: SimTime): SimTime => (Date.parse(a) >= Date.parse(
 const nextCrlPublication = (world: World, authority: CertificationAuthority): DueCrl | undefined => {
   if (!authority.crl || world.ca.stopped[authority.name] !== undefined) return undefined;
   // Overdue work (a CA started again after its CRLs fell due) runs now, never at a time already past.
-  const scheduled = (kind: CrlKind, at: SimTime): DueCrl =>
-    ({ at: world.now ? later(at, world.now) : at, command: { type: 'PublishCrl', ca: authority.name, kind, trigger: 'schedule' } });
+  const scheduled = (kind: CrlKind, at: SimTime): DueCrl => ({
+    at: world.now ? later(at, world.now) : at,
+    command: { type: 'PublishCrl', ca: authority.name, kind, trigger: 'schedule' },
+  });
   const { base, delta } = crlsOf(world, authority.name);
   if (!base) return scheduled('base', authority.notBefore);
   const baseDue = scheduled('base', base.nextPublish);
@@ -43,7 +45,9 @@ export const crlSchedule = (world: World): DueCrl[] =>
 
 /** The publications due by `at` in the world as it is (one per CA: publishing one makes the next one due). */
 export const dueCrlPublications = (world: World, at: SimTime): PublishCrl[] =>
-  crlSchedule(world).filter((due) => Date.parse(due.at) <= Date.parse(at)).map((due) => due.command);
+  crlSchedule(world)
+    .filter((due) => Date.parse(due.at) <= Date.parse(at))
+    .map((due) => due.command);
 
 /**
  * What the CA does by itself after a CRL event: a base CRL published while deltas are on is followed by a

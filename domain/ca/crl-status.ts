@@ -13,12 +13,12 @@ import type { CertificationAuthority } from './model.ts';
 export type CrlStatus =
   | { readonly state: 'never-published'; readonly ca: string }
   | {
-    readonly state: 'current' | 'expired';
-    readonly ca: string;
-    readonly base: PublishedCrl;
-    readonly delta?: PublishedCrl;
-    readonly expired: readonly PublishedCrl[];
-  };
+      readonly state: 'current' | 'expired';
+      readonly ca: string;
+      readonly base: PublishedCrl;
+      readonly delta?: PublishedCrl;
+      readonly expired: readonly PublishedCrl[];
+    };
 
 const isExpired = (crl: PublishedCrl, at: SimTime) => Date.parse(crl.nextUpdate) < Date.parse(at);
 

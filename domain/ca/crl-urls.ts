@@ -7,8 +7,16 @@ import type { CertificationAuthority } from './model.ts';
  * shows them as %1…%11). Values below are those of the CA's first certificate and key (no renewal suffix).
  */
 export const urlVariables = [
-  'ServerDNSName', 'ServerShortName', 'CaName', 'CATruncatedName', 'CRLNameSuffix', 'DeltaCRLAllowed',
-  'ConfigurationContainer', 'CDPObjectClass', 'CAObjectClass', 'CertificateName',
+  'ServerDNSName',
+  'ServerShortName',
+  'CaName',
+  'CATruncatedName',
+  'CRLNameSuffix',
+  'DeltaCRLAllowed',
+  'ConfigurationContainer',
+  'CDPObjectClass',
+  'CAObjectClass',
+  'CertificateName',
 ] as const;
 type UrlVariable = (typeof urlVariables)[number];
 
@@ -28,7 +36,10 @@ export const caPlace = (world: World, authority: CertificationAuthority): CaPlac
   caName: authority.name,
   serverDnsName: world.hosts.hosts[authority.host]?.fqdn ?? authority.host,
   serverShortName: authority.host,
-  configurationContainer: `CN=Configuration,${world.directory.domain.dnsName.split('.').map((label) => `DC=${label}`).join(',')}`,
+  configurationContainer: `CN=Configuration,${world.directory.domain.dnsName
+    .split('.')
+    .map((label) => `DC=${label}`)
+    .join(',')}`,
 });
 
 /** The CA's CRL settings; a CA recorded before they existed behaves as one set up with the defaults. */

@@ -60,8 +60,10 @@ export const decideCrlPublication = (command: PublishCrl, world: World, at: SimT
     return { kind: 'sign-crl', draft: { trigger, profile } };
   }
   if (!settings.deltaPeriod) {
-    return refuse('NOT_CONFIGURED',
-      `${authority.name} does not publish delta CRLs ("Publish Delta CRLs" is cleared on Revoked Certificates › Properties).`);
+    return refuse(
+      'NOT_CONFIGURED',
+      `${authority.name} does not publish delta CRLs ("Publish Delta CRLs" is cleared on Revoked Certificates › Properties).`,
+    );
   }
   if (!history.base) {
     return refuse('NOT_CONFIGURED', `${authority.name} has no base CRL for a delta CRL to complete; publish a base CRL first.`);

@@ -17,15 +17,22 @@ const settingsRefusal = (world: World, command: ChangeTemplateSettings): Decisio
   const template = templateAsTyped(world.ca, command.template);
   if (!template) return templateNotFound(world.ca, command.template);
   if (template.schemaVersion === 1) {
-    return refuse('NOT_EDITABLE', `"${template.displayName}" is a version 1 template: its ${command.tab} tab is read-only; duplicate it to change anything but its Security tab.`);
+    return refuse(
+      'NOT_EDITABLE',
+      `"${template.displayName}" is a version 1 template: its ${command.tab} tab is read-only; duplicate it to change anything but its Security tab.`,
+    );
   }
   const { validityDays = template.validityDays, renewalDays = template.renewalDays, supersedes = [] } = command.settings;
   if (renewalDays >= validityDays) {
-    return refuse('INVALID_CHOICE', `The renewal period (${renewalDays} days) must be shorter than the validity period (${validityDays} days) on the General tab.`);
+    return refuse(
+      'INVALID_CHOICE',
+      `The renewal period (${renewalDays} days) must be shorter than the validity period (${validityDays} days) on the General tab.`,
+    );
   }
   const unknown = supersedes.find((name) => !templateAsTyped(world.ca, name));
   if (unknown) return refuse('NOT_FOUND', `The Superseded Templates tab's Add dialog lists no template named "${unknown}".`);
-  if (supersedes.some((name) => templateAsTyped(world.ca, name)?.name === template.name)) return refuse('INVALID_CHOICE', `"${template.displayName}" cannot supersede itself.`);
+  if (supersedes.some((name) => templateAsTyped(world.ca, name)?.name === template.name))
+    return refuse('INVALID_CHOICE', `"${template.displayName}" cannot supersede itself.`);
   return undefined;
 };
 
@@ -40,9 +47,15 @@ const pendingOf = (world: World, command: ApproveRequest | DenyRequest, verb: st
   const issued = Object.values(world.ca.issued).some((c) => c.requestId === command.requestId && c.ca === authority.name);
   const denied = world.ca.denied?.includes(command.requestId);
   if (issued || denied) {
-    return refuse('CERTSRV_E_BAD_REQUESTSTATUS', `Request ${command.requestId} is not pending on ${authority.name}: it was already ${issued ? 'issued' : 'denied'}.`);
+    return refuse(
+      'CERTSRV_E_BAD_REQUESTSTATUS',
+      `Request ${command.requestId} is not pending on ${authority.name}: it was already ${issued ? 'issued' : 'denied'}.`,
+    );
   }
-  return refuse('ERROR_FILE_NOT_FOUND', `${authority.name} has no request ${command.requestId} (its pending requests: ${Object.keys(world.ca.pending).join(', ') || 'none'}).`);
+  return refuse(
+    'ERROR_FILE_NOT_FOUND',
+    `${authority.name} has no request ${command.requestId} (its pending requests: ${Object.keys(world.ca.pending).join(', ') || 'none'}).`,
+  );
 };
 
 const approve = (world: World, command: ApproveRequest, at: SimTime): Decision => {
@@ -51,9 +64,13 @@ const approve = (world: World, command: ApproveRequest, at: SimTime): Decision =
   const { pending } = found;
   const template = findTemplate(world.ca, TemplateName(pending.template));
   const requester = world.directory.principals[pending.requester];
-  if (!template || !requester) return refuse('NOT_FOUND', `Request ${pending.requestId} names a template or requester the directory no longer holds.`);
+  if (!template || !requester)
+    return refuse('NOT_FOUND', `Request ${pending.requestId} names a template or requester the directory no longer holds.`);
   // Issued into the CA database only: the requester retrieves it (autoenrollment's "update pending certificates").
-  return issuance(world, template, requester, pending.requested ?? { dnsNames: [] }, null, at, [], { requestId: pending.requestId, approved: true });
+  return issuance(world, template, requester, pending.requested ?? { dnsNames: [] }, null, at, [], {
+    requestId: pending.requestId,
+    approved: true,
+  });
 };
 
 /** Renew (same or new key) or re-enroll a certificate of a host's personal store; the old one is archived. */
@@ -63,11 +80,17 @@ const renew = (world: World, command: RenewCertificate, at: SimTime): Decision =
   if (!stored || !issued) return refuse('CERTIFICATE_NOT_IN_STORE', `${command.host}'s personal store holds no such certificate to renew.`);
   const template = findTemplate(world.ca, TemplateName(issued.template));
   const requester = world.directory.principals[issued.requester];
-  if (!template || !requester) return refuse('NOT_FOUND', `The certificate's template "${issued.template}" or requester ${issued.requester} no longer exists.`);
+  if (!template || !requester)
+    return refuse('NOT_FOUND', `The certificate's template "${issued.template}" or requester ${issued.requester} no longer exists.`);
   const reason = command.mode === 're-enroll' ? 're-enrolled' : 'renewed';
-  const after: LabEvent[] = [{ type: 'CertificateArchived', data: { host: command.host, store: 'personal', thumbprint: stored.thumbprint, reason } }];
+  const after: LabEvent[] = [
+    { type: 'CertificateArchived', data: { host: command.host, store: 'personal', thumbprint: stored.thumbprint, reason } },
+  ];
   const key = command.mode === 'renew-same-key' ? { keyRef: issued.keyRef, keySize: issued.keySize } : undefined;
-  const names = { dnsNames: issued.dnsNames, ...(issued.subject.startsWith('CN=') ? { commonName: issued.subject.slice(3).split(',')[0] } : {}) };
+  const names = {
+    dnsNames: issued.dnsNames,
+    ...(issued.subject.startsWith('CN=') ? { commonName: issued.subject.slice(3).split(',')[0] } : {}),
+  };
   return issuance(world, template, requester, names, { host: command.host, store: 'personal' }, at, [], { ...(key ? { key } : {}), after });
 };
 
@@ -79,7 +102,10 @@ export const decideCaAdmin = (command: CaAdminCommand, world: World, at: SimTime
       const template = templateAsTyped(world.ca, c.template);
       if (!template) return templateNotFound(world.ca, c.template);
       if (!authority.templatesToIssue.includes(template.name)) {
-        return refuse('NOT_FOUND', `"${template.displayName}" is not in ${authority.name}'s Certificate Templates to Issue, so there is nothing to delete.`);
+        return refuse(
+          'NOT_FOUND',
+          `"${template.displayName}" is not in ${authority.name}'s Certificate Templates to Issue, so there is nothing to delete.`,
+        );
       }
       return accept({ type: 'TemplateRemovedFromCa', data: { ca: authority.name, template: template.name } });
     })
@@ -89,7 +115,10 @@ export const decideCaAdmin = (command: CaAdminCommand, world: World, at: SimTime
       const template = templateAsTyped(world.ca, c.template)!;
       const supersedes = c.settings.supersedes?.map((name) => templateAsTyped(world.ca, name)!.name);
       const settings = { ...c.settings, ...(supersedes ? { supersedes } : {}) };
-      return accept({ type: 'TemplateSettingsChanged', data: { template: template.name, tab: c.tab, settings, minorRevision: template.minorRevision + 1 } });
+      return accept({
+        type: 'TemplateSettingsChanged',
+        data: { template: template.name, tab: c.tab, settings, minorRevision: template.minorRevision + 1 },
+      });
     })
     .with({ type: 'ApproveRequest' }, (c) => approve(world, c, at))
     .with({ type: 'DenyRequest' }, (c) => {

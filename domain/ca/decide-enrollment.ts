@@ -19,7 +19,12 @@ import type { Template } from './template.ts';
 /** AD CS backdates NotBefore by ten minutes to absorb clock skew between the CA and its clients. */
 const clockSkewMinutes = 10;
 
-const extensionsFor = (template: Template, names: { dnsNames: readonly string[]; upns: readonly string[]; subject: readonly Rdn[] }, sid: string | undefined, points: { cdp: string[]; aia: string[] }): ExtensionSpec[] => {
+const extensionsFor = (
+  template: Template,
+  names: { dnsNames: readonly string[]; upns: readonly string[]; subject: readonly Rdn[] },
+  sid: string | undefined,
+  points: { cdp: string[]; aia: string[] },
+): ExtensionSpec[] => {
   const marker: ExtensionSpec =
     template.schemaVersion === 1
       ? { kind: 'templateName', name: template.name }
@@ -29,12 +34,18 @@ const extensionsFor = (template: Template, names: { dnsNames: readonly string[];
     { kind: 'extendedKeyUsage', oids: template.ekus },
     { kind: 'keyUsage', usages: template.keyUsage, critical: true },
   ];
-  if (template.schemaVersion > 1 && template.applicationPolicies.length > 0) extensions.push({ kind: 'applicationPolicies', oids: template.applicationPolicies });
+  if (template.schemaVersion > 1 && template.applicationPolicies.length > 0)
+    extensions.push({ kind: 'applicationPolicies', oids: template.applicationPolicies });
   if (names.dnsNames.length + names.upns.length > 0) {
     extensions.push({ kind: 'subjectAltName', dnsNames: names.dnsNames, upns: names.upns, critical: names.subject.length === 0 });
   }
   if (sid && template.subjectName.source === 'build-from-ad') extensions.push({ kind: 'sidSecurity', sid });
-  extensions.push({ kind: 'subjectKeyIdentifier' }, { kind: 'authorityKeyIdentifier' }, { kind: 'crlDistributionPoints', urls: points.cdp }, { kind: 'authorityInformationAccess', caIssuers: points.aia });
+  extensions.push(
+    { kind: 'subjectKeyIdentifier' },
+    { kind: 'authorityKeyIdentifier' },
+    { kind: 'crlDistributionPoints', urls: points.cdp },
+    { kind: 'authorityInformationAccess', caIssuers: points.aia },
+  );
   return extensions;
 };
 
@@ -51,13 +62,18 @@ const sidToWrite = (authority: CertificationAuthority, template: Template, reque
 export const whyNotOffered = (world: World, template: Template, requester: string): Decision | undefined => {
   const identities = tokenIdentities(world.directory, requester);
   if (issuingAuthorities(world.ca, template).length === 0) {
-    return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `"${template.displayName}" is not in any CA's Certificate Templates to Issue, so Request Certificates does not offer it; issue it on the CA first.`);
+    return refuse(
+      'CERTSRV_E_UNSUPPORTED_CERT_TYPE',
+      `"${template.displayName}" is not in any CA's Certificate Templates to Issue, so Request Certificates does not offer it; issue it on the CA first.`,
+    );
   }
   const canRead = hasRight(template.acl, identities, 'Read');
   const canEnroll = hasRight(template.acl, identities, 'Enroll');
   if (canRead && canEnroll) return undefined;
   const token = world.directory.tokens[requester];
-  const current = Object.entries(world.directory.members).filter(([, m]) => m.includes(requester)).map(([g]) => g);
+  const current = Object.entries(world.directory.members)
+    .filter(([, m]) => m.includes(requester))
+    .map(([g]) => g);
   const fresh = [requester, ...groupsOf(world.directory, requester)];
   const restartWouldHelp = hasRight(template.acl, fresh, 'Read') && hasRight(template.acl, fresh, 'Enroll');
   const stale = token && restartWouldHelp ? current.filter((group) => !token.groups.includes(group)) : [];
@@ -107,7 +123,10 @@ interface IssuanceOptions {
 /** The CA refuses a public key shorter than the template's Minimum key size (MS-WCCE; certreq shows 0x80094811). */
 const keyTooShort = (template: Template, keySize: number): Decision | undefined =>
   keySize < template.minimalKeySize
-    ? refuse('CERTSRV_E_KEY_LENGTH', `The request's ${keySize}-bit key is shorter than the Minimum key size of "${template.displayName}" (${template.minimalKeySize} bits, Request Handling tab).`)
+    ? refuse(
+        'CERTSRV_E_KEY_LENGTH',
+        `The request's ${keySize}-bit key is shorter than the Minimum key size of "${template.displayName}" (${template.minimalKeySize} bits, Request Handling tab).`,
+      )
     : undefined;
 
 /**
@@ -126,7 +145,8 @@ export const issuance = (
 ): Decision => {
   const authority = issuingAuthorities(world.ca, template)[0];
   if (!authority) return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `No CA issues "${template.displayName}".`);
-  const refused = stoppedRefusal(world, authority, `${requester.name} cannot reach ${authority.name}`) ?? caRefusal(world, template, authority);
+  const refused =
+    stoppedRefusal(world, authority, `${requester.name} cannot reach ${authority.name}`) ?? caRefusal(world, template, authority);
   if (refused) return refused;
   const names = buildNames(template, requester, world.directory.domain.dnsName, requested);
   if (!names.ok) return refuse(names.failure, names.reason);
@@ -135,7 +155,10 @@ export const issuance = (
   if (short) return short;
   const requestId = options.requestId ?? world.ca.lastRequestId + 1;
   if (template.managerApproval && !options.approved) {
-    const names = requested.dnsNames.length > 0 || requested.commonName ? { requested: { dnsNames: requested.dnsNames, ...(requested.commonName ? { commonName: requested.commonName } : {}) } } : {};
+    const names =
+      requested.dnsNames.length > 0 || requested.commonName
+        ? { requested: { dnsNames: requested.dnsNames, ...(requested.commonName ? { commonName: requested.commonName } : {}) } }
+        : {};
     const pending = { requestId, ca: authority.name, template: template.name, requester: requester.name, submittedAt: at, ...names };
     return accept(...before, { type: 'CertificateRequestPending', data: pending });
   }
@@ -185,11 +208,27 @@ export const decideEnrollment = (command: RequestCertificate, world: World, at: 
   const requester = world.directory.principals[command.requester];
   if (!requester) return refuse('NOT_FOUND', `Expected a computer named "${command.requester}"; none exists.`);
   const template = templateAsTyped(world.ca, command.template);
-  if (!template) return refuse('TEMPLATE_NOT_OFFERED', `No template named "${command.template}" exists in the forest, so Request Certificates cannot list it.`);
+  if (!template)
+    return refuse(
+      'TEMPLATE_NOT_OFFERED',
+      `No template named "${command.template}" exists in the forest, so Request Certificates cannot list it.`,
+    );
   if (template.forComputers !== (requester.kind === 'computer')) {
-    return refuse('TEMPLATE_NOT_OFFERED', `"${template.displayName}" is a ${template.forComputers ? 'computer' : 'user'} template; the ${requester.kind === 'computer' ? 'Computer account' : 'user'} snap-in does not offer it.`);
+    return refuse(
+      'TEMPLATE_NOT_OFFERED',
+      `"${template.displayName}" is a ${template.forComputers ? 'computer' : 'user'} template; the ${requester.kind === 'computer' ? 'Computer account' : 'user'} snap-in does not offer it.`,
+    );
   }
   const notOffered = whyNotOffered(world, template, requester.name);
   if (notOffered) return notOffered;
-  return issuance(world, template, requester, command, { host: requester.name, store: command.store }, at, [], command.keySize ? { keySize: command.keySize } : {});
+  return issuance(
+    world,
+    template,
+    requester,
+    command,
+    { host: requester.name, store: command.store },
+    at,
+    [],
+    command.keySize ? { keySize: command.keySize } : {},
+  );
 };

@@ -3,14 +3,33 @@ import { accept, refuse, type Decision } from '../lab/decision.ts';
 import type { World } from '../lab/world.ts';
 import { editAce } from './access.ts';
 import { forestOidArc } from './builtins.ts';
-import type { AddApplicationPolicy, ChangeRequestHandling, ChangeSubjectName, ChangeTemplatePermissions, DuplicateTemplate, IssueTemplate } from './commands.ts';
+import type {
+  AddApplicationPolicy,
+  ChangeRequestHandling,
+  ChangeSubjectName,
+  ChangeTemplatePermissions,
+  DuplicateTemplate,
+  IssueTemplate,
+} from './commands.ts';
 import { authorityFor, caNotFound, findTemplate, findTemplateByDisplayName, templateAsTyped, templateNotFound } from './lookup.ts';
 import { editionIssues, editionLimitText } from './setup.ts';
-import { compatibilityAuthorities, compatibilityRecipients, duplicateVersions, templateNameFor, type SchemaVersion, type Template } from './template.ts';
+import {
+  compatibilityAuthorities,
+  compatibilityRecipients,
+  duplicateVersions,
+  templateNameFor,
+  type SchemaVersion,
+  type Template,
+} from './template.ts';
 import { DisplayName } from '../shared/ids.ts';
 
-export type TemplateCommand = DuplicateTemplate | ChangeSubjectName | ChangeRequestHandling | ChangeTemplatePermissions | AddApplicationPolicy | IssueTemplate;
-
+export type TemplateCommand =
+  | DuplicateTemplate
+  | ChangeSubjectName
+  | ChangeRequestHandling
+  | ChangeTemplatePermissions
+  | AddApplicationPolicy
+  | IssueTemplate;
 
 /** A deterministic OID under the forest arc for the n-th template created in the lab. */
 const newTemplateOid = (n: number): string => `${forestOidArc}.${(n * 7_919_993) % 16_777_213}.${(n * 104_729) % 9_999_991}`;
@@ -20,13 +39,22 @@ const versionFor = (command: DuplicateTemplate, world: World): { schemaVersion: 
   const on2012 = Object.values(world.ca.authorities).some((a) => a.os === 'windows-server-2012');
   if (on2012) {
     if (!command.compatibility) {
-      return refuse('INVALID_CHOICE', 'The Windows Server 2012 console does not ask for a template version when duplicating; set the Compatibility tab instead (Certification Authority: Windows Server 2003, Certificate recipient: Windows XP / Server 2003).');
+      return refuse(
+        'INVALID_CHOICE',
+        'The Windows Server 2012 console does not ask for a template version when duplicating; set the Compatibility tab instead (Certification Authority: Windows Server 2003, Certificate recipient: Windows XP / Server 2003).',
+      );
     }
     const authority = compatibilityAuthorities[command.compatibility.certificationAuthority];
-    return { schemaVersion: authority.schemaVersion, label: `Compatibility: ${authority.label} / ${compatibilityRecipients[command.compatibility.certificateRecipient]}` };
+    return {
+      schemaVersion: authority.schemaVersion,
+      label: `Compatibility: ${authority.label} / ${compatibilityRecipients[command.compatibility.certificateRecipient]}`,
+    };
   }
   if (command.compatibility || !command.version) {
-    return refuse('INVALID_CHOICE', 'The Windows Server 2008 console has no Compatibility tab; choose the version in the Duplicate Template dialog (Windows 2003 Server, Enterprise Edition).');
+    return refuse(
+      'INVALID_CHOICE',
+      'The Windows Server 2008 console has no Compatibility tab; choose the version in the Duplicate Template dialog (Windows 2003 Server, Enterprise Edition).',
+    );
   }
   return duplicateVersions[command.version];
 };
@@ -61,7 +89,11 @@ const duplicate = (command: DuplicateTemplate, world: World): Decision => {
 const editable = (world: World, name: string): Template | Decision => {
   const template = templateAsTyped(world.ca, name);
   if (!template) return templateNotFound(world.ca, name);
-  if (template.schemaVersion === 1) return refuse('NOT_EDITABLE', `"${template.displayName}" is a version 1 template: duplicate it to change anything but its permissions.`);
+  if (template.schemaVersion === 1)
+    return refuse(
+      'NOT_EDITABLE',
+      `"${template.displayName}" is a version 1 template: duplicate it to change anything but its permissions.`,
+    );
   return template;
 };
 
@@ -73,19 +105,38 @@ export const decideTemplate = (command: TemplateCommand, world: World): Decision
     .with({ type: 'ChangeSubjectName' }, ({ template: name, subjectName }) => {
       const found = editable(world, name);
       if (!isTemplate(found)) return found;
-      return accept({ type: 'TemplateSubjectNameChanged', data: { template: found.name, subjectName, minorRevision: found.minorRevision + 1 } });
+      return accept({
+        type: 'TemplateSubjectNameChanged',
+        data: { template: found.name, subjectName, minorRevision: found.minorRevision + 1 },
+      });
     })
     .with({ type: 'ChangeRequestHandling' }, ({ template: name, exportableKey, managerApproval }) => {
       const found = editable(world, name);
       if (!isTemplate(found)) return found;
-      return accept({ type: 'TemplateRequestHandlingChanged', data: { template: found.name, exportableKey, managerApproval: managerApproval ?? found.managerApproval, minorRevision: found.minorRevision + 1 } });
+      return accept({
+        type: 'TemplateRequestHandlingChanged',
+        data: {
+          template: found.name,
+          exportableKey,
+          managerApproval: managerApproval ?? found.managerApproval,
+          minorRevision: found.minorRevision + 1,
+        },
+      });
     })
     .with({ type: 'AddApplicationPolicy' }, ({ template: name, oid, ...policy }) => {
       const found = editable(world, name);
       if (!isTemplate(found)) return found;
-      if (!/^\d+(\.\d+)+$/.test(oid)) return refuse('INVALID_CHOICE', `New Application Policy expects an object identifier such as 2.16.840.1.113741.1.2.3; "${oid}" is not one.`);
-      if (found.applicationPolicies.includes(oid)) return refuse('ALREADY_EXISTS', `"${found.displayName}" already lists the application policy ${oid}.`);
-      return accept({ type: 'TemplateApplicationPolicyAdded', data: { template: found.name, name: policy.name, oid, minorRevision: found.minorRevision + 1 } });
+      if (!/^\d+(\.\d+)+$/.test(oid))
+        return refuse(
+          'INVALID_CHOICE',
+          `New Application Policy expects an object identifier such as 2.16.840.1.113741.1.2.3; "${oid}" is not one.`,
+        );
+      if (found.applicationPolicies.includes(oid))
+        return refuse('ALREADY_EXISTS', `"${found.displayName}" already lists the application policy ${oid}.`);
+      return accept({
+        type: 'TemplateApplicationPolicyAdded',
+        data: { template: found.name, name: policy.name, oid, minorRevision: found.minorRevision + 1 },
+      });
     })
     .with({ type: 'ChangeTemplatePermissions' }, (c) => {
       const template = templateAsTyped(world.ca, c.template);

@@ -16,7 +16,12 @@ export type TemplateSubjectNameChanged = {
 };
 export type TemplateRequestHandlingChanged = {
   readonly type: 'TemplateRequestHandlingChanged';
-  readonly data: { readonly template: string; readonly exportableKey: boolean; readonly managerApproval: boolean; readonly minorRevision: number };
+  readonly data: {
+    readonly template: string;
+    readonly exportableKey: boolean;
+    readonly managerApproval: boolean;
+    readonly minorRevision: number;
+  };
 };
 /** One principal's line on the Security tab, before and after the edit. */
 export type TemplatePermissionsChanged = {
@@ -36,7 +41,12 @@ export type AutoenrollmentRan = {
   readonly data: {
     readonly computer: string;
     readonly trigger: AutoenrollTrigger;
-    readonly failures: readonly { readonly template: string; readonly eventId: 13 | 47; readonly code?: string; readonly message: string }[];
+    readonly failures: readonly {
+      readonly template: string;
+      readonly eventId: 13 | 47;
+      readonly code?: string;
+      readonly message: string;
+    }[];
   };
 };
 

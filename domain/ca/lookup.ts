@@ -23,21 +23,32 @@ export const templateAsTyped = (ca: CaState, typed: string): Template | undefine
 
 /** The refusal for a template name the lab does not have, listing the display names the console shows. */
 export const templateNotFound = (ca: CaState, name: string): Decision => {
-  const listed = Object.values(ca.templates).map((t) => t.displayName).sort().join(', ');
-  return refuse('NOT_FOUND', `Expected a certificate template named "${name}"; the Certificate Templates console lists ${listed || 'none'}.`);
+  const listed = Object.values(ca.templates)
+    .map((t) => t.displayName)
+    .sort()
+    .join(', ');
+  return refuse(
+    'NOT_FOUND',
+    `Expected a certificate template named "${name}"; the Certificate Templates console lists ${listed || 'none'}.`,
+  );
 };
 
 /** The CA a command names, or the lab's only CA when it names none (never another CA than the one named). */
 export const authorityFor = (world: World, name: string | undefined): CertificationAuthority | undefined =>
   name === undefined
     ? Object.values(world.ca.authorities)[0]
-    : Object.hasOwn(world.ca.authorities, name) ? world.ca.authorities[name] : undefined;
+    : Object.hasOwn(world.ca.authorities, name)
+      ? world.ca.authorities[name]
+      : undefined;
 
 /** The refusal for a CA the lab does not have, listing the ones it has. */
 export const caNotFound = (world: World, name: string | undefined): Decision =>
-  refuse('NOT_FOUND', name === undefined
-    ? 'Expected a certification authority in the lab; none is installed.'
-    : `Expected a CA named "${name}"; the lab has ${Object.keys(world.ca.authorities).join(', ') || 'none'}.`);
+  refuse(
+    'NOT_FOUND',
+    name === undefined
+      ? 'Expected a certification authority in the lab; none is installed.'
+      : `Expected a CA named "${name}"; the lab has ${Object.keys(world.ca.authorities).join(', ') || 'none'}.`,
+  );
 
 /** The CAs whose "Certificate Templates to Issue" list the template. */
 export const issuingAuthorities = (ca: CaState, template: Template) =>

@@ -120,5 +120,16 @@ export interface CaState {
 }
 
 export const emptyCa: CaState = {
-  authorities: {}, pending: {}, templates: {}, issued: {}, serialByThumbprint: {}, serialsByRequester: {}, lastRequestId: 0, templatesCreated: 0, duplicatedAcls: {}, revocations: {}, crls: {}, stopped: {},
+  authorities: {},
+  pending: {},
+  templates: {},
+  issued: {},
+  serialByThumbprint: {},
+  serialsByRequester: {},
+  lastRequestId: 0,
+  templatesCreated: 0,
+  duplicatedAcls: {},
+  revocations: {},
+  crls: {},
+  stopped: {},
 };

@@ -38,4 +38,8 @@ export interface CertificateProfile {
   readonly extensions: readonly ExtensionSpec[];
 }
 
-export const formatDn = (rdns: readonly Rdn[]): string => [...rdns].reverse().map(([a, v]) => `${a}=${v}`).join(', ');
+export const formatDn = (rdns: readonly Rdn[]): string =>
+  [...rdns]
+    .reverse()
+    .map(([a, v]) => `${a}=${v}`)
+    .join(', ');

@@ -5,7 +5,6 @@ import type { RevocationTarget, RevokeCertificate, StartCaService, StopCaService
 import { authorityFor, caNotFound } from './lookup.ts';
 import type { CertificationAuthority, IssuedCertificate } from './model.ts';
 
-
 /** `certutil -revoke` takes the serial as hex digits, with or without spaces, in any case. */
 const normaliseSerial = (serial: string): string => serial.replace(/\s+/g, '').toLowerCase();
 
@@ -13,14 +12,26 @@ const normaliseSerial = (serial: string): string => serial.replace(/\s+/g, '').t
 export const stoppedRefusal = (world: World, authority: CertificationAuthority, what: string): Decision | undefined =>
   world.ca.stopped[authority.name] === undefined
     ? undefined
-    : refuse('RPC_S_SERVER_UNAVAILABLE', `${what}: the Active Directory Certificate Services service on ${authority.host} is stopped `
-      + `(since ${world.ca.stopped[authority.name]}); start it with net start certsvc.`);
+    : refuse(
+        'RPC_S_SERVER_UNAVAILABLE',
+        `${what}: the Active Directory Certificate Services service on ${authority.host} is stopped ` +
+          `(since ${world.ca.stopped[authority.name]}); start it with net start certsvc.`,
+      );
 
 const notIssued = (world: World, authority: CertificationAuthority, what: string): { refusal: Decision } => {
-  const known = Object.values(world.ca.issued).filter((c) => c.ca === authority.name).map((c) => `${c.requestId} (${c.serialNumber})`);
-  return { refusal: refuse('ERROR_FILE_NOT_FOUND', `${authority.name} has issued no certificate with ${what}`
-    + (known.length > 0 ? `; its issued certificates by Request ID: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', …' : ''}` : '')
-    + '.') };
+  const known = Object.values(world.ca.issued)
+    .filter((c) => c.ca === authority.name)
+    .map((c) => `${c.requestId} (${c.serialNumber})`);
+  return {
+    refusal: refuse(
+      'ERROR_FILE_NOT_FOUND',
+      `${authority.name} has issued no certificate with ${what}` +
+        (known.length > 0
+          ? `; its issued certificates by Request ID: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', …' : ''}`
+          : '') +
+        '.',
+    ),
+  };
 };
 
 /** The issued certificate a revocation designates, or why there is none. */
@@ -61,9 +72,11 @@ export const decideRevocation = (command: RevokeCertificate, world: World): Deci
   const serial = issued.serialNumber;
   const revoked = world.ca.revocations[serial];
   if (revoked && (revoked.reason !== 'certificateHold' || command.reason === 'certificateHold')) {
-    return refuse('CERTSRV_E_BAD_REQUESTSTATUS',
-      `The certificate ${serial} (request ${issued.requestId}) was already revoked on ${revoked.revokedAt}`
-      + ` (${revoked.reason}); only a certificate on hold can be revoked again, with another reason.`);
+    return refuse(
+      'CERTSRV_E_BAD_REQUESTSTATUS',
+      `The certificate ${serial} (request ${issued.requestId}) was already revoked on ${revoked.revokedAt}` +
+        ` (${revoked.reason}); only a certificate on hold can be revoked again, with another reason.`,
+    );
   }
   const { requestId, thumbprint } = issued;
   const data = { ca: authority.name, serialNumber: serial, requestId, thumbprint, reason: command.reason };

@@ -66,8 +66,15 @@ export interface Template {
 
 /** What ConfigMgr will use a template's certificates for (research §1.1); set by the procedure that created it. */
 export const certificatePurposes = [
-  'site-system-web-server', 'cloud-dp-service', 'windows-client', 'dp-client', 'mobile-enrollment',
-  'amt-provisioning', 'amt-web-server', 'amt-8021x', 'mac-client',
+  'site-system-web-server',
+  'cloud-dp-service',
+  'windows-client',
+  'dp-client',
+  'mobile-enrollment',
+  'amt-provisioning',
+  'amt-web-server',
+  'amt-8021x',
+  'mac-client',
 ] as const;
 export type CertificatePurpose = (typeof certificatePurposes)[number];
 
@@ -99,7 +106,9 @@ export interface Compatibility {
 /** msPKI-Certificate-Name-Flag as AD stores it (unsigned here). */
 export const nameFlags = (setting: SubjectNameSetting): number => {
   if (setting.source === 'supply-in-request') return 0x1;
-  const subject = { none: 0, 'common-name': 0x40000000, 'dns-name': 0x10000000, 'fully-distinguished-name': 0x80000000, email: 0x20000000 }[setting.format];
+  const subject = { none: 0, 'common-name': 0x40000000, 'dns-name': 0x10000000, 'fully-distinguished-name': 0x80000000, email: 0x20000000 }[
+    setting.format
+  ];
   const alt = { dns: 0x8000000, upn: 0x2000000, spn: 0x800000, email: 0x4000000 };
   return setting.altNames.reduce((flags, kind) => flags + alt[kind], subject) >>> 0;
 };

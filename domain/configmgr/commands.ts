@@ -1,16 +1,49 @@
 import type { CertificateSelection } from '../hosts/commands.ts';
 import type { EnrollmentPlatform, PfxImport } from './model.ts';
 
-export type ConfigureSiteSystem = { readonly type: 'ConfigureSiteSystem'; readonly host: string; readonly intranetFqdn: string; readonly internetFqdn?: string };
+export type ConfigureSiteSystem = {
+  readonly type: 'ConfigureSiteSystem';
+  readonly host: string;
+  readonly intranetFqdn: string;
+  readonly internetFqdn?: string;
+};
 /** Create Cloud Distribution Point wizard: the service certificate is imported from a PFX. */
-export type CreateCloudDistributionPoint = { readonly type: 'CreateCloudDistributionPoint'; readonly serviceFqdn: string; readonly pfx: PfxImport };
+export type CreateCloudDistributionPoint = {
+  readonly type: 'CreateCloudDistributionPoint';
+  readonly serviceFqdn: string;
+  readonly pfx: PfxImport;
+};
 /** Distribution point properties: import the client certificate (also sent to PXE clients, reused for boot media). */
-export type ImportDistributionPointCertificate = { readonly type: 'ImportDistributionPointCertificate'; readonly host: string; readonly pfx: PfxImport; readonly pxe: boolean; readonly bootMedia: boolean };
-export type ConfigureOutOfBandServicePoint = { readonly type: 'ConfigureOutOfBandServicePoint'; readonly host: string; readonly certificate: CertificateSelection };
-export type ConfigureOutOfBandManagement = { readonly type: 'ConfigureOutOfBandManagement'; readonly amtGroup: string; readonly webServerTemplate: string; readonly clientAuthTemplate?: string };
-export type SetEnrollmentProfile = { readonly type: 'SetEnrollmentProfile'; readonly platform: EnrollmentPlatform; readonly template: string };
+export type ImportDistributionPointCertificate = {
+  readonly type: 'ImportDistributionPointCertificate';
+  readonly host: string;
+  readonly pfx: PfxImport;
+  readonly pxe: boolean;
+  readonly bootMedia: boolean;
+};
+export type ConfigureOutOfBandServicePoint = {
+  readonly type: 'ConfigureOutOfBandServicePoint';
+  readonly host: string;
+  readonly certificate: CertificateSelection;
+};
+export type ConfigureOutOfBandManagement = {
+  readonly type: 'ConfigureOutOfBandManagement';
+  readonly amtGroup: string;
+  readonly webServerTemplate: string;
+  readonly clientAuthTemplate?: string;
+};
+export type SetEnrollmentProfile = {
+  readonly type: 'SetEnrollmentProfile';
+  readonly platform: EnrollmentPlatform;
+  readonly template: string;
+};
 /** A user enrolls a device; ConfigMgr requests the certificate from the profile's template for that user. */
-export type EnrollDevice = { readonly type: 'EnrollDevice'; readonly user: string; readonly device: string; readonly platform: EnrollmentPlatform };
+export type EnrollDevice = {
+  readonly type: 'EnrollDevice';
+  readonly user: string;
+  readonly device: string;
+  readonly platform: EnrollmentPlatform;
+};
 /** AMT provisioning of one computer: its account joins the AMT group; its certificates follow. */
 export type ProvisionAmtComputer = { readonly type: 'ProvisionAmtComputer'; readonly computer: string; readonly fqdn: string };
 

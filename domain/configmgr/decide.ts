@@ -25,11 +25,19 @@ const readable = (pfx: PfxImport, world: World): Extract<PfxFacts, { readable: t
   }
   const os = Object.values(world.hosts.hosts).find((h) => h.roles.includes('configmgr site system'))?.os;
   if (facts.encryption === 'AES256-SHA256' && os !== undefined && !offersAes(os)) {
-    return refuse('PFX_WRONG_PASSWORD', `${pfx.file} is protected with AES256-SHA256, which ${os} cannot decrypt: ` +
-      'its import says the password is incorrect. Export it again with TripleDES-SHA1.');
+    return refuse(
+      'PFX_WRONG_PASSWORD',
+      `${pfx.file} is protected with AES256-SHA256, which ${os} cannot decrypt: ` +
+        'its import says the password is incorrect. Export it again with TripleDES-SHA1.',
+    );
   }
-  if (!facts.hasPrivateKey) return refuse('PFX_NO_PRIVATE_KEY', `${pfx.file} holds the certificate ${facts.thumbprint} without its private key; export it again with "Yes, export the private key".`);
-  if (!facts.keyMatchesCertificate) return refuse('PFX_NO_PRIVATE_KEY', `The private key in ${pfx.file} does not belong to its certificate ${facts.thumbprint}.`);
+  if (!facts.hasPrivateKey)
+    return refuse(
+      'PFX_NO_PRIVATE_KEY',
+      `${pfx.file} holds the certificate ${facts.thumbprint} without its private key; export it again with "Yes, export the private key".`,
+    );
+  if (!facts.keyMatchesCertificate)
+    return refuse('PFX_NO_PRIVATE_KEY', `The private key in ${pfx.file} does not belong to its certificate ${facts.thumbprint}.`);
   return facts;
 };
 
@@ -41,7 +49,22 @@ const deviceEvents = (world: World, device: string, user: string, platform: 'mob
   { type: 'DeviceEnrolled', data: { device, user, platform } },
   ...(world.hosts.hosts[device]
     ? []
-    : [{ type: 'HostProvisioned', data: { host: { name: device, fqdn: device.toLowerCase(), os: platform === 'mac' ? 'Mac OS X' : 'Windows Phone', roles: [], lastBoot: at, device: platform }, iisSites: [] } } as LabEvent]),
+    : [
+        {
+          type: 'HostProvisioned',
+          data: {
+            host: {
+              name: device,
+              fqdn: device.toLowerCase(),
+              os: platform === 'mac' ? 'Mac OS X' : 'Windows Phone',
+              roles: [],
+              lastBoot: at,
+              device: platform,
+            },
+            iisSites: [],
+          },
+        } as LabEvent,
+      ]),
 ];
 
 export const decideConfigMgr = (command: ConfigMgrCommand, world: World, at: string): Decision =>
@@ -64,23 +87,36 @@ export const decideConfigMgr = (command: ConfigMgrCommand, world: World, at: str
       if (isDecision(facts)) return facts;
       const problems = distributionPointProblems(facts, issuedBy(world, facts.thumbprint));
       if (problems.length > 0) return unmet(`The distribution point ${host} refuses the certificate in ${pfx.file}`, problems);
-      return accept({ type: 'DistributionPointCertificateImported', data: { host, thumbprint: facts.thumbprint, file: pfx.file, pxe, bootMedia } });
+      return accept({
+        type: 'DistributionPointCertificateImported',
+        data: { host, thumbprint: facts.thumbprint, file: pfx.file, pxe, bootMedia },
+      });
     })
     .with({ type: 'ConfigureOutOfBandServicePoint' }, ({ host, certificate }) => {
       const stored = selectCertificate(world, host, certificate);
       const issued = stored && issuedBy(world, stored.thumbprint);
-      if (!issued) return refuse('CERTIFICATE_NOT_IN_STORE', `The out of band service point lists the certificates in ${host}'s personal store; none matches.`);
+      if (!issued)
+        return refuse(
+          'CERTIFICATE_NOT_IN_STORE',
+          `The out of band service point lists the certificates in ${host}'s personal store; none matches.`,
+        );
       const problems = amtProvisioningProblems(issued, world.hosts.hosts[host]?.fqdn ?? host);
-      if (problems.length > 0) return unmet(`The out of band service point refuses ${issued.thumbprint} as the AMT provisioning certificate`, problems);
+      if (problems.length > 0)
+        return unmet(`The out of band service point refuses ${issued.thumbprint} as the AMT provisioning certificate`, problems);
       return accept({ type: 'OutOfBandServicePointConfigured', data: { host, provisioningThumbprint: issued.thumbprint } });
     })
     .with({ type: 'ConfigureOutOfBandManagement' }, ({ amtGroup, webServerTemplate, clientAuthTemplate }) => {
-      if (world.directory.principals[amtGroup]?.kind !== 'group') return refuse('NOT_FOUND', `Expected a security group named "${amtGroup}" for AMT computer accounts.`);
+      if (world.directory.principals[amtGroup]?.kind !== 'group')
+        return refuse('NOT_FOUND', `Expected a security group named "${amtGroup}" for AMT computer accounts.`);
       const web = templateAsTyped(world.ca, webServerTemplate);
       const client = clientAuthTemplate ? templateAsTyped(world.ca, clientAuthTemplate) : undefined;
       if (!web) return refuse('NOT_FOUND', `Expected a template named "${webServerTemplate}" for AMT web server certificates.`);
-      if (clientAuthTemplate && !client) return refuse('NOT_FOUND', `Expected a template named "${clientAuthTemplate}" for 802.1X client certificates.`);
-      return accept({ type: 'OutOfBandManagementConfigured', data: { amtGroup, webServerTemplate: web.name, ...(client ? { clientAuthTemplate: client.name } : {}) } });
+      if (clientAuthTemplate && !client)
+        return refuse('NOT_FOUND', `Expected a template named "${clientAuthTemplate}" for 802.1X client certificates.`);
+      return accept({
+        type: 'OutOfBandManagementConfigured',
+        data: { amtGroup, webServerTemplate: web.name, ...(client ? { clientAuthTemplate: client.name } : {}) },
+      });
     })
     .with({ type: 'SetEnrollmentProfile' }, ({ platform, template }) => {
       const found = templateAsTyped(world.ca, template);
@@ -96,20 +132,50 @@ export const decideConfigMgr = (command: ConfigMgrCommand, world: World, at: str
       const denied = whyNotOffered(world, template, user);
       if (denied) return denied;
       if (platform === 'mac' && template.subjectName.source === 'build-from-ad' && template.subjectName.altNames.length > 0) {
-        return unmet(`The Mac client cannot use a certificate from "${template.displayName}"`, [`the template adds ${template.subjectName.altNames.join(', ')} to a subject alternative name, which Mac clients do not support`]);
+        return unmet(`The Mac client cannot use a certificate from "${template.displayName}"`, [
+          `the template adds ${template.subjectName.altNames.join(', ')} to a subject alternative name, which Mac clients do not support`,
+        ]);
       }
-      return issuance(world, template, principal, { dnsNames: [] }, { host: device, store: 'personal' }, at, deviceEvents(world, device, user, platform, at));
+      return issuance(
+        world,
+        template,
+        principal,
+        { dnsNames: [] },
+        { host: device, store: 'personal' },
+        at,
+        deviceEvents(world, device, user, platform, at),
+      );
     })
     .with({ type: 'ProvisionAmtComputer' }, ({ computer, fqdn }) => {
       const group = world.configmgr.outOfBand.amtGroup;
-      if (!group) return refuse('NOT_CONFIGURED', 'The out of band management component names no AMT group; provisioning has nowhere to create the account.');
+      if (!group)
+        return refuse(
+          'NOT_CONFIGURED',
+          'The out of band management component names no AMT group; provisioning has nowhere to create the account.',
+        );
       if (world.directory.principals[computer]) return refuse('ALREADY_EXISTS', `An account named "${computer}" already exists.`);
       const { domain } = world.directory;
       const rid = 1100 + Object.values(world.directory.principals).filter((p) => !p.builtin).length;
       return accept(
-        { type: 'PrincipalCreated', data: { principal: { name: computer, sid: `${domain.sid}-${rid}`, kind: 'computer', builtin: false, dnsHostName: fqdn, userPrincipalName: `${computer.toLowerCase()}$@${domain.dnsName}`, primaryGroup: 'Domain Computers' } } },
+        {
+          type: 'PrincipalCreated',
+          data: {
+            principal: {
+              name: computer,
+              sid: `${domain.sid}-${rid}`,
+              kind: 'computer',
+              builtin: false,
+              dnsHostName: fqdn,
+              userPrincipalName: `${computer.toLowerCase()}$@${domain.dnsName}`,
+              primaryGroup: 'Domain Computers',
+            },
+          },
+        },
         { type: 'GroupMemberAdded', data: { group, member: computer } },
-        { type: 'HostProvisioned', data: { host: { name: computer, fqdn, os: 'Intel AMT', roles: ['amt'], lastBoot: at, device: 'amt' }, iisSites: [] } },
+        {
+          type: 'HostProvisioned',
+          data: { host: { name: computer, fqdn, os: 'Intel AMT', roles: ['amt'], lastBoot: at, device: 'amt' }, iisSites: [] },
+        },
         { type: 'AmtComputerProvisioned', data: { computer, fqdn, group } },
       );
     })

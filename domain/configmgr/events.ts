@@ -2,17 +2,32 @@ import type { CloudDistributionPoint, DistributionPointCertificate, EnrollmentPl
 
 export type SiteSystemConfigured = { readonly type: 'SiteSystemConfigured'; readonly data: SiteSystem };
 export type CloudDistributionPointCreated = { readonly type: 'CloudDistributionPointCreated'; readonly data: CloudDistributionPoint };
-export type DistributionPointCertificateImported = { readonly type: 'DistributionPointCertificateImported'; readonly data: DistributionPointCertificate };
-export type OutOfBandServicePointConfigured = { readonly type: 'OutOfBandServicePointConfigured'; readonly data: { readonly host: string; readonly provisioningThumbprint: string } };
+export type DistributionPointCertificateImported = {
+  readonly type: 'DistributionPointCertificateImported';
+  readonly data: DistributionPointCertificate;
+};
+export type OutOfBandServicePointConfigured = {
+  readonly type: 'OutOfBandServicePointConfigured';
+  readonly data: { readonly host: string; readonly provisioningThumbprint: string };
+};
 export type OutOfBandManagementConfigured = {
   readonly type: 'OutOfBandManagementConfigured';
   readonly data: { readonly amtGroup: string; readonly webServerTemplate: string; readonly clientAuthTemplate?: string };
 };
-export type EnrollmentProfileSet = { readonly type: 'EnrollmentProfileSet'; readonly data: { readonly platform: EnrollmentPlatform; readonly template: string } };
+export type EnrollmentProfileSet = {
+  readonly type: 'EnrollmentProfileSet';
+  readonly data: { readonly platform: EnrollmentPlatform; readonly template: string };
+};
 /** ConfigMgr enrolled a user's device through the enrollment point. */
-export type DeviceEnrolled = { readonly type: 'DeviceEnrolled'; readonly data: { readonly device: string; readonly user: string; readonly platform: EnrollmentPlatform } };
+export type DeviceEnrolled = {
+  readonly type: 'DeviceEnrolled';
+  readonly data: { readonly device: string; readonly user: string; readonly platform: EnrollmentPlatform };
+};
 /** AMT provisioning created the AMT computer's account in the AMT group. */
-export type AmtComputerProvisioned = { readonly type: 'AmtComputerProvisioned'; readonly data: { readonly computer: string; readonly fqdn: string; readonly group: string } };
+export type AmtComputerProvisioned = {
+  readonly type: 'AmtComputerProvisioned';
+  readonly data: { readonly computer: string; readonly fqdn: string; readonly group: string };
+};
 
 export type ConfigMgrEvent =
   | SiteSystemConfigured

@@ -24,9 +24,23 @@ export interface PfxImport {
   readonly facts?: PfxFacts;
 }
 
-export interface SiteSystem { readonly host: string; readonly intranetFqdn: string; readonly internetFqdn?: string }
-export interface CloudDistributionPoint { readonly serviceFqdn: string; readonly thumbprint: string; readonly file: string }
-export interface DistributionPointCertificate { readonly host: string; readonly thumbprint: string; readonly file: string; readonly pxe: boolean; readonly bootMedia: boolean }
+export interface SiteSystem {
+  readonly host: string;
+  readonly intranetFqdn: string;
+  readonly internetFqdn?: string;
+}
+export interface CloudDistributionPoint {
+  readonly serviceFqdn: string;
+  readonly thumbprint: string;
+  readonly file: string;
+}
+export interface DistributionPointCertificate {
+  readonly host: string;
+  readonly thumbprint: string;
+  readonly file: string;
+  readonly pxe: boolean;
+  readonly bootMedia: boolean;
+}
 
 export type EnrollmentPlatform = 'mobile' | 'mac';
 
@@ -46,4 +60,10 @@ export interface ConfigMgrState {
   readonly enrollmentProfiles: Readonly<Partial<Record<EnrollmentPlatform, string>>>;
 }
 
-export const emptyConfigMgr: ConfigMgrState = { siteSystems: {}, cloudDistributionPoints: {}, distributionPoints: {}, outOfBand: {}, enrollmentProfiles: {} };
+export const emptyConfigMgr: ConfigMgrState = {
+  siteSystems: {},
+  cloudDistributionPoints: {},
+  distributionPoints: {},
+  outOfBand: {},
+  enrollmentProfiles: {},
+};

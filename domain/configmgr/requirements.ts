@@ -17,10 +17,13 @@ export const cloudDpProblems = (facts: Readable, serviceFqdn: string, issued: Is
   const cn = commonNameOf(facts.subject);
   if (!facts.ekus.includes(oid.serverAuth)) problems.push(`it lacks Server Authentication (purposes: ${purposes(facts.ekus)})`);
   if (!cn) problems.push('its subject has no common name; the cloud distribution point takes its service name from the CN');
-  else if (!cn.includes('.')) problems.push(`its common name "${cn}" is not an FQDN (service name plus domain, such as clouddp1.contoso.com)`);
-  else if (cn.toLowerCase() !== serviceFqdn.toLowerCase()) problems.push(`its common name "${cn}" is not the service FQDN "${serviceFqdn}"`);
+  else if (!cn.includes('.'))
+    problems.push(`its common name "${cn}" is not an FQDN (service name plus domain, such as clouddp1.contoso.com)`);
+  else if (cn.toLowerCase() !== serviceFqdn.toLowerCase())
+    problems.push(`its common name "${cn}" is not the service FQDN "${serviceFqdn}"`);
   if (facts.keySize !== 2048) problems.push(`its key is ${facts.keySize} bits; cloud distribution points take 2048-bit keys`);
-  if (issued?.keyProvider === 'ksp') problems.push('its key is in a CNG key storage provider (version 3 template), which cloud distribution points cannot use');
+  if (issued?.keyProvider === 'ksp')
+    problems.push('its key is in a CNG key storage provider (version 3 template), which cloud distribution points cannot use');
   return problems;
 };
 
@@ -29,7 +32,8 @@ export const distributionPointProblems = (facts: Readable, issued: IssuedCertifi
   const problems: string[] = [];
   if (!facts.ekus.includes(oid.clientAuth)) problems.push(`it lacks Client Authentication (purposes: ${purposes(facts.ekus)})`);
   if (facts.keySize > 2048) problems.push(`its key is ${facts.keySize} bits; the maximum supported is 2048`);
-  if (issued?.keyProvider === 'ksp') problems.push('its key is in a CNG key storage provider (version 3 template), which this ConfigMgr version cannot open');
+  if (issued?.keyProvider === 'ksp')
+    problems.push('its key is in a CNG key storage provider (version 3 template), which this ConfigMgr version cannot open');
   return problems;
 };
 
@@ -54,12 +58,15 @@ export const amtProvisioningProblems = (issued: IssuedCertificate, hostFqdn: str
  * later, which finding CM-SITE-SYSTEM-FQDN reports.
  */
 export const siteSystemProblems = (world: World, host: string): string[] => {
-  const bound = Object.values(world.hosts.iis[host] ?? {}).flatMap((s) => s.bindings).find((b) => b.protocol === 'https')?.thumbprint;
+  const bound = Object.values(world.hosts.iis[host] ?? {})
+    .flatMap((s) => s.bindings)
+    .find((b) => b.protocol === 'https')?.thumbprint;
   if (!bound) return ['no certificate is bound to https on its Default Web Site'];
   const issued = Object.values(world.ca.issued).find((c) => c.thumbprint === bound);
   if (!issued) return [`the bound certificate ${bound} was not issued by the lab CA`];
   const problems: string[] = [];
   if (!issued.ekus.includes(oid.serverAuth)) problems.push('the certificate lacks Server Authentication');
-  if (issued.keyProvider === 'ksp') problems.push('its key is in a CNG key storage provider (version 3 template), which site systems of this ConfigMgr version cannot use');
+  if (issued.keyProvider === 'ksp')
+    problems.push('its key is in a CNG key storage provider (version 3 template), which site systems of this ConfigMgr version cannot use');
   return problems;
 };

@@ -6,6 +6,10 @@ export type RestartComputer = { readonly type: 'RestartComputer'; readonly compu
 
 /** Group Policy Management: "Create a GPO in this domain, and Link it here" (or create it unlinked). */
 export type CreateGpo = { readonly type: 'CreateGpo'; readonly name: string; readonly linkToDomain: boolean };
-export type ConfigureAutoenrollmentPolicy = { readonly type: 'ConfigureAutoenrollmentPolicy'; readonly gpo: string; readonly policy: AutoenrollmentPolicy };
+export type ConfigureAutoenrollmentPolicy = {
+  readonly type: 'ConfigureAutoenrollmentPolicy';
+  readonly gpo: string;
+  readonly policy: AutoenrollmentPolicy;
+};
 
 export type DirectoryCommand = CreateGroup | AddGroupMember | RestartComputer | CreateGpo | ConfigureAutoenrollmentPolicy;

@@ -13,7 +13,10 @@ export const decideDirectory = (command: DirectoryCommand, world: World): Decisi
     .with({ type: 'CreateGroup' }, ({ name }) =>
       principals[name]
         ? refuse('ALREADY_EXISTS', `A ${principals[name].kind} named "${name}" already exists in ${domain.dnsName}.`)
-        : accept({ type: 'PrincipalCreated', data: { principal: { name, sid: `${domain.sid}-${nextRid(world)}`, kind: 'group', builtin: false } } }),
+        : accept({
+            type: 'PrincipalCreated',
+            data: { principal: { name, sid: `${domain.sid}-${nextRid(world)}`, kind: 'group', builtin: false } },
+          }),
     )
     .with({ type: 'AddGroupMember' }, ({ group, member }) => {
       if (principals[group]?.kind !== 'group') return refuse('NOT_FOUND', `Expected a security group named "${group}"; none exists.`);
@@ -24,7 +27,10 @@ export const decideDirectory = (command: DirectoryCommand, world: World): Decisi
     .with({ type: 'RestartComputer' }, ({ computer }) =>
       principals[computer]?.kind !== 'computer'
         ? refuse('NOT_FOUND', `Expected a computer named "${computer}"; none exists.`)
-        : accept({ type: 'ComputerRestarted', data: { computer, tokenGroups: groupsOf(world.directory, computer).filter((g) => g !== computer) } }),
+        : accept({
+            type: 'ComputerRestarted',
+            data: { computer, tokenGroups: groupsOf(world.directory, computer).filter((g) => g !== computer) },
+          }),
     )
     .with({ type: 'CreateGpo' }, ({ name, linkToDomain }) =>
       world.directory.gpos[name]

@@ -6,7 +6,8 @@ const clientAuthentication = [oid.clientAuth, '1.3.6.1.4.1.311.20.2.2', '1.3.6.1
 const requestAgent = '1.3.6.1.4.1.311.20.2.1';
 
 /** The usages a certificate from the template would have (application policies override the EKU on v2+). */
-const usages = (t: Template): readonly string[] => (t.schemaVersion >= 2 && t.applicationPolicies.length > 0 ? t.applicationPolicies : t.ekus);
+const usages = (t: Template): readonly string[] =>
+  t.schemaVersion >= 2 && t.applicationPolicies.length > 0 ? t.applicationPolicies : t.ekus;
 
 /** Certipy's derived booleans (find.py `_determine_template_capabilities`). */
 export const capabilities = (t: Template) => {

@@ -9,6 +9,11 @@ import { securityRules } from './security.ts';
 
 /** Every finding about the world, most severe first. Pure: evaluate it at any position of a log. */
 export const evaluateFindings = (world: World): Finding[] =>
-  [...configMgrRules(world), ...securityRules(world), ...operationalRules(world), ...caSetupRules(world), ...crlRules(world), ...renewalRules(world)].sort(
-    (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id),
-  );
+  [
+    ...configMgrRules(world),
+    ...securityRules(world),
+    ...operationalRules(world),
+    ...caSetupRules(world),
+    ...crlRules(world),
+    ...renewalRules(world),
+  ].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));

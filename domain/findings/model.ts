@@ -26,7 +26,10 @@ export const severityRank = (severity: Severity): number => severities.indexOf(s
 const causes = (world: World, ...keys: string[]): number[] =>
   [...new Set(keys.flatMap((key) => world.provenance[key] ?? []))].sort((a, b) => a - b);
 
-export const finding = (world: World, f: Omit<Finding, 'id' | 'causedBy'> & { causedBy?: readonly number[]; keys?: readonly string[] }): Finding => {
+export const finding = (
+  world: World,
+  f: Omit<Finding, 'id' | 'causedBy'> & { causedBy?: readonly number[]; keys?: readonly string[] },
+): Finding => {
   const { keys, causedBy, ...rest } = f;
   return { id: `${f.rule}:${f.subject}`, ...rest, causedBy: causedBy ?? causes(world, ...(keys ?? [f.subject])) };
 };

@@ -27,8 +27,11 @@ export const enrollers = (world: World, template: Template): string[] => {
     .filter((p) => [p, ...groupsOf(world.directory, p)].some((id) => caEnrollees.includes(id)));
 };
 
-export const lowPrivilegedEnrollers = (world: World, template: Template): string[] => enrollers(world, template).filter((p) => !isSafe(world, p));
+export const lowPrivilegedEnrollers = (world: World, template: Template): string[] =>
+  enrollers(world, template).filter((p) => !isSafe(world, p));
 
 /** Principals that may change the template (Full Control or Write) and are not administrators. */
 export const lowPrivilegedWriters = (world: World, template: Template): string[] =>
-  template.acl.map((a) => a.principal).filter((p) => !isSafe(world, p) && (holds(world, template, p, 'FullControl') || holds(world, template, p, 'Write')));
+  template.acl
+    .map((a) => a.principal)
+    .filter((p) => !isSafe(world, p) && (holds(world, template, p, 'FullControl') || holds(world, template, p, 'Write')));

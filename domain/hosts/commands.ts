@@ -12,14 +12,30 @@ export type BindCertificate = {
   readonly certificate: CertificateSelection;
 };
 /** Compare the bound certificate with the one requested, and its names with the site system FQDNs. */
-export type VerifyBinding = { readonly type: 'VerifyBinding'; readonly host: string; readonly site: string; readonly template: string; readonly names: readonly string[] };
+export type VerifyBinding = {
+  readonly type: 'VerifyBinding';
+  readonly host: string;
+  readonly site: string;
+  readonly template: string;
+  readonly names: readonly string[];
+};
 
 /** Certificate Export Wizard: "Yes, export the private key", PKCS #12 (.PFX), a password, a file name. */
 /** Certificate Export Wizard; `encryption` is the Encryption list of Windows 10 1709 / Server 2019 and later. */
 export type ExportCertificate = {
-  readonly type: 'ExportCertificate'; readonly host: string; readonly certificate: CertificateSelection; readonly file: string; readonly password: Secret; readonly encryption?: PfxEncryption;
+  readonly type: 'ExportCertificate';
+  readonly host: string;
+  readonly certificate: CertificateSelection;
+  readonly file: string;
+  readonly password: Secret;
+  readonly encryption?: PfxEncryption;
 };
 /** Look in Certificates (Local Computer) › Personal: Intended Purpose and Certificate Template columns. */
-export type VerifyCertificate = { readonly type: 'VerifyCertificate'; readonly host: string; readonly template: string; readonly purpose: string };
+export type VerifyCertificate = {
+  readonly type: 'VerifyCertificate';
+  readonly host: string;
+  readonly template: string;
+  readonly purpose: string;
+};
 
 export type HostsCommand = BindCertificate | VerifyBinding | ExportCertificate | VerifyCertificate;

@@ -1,7 +1,10 @@
 import type { Host, IisSite, StoreName } from './model.ts';
 import type { PfxEncryption } from './pfx-encryption.ts';
 
-export type HostProvisioned = { readonly type: 'HostProvisioned'; readonly data: { readonly host: Host; readonly iisSites: readonly IisSite[] } };
+export type HostProvisioned = {
+  readonly type: 'HostProvisioned';
+  readonly data: { readonly host: Host; readonly iisSites: readonly IisSite[] };
+};
 export type CertificateInstalled = {
   readonly type: 'CertificateInstalled';
   readonly data: {
@@ -15,7 +18,14 @@ export type CertificateInstalled = {
 };
 export type IisBindingChanged = {
   readonly type: 'IisBindingChanged';
-  readonly data: { readonly host: string; readonly site: string; readonly protocol: 'https'; readonly port: number; readonly thumbprint: string; readonly previous: string | null };
+  readonly data: {
+    readonly host: string;
+    readonly site: string;
+    readonly protocol: 'https';
+    readonly port: number;
+    readonly thumbprint: string;
+    readonly previous: string | null;
+  };
 };
 export type IisBindingVerified = {
   readonly type: 'IisBindingVerified';
@@ -26,7 +36,10 @@ export type IisBindingVerified = {
 export type CertificateExported = {
   readonly type: 'CertificateExported';
   readonly data: {
-    readonly host: string; readonly thumbprint: string; readonly file: string; readonly withPrivateKey: boolean;
+    readonly host: string;
+    readonly thumbprint: string;
+    readonly file: string;
+    readonly withPrivateKey: boolean;
     /** How the file is protected (absent in labs recorded before the choice existed: AES256-SHA256). */
     readonly encryption?: PfxEncryption;
   };
@@ -37,4 +50,10 @@ export type CertificateVerified = {
   readonly data: { readonly host: string; readonly thumbprint: string; readonly template: string; readonly purposes: readonly string[] };
 };
 
-export type HostsEvent = HostProvisioned | CertificateInstalled | IisBindingChanged | IisBindingVerified | CertificateExported | CertificateVerified;
+export type HostsEvent =
+  | HostProvisioned
+  | CertificateInstalled
+  | IisBindingChanged
+  | IisBindingVerified
+  | CertificateExported
+  | CertificateVerified;

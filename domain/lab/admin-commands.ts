@@ -9,7 +9,12 @@ export type RefreshGroupPolicy = { readonly type: 'RefreshGroupPolicy'; readonly
 /** Take a template off a CA's Certificate Templates to Issue. */
 export type RemoveTemplateFromCa = { readonly type: 'RemoveTemplateFromCa'; readonly ca?: string; readonly template: string };
 /** Edit a settings tab of a template (General, Request Handling, Issuance Requirements, Superseded Templates). */
-export type ChangeTemplateSettings = { readonly type: 'ChangeTemplateSettings'; readonly template: string; readonly tab: string; readonly settings: TemplateSettings };
+export type ChangeTemplateSettings = {
+  readonly type: 'ChangeTemplateSettings';
+  readonly template: string;
+  readonly tab: string;
+  readonly settings: TemplateSettings;
+};
 /** Pending Requests › All Tasks › Issue (`certutil -resubmit`) or Deny (`certutil -deny`). */
 export type ApproveRequest = { readonly type: 'ApproveRequest'; readonly ca?: string; readonly requestId: number };
 export type DenyRequest = { readonly type: 'DenyRequest'; readonly ca?: string; readonly requestId: number };
@@ -24,4 +29,11 @@ export type RenewCertificate = {
   readonly mode: 'renew-same-key' | 'renew-new-key' | 're-enroll';
 };
 
-export type AdminCommand = AdvanceTime | RefreshGroupPolicy | RemoveTemplateFromCa | ChangeTemplateSettings | ApproveRequest | DenyRequest | RenewCertificate;
+export type AdminCommand =
+  | AdvanceTime
+  | RefreshGroupPolicy
+  | RemoveTemplateFromCa
+  | ChangeTemplateSettings
+  | ApproveRequest
+  | DenyRequest
+  | RenewCertificate;

@@ -11,7 +11,10 @@ export type TimeAdvanced = { readonly type: 'TimeAdvanced'; readonly data: { rea
 /** `gpupdate /force` on a computer: policy refreshed (autoenrollment does not run because of it). */
 export type GroupPolicyRefreshed = { readonly type: 'GroupPolicyRefreshed'; readonly data: { readonly computer: string } };
 /** Certificate Templates › Delete on the CA console (or `certutil -SetCATemplates -Name`): the CA stops issuing it. */
-export type TemplateRemovedFromCa = { readonly type: 'TemplateRemovedFromCa'; readonly data: { readonly ca: string; readonly template: string } };
+export type TemplateRemovedFromCa = {
+  readonly type: 'TemplateRemovedFromCa';
+  readonly data: { readonly ca: string; readonly template: string };
+};
 
 /** The General, Request Handling, Issuance Requirements and Superseded Templates settings the lab models. */
 export interface TemplateSettings {
@@ -29,11 +32,25 @@ export type TemplateSettingsChanged = {
   readonly data: { readonly template: string; readonly tab: string; readonly settings: TemplateSettings; readonly minorRevision: number };
 };
 /** Pending Requests › Deny: the request is closed and will never be issued. */
-export type CertificateRequestDenied = { readonly type: 'CertificateRequestDenied'; readonly data: { readonly ca: string; readonly requestId: number } };
+export type CertificateRequestDenied = {
+  readonly type: 'CertificateRequestDenied';
+  readonly data: { readonly ca: string; readonly requestId: number };
+};
 /** A certificate renewed or replaced stays in the store, archived: hidden from the snap-in and from ConfigMgr. */
 export type CertificateArchived = {
   readonly type: 'CertificateArchived';
-  readonly data: { readonly host: string; readonly store: StoreName; readonly thumbprint: string; readonly reason: 'renewed' | 'superseded' | 're-enrolled' };
+  readonly data: {
+    readonly host: string;
+    readonly store: StoreName;
+    readonly thumbprint: string;
+    readonly reason: 'renewed' | 'superseded' | 're-enrolled';
+  };
 };
 
-export type AdminEvent = TimeAdvanced | GroupPolicyRefreshed | TemplateRemovedFromCa | TemplateSettingsChanged | CertificateRequestDenied | CertificateArchived;
+export type AdminEvent =
+  | TimeAdvanced
+  | GroupPolicyRefreshed
+  | TemplateRemovedFromCa
+  | TemplateSettingsChanged
+  | CertificateRequestDenied
+  | CertificateArchived;

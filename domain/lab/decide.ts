@@ -18,8 +18,22 @@ import type { World } from './world.ts';
 /** The lab's one decider: a command against the world at simulated time `at`. Pure. */
 export const decide = (command: LabCommand, world: World, at: string): Decision =>
   match(command)
-    .with({ type: P.union('CreateGroup', 'AddGroupMember', 'RestartComputer', 'CreateGpo', 'ConfigureAutoenrollmentPolicy') }, (c) => decideDirectory(c, world))
-    .with({ type: P.union('DuplicateTemplate', 'ChangeSubjectName', 'ChangeRequestHandling', 'ChangeTemplatePermissions', 'AddApplicationPolicy', 'IssueTemplate') }, (c) => decideTemplate(c, world))
+    .with({ type: P.union('CreateGroup', 'AddGroupMember', 'RestartComputer', 'CreateGpo', 'ConfigureAutoenrollmentPolicy') }, (c) =>
+      decideDirectory(c, world),
+    )
+    .with(
+      {
+        type: P.union(
+          'DuplicateTemplate',
+          'ChangeSubjectName',
+          'ChangeRequestHandling',
+          'ChangeTemplatePermissions',
+          'AddApplicationPolicy',
+          'IssueTemplate',
+        ),
+      },
+      (c) => decideTemplate(c, world),
+    )
     .with({ type: 'RequestCertificate' }, (c) => decideEnrollment(c, world, at))
     .with({ type: 'Autoenroll' }, (c) => decideAutoenrollment(c, world, at))
     .with({ type: 'RevokeCertificate' }, (c) => decideRevocation(c, world))
@@ -27,10 +41,23 @@ export const decide = (command: LabCommand, world: World, at: string): Decision 
     .with({ type: P.union('StopCaService', 'StartCaService') }, (c) => decideCaService(c, world))
     .with({ type: P.union('BindCertificate', 'VerifyBinding', 'ExportCertificate', 'VerifyCertificate') }, (c) => decideHosts(c, world))
     .with(
-      { type: P.union('ConfigureSiteSystem', 'CreateCloudDistributionPoint', 'ImportDistributionPointCertificate', 'ConfigureOutOfBandServicePoint', 'ConfigureOutOfBandManagement', 'SetEnrollmentProfile', 'EnrollDevice', 'ProvisionAmtComputer') },
+      {
+        type: P.union(
+          'ConfigureSiteSystem',
+          'CreateCloudDistributionPoint',
+          'ImportDistributionPointCertificate',
+          'ConfigureOutOfBandServicePoint',
+          'ConfigureOutOfBandManagement',
+          'SetEnrollmentProfile',
+          'EnrollDevice',
+          'ProvisionAmtComputer',
+        ),
+      },
       (c) => decideConfigMgr(c, world, at),
     )
-    .with({ type: P.union('RemoveTemplateFromCa', 'ChangeTemplateSettings', 'ApproveRequest', 'DenyRequest', 'RenewCertificate') }, (c) => decideCaAdmin(c, world, at))
+    .with({ type: P.union('RemoveTemplateFromCa', 'ChangeTemplateSettings', 'ApproveRequest', 'DenyRequest', 'RenewCertificate') }, (c) =>
+      decideCaAdmin(c, world, at),
+    )
     .with({ type: 'AdvanceTime' }, (c) => decideAdvanceTime(c, world))
     .with({ type: 'RefreshGroupPolicy' }, (c) => decideGroupPolicyRefresh(c, world, at))
     .exhaustive();

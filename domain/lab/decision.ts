@@ -9,7 +9,9 @@ import type { Secret } from '../shared/secret.ts';
 
 /** The certificate the CA decided to issue, short of the requester's key, the signature and the thumbprint. */
 /** `installTo` is left out when nobody waits for the certificate (a pending request a manager issues: the client retrieves it later). */
-type IssuanceDraft = Omit<IssuedCertificate, 'der' | 'thumbprint'> & { readonly installTo?: { readonly host: string; readonly store: StoreName } };
+type IssuanceDraft = Omit<IssuedCertificate, 'der' | 'thumbprint'> & {
+  readonly installTo?: { readonly host: string; readonly store: StoreName };
+};
 
 /** A PFX the export wizard is to write: which certificate, with which key, under which password. */
 interface ExportDraft {
@@ -35,13 +37,13 @@ export type Decision =
   | { readonly kind: 'accepted'; readonly events: readonly LabEvent[] }
   | { readonly kind: 'rejected'; readonly rejection: Rejection }
   | {
-    readonly kind: 'sign';
-    /** Everything the certificate holds but the requester's public key, which the engine's key store makes. */
-    readonly profile: Omit<CertificateProfile, 'publicKey'>;
-    readonly draft: IssuanceDraft;
-    readonly before: readonly LabEvent[];
-    readonly after?: readonly LabEvent[];
-  }
+      readonly kind: 'sign';
+      /** Everything the certificate holds but the requester's public key, which the engine's key store makes. */
+      readonly profile: Omit<CertificateProfile, 'publicKey'>;
+      readonly draft: IssuanceDraft;
+      readonly before: readonly LabEvent[];
+      readonly after?: readonly LabEvent[];
+    }
   | { readonly kind: 'export'; readonly draft: ExportDraft }
   | { readonly kind: 'sign-crl'; readonly draft: CrlDraft };
 
@@ -58,12 +60,22 @@ export const issuanceEvents = (draft: IssuanceDraft, der: string, thumbprint: st
     issuedEvent,
     {
       type: 'CertificateInstalled',
-      data: { host: installTo.host, store: installTo.store, thumbprint, template: issued.template, keyRef: issued.keyRef, exportableKey: issued.exportableKey },
+      data: {
+        host: installTo.host,
+        store: installTo.store,
+        thumbprint,
+        template: issued.template,
+        keyRef: issued.keyRef,
+        exportableKey: issued.exportableKey,
+      },
     },
   ];
 };
 
 /** The event of a written PFX. */
 export const exportEvents = (draft: ExportDraft): LabEvent[] => [
-  { type: 'CertificateExported', data: { host: draft.host, thumbprint: draft.thumbprint, file: draft.file, withPrivateKey: true, encryption: draft.encryption } },
+  {
+    type: 'CertificateExported',
+    data: { host: draft.host, thumbprint: draft.thumbprint, file: draft.file, withPrivateKey: true, encryption: draft.encryption },
+  },
 ];

@@ -15,7 +15,10 @@ export type ActionRejected = {
   readonly type: 'ActionRejected';
   readonly data: { readonly procedure: string; readonly step: string; readonly rejection: Rejection };
 };
-export type ProcedureStarted = { readonly type: 'ProcedureStarted'; readonly data: { readonly procedure: string; readonly input: unknown } };
+export type ProcedureStarted = {
+  readonly type: 'ProcedureStarted';
+  readonly data: { readonly procedure: string; readonly input: unknown };
+};
 export type ProcedureCompleted = { readonly type: 'ProcedureCompleted'; readonly data: { readonly procedure: string } };
 
 export type WorkflowEvent = ActionTaken | ActionRejected | ProcedureStarted | ProcedureCompleted;

@@ -45,7 +45,12 @@ const caValidityDays = 5 * 365;
  * drawn at the lab's creation, so two labs' CAs never share issuer and serial (NSS refuses that).
  */
 export const caCertificateProfile = (
-  startsAt: string, keyRef: string, publicKey: string, serialNumber: string, signatureHash: SignatureHash, subject: readonly Rdn[] = caSubject,
+  startsAt: string,
+  keyRef: string,
+  publicKey: string,
+  serialNumber: string,
+  signatureHash: SignatureHash,
+  subject: readonly Rdn[] = caSubject,
 ): CertificateProfile => ({
   serialNumber,
   signatureHash,

@@ -33,7 +33,10 @@ interface UserDefinition {
   readonly ou?: string;
   readonly groups?: readonly string[];
 }
-interface GroupDefinition { readonly name: string; readonly members?: readonly string[] }
+interface GroupDefinition {
+  readonly name: string;
+  readonly members?: readonly string[];
+}
 
 /** The seed's test network: names every scenario can rely on. */
 export const contoso = {
@@ -57,7 +60,13 @@ export const contoso = {
 } as const;
 
 /** The CA's distinguished name in a domain: DC components, then the CA's common name. */
-export const caSubjectIn = (dnsName: string): Rdn[] => [...dnsName.split('.').reverse().map((dc): Rdn => ['DC', dc]), ['CN', contoso.caName]];
+export const caSubjectIn = (dnsName: string): Rdn[] => [
+  ...dnsName
+    .split('.')
+    .reverse()
+    .map((dc): Rdn => ['DC', dc]),
+  ['CN', contoso.caName],
+];
 
 interface Network {
   readonly domain: { readonly dnsName: string; readonly netbiosName: string; readonly sid: string };
@@ -75,23 +84,79 @@ const group = (name: string, rid: number): Principal => ({ name, sid: sid(rid), 
 const seedPrincipals = (dns: string): Principal[] => [
   { name: 'Everyone', sid: 'S-1-1-0', kind: 'well-known', builtin: true },
   { name: 'Authenticated Users', sid: 'S-1-5-11', kind: 'well-known', builtin: true },
-  group('Domain Admins', 512), group('Domain Users', 513), group('Domain Computers', 515), group('Domain Controllers', 516), group('Enterprise Admins', 519),
-  { name: 'Administrator', sid: sid(500), kind: 'user', builtin: true, userPrincipalName: `Administrator@${dns}`, primaryGroup: 'Domain Users' },
-  { name: contoso.mobileUser, sid: sid(1010), kind: 'user', builtin: true, userPrincipalName: `adelev@${dns}`, primaryGroup: 'Domain Users' },
+  group('Domain Admins', 512),
+  group('Domain Users', 513),
+  group('Domain Computers', 515),
+  group('Domain Controllers', 516),
+  group('Enterprise Admins', 519),
+  {
+    name: 'Administrator',
+    sid: sid(500),
+    kind: 'user',
+    builtin: true,
+    userPrincipalName: `Administrator@${dns}`,
+    primaryGroup: 'Domain Users',
+  },
+  {
+    name: contoso.mobileUser,
+    sid: sid(1010),
+    kind: 'user',
+    builtin: true,
+    userPrincipalName: `adelev@${dns}`,
+    primaryGroup: 'Domain Users',
+  },
   { name: contoso.macUser, sid: sid(1011), kind: 'user', builtin: true, userPrincipalName: `meganb@${dns}`, primaryGroup: 'Domain Users' },
 ];
 
-interface SeedComputer { name: string; rid: number; fqdn: string; internetFqdn?: string; os: string; roles: string[]; primaryGroup: string; iis: boolean }
+interface SeedComputer {
+  name: string;
+  rid: number;
+  fqdn: string;
+  internetFqdn?: string;
+  os: string;
+  roles: string[];
+  primaryGroup: string;
+  iis: boolean;
+}
 
 const seedComputers = (dns: string, site: NetworkDefinition['site'], caOs: string): SeedComputer[] => [
-  { name: contoso.domainController, rid: 1000, fqdn: `dc1.${dns}`, os: 'Windows Server 2008', roles: ['domain controller'], primaryGroup: 'Domain Controllers', iis: false },
-  { name: contoso.caServer, rid: 1001, fqdn: `ca1.${dns}`, os: caOs, roles: ['certification authority'], primaryGroup: 'Domain Computers', iis: false },
   {
-    name: contoso.siteServer, rid: 1002, fqdn: site?.intranetFqdn ?? (dns === contoso.dnsName ? contoso.intranetFqdn : `server1.internal.${dns}`),
-    internetFqdn: site?.internetFqdn ?? (dns === contoso.dnsName ? contoso.internetFqdn : `server.${dns}`),
-    os: 'Windows Server 2008 R2', roles: ['iis', 'configmgr site system'], primaryGroup: 'Domain Computers', iis: true,
+    name: contoso.domainController,
+    rid: 1000,
+    fqdn: `dc1.${dns}`,
+    os: 'Windows Server 2008',
+    roles: ['domain controller'],
+    primaryGroup: 'Domain Controllers',
+    iis: false,
   },
-  { name: contoso.client, rid: 1003, fqdn: `client1.${dns}`, os: 'Windows Vista SP2', roles: ['configmgr client'], primaryGroup: 'Domain Computers', iis: false },
+  {
+    name: contoso.caServer,
+    rid: 1001,
+    fqdn: `ca1.${dns}`,
+    os: caOs,
+    roles: ['certification authority'],
+    primaryGroup: 'Domain Computers',
+    iis: false,
+  },
+  {
+    name: contoso.siteServer,
+    rid: 1002,
+    fqdn: site?.intranetFqdn ?? (dns === contoso.dnsName ? contoso.intranetFqdn : `server1.internal.${dns}`),
+    internetFqdn: site?.internetFqdn ?? (dns === contoso.dnsName ? contoso.internetFqdn : `server.${dns}`),
+    os: 'Windows Server 2008 R2',
+    roles: ['iis', 'configmgr site system'],
+    primaryGroup: 'Domain Computers',
+    iis: true,
+  },
+  {
+    name: contoso.client,
+    rid: 1003,
+    fqdn: `client1.${dns}`,
+    os: 'Windows Vista SP2',
+    roles: ['configmgr client'],
+    primaryGroup: 'Domain Computers',
+    iis: false,
+  },
 ];
 
 /**
@@ -121,15 +186,30 @@ const groupsByMember = (members: Record<string, string[]>) => {
 /** The network a definition describes, laid over the seed's. Account RIDs of added accounts start at 2000. */
 export const networkOf = (definition: NetworkDefinition = {}, caOs: string, startsAt: string): Network => {
   const dns = definition.domain?.dnsName ?? contoso.dnsName;
-  const netbiosName = definition.domain?.netbiosName ?? (dns === contoso.dnsName ? contoso.netbiosName : dns.split('.')[0]!.toUpperCase().slice(0, 15));
-  const computers = seedComputers(dns, definition.site, caOs).map((c) => ({ ...c, ou: undefined as string | undefined, dnsHostName: c.fqdn as string }));
+  const netbiosName =
+    definition.domain?.netbiosName ?? (dns === contoso.dnsName ? contoso.netbiosName : dns.split('.')[0]!.toUpperCase().slice(0, 15));
+  const computers = seedComputers(dns, definition.site, caOs).map((c) => ({
+    ...c,
+    ou: undefined as string | undefined,
+    dnsHostName: c.fqdn as string,
+  }));
   let rid = 2000;
   // Looked up by lower-cased name: a lab of 10,000 generated computers must not scan the list for each one.
   const byName = new Map(computers.map((c) => [c.name.toLowerCase(), c]));
   for (const d of definition.computers ?? []) {
     const seed = byName.get(d.name.toLowerCase());
     const fqdn = d.dnsHostName ?? `${d.name.toLowerCase()}.${dns}`;
-    const base = seed ?? { name: d.name, rid: rid++, fqdn, os: 'Windows 7 SP1', roles: [], primaryGroup: 'Domain Computers', iis: false, ou: undefined, dnsHostName: fqdn };
+    const base = seed ?? {
+      name: d.name,
+      rid: rid++,
+      fqdn,
+      os: 'Windows 7 SP1',
+      roles: [],
+      primaryGroup: 'Domain Computers',
+      iis: false,
+      ou: undefined,
+      dnsHostName: fqdn,
+    };
     const merged = {
       ...base,
       ...(d.dnsHostName !== undefined ? { dnsHostName: d.dnsHostName, fqdn: d.dnsHostName } : {}),
@@ -141,15 +221,30 @@ export const networkOf = (definition: NetworkDefinition = {}, caOs: string, star
     else computers.push(merged);
     byName.set(merged.name.toLowerCase(), merged);
   }
-  const users = (definition.users ?? []).map((u): Principal => ({
-    name: u.name, sid: sid(rid++), kind: 'user', builtin: true, userPrincipalName: u.upn ?? `${u.name.toLowerCase()}@${dns}`, primaryGroup: 'Domain Users',
-    ...(u.mail ? { mail: u.mail } : {}), ...(u.ou ? { ou: u.ou } : {}),
-  }));
+  const users = (definition.users ?? []).map(
+    (u): Principal => ({
+      name: u.name,
+      sid: sid(rid++),
+      kind: 'user',
+      builtin: true,
+      userPrincipalName: u.upn ?? `${u.name.toLowerCase()}@${dns}`,
+      primaryGroup: 'Domain Users',
+      ...(u.mail ? { mail: u.mail } : {}),
+      ...(u.ou ? { ou: u.ou } : {}),
+    }),
+  );
   const groups = (definition.groups ?? []).map((g): Principal => ({ name: g.name, sid: sid(rid++), kind: 'group', builtin: true }));
-  const computerPrincipals = computers.map((c): Principal => ({
-    name: c.name, sid: sid(c.rid), kind: 'computer', builtin: true,
-    ...(c.dnsHostName ? { dnsHostName: c.dnsHostName } : {}), primaryGroup: c.primaryGroup, ...(c.ou ? { ou: c.ou } : {}),
-  }));
+  const computerPrincipals = computers.map(
+    (c): Principal => ({
+      name: c.name,
+      sid: sid(c.rid),
+      kind: 'computer',
+      builtin: true,
+      ...(c.dnsHostName ? { dnsHostName: c.dnsHostName } : {}),
+      primaryGroup: c.primaryGroup,
+      ...(c.ou ? { ou: c.ou } : {}),
+    }),
+  );
   const principals = [...seedPrincipals(dns), ...computerPrincipals.slice(0, 4), ...users, ...groups, ...computerPrincipals.slice(4)];
   const memberships = [
     ...['Domain Admins', 'Enterprise Admins'].map((g) => ({ group: g, member: 'Administrator' })),
@@ -161,7 +256,10 @@ export const networkOf = (definition: NetworkDefinition = {}, caOs: string, star
     }),
   ];
   const directory = {
-    domain: { dnsName: dns, netbiosName, sid: contoso.sid }, principals: Object.fromEntries(principals.map((p) => [p.name, p])), tokens: {}, gpos: {},
+    domain: { dnsName: dns, netbiosName, sid: contoso.sid },
+    principals: Object.fromEntries(principals.map((p) => [p.name, p])),
+    tokens: {},
+    gpos: {},
     members: {} as Record<string, string[]>,
   };
   for (const m of memberships) (directory.members[m.group] ??= []).push(m.member);
@@ -171,7 +269,14 @@ export const networkOf = (definition: NetworkDefinition = {}, caOs: string, star
     principals,
     memberships,
     hosts: computers.map((c) => ({
-      host: { name: c.name, fqdn: c.fqdn, ...(c.internetFqdn ? { internetFqdn: c.internetFqdn } : {}), os: c.os, roles: c.roles, lastBoot: startsAt },
+      host: {
+        name: c.name,
+        fqdn: c.fqdn,
+        ...(c.internetFqdn ? { internetFqdn: c.internetFqdn } : {}),
+        os: c.os,
+        roles: c.roles,
+        lastBoot: startsAt,
+      },
       iisSites: c.iis ? [{ name: contoso.defaultWebSite, bindings: [{ protocol: 'https' as const, port: 443 }] }] : [],
     })),
     tokens: computers.map((c) => ({ computer: c.name, groups: tokenGroups(directory.principals, index, c.name) })),

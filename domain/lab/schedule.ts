@@ -20,7 +20,9 @@ const scheduled = (world: World): ScheduledWork[] => scheduleSources.flatMap((so
 
 /** Work the passage of simulated time makes due by `at`, in the sources' order. */
 export const dueByTime = (world: World, at: SimTime): LabCommand[] =>
-  scheduled(world).filter((work) => Date.parse(work.at) <= Date.parse(at)).map((work) => work.command);
+  scheduled(world)
+    .filter((work) => Date.parse(work.at) <= Date.parse(at))
+    .map((work) => work.command);
 
 /** When the next scheduled work falls due, if any does. */
 export const nextDueAt = (world: World): SimTime | undefined => {

@@ -1,8 +1,7 @@
 /** Simulated time is an ISO-8601 UTC string; arithmetic here never reads the wall clock. */
 export type SimTime = string;
 
-export const addMinutes = (at: SimTime, minutes: number): SimTime =>
-  new Date(Date.parse(at) + minutes * 60_000).toISOString();
+export const addMinutes = (at: SimTime, minutes: number): SimTime => new Date(Date.parse(at) + minutes * 60_000).toISOString();
 
 export const addDays = (at: SimTime, days: number): SimTime => addMinutes(at, days * 24 * 60);
 

@@ -18,25 +18,36 @@ export const stubPorts = (): LabPorts => {
   };
   const keys = {
     generate: async () => 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA',
-    privateKey: async () => { throw new Error('stubbed keys have no private half'); },
+    privateKey: async () => {
+      throw new Error('stubbed keys have no private half');
+    },
     put: async () => undefined,
     has: async () => true,
   };
-  const pfx = { read: async () => { throw new Error('no PFX in the engine bench'); }, write: async () => undefined };
+  const pfx = {
+    read: async () => {
+      throw new Error('no PFX in the engine bench');
+    },
+    write: async () => undefined,
+  };
   const signer = { sign: stub, signCrl: stub };
   return { events: memoryEventStore(), keys, secrets: memorySecretStore(), signer, pfx } as unknown as LabPorts;
 };
 
 /** The scenario: N computers in Domain Computers, the seed's client-certificate procedure, then one 8-hour timer pass. */
-export const largeLab = (computers: number) => parseScenario('engine.yaml', [
-  'scenario: engine-bench',
-  `lab: { startsAt: 2026-11-02T09:00:00Z, generated: { computers: ${computers} } }`,
-  'procedures:',
-  '  - procedure: windows-client-certificate',
-  '    steps: { restart-client: skip, restart-management-point: skip, verify-client: skip, verify-management-point: skip }',
-  'actions:',
-  '  - { action: advance-time, hours: 8 }',
-].join('\n'));
+export const largeLab = (computers: number) =>
+  parseScenario(
+    'engine.yaml',
+    [
+      'scenario: engine-bench',
+      `lab: { startsAt: 2026-11-02T09:00:00Z, generated: { computers: ${computers} } }`,
+      'procedures:',
+      '  - procedure: windows-client-certificate',
+      '    steps: { restart-client: skip, restart-management-point: skip, verify-client: skip, verify-management-point: skip }',
+      'actions:',
+      '  - { action: advance-time, hours: 8 }',
+    ].join('\n'),
+  );
 
 /** One run: the lab created, then the scenario; how many certificates it issued. */
 export const runLarge = async (computers: number): Promise<{ ms: number; issued: number }> => {
@@ -64,11 +75,24 @@ export const section: BenchSection = {
       });
       perComputer.push(runs.map((r) => r.ms / size));
       const label = `${fmt(size)} computers (${fmt(runs[0]!.issued)} certificates)`;
-      context.out(figure(label, runs.map((r) => r.ms / 1000), 's', { digits: 2 }));
+      context.out(
+        figure(
+          label,
+          runs.map((r) => r.ms / 1000),
+          's',
+          { digits: 2 },
+        ),
+      );
     }
     const first = perComputer[0]!;
     const last = perComputer.at(-1)!;
-    context.out(figure(`time per computer at ${fmt(sizes.at(-1)!)} ÷ at ${fmt(sizes[0]!)}`, last.map((l, i) => l / first[i]!), '×',
-      { digits: 2, target: '≈ 1 (linear)' }));
+    context.out(
+      figure(
+        `time per computer at ${fmt(sizes.at(-1)!)} ÷ at ${fmt(sizes[0]!)}`,
+        last.map((l, i) => l / first[i]!),
+        '×',
+        { digits: 2, target: '≈ 1 (linear)' },
+      ),
+    );
   },
 };

@@ -18,8 +18,13 @@ const computerProfile = (i: number, publicKey: string, hash: 'sha1' | 'sha256'):
   const fqdn = `pc${String(i).padStart(5, '0')}.contoso.com`;
   return {
     serialNumber: `61${i.toString(16).padStart(6, '0')}000000000${(i % 16).toString(16)}`,
-    signatureHash: hash, subject: [], issuer: caSubject,
-    signingKeyRef: 'ca', publicKey, notBefore: start, notAfter: '2027-01-05T08:00:00.000Z',
+    signatureHash: hash,
+    subject: [],
+    issuer: caSubject,
+    signingKeyRef: 'ca',
+    publicKey,
+    notBefore: start,
+    notAfter: '2027-01-05T08:00:00.000Z',
     extensions: [
       { kind: 'templateInformation', templateOid: workstation.oid, major: 100, minor: 1 },
       { kind: 'extendedKeyUsage', oids: [oid.clientAuth] },
@@ -27,7 +32,8 @@ const computerProfile = (i: number, publicKey: string, hash: 'sha1' | 'sha256'):
       { kind: 'applicationPolicies', oids: [oid.clientAuth] },
       { kind: 'subjectAltName', dnsNames: [fqdn], upns: [], critical: true },
       { kind: 'sidSecurity', sid: `${contoso.sid}-${2000 + i}` },
-      { kind: 'subjectKeyIdentifier' }, { kind: 'authorityKeyIdentifier' },
+      { kind: 'subjectKeyIdentifier' },
+      { kind: 'authorityKeyIdentifier' },
       { kind: 'crlDistributionPoints', urls: [cdp] },
       { kind: 'authorityInformationAccess', caIssuers: [aia] },
     ],
@@ -58,9 +64,28 @@ export const section: BenchSection = {
         });
         return { pkilab: (certificates / pkilab) * 1000, baseline: (certificates / baseline) * 1000 };
       });
-      context.out(figure('pkilab signer, whole certificates', runs.map((r) => r.pkilab), 'certs/s'));
-      context.out(figure('baseline raw RSA-2048 signatures', runs.map((r) => r.baseline), 'sigs/s'));
-      context.out(ratios('ratio pkilab / raw signature', runs.map((r) => r.pkilab), runs.map((r) => r.baseline), '≥ 0.5'));
+      context.out(
+        figure(
+          'pkilab signer, whole certificates',
+          runs.map((r) => r.pkilab),
+          'certs/s',
+        ),
+      );
+      context.out(
+        figure(
+          'baseline raw RSA-2048 signatures',
+          runs.map((r) => r.baseline),
+          'sigs/s',
+        ),
+      );
+      context.out(
+        ratios(
+          'ratio pkilab / raw signature',
+          runs.map((r) => r.pkilab),
+          runs.map((r) => r.baseline),
+          '≥ 0.5',
+        ),
+      );
     }
   },
 };

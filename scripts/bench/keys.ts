@@ -55,10 +55,44 @@ export const section: BenchSection = {
         rmSync(folder, { recursive: true, force: true });
       }
     });
-    context.out(figure('cold pool: pkilab keys fill', runs.map((r) => r.fillRate), 'keys/s', { digits: 1 }));
-    context.out(figure('baseline keygen on all cores (no files)', runs.map((r) => r.bareRate), 'keys/s', { digits: 1 }));
-    context.out(ratios('ratio fill / physical limit', runs.map((r) => r.fillRate), runs.map((r) => r.bareRate)));
-    context.out(figure('lab key from the warm pool', runs.map((r) => r.warmMs), 'ms/key', { digits: 2 }));
-    context.out(figure('lab key generated on the spot', runs.map((r) => r.coldMs), 'ms/key', { digits: 1 }));
+    context.out(
+      figure(
+        'cold pool: pkilab keys fill',
+        runs.map((r) => r.fillRate),
+        'keys/s',
+        { digits: 1 },
+      ),
+    );
+    context.out(
+      figure(
+        'baseline keygen on all cores (no files)',
+        runs.map((r) => r.bareRate),
+        'keys/s',
+        { digits: 1 },
+      ),
+    );
+    context.out(
+      ratios(
+        'ratio fill / physical limit',
+        runs.map((r) => r.fillRate),
+        runs.map((r) => r.bareRate),
+      ),
+    );
+    context.out(
+      figure(
+        'lab key from the warm pool',
+        runs.map((r) => r.warmMs),
+        'ms/key',
+        { digits: 2 },
+      ),
+    );
+    context.out(
+      figure(
+        'lab key generated on the spot',
+        runs.map((r) => r.coldMs),
+        'ms/key',
+        { digits: 1 },
+      ),
+    );
   },
 };

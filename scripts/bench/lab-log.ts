@@ -24,12 +24,35 @@ export const generateLabLog = (): RecordedEvent[] => {
     push({ type: 'PrincipalCreated', data: { principal } }, at);
     push({ type: 'HostProvisioned', data: { host: { name, fqdn, os: 'Windows 7', roles: [], lastBoot: at }, iisSites: [] } }, at);
     push({ type: 'ComputerRestarted', data: { computer: name, tokenGroups } }, at);
-    push({ type: 'CertificateIssued', data: { certificate: {
-      requestId: i + 1, serialNumber: `61${i.toString(16).padStart(8, '0')}`, thumbprint, ca: contoso.caName,
-      template: 'Workstation', templateSchemaVersion: 2, requester: name, subject: '', dnsNames: [fqdn], upns: [],
-      ekus: clientAuth, applicationPolicies: clientAuth, notBefore: at,
-      notAfter: addMinutes(at, 525_600), keyRef: `req-${i + 1}`, keySize: 2048, keyProvider: 'csp', exportableKey: false, der,
-    } } }, at);
+    push(
+      {
+        type: 'CertificateIssued',
+        data: {
+          certificate: {
+            requestId: i + 1,
+            serialNumber: `61${i.toString(16).padStart(8, '0')}`,
+            thumbprint,
+            ca: contoso.caName,
+            template: 'Workstation',
+            templateSchemaVersion: 2,
+            requester: name,
+            subject: '',
+            dnsNames: [fqdn],
+            upns: [],
+            ekus: clientAuth,
+            applicationPolicies: clientAuth,
+            notBefore: at,
+            notAfter: addMinutes(at, 525_600),
+            keyRef: `req-${i + 1}`,
+            keySize: 2048,
+            keyProvider: 'csp',
+            exportableKey: false,
+            der,
+          },
+        },
+      },
+      at,
+    );
     const keyRef = `req-${i + 1}`;
     const installed = { host: name, store: 'personal', thumbprint, template: 'Workstation', keyRef, exportableKey: false } as const;
     push({ type: 'CertificateInstalled', data: installed }, at);
@@ -62,16 +85,27 @@ export const mutableFold = (events: readonly RecordedEvent[], upTo = events.leng
   for (let i = 0; i < upTo; i += 1) {
     const e = events[i]!;
     switch (e.type) {
-      case 'PrincipalCreated': world.principals.set(e.data.principal.name, e.data.principal); break;
+      case 'PrincipalCreated':
+        world.principals.set(e.data.principal.name, e.data.principal);
+        break;
       case 'HostProvisioned':
         world.hosts.set(e.data.host.name, { lastBoot: e.data.host.lastBoot });
         world.stores.set(e.data.host.name, []);
         break;
-      case 'ComputerRestarted': world.hosts.get(e.data.computer)!.lastBoot = e.at; break;
-      case 'CertificateIssued': world.issued.set(e.data.certificate.serialNumber, e.data.certificate); break;
-      case 'CertificateInstalled': world.stores.get(e.data.host)!.push(e.data.thumbprint); break;
-      case 'AutoenrollmentRan': world.hosts.get(e.data.computer)!.lastAutoenrollment = e.at; break;
-      default: break;
+      case 'ComputerRestarted':
+        world.hosts.get(e.data.computer)!.lastBoot = e.at;
+        break;
+      case 'CertificateIssued':
+        world.issued.set(e.data.certificate.serialNumber, e.data.certificate);
+        break;
+      case 'CertificateInstalled':
+        world.stores.get(e.data.host)!.push(e.data.thumbprint);
+        break;
+      case 'AutoenrollmentRan':
+        world.hosts.get(e.data.computer)!.lastAutoenrollment = e.at;
+        break;
+      default:
+        break;
     }
     const key = 'computer' in (e.data as object) ? `host:${(e.data as { computer: string }).computer}` : e.type;
     const list = world.provenance.get(key);

@@ -26,7 +26,13 @@ export const timed = async <T>(work: () => T | Promise<T>): Promise<[T, number]>
   return [value, performance.now() - started];
 };
 
-export interface Spread { readonly min: number; readonly median: number; readonly max: number; readonly p99: number; readonly n: number }
+export interface Spread {
+  readonly min: number;
+  readonly median: number;
+  readonly max: number;
+  readonly p99: number;
+  readonly n: number;
+}
 
 const quantile = (sorted: readonly number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
@@ -49,7 +55,12 @@ export const figure = (label: string, samples: readonly number[], unit: string, 
 
 /** The ratio of each run's pkilab figure to the same run's baseline, as min / median / max. */
 export const ratios = (label: string, pkilab: readonly number[], baseline: readonly number[], target?: string): string =>
-  figure(label, pkilab.map((p, i) => p / baseline[i]!), '×', { digits: 3, ...(target ? { target } : {}) });
+  figure(
+    label,
+    pkilab.map((p, i) => p / baseline[i]!),
+    '×',
+    { digits: 3, ...(target ? { target } : {}) },
+  );
 
 export const header = (context: BenchContext, title: string, detail: string) =>
   context.out(`\n${title} (${detail}; each figure min / median / max of ${context.runs} runs)`);

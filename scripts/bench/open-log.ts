@@ -19,23 +19,50 @@ export const section: BenchSection = {
     const dir = mkdtempSync(join(tmpdir(), 'pkilab-bench-'));
     try {
       let chain = 0;
-      writeFileSync(join(dir, 'lab.jsonl'), events.map((e) => {
-        const line = formatLine(e, chain);
-        chain = line.chain;
-        return line.line;
-      }).join(''));
+      writeFileSync(
+        join(dir, 'lab.jsonl'),
+        events
+          .map((e) => {
+            const line = formatLine(e, chain);
+            chain = line.chain;
+            return line.line;
+          })
+          .join(''),
+      );
       header(context, this.title, `${fmt(events.length)} events with real certificates`);
       const rate = (ms: number) => (events.length / ms) * 1000;
       const runs = await repeat(context.runs, async () => {
-        const parse = () => readFileSync(join(dir, 'lab.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as unknown).length;
+        const parse = () =>
+          readFileSync(join(dir, 'lab.jsonl'), 'utf8')
+            .trimEnd()
+            .split('\n')
+            .map((l) => JSON.parse(l) as unknown).length;
         const [, bare] = await timed(parse);
         const [read, open] = await timed(() => jsonlEventStore(dir).read('lab'));
         if (read.length !== events.length) throw new Error(`the store read ${read.length} events of ${events.length}`);
         return { pkilab: rate(open), baseline: rate(bare) };
       });
-      context.out(figure('pkilab store (integrity marks and checks)', runs.map((r) => r.pkilab), 'events/s'));
-      context.out(figure('baseline JSON.parse of each line', runs.map((r) => r.baseline), 'events/s'));
-      context.out(ratios('ratio pkilab / baseline', runs.map((r) => r.pkilab), runs.map((r) => r.baseline)));
+      context.out(
+        figure(
+          'pkilab store (integrity marks and checks)',
+          runs.map((r) => r.pkilab),
+          'events/s',
+        ),
+      );
+      context.out(
+        figure(
+          'baseline JSON.parse of each line',
+          runs.map((r) => r.baseline),
+          'events/s',
+        ),
+      );
+      context.out(
+        ratios(
+          'ratio pkilab / baseline',
+          runs.map((r) => r.pkilab),
+          runs.map((r) => r.baseline),
+        ),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

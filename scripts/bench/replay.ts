@@ -31,11 +31,42 @@ export const section: BenchSection = {
       const [, provenance] = await timed(() => Object.keys(world.provenance).length);
       return { pkilab: perSecond(pkilab), baseline: perSecond(baseline), withProvenance: perSecond(pkilab + provenance) };
     });
-    context.out(figure('pkilab fold of the whole log', replays.map((r) => r.pkilab), 'events/s', { target: '≥ 1,000,000' }));
-    context.out(figure('baseline mutable fold (provenance kept)', replays.map((r) => r.baseline), 'events/s'));
-    context.out(ratios('ratio pkilab / baseline', replays.map((r) => r.pkilab), replays.map((r) => r.baseline)));
-    context.out(figure('pkilab fold, then its provenance read', replays.map((r) => r.withProvenance), 'events/s'));
-    context.out(ratios('ratio fold and provenance / baseline', replays.map((r) => r.withProvenance), replays.map((r) => r.baseline)));
+    context.out(
+      figure(
+        'pkilab fold of the whole log',
+        replays.map((r) => r.pkilab),
+        'events/s',
+        { target: '≥ 1,000,000' },
+      ),
+    );
+    context.out(
+      figure(
+        'baseline mutable fold (provenance kept)',
+        replays.map((r) => r.baseline),
+        'events/s',
+      ),
+    );
+    context.out(
+      ratios(
+        'ratio pkilab / baseline',
+        replays.map((r) => r.pkilab),
+        replays.map((r) => r.baseline),
+      ),
+    );
+    context.out(
+      figure(
+        'pkilab fold, then its provenance read',
+        replays.map((r) => r.withProvenance),
+        'events/s',
+      ),
+    );
+    context.out(
+      ratios(
+        'ratio fold and provenance / baseline',
+        replays.map((r) => r.withProvenance),
+        replays.map((r) => r.baseline),
+      ),
+    );
 
     const positions = Array.from({ length: 200 }, (_, i) => 1 + ((i * 7_919_993) % events.length));
     const seeks = await repeat(context.runs, async () => {
@@ -60,17 +91,70 @@ export const section: BenchSection = {
       const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
       const { median: p50, p99 } = spread(times);
       return {
-        build, p50, p99, mean: mean(times), baseline: mean(baseline),
-        checkpoints: timeline.checkpoints, memory: timelineHeap / worldHeap, worldMiB: worldHeap / 2 ** 20,
+        build,
+        p50,
+        p99,
+        mean: mean(times),
+        baseline: mean(baseline),
+        checkpoints: timeline.checkpoints,
+        memory: timelineHeap / worldHeap,
+        worldMiB: worldHeap / 2 ** 20,
       };
     });
     context.out(`  (${positions.length} seeks per run to spread positions; timeline of ${seeks[0]!.checkpoints} checkpoints)`);
-    context.out(figure('timeline build (all checkpoints and indexes)', seeks.map((s) => s.build), 'ms'));
-    context.out(figure('seek p50', seeks.map((s) => s.p50), 'ms', { digits: 2 }));
-    context.out(figure('seek p99', seeks.map((s) => s.p99), 'ms', { digits: 2, target: '< 10 ms' }));
-    context.out(figure('baseline mutable refold from the start (mean)', seeks.map((s) => s.baseline), 'ms', { digits: 1 }));
-    context.out(ratios('ratio seek mean / baseline refold', seeks.map((s) => s.mean), seeks.map((s) => s.baseline)));
-    context.out(figure('final world', seeks.map((s) => s.worldMiB), 'MiB', { digits: 1 }));
-    context.out(figure('checkpoint memory / final world', seeks.map((s) => s.memory), '×', { digits: 2, target: '≤ 2' }));
+    context.out(
+      figure(
+        'timeline build (all checkpoints and indexes)',
+        seeks.map((s) => s.build),
+        'ms',
+      ),
+    );
+    context.out(
+      figure(
+        'seek p50',
+        seeks.map((s) => s.p50),
+        'ms',
+        { digits: 2 },
+      ),
+    );
+    context.out(
+      figure(
+        'seek p99',
+        seeks.map((s) => s.p99),
+        'ms',
+        { digits: 2, target: '< 10 ms' },
+      ),
+    );
+    context.out(
+      figure(
+        'baseline mutable refold from the start (mean)',
+        seeks.map((s) => s.baseline),
+        'ms',
+        { digits: 1 },
+      ),
+    );
+    context.out(
+      ratios(
+        'ratio seek mean / baseline refold',
+        seeks.map((s) => s.mean),
+        seeks.map((s) => s.baseline),
+      ),
+    );
+    context.out(
+      figure(
+        'final world',
+        seeks.map((s) => s.worldMiB),
+        'MiB',
+        { digits: 1 },
+      ),
+    );
+    context.out(
+      figure(
+        'checkpoint memory / final world',
+        seeks.map((s) => s.memory),
+        '×',
+        { digits: 2, target: '≤ 2' },
+      ),
+    );
   },
 };

@@ -29,8 +29,27 @@ export const section: BenchSection = {
       const median = (xs: number[]) => xs.sort((a, b) => a - b)[2]!;
       return { pkilab: median(pkilab), node: median(node) };
     });
-    context.out(figure('pkilab --help', results.map((r) => r.pkilab), 'ms', { target: '≤ 300 ms' }));
-    context.out(figure('baseline node -e 0', results.map((r) => r.node), 'ms'));
-    context.out(ratios('ratio pkilab / node', results.map((r) => r.pkilab), results.map((r) => r.node)));
+    context.out(
+      figure(
+        'pkilab --help',
+        results.map((r) => r.pkilab),
+        'ms',
+        { target: '≤ 300 ms' },
+      ),
+    );
+    context.out(
+      figure(
+        'baseline node -e 0',
+        results.map((r) => r.node),
+        'ms',
+      ),
+    );
+    context.out(
+      ratios(
+        'ratio pkilab / node',
+        results.map((r) => r.pkilab),
+        results.map((r) => r.node),
+      ),
+    );
   },
 };

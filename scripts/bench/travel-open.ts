@@ -15,7 +15,8 @@ const timedProcess = (args: string[]): { seconds: number; mib: number } => {
   const format = 'pkilab-bench %e %M';
   const run = spawnSync('/usr/bin/time', ['-f', format, process.execPath, ...args], { encoding: 'utf8', maxBuffer: 2 ** 30 });
   const line = run.stderr.split('\n').find((l) => l.startsWith('pkilab-bench '));
-  if (run.status !== 0 || !line) throw new Error(`node ${args.slice(0, 4).join(' ')} failed (exit ${run.status}): ${run.stderr.slice(0, 500)}`);
+  if (run.status !== 0 || !line)
+    throw new Error(`node ${args.slice(0, 4).join(' ')} failed (exit ${run.status}): ${run.stderr.slice(0, 500)}`);
   const [, seconds, kib] = line.split(' ');
   return { seconds: Number(seconds), mib: Number(kib) / 1024 };
 };
@@ -30,11 +31,16 @@ export const section: BenchSection = {
     try {
       let chain = 0;
       const log = join(dir, 'lab.jsonl');
-      writeFileSync(log, events.map((e) => {
-        const line = formatLine(e, chain);
-        chain = line.chain;
-        return line.line;
-      }).join(''));
+      writeFileSync(
+        log,
+        events
+          .map((e) => {
+            const line = formatLine(e, chain);
+            chain = line.chain;
+            return line.line;
+          })
+          .join(''),
+      );
       header(context, this.title, `${fmt(events.length)} events with real certificates, a fresh process each time`);
       const parse = `require('fs').readFileSync(${JSON.stringify(log)},'utf8').trimEnd().split('\\n').map((l)=>JSON.parse(l))`;
       const travel = (...command: string[]) => ['bin/pkilab.mjs', 'travel', log, ...command, '--json'];
@@ -44,15 +50,68 @@ export const section: BenchSection = {
         first: timedProcess(travel('goto', '1')),
         end: timedProcess(travel('show', String(events.length), '--section', 'configmgr')),
       }));
-      context.out(figure('travel, first answer (goto 1)', runs.map((r) => r.first.seconds), 's', { digits: 2, target: '≤ 3 s' }));
-      context.out(figure('travel, world after the last event (show N)', runs.map((r) => r.end.seconds), 's', { digits: 2 }));
-      context.out(figure('baseline: node reads and parses each line', runs.map((r) => r.baseline.seconds), 's', { digits: 2 }));
+      context.out(
+        figure(
+          'travel, first answer (goto 1)',
+          runs.map((r) => r.first.seconds),
+          's',
+          { digits: 2, target: '≤ 3 s' },
+        ),
+      );
+      context.out(
+        figure(
+          'travel, world after the last event (show N)',
+          runs.map((r) => r.end.seconds),
+          's',
+          { digits: 2 },
+        ),
+      );
+      context.out(
+        figure(
+          'baseline: node reads and parses each line',
+          runs.map((r) => r.baseline.seconds),
+          's',
+          { digits: 2 },
+        ),
+      );
       // bin/pkilab.mjs runs the build, or the sources through tsx when they are newer: its start-up is in both figures.
-      context.out(figure('of which start-up (pkilab --help)', runs.map((r) => r.startup.seconds), 's', { digits: 2 }));
-      context.out(ratios('ratio first answer / baseline', runs.map((r) => r.first.seconds), runs.map((r) => r.baseline.seconds)));
-      context.out(figure('peak RSS, first answer', runs.map((r) => r.first.mib), 'MiB', { target: '≤ 1 GB' }));
-      context.out(figure('peak RSS, world after the last event', runs.map((r) => r.end.mib), 'MiB'));
-      context.out(figure('peak RSS, baseline', runs.map((r) => r.baseline.mib), 'MiB'));
+      context.out(
+        figure(
+          'of which start-up (pkilab --help)',
+          runs.map((r) => r.startup.seconds),
+          's',
+          { digits: 2 },
+        ),
+      );
+      context.out(
+        ratios(
+          'ratio first answer / baseline',
+          runs.map((r) => r.first.seconds),
+          runs.map((r) => r.baseline.seconds),
+        ),
+      );
+      context.out(
+        figure(
+          'peak RSS, first answer',
+          runs.map((r) => r.first.mib),
+          'MiB',
+          { target: '≤ 1 GB' },
+        ),
+      );
+      context.out(
+        figure(
+          'peak RSS, world after the last event',
+          runs.map((r) => r.end.mib),
+          'MiB',
+        ),
+      );
+      context.out(
+        figure(
+          'peak RSS, baseline',
+          runs.map((r) => r.baseline.mib),
+          'MiB',
+        ),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -11,10 +11,14 @@ import { memoryPorts } from '../support/ports.ts';
 import { tool } from '../support/served.ts';
 import { startsAt } from '../support/world.ts';
 
-const identity = suite('adapters/ca-identity: every lab\'s CA has its own serial, so NSS takes several labs');
+const identity = suite("adapters/ca-identity: every lab's CA has its own serial, so NSS takes several labs");
 
 const labCa = async () => {
-  const lab = await createLab(memoryPorts(), 'lab', { startsAt, ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() });
+  const lab = await createLab(memoryPorts(), 'lab', {
+    startsAt,
+    ca: { edition: 'enterprise', os: 'windows-server-2008' },
+    identity: drawCaIdentity(),
+  });
   return Object.values(lab.world.ca.authorities)[0]!;
 };
 
@@ -37,7 +41,7 @@ identity('the drawn serial is 16 bytes with a first byte of 01-7f (a positive in
   assert.is.not(drawCaIdentity().caSerial, drawCaIdentity().caSerial);
 });
 
-identity('two labs\' CA certificates (same name, own serials) go into one NSS database with certutil', async () => {
+identity("two labs' CA certificates (same name, own serials) go into one NSS database with certutil", async () => {
   const [a, b] = [await labCa(), await labCa()];
   const { results, list } = await importAll([toPem('CERTIFICATE', a.certificate), toPem('CERTIFICATE', b.certificate)]);
   for (const r of results) assert.is(r.code, 0, r.stderr);

@@ -7,7 +7,12 @@ import { parseOptions, UsageError } from '../../adapters/cli/args.ts';
 /** parseOptions names the refused option from parseArgs' tokens; Node's own message is never read for it. */
 const args = suite('adapters/cli args: a refused command line names its option');
 
-const options = { out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, force: { type: 'boolean', short: 'f' }, help: { type: 'boolean', short: 'h' } } as const;
+const options = {
+  out: { type: 'string', short: 'o' },
+  json: { type: 'boolean' },
+  force: { type: 'boolean', short: 'f' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 const refusal = (argv: string[]): string | undefined => {
   try {
@@ -41,15 +46,41 @@ const namedByNode = (argv: string[]): string | undefined => {
     return Object.entries(options).find(([n, o]) => n === name || ('short' in o && o.short === name))?.[0] ?? found;
   }
 };
-const named = (message: string | undefined) => message?.match(/^(?:unknown option (\S+);|option --(\S+) )/)?.slice(1).find(Boolean);
+const named = (message: string | undefined) =>
+  message
+    ?.match(/^(?:unknown option (\S+);|option --(\S+) )/)
+    ?.slice(1)
+    .find(Boolean);
 
 args('for any command line, the option named is the one Node refused (property)', () => {
-  const word = fc.constantFrom('--out', '-o', '--json', '--force', '-f', '-h', '--help', '--bogus', '-x', '-fo', '-of', '--json=1', '--out=v', '--', '-', 'file', '--jsn', '-h=3');
-  fc.assert(fc.property(fc.array(word, { maxLength: 6 }), (argv) => {
-    const ours = named(refusal(argv));
-    const node = namedByNode(argv);
-    assert.is(ours, node === undefined ? undefined : node, `${JSON.stringify(argv)}: ${refusal(argv)}`);
-  }), { numRuns: 2000 });
+  const word = fc.constantFrom(
+    '--out',
+    '-o',
+    '--json',
+    '--force',
+    '-f',
+    '-h',
+    '--help',
+    '--bogus',
+    '-x',
+    '-fo',
+    '-of',
+    '--json=1',
+    '--out=v',
+    '--',
+    '-',
+    'file',
+    '--jsn',
+    '-h=3',
+  );
+  fc.assert(
+    fc.property(fc.array(word, { maxLength: 6 }), (argv) => {
+      const ours = named(refusal(argv));
+      const node = namedByNode(argv);
+      assert.is(ours, node === undefined ? undefined : node, `${JSON.stringify(argv)}: ${refusal(argv)}`);
+    }),
+    { numRuns: 2000 },
+  );
 });
 
 args.run();

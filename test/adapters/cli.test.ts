@@ -45,10 +45,16 @@ command('an invalid scenario exits 2 with file:line:column', async () => {
 command('a scenario whose expectation fails exits 1 and names it', async () => {
   const dir = await tempDir();
   const file = join(dir, 'wrong.yaml');
-  await writeFile(file, 'scenario: wrong\nlab: { startsAt: 2026-11-02T09:00:00Z }\nprocedures: [iis-web-server-certificate]\nexpect:\n  certificates:\n    - { host: SERVER1, template: ConfigMgr Web Server Certificate, dnsNames: [elsewhere.contoso.com] }\n');
+  await writeFile(
+    file,
+    'scenario: wrong\nlab: { startsAt: 2026-11-02T09:00:00Z }\nprocedures: [iis-web-server-certificate]\nexpect:\n  certificates:\n    - { host: SERVER1, template: ConfigMgr Web Server Certificate, dnsNames: [elsewhere.contoso.com] }\n',
+  );
   const { code, out } = await cli('run', file, '--out', join(dir, 'lab'));
   assert.is(code, 1);
-  assert.match(out, /✗ certificate from "ConfigMgr Web Server Certificate" in SERVER1\\Personal — DNS names: expected elsewhere\.contoso\.com/);
+  assert.match(
+    out,
+    /✗ certificate from "ConfigMgr Web Server Certificate" in SERVER1\\Personal — DNS names: expected elsewhere\.contoso\.com/,
+  );
   assert.match(out, /FAIL/);
 });
 
@@ -56,7 +62,22 @@ command('procedures lists the seed procedures with their steps', async () => {
   const { code, out } = await cli('procedures', '--json');
   assert.is(code, 0);
   const list = JSON.parse(out) as Array<{ id: string; steps: Array<{ id: string }> }>;
-  assert.equal(list[0]!.steps.map((s) => s.id), ['create-group', 'duplicate-template', 'name-template', 'subject-name', 'security', 'issue-template', 'restart', 'request-certificate', 'bind', 'site-system', 'verify']);
+  assert.equal(
+    list[0]!.steps.map((s) => s.id),
+    [
+      'create-group',
+      'duplicate-template',
+      'name-template',
+      'subject-name',
+      'security',
+      'issue-template',
+      'restart',
+      'request-certificate',
+      'bind',
+      'site-system',
+      'verify',
+    ],
+  );
 });
 
 command('the bin script runs under plain node', () => {

@@ -30,10 +30,13 @@ commands('findings --at counts positions as travel does: 0 is the world before t
   assert.is(JSON.parse(result.out).position, 0);
 });
 
-commands('an unknown option gets pkilab\'s message: the options the command has and the likely one', async () => {
+commands("an unknown option gets pkilab's message: the options the command has and the likely one", async () => {
   const result = await cli('findings', noRestart, '--fial-on', 'high');
   assert.is(result.code, 2);
-  assert.match(result.err, /^pkilab findings: unknown option --fial-on; expected --at VALUE, .*--fail-on VALUE.*; did you mean "--fail-on"\?/);
+  assert.match(
+    result.err,
+    /^pkilab findings: unknown option --fial-on; expected --at VALUE, .*--fail-on VALUE.*; did you mean "--fail-on"\?/,
+  );
   assert.not.match(result.err, /To specify a positional argument/);
   const missing = await cli('findings', noRestart, '--at');
   assert.match(missing.err, /option --at expects a value after it, found nothing/);
@@ -45,7 +48,7 @@ commands('--version prints the package version', async () => {
   assert.match(out, /^pkilab \d+\.\d+\.\d+$/);
 });
 
-commands('pkilab help COMMAND prints that command\'s help; an unknown one is refused with a suggestion', async () => {
+commands("pkilab help COMMAND prints that command's help; an unknown one is refused with a suggestion", async () => {
   const help = await cli('help', 'travel');
   assert.is(help.code, 0);
   assert.match(help.out, /^Usage: pkilab travel/);

@@ -46,8 +46,18 @@ const administer = async (ports: LabPorts, world: World, command: LabCommand, at
 const epoch = (at: string) => String(Math.floor(Date.parse(at) / 1000));
 /** openssl verify at a simulated time (the lab's clock, not the machine's: `-attime`). */
 const verifyAt = (at: string, folder: string, ...extra: string[]) =>
-  openssl('verify', '-crl_check', '-attime', epoch(at), '-CAfile', join(folder, 'ca.pem'),
-    '-CRLfile', join(folder, 'CertEnroll', 'contoso-CA1-CA.crl'), ...extra, join(folder, 'server1.pem'));
+  openssl(
+    'verify',
+    '-crl_check',
+    '-attime',
+    epoch(at),
+    '-CAfile',
+    join(folder, 'ca.pem'),
+    '-CRLfile',
+    join(folder, 'CertEnroll', 'contoso-CA1-CA.crl'),
+    ...extra,
+    join(folder, 'server1.pem'),
+  );
 const verify = (folder: string, ...extra: string[]) => verifyAt('2026-11-02T14:00:00.000Z', folder, ...extra);
 
 const ports = await pooledPorts();
@@ -61,7 +71,7 @@ crl('openssl crl -verify accepts the base and the delta CRL with the CA certific
   }
 });
 
-crl('the base CRL carries AD CS\'s extensions, signed with the hash of the CA\'s certificates', () => {
+crl("the base CRL carries AD CS's extensions, signed with the hash of the CA's certificates", () => {
   const text = crlText(lab.folder);
   assert.match(text, /Signature Algorithm: sha1WithRSAEncryption/);
   assert.match(text, /X509v3 Authority Key Identifier/);

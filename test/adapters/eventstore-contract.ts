@@ -4,9 +4,14 @@ import type { RecordedEvent } from '../../domain/index.ts';
 import { isEventStoreError, isKeyStoreError, isSecretStoreError, type EventStore, type PendingEvent } from '../../workflows/index.ts';
 
 const at = '2026-11-02T09:00:00.000Z';
-const created: PendingEvent = { type: 'LabCreated', data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at }, at };
+const created: PendingEvent = {
+  type: 'LabCreated',
+  data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at },
+  at,
+};
 /** Events a lab log may hold in this order: `A` creates the lab (a log starts so), the others are groups. */
-const group = (name: string): PendingEvent => (name === 'A' ? created : { type: 'PrincipalCreated', data: { principal: { name, sid: `S-${name}`, kind: 'group', builtin: false } }, at });
+const group = (name: string): PendingEvent =>
+  name === 'A' ? created : { type: 'PrincipalCreated', data: { principal: { name, sid: `S-${name}`, kind: 'group', builtin: false } }, at };
 const nameOf = (e: RecordedEvent) => (e.type === 'PrincipalCreated' ? e.data.principal.name : e.type === 'LabCreated' ? 'A' : '');
 
 /** The behaviour every EventStore adapter must have; each adapter's test file runs it. */
@@ -24,7 +29,10 @@ export const eventStoreContract = (adapter: string, make: () => Promise<EventSto
     assert.is(await store.append('lab', [group('A'), group('B')], 0), 2);
     assert.is(await store.append('lab', [group('C')], 2), 3);
     const events = await store.read('lab');
-    assert.equal(events.map((e) => e.position), [1, 2, 3]);
+    assert.equal(
+      events.map((e) => e.position),
+      [1, 2, 3],
+    );
     assert.equal(events.map(nameOf), ['A', 'B', 'C']);
     assert.is(events[0]!.at, at);
   });
@@ -32,8 +40,14 @@ export const eventStoreContract = (adapter: string, make: () => Promise<EventSto
   contract('reads a range of positions, both ends included', async () => {
     const store = await make();
     await store.append('lab', [group('A'), group('B'), group('C'), group('D')], 0);
-    assert.equal((await store.read('lab', { from: 2, to: 3 })).map((e) => e.position), [2, 3]);
-    assert.equal((await store.read('lab', { from: 4 })).map((e) => e.position), [4]);
+    assert.equal(
+      (await store.read('lab', { from: 2, to: 3 })).map((e) => e.position),
+      [2, 3],
+    );
+    assert.equal(
+      (await store.read('lab', { from: 4 })).map((e) => e.position),
+      [4],
+    );
   });
 
   contract('rejects an append whose expected version is stale, and keeps the log unchanged', async () => {
@@ -45,7 +59,7 @@ export const eventStoreContract = (adapter: string, make: () => Promise<EventSto
     } catch (error) {
       assert.ok(isEventStoreError(error, 'EVENTSTORE_VERSION_CONFLICT'), String(error));
       assert.is((error as { code: string }).code, 'EVENTSTORE_VERSION_CONFLICT');
-      assert.not.ok(isKeyStoreError(error) || isSecretStoreError(error), 'an EventStore failure is no other port\'s');
+      assert.not.ok(isKeyStoreError(error) || isSecretStoreError(error), "an EventStore failure is no other port's");
     }
     assert.is(await store.version('lab'), 1);
   });
@@ -60,16 +74,35 @@ export const eventStoreContract = (adapter: string, make: () => Promise<EventSto
 
   contract('a stored event reads back equal to what was appended', async () => {
     const store = await make();
-    const event: PendingEvent = { type: 'PrincipalCreated', data: { principal: { name: 'G', sid: 'S-G', kind: 'computer', builtin: false, dnsHostName: 'g.contoso.com', primaryGroup: 'Domain Computers' } }, at } as PendingEvent;
+    const event: PendingEvent = {
+      type: 'PrincipalCreated',
+      data: {
+        principal: {
+          name: 'G',
+          sid: 'S-G',
+          kind: 'computer',
+          builtin: false,
+          dnsHostName: 'g.contoso.com',
+          primaryGroup: 'Domain Computers',
+        },
+      },
+      at,
+    } as PendingEvent;
     await store.append('lab', [created, event], 0);
-    assert.equal(await store.read('lab'), [{ ...created, position: 1 }, { ...event, position: 2 }]);
+    assert.equal(await store.read('lab'), [
+      { ...created, position: 1 },
+      { ...event, position: 2 },
+    ]);
   });
 
   contract('truncate cuts the log after a position, and appends continue from there', async () => {
     const store = await make();
     await store.append('lab', [group('A'), group('B'), group('C')], 0);
     assert.is(await store.truncate('lab', 1, 3), 1);
-    assert.equal((await store.read('lab')).map((e) => e.position), [1]);
+    assert.equal(
+      (await store.read('lab')).map((e) => e.position),
+      [1],
+    );
     assert.is(await store.append('lab', [group('D')], 1), 2);
     assert.equal((await store.read('lab')).map(nameOf), ['A', 'D']);
   });

@@ -25,9 +25,14 @@ eventStoreContract('jsonl file', async () => {
 
 const jsonl = suite('adapters/eventstore jsonl');
 const at = '2026-11-02T09:00:00.000Z';
-const created: PendingEvent = { type: 'LabCreated', data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at }, at };
+const created: PendingEvent = {
+  type: 'LabCreated',
+  data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at },
+  at,
+};
 /** `A` creates the lab, as every lab log starts; the other names are groups. */
-const event = (name: string): PendingEvent => (name === 'A' ? created : { type: 'PrincipalCreated', data: { principal: { name, sid: 'S', kind: 'group', builtin: false } }, at });
+const event = (name: string): PendingEvent =>
+  name === 'A' ? created : { type: 'PrincipalCreated', data: { principal: { name, sid: 'S', kind: 'group', builtin: false } }, at };
 const expectCode = async (action: Promise<unknown>, code: EventStoreErrorCode, message?: RegExp) => {
   try {
     await action;
@@ -81,7 +86,10 @@ jsonl('the writer cuts a torn last line, says so, and appends after it', async (
   await (await writer(dir)).append('lab', [event('A'), event('B')], 0);
   await appendFile(join(dir, 'lab.jsonl'), '{"type":"PrincipalCreated","data":{"princ');
   const warnings: string[] = [];
-  const resumed = jsonlEventStore(dir, { onWarning: (w) => warnings.push(w), lock: { log: join(dir, 'lab.jsonl'), assertHeld: () => undefined, release: async () => undefined } });
+  const resumed = jsonlEventStore(dir, {
+    onWarning: (w) => warnings.push(w),
+    lock: { log: join(dir, 'lab.jsonl'), assertHeld: () => undefined, release: async () => undefined },
+  });
   assert.is(await resumed.append('lab', [event('C')], 2), 3);
   assert.match(warnings.join('\n'), /cut off/);
   const text = await readFile(join(dir, 'lab.jsonl'), 'utf8');
@@ -101,7 +109,9 @@ jsonl('an append cut short between its lines is ignored by readers and cut whole
   const reader = jsonlEventStore(dir, { onWarning: (w) => warnings.push(w) });
   assert.is(await reader.version('lab'), 1);
   assert.match(warnings.join('\n'), /lab\.jsonl:2: lines 2–3 are an append that never completed/);
-  const resumed = jsonlEventStore(dir, { lock: { log: join(dir, 'lab.jsonl'), assertHeld: () => undefined, release: async () => undefined } });
+  const resumed = jsonlEventStore(dir, {
+    lock: { log: join(dir, 'lab.jsonl'), assertHeld: () => undefined, release: async () => undefined },
+  });
   assert.is(await resumed.append('lab', [event('E')], 1), 2);
   assert.is((await readFile(join(dir, 'lab.jsonl'), 'utf8')).trimEnd().split('\n').length, 2);
   assert.is(await jsonlEventStore(dir).version('lab'), 2);
@@ -116,13 +126,19 @@ jsonl('a corrupt line in the middle is an error naming file and line, never skip
 
 jsonl('a gap in positions is corruption', async () => {
   const dir = await folder();
-  await writeFile(join(dir, 'lab.jsonl'), `${JSON.stringify({ ...event('A'), position: 1 })}\n${JSON.stringify({ ...event('B'), position: 3 })}\n`);
+  await writeFile(
+    join(dir, 'lab.jsonl'),
+    `${JSON.stringify({ ...event('A'), position: 1 })}\n${JSON.stringify({ ...event('B'), position: 3 })}\n`,
+  );
   await expectCode(jsonlEventStore(dir).read('lab'), 'EVENTSTORE_CORRUPT_LOG', /lab\.jsonl:2: position: expected 2 .*found 3/);
 });
 
 jsonl('an unknown event type is a located error when the log is opened, not a crash of the fold', async () => {
   const dir = await folder();
-  await writeFile(join(dir, 'lab.jsonl'), `${JSON.stringify({ ...created, position: 1 })}\n${JSON.stringify({ type: 'TemplateStolen', data: {}, at, position: 2 })}\n`);
+  await writeFile(
+    join(dir, 'lab.jsonl'),
+    `${JSON.stringify({ ...created, position: 1 })}\n${JSON.stringify({ type: 'TemplateStolen', data: {}, at, position: 2 })}\n`,
+  );
   try {
     await jsonlEventStore(dir).read('lab');
     assert.unreachable();
@@ -172,7 +188,11 @@ jsonl('the expected version is checked against the file, not what this process s
 jsonl('a second writer is refused while the first holds the lock, naming it', async () => {
   const dir = await folder();
   const lock = await lockLab(join(dir, 'lab.jsonl'), 'pkilab step');
-  await expectCode(lockLab(join(dir, 'lab.jsonl'), 'pkilab run'), 'EVENTSTORE_LOCKED', new RegExp(`process ${process.pid} .*\\(pkilab step\\) since`));
+  await expectCode(
+    lockLab(join(dir, 'lab.jsonl'), 'pkilab run'),
+    'EVENTSTORE_LOCKED',
+    new RegExp(`process ${process.pid} .*\\(pkilab step\\) since`),
+  );
   await lock.release();
   await (await lockLab(join(dir, 'lab.jsonl'), 'pkilab run')).release();
 });
@@ -183,7 +203,10 @@ jsonl('a lock left by a process that no longer runs is taken over', async () => 
   const { mkdir, stat } = await import('node:fs/promises');
   await mkdir(`${log}.lock`);
   const { hostname } = await import('node:os');
-  await writeFile(`${log}.lock-holder`, JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), command: 'killed', since: at, lock: (await stat(`${log}.lock`)).ino }));
+  await writeFile(
+    `${log}.lock-holder`,
+    JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), command: 'killed', since: at, lock: (await stat(`${log}.lock`)).ino }),
+  );
   const lock = await lockLab(log, 'pkilab run');
   lock.assertHeld();
   await lock.release();

@@ -7,13 +7,23 @@ import type { PendingEvent } from '../../workflows/index.ts';
 const text = suite('adapters/eventstore/event-text');
 const pending = [
   { type: 'ProcedureStarted', data: { procedure: 'iis-web-server-certificate', input: null }, at: '2026-11-02T09:01:00.000Z' },
-  { type: 'ActionTaken', data: { procedure: 'iis-web-server-certificate', step: 'restart', choice: null, note: undefined }, at: '2026-11-02T09:06:00.000Z' },
+  {
+    type: 'ActionTaken',
+    data: { procedure: 'iis-web-server-certificate', step: 'restart', choice: null, note: undefined },
+    at: '2026-11-02T09:06:00.000Z',
+  },
 ] as unknown as PendingEvent[];
 
-text('an append\'s events get the positions after the expected version, and the text of each is its JSON', () => {
+text("an append's events get the positions after the expected version, and the text of each is its JSON", () => {
   const stored = storedEvents(pending, 41);
-  assert.equal(stored.map((s) => s.event.position), [42, 43]);
-  assert.is(stored[0]!.text, '{"type":"ProcedureStarted","data":{"procedure":"iis-web-server-certificate","input":null},"at":"2026-11-02T09:01:00.000Z","position":42}');
+  assert.equal(
+    stored.map((s) => s.event.position),
+    [42, 43],
+  );
+  assert.is(
+    stored[0]!.text,
+    '{"type":"ProcedureStarted","data":{"procedure":"iis-web-server-certificate","input":null},"at":"2026-11-02T09:01:00.000Z","position":42}',
+  );
 });
 
 text('the event kept is the one read back from its text: a field without a value is gone, as after a reopen', () => {

@@ -11,17 +11,19 @@ const base = '/tmp/pkilab-base';
 
 names('any name is either joined strictly inside the folder or refused with PATH_OUTSIDE (property)', () => {
   const piece = fc.constantFrom('..', '.', 'a', 'lab', '', '/', '../x', 'b/../..', '/etc');
-  fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 5 }), (pieces) => {
-    const name = pieces.join('/');
-    try {
-      const path = inside(base, name);
-      const rel = relative(base, path);
-      assert.ok(rel !== '' && !rel.startsWith('..') && !isAbsolute(rel), `${name} → ${path}`);
-    } catch (error) {
-      assert.ok(isFileNameError(error, 'PATH_OUTSIDE'), String(error));
-      assert.is((error as Error).message, `${JSON.stringify(name)} would lead outside ${base}`);
-    }
-  }));
+  fc.assert(
+    fc.property(fc.array(piece, { minLength: 1, maxLength: 5 }), (pieces) => {
+      const name = pieces.join('/');
+      try {
+        const path = inside(base, name);
+        const rel = relative(base, path);
+        assert.ok(rel !== '' && !rel.startsWith('..') && !isAbsolute(rel), `${name} → ${path}`);
+      } catch (error) {
+        assert.ok(isFileNameError(error, 'PATH_OUTSIDE'), String(error));
+        assert.is((error as Error).message, `${JSON.stringify(name)} would lead outside ${base}`);
+      }
+    }),
+  );
   assert.is(inside(base, 'lab'), join(resolve(base), 'lab'));
 });
 
@@ -37,7 +39,11 @@ names('the CLI ends a PATH_OUTSIDE with exit 2 and the message as it is, by its 
 
 names('a system error names its file once: the code leads the message no more', () => {
   const enoent = Object.assign(new Error("ENOENT: no such file or directory, open '/nowhere/x'"), { code: 'ENOENT', path: '/nowhere/x' });
-  assert.equal(failureOf(enoent), { code: 'ENOENT', message: "cannot use /nowhere/x: no such file or directory, open '/nowhere/x'", exitCode: 2 });
+  assert.equal(failureOf(enoent), {
+    code: 'ENOENT',
+    message: "cannot use /nowhere/x: no such file or directory, open '/nowhere/x'",
+    exitCode: 2,
+  });
 });
 
 names.run();

@@ -14,8 +14,15 @@ const help = suite('help examples');
 
 const mainHelp = (await cli('--help')).out;
 const commands = [...new Set([...mainHelp.matchAll(/^ {2}pkilab ([a-z]+)\b/gm)].map((m) => m[1]!))];
-const texts = [mainHelp, ...(await Promise.all([...commands, 'keys', 'serve', 'labs', 'lab', 'class'].map(async (c) => (await cli(c, '--help')).out)))];
-const examplesOf = (text: string) => (text.match(/^Examples:\n((?: {2}.+\n?)+)/m)?.[1] ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+const texts = [
+  mainHelp,
+  ...(await Promise.all([...commands, 'keys', 'serve', 'labs', 'lab', 'class'].map(async (c) => (await cli(c, '--help')).out))),
+];
+const examplesOf = (text: string) =>
+  (text.match(/^Examples:\n((?: {2}.+\n?)+)/m)?.[1] ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 const examples = [...new Set(texts.flatMap(examplesOf))];
 /** Runs first: the labs the other examples read (.pkilab/seed-deployment, .pkilab/iis-no-restart…) come from these. */
 const first = (e: string) => (/^pkilab run\b/.test(e) ? 0 : 1);
@@ -26,7 +33,7 @@ examples.sort((a, b) => first(a) - first(b));
  * generates hundreds of RSA keys (minutes on a shared machine) and adds them to the pool of the person running the tests.
  */
 const notRun: Record<string, string> = {
-  'pkilab keys fill 200': 'generates 200 RSA keys into the user\'s pool (about 3 minutes)',
+  'pkilab keys fill 200': "generates 200 RSA keys into the user's pool (about 3 minutes)",
   'PKILAB_KEY_POOL=/tmp/pool pkilab keys fill 10 --size 4096': 'generates ten 4096-bit keys (over a minute)',
 };
 
@@ -47,7 +54,12 @@ await symlink(resolve('scenarios'), join(work, 'scenarios'));
 
 const shell = (example: string, seconds: number) =>
   new Promise<{ code: number | null; err: string; running: boolean }>((done) => {
-    const child = spawn('sh', ['-c', example], { env: { ...process.env, PKILAB_KEY_PASSPHRASE: testPassphrase(), NO_COLOR: '1', PATH: `${bin}:${process.env.PATH}` }, stdio: ['ignore', 'ignore', 'pipe'], detached: true, cwd: work });
+    const child = spawn('sh', ['-c', example], {
+      env: { ...process.env, PKILAB_KEY_PASSPHRASE: testPassphrase(), NO_COLOR: '1', PATH: `${bin}:${process.env.PATH}` },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
+      cwd: work,
+    });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     const timer = setTimeout(() => {
@@ -65,7 +77,7 @@ help.before(async () => {
   assert.ok([0, 1].includes(made.code ?? -1), `the iis-no-restart lab the travel examples read: ${made.err}`);
 });
 
-help('every command\'s help has examples', () => {
+help("every command's help has examples", () => {
   for (const text of texts) assert.ok(examplesOf(text).length > 0, `no examples in:\n${text.slice(0, 200)}`);
   assert.ok(examples.length >= 20, examples.join('\n'));
 });

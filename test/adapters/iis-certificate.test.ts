@@ -21,7 +21,7 @@ const report = seed.report;
 const certificate = report.certificates[0];
 const openssl = (...args: string[]) => execFileSync('openssl', args, { encoding: 'utf8' });
 
-iis('the run exits 0 and reports one certificate in SERVER1\'s personal store', () => {
+iis("the run exits 0 and reports one certificate in SERVER1's personal store", () => {
   assert.is(seed.code, 0, seed.err);
   assert.is(report.certificates.length, 1);
   assert.is(certificate.host, 'SERVER1');
@@ -53,51 +53,64 @@ iis('the CA certificate is self-signed with the DN AD CS writes (DC=com, DC=cont
   assert.match(text, /CA:TRUE/);
 });
 
-iis('the https binding of Default Web Site names the certificate\'s thumbprint', () => {
-  assert.equal(report.bindings, [{ host: 'SERVER1', site: 'Default Web Site', protocol: 'https', port: 443, thumbprint: certificate.thumbprint }]);
+iis("the https binding of Default Web Site names the certificate's thumbprint", () => {
+  assert.equal(report.bindings, [
+    { host: 'SERVER1', site: 'Default Web Site', protocol: 'https', port: 443, thumbprint: certificate.thumbprint },
+  ]);
   const der = Buffer.from(readFileSync(certificate.pem, 'utf8').replace(/-----[^-]+-----|\s/g, ''), 'base64');
   assert.is(new x509.X509Certificate(der).subject, '');
-  assert.match(openssl('x509', '-in', certificate.pem, '-noout', '-fingerprint', '-sha1'), new RegExp(certificate.thumbprint.match(/../g).join(':')));
+  assert.match(
+    openssl('x509', '-in', certificate.pem, '-noout', '-fingerprint', '-sha1'),
+    new RegExp(certificate.thumbprint.match(/../g).join(':')),
+  );
 });
 
 /** A TLS client trusting the lab CA; `ciphers` DEFAULT:@SECLEVEL=0 lets OpenSSL 3 accept SHA-1 signatures as a 2008-era client did. */
 const handshake = (port: number, servername: string, ciphers?: string) =>
   new Promise<void>((resolve, reject) => {
-    const socket = connect({ host: '127.0.0.1', port, servername, ca: readFileSync(report.caCertificate), ...(ciphers ? { ciphers } : {}) }, () => {
-      socket.end();
-      resolve();
-    });
+    const socket = connect(
+      { host: '127.0.0.1', port, servername, ca: readFileSync(report.caCertificate), ...(ciphers ? { ciphers } : {}) },
+      () => {
+        socket.end();
+        resolve();
+      },
+    );
     socket.on('error', reject);
   });
 
-iis('the 2008 CA signs SHA-1: a TLS client of today refuses the chain, one of the era accepts both names and rejects a name not in the SAN', async () => {
-  const era = 'DEFAULT:@SECLEVEL=0';
-  const server = createServer({ cert: readFileSync(certificate.pem), key: readFileSync(certificate.keyFile), ciphers: era }, (_, res) => res.end('ok'));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  try {
-    await handshake(port, 'server1.internal.contoso.com').then(
-      () => assert.unreachable('OpenSSL 3 at its default security level accepts no SHA-1 signature'),
-      (error: Error) => assert.match(error.message, /CA signature digest algorithm too weak/),
+iis(
+  'the 2008 CA signs SHA-1: a TLS client of today refuses the chain, one of the era accepts both names and rejects a name not in the SAN',
+  async () => {
+    const era = 'DEFAULT:@SECLEVEL=0';
+    const server = createServer({ cert: readFileSync(certificate.pem), key: readFileSync(certificate.keyFile), ciphers: era }, (_, res) =>
+      res.end('ok'),
     );
-    await handshake(port, 'server1.internal.contoso.com', era);
-    await handshake(port, 'server.contoso.com', era);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
     try {
-      await handshake(port, 'intruder.contoso.com', era);
-      assert.unreachable('a name outside the SAN must fail');
-    } catch (error) {
-      assert.is((error as NodeJS.ErrnoException).code, 'ERR_TLS_CERT_ALTNAME_INVALID');
+      await handshake(port, 'server1.internal.contoso.com').then(
+        () => assert.unreachable('OpenSSL 3 at its default security level accepts no SHA-1 signature'),
+        (error: Error) => assert.match(error.message, /CA signature digest algorithm too weak/),
+      );
+      await handshake(port, 'server1.internal.contoso.com', era);
+      await handshake(port, 'server.contoso.com', era);
+      try {
+        await handshake(port, 'intruder.contoso.com', era);
+        assert.unreachable('a name outside the SAN must fail');
+      } catch (error) {
+        assert.is((error as NodeJS.ErrnoException).code, 'ERR_TLS_CERT_ALTNAME_INVALID');
+      }
+    } finally {
+      server.close();
     }
-  } finally {
-    server.close();
-  }
-});
+  },
+);
 
 iis('private keys live in the key store with mode 0600 and never in the log', async () => {
   const log = await readFile(report.log, 'utf8');
   const keyDir = dirname(certificate.keyFile);
   const files = await readdir(keyDir);
-  assert.is(files.length, 2, 'the CA key and SERVER1\'s key');
+  assert.is(files.length, 2, "the CA key and SERVER1's key");
   for (const file of files) {
     const path = join(keyDir, file);
     assert.is((await stat(path)).mode & 0o777, 0o600);
@@ -112,7 +125,11 @@ iis('reopening the JSONL log yields identical projections without any crypto ope
   const refuse = () => {
     throw new Error('reopening a lab must not touch keys or sign');
   };
-  const ports = { events: jsonlEventStore(dirname(report.log)), keys: { generate: refuse, privateKey: refuse, has: refuse }, signer: { sign: refuse } } as unknown as LabPorts;
+  const ports = {
+    events: jsonlEventStore(dirname(report.log)),
+    keys: { generate: refuse, privateKey: refuse, has: refuse },
+    signer: { sign: refuse },
+  } as unknown as LabPorts;
   const first = await openLab(ports, 'lab');
   const second = await openLab({ ...ports, events: jsonlEventStore(dirname(report.log)) }, 'lab');
   assert.equal(first.world, second.world);

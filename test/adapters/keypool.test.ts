@@ -67,18 +67,26 @@ console.log('ready'); await new Promise((r) => process.stdin.once('data', r));
 for (let k = await p.take(2048); k !== undefined; k = await p.take(2048)) got.push(k);
 console.log(JSON.stringify(got)); process.exit(0);`;
   const takers = [0, 1].map(() => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, folder], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, folder], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     let out = '';
     const ready = new Promise<void>((r) => child.stdout.on('data', (d) => ((out += d), out.startsWith('ready\n') && r())));
     const done = new Promise<string[]>((resolve, reject) =>
-      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.slice('ready\n'.length))) : reject(new Error(`taker exited ${code}`)))));
+      child.on('close', (code) =>
+        code === 0 ? resolve(JSON.parse(out.slice('ready\n'.length))) : reject(new Error(`taker exited ${code}`)),
+      ),
+    );
     return { child, ready, done };
   });
   await Promise.all(takers.map((t) => t.ready));
   for (const t of takers) t.child.stdin.write('go\n');
   const [a, b] = await Promise.all(takers.map((t) => t.done));
   assert.equal([...a!, ...b!].sort(), all.sort());
-  assert.equal(a!.filter((k) => b!.includes(k)), []);
+  assert.equal(
+    a!.filter((k) => b!.includes(k)),
+    [],
+  );
   assert.ok(a!.length > 0 && b!.length > 0, `both took keys (${a!.length} and ${b!.length})`);
 });
 
@@ -90,7 +98,10 @@ pool('a key claimed by a process that died is never handed out, and sweep delete
   await writeFile(join(folder, 'rsa-2048', `.claimed-${process.pid}-y`), 'being read', { mode: 0o600 });
   assert.equal(await keys.count(), { 2048: 1 });
   assert.is(await keys.sweep((pid) => pid === process.pid), 1);
-  assert.equal((await readdir(join(folder, 'rsa-2048'))).filter((n) => n.startsWith('.claimed')), [`.claimed-${process.pid}-y`]);
+  assert.equal(
+    (await readdir(join(folder, 'rsa-2048'))).filter((n) => n.startsWith('.claimed')),
+    [`.claimed-${process.pid}-y`],
+  );
   assert.is(await keys.take(2048), tokens(1)[0]);
   assert.is(await keys.take(2048), undefined);
 });
@@ -112,7 +123,10 @@ pool('a lab key store draws its keys from the pool, and generates one only when 
   const { pkcs8 } = await generateRsa(2048);
   await keys.add(2048, pkcs8);
   const generated: number[] = [];
-  const store = fileKeyStore(join(await tempDir(), 'keys'), pooledKeys(keys, (size) => generated.push(size)));
+  const store = fileKeyStore(
+    join(await tempDir(), 'keys'),
+    pooledKeys(keys, (size) => generated.push(size)),
+  );
   assert.is(await store.generate('ca', 2048), publicKeyOf(pkcs8));
   assert.is(await store.privateKey('ca'), pkcs8);
   assert.equal(await keys.count(), { 2048: 0 });
@@ -144,14 +158,25 @@ pool('pkilab keys shows the pool and keys fill N adds to it; bad input is exit 2
     assert.match(filled.out, /RSA-1024 {2}2 keys/);
     const json = JSON.parse((await cli('keys', '--json')).out);
     assert.equal(json, { folder, keys: [{ type: 'RSA', size: 1024, count: 2 }] });
-    const bads = [['fill'], ['fill', 'ten'], ['fill', '2', '--size', '1000'], ['fill', '2', '--size', 'big'], ['empty'], ['--bogus'], ['fill', '-3']];
+    const bads = [
+      ['fill'],
+      ['fill', 'ten'],
+      ['fill', '2', '--size', '1000'],
+      ['fill', '2', '--size', 'big'],
+      ['empty'],
+      ['--bogus'],
+      ['fill', '-3'],
+    ];
     for (const bad of bads) {
       const refused = await cli('keys', ...bad);
       assert.is(refused.code, 2, bad.join(' '));
       assert.match(refused.err, /^pkilab keys: (expected|unknown option) .*\(pkilab help keys for usage\)\n?$/, bad.join(' '));
-      assert.not.match(refused.err, /Usage:|To specify a positional argument/, 'one line, in pkilab\'s words');
+      assert.not.match(refused.err, /Usage:|To specify a positional argument/, "one line, in pkilab's words");
     }
-    assert.match((await cli('keys', 'fill', '2', '--size', 'big')).err, /expected --size as a multiple of 8 from 1024 to 16384, found "big"/);
+    assert.match(
+      (await cli('keys', 'fill', '2', '--size', 'big')).err,
+      /expected --size as a multiple of 8 from 1024 to 16384, found "big"/,
+    );
   } finally {
     if (previous === undefined) delete process.env.PKILAB_KEY_POOL;
     else process.env.PKILAB_KEY_POOL = previous;

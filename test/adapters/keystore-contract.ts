@@ -21,7 +21,9 @@ export const keyStoreContract = (adapter: string, make: () => Promise<KeyStore>,
     assert.ok(await store.has('req-1-server1'));
     const pkcs8 = await store.privateKey('req-1-server1');
     const { createPrivateKey, createPublicKey } = await import('node:crypto');
-    const derived = createPublicKey(createPrivateKey({ key: Buffer.from(pkcs8, 'base64'), format: 'der', type: 'pkcs8' })).export({ type: 'spki', format: 'der' }).toString('base64');
+    const derived = createPublicKey(createPrivateKey({ key: Buffer.from(pkcs8, 'base64'), format: 'der', type: 'pkcs8' }))
+      .export({ type: 'spki', format: 'der' })
+      .toString('base64');
     assert.is(derived, spki);
   });
 

@@ -64,14 +64,20 @@ files('a lab goes on over a key left by a crash before its append: the key is us
   try {
     const ports = filePorts(folder, undefined, lock);
     const scenario = await loadScenario('scenarios/iis-web-server-certificate.yaml');
-    const lab = await createLab(ports, 'lab', { startsAt: scenario.lab.startsAt ?? '2026-11-02T09:00:00.000Z', ca: scenario.lab.ca, identity: drawCaIdentity() });
+    const lab = await createLab(ports, 'lab', {
+      startsAt: scenario.lab.startsAt ?? '2026-11-02T09:00:00.000Z',
+      ca: scenario.lab.ca,
+      identity: drawCaIdentity(),
+    });
     // What a crash between key generation and the append leaves: the key of the next request, no event.
     const orphan = await ports.keys.generate('req-1-server1', 2048);
     const run = await runScenario(ports, lab, scenario);
     assert.ok(run.ok, JSON.stringify(run.expectations.filter((e) => !e.ok)));
     const issued = Object.values(run.lab.world.ca.issued).find((c) => c.requestId === 1)!;
     const { X509Certificate } = await import('node:crypto');
-    const spki = new X509Certificate(Buffer.from(issued.der, 'base64')).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    const spki = new X509Certificate(Buffer.from(issued.der, 'base64')).publicKey
+      .export({ type: 'spki', format: 'der' })
+      .toString('base64');
     assert.is(spki, orphan);
   } finally {
     await lock.release();

@@ -8,9 +8,15 @@ import { testStore } from '../support/postgres.ts';
 // The commands that read and write labs, against a real PostgreSQL store (a schema of this file's own).
 const { store, url, done } = await testStore();
 const eventTexts = async (lab: string) =>
-  (await store.db.pool.query<{ body: string }>(`SELECT body FROM ${store.db.table('events')} WHERE lab = $1 ORDER BY position`, [lab])).rows.map((r) => r.body);
+  (
+    await store.db.pool.query<{ body: string }>(`SELECT body FROM ${store.db.table('events')} WHERE lab = $1 ORDER BY position`, [lab])
+  ).rows.map((r) => r.body);
 /** A JSONL log's events as the text pkilab wrote them, without the integrity mark at the end of each line. */
-const fileTexts = async (path: string) => (await readFile(path, 'utf8')).trimEnd().split('\n').map((l) => l.replace(/,"(chain|commit)":"[0-9a-f]{8}"\}$/, '}'));
+const fileTexts = async (path: string) =>
+  (await readFile(path, 'utf8'))
+    .trimEnd()
+    .split('\n')
+    .map((l) => l.replace(/,"(chain|commit)":"[0-9a-f]{8}"\}$/, '}'));
 
 const commands = suite('adapters/cli with --store postgres://');
 const folder = await tempDir('pkilab-pg-cli-');
@@ -48,7 +54,10 @@ commands('lab copy moves a lab to JSONL and back with every event the same text,
 
 commands('labs lists the store, findings and travel read a lab by name', async () => {
   const labs = await cli('labs', 'team/', '--store', url, '--json');
-  assert.equal(JSON.parse(labs.out).labs.map((l: { lab: string }) => l.lab), ['team/cloud', 'team/cloud-again']);
+  assert.equal(
+    JSON.parse(labs.out).labs.map((l: { lab: string }) => l.lab),
+    ['team/cloud', 'team/cloud-again'],
+  );
   const findings = await cli('findings', 'team/cloud', '--store', url, '--json');
   assert.is(findings.code, 0, findings.err);
   assert.ok(Array.isArray(JSON.parse(findings.out).findings));
@@ -57,31 +66,65 @@ commands('labs lists the store, findings and travel read a lab by name', async (
 });
 
 commands('class create makes a lab per student from the scenario; class status tells where each stands', async () => {
-  const created = await cli('class', 'create', 'class1', '--students', '2', '--scenario', 'scenarios/iis-web-server-certificate.yaml', '--store', url);
+  const created = await cli(
+    'class',
+    'create',
+    'class1',
+    '--students',
+    '2',
+    '--scenario',
+    'scenarios/iis-web-server-certificate.yaml',
+    '--store',
+    url,
+  );
   assert.is(created.code, 0, created.err);
   assert.match(created.out, /class class1: 2 lab\(s\)/);
   const status = JSON.parse((await cli('class', 'status', 'class1', '--store', url, '--json')).out);
-  assert.equal(status.labs.map((l: { lab: string }) => l.lab), ['class1/student-01', 'class1/student-02']);
+  assert.equal(
+    status.labs.map((l: { lab: string }) => l.lab),
+    ['class1/student-01', 'class1/student-02'],
+  );
   assert.equal(await eventTexts('class1/student-02'), await eventTexts('class1/student-01'));
   for (const lab of status.labs) {
     assert.equal(lab.procedure, { id: 'iis-web-server-certificate', title: lab.procedure.title, completed: true });
     assert.is(lab.stuck, false);
   }
-  const again = await cli('class', 'create', 'class1', '--students', '3', '--scenario', 'scenarios/iis-web-server-certificate.yaml', '--store', url);
+  const again = await cli(
+    'class',
+    'create',
+    'class1',
+    '--students',
+    '3',
+    '--scenario',
+    'scenarios/iis-web-server-certificate.yaml',
+    '--store',
+    url,
+  );
   assert.is(again.code, 2);
   assert.match(again.err, /2 of its labs already exist/);
 });
 
 commands('class create gives every student the PFX files the scenario exported, so importing one works in every lab', async () => {
   const scenario = join(await tempDir(), 'exported.yaml');
-  await writeFile(scenario, [
-    'scenario: exported', 'title: exported, not yet imported', 'procedures:',
-    '  - procedure: cloud-dp-service-certificate', '    until: export', '    steps:', '      export: { file: clouddp1.pfx, password: Pa55w.rd-CloudDP }', '',
-  ].join('\n'));
+  await writeFile(
+    scenario,
+    [
+      'scenario: exported',
+      'title: exported, not yet imported',
+      'procedures:',
+      '  - procedure: cloud-dp-service-certificate',
+      '    until: export',
+      '    steps:',
+      '      export: { file: clouddp1.pfx, password: Pa55w.rd-CloudDP }',
+      '',
+    ].join('\n'),
+  );
   // The first lab's export is also written to .pkilab/store/ in the working folder: a temporary one here.
   const here = process.cwd();
   process.chdir(await tempDir());
-  const created = await cli('class', 'create', 'exported', '--students', '2', '--scenario', scenario, '--store', url).finally(() => process.chdir(here));
+  const created = await cli('class', 'create', 'exported', '--students', '2', '--scenario', scenario, '--store', url).finally(() =>
+    process.chdir(here),
+  );
   assert.is(created.code, 0, created.err);
   const select = `SELECT name, content FROM ${store.db.table('files')} WHERE lab = $1 ORDER BY name`;
   const files = async (lab: string) => (await store.db.pool.query(select, [lab])).rows;
@@ -103,12 +146,25 @@ commands('bad input is refused saying what was expected and what was found', asy
   assert.is(noServer.code, 2);
   assert.match(noServer.err, /cannot use the PostgreSQL store postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none/);
   assert.not.match(noServer.err, /secret/);
-  const students = await cli('class', 'create', 'class9', '--students', 'abc', '--scenario', 'scenarios/iis-no-restart.yaml', '--store', url);
+  const students = await cli(
+    'class',
+    'create',
+    'class9',
+    '--students',
+    'abc',
+    '--scenario',
+    'scenarios/iis-no-restart.yaml',
+    '--store',
+    url,
+  );
   assert.is(students.code, 2);
   assert.match(students.err, /--students: expected a whole number from 1 to 500, found "abc"/);
   const noClass = await cli('class', 'status', 'no-such-class', '--store', url);
   assert.is(noClass.code, 2, 'a mistyped class name is not an empty class');
-  assert.match(noClass.err, /no-such-class: expected the labs of a class \(no-such-class\/student-01…\), found none in postgres:.*pkilab labs/);
+  assert.match(
+    noClass.err,
+    /no-such-class: expected the labs of a class \(no-such-class\/student-01…\), found none in postgres:.*pkilab labs/,
+  );
   const followWhat = await cli('travel', 'class1/student-01', '--store', url, '--follow', 'log');
   assert.is(followWhat.code, 2, 'not followed with the command left unsaid');
   assert.match(followWhat.err, /--follow prints events as they land and takes no COMMAND or --json, found "log"/);

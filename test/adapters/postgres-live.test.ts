@@ -17,7 +17,13 @@ const until = async (check: () => boolean, what: string) => {
 };
 
 live('step --store creates the lab in the store, appends each step there, and continues it when opened again', async () => {
-  const options = { out: await tempDir(), lab: 'class2/student-01', store: url, procedure: 'iis-web-server-certificate', warn: () => undefined };
+  const options = {
+    out: await tempDir(),
+    lab: 'class2/student-01',
+    store: url,
+    procedure: 'iis-web-server-certificate',
+    warn: () => undefined,
+  };
   const first = await createStepper(options);
   try {
     assert.match(first.view().message ?? '', /new lab: the contoso\.com test network in .*#class2\/student-01/);
@@ -37,8 +43,14 @@ live('step --store creates the lab in the store, appends each step there, and co
   assert.ok(status!.step, 'a step is waiting');
 });
 
-live('two people stepping one lab: the one who chose second is told, sees the other\'s step, and chooses again', async () => {
-  const options = { out: await tempDir(), lab: 'team/together', store: url, procedure: 'iis-web-server-certificate', warn: () => undefined };
+live("two people stepping one lab: the one who chose second is told, sees the other's step, and chooses again", async () => {
+  const options = {
+    out: await tempDir(),
+    lab: 'team/together',
+    store: url,
+    procedure: 'iis-web-server-certificate',
+    warn: () => undefined,
+  };
   const alice = await createStepper(options);
   const bob = await createStepper(options);
   try {
@@ -48,10 +60,13 @@ live('two people stepping one lab: the one who chose second is told, sees the ot
     assert.ok(afterAlice > before);
     await bob.take(0);
     assert.match(bob.view().message ?? '', /someone else changed this lab first \(it has \d+ events now\)/);
-    assert.is(bob.view().lab.events.length, afterAlice, 'Bob sees Alice\'s step');
+    assert.is(bob.view().lab.events.length, afterAlice, "Bob sees Alice's step");
     await bob.take(0);
-    assert.ok((await store.events.read('team/together')).length > afterAlice, 'Bob\'s second choice lands');
-    assert.equal((await store.events.read('team/together')).map((e) => e.position), Array.from({ length: bob.view().lab.events.length }, (_, i) => i + 1));
+    assert.ok((await store.events.read('team/together')).length > afterAlice, "Bob's second choice lands");
+    assert.equal(
+      (await store.events.read('team/together')).map((e) => e.position),
+      Array.from({ length: bob.view().lab.events.length }, (_, i) => i + 1),
+    );
   } finally {
     await Promise.all([alice.close(), bob.close()]);
   }
@@ -68,7 +83,7 @@ live('two people opening one procedure at once: the second finds it started by t
     assert.is(events.filter((e) => e.type === 'ProcedureStarted').length, 1, 'started once');
     assert.is(bob.view().lab.events.length, events.length, 'Bob sees the lab as Alice left it');
     await bob.take(0);
-    assert.ok((await store.events.read('team/opening')).length > events.length, 'Bob\'s choice lands');
+    assert.ok((await store.events.read('team/opening')).length > events.length, "Bob's choice lands");
   } finally {
     await Promise.all([alice.close(), bob.close()]);
   }
@@ -79,7 +94,13 @@ live('travel --follow on a lab with no events says so (a mistyped name) and wait
   const warnings: string[] = [];
   let stop!: () => void;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
-  const following = followTravel('nobody/yet', url, (line) => lines.push(line), stopped, (w) => warnings.push(w));
+  const following = followTravel(
+    'nobody/yet',
+    url,
+    (line) => lines.push(line),
+    stopped,
+    (w) => warnings.push(w),
+  );
   await until(() => warnings.length === 1, 'the warning');
   assert.match(warnings[0]!, /#nobody\/yet holds no events yet \(is the name right\?\): waiting for its first append/);
   stop();
@@ -96,7 +117,11 @@ live('travel --follow prints the lab, then each append as another writer makes i
   await until(() => lines.length === version, 'the lab as it stands');
   const [last] = await store.events.read('class2/student-01', { from: version });
   const { position: _, ...event } = last!;
-  await store.events.append('class2/student-01', [{ ...event, type: 'ComputerRestarted', data: { computer: 'SERVER1', tokenGroups: [] } } as never], version);
+  await store.events.append(
+    'class2/student-01',
+    [{ ...event, type: 'ComputerRestarted', data: { computer: 'SERVER1', tokenGroups: [] } } as never],
+    version,
+  );
   await until(() => lines.length === version + 1, 'the appended event');
   assert.match(lines.at(-1)!, new RegExp(`^\\s*${version + 1}  .*SERVER1 restarted`));
   stop();

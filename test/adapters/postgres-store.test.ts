@@ -16,8 +16,16 @@ import { testServerUrl, testStore } from '../support/postgres.ts';
 
 const { store, url, done } = await testStore();
 const at = '2026-11-02T09:00:00.000Z';
-const created: PendingEvent = { type: 'LabCreated', data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at }, at };
-const group = (name: string): PendingEvent => ({ type: 'PrincipalCreated', data: { principal: { name, sid: `S-${name}`, kind: 'group', builtin: false } }, at });
+const created: PendingEvent = {
+  type: 'LabCreated',
+  data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at },
+  at,
+};
+const group = (name: string): PendingEvent => ({
+  type: 'PrincipalCreated',
+  data: { principal: { name, sid: `S-${name}`, kind: 'group', builtin: false } },
+  at,
+});
 const rejects = async (action: Promise<unknown>, check: (error: Error & { code?: string }) => boolean, what: string) => {
   try {
     await action;
@@ -57,7 +65,10 @@ pg('a private key is sealed at rest: the row holds neither the key nor its base6
   assert.not.ok(raw.includes(Buffer.from(pkcs8, 'base64').subarray(0, 64)), 'no DER of the key');
   assert.not.ok(raw.toString('latin1').includes(pkcs8.slice(0, 40)), 'no base64 of the key');
   // The same sealed row moved to another lab does not open there: it is bound to its lab and reference.
-  await store.db.pool.query(`INSERT INTO ${store.db.table('keys')} (lab, ref, nonce, sealed) VALUES ('sealed/two', 'ca', $1, $2)`, [rows[0].nonce, rows[0].sealed]);
+  await store.db.pool.query(`INSERT INTO ${store.db.table('keys')} (lab, ref, nonce, sealed) VALUES ('sealed/two', 'ca', $1, $2)`, [
+    rows[0].nonce,
+    rows[0].sealed,
+  ]);
   await rejects(store.ports('sealed/two').keys.privateKey('ca'), (e) => isKeyStoreError(e, 'KEYSTORE_KEY_INVALID'), 'a moved key');
 });
 
@@ -67,14 +78,18 @@ pg('keys and secrets are refused clearly when PKILAB_KEY_PASSPHRASE is missing o
     delete process.env.PKILAB_KEY_PASSPHRASE;
     const missing = await rejects(store.ports('pass/one').secrets.seal('secret'), (e) => e.code === 'STORE_PASSPHRASE', 'no passphrase');
     assert.match(missing, /PKILAB_KEY_PASSPHRASE is not set/);
-    const wrong = await rejects(storeSealer(store.db, { PKILAB_KEY_PASSPHRASE: 'not the one' }), (e) => e.code === 'STORE_PASSPHRASE', 'wrong passphrase');
+    const wrong = await rejects(
+      storeSealer(store.db, { PKILAB_KEY_PASSPHRASE: 'not the one' }),
+      (e) => e.code === 'STORE_PASSPHRASE',
+      'wrong passphrase',
+    );
     assert.match(wrong, /is not the passphrase the keys in .* were sealed with/);
   } finally {
     process.env.PKILAB_KEY_PASSPHRASE = saved;
   }
 });
 
-pg('the commands\' store takes a lab\'s new keys from the user\'s key pool ($PKILAB_KEY_POOL), each once', async () => {
+pg("the commands' store takes a lab's new keys from the user's key pool ($PKILAB_KEY_POOL), each once", async () => {
   const folder = await mkdtemp(join(tmpdir(), 'pkilab-pool-'));
   const saved = process.env.PKILAB_KEY_POOL;
   process.env.PKILAB_KEY_POOL = folder;
@@ -96,10 +111,16 @@ pg('the commands\' store takes a lab\'s new keys from the user\'s key pool ($PKI
 
 pg('an event changed in the table by hand keeps the lab from opening, naming lab and position', async () => {
   await store.events.append('edited/one', [created, group('B')], 0);
-  await store.db.pool.query(`UPDATE ${store.db.table('events')} SET body = replace(body, '"S-B"', '42') WHERE lab = 'edited/one' AND position = 2`);
+  await store.db.pool.query(
+    `UPDATE ${store.db.table('events')} SET body = replace(body, '"S-B"', '42') WHERE lab = 'edited/one' AND position = 2`,
+  );
   const fresh = await openPostgresStore(url);
   try {
-    const message = await rejects(fresh.events.read('edited/one'), (e) => isEventStoreError(e, 'EVENTSTORE_CORRUPT_LOG'), 'an edited event');
+    const message = await rejects(
+      fresh.events.read('edited/one'),
+      (e) => isEventStoreError(e, 'EVENTSTORE_CORRUPT_LOG'),
+      'an edited event',
+    );
     assert.match(message, /#edited\/one:2: /);
   } finally {
     await fresh.close();
@@ -121,7 +142,11 @@ pg('a warning of the checks (simulated time going back) is told once through onW
 });
 
 pg('an append whose events fail the log checks is refused before anything is written', async () => {
-  const message = await rejects(store.events.append('checked/one', [group('B')], 0), (e) => isEventStoreError(e, 'EVENTSTORE_CORRUPT_LOG'), 'no LabCreated first');
+  const message = await rejects(
+    store.events.append('checked/one', [group('B')], 0),
+    (e) => isEventStoreError(e, 'EVENTSTORE_CORRUPT_LOG'),
+    'no LabCreated first',
+  );
   assert.match(message, /refusing to append: .*expected LabCreated first/);
   assert.is(await store.events.version('checked/one'), 0);
 });
@@ -131,7 +156,10 @@ pg('follow emits the lab, then each append another process makes, then a truncat
   await store.events.append(lab, [created], 0);
   const other = await openPostgresStore(url);
   const seen: string[] = [];
-  const live = store.follow(lab).pipe(tap((c) => seen.push(...(c.kind === 'appended' ? c.events.map((e) => String(e.position)) : [`cut to ${c.version}`]))), shareReplay({ bufferSize: Infinity, refCount: true }));
+  const live = store.follow(lab).pipe(
+    tap((c) => seen.push(...(c.kind === 'appended' ? c.events.map((e) => String(e.position)) : [`cut to ${c.version}`]))),
+    shareReplay({ bufferSize: Infinity, refCount: true }),
+  );
   const watching = live.subscribe();
   const reached = (version: number) => firstValueFrom(live.pipe(filter((c) => c.version === version)));
   try {
@@ -151,8 +179,17 @@ pg('follow emits the lab, then each append another process makes, then a truncat
 
 pg('lab names are parts of letters, digits, . _ - separated by /; anything else is refused saying what was found', () => {
   for (const good of ['class1/student-01', 'rehearsal', 'a.b_c-d/e']) assert.is(checkLabName(good), good);
-  for (const [bad, found] of [['', /an empty name/], ['a//b', /an empty part/], ['../x', /the part "\.\."/], ['a b', /the part "a b"/], ['x'.repeat(129), /129 characters/]] as const) {
-    assert.throws(() => checkLabName(bad), (e: Error & { code?: string }) => e.code === 'STORE_LAB_NAME' && found.test(e.message));
+  for (const [bad, found] of [
+    ['', /an empty name/],
+    ['a//b', /an empty part/],
+    ['../x', /the part "\.\."/],
+    ['a b', /the part "a b"/],
+    ['x'.repeat(129), /129 characters/],
+  ] as const) {
+    assert.throws(
+      () => checkLabName(bad),
+      (e: Error & { code?: string }) => e.code === 'STORE_LAB_NAME' && found.test(e.message),
+    );
   }
 });
 

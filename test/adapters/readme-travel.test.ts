@@ -11,12 +11,17 @@ import { runJson } from '../support/cli.ts';
  */
 const readme = suite('README travel examples');
 const section = readFileSync('README.md', 'utf8').split('## Time travel')[1]!.split('\n## ')[0]!;
-const commands = [...section.matchAll(/`((?:show|log|goto|diff|bisect|why|what-if|next|prev) [^`]*)`/g)].map((m) => m[1]!).filter((c) => !/…|\[/.test(c));
+const commands = [...section.matchAll(/`((?:show|log|goto|diff|bisect|why|what-if|next|prev) [^`]*)`/g)]
+  .map((m) => m[1]!)
+  .filter((c) => !/…|\[/.test(c));
 const log = (await runJson('scenarios/iis-no-restart.yaml')).report.log as string;
 const source = await openSource(log, () => undefined);
 
-readme('the section shows the prompt\'s commands', () => {
-  assert.ok(['show', 'log', 'goto', 'diff', 'bisect', 'why', 'what-if'].every((c) => commands.some((x) => x.startsWith(`${c} `))), commands.join('\n'));
+readme("the section shows the prompt's commands", () => {
+  assert.ok(
+    ['show', 'log', 'goto', 'diff', 'bisect', 'why', 'what-if'].every((c) => commands.some((x) => x.startsWith(`${c} `))),
+    commands.join('\n'),
+  );
 });
 
 for (const command of commands) {

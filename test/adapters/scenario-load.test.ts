@@ -18,18 +18,23 @@ load('names line and column of an unknown procedure', () => {
   const error = problem('scenario: x\nprocedures:\n  - procedure: iis-web-server\n');
   assert.is(error.line, 3);
   assert.is(error.column, 16);
-  assert.match(error.problem, /^unknown procedure "iis-web-server" in procedures\[0\]: expected a procedure of the catalogue \(iis-web-server-certificate, /);
+  assert.match(
+    error.problem,
+    /^unknown procedure "iis-web-server" in procedures\[0\]: expected a procedure of the catalogue \(iis-web-server-certificate, /,
+  );
 });
 
 load('names the field of a step choice that is not one the dialog offers', () => {
-  const error = problem([
-    'scenario: x',
-    'procedures:',
-    '  - procedure: iis-web-server-certificate',
-    '    steps:',
-    '      duplicate-template:',
-    '        version: windows-server-2012',
-  ].join('\n'));
+  const error = problem(
+    [
+      'scenario: x',
+      'procedures:',
+      '  - procedure: iis-web-server-certificate',
+      '    steps:',
+      '      duplicate-template:',
+      '        version: windows-server-2012',
+    ].join('\n'),
+  );
   assert.is(error.line, 6);
   assert.is(error.column, 18);
   assert.match(

@@ -15,7 +15,8 @@ const problem = (text: string): ScenarioError => {
 };
 
 const iis = 'scenario: x\nprocedures: [iis-web-server-certificate]\n';
-const certificate = (fields: string) => `${iis}expect:\n  certificates:\n    - { host: SERVER1, template: ConfigMgr Web Server Certificate, ${fields} }\n`;
+const certificate = (fields: string) =>
+  `${iis}expect:\n  certificates:\n    - { host: SERVER1, template: ConfigMgr Web Server Certificate, ${fields} }\n`;
 
 refusals('refuses present: "false" (a string is not a boolean)', () => {
   const error = problem(certificate('present: "false"'));
@@ -25,21 +26,37 @@ refusals('refuses present: "false" (a string is not a boolean)', () => {
 
 refusals('refuses a misspelt field under lab, naming the fields it has and the one meant', () => {
   const error = problem('scenario: x\nlab:\n  startAt: 2026-11-02T09:00:00Z\nprocedures: [iis-web-server-certificate]\n');
-  assert.is(error.message, 's.yaml:3:3: unknown field "startAt" in lab: expected one of the fields startsAt, ca, domain, computers, users, groups, site, generated; did you mean "startsAt"?');
+  assert.is(
+    error.message,
+    's.yaml:3:3: unknown field "startAt" in lab: expected one of the fields startsAt, ca, domain, computers, users, groups, site, generated; did you mean "startsAt"?',
+  );
 });
 
 refusals('refuses a misspelt field under lab.ca', () => {
   const error = problem('scenario: x\nlab:\n  ca: { editon: standard }\nprocedures: [iis-web-server-certificate]\n');
-  assert.match(error.message, /^s\.yaml:3:9: unknown field "editon" in lab\.ca: expected one of the fields edition, os, settings, provider, hashAlgorithm, sidUpdate\b.*; did you mean "edition"\?$/);
+  assert.match(
+    error.message,
+    /^s\.yaml:3:9: unknown field "editon" in lab\.ca: expected one of the fields edition, os, settings, provider, hashAlgorithm, sidUpdate\b.*; did you mean "edition"\?$/,
+  );
 });
 
 refusals('refuses SHA-256 on a CA whose key is in a CSP, as the setup wizard would not offer it', () => {
   const error = problem('scenario: x\nlab:\n  ca: { provider: CSP, hashAlgorithm: SHA256 }\nprocedures: [iis-web-server-certificate]\n');
   assert.is(error.line, 3);
-  assert.match(error.problem, /^lab\.ca\.hashAlgorithm: expected SHA1, the strongest hash the setup wizard lists for a key in a CSP.*\(SHA-256 needs a KSP\), found "SHA256"$/);
-  const implied = problem('scenario: x\nlab:\n  ca: { os: windows-server-2008-r2, hashAlgorithm: SHA256 }\nprocedures: [iis-web-server-certificate]\n');
+  assert.match(
+    error.problem,
+    /^lab\.ca\.hashAlgorithm: expected SHA1, the strongest hash the setup wizard lists for a key in a CSP.*\(SHA-256 needs a KSP\), found "SHA256"$/,
+  );
+  const implied = problem(
+    'scenario: x\nlab:\n  ca: { os: windows-server-2008-r2, hashAlgorithm: SHA256 }\nprocedures: [iis-web-server-certificate]\n',
+  );
   assert.match(implied.problem, /^lab\.ca\.hashAlgorithm: expected SHA1/, 'left out, the provider of 2008 R2 is a CSP');
-  assert.not.throws(() => parseScenario('s.yaml', 'scenario: x\nlab:\n  ca: { provider: KSP, hashAlgorithm: SHA256 }\nprocedures: [iis-web-server-certificate]\n'));
+  assert.not.throws(() =>
+    parseScenario(
+      's.yaml',
+      'scenario: x\nlab:\n  ca: { provider: KSP, hashAlgorithm: SHA256 }\nprocedures: [iis-web-server-certificate]\n',
+    ),
+  );
 });
 
 refusals('refuses a misspelt CA setting', () => {
@@ -71,7 +88,10 @@ refusals('refuses a misspelt field inside an expectation entry', () => {
 });
 
 refusals('refuses dnsNames that is not a list, and list items of the wrong type', () => {
-  assert.match(problem(certificate('dnsNames: 5')).problem, /^expect\.certificates\[0\]\.dnsNames: expected a list of non-empty strings, found 5$/);
+  assert.match(
+    problem(certificate('dnsNames: 5')).problem,
+    /^expect\.certificates\[0\]\.dnsNames: expected a list of non-empty strings, found 5$/,
+  );
   assert.match(
     problem(certificate('dnsNames: [a.contoso.com, 7]')).problem,
     /^expect\.certificates\[0\]\.dnsNames\[1\]: expected a non-empty string, found 7$/,
@@ -109,7 +129,7 @@ refusals('refuses a finding subject that is no entity form, such as a template d
 const rejections = (code: string) => `${iis}expect:\n  rejections:\n    - { step: request-certificate, code: ${code} }\n`;
 const code = (written: string) => parseScenario('s.yaml', rejections(written)).expect.rejections[0]!.code;
 
-refusals('normalises rejection codes to the catalogue\'s spelling', () => {
+refusals("normalises rejection codes to the catalogue's spelling", () => {
   assert.is(code('80094012'), '0x80094012');
   assert.is(code('0X80094012'), '0x80094012');
   assert.is(code('0x80094012'), '0x80094012');
@@ -129,20 +149,32 @@ refusals('refuses a rejection code AD CS and pkilab do not have', () => {
 });
 
 refusals('refuses a rejected step that is not a step of the procedure named', () => {
-  const error = problem(`${iis}expect:\n  rejections:\n    - { procedure: iis-web-server-certificate, step: export, code: not-in-store }\n`);
-  assert.match(error.problem, /^unknown step "export" in expect\.rejections\[0\]: expected a step of iis-web-server-certificate \(create-group, /);
+  const error = problem(
+    `${iis}expect:\n  rejections:\n    - { procedure: iis-web-server-certificate, step: export, code: not-in-store }\n`,
+  );
+  assert.match(
+    error.problem,
+    /^unknown step "export" in expect\.rejections\[0\]: expected a step of iis-web-server-certificate \(create-group, /,
+  );
 });
 
 refusals('suggests the name meant for a misspelt field, step, procedure or value', () => {
-  const steps = (override: string) => `scenario: x\nprocedures:\n  - procedure: iis-web-server-certificate\n    steps:\n      ${override}\n`;
+  const steps = (override: string) =>
+    `scenario: x\nprocedures:\n  - procedure: iis-web-server-certificate\n    steps:\n      ${override}\n`;
   assert.match(problem('scenario: x\nprocedure: [iis-web-server-certificate]\n').problem, /did you mean "procedures"\?$/);
   assert.match(problem('scenario: x\nprocedures: [iis-web-server-certificat]\n').problem, /did you mean "iis-web-server-certificate"\?$/);
   assert.match(
     problem(steps('restat: skip')).problem,
     /^unknown step "restat" in procedures\[0\]\.steps: expected a step of iis-web-server-certificate .*did you mean "restart"\?$/,
   );
-  assert.match(problem(steps('restart: skp')).problem, /^procedures\[0\]\.steps\.restart: expected "skip", found "skp"; did you mean "skip"\?$/);
-  assert.match(problem(steps('subject-name: { subjectName: { source: build-from-ad, format: comon-name } }')).problem, /did you mean "common-name"\?$/);
+  assert.match(
+    problem(steps('restart: skp')).problem,
+    /^procedures\[0\]\.steps\.restart: expected "skip", found "skp"; did you mean "skip"\?$/,
+  );
+  assert.match(
+    problem(steps('subject-name: { subjectName: { source: build-from-ad, format: comon-name } }')).problem,
+    /did you mean "common-name"\?$/,
+  );
   assert.match(
     problem(steps('restart: { computr: SERVER1 }')).problem,
     /^unknown field "computr" in procedures\[0\]\.steps\.restart: .*did you mean "computer"\?$/,
@@ -156,13 +188,18 @@ refusals('never suggests a far-off name', () => {
 refusals('refuses a step override that is the wrong kind of value', () => {
   const override = (value: string) =>
     problem(`scenario: x\nprocedures:\n  - procedure: iis-web-server-certificate\n    steps:\n      request-certificate: ${value}\n`);
-  assert.match(override('{ dnsNames: 5 }').problem, /^procedures\[0\]\.steps\.request-certificate\.dnsNames: expected a list of non-empty strings, found 5$/);
+  assert.match(
+    override('{ dnsNames: 5 }').problem,
+    /^procedures\[0\]\.steps\.request-certificate\.dnsNames: expected a list of non-empty strings, found 5$/,
+  );
   assert.match(override('skip').problem, /this step cannot be skipped/);
   assert.match(override('[a]').problem, /^procedures\[0\]\.steps\.request-certificate: expected a mapping of request-certificate's fields/);
 });
 
 refusals('refuses an export password shorter than 8 characters without echoing it', () => {
-  const error = problem('scenario: x\nprocedures:\n  - procedure: cloud-dp-service-certificate\n    steps:\n      export: { password: s3cret }\n');
+  const error = problem(
+    'scenario: x\nprocedures:\n  - procedure: cloud-dp-service-certificate\n    steps:\n      export: { password: s3cret }\n',
+  );
   assert.is(error.line, 5);
   assert.match(
     error.problem,

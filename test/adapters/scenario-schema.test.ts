@@ -10,7 +10,9 @@ import { jsonSchemaProblems } from '../support/json-schema.ts';
 const schema = suite('adapters/scenario JSON Schema');
 
 const published = JSON.parse(readFileSync('scenarios/scenario.schema.json', 'utf8')) as Record<string, any>;
-const files = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 schema('the committed scenarios/scenario.schema.json is what npm run schema generates', () => {
   assert.ok(readFileSync('scenarios/scenario.schema.json', 'utf8') === scenarioJsonSchemaText(), 'run npm run schema and commit the file');
@@ -34,7 +36,10 @@ schema('describes each procedure\'s step overrides: its step ids, "skip" where a
     const entry = entries.find((e) => e.properties.procedure.const === procedure.id);
     assert.ok(entry, procedure.id);
     const steps = entry!.properties.steps.properties as Record<string, any>;
-    assert.equal(Object.keys(steps), procedure.steps.map((s) => s.id));
+    assert.equal(
+      Object.keys(steps),
+      procedure.steps.map((s) => s.id),
+    );
     for (const step of procedure.steps) {
       const fields = step.skippable ? steps[step.id].anyOf[1] : steps[step.id];
       if (step.skippable) assert.equal(steps[step.id].anyOf[0], { type: 'string', const: 'skip' });
@@ -48,9 +53,14 @@ schema('describes each procedure\'s step overrides: its step ids, "skip" where a
 schema('refuses what the loader refuses: a string for a boolean, an unknown field, a short export password', () => {
   const base = { scenario: 'x', procedures: ['iis-web-server-certificate'] };
   assert.equal(jsonSchemaProblems(published, base), []);
-  assert.ok(jsonSchemaProblems(published, { ...base, expect: { certificates: [{ host: 'A', template: 'T', present: 'false' }] } }).length > 0);
+  assert.ok(
+    jsonSchemaProblems(published, { ...base, expect: { certificates: [{ host: 'A', template: 'T', present: 'false' }] } }).length > 0,
+  );
   assert.ok(jsonSchemaProblems(published, { ...base, lab: { startAt: '2026-11-02T09:00:00Z' } }).length > 0);
-  const exported = (password: unknown) => ({ scenario: 'x', procedures: [{ procedure: 'cloud-dp-service-certificate', steps: { export: { password } } }] });
+  const exported = (password: unknown) => ({
+    scenario: 'x',
+    procedures: [{ procedure: 'cloud-dp-service-certificate', steps: { export: { password } } }],
+  });
   assert.ok(jsonSchemaProblems(published, exported('short')).length > 0);
   assert.equal(jsonSchemaProblems(published, exported('long enough')), []);
   assert.equal(jsonSchemaProblems(published, exported({ secret: 'cloud-dp' })), []);

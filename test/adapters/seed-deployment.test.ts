@@ -83,7 +83,7 @@ seed('the mobile enrollment certificate is also written as DER, which openssl re
   assert.not.match(t, /UPN/);
 });
 
-seed('Windows client certificates have an empty subject and the computer\'s DNS name in the SAN', () => {
+seed("Windows client certificates have an empty subject and the computer's DNS name in the SAN", () => {
   const t = text(certificate('CLIENT1', 'ConfigMgr Client Certificate').pem);
   assert.match(t, /DNS:client1\.contoso\.com/);
   assert.match(t, /Subject: \n/);
@@ -94,42 +94,69 @@ const pfxFiles = report.pfx as Pfx[];
 const passwords: Record<string, string> = { 'clouddp1.pfx': 'Pa55w.rd-CloudDP', 'dp-client.pfx': 'Pa55w.rd-DPClient' };
 
 seed('the report lists both exported PFX files with absolute paths', () => {
-  assert.equal(pfxFiles.map((p) => p.template).sort(), ['ConfigMgr Client Distribution Point Certificate', 'ConfigMgr Cloud-Based Distribution Point Certificate']);
+  assert.equal(pfxFiles.map((p) => p.template).sort(), [
+    'ConfigMgr Client Distribution Point Certificate',
+    'ConfigMgr Cloud-Based Distribution Point Certificate',
+  ]);
   for (const p of pfxFiles) assert.ok(p.path.startsWith('/'), p.path);
 });
 
 for (const name of Object.keys(passwords)) {
-  seed(`${name}, exported on Windows Server 2008 R2, is TripleDES-SHA1: it opens with its password and -legacy, fails with another, and its key matches its certificate`, () => {
-    const path = pfxFiles.find((p) => p.path.endsWith(name))!.path;
-    const info = spawnSync('openssl', ['pkcs12', '-info', '-legacy', '-in', path, '-passin', `pass:${passwords[name]}`, '-noenc'], { encoding: 'utf8' });
-    assert.is(info.status, 0, info.stderr);
-    assert.match(info.stderr, /Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2000/);
-    assert.match(info.stderr, /MAC: sha1, Iteration 2000/);
-    const wrong = spawnSync('openssl', ['pkcs12', '-info', '-legacy', '-in', path, '-passin', 'pass:not-the-password', '-noenc'], { encoding: 'utf8' });
-    assert.is.not(wrong.status, 0);
-    const key = createPrivateKey(info.stdout.match(/-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/)![0]);
-    const leaf = new X509Certificate(info.stdout.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/)![0]);
-    assert.ok(leaf.checkPrivateKey(key));
-    assert.is(createPublicKey(key).export({ type: 'spki', format: 'der' }).toString('base64'), leaf.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'));
-    assert.is(leaf.fingerprint.replace(/:/g, ''), pfxFiles.find((p) => p.path.endsWith(name))!.thumbprint);
-  });
+  seed(
+    `${name}, exported on Windows Server 2008 R2, is TripleDES-SHA1: it opens with its password and -legacy, fails with another, and its key matches its certificate`,
+    () => {
+      const path = pfxFiles.find((p) => p.path.endsWith(name))!.path;
+      const info = spawnSync('openssl', ['pkcs12', '-info', '-legacy', '-in', path, '-passin', `pass:${passwords[name]}`, '-noenc'], {
+        encoding: 'utf8',
+      });
+      assert.is(info.status, 0, info.stderr);
+      assert.match(info.stderr, /Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2000/);
+      assert.match(info.stderr, /MAC: sha1, Iteration 2000/);
+      const wrong = spawnSync('openssl', ['pkcs12', '-info', '-legacy', '-in', path, '-passin', 'pass:not-the-password', '-noenc'], {
+        encoding: 'utf8',
+      });
+      assert.is.not(wrong.status, 0);
+      const key = createPrivateKey(info.stdout.match(/-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/)![0]);
+      const leaf = new X509Certificate(info.stdout.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/)![0]);
+      assert.ok(leaf.checkPrivateKey(key));
+      assert.is(
+        createPublicKey(key).export({ type: 'spki', format: 'der' }).toString('base64'),
+        leaf.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+      );
+      assert.is(leaf.fingerprint.replace(/:/g, ''), pfxFiles.find((p) => p.path.endsWith(name))!.thumbprint);
+    },
+  );
 }
 
-seed('leaves the CA\'s base and delta CRLs in artifacts/CertEnroll, accepted by openssl crl -verify, and every certificate passes -crl_check', () => {
-  const files = report.certEnroll as { kind: string; path: string }[];
-  assert.equal(files.map((f) => f.path.split('/').slice(-2).join('/')).sort(), [
-    'CertEnroll/ca1.contoso.com_contoso-CA1-CA.crt', 'CertEnroll/contoso-CA1-CA+.crl', 'CertEnroll/contoso-CA1-CA.crl',
-  ]);
-  const base = files.find((f) => f.kind === 'base-crl')!.path;
-  for (const crl of files.filter((f) => f.kind !== 'ca-certificate')) {
-    const checked = spawnSync('openssl', ['crl', '-in', crl.path, '-CAfile', report.caCertificate, '-verify', '-noout'], { encoding: 'utf8' });
-    assert.match(checked.stderr + checked.stdout, /verify OK/, crl.path);
-  }
-  const lastStep = (report.steps as { at: string | null }[]).map((s) => s.at).filter(Boolean).pop()!;
-  const attime = String(Math.floor(Date.parse(lastStep) / 1000));
-  for (const c of report.certificates as Cert[]) {
-    assert.match(openssl('verify', '-crl_check', '-attime', attime, '-CAfile', report.caCertificate, '-CRLfile', base, c.pem), /: OK/, c.template);
-  }
-});
+seed(
+  "leaves the CA's base and delta CRLs in artifacts/CertEnroll, accepted by openssl crl -verify, and every certificate passes -crl_check",
+  () => {
+    const files = report.certEnroll as { kind: string; path: string }[];
+    assert.equal(files.map((f) => f.path.split('/').slice(-2).join('/')).sort(), [
+      'CertEnroll/ca1.contoso.com_contoso-CA1-CA.crt',
+      'CertEnroll/contoso-CA1-CA+.crl',
+      'CertEnroll/contoso-CA1-CA.crl',
+    ]);
+    const base = files.find((f) => f.kind === 'base-crl')!.path;
+    for (const crl of files.filter((f) => f.kind !== 'ca-certificate')) {
+      const checked = spawnSync('openssl', ['crl', '-in', crl.path, '-CAfile', report.caCertificate, '-verify', '-noout'], {
+        encoding: 'utf8',
+      });
+      assert.match(checked.stderr + checked.stdout, /verify OK/, crl.path);
+    }
+    const lastStep = (report.steps as { at: string | null }[])
+      .map((s) => s.at)
+      .filter(Boolean)
+      .pop()!;
+    const attime = String(Math.floor(Date.parse(lastStep) / 1000));
+    for (const c of report.certificates as Cert[]) {
+      assert.match(
+        openssl('verify', '-crl_check', '-attime', attime, '-CAfile', report.caCertificate, '-CRLfile', base, c.pem),
+        /: OK/,
+        c.template,
+      );
+    }
+  },
+);
 
 seed.run();

@@ -35,7 +35,10 @@ let chrome: Browser;
 
 browser.before(async () => {
   chrome = await chromium.launch({
-    executablePath: '/usr/bin/chromium', headless: true, env: { ...process.env, HOME: home }, args: [`--host-resolver-rules=${rules}`],
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    env: { ...process.env, HOME: home },
+    args: [`--host-resolver-rules=${rules}`],
   });
 });
 
@@ -51,7 +54,7 @@ const visit = async (url: string): Promise<{ title?: string; error?: string }> =
   }
 };
 
-browser('the SHA-256 lab\'s page loads under the name in its certificate, with the lab CA trusted', async () => {
+browser("the SHA-256 lab's page loads under the name in its certificate, with the lab CA trusted", async () => {
   const { title, error } = await visit('https://server1.internal.contoso.com/');
   assert.is(error, undefined);
   assert.is(title, 'IIS: SERVER1 Default Web Site');
@@ -62,7 +65,7 @@ browser('a name not in the certificate fails with ERR_CERT_COMMON_NAME_INVALID',
   assert.match(error ?? '', /net::ERR_CERT_COMMON_NAME_INVALID/);
 });
 
-browser('the default 2008 lab\'s SHA-1 certificate is refused although its CA is trusted (ERR_CERT_INVALID today)', async () => {
+browser("the default 2008 lab's SHA-1 certificate is refused although its CA is trusted (ERR_CERT_INVALID today)", async () => {
   const { error } = await visit('https://server.contoso.com/');
   // Chromium dropped SHA-1 verification altogether; versions before that said ERR_CERT_WEAK_SIGNATURE_ALGORITHM.
   assert.match(error ?? '', /net::ERR_CERT_(INVALID|WEAK_SIGNATURE_ALGORITHM)/, String(error));

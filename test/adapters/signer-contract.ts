@@ -14,8 +14,17 @@ import type { KeyStore, Signer } from '../../workflows/index.ts';
 export const signerCrlContract = (name: string, make: () => Promise<{ signer: Signer; keys: KeyStore }>) => {
   const contract = suite(`Signer contract (CRLs): ${name}`);
   const profile = (overrides: Partial<CrlProfile> = {}): CrlProfile => ({
-    ca: 'contoso-CA1-CA', kind: 'base', crlNumber: 7, thisUpdate: '2026-11-02T08:50:00.000Z', nextUpdate: '2026-11-10T01:48:00.000Z',
-    nextPublish: '2026-11-09T09:00:00.000Z', entries: [], freshest: [], signatureHash: 'sha1', issuer: caSubject, signingKeyRef: 'ca',
+    ca: 'contoso-CA1-CA',
+    kind: 'base',
+    crlNumber: 7,
+    thisUpdate: '2026-11-02T08:50:00.000Z',
+    nextUpdate: '2026-11-10T01:48:00.000Z',
+    nextPublish: '2026-11-09T09:00:00.000Z',
+    entries: [],
+    freshest: [],
+    signatureHash: 'sha1',
+    issuer: caSubject,
+    signingKeyRef: 'ca',
     caVersion: 0,
     ...overrides,
   });
@@ -38,17 +47,22 @@ export const signerCrlContract = (name: string, make: () => Promise<{ signer: Si
   });
 
   contract('entries keep their serial, date and reason; an unspecified reason is left out', async () => {
-    const { crl } = await signed({ entries: [
-      { serialNumber: '1a2b3c4d000000000002', revokedAt: '2026-11-02T10:00:00.000Z', reason: 'keyCompromise' },
-      { serialNumber: '1a2b3c4d000000000003', revokedAt: '2026-11-02T11:00:00.000Z', reason: 'unspecified' },
-    ] });
-    assert.equal(crl.entries.map((e) => [e.serialNumber.toLowerCase(), e.revocationDate.toISOString(), e.reason]), [
-      ['1a2b3c4d000000000002', '2026-11-02T10:00:00.000Z', x509.X509CrlReason.keyCompromise],
-      ['1a2b3c4d000000000003', '2026-11-02T11:00:00.000Z', undefined],
-    ]);
+    const { crl } = await signed({
+      entries: [
+        { serialNumber: '1a2b3c4d000000000002', revokedAt: '2026-11-02T10:00:00.000Z', reason: 'keyCompromise' },
+        { serialNumber: '1a2b3c4d000000000003', revokedAt: '2026-11-02T11:00:00.000Z', reason: 'unspecified' },
+      ],
+    });
+    assert.equal(
+      crl.entries.map((e) => [e.serialNumber.toLowerCase(), e.revocationDate.toISOString(), e.reason]),
+      [
+        ['1a2b3c4d000000000002', '2026-11-02T10:00:00.000Z', x509.X509CrlReason.keyCompromise],
+        ['1a2b3c4d000000000003', '2026-11-02T11:00:00.000Z', undefined],
+      ],
+    );
   });
 
-  contract('a delta carries the critical Delta CRL Indicator with its base\'s number; a base names the delta in Freshest CRL', async () => {
+  contract("a delta carries the critical Delta CRL Indicator with its base's number; a base names the delta in Freshest CRL", async () => {
     const { crl: delta } = await signed({ kind: 'delta', baseCrlNumber: 6 });
     const indicator = delta.getExtension('2.5.29.27')!;
     assert.ok(indicator.critical);
@@ -58,7 +72,7 @@ export const signerCrlContract = (name: string, make: () => Promise<{ signer: Si
     assert.not.ok(base.getExtension('2.5.29.27'));
   });
 
-  contract('the signature uses the profile\'s hash, and the Microsoft extensions are there', async () => {
+  contract("the signature uses the profile's hash, and the Microsoft extensions are there", async () => {
     const { crl: sha1 } = await signed();
     assert.is((sha1.signatureAlgorithm as RsaHashedKeyAlgorithm & { hash: Algorithm }).hash.name, 'SHA-1');
     const { crl: sha256 } = await signed({ signatureHash: 'sha256' });

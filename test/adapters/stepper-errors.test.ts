@@ -27,13 +27,21 @@ errors.before(async () => {
 errors.after(() => stepper.close());
 
 errors('a --lab that holds no log is STEPPER_NO_LAB', async () => {
-  await refused(() => createStepper({ out, lab: join(out, 'nowhere', 'lab.jsonl'), warn: none }), 'STEPPER_NO_LAB', /holds no lab log to continue/);
+  await refused(
+    () => createStepper({ out, lab: join(out, 'nowhere', 'lab.jsonl'), warn: none }),
+    'STEPPER_NO_LAB',
+    /holds no lab log to continue/,
+  );
 });
 
 errors('a --scenario where a lab already is is STEPPER_LAB_EXISTS (the lab is never replaced without --new)', async () => {
   const busy = await tempDir();
   await (await createStepper({ out: busy, warn: none })).close();
-  await refused(() => createStepper({ out: busy, scenario: 'scenarios/iis-no-restart.yaml', warn: none }), 'STEPPER_LAB_EXISTS', /already holds a lab/);
+  await refused(
+    () => createStepper({ out: busy, scenario: 'scenarios/iis-no-restart.yaml', warn: none }),
+    'STEPPER_LAB_EXISTS',
+    /already holds a lab/,
+  );
 });
 
 errors('an unknown procedure is STEPPER_UNKNOWN_PROCEDURE, an unknown action STEPPER_UNKNOWN_ACTION', async () => {

@@ -13,18 +13,24 @@ const escaped = (w: string) => w.replace(/[^A-Za-z0-9]/g, (c) => `\\${c}`);
 const word = fc.string({ minLength: 1, maxLength: 12 }).filter((w) => !/[\0\r\n]/.test(w));
 
 words('any words, quoted in single quotes as a POSIX shell reads them, come back as the same words', () => {
-  fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), (list) => {
-    assert.equal(commandWords(list.map(singleQuoted).join(' ')), list);
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), (list) => {
+      assert.equal(commandWords(list.map(singleQuoted).join(' ')), list);
+    }),
+    { numRuns: 300 },
+  );
 });
 
 words('any words with every special character escaped by a backslash come back as the same words', () => {
-  fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), (list) => {
-    assert.equal(commandWords(list.map(escaped).join(' ')), list);
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), (list) => {
+      assert.equal(commandWords(list.map(escaped).join(' ')), list);
+    }),
+    { numRuns: 300 },
+  );
 });
 
-words('the README\'s examples: double quotes, single quotes around JSON, a comment, a kept $NAME', () => {
+words("the README's examples: double quotes, single quotes around JSON, a comment, a kept $NAME", () => {
   assert.equal(commandWords('why "ConfigMgr Web Server Certificate"'), ['why', 'ConfigMgr Web Server Certificate']);
   assert.equal(commandWords(`what-if change 45 '{"computer":"SERVER1"}'`), ['what-if', 'change', '45', '{"computer":"SERVER1"}']);
   assert.equal(commandWords('log 1 5 # the start'), ['log', '1', '5']);

@@ -20,13 +20,24 @@ const json = async (...args: string[]) => {
   assert.is(result.code, 0, result.err);
   return JSON.parse(result.out);
 };
-const events = (await json('log')).events as Array<{ position: number; procedure: string | null; step: string | null; type: string; text: string }>;
+const events = (await json('log')).events as Array<{
+  position: number;
+  procedure: string | null;
+  step: string | null;
+  type: string;
+  text: string;
+}>;
 const restartInput = events.find((e) => e.type === 'ActionTaken' && e.step === 'restart')!;
 
 travel('log lists every event with its procedure step and simulated time', () => {
   assert.is(events.length, readFileSync(log, 'utf8').trimEnd().split('\n').length);
-  assert.equal(events.map((e) => e.position), events.map((_, i) => i + 1));
-  assert.ok(events.some((e) => e.procedure === 'iis-web-server-certificate' && e.step === 'request-certificate' && e.type === 'ActionRejected'));
+  assert.equal(
+    events.map((e) => e.position),
+    events.map((_, i) => i + 1),
+  );
+  assert.ok(
+    events.some((e) => e.procedure === 'iis-web-server-certificate' && e.step === 'request-certificate' && e.type === 'ActionRejected'),
+  );
   assert.ok(events.every((e) => typeof e.text === 'string' && e.text.length > 0));
 });
 
@@ -34,12 +45,21 @@ travel('bisect names the event and step that introduced the pending-restart find
   const result = await json('bisect', 'OP-PENDING-RESTART');
   assert.is(result.event.step, 'create-group');
   assert.is(result.event.type, 'GroupMemberAdded');
-  assert.equal(result.skippedAfter.map((s: { position: number }) => s.position), [restartInput.position]);
+  assert.equal(
+    result.skippedAfter.map((s: { position: number }) => s.position),
+    [restartInput.position],
+  );
 });
 
 /** The test network's events followed by those the commands are decided into, one after another. */
 const logOf = (...commands: LabCommand[]) => {
-  const events: LabEvent[] = [...testNetwork(startsAt, { edition: 'enterprise', os: 'windows-server-2008' }, { keyRef: 'ca', certificate: 'AA==', thumbprint: 'CA', serialTickBase: 0x15fba3bb })];
+  const events: LabEvent[] = [
+    ...testNetwork(
+      startsAt,
+      { edition: 'enterprise', os: 'windows-server-2008' },
+      { keyRef: 'ca', certificate: 'AA==', thumbprint: 'CA', serialTickBase: 0x15fba3bb },
+    ),
+  ];
   commands.reduce((world, command) => {
     const decision = decide(command, world, at);
     if (decision.kind !== 'accepted') throw new Error(`${command.type} was ${decision.kind}`);
@@ -51,11 +71,22 @@ const logOf = (...commands: LabCommand[]) => {
 
 travel('bisect names the first appearance of a finding that clears and comes back, then each clearing and return', async () => {
   const template = 'ConfigMgr Web Server Certificate';
-  const write = (change: 'allow' | 'remove'): LabCommand => ({ type: 'ChangeTemplatePermissions', template, principal: 'Domain Users', [change]: ['Write'] });
-  const groups = (from: number, count: number) => Array.from({ length: count }, (_, i): LabCommand => ({ type: 'CreateGroup', name: `Helpdesk ${from + i}` }));
+  const write = (change: 'allow' | 'remove'): LabCommand => ({
+    type: 'ChangeTemplatePermissions',
+    template,
+    principal: 'Domain Users',
+    [change]: ['Write'],
+  });
+  const groups = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i): LabCommand => ({ type: 'CreateGroup', name: `Helpdesk ${from + i}` }));
   const events = logOf(
     { type: 'DuplicateTemplate', source: 'Web Server', version: 'windows-server-2003-enterprise', displayName: template },
-    write('allow'), ...groups(0, 3), write('remove'), ...groups(3, 60), write('allow'), ...groups(63, 3),
+    write('allow'),
+    ...groups(0, 3),
+    write('remove'),
+    ...groups(3, 60),
+    write('allow'),
+    ...groups(63, 3),
   );
   const writes = events.filter((e) => e.type === 'TemplatePermissionsChanged').map((e) => e.position);
   const session = createSession({ path: 'memory', events }, () => undefined);
@@ -64,9 +95,18 @@ travel('bisect names the first appearance of a finding that clears and comes bac
     const result = json as unknown as { position: number; event: { type: string }; later: Array<{ position: number; kind: string }> };
     assert.is(result.position, writes[0]);
     assert.is(result.event.type, 'TemplatePermissionsChanged');
-    assert.equal(result.later.map((c) => [c.kind, c.position]), [['cleared', writes[1]], ['back', writes[2]]]);
+    assert.equal(
+      result.later.map((c) => [c.kind, c.position]),
+      [
+        ['cleared', writes[1]],
+        ['back', writes[2]],
+      ],
+    );
     assert.match(lines[0]!, new RegExp(`first appears at position ${writes[0]},`));
-    assert.ok(lines.some((l) => l.startsWith(`cleared at ${writes[1]},`)) && lines.some((l) => l.startsWith(`back at ${writes[2]},`)), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => l.startsWith(`cleared at ${writes[1]},`)) && lines.some((l) => l.startsWith(`back at ${writes[2]},`)),
+      lines.join('\n'),
+    );
   }
 });
 
@@ -74,22 +114,31 @@ travel('what-if with the restart taken shows the later enrollment succeeding', a
   const result = await json('what-if', 'change', String(restartInput.position), '{"computer":"SERVER1"}');
   assert.is(result.divergedAt, restartInput.position);
   assert.equal(result.rejections, []);
-  assert.ok(result.changes.some((c: { text: string }) => /SERVER1 personal store: certificate [0-9A-F]{40} \(ConfigMgrWebServerCertificate\) added/.test(c.text)));
+  assert.ok(
+    result.changes.some((c: { text: string }) =>
+      /SERVER1 personal store: certificate [0-9A-F]{40} \(ConfigMgrWebServerCertificate\) added/.test(c.text),
+    ),
+  );
   assert.not.ok(result.findings.some((f: string) => f.startsWith('OP-PENDING-RESTART')));
 });
 
 travel('diff across the security step lists exactly the permission changes made there', async () => {
   const security = events.find((e) => e.type === 'ActionTaken' && e.step === 'security')!;
   const next = events.find((e) => e.position > security.position && e.type === 'ActionTaken')!;
-  const { changes } = (await json('diff', String(security.position - 1), String(next.position - 1))) as { changes: Array<{ area: string; text: string }> };
-  assert.equal(changes.filter((c) => c.area !== 'findings').map((c) => c.text), [
-    'template ConfigMgrWebServerCertificate: Enroll removed for Domain Admins',
-    'template ConfigMgrWebServerCertificate: Enroll removed for Enterprise Admins',
-    'template ConfigMgrWebServerCertificate: Read, Enroll granted to ConfigMgr IIS Servers',
-  ]);
+  const { changes } = (await json('diff', String(security.position - 1), String(next.position - 1))) as {
+    changes: Array<{ area: string; text: string }>;
+  };
+  assert.equal(
+    changes.filter((c) => c.area !== 'findings').map((c) => c.text),
+    [
+      'template ConfigMgrWebServerCertificate: Enroll removed for Domain Admins',
+      'template ConfigMgrWebServerCertificate: Enroll removed for Enterprise Admins',
+      'template ConfigMgrWebServerCertificate: Read, Enroll granted to ConfigMgr IIS Servers',
+    ],
+  );
 });
 
-travel('show at a position gives that moment\'s world, section by section', async () => {
+travel("show at a position gives that moment's world, section by section", async () => {
   const before = await json('show', String(restartInput.position - 3), '--section', 'ca');
   assert.ok(before.world.ca.templates.ConfigMgrWebServerCertificate);
   const start = await json('show', '1', '--section', 'ca');
@@ -99,7 +148,10 @@ travel('show at a position gives that moment\'s world, section by section', asyn
 travel('why lists the events that shaped a template', async () => {
   const result = await json('why', 'ConfigMgr Web Server Certificate');
   const types = result.events.map((e: { type: string }) => e.type);
-  assert.ok(types.includes('TemplateDuplicated') && types.includes('TemplatePermissionsChanged') && types.includes('TemplateIssued'), types.join(','));
+  assert.ok(
+    types.includes('TemplateDuplicated') && types.includes('TemplatePermissionsChanged') && types.includes('TemplateIssued'),
+    types.join(','),
+  );
 });
 
 travel('fork saves the what-if as a new lab log that pkilab can open', async () => {
@@ -120,9 +172,18 @@ travel('export writes a self-contained file that opens elsewhere and re-decides 
 });
 
 travel('the prompt reads commands from standard input and moves its cursor, printing no prompt into a pipe', () => {
-  const result = spawnSync(process.execPath, ['bin/pkilab.mjs', 'travel', log], { input: 'goto 10\nnext\nprev\nprev\nquit\n', encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['bin/pkilab.mjs', 'travel', log], {
+    input: 'goto 10\nnext\nprev\nprev\nquit\n',
+    encoding: 'utf8',
+  });
   assert.is(result.status, 0, result.stderr);
-  assert.equal(result.stdout.trimEnd().split('\n').map((l) => Number(l.trim().split(/\s+/)[0])), [10, 11, 10, 9]);
+  assert.equal(
+    result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => Number(l.trim().split(/\s+/)[0])),
+    [10, 11, 10, 9],
+  );
   assert.not.match(result.stdout, /travel @/);
 });
 
@@ -130,17 +191,30 @@ travel('piped with --json, the prompt prints one JSON document a line and errors
   const input = 'why "ConfigMgr Web Server Certificate"\ngoto 10\ngoto nowhere\nlog 1 2\n';
   const result = spawnSync(process.execPath, ['bin/pkilab.mjs', 'travel', log, '--json'], { input, encoding: 'utf8' });
   assert.is(result.status, 2, 'a piped command failed');
-  const outputs = result.stdout.trimEnd().split('\n').map((l) => travelOutputShape.parse(JSON.parse(l)));
-  assert.equal(outputs.map((o) => o.command), ['why', 'goto', 'log']);
+  const outputs = result.stdout
+    .trimEnd()
+    .split('\n')
+    .map((l) => travelOutputShape.parse(JSON.parse(l)));
+  assert.equal(
+    outputs.map((o) => o.command),
+    ['why', 'goto', 'log'],
+  );
   assert.match(errorShape.parse(JSON.parse(result.stderr.trim())).error.message, /goto .*expected a position from 0 to \d+, found nowhere/);
 });
 
-travel('the prompt splits a line as a shell does: the README\'s quoted examples work', async () => {
+travel("the prompt splits a line as a shell does: the README's quoted examples work", async () => {
   const session = createSession(await openSource(log, () => undefined), () => undefined);
-  assert.match((await session.run('why "ConfigMgr Web Server Certificate"')).lines[0]!, /^ConfigMgr Web Server Certificate: shaped by \d+ event/);
+  assert.match(
+    (await session.run('why "ConfigMgr Web Server Certificate"')).lines[0]!,
+    /^ConfigMgr Web Server Certificate: shaped by \d+ event/,
+  );
   const changed = (await session.run(`what-if change ${restartInput.position} '{"computer":"SERVER1"}'`)).json;
   assert.is(changed.divergedAt, restartInput.position);
-  const failure = (line: string) => session.run(line).then(() => 'no error', (error: Error) => error.message);
+  const failure = (line: string) =>
+    session.run(line).then(
+      () => 'no error',
+      (error: Error) => error.message,
+    );
   assert.match(await failure('log 1 | head'), /shell operator "\|"/);
   assert.match(await failure('why "ConfigMgr'), /closing " for the quote opened at column 5/);
 });

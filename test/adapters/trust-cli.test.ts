@@ -101,7 +101,9 @@ trust('fork and export refuse an existing target unless --force', async () => {
   assert.is(await readFile(target, 'utf8'), 'mine');
   assert.is((await cli('travel', log, 'export', target, '--force')).code, 0);
   assert.is((await stat(target)).mode & 0o777, 0o600);
-  const position = JSON.parse((await cli('travel', log, 'log', '--json')).out).events.find((e: { type: string; step: string }) => e.type === 'ActionTaken' && e.step === 'issue-template')?.position;
+  const position = JSON.parse((await cli('travel', log, 'log', '--json')).out).events.find(
+    (e: { type: string; step: string }) => e.type === 'ActionTaken' && e.step === 'issue-template',
+  )?.position;
   const fork = join(await tempDir(), 'lab.jsonl');
   assert.is((await cli('travel', log, 'fork', fork, 'skip', String(position))).code, 0);
   const again = await cli('travel', log, 'fork', fork, 'skip', String(position));
@@ -113,8 +115,15 @@ trust('fork and export refuse an existing target unless --force', async () => {
 
 trust('no password or private key appears in a log, its artifacts, the output, travel, or a bundle without keys', async () => {
   const out = await tempDir();
-  const named = (await Promise.all((await readdir(resolve(root, 'scenarios'))).filter((f) => f.endsWith('.yaml')).map((f) => readFile(resolve(root, 'scenarios', f), 'utf8'))))
-    .flatMap((text) => [...text.matchAll(/password:\s*['"]?([^'",}\s]+)/g)].map((m) => m[1]!));
+  const named = (
+    await Promise.all(
+      (
+        await readdir(resolve(root, 'scenarios'))
+      )
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => readFile(resolve(root, 'scenarios', f), 'utf8')),
+    )
+  ).flatMap((text) => [...text.matchAll(/password:\s*['"]?([^'",}\s]+)/g)].map((m) => m[1]!));
   const passwords = [...new Set([...named, 'Pa55w.rd-CloudDP', 'Pa55w.rd-DPClient'])];
   assert.ok(passwords.includes('not-the-export-password'), passwords.join(', '));
   const printed: string[] = [];
@@ -130,7 +139,7 @@ trust('no password or private key appears in a log, its artifacts, the output, t
     const r = await cli('travel', log, 'export', join(out, `${name}-public.json`), '--without-keys');
     printed.push(r.out, r.err);
   }
-  const files = (await walk(out)).filter((f) => !/\/keys\/|\.pfx$/.test(f) && !/\.json$/.test(f) || /public\.json$/.test(f));
+  const files = (await walk(out)).filter((f) => (!/\/keys\/|\.pfx$/.test(f) && !/\.json$/.test(f)) || /public\.json$/.test(f));
   const written = await Promise.all(files.map((f) => readFile(f, 'latin1')));
   const everything = [...printed, ...written].join('\n');
   assert.ok(files.some((f) => f.endsWith('lab.jsonl')) && files.some((f) => f.endsWith('public.json')));
@@ -147,7 +156,11 @@ trust('a reader that goes away ends the output quietly: no stack trace, exit 0',
   const out = await tempDir();
   assert.is((await cli('run', scenario('iis-no-restart'), '--out', out)).code, 0);
   const { spawnSync } = await import('node:child_process');
-  const piped = spawnSync('bash', ['-c', `node bin/pkilab.mjs travel ${join(out, 'lab.jsonl')} log --json | head -c 10 >/dev/null; exit \${PIPESTATUS[0]}`], { cwd: root, encoding: 'utf8' });
+  const piped = spawnSync(
+    'bash',
+    ['-c', `node bin/pkilab.mjs travel ${join(out, 'lab.jsonl')} log --json | head -c 10 >/dev/null; exit \${PIPESTATUS[0]}`],
+    { cwd: root, encoding: 'utf8' },
+  );
   assert.is(piped.status, 0, piped.stderr);
   assert.is(piped.stderr, '');
 });
@@ -171,7 +184,12 @@ trust('under umask 000 keys, secrets and PFX files are 0600 in 0700 folders, and
 trust('bad input ends with one located line and exit 2, as JSON on stderr with --json, never a stack trace', async () => {
   const out = await tempDir();
   await writeFile(join(out, 'lab.jsonl'), 'garbage\n{"also":"bad"}\n');
-  for (const args of [['findings', join(out, 'lab.jsonl')], ['travel', join(out, 'nowhere.jsonl'), 'log'], ['travel', join(out, 'lab.jsonl'), 'log'], ['run', join(out, 'none.yaml')]]) {
+  for (const args of [
+    ['findings', join(out, 'lab.jsonl')],
+    ['travel', join(out, 'nowhere.jsonl'), 'log'],
+    ['travel', join(out, 'lab.jsonl'), 'log'],
+    ['run', join(out, 'none.yaml')],
+  ]) {
     const r = await cli(...args);
     assert.is(r.code, 2, `${args.join(' ')}: ${r.err}`);
     assert.not.match(r.err, /\n\s+at /, `${args.join(' ')} printed a stack trace`);

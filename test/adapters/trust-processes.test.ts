@@ -8,8 +8,24 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fileKeyStore } from '../../adapters/keystore/files.ts';
 import {
-  actionsOfTravelLog, crashOf, describeEnd, killAndResume, lostSteps, pkilab, pkilabInProcess, pool, printedSteps, readRawLog, removeScratch, repoRoot, scratch,
-  startPkilab, stopAll, type Finished, type KillTrial, type TrialReport,
+  actionsOfTravelLog,
+  crashOf,
+  describeEnd,
+  killAndResume,
+  lostSteps,
+  pkilab,
+  pkilabInProcess,
+  pool,
+  printedSteps,
+  readRawLog,
+  removeScratch,
+  repoRoot,
+  scratch,
+  startPkilab,
+  stopAll,
+  type Finished,
+  type KillTrial,
+  type TrialReport,
 } from '../support/processes.ts';
 
 const trust = suite('adapters/trust-processes');
@@ -59,7 +75,10 @@ trust('two writers on one lab: the second exits 2 naming the holder; the first g
     const before = (await pkilabInProcess(['travel', log, 'log', '--json'])).out;
     const shown = first.out().length;
     first.send('1\n');
-    assert.ok(await first.until((out) => /Create the security group ConfigMgr IIS Servers: done/.test(out.slice(shown)), deadline), `the first writer did not take its step: ${first.err()}`);
+    assert.ok(
+      await first.until((out) => /Create the security group ConfigMgr IIS Servers: done/.test(out.slice(shown)), deadline),
+      `the first writer did not take its step: ${first.err()}`,
+    );
     first.send('q\n');
     const ended = await first.finished;
     assert.is(ended.code, 0, describeEnd(ended));
@@ -86,7 +105,11 @@ trust('a reader opening a log while a writer appends loses the writer nothing', 
   void run.finished.then(() => (running = false));
   // Readers in their own processes, one at a time (two cores: the run and one reader) …
   const processes = (async () => {
-    for (const args of [['findings', log, '--json'], ['travel', log, 'log']]) if (running) readings.push(await pkilab(args, { timeoutMs: deadline }));
+    for (const args of [
+      ['findings', log, '--json'],
+      ['travel', log, 'log'],
+    ])
+      if (running) readings.push(await pkilab(args, { timeoutMs: deadline }));
   })();
   // … and many more in this process, which open the log at every stage of its appends.
   const inProcess = (async () => {
@@ -98,12 +121,18 @@ trust('a reader opening a log while a writer appends loses the writer nothing', 
   const ran = await run.finished;
   await Promise.all([processes, inProcess]);
   assert.is(ran.code, 0, describeEnd(ran));
-  assert.ok(readings.some((r) => r.pid !== process.pid), 'a reader process ran while the log was written');
+  assert.ok(
+    readings.some((r) => r.pid !== process.pid),
+    'a reader process ran while the log was written',
+  );
   for (const reading of readings) {
     assert.is(crashOf(reading), undefined, describeEnd(reading));
     assert.ok(reading.code === 0 || reading.code === 2, describeEnd(reading));
     if (reading.code === 2) {
-      const lines = reading.err.trim().split('\n').filter((l) => !l.startsWith('warning: '));
+      const lines = reading.err
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('warning: '));
       assert.is(lines.length, 1, `one located line: ${describeEnd(reading)}`);
       assert.match(lines[0]!, /^(pkilab (findings|travel): |\{"ok":false)/);
       assert.match(lines[0]!, dir);
@@ -123,24 +152,39 @@ trust('a reader opening a log while a writer appends loses the writer nothing', 
   // The readers did open the log while it grew.
   const end = JSON.parse(findings.out).position as number;
   const during = readings.filter((r) => r.code === 0 && r.args[0] === 'findings').map((r) => JSON.parse(r.out).position as number);
-  assert.ok(readings.length >= 10 && during.some((p) => p < end), `${readings.length} readings; positions seen: ${during.join(', ')} of ${end}`);
+  assert.ok(
+    readings.length >= 10 && during.some((p) => p < end),
+    `${readings.length} readings; positions seen: ${during.join(', ')} of ${end}`,
+  );
 });
 
 /** Steps each scenario prints when it runs whole. */
 const printed: Record<string, number> = {
-  'scenarios/iis-web-server-certificate.yaml': 11, 'scenarios/cloud-dp-service-certificate.yaml': 10, '--all': 80,
-  'scenarios/dp-client-certificate.yaml': 20, 'scenarios/windows-client-certificate.yaml': 11,
+  'scenarios/iis-web-server-certificate.yaml': 11,
+  'scenarios/cloud-dp-service-certificate.yaml': 10,
+  '--all': 80,
+  'scenarios/dp-client-certificate.yaml': 20,
+  'scenarios/windows-client-certificate.yaml': 11,
 };
 
 /**
  * Kill trials of this suite: after a random step line, a random few milliseconds on, while the run still
  * has steps to take. Moments at any time of a run (start-up, the first append, the end) are the torture's.
  */
-const killTrials = async (trials: ReadonlyArray<{ scenario: string; signal: NodeJS.Signals; quitOnly: boolean }>): Promise<TrialReport[]> => {
-  const planned: KillTrial[] = await Promise.all(trials.map(async ({ scenario, signal, quitOnly }) => ({
-    scenario, signal, quitOnly, dir: await folder(), readers: 'in-process' as const, timeoutMs: deadline,
-    moment: { afterStep: 1 + random(printed[scenario]! - 3), thenMs: random(150) },
-  })));
+const killTrials = async (
+  trials: ReadonlyArray<{ scenario: string; signal: NodeJS.Signals; quitOnly: boolean }>,
+): Promise<TrialReport[]> => {
+  const planned: KillTrial[] = await Promise.all(
+    trials.map(async ({ scenario, signal, quitOnly }) => ({
+      scenario,
+      signal,
+      quitOnly,
+      dir: await folder(),
+      readers: 'in-process' as const,
+      timeoutMs: deadline,
+      moment: { afterStep: 1 + random(printed[scenario]! - 3), thenMs: random(150) },
+    })),
+  );
   return pool(planned, 2, killAndResume);
 };
 
@@ -151,7 +195,10 @@ trust('a run killed (SIGKILL, SIGINT) at a random moment: the log opens, no ackn
     { scenario: 'scenarios/windows-client-certificate.yaml', signal: 'SIGINT', quitOnly: false },
   ]);
   reports.forEach(assertClean);
-  assert.ok(reports.every((r) => r.acknowledged > 0), 'steps were acknowledged before each kill');
+  assert.ok(
+    reports.every((r) => r.acknowledged > 0),
+    'steps were acknowledged before each kill',
+  );
 });
 
 /*
@@ -165,7 +212,10 @@ trust('a run killed between its CA key and its first append: the stepper neither
   const dir = await folder();
   const log = join(dir, 'lab.jsonl');
   // What such a kill leaves: the folder marked as pkilab's, the CA key written, no log (made here without a race).
-  await writeFile(join(dir, '.pkilab-lab'), `${JSON.stringify({ format: 'pkilab-lab-folder/1', by: 'pkilab run scenarios/iis-web-server-certificate.yaml' })}\n`);
+  await writeFile(
+    join(dir, '.pkilab-lab'),
+    `${JSON.stringify({ format: 'pkilab-lab-folder/1', by: 'pkilab run scenarios/iis-web-server-certificate.yaml' })}\n`,
+  );
   await fileKeyStore(join(dir, 'keys')).generate('ca-contoso-CA1-CA', 2048);
 
   const step = await pkilab(['step', '--plain', '--lab', log, 'iis-web-server-certificate'], { input: '1\nq\n', timeoutMs: deadline });
@@ -199,7 +249,7 @@ trust('an append cut short at a page boundary leaves no half step: the log ends 
   // The lines of the log with their byte offsets; the append of request-certificate runs up to the next input.
   const bytes = await readFile(log);
   const lines: Array<{ start: number; event: { type: string; data?: { step?: string } } }> = [];
-  for (let start = 0; start < bytes.length;) {
+  for (let start = 0; start < bytes.length; ) {
     const end = bytes.indexOf(0x0a, start);
     lines.push({ start, event: JSON.parse(bytes.subarray(start, end).toString('utf8')) });
     start = end + 1;
@@ -217,7 +267,11 @@ trust('an append cut short at a page boundary leaves no half step: the log ends 
     const read = await pkilabInProcess(['travel', log, 'log', '--json']);
     assert.is(read.code, 0, describeEnd(read));
     const { events } = JSON.parse(read.out) as { events: Array<{ position: number; type: string; step: string }> };
-    assert.is(events.length, first, `cut at byte ${cut}: the log reads as ending before the append that never completed (at position ${first}); it ends at ${events.at(-1)?.position} with ${events.at(-1)?.type} of ${events.at(-1)?.step}`);
+    assert.is(
+      events.length,
+      first,
+      `cut at byte ${cut}: the log reads as ending before the append that never completed (at position ${first}); it ends at ${events.at(-1)?.position} with ${events.at(-1)?.type} of ${events.at(-1)?.step}`,
+    );
   }
 
   const step = await pkilab(['step', '--plain', '--lab', log, 'iis-web-server-certificate'], { input: '1\nq\n', timeoutMs: deadline });
@@ -239,15 +293,18 @@ trust('a writer killed while it releases the lab leaves a lab the next writer ta
   const run = await pkilabInProcess(['run', 'scenarios/iis-no-restart.yaml', '--out', dir]);
   assert.is(run.code, 0, describeEnd(run));
   const holder = join(dir, 'holder.mts');
-  await writeFile(holder, [
-    "import fs from 'node:fs';",
-    `const log = ${JSON.stringify(log)};`,
-    'const rmdir = fs.rmdir;',
-    "fs.rmdir = function (path, ...rest) { if (String(path) === `${log}.lock`) process.kill(process.pid, 'SIGKILL'); return rmdir.call(this, path, ...rest); };",
-    `const { lockLab } = await import(${JSON.stringify(join(repoRoot, 'adapters/eventstore/lock.ts'))});`,
-    "const lock = await lockLab(log, 'pkilab run (killed while it releases the lab)');",
-    'await lock.release();',
-  ].join('\n'));
+  await writeFile(
+    holder,
+    [
+      "import fs from 'node:fs';",
+      `const log = ${JSON.stringify(log)};`,
+      'const rmdir = fs.rmdir;',
+      "fs.rmdir = function (path, ...rest) { if (String(path) === `${log}.lock`) process.kill(process.pid, 'SIGKILL'); return rmdir.call(this, path, ...rest); };",
+      `const { lockLab } = await import(${JSON.stringify(join(repoRoot, 'adapters/eventstore/lock.ts'))});`,
+      "const lock = await lockLab(log, 'pkilab run (killed while it releases the lab)');",
+      'await lock.release();',
+    ].join('\n'),
+  );
   const killed = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
     const child = spawn(process.execPath, ['--import', 'tsx', holder], { cwd: repoRoot, stdio: 'ignore' });
     const timer = setTimeout(() => child.kill('SIGKILL'), deadline);

@@ -12,12 +12,17 @@ const build = suite('the CLI build (scripts/build.mjs, bin/build-state.mjs)');
 
 const tree = () => {
   const root = mkdtempSync(join(tmpdir(), 'pkilab-build-'));
-  for (const file of ['package.json', 'tsconfig.json', 'src/a.ts']) mkdirSync(join(root, file, '..'), { recursive: true }), writeFileSync(join(root, file), '{}');
+  for (const file of ['package.json', 'tsconfig.json', 'src/a.ts'])
+    mkdirSync(join(root, file, '..'), { recursive: true }), writeFileSync(join(root, file), '{}');
   const startedAt = Date.now() + 10_000; // every file above is older than this build
   mkdirSync(join(root, 'dist'));
   writeFileSync(join(root, 'dist/manifest.json'), JSON.stringify({ startedAt, entry: 'main.mjs', inputs: ['src/a.ts'] }));
   writeFileSync(join(root, 'dist/main.mjs'), '');
-  return { root, startedAt, later: (file: string) => utimesSync(join(root, file), new Date(startedAt + 5_000), new Date(startedAt + 5_000)) };
+  return {
+    root,
+    startedAt,
+    later: (file: string) => utimesSync(join(root, file), new Date(startedAt + 5_000), new Date(startedAt + 5_000)),
+  };
 };
 
 build('a build newer than all its sources runs', () => {
@@ -51,7 +56,10 @@ build('a build with a file of its own missing (a chunk, the entry) sends pkilab 
     const { root, startedAt } = tree();
     mkdirSync(join(root, 'dist/chunks'));
     for (const file of ['dist/main.mjs', 'dist/chunks/c.mjs']) writeFileSync(join(root, file), '');
-    writeFileSync(join(root, 'dist/manifest.json'), JSON.stringify({ startedAt, entry: 'main.mjs', inputs: ['src/a.ts'], outputs: ['main.mjs', 'chunks/c.mjs'] }));
+    writeFileSync(
+      join(root, 'dist/manifest.json'),
+      JSON.stringify({ startedAt, entry: 'main.mjs', inputs: ['src/a.ts'], outputs: ['main.mjs', 'chunks/c.mjs'] }),
+    );
     assert.is(freshEntry(root), join(root, 'dist/main.mjs'), 'whole');
     rmSync(join(root, gone));
     assert.is(freshEntry(root), undefined, gone);
@@ -70,8 +78,14 @@ build('the built entry imports no package and no command module before a command
   assert.ok(lazy.length >= 5, `expected a lazy chunk per command, found ${lazy.length}`);
   assert.ok(Object.keys(meta.inputs).includes('adapters/cli/run.ts'), 'the run command is part of the build');
   const { outputs } = JSON.parse(readFileSync(join(out, 'dist/manifest.json'), 'utf8')) as { outputs: string[] };
-  assert.ok(outputs.includes('main.mjs') && outputs.filter((o) => o.startsWith('chunks/')).length >= 5, 'the manifest lists the build\'s files');
-  assert.ok(outputs.every((o) => existsSync(join(out, 'dist', o))), 'each of them is there');
+  assert.ok(
+    outputs.includes('main.mjs') && outputs.filter((o) => o.startsWith('chunks/')).length >= 5,
+    "the manifest lists the build's files",
+  );
+  assert.ok(
+    outputs.every((o) => existsSync(join(out, 'dist', o))),
+    'each of them is there',
+  );
   rmSync(out, { recursive: true });
 });
 

@@ -16,7 +16,11 @@ const clientTemplateReady = (world: World = givenNetwork()): World =>
     { type: 'ChangeTemplatePermissions', template: client, principal: 'Domain Computers', allow: ['Read', 'Enroll', 'Autoenroll'] },
     { type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: client },
     { type: 'CreateGpo', name: 'Autoenroll', linkToDomain: true },
-    { type: 'ConfigureAutoenrollmentPolicy', gpo: 'Autoenroll', policy: { configurationModel: 'enabled', renewExpired: true, updateTemplates: true } },
+    {
+      type: 'ConfigureAutoenrollmentPolicy',
+      gpo: 'Autoenroll',
+      policy: { configurationModel: 'enabled', renewExpired: true, updateTemplates: true },
+    },
   );
 
 const pass = (world: World, when = at) => decide({ type: 'Autoenroll', computer: 'CLIENT1', trigger: 'pulse' }, world, when);
@@ -26,12 +30,21 @@ const issued = (world: World, when = at): World => {
   const decision = pass(world, when);
   if (decision.kind !== 'sign') throw new Error(`expected an issuance, got ${decision.kind}`);
   const thumbprint = `${'A'.repeat(39)}${decision.draft.requestId}`;
-  const events: LabEvent[] = [...decision.before, ...issuanceEvents({ ...decision.draft, keyRef: `k${decision.draft.requestId}` }, 'AA==', thumbprint), ...(decision.after ?? [])];
+  const events: LabEvent[] = [
+    ...decision.before,
+    ...issuanceEvents({ ...decision.draft, keyRef: `k${decision.draft.requestId}` }, 'AA==', thumbprint),
+    ...(decision.after ?? []),
+  ];
   return given(world, ...events);
 };
 
 autoenroll('a template that needs manager approval leaves one pending request; later passes do not ask again', () => {
-  const world = accepted(clientTemplateReady(), { type: 'ChangeTemplateSettings', template: client, tab: 'Issuance Requirements', settings: { managerApproval: true } });
+  const world = accepted(clientTemplateReady(), {
+    type: 'ChangeTemplateSettings',
+    template: client,
+    tab: 'Issuance Requirements',
+    settings: { managerApproval: true },
+  });
   const first = pass(world);
   assert.is(first.kind, 'accepted');
   const types = first.kind === 'accepted' ? first.events.map((e) => e.type) : [];
@@ -48,20 +61,35 @@ autoenroll('inside the renewal period a pass issues a new certificate and archiv
   assert.is(renewal.kind, 'sign');
   if (renewal.kind !== 'sign') return;
   const old = world.hosts.stores.CLIENT1!.personal![0]!.thumbprint;
-  assert.equal(renewal.after, [{ type: 'CertificateArchived', data: { host: 'CLIENT1', store: 'personal', thumbprint: old, reason: 'renewed' } }]);
+  assert.equal(renewal.after, [
+    { type: 'CertificateArchived', data: { host: 'CLIENT1', store: 'personal', thumbprint: old, reason: 'renewed' } },
+  ]);
   const renewed = issued(world, late);
-  assert.equal(renewed.hosts.stores.CLIENT1!.personal!.map((c) => Boolean(c.archived)), [true, false]);
+  assert.equal(
+    renewed.hosts.stores.CLIENT1!.personal!.map((c) => Boolean(c.archived)),
+    [true, false],
+  );
 });
 
 autoenroll('a superseding template is enrolled and the superseded template is no longer renewed', () => {
-  const world = accepted(clientTemplateReady(), { type: 'ChangeTemplateSettings', template: client, tab: 'Superseded Templates', settings: { supersedes: ['Workstation Authentication'] } });
+  const world = accepted(clientTemplateReady(), {
+    type: 'ChangeTemplateSettings',
+    template: client,
+    tab: 'Superseded Templates',
+    settings: { supersedes: ['Workstation Authentication'] },
+  });
   assert.equal(world.ca.templates.ConfigMgrClientCertificate!.supersedes, ['Workstation']);
   const decision = pass(world);
   assert.is(decision.kind === 'sign' && decision.draft.template, 'ConfigMgrClientCertificate');
 });
 
 autoenroll('an approved request is installed by the next pass (update pending certificates), and not requested again', () => {
-  const pending = accepted(clientTemplateReady(), { type: 'ChangeTemplateSettings', template: client, tab: 'Issuance Requirements', settings: { managerApproval: true } });
+  const pending = accepted(clientTemplateReady(), {
+    type: 'ChangeTemplateSettings',
+    template: client,
+    tab: 'Issuance Requirements',
+    settings: { managerApproval: true },
+  });
   const first = pass(pending);
   const waiting = given(pending, ...(first.kind === 'accepted' ? first.events : []));
   const approval = decide({ type: 'ApproveRequest', requestId: 1 }, waiting, at);

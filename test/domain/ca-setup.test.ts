@@ -2,7 +2,14 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import {
-  addMinutes, caSetupChoices, decide, editionIssues, issuedSerial, requestIdOfSerial, setupRefusal, type CaOs,
+  addMinutes,
+  caSetupChoices,
+  decide,
+  editionIssues,
+  issuedSerial,
+  requestIdOfSerial,
+  setupRefusal,
+  type CaOs,
 } from '../../domain/index.ts';
 import { accepted, at } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
@@ -11,10 +18,25 @@ const setup = suite('domain/ca setup: provider, hash, edition by OS');
 
 const versionTwoOn = (os: CaOs) => {
   const version = os === 'windows-server-2012' ? {} : { version: 'windows-server-2003-enterprise' as const };
-  const compatibility = os === 'windows-server-2012' ? { compatibility: { certificationAuthority: 'windows-server-2003' as const, certificateRecipient: 'windows-xp-server-2003' as const } } : {};
-  return accepted(givenNetwork('standard', os), { type: 'DuplicateTemplate', source: 'Web Server', displayName: 'ConfigMgr Web Server Certificate', ...version, ...compatibility });
+  const compatibility =
+    os === 'windows-server-2012'
+      ? {
+          compatibility: {
+            certificationAuthority: 'windows-server-2003' as const,
+            certificateRecipient: 'windows-xp-server-2003' as const,
+          },
+        }
+      : {};
+  return accepted(givenNetwork('standard', os), {
+    type: 'DuplicateTemplate',
+    source: 'Web Server',
+    displayName: 'ConfigMgr Web Server Certificate',
+    ...version,
+    ...compatibility,
+  });
 };
-const issue = (os: CaOs) => decide({ type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: 'ConfigMgr Web Server Certificate' }, versionTwoOn(os), at);
+const issue = (os: CaOs) =>
+  decide({ type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: 'ConfigMgr Web Server Certificate' }, versionTwoOn(os), at);
 
 setup('a Windows Server 2008 Standard Edition CA refuses a version 2 template, naming the 2008 limit', () => {
   const decision = issue('windows-server-2008');
@@ -36,7 +58,11 @@ setup('the edition rule: Enterprise issues every version, Standard on 2008 only 
 });
 
 setup('the setup wizard proposes a CSP and SHA-1 on 2008 and 2008 R2, a KSP and SHA-1 on 2012', () => {
-  assert.equal(caSetupChoices({ edition: 'enterprise', os: 'windows-server-2008' }), { provider: 'csp', hashAlgorithm: 'sha1', sidUpdate: true });
+  assert.equal(caSetupChoices({ edition: 'enterprise', os: 'windows-server-2008' }), {
+    provider: 'csp',
+    hashAlgorithm: 'sha1',
+    sidUpdate: true,
+  });
   assert.equal(caSetupChoices({ edition: 'enterprise', os: 'windows-server-2008-r2' }).provider, 'csp');
   assert.equal(caSetupChoices({ edition: 'enterprise', os: 'windows-server-2012' }).provider, 'ksp');
 });
@@ -59,10 +85,12 @@ setup('property: any tick base, request id and time give a positive 10-byte seri
   const tickBase = fc.integer({ min: 0, max: 0x7eff_ffff });
   const requestIds = fc.integer({ min: 1, max: 0x7fff_ffff });
   const minutesIn = fc.integer({ min: 0, max: 5 * 365 * 24 * 60 });
-  fc.assert(fc.property(tickBase, requestIds, minutesIn, (serialTickBase, requestId, minutes) => {
-    const serial = issuedSerial({ ...authority, serialTickBase }, requestId, addMinutes(authority.notBefore, minutes));
-    return /^(0[1-9a-f]|[1-7][0-9a-f])[0-9a-f]{6}0000[0-9a-f]{8}$/.test(serial) && requestIdOfSerial(serial) === requestId;
-  }));
+  fc.assert(
+    fc.property(tickBase, requestIds, minutesIn, (serialTickBase, requestId, minutes) => {
+      const serial = issuedSerial({ ...authority, serialTickBase }, requestId, addMinutes(authority.notBefore, minutes));
+      return /^(0[1-9a-f]|[1-7][0-9a-f])[0-9a-f]{6}0000[0-9a-f]{8}$/.test(serial) && requestIdOfSerial(serial) === requestId;
+    }),
+  );
 });
 
 setup.run();

@@ -20,7 +20,10 @@ templates('the built-in templates carry their real defaults', () => {
 });
 
 templates('duplicating as Windows 2003 Server, Enterprise Edition makes a version 2 template with the EKU as application policy', () => {
-  const template = findTemplateByDisplayName(duplicate('windows-server-2003-enterprise').ca, DisplayName('ConfigMgr Web Server Certificate'))!;
+  const template = findTemplateByDisplayName(
+    duplicate('windows-server-2003-enterprise').ca,
+    DisplayName('ConfigMgr Web Server Certificate'),
+  )!;
   assert.is(template.name, 'ConfigMgrWebServerCertificate');
   assert.is(template.schemaVersion, 2);
   assert.is(template.keyProvider, 'csp');
@@ -30,23 +33,43 @@ templates('duplicating as Windows 2003 Server, Enterprise Edition makes a versio
 });
 
 templates('duplicating as Windows 2008 Server, Enterprise Edition makes a version 3 template with a CNG key provider', () => {
-  const template = findTemplateByDisplayName(duplicate('windows-server-2008-enterprise').ca, DisplayName('ConfigMgr Web Server Certificate'))!;
+  const template = findTemplateByDisplayName(
+    duplicate('windows-server-2008-enterprise').ca,
+    DisplayName('ConfigMgr Web Server Certificate'),
+  )!;
   assert.is(template.schemaVersion, 3);
   assert.is(template.keyProvider, 'ksp');
 });
 
 templates('refuses a second template with the same display name', () => {
-  const decision = decide({ type: 'DuplicateTemplate', source: 'Web Server', version: 'windows-server-2003-enterprise', displayName: 'ConfigMgr Web Server Certificate' }, duplicate('windows-server-2003-enterprise'), at);
+  const decision = decide(
+    {
+      type: 'DuplicateTemplate',
+      source: 'Web Server',
+      version: 'windows-server-2003-enterprise',
+      displayName: 'ConfigMgr Web Server Certificate',
+    },
+    duplicate('windows-server-2003-enterprise'),
+    at,
+  );
   assert.is(decision.kind === 'rejected' && decision.rejection.name, 'ALREADY_EXISTS');
 });
 
 templates('refuses to change the subject name of a version 1 template', () => {
-  const decision = decide({ type: 'ChangeSubjectName', template: 'Web Server', subjectName: { source: 'build-from-ad', format: 'common-name', altNames: [] } }, givenNetwork(), at);
+  const decision = decide(
+    { type: 'ChangeSubjectName', template: 'Web Server', subjectName: { source: 'build-from-ad', format: 'common-name', altNames: [] } },
+    givenNetwork(),
+    at,
+  );
   assert.is(decision.kind === 'rejected' && decision.rejection.name, 'NOT_EDITABLE');
 });
 
 templates('removing Enroll keeps the other rights and records the line before and after', () => {
-  const decision = decide({ type: 'ChangeTemplatePermissions', template: 'ConfigMgr Web Server Certificate', principal: 'Domain Admins', remove: ['Enroll'] }, duplicate('windows-server-2003-enterprise'), at);
+  const decision = decide(
+    { type: 'ChangeTemplatePermissions', template: 'ConfigMgr Web Server Certificate', principal: 'Domain Admins', remove: ['Enroll'] },
+    duplicate('windows-server-2003-enterprise'),
+    at,
+  );
   assert.is(decision.kind, 'accepted');
   const event = decision.kind === 'accepted' ? decision.events[0]! : undefined;
   assert.ok(event?.type === 'TemplatePermissionsChanged');
@@ -57,20 +80,32 @@ templates('removing Enroll keeps the other rights and records the line before an
 });
 
 templates('each saved change raises the minor revision of a version 2 template', () => {
-  const world = accepted(duplicate('windows-server-2003-enterprise'), { type: 'ChangeRequestHandling', template: 'ConfigMgr Web Server Certificate', exportableKey: true });
+  const world = accepted(duplicate('windows-server-2003-enterprise'), {
+    type: 'ChangeRequestHandling',
+    template: 'ConfigMgr Web Server Certificate',
+    exportableKey: true,
+  });
   const template = findTemplateByDisplayName(world.ca, DisplayName('ConfigMgr Web Server Certificate'))!;
   assert.is(template.minorRevision, 3);
   assert.ok(template.exportableKey);
 });
 
 templates('refuses permissions for a principal the directory does not know', () => {
-  const decision = decide({ type: 'ChangeTemplatePermissions', template: 'Web Server', principal: 'Ghosts', allow: ['Enroll'] }, givenNetwork(), at);
+  const decision = decide(
+    { type: 'ChangeTemplatePermissions', template: 'Web Server', principal: 'Ghosts', allow: ['Enroll'] },
+    givenNetwork(),
+    at,
+  );
   assert.is(decision.kind === 'rejected' && decision.rejection.name, 'NOT_FOUND');
 });
 
 templates('a template the lab does not have is refused with the names the Certificate Templates console lists', () => {
   const world = givenNetwork();
-  const duplicated = decide({ type: 'DuplicateTemplate', source: 'Computer', version: 'windows-server-2003-enterprise', displayName: 'X' }, world, at);
+  const duplicated = decide(
+    { type: 'DuplicateTemplate', source: 'Computer', version: 'windows-server-2003-enterprise', displayName: 'X' },
+    world,
+    at,
+  );
   const removed = decide({ type: 'RemoveTemplateFromCa', template: 'Computer' }, world, at);
   for (const decision of [duplicated, removed]) {
     assert.is(decision.kind === 'rejected' && decision.rejection.name, 'NOT_FOUND');
@@ -81,13 +116,22 @@ templates('a template the lab does not have is refused with the names the Certif
 });
 
 templates('a Standard Edition CA cannot issue a version 2 template', () => {
-  const world = accepted(givenNetwork('standard'), { type: 'DuplicateTemplate', source: 'Web Server', version: 'windows-server-2003-enterprise', displayName: 'ConfigMgr Web Server Certificate' });
+  const world = accepted(givenNetwork('standard'), {
+    type: 'DuplicateTemplate',
+    source: 'Web Server',
+    version: 'windows-server-2003-enterprise',
+    displayName: 'ConfigMgr Web Server Certificate',
+  });
   const decision = decide({ type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: 'ConfigMgr Web Server Certificate' }, world, at);
   assert.is(decision.kind === 'rejected' && decision.rejection.code, '0x80094800');
 });
 
-templates('issuing adds the template to the CA\'s Certificate Templates to Issue once', () => {
-  const world = accepted(duplicate('windows-server-2003-enterprise'), { type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: 'ConfigMgr Web Server Certificate' });
+templates("issuing adds the template to the CA's Certificate Templates to Issue once", () => {
+  const world = accepted(duplicate('windows-server-2003-enterprise'), {
+    type: 'IssueTemplate',
+    ca: 'contoso-CA1-CA',
+    template: 'ConfigMgr Web Server Certificate',
+  });
   assert.ok(world.ca.authorities['contoso-CA1-CA']!.templatesToIssue.includes('ConfigMgrWebServerCertificate'));
   const again = decide({ type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: 'ConfigMgr Web Server Certificate' }, world, at);
   assert.is(again.kind, 'rejected');

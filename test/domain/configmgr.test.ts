@@ -7,14 +7,35 @@ import { givenNetwork } from '../support/world.ts';
 const configmgr = suite('domain/configmgr imports');
 const serverAuth = '1.3.6.1.5.5.7.3.1';
 const clientAuth = '1.3.6.1.5.5.7.3.2';
-const good: PfxFacts = { readable: true, thumbprint: 'AB', subject: 'CN=clouddp1.contoso.com', dnsNames: [], ekus: [serverAuth], hasPrivateKey: true, keyMatchesCertificate: true, keySize: 2048 };
-const cloudDp = (facts: PfxFacts | undefined) => decide({ type: 'CreateCloudDistributionPoint', serviceFqdn: 'clouddp1.contoso.com', pfx: { file: 'c.pfx', password: 'p', ...(facts ? { facts } : {}) } }, givenNetwork(), at);
+const good: PfxFacts = {
+  readable: true,
+  thumbprint: 'AB',
+  subject: 'CN=clouddp1.contoso.com',
+  dnsNames: [],
+  ekus: [serverAuth],
+  hasPrivateKey: true,
+  keyMatchesCertificate: true,
+  keySize: 2048,
+};
+const cloudDp = (facts: PfxFacts | undefined) =>
+  decide(
+    {
+      type: 'CreateCloudDistributionPoint',
+      serviceFqdn: 'clouddp1.contoso.com',
+      pfx: { file: 'c.pfx', password: 'p', ...(facts ? { facts } : {}) },
+    },
+    givenNetwork(),
+    at,
+  );
 const code = (decision: ReturnType<typeof decide>) => (decision.kind === 'rejected' ? decision.rejection.code : decision.kind);
 
 configmgr('creates the cloud distribution point from a PFX that meets the requirements', () => {
   const decision = cloudDp(good);
   assert.is(decision.kind, 'accepted');
-  assert.equal(decision.kind === 'accepted' && decision.events[0], { type: 'CloudDistributionPointCreated', data: { serviceFqdn: 'clouddp1.contoso.com', thumbprint: 'AB', file: 'c.pfx' } });
+  assert.equal(decision.kind === 'accepted' && decision.events[0], {
+    type: 'CloudDistributionPointCreated',
+    data: { serviceFqdn: 'clouddp1.contoso.com', thumbprint: 'AB', file: 'c.pfx' },
+  });
 });
 
 configmgr('refuses a file that is not a PFX, a wrong password, and a PFX without its key', () => {
@@ -27,7 +48,10 @@ configmgr('refuses a file that is not a PFX, a wrong password, and a PFX without
 configmgr('refuses a cloud DP certificate without Server Authentication, naming the purposes it has', () => {
   const decision = cloudDp({ ...good, ekus: [clientAuth] });
   assert.is(code(decision), 'configmgr-requirements');
-  assert.match(decision.kind === 'rejected' ? decision.rejection.reason : '', /lacks Server Authentication \(purposes: Client Authentication\)/);
+  assert.match(
+    decision.kind === 'rejected' ? decision.rejection.reason : '',
+    /lacks Server Authentication \(purposes: Client Authentication\)/,
+  );
 });
 
 configmgr('refuses a cloud DP certificate whose CN is not the service FQDN, or whose key is not 2048 bits', () => {
@@ -37,18 +61,35 @@ configmgr('refuses a cloud DP certificate whose CN is not the service FQDN, or w
 });
 
 configmgr('a distribution point takes a Client Authentication certificate of at most 2048 bits', () => {
-  const dp = (facts: PfxFacts) => decide({ type: 'ImportDistributionPointCertificate', host: 'SERVER1', pfx: { file: 'd.pfx', password: 'p', facts }, pxe: true, bootMedia: true }, givenNetwork(), at);
+  const dp = (facts: PfxFacts) =>
+    decide(
+      {
+        type: 'ImportDistributionPointCertificate',
+        host: 'SERVER1',
+        pfx: { file: 'd.pfx', password: 'p', facts },
+        pxe: true,
+        bootMedia: true,
+      },
+      givenNetwork(),
+      at,
+    );
   assert.is(dp({ ...good, ekus: [clientAuth] }).kind, 'accepted');
   assert.is(code(dp(good)), 'configmgr-requirements');
   assert.is(code(dp({ ...good, ekus: [clientAuth], keySize: 4096 })), 'configmgr-requirements');
 });
 
 configmgr('device enrollment needs an enrollment profile in client settings', () => {
-  assert.is(code(decide({ type: 'EnrollDevice', user: 'AdeleV', device: 'PHONE', platform: 'mobile' }, givenNetwork(), at)), 'not-configured');
+  assert.is(
+    code(decide({ type: 'EnrollDevice', user: 'AdeleV', device: 'PHONE', platform: 'mobile' }, givenNetwork(), at)),
+    'not-configured',
+  );
 });
 
 configmgr('AMT provisioning needs the AMT group of the out of band management component', () => {
-  assert.is(code(decide({ type: 'ProvisionAmtComputer', computer: 'AMT1', fqdn: 'amt1.contoso.com' }, givenNetwork(), at)), 'not-configured');
+  assert.is(
+    code(decide({ type: 'ProvisionAmtComputer', computer: 'AMT1', fqdn: 'amt1.contoso.com' }, givenNetwork(), at)),
+    'not-configured',
+  );
 });
 
 configmgr.run();

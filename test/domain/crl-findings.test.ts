@@ -13,7 +13,14 @@ const atTime = (world: World, now: string): World => ({ ...world, now });
 const crlRules = (world: World) => evaluateFindings(world).filter((f) => /^OP-(CRL|REVOKED)/.test(f.rule));
 const publishedLab = (world: World = givenNetwork()) =>
   published(published(issued(world, monday, certificate), monday, 'base'), monday, 'delta');
-const binding = { host: 'SERVER1', site: 'Default Web Site', protocol: 'https', port: 443, thumbprint: certificate.thumbprint, previous: null } as const;
+const binding = {
+  host: 'SERVER1',
+  site: 'Default Web Site',
+  protocol: 'https',
+  port: 443,
+  thumbprint: certificate.thumbprint,
+  previous: null,
+} as const;
 const bound = (world: World, at: string) => givenAt(world, at, { type: 'IisBindingChanged', data: binding });
 
 findings('a CA whose base and delta CRLs are current raises nothing', () => {
@@ -62,7 +69,10 @@ findings('a revoked certificate still bound in IIS is reported, and says when th
 findings('a revoked certificate near its expiry is not one to renew: no expiry finding', () => {
   const shortLived = issuedCertificate(5, monday, 10);
   const world = issued(publishedLab(), monday, shortLived);
-  const expiring = (w: World) => evaluateFindings(w).filter((f) => f.rule === 'OP-CERTIFICATE-EXPIRING').map((f) => f.subject);
+  const expiring = (w: World) =>
+    evaluateFindings(w)
+      .filter((f) => f.rule === 'OP-CERTIFICATE-EXPIRING')
+      .map((f) => f.subject);
   assert.equal(expiring(world), [`certificate:${shortLived.thumbprint}`]);
   assert.equal(expiring(revoked(world, monday, shortLived.serialNumber, 'cessationOfOperation')), []);
 });

@@ -1,7 +1,15 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  crlSchedule, crlStatus, decide, reactionsTo, testNetwork, type CrlProfile, type LabEvent, type PublishedCrl, type World,
+  crlSchedule,
+  crlStatus,
+  decide,
+  reactionsTo,
+  testNetwork,
+  type CrlProfile,
+  type LabEvent,
+  type PublishedCrl,
+  type World,
 } from '../../domain/index.ts';
 import { fold } from '../../projections/index.ts';
 import { acceptedAt, issued, issuedCertificate, networkWithCrl, published, revoked } from '../support/crl.ts';
@@ -31,14 +39,18 @@ crl('a base CRL is valid from ten minutes before publication until a week later 
   assert.is(base.nextPublish, '2026-11-09T09:00:00.000Z');
   assert.is(base.nextUpdate, '2026-11-10T01:48:00.000Z');
   assert.is(base.signatureHash, 'sha1');
-  assert.equal(base.issuer, [['DC', 'com'], ['DC', 'contoso'], ['CN', 'contoso-CA1-CA']]);
+  assert.equal(base.issuer, [
+    ['DC', 'com'],
+    ['DC', 'contoso'],
+    ['CN', 'contoso-CA1-CA'],
+  ]);
 });
 
 crl('with deltas on, the base CRL says where the delta is (Freshest CRL: the + file and the LDAP delta attribute)', () => {
   const { freshest } = profile(givenNetwork(), 'base', monday);
   assert.equal(freshest, [
-    'ldap:///CN=contoso-CA1-CA,CN=CA1,CN=CDP,CN=Public Key Services,CN=Services,CN=Configuration,DC=contoso,DC=com'
-      + '?deltaRevocationList?base?objectClass=cRLDistributionPoint',
+    'ldap:///CN=contoso-CA1-CA,CN=CA1,CN=CDP,CN=Public Key Services,CN=Services,CN=Configuration,DC=contoso,DC=com' +
+      '?deltaRevocationList?base?objectClass=cRLDistributionPoint',
     'http://ca1.contoso.com/CertEnroll/contoso-CA1-CA+.crl',
   ]);
 });
@@ -78,7 +90,10 @@ crl('base and delta CRLs share one CRL number sequence', () => {
 crl('a certificate held in the base and revoked for good later appears in the delta with its new reason', () => {
   let world = published(revoked(withCertificates(), monday, first.serialNumber, 'certificateHold'), monday, 'base');
   world = revoked(world, tuesday, first.serialNumber, 'keyCompromise');
-  assert.equal(profile(world, 'delta', tuesday).entries.map((e) => e.reason), ['keyCompromise']);
+  assert.equal(
+    profile(world, 'delta', tuesday).entries.map((e) => e.reason),
+    ['keyCompromise'],
+  );
 });
 
 crl('an expired revoked certificate leaves the CRL', () => {
@@ -105,7 +120,7 @@ crl('a stopped CA publishes nothing: 0x800706BA', () => {
   assert.is(decision.kind === 'rejected' && decision.rejection.code, '0x800706BA');
 });
 
-crl('a base and its delta folded in one batch both stay in the CA\'s history', () => {
+crl("a base and its delta folded in one batch both stay in the CA's history", () => {
   const base = published(givenNetwork(), monday, 'base');
   const delta = published(base, monday, 'delta');
   const events = [base, delta].map((w) => ({ type: 'CrlPublished', data: latest(w, w === base ? 'base' : 'delta') }) as LabEvent);
@@ -148,12 +163,13 @@ schedule('a stopped CA, and a CA recorded before CRLs existed, schedule nothing'
   assert.equal(next(acceptedAt(givenNetwork(), monday, { type: 'StopCaService' })), []);
   const { crl: _, ...legacy } = givenNetwork().ca.authorities['contoso-CA1-CA']!;
   const material = { keyRef: 'ca', certificate: 'AA==', thumbprint: 'CA', serialTickBase: 0 };
-  const events = testNetwork(startsAt, { edition: 'enterprise', os: 'windows-server-2008' }, material)
-    .map((e): LabEvent => (e.type === 'CaInstalled' ? { type: 'CaInstalled', data: { authority: legacy } } : e));
+  const events = testNetwork(startsAt, { edition: 'enterprise', os: 'windows-server-2008' }, material).map(
+    (e): LabEvent => (e.type === 'CaInstalled' ? { type: 'CaInstalled', data: { authority: legacy } } : e),
+  );
   assert.equal(next(fold(record(events))), []);
 });
 
-schedule('the CRLs expire when nobody publishes: the status turns expired after the delta\'s next update', () => {
+schedule("the CRLs expire when nobody publishes: the status turns expired after the delta's next update", () => {
   let world = published(published(givenNetwork(), monday, 'base'), monday, 'delta');
   const authority = world.ca.authorities['contoso-CA1-CA']!;
   assert.is(crlStatus(world, authority, tuesday).state, 'current');

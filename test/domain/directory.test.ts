@@ -28,7 +28,10 @@ directory('refuses to add a member to a group that does not exist', () => {
 directory('a restart hands the computer a token with the groups it joined since its last boot', () => {
   const world = given(
     givenNetwork(),
-    { type: 'PrincipalCreated', data: { principal: { name: 'ConfigMgr IIS Servers', sid: 'S-1-5-21-1-1100', kind: 'group', builtin: false } } },
+    {
+      type: 'PrincipalCreated',
+      data: { principal: { name: 'ConfigMgr IIS Servers', sid: 'S-1-5-21-1-1100', kind: 'group', builtin: false } },
+    },
     { type: 'GroupMemberAdded', data: { group: 'ConfigMgr IIS Servers', member: 'SERVER1' } },
   );
   assert.not.ok(world.directory.tokens.SERVER1!.groups.includes('ConfigMgr IIS Servers'));

@@ -29,24 +29,45 @@ enrollment('denies the template with 0x80094012 when the computer has not restar
 });
 
 enrollment('refuses with 0x80094800 a template no CA issues', () => {
-  const world = restarted(accepted(givenNetwork(),
-    { type: 'CreateGroup', name: 'G' }, { type: 'AddGroupMember', group: 'G', member: 'SERVER1' },
-    { type: 'DuplicateTemplate', source: 'Web Server', version: 'windows-server-2003-enterprise', displayName: 'ConfigMgr Web Server Certificate' },
-    { type: 'ChangeTemplatePermissions', template: 'ConfigMgr Web Server Certificate', principal: 'G', allow: ['Read', 'Enroll'] }));
+  const world = restarted(
+    accepted(
+      givenNetwork(),
+      { type: 'CreateGroup', name: 'G' },
+      { type: 'AddGroupMember', group: 'G', member: 'SERVER1' },
+      {
+        type: 'DuplicateTemplate',
+        source: 'Web Server',
+        version: 'windows-server-2003-enterprise',
+        displayName: 'ConfigMgr Web Server Certificate',
+      },
+      { type: 'ChangeTemplatePermissions', template: 'ConfigMgr Web Server Certificate', principal: 'G', allow: ['Read', 'Enroll'] },
+    ),
+  );
   assert.is(rejection(world)?.code, '0x80094800');
 });
 
 enrollment('refuses with 0x80094800 when Authenticated Users lost Read and the CA cannot load the template', () => {
-  const world = accepted(restarted(webServerTemplateIssued(givenNetwork())),
-    { type: 'ChangeTemplatePermissions', template: 'ConfigMgr Web Server Certificate', principal: 'Authenticated Users', remove: ['Read'] });
+  const world = accepted(restarted(webServerTemplateIssued(givenNetwork())), {
+    type: 'ChangeTemplatePermissions',
+    template: 'ConfigMgr Web Server Certificate',
+    principal: 'Authenticated Users',
+    remove: ['Read'],
+  });
   const refused = rejection(world);
   assert.is(refused?.code, '0x80094800');
-  assert.match(refused!.reason, /for its computer account CA1, no entry grants CA1 or its groups Read \(was Authenticated Users removed\?\)/);
+  assert.match(
+    refused!.reason,
+    /for its computer account CA1, no entry grants CA1 or its groups Read \(was Authenticated Users removed\?\)/,
+  );
 });
 
-enrollment('a deny Enroll entry wins over the group\'s allow', () => {
-  const world = accepted(restarted(webServerTemplateIssued(givenNetwork())),
-    { type: 'ChangeTemplatePermissions', template: 'ConfigMgr Web Server Certificate', principal: 'Domain Computers', deny: ['Enroll'] });
+enrollment("a deny Enroll entry wins over the group's allow", () => {
+  const world = accepted(restarted(webServerTemplateIssued(givenNetwork())), {
+    type: 'ChangeTemplatePermissions',
+    template: 'ConfigMgr Web Server Certificate',
+    principal: 'Domain Computers',
+    deny: ['Enroll'],
+  });
   assert.is(rejection(world)?.code, '0x80094012');
 });
 
@@ -55,11 +76,27 @@ enrollment('refuses a "Supply in the request" request that names nothing with 0x
 });
 
 enrollment('refuses a DNS-built subject for a computer with no DNS host name with 0x8009480F', () => {
-  const world = accepted(givenNetwork(),
-    { type: 'DuplicateTemplate', source: 'Workstation Authentication', version: 'windows-server-2003-enterprise', displayName: 'ConfigMgr Client Certificate' },
-    { type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: 'ConfigMgr Client Certificate' });
-  const withoutDns: World = { ...world, directory: { ...world.directory, principals: { ...world.directory.principals, CLIENT1: { ...world.directory.principals.CLIENT1!, dnsHostName: undefined } } } };
-  assert.is(rejection(withoutDns, request({ requester: 'CLIENT1', template: 'ConfigMgr Client Certificate', dnsNames: [] }))?.code, '0x8009480F');
+  const world = accepted(
+    givenNetwork(),
+    {
+      type: 'DuplicateTemplate',
+      source: 'Workstation Authentication',
+      version: 'windows-server-2003-enterprise',
+      displayName: 'ConfigMgr Client Certificate',
+    },
+    { type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: 'ConfigMgr Client Certificate' },
+  );
+  const withoutDns: World = {
+    ...world,
+    directory: {
+      ...world.directory,
+      principals: { ...world.directory.principals, CLIENT1: { ...world.directory.principals.CLIENT1!, dnsHostName: undefined } },
+    },
+  };
+  assert.is(
+    rejection(withoutDns, request({ requester: 'CLIENT1', template: 'ConfigMgr Client Certificate', dnsNames: [] }))?.code,
+    '0x8009480F',
+  );
 });
 
 enrollment('issues what the v2 template dictates: subject from the request, DNS SANs, EKU, template information', () => {
@@ -80,7 +117,12 @@ enrollment('issues what the v2 template dictates: subject from the request, DNS 
 });
 
 enrollment('a version 1 template marks the certificate with the template name extension', () => {
-  const world = accepted(givenNetwork(), { type: 'ChangeTemplatePermissions', template: 'Web Server', principal: 'Domain Computers', allow: ['Enroll'] });
+  const world = accepted(givenNetwork(), {
+    type: 'ChangeTemplatePermissions',
+    template: 'Web Server',
+    principal: 'Domain Computers',
+    allow: ['Enroll'],
+  });
   const decision = decide(request({ template: 'Web Server' }), world, at);
   assert.is(decision.kind, 'sign');
   if (decision.kind === 'sign') assert.equal(decision.profile.extensions[0], { kind: 'templateName', name: 'WebServer' });
@@ -90,12 +132,16 @@ enrollment('does not offer a user template to a computer', () => {
   assert.is(rejection(givenNetwork(), request({ template: 'Authenticated Session' }))?.name, 'TEMPLATE_NOT_OFFERED');
 });
 
-enrollment('request ids and serial numbers follow the CA\'s last request', () => {
+enrollment("request ids and serial numbers follow the CA's last request", () => {
   const world = restarted(webServerTemplateIssued(givenNetwork()));
   const decision = decide(request(), world, at);
   assert.is(decision.kind === 'sign' && decision.draft.requestId, 1);
   const serial = decision.kind === 'sign' ? decision.profile.serialNumber : '';
-  assert.match(serial, /^[0-7][0-9a-f]{7}0000[0-9a-f]{8}$/, 'AD CS layout: tick count, CA certificate index 0, request id (10 bytes, positive)');
+  assert.match(
+    serial,
+    /^[0-7][0-9a-f]{7}0000[0-9a-f]{8}$/,
+    'AD CS layout: tick count, CA certificate index 0, request id (10 bytes, positive)',
+  );
   assert.is(serial.slice(-8), '00000001');
   assert.is(requestIdOfSerial(serial), 1);
 });

@@ -25,14 +25,32 @@ pfx('property: any OS text gets an answer, and the default is AES256-SHA256 exac
 });
 
 const exportable = () => {
-  const world = accepted(webServerTemplateIssued(givenNetwork()), { type: 'RestartComputer', computer: 'SERVER1' },
-    { type: 'ChangeRequestHandling', template: 'ConfigMgr Web Server Certificate', exportableKey: true });
-  const decision = decide({ type: 'RequestCertificate', requester: 'SERVER1', store: 'personal', template: 'ConfigMgr Web Server Certificate', dnsNames: ['server1.internal.contoso.com'] }, world, at);
+  const world = accepted(
+    webServerTemplateIssued(givenNetwork()),
+    { type: 'RestartComputer', computer: 'SERVER1' },
+    { type: 'ChangeRequestHandling', template: 'ConfigMgr Web Server Certificate', exportableKey: true },
+  );
+  const decision = decide(
+    {
+      type: 'RequestCertificate',
+      requester: 'SERVER1',
+      store: 'personal',
+      template: 'ConfigMgr Web Server Certificate',
+      dnsNames: ['server1.internal.contoso.com'],
+    },
+    world,
+    at,
+  );
   if (decision.kind !== 'sign') throw new Error(`the request was ${decision.kind}`);
   return given(world, ...issuanceEvents({ ...decision.draft, keyRef: 'server1' }, 'AA==', '0A1B2C3D4E5F60718293A4B5C6D7E8F901234567'));
 };
 const exportOn2008R2 = (encryption?: 'TripleDES-SHA1' | 'AES256-SHA256'): LabCommand => ({
-  type: 'ExportCertificate', host: 'SERVER1', certificate: { template: 'ConfigMgr Web Server Certificate' }, file: 'server1.pfx', password: 'Pa55w.rd-test', ...(encryption ? { encryption } : {}),
+  type: 'ExportCertificate',
+  host: 'SERVER1',
+  certificate: { template: 'ConfigMgr Web Server Certificate' },
+  file: 'server1.pfx',
+  password: 'Pa55w.rd-test',
+  ...(encryption ? { encryption } : {}),
 });
 
 pfx('an export on Windows Server 2008 R2 writes TripleDES-SHA1 with the SChannel provider named', () => {
@@ -51,15 +69,30 @@ pfx('asking Windows Server 2008 R2 for AES256-SHA256 is refused: its wizard has 
 });
 
 pfx('the site server (Windows Server 2008 R2) cannot import an AES256-SHA256 PFX: the wizard calls the password incorrect', () => {
-  const facts = { readable: true, thumbprint: 'AB', subject: 'CN=clouddp1.contoso.com', dnsNames: [], ekus: [], hasPrivateKey: true, keyMatchesCertificate: true, keySize: 2048 } as const;
+  const facts = {
+    readable: true,
+    thumbprint: 'AB',
+    subject: 'CN=clouddp1.contoso.com',
+    dnsNames: [],
+    ekus: [],
+    hasPrivateKey: true,
+    keyMatchesCertificate: true,
+    keySize: 2048,
+  } as const;
   const create = (encryption: 'TripleDES-SHA1' | 'AES256-SHA256'): LabCommand => ({
-    type: 'CreateCloudDistributionPoint', serviceFqdn: 'clouddp1.contoso.com', pfx: { file: 'clouddp1.pfx', password: 'x', facts: { ...facts, encryption } },
+    type: 'CreateCloudDistributionPoint',
+    serviceFqdn: 'clouddp1.contoso.com',
+    pfx: { file: 'clouddp1.pfx', password: 'x', facts: { ...facts, encryption } },
   });
   const aes = decide(create('AES256-SHA256'), givenNetwork(), at);
   assert.is(aes.kind === 'rejected' && aes.rejection.name, 'PFX_WRONG_PASSWORD');
   assert.match(aes.kind === 'rejected' ? aes.rejection.reason : '', /AES256-SHA256, which Windows Server 2008 R2 cannot decrypt/);
   const legacy = decide(create('TripleDES-SHA1'), givenNetwork(), at);
-  assert.is.not(legacy.kind === 'rejected' && legacy.rejection.name, 'PFX_WRONG_PASSWORD', 'a TripleDES-SHA1 file passes the password check');
+  assert.is.not(
+    legacy.kind === 'rejected' && legacy.rejection.name,
+    'PFX_WRONG_PASSWORD',
+    'a TripleDES-SHA1 file passes the password check',
+  );
 });
 
 pfx.run();

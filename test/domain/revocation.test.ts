@@ -11,8 +11,10 @@ const at = '2026-11-03T09:00:00.000Z';
 const later = '2026-11-04T09:00:00.000Z';
 const certificate = issuedCertificate(2, '2026-11-02T10:00:00.000Z');
 const withCertificate = (): World => issued(givenNetwork(), '2026-11-02T10:00:00.000Z', certificate);
-const revoke = (serialNumber: string, reason: Extract<LabCommand, { type: 'RevokeCertificate' }>['reason'] = 'keyCompromise'): LabCommand =>
-  ({ type: 'RevokeCertificate', serialNumber, reason });
+const revoke = (
+  serialNumber: string,
+  reason: Extract<LabCommand, { type: 'RevokeCertificate' }>['reason'] = 'keyCompromise',
+): LabCommand => ({ type: 'RevokeCertificate', serialNumber, reason });
 const rejection = (world: World, command: LabCommand) => {
   const decision = decide(command, world, later);
   return decision.kind === 'rejected' ? decision.rejection : undefined;
@@ -22,17 +24,30 @@ revocation('revoking an issued certificate records its serial, request id, thumb
   const decision = decide(revoke(certificate.serialNumber, 'superseded'), withCertificate(), at);
   assert.equal(decision, {
     kind: 'accepted',
-    events: [{
-      type: 'CertificateRevoked',
-      data: { ca: 'contoso-CA1-CA', serialNumber: certificate.serialNumber, requestId: 2, thumbprint: certificate.thumbprint, reason: 'superseded' },
-    }],
+    events: [
+      {
+        type: 'CertificateRevoked',
+        data: {
+          ca: 'contoso-CA1-CA',
+          serialNumber: certificate.serialNumber,
+          requestId: 2,
+          thumbprint: certificate.thumbprint,
+          reason: 'superseded',
+        },
+      },
+    ],
   });
 });
 
 revocation('the Revoked Certificates folder shows the certificate with the time of revocation', () => {
   const world = revoked(withCertificate(), at, certificate.serialNumber);
-  assert.equal(world.ca.revocations[certificate.serialNumber],
-    { ca: 'contoso-CA1-CA', serialNumber: certificate.serialNumber, requestId: 2, reason: 'keyCompromise', revokedAt: at });
+  assert.equal(world.ca.revocations[certificate.serialNumber], {
+    ca: 'contoso-CA1-CA',
+    serialNumber: certificate.serialNumber,
+    requestId: 2,
+    reason: 'keyCompromise',
+    revokedAt: at,
+  });
 });
 
 revocation('takes the serial number as certutil prints it: upper case, with spaces', () => {
@@ -59,11 +74,19 @@ revocation('designates the certificate by the computer that holds it and its tem
   const installed = givenAt(withCertificate(), at, {
     type: 'CertificateInstalled',
     data: {
-      host: 'SERVER1', store: 'personal', thumbprint: certificate.thumbprint, template: 'WebServer', keyRef: 'req-2', exportableKey: false,
+      host: 'SERVER1',
+      store: 'personal',
+      thumbprint: certificate.thumbprint,
+      template: 'WebServer',
+      keyRef: 'req-2',
+      exportableKey: false,
     },
   });
-  const holder = (template: string): LabCommand =>
-    ({ type: 'RevokeCertificate', holder: { host: 'SERVER1', certificate: { template } }, reason: 'superseded' });
+  const holder = (template: string): LabCommand => ({
+    type: 'RevokeCertificate',
+    holder: { host: 'SERVER1', certificate: { template } },
+    reason: 'superseded',
+  });
   assert.ok(acceptedAt(installed, at, holder('Web Server')).ca.revocations[certificate.serialNumber]);
   const refused = rejection(installed, holder('Workstation Authentication'));
   assert.is(refused?.code, 'not-found');
@@ -96,15 +119,23 @@ revocation('a stopped CA issues nothing either: a request fails with 0x800706BA'
   const stopped = acceptedAt(webServerTemplateIssued(givenNetwork()), at, { type: 'StopCaService' });
   const restarted = acceptedAt(stopped, at, { type: 'RestartComputer', computer: 'SERVER1' });
   const refused = rejection(restarted, {
-    type: 'RequestCertificate', requester: 'SERVER1', store: 'personal', template: 'ConfigMgr Web Server Certificate', dnsNames: ['server1.internal.contoso.com'],
+    type: 'RequestCertificate',
+    requester: 'SERVER1',
+    store: 'personal',
+    template: 'ConfigMgr Web Server Certificate',
+    dnsNames: ['server1.internal.contoso.com'],
   });
   assert.is(refused?.code, '0x800706BA');
   assert.match(refused!.reason, /SERVER1 cannot reach contoso-CA1-CA/);
 });
 
 revocation('names the CAs of the lab when the command names another', () => {
-  const refused = rejection(withCertificate(),
-    { type: 'RevokeCertificate', serialNumber: certificate.serialNumber, reason: 'unspecified', ca: 'other-CA' });
+  const refused = rejection(withCertificate(), {
+    type: 'RevokeCertificate',
+    serialNumber: certificate.serialNumber,
+    reason: 'unspecified',
+    ca: 'other-CA',
+  });
   assert.is(refused?.code, 'not-found');
   assert.match(refused!.reason, /the lab has contoso-CA1-CA/);
 });

@@ -8,7 +8,12 @@ import { record, givenNetwork } from '../support/world.ts';
 
 const projections = suite('projections/fold');
 
-const manyGroups = (n: number): LabEvent[] => Array.from({ length: n }, (_, i) => ({ type: 'PrincipalCreated', data: { principal: { name: `G${i}`, sid: `S-${i}`, kind: 'group', builtin: false } } }) as LabEvent);
+const manyGroups = (n: number): LabEvent[] =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      ({ type: 'PrincipalCreated', data: { principal: { name: `G${i}`, sid: `S-${i}`, kind: 'group', builtin: false } } }) as LabEvent,
+  );
 
 /** A recorded lab of every kind of event the seed makes (issuance, stores, IIS, ConfigMgr, rejections). */
 const seed = (JSON.parse(readFileSync('test/recorded/seed-deployment.json', 'utf8')) as { events: RecordedEvent[] }).events;
@@ -74,7 +79,13 @@ projections('a long chain of small folds builds its provenance without deep recu
 projections('folding leaves the events it read unchanged, so a log folds twice to the same world', () => {
   const events = record([
     ...manyGroups(1),
-    { type: 'HostProvisioned', data: { host: { name: 'H', fqdn: 'h.contoso.com', os: 'x', roles: [], lastBoot: 't0' }, iisSites: [{ name: 'S', bindings: [{ protocol: 'https', port: 443 }] }] } },
+    {
+      type: 'HostProvisioned',
+      data: {
+        host: { name: 'H', fqdn: 'h.contoso.com', os: 'x', roles: [], lastBoot: 't0' },
+        iisSites: [{ name: 'S', bindings: [{ protocol: 'https', port: 443 }] }],
+      },
+    },
     { type: 'PrincipalCreated', data: { principal: { name: 'H', sid: 'S-H', kind: 'computer', builtin: false } } },
     { type: 'ComputerRestarted', data: { computer: 'H', tokenGroups: [] } },
   ]);
@@ -85,7 +96,7 @@ projections('folding leaves the events it read unchanged, so a log folds twice t
   assert.is(first.hosts.hosts.H!.lastBoot, events[3]!.at);
 });
 
-projections('the test network yields the seed\'s world: four computers, three built-in templates, one CA issuing Web Server', () => {
+projections("the test network yields the seed's world: four computers, three built-in templates, one CA issuing Web Server", () => {
   const world = givenNetwork();
   assert.equal(Object.keys(world.hosts.hosts), ['DC1', 'CA1', 'SERVER1', 'CLIENT1']);
   assert.equal(Object.keys(world.ca.templates), ['WebServer', 'Workstation', 'ClientAuth']);

@@ -18,13 +18,19 @@ live('worlds() folds each appended batch onto the last world', async () => {
 
 live('progress() reports the changes and the findings each batch brought', async () => {
   const start = givenNetwork();
-  const joined = record([
-    { type: 'PrincipalCreated', data: { principal: { name: 'G', sid: 'S-G', kind: 'group', builtin: false } } },
-    { type: 'GroupMemberAdded', data: { group: 'G', member: 'SERVER1' } },
-  ] as LabEvent[], start.position);
+  const joined = record(
+    [
+      { type: 'PrincipalCreated', data: { principal: { name: 'G', sid: 'S-G', kind: 'group', builtin: false } } },
+      { type: 'GroupMemberAdded', data: { group: 'G', member: 'SERVER1' } },
+    ] as LabEvent[],
+    start.position,
+  );
   const [step] = await firstValueFrom(from([joined]).pipe(worlds(start), progress(start), toArray()));
   assert.ok(step!.changes.some((c) => c.text === 'SERVER1 added to G'));
-  assert.equal(step!.newFindings.map((f) => f.id), ['OP-PENDING-RESTART:principal:SERVER1']);
+  assert.equal(
+    step!.newFindings.map((f) => f.id),
+    ['OP-PENDING-RESTART:principal:SERVER1'],
+  );
 });
 
 live.run();

@@ -45,8 +45,9 @@ timeline('passes before a computer exists are ignored, and a computer provisione
     type: 'AutoenrollmentRan',
     data: { computer: 'PC1', trigger: 'timer', failures: failed ? [{ template: 'Workstation', eventId: 13, message: 'denied' }] : [] },
   });
-  const log = record([pass(false), host('t0'), pass(true), pass(false), pass(true), host('t1'), pass(false), pass(true)])
-    .map((e, i) => ({ ...e, at: `2026-11-02T0${i}:00:00.000Z` }) as RecordedEvent);
+  const log = record([pass(false), host('t0'), pass(true), pass(false), pass(true), host('t1'), pass(false), pass(true)]).map(
+    (e, i) => ({ ...e, at: `2026-11-02T0${i}:00:00.000Z` }) as RecordedEvent,
+  );
   const t = buildTimeline(log, 2);
   for (let n = 0; n <= log.length; n += 1) assert.equal(t.worldAt(n), fold(log.slice(0, n)), `position ${n}`);
   assert.is(t.worldAt(log.length).hosts.hosts.PC1!.autoenrollmentPasses, 2);
@@ -65,7 +66,10 @@ timeline('a diff between two positions is told in domain terms', () => {
   const t = buildTimeline(events);
   const issued = events.find((e) => e.type === 'TemplateIssued')!;
   const changes = diffWorlds(t.worldAt(issued.position - 1), t.worldAt(issued.position), { findings: false });
-  assert.equal(changes.map((c) => c.text), [`contoso-CA1-CA now issues ${issued.type === 'TemplateIssued' ? issued.data.template : ''}`]);
+  assert.equal(
+    changes.map((c) => c.text),
+    [`contoso-CA1-CA now issues ${issued.type === 'TemplateIssued' ? issued.data.template : ''}`],
+  );
 });
 
 timeline.run();

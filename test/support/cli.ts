@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../adapters/cli/main.ts';
 
-export interface CliResult { code: number; out: string; err: string }
+export interface CliResult {
+  code: number;
+  out: string;
+  err: string;
+}
 
 /** Runs the pkilab command line in-process and captures what it prints. */
 export const cli = async (...args: string[]): Promise<CliResult> => {

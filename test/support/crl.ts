@@ -1,6 +1,17 @@
 import {
-  addDays, contoso, crlPublishedEvent, decide, defaultCrlSettings, testNetwork, type CrlSettings, type Decision, type IssuedCertificate, type LabCommand,
-  type LabEvent, type RevocationReason, type World,
+  addDays,
+  contoso,
+  crlPublishedEvent,
+  decide,
+  defaultCrlSettings,
+  testNetwork,
+  type CrlSettings,
+  type Decision,
+  type IssuedCertificate,
+  type LabCommand,
+  type LabEvent,
+  type RevocationReason,
+  type World,
 } from '../../domain/index.ts';
 import { fold } from '../../projections/index.ts';
 import { record, startsAt } from './world.ts';
@@ -9,8 +20,15 @@ const outcome = (decision: Decision) => `${decision.kind}: ${decision.kind === '
 
 /** The test network (placeholder CA material) with a CA whose CRL settings differ from setup's. */
 export const networkWithCrl = (crl: Partial<CrlSettings>): World =>
-  fold(record(testNetwork(startsAt, { edition: 'enterprise', os: 'windows-server-2008', crl: { ...defaultCrlSettings, ...crl } },
-    { keyRef: 'ca', certificate: 'AA==', thumbprint: 'CA', serialTickBase: 0 })));
+  fold(
+    record(
+      testNetwork(
+        startsAt,
+        { edition: 'enterprise', os: 'windows-server-2008', crl: { ...defaultCrlSettings, ...crl } },
+        { keyRef: 'ca', certificate: 'AA==', thumbprint: 'CA', serialTickBase: 0 },
+      ),
+    ),
+  );
 
 /** Folds events into the world at simulated time `at` (the world's clock moves to it). */
 export const givenAt = (world: World, at: string, ...events: LabEvent[]): World => fold(record(events, world.position, at), world);

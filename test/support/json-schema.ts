@@ -6,14 +6,21 @@ type JsonSchema = Record<string, unknown>;
 
 const annotations = new Set(['$schema', 'title', 'description', 'default', 'examples']);
 const kindOf = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' && Number.isInteger(value) ? 'integer' : typeof value;
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'array'
+      : typeof value === 'number' && Number.isInteger(value)
+        ? 'integer'
+        : typeof value;
 const isType = (value: unknown, type: string) => kindOf(value) === type || (type === 'number' && kindOf(value) === 'integer');
 
 const checks: Record<string, (schema: JsonSchema, value: unknown, at: string) => string[]> = {
-  type: (s, v, at) => ([s.type].flat() as string[]).some((t) => isType(v, t)) ? [] : [`${at}: not of type ${String(s.type)}`],
+  type: (s, v, at) => (([s.type].flat() as string[]).some((t) => isType(v, t)) ? [] : [`${at}: not of type ${String(s.type)}`]),
   enum: (s, v, at) => ((s.enum as unknown[]).includes(v) ? [] : [`${at}: not in the enum`]),
   const: (s, v, at) => (s.const === v ? [] : [`${at}: not ${JSON.stringify(s.const)}`]),
-  pattern: (s, v, at) => (typeof v !== 'string' || new RegExp(s.pattern as string, 'u').test(v) ? [] : [`${at}: does not match ${String(s.pattern)}`]),
+  pattern: (s, v, at) =>
+    typeof v !== 'string' || new RegExp(s.pattern as string, 'u').test(v) ? [] : [`${at}: does not match ${String(s.pattern)}`],
   minLength: (s, v, at) => (typeof v !== 'string' || [...v].length >= (s.minLength as number) ? [] : [`${at}: too short`]),
   minimum: (s, v, at) => (typeof v !== 'number' || v >= (s.minimum as number) ? [] : [`${at}: below the minimum`]),
   maximum: (s, v, at) => (typeof v !== 'number' || v <= (s.maximum as number) ? [] : [`${at}: above the maximum`]),
@@ -29,9 +36,12 @@ const checks: Record<string, (schema: JsonSchema, value: unknown, at: string) =>
   },
   additionalProperties: (s, v, at) => {
     if (kindOf(v) !== 'object' || s.additionalProperties !== false) return [];
-    return Object.keys(v as object).filter((k) => !Object.hasOwn((s.properties as object) ?? {}, k)).map((k) => `${at}.${k}: not allowed`);
+    return Object.keys(v as object)
+      .filter((k) => !Object.hasOwn((s.properties as object) ?? {}, k))
+      .map((k) => `${at}.${k}: not allowed`);
   },
-  anyOf: (s, v, at) => ((s.anyOf as JsonSchema[]).some((o) => jsonSchemaProblems(o, v, at).length === 0) ? [] : [`${at}: matches none of anyOf`]),
+  anyOf: (s, v, at) =>
+    (s.anyOf as JsonSchema[]).some((o) => jsonSchemaProblems(o, v, at).length === 0) ? [] : [`${at}: matches none of anyOf`],
   oneOf: (s, v, at) => {
     const matching = (s.oneOf as JsonSchema[]).filter((o) => jsonSchemaProblems(o, v, at).length === 0);
     return matching.length === 1 ? [] : [`${at}: matches ${matching.length} of oneOf`];

@@ -6,7 +6,15 @@ import { importSigningKey } from '../../adapters/keystore/rsa.ts';
 import { encodeExtension } from '../../adapters/x509/extensions.ts';
 import { x509Signer } from '../../adapters/x509/signer.ts';
 import {
-  addMinutes, builtinTemplates, caCertificateProfile, caSubject, contoso, oid, testNetwork, type LabEvent, type RecordedEvent,
+  addMinutes,
+  builtinTemplates,
+  caCertificateProfile,
+  caSubject,
+  contoso,
+  oid,
+  testNetwork,
+  type LabEvent,
+  type RecordedEvent,
 } from '../../domain/index.ts';
 
 const workstation = builtinTemplates.find((t) => t.name === 'Workstation')!;
@@ -14,7 +22,10 @@ const workstation = builtinTemplates.find((t) => t.name === 'Workstation')!;
 /** Signs many computer certificates with one imported CA key (the signer imports it per certificate), a batch at a time. */
 const computerCertificates = async (caPkcs8: string, caSpki: string, computerSpki: string, computers: number, start: string) => {
   const signingKey = await importSigningKey(caPkcs8);
-  const [subjectKey, issuerKey] = [new x509.PublicKey(Buffer.from(computerSpki, 'base64')), new x509.PublicKey(Buffer.from(caSpki, 'base64'))];
+  const [subjectKey, issuerKey] = [
+    new x509.PublicKey(Buffer.from(computerSpki, 'base64')),
+    new x509.PublicKey(Buffer.from(caSpki, 'base64')),
+  ];
   const issuer = new x509.Name(caSubject.map(([type, value]) => ({ [type]: [value] })));
   const one = async (i: number) => {
     const fqdn = `pc${String(i).padStart(5, '0')}.contoso.com`;
@@ -26,16 +37,22 @@ const computerCertificates = async (caPkcs8: string, caSpki: string, computerSpk
       { kind: 'subjectAltName', dnsNames: [fqdn], upns: [], critical: true },
     ] as const;
     const certificate = await x509.X509CertificateGenerator.create({
-      serialNumber: `61${i.toString(16).padStart(8, '0')}`, subject: new x509.Name([]), issuer,
-      notBefore: new Date(at), notAfter: new Date(addMinutes(at, 525_600)),
-      publicKey: subjectKey, signingKey, signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as Algorithm,
+      serialNumber: `61${i.toString(16).padStart(8, '0')}`,
+      subject: new x509.Name([]),
+      issuer,
+      notBefore: new Date(at),
+      notAfter: new Date(addMinutes(at, 525_600)),
+      publicKey: subjectKey,
+      signingKey,
+      signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as Algorithm,
       extensions: await Promise.all(specs.map((spec) => encodeExtension(spec, subjectKey, issuerKey))),
     });
     const der = Buffer.from(certificate.rawData);
     return { der: der.toString('base64'), thumbprint: createHash('sha1').update(der).digest('hex').toUpperCase() };
   };
   const out: { der: string; thumbprint: string }[] = [];
-  for (let i = 0; i < computers; i += 64) out.push(...(await Promise.all(Array.from({ length: Math.min(64, computers - i) }, (_, k) => one(i + k)))));
+  for (let i = 0; i < computers; i += 64)
+    out.push(...(await Promise.all(Array.from({ length: Math.min(64, computers - i) }, (_, k) => one(i + k)))));
   return out;
 };
 
@@ -54,7 +71,11 @@ export const largeLog = async (computers: number, passes: number): Promise<Recor
   const signed = await computerCertificates(await keys.privateKey('ca'), caKey, computerKey, computers, start);
   const out: RecordedEvent[] = [];
   const push = (event: LabEvent, at: string) => out.push({ ...event, position: out.length + 1, at } as RecordedEvent);
-  const network = testNetwork(start, { edition: 'enterprise', os: 'windows-server-2008' }, { keyRef: 'ca', certificate: ca.der, thumbprint: ca.thumbprint, serialTickBase: 0x15fba3bb });
+  const network = testNetwork(
+    start,
+    { edition: 'enterprise', os: 'windows-server-2008' },
+    { keyRef: 'ca', certificate: ca.der, thumbprint: ca.thumbprint, serialTickBase: 0x15fba3bb },
+  );
   for (const e of network) push(e, start);
   for (let i = 0; i < computers; i += 1) {
     const name = `PC${String(i).padStart(5, '0')}`;
@@ -68,18 +89,43 @@ export const largeLog = async (computers: number, passes: number): Promise<Recor
     push({ type: 'PrincipalCreated', data: { principal } }, at);
     push({ type: 'HostProvisioned', data: { host: { name, fqdn, os: 'Windows 7', roles: [], lastBoot: at }, iisSites: [] } }, at);
     push({ type: 'ComputerRestarted', data: { computer: name, tokenGroups: ['Authenticated Users', 'Domain Computers', 'Everyone'] } }, at);
-    push({
-      type: 'CertificateIssued',
-      data: {
-        certificate: {
-          requestId: i + 1, serialNumber, thumbprint, ca: contoso.caName, template: 'Workstation', templateSchemaVersion: 2, requester: name,
-          subject: '', dnsNames: [fqdn], upns: [], ekus: [oid.clientAuth], applicationPolicies: [oid.clientAuth], notBefore: at, notAfter,
-          keyRef: `req-${i + 1}`, keySize: 2048, keyProvider: 'csp', exportableKey: false, der,
+    push(
+      {
+        type: 'CertificateIssued',
+        data: {
+          certificate: {
+            requestId: i + 1,
+            serialNumber,
+            thumbprint,
+            ca: contoso.caName,
+            template: 'Workstation',
+            templateSchemaVersion: 2,
+            requester: name,
+            subject: '',
+            dnsNames: [fqdn],
+            upns: [],
+            ekus: [oid.clientAuth],
+            applicationPolicies: [oid.clientAuth],
+            notBefore: at,
+            notAfter,
+            keyRef: `req-${i + 1}`,
+            keySize: 2048,
+            keyProvider: 'csp',
+            exportableKey: false,
+            der,
+          },
         },
       },
-    }, at);
+      at,
+    );
     const keyRef = `req-${i + 1}`;
-    push({ type: 'CertificateInstalled', data: { host: name, store: 'personal', thumbprint, template: 'Workstation', keyRef, exportableKey: false } }, at);
+    push(
+      {
+        type: 'CertificateInstalled',
+        data: { host: name, store: 'personal', thumbprint, template: 'Workstation', keyRef, exportableKey: false },
+      },
+      at,
+    );
   }
   for (let pass = 1; pass <= passes; pass += 1) {
     const at = addMinutes(start, 60 + pass * 480);

@@ -15,7 +15,11 @@ let seedLog: Promise<RecordedEvent[]> | undefined;
 export const realLog = (): Promise<RecordedEvent[]> =>
   (seedLog ??= (async () => {
     const ports = await pooledPorts();
-    const lab = await createLab(ports, 'lab', { startsAt, ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() });
+    const lab = await createLab(ports, 'lab', {
+      startsAt,
+      ca: { edition: 'enterprise', os: 'windows-server-2008' },
+      identity: drawCaIdentity(),
+    });
     await runScenario(ports, lab, seedDeployment(startsAt));
     return JSON.parse(JSON.stringify(await ports.events.read('lab'))) as RecordedEvent[];
   })());
@@ -31,7 +35,8 @@ const pathsOf = (value: Json, path: (string | number)[] = []): (string | number)
 };
 const child = (value: Json, key: string | number): Json =>
   typeof value === 'object' && value !== null ? (value as Record<string | number, Json>)[key] : undefined;
-const parentOf = (root: Json, path: (string | number)[]): Node | undefined => path.slice(0, -1).reduce<Json>(child, root) as Node | undefined;
+const parentOf = (root: Json, path: (string | number)[]): Node | undefined =>
+  path.slice(0, -1).reduce<Json>(child, root) as Node | undefined;
 
 /** Values a hand edit or a bug could leave: any JSON, near-misses of names, names every object already has. */
 const strangeValue = fc.oneof(
@@ -54,11 +59,19 @@ export const logMutation = fc.oneof(
   fc.record({ kind: fc.constant('add' as const), at: fc.nat(), path: fc.nat(), key: fc.string({ maxLength: 8 }), value: strangeValue }),
   fc.record({ kind: fc.constant('retype' as const), at: fc.nat(), type: typeName }),
   fc.record({ kind: fc.constant('time' as const), at: fc.nat(), time }),
-  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.nat(), bit: fc.integer({ min: 0, max: 7 }), restamp: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    at: fc.nat(),
+    byte: fc.nat(),
+    bit: fc.integer({ min: 0, max: 7 }),
+    restamp: fc.boolean(),
+  }),
 );
 type Mutation = typeof logMutation extends fc.Arbitrary<infer M> ? M : never;
 
-const derOf = (event: RecordedEvent): { holder: Record<string, string>; der: 'der' | 'certificate'; thumbprint: 'thumbprint' } | undefined => {
+const derOf = (
+  event: RecordedEvent,
+): { holder: Record<string, string>; der: 'der' | 'certificate'; thumbprint: 'thumbprint' } | undefined => {
   if (event.type === 'CertificateIssued') return { holder: event.data.certificate as never, der: 'der', thumbprint: 'thumbprint' };
   if (event.type === 'CaInstalled') return { holder: event.data.authority as never, der: 'certificate', thumbprint: 'thumbprint' };
   return undefined;
@@ -73,11 +86,24 @@ const apply = (log: RecordedEvent[], m: Mutation): void => {
   const parent = parentOf(event, path);
   const key = path[path.length - 1]!;
   switch (m.kind) {
-    case 'delete': log.splice(i, 1); break;
-    case 'duplicate': log.splice(i, 0, structuredClone(log[i]!)); break;
-    case 'swap': { const j = m.with % log.length; [log[i], log[j]] = [log[j]!, log[i]!]; break; }
-    case 'set': if (parent) (parent as Record<string | number, Json>)[key] = m.value; break;
-    case 'drop': if (parent && !Array.isArray(parent)) delete parent[key]; else if (Array.isArray(parent)) parent.splice(Number(key), 1); break;
+    case 'delete':
+      log.splice(i, 1);
+      break;
+    case 'duplicate':
+      log.splice(i, 0, structuredClone(log[i]!));
+      break;
+    case 'swap': {
+      const j = m.with % log.length;
+      [log[i], log[j]] = [log[j]!, log[i]!];
+      break;
+    }
+    case 'set':
+      if (parent) (parent as Record<string | number, Json>)[key] = m.value;
+      break;
+    case 'drop':
+      if (parent && !Array.isArray(parent)) delete parent[key];
+      else if (Array.isArray(parent)) parent.splice(Number(key), 1);
+      break;
     case 'add': {
       const target = parentOf(event, [...path, '']);
       // As JSON.parse makes it: an own field, even one named __proto__.
@@ -85,8 +111,12 @@ const apply = (log: RecordedEvent[], m: Mutation): void => {
       if (typeof target === 'object' && target !== null && !Array.isArray(target)) Object.defineProperty(target, m.key, field);
       break;
     }
-    case 'retype': event.type = m.type; break;
-    case 'time': event.at = m.time.toISOString(); break;
+    case 'retype':
+      event.type = m.type;
+      break;
+    case 'time':
+      event.at = m.time.toISOString();
+      break;
     case 'flip': {
       const certificates = log.filter(derOf);
       const found = certificates.length > 0 ? derOf(certificates[m.at % certificates.length]!) : undefined;
@@ -125,7 +155,8 @@ export const tortureLogs = async (runs: number, seed?: number): Promise<void> =>
     }
     fold(checked.events);
     if (checked.errors.length === 0) {
-      if (checked.events.length !== entries.length) throw new Error(`no error, yet ${checked.events.length} of ${entries.length} events were vouched for`);
+      if (checked.events.length !== entries.length)
+        throw new Error(`no error, yet ${checked.events.length} of ${entries.length} events were vouched for`);
       fold(entries.map((e) => e.event as RecordedEvent));
     }
   });

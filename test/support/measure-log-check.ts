@@ -23,11 +23,16 @@ const time = <T>(f: () => T): [T, { wall: number; cpu: number }] => {
   const used = process.cpuUsage(cpu);
   return [value, { wall: performance.now() - start, cpu: (used.user + used.system) / 1000 }];
 };
-const perSecond = (count: number, ms: number) => `${((count / ms) * 1000 / 1e6).toFixed(2)} M/s`;
+const perSecond = (count: number, ms: number) => `${(((count / ms) * 1000) / 1e6).toFixed(2)} M/s`;
 const rate = (count: number, { wall, cpu }: { wall: number; cpu: number }) =>
   `${String(Math.round(wall)).padStart(5)} ms wall (${perSecond(count, wall)}), ${String(Math.round(cpu)).padStart(5)} ms CPU (${perSecond(count, cpu)})`;
 
-const [entries, parsing] = time(() => readFileSync(file, 'utf8').trimEnd().split('\n').map((line, i): LogEntry => ({ line: i + 1, event: JSON.parse(line) })));
+const [entries, parsing] = time(() =>
+  readFileSync(file, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line, i): LogEntry => ({ line: i + 1, event: JSON.parse(line) })),
+);
 const n = entries.length;
 const certificates = entries.filter((e) => (e.event as RecordedEvent).type === 'CertificateIssued').length;
 console.log(`${file}: ${n.toLocaleString('en-US')} events, ${certificates.toLocaleString('en-US')} certificates`);

@@ -10,7 +10,11 @@ const [url, lab, who, count] = process.argv.slice(2) as [string, string, string,
 const db = await openDatabase(url, { max: 2 });
 const store = { events: postgresEventStore(db), close: () => db.close() };
 const at = '2026-11-02T09:00:00.000Z';
-const event = (name: string): PendingEvent => ({ type: 'PrincipalCreated', data: { principal: { name, sid: `S-${name}`, kind: 'group', builtin: false } }, at });
+const event = (name: string): PendingEvent => ({
+  type: 'PrincipalCreated',
+  data: { principal: { name, sid: `S-${name}`, kind: 'group', builtin: false } },
+  at,
+});
 process.stdout.write('ready\n');
 await new Promise((go) => createInterface({ input: process.stdin }).once('line', go));
 for (let n = 1; n <= Number(count); ) {

@@ -22,7 +22,13 @@ export const testKeys: KeySource = process.env.PKILAB_KEY_POOL ? pooledKeys(fold
 export const memoryPorts = (): LabPorts => {
   const keys = memoryKeyStore(testKeys);
   const secrets = memorySecretStore();
-  return { events: memoryEventStore(), keys, secrets, signer: x509Signer(keys), pfx: opensslPfxFiles(mkdtempSync(join(tmpdir(), 'pkilab-pfx-')), keys, secrets) };
+  return {
+    events: memoryEventStore(),
+    keys,
+    secrets,
+    signer: x509Signer(keys),
+    pfx: opensslPfxFiles(mkdtempSync(join(tmpdir(), 'pkilab-pfx-')), keys, secrets),
+  };
 };
 
 /** A fresh lab on memory ports with the seed's enterprise CA. */
@@ -37,7 +43,9 @@ export const freshLab = async (ports: LabPorts = memoryPorts(), edition: 'enterp
  */
 export const pooledKeyStore = async (size = 3): Promise<import('../../workflows/index.ts').KeyStore> => {
   const seedStore = memoryKeyStore(testKeys);
-  const pool = await Promise.all(Array.from({ length: size }, async (_, i) => ({ ref: `pool-${i}`, spki: await seedStore.generate(`pool-${i}`, 2048) })));
+  const pool = await Promise.all(
+    Array.from({ length: size }, async (_, i) => ({ ref: `pool-${i}`, spki: await seedStore.generate(`pool-${i}`, 2048) })),
+  );
   const assigned = new Map<string, (typeof pool)[number]>();
   return {
     async generate(ref) {
@@ -64,5 +72,11 @@ export const pooledKeyStore = async (size = 3): Promise<import('../../workflows/
 export const pooledPorts = async (): Promise<LabPorts> => {
   const keys = await pooledKeyStore();
   const secrets = memorySecretStore();
-  return { events: memoryEventStore(), keys, secrets, signer: x509Signer(keys), pfx: opensslPfxFiles(mkdtempSync(join(tmpdir(), 'pkilab-pfx-')), keys, secrets) };
+  return {
+    events: memoryEventStore(),
+    keys,
+    secrets,
+    signer: x509Signer(keys),
+    pfx: opensslPfxFiles(mkdtempSync(join(tmpdir(), 'pkilab-pfx-')), keys, secrets),
+  };
 };

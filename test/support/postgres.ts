@@ -9,8 +9,10 @@ import { openPostgresStore, type PostgresStore } from '../../adapters/postgres/s
 export const testServerUrl = (): string => {
   const url = process.env.PKILAB_TEST_PG;
   if (!url) {
-    throw new Error('PKILAB_TEST_PG is not set: the PostgreSQL suites need a server. Run `scripts/postgres-local.sh` (as root, Debian) and '
-      + 'export PKILAB_TEST_PG=<the URL it prints>; .ci/run does both.');
+    throw new Error(
+      'PKILAB_TEST_PG is not set: the PostgreSQL suites need a server. Run `scripts/postgres-local.sh` (as root, Debian) and ' +
+        'export PKILAB_TEST_PG=<the URL it prints>; .ci/run does both.',
+    );
   }
   return url;
 };
@@ -25,7 +27,8 @@ export const testSchema = async (): Promise<{ url: string; schema: string; drop:
   const schema = `pkilab_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const url = `${base}${base.includes('?') ? '&' : '?'}schema=${schema}`;
   return {
-    url, schema,
+    url,
+    schema,
     async drop() {
       const client = new pg.Client({ connectionString: base });
       await client.connect();

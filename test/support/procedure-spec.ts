@@ -1,7 +1,14 @@
 import * as assert from 'uvu/assert';
 import type { RecordedEvent } from '../../domain/index.ts';
 import {
-  findProcedure, resolveChoices, startProcedure, takeStep, type Lab, type LabPorts, type ProcedureDefinition, type StepOverride,
+  findProcedure,
+  resolveChoices,
+  startProcedure,
+  takeStep,
+  type Lab,
+  type LabPorts,
+  type ProcedureDefinition,
+  type StepOverride,
 } from '../../workflows/index.ts';
 
 import { freshLab, pooledPorts } from './ports.ts';
@@ -17,7 +24,10 @@ export interface Given {
 }
 
 /** An event the step must record: its type, and the fields its data must have (a subset, as emmett matches). */
-export interface Expected { readonly type: string; readonly data?: Readonly<Record<string, unknown>> }
+export interface Expected {
+  readonly type: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+}
 
 const walk = async (ports: LabPorts, start: Lab, procedure: ProcedureDefinition, until?: string, choices = {}): Promise<Lab> => {
   let lab = await startProcedure(ports, start, procedure.id);
@@ -32,7 +42,8 @@ const walk = async (ports: LabPorts, start: Lab, procedure: ProcedureDefinition,
 
 const subset = (actual: unknown, expected: unknown, path: string): void => {
   if (expected === null || typeof expected !== 'object' || Array.isArray(expected)) return assert.equal(actual, expected, path);
-  for (const [key, value] of Object.entries(expected)) subset((actual as Record<string, unknown> | undefined)?.[key], value, `${path}.${key}`);
+  for (const [key, value] of Object.entries(expected))
+    subset((actual as Record<string, unknown> | undefined)?.[key], value, `${path}.${key}`);
 };
 
 /** The choice `when` takes: the seed's with the fields of `override` laid over it, as a scenario does; null leaves the step out. */
@@ -62,9 +73,14 @@ export const procedureSpec = (id: string) => {
         thenEvents: async (expected: readonly Expected[]): Promise<Lab> => {
           const { lab, outcome } = await taking();
           assert.ok(outcome.ok, `${step} was rejected: ${outcome.ok ? '' : outcome.rejection.reason}`);
-          const events = outcome.events.slice(outcome.events.findIndex((e) => e.type === 'ActionTaken') + 1)
+          const events = outcome.events
+            .slice(outcome.events.findIndex((e) => e.type === 'ActionTaken') + 1)
             .filter((e: RecordedEvent) => e.type !== 'ProcedureCompleted');
-          assert.equal(events.map((e) => e.type), expected.map((e) => e.type), `${step}: the events recorded`);
+          assert.equal(
+            events.map((e) => e.type),
+            expected.map((e) => e.type),
+            `${step}: the events recorded`,
+          );
           expected.forEach((e, i) => subset(events[i]!.data, e.data ?? {}, `${e.type}.data`));
           return lab;
         },
@@ -73,9 +89,15 @@ export const procedureSpec = (id: string) => {
           const { lab, outcome } = await taking();
           assert.ok(!outcome.ok, `${step} was accepted`);
           if (outcome.ok) return lab;
-          assert.ok([outcome.rejection.name, outcome.rejection.code].includes(name), `${outcome.rejection.name} ${outcome.rejection.code}: ${outcome.rejection.reason}`);
+          assert.ok(
+            [outcome.rejection.name, outcome.rejection.code].includes(name),
+            `${outcome.rejection.name} ${outcome.rejection.code}: ${outcome.rejection.reason}`,
+          );
           if (reason) assert.match(outcome.rejection.reason, reason);
-          assert.equal(outcome.events.slice(-2).map((e) => e.type), ['ActionTaken', 'ActionRejected']);
+          assert.equal(
+            outcome.events.slice(-2).map((e) => e.type),
+            ['ActionTaken', 'ActionRejected'],
+          );
           return lab;
         },
       };

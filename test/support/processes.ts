@@ -65,7 +65,11 @@ const childEnv = (extra: Readonly<Record<string, string>> = {}) => {
 /** Starts `node bin/pkilab.mjs ...args` with a deadline. */
 export const startPkilab = (args: readonly string[], options: StartOptions = {}): Running => {
   const started = Date.now();
-  const child = spawn(process.execPath, [pkilabBin, ...args], { cwd: options.cwd ?? repoRoot, env: childEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [pkilabBin, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: childEnv(options.env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   let timedOut = false;
@@ -153,7 +157,8 @@ export const startPkilab = (args: readonly string[], options: StartOptions = {})
 };
 
 /** Runs pkilab to its end (or its deadline). */
-export const pkilab = (args: readonly string[], options: StartOptions = {}): Promise<Finished> => startPkilab(args, { input: '', ...options }).finished;
+export const pkilab = (args: readonly string[], options: StartOptions = {}): Promise<Finished> =>
+  startPkilab(args, { input: '', ...options }).finished;
 
 /**
  * Runs a pkilab command that needs no standard input (findings, travel …) inside this process, through the
@@ -166,9 +171,20 @@ export const pkilabInProcess = async (args: readonly string[], options: { timeou
   const err: string[] = [];
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), options.timeoutMs ?? 60_000)));
-  const code = await Promise.race([main([...args], { out: (l) => out.push(l), err: (l) => err.push(l) }), deadline]).finally(() => clearTimeout(timer));
+  const code = await Promise.race([main([...args], { out: (l) => out.push(l), err: (l) => err.push(l) }), deadline]).finally(() =>
+    clearTimeout(timer),
+  );
   const text = (lines: string[]) => (lines.length ? `${lines.join('\n')}\n` : '');
-  return { args, pid: process.pid, code: code === 'timeout' ? null : code, signal: null, out: text(out), err: text(err), ms: Date.now() - started, timedOut: code === 'timeout' };
+  return {
+    args,
+    pid: process.pid,
+    code: code === 'timeout' ? null : code,
+    signal: null,
+    out: text(out),
+    err: text(err),
+    ms: Date.now() - started,
+    timedOut: code === 'timeout',
+  };
 };
 
 /** Where the read-only commands of a trial run: their own processes, or this one. */
@@ -184,9 +200,11 @@ export const removeScratch = (dir: string) => rm(dir, { recursive: true, force: 
 
 /** A JavaScript stack trace in what a process printed (what pkilab must never show). */
 export const stackTraceIn = (text: string): string | undefined => {
-  const frame = text.match(/^\s+at (?:.+ \()?(?:file:\/\/|node:|\/|<anonymous>).*$/m) ?? text.match(/^\s+at .*\.(?:ts|tsx|js|mjs|cjs):\d+:\d+\)?$/m);
+  const frame =
+    text.match(/^\s+at (?:.+ \()?(?:file:\/\/|node:|\/|<anonymous>).*$/m) ?? text.match(/^\s+at .*\.(?:ts|tsx|js|mjs|cjs):\d+:\d+\)?$/m);
   if (frame) return frame[0].trim();
-  const internal = text.match(/node:internal\/[^\s]+/) ?? text.match(/^(?:Uncaught |Unhandled)\S*.*$/m) ?? text.match(/^\S+Error: .*\n\s+at /m);
+  const internal =
+    text.match(/node:internal\/[^\s]+/) ?? text.match(/^(?:Uncaught |Unhandled)\S*.*$/m) ?? text.match(/^\S+Error: .*\n\s+at /m);
   return internal?.[0];
 };
 
@@ -238,7 +256,13 @@ export const printedSteps = (stdout: string): PrintedStep[] => {
       continue;
     }
     const step = line.match(/^ {2}([✓–✗]) (\d\d:\d\d) {2}(.+?)( \(skipped\))?$/u);
-    if (step) steps.push({ procedure, title: step[3]!, time: step[2]!, outcome: step[1] === '✓' ? 'done' : step[1] === '✗' ? 'rejected' : 'skipped' });
+    if (step)
+      steps.push({
+        procedure,
+        title: step[3]!,
+        time: step[2]!,
+        outcome: step[1] === '✓' ? 'done' : step[1] === '✗' ? 'rejected' : 'skipped',
+      });
   }
   return steps;
 };
@@ -319,7 +343,9 @@ export const readRawLog = async (path: string): Promise<RawLog> => {
 };
 
 export const actionsOfRawLog = (log: RawLog): LoggedAction[] =>
-  log.events.filter((e) => e.type === 'ActionTaken').map((e) => ({ position: e.position, procedure: String(e.data?.procedure ?? ''), step: String(e.data?.step ?? '') }));
+  log.events
+    .filter((e) => e.type === 'ActionTaken')
+    .map((e) => ({ position: e.position, procedure: String(e.data?.procedure ?? ''), step: String(e.data?.step ?? '') }));
 
 /** The procedure a lab was in last (the last one started), to continue it. */
 export const lastProcedureOf = (log: RawLog): string | undefined =>
@@ -362,7 +388,8 @@ export interface KillTrial {
   readonly readers?: Readers;
 }
 
-const describeMoment = (m: KillMoment) => ('afterMs' in m ? `${m.afterMs} ms after start` : `${m.thenMs} ms after step line ${m.afterStep}`);
+const describeMoment = (m: KillMoment) =>
+  'afterMs' in m ? `${m.afterMs} ms after start` : `${m.thenMs} ms after step line ${m.afterStep}`;
 
 /** Procedure ids in catalog order (the stepper numbers them from 1). */
 const procedureIds = async (): Promise<string[]> => (await import('../../workflows/index.ts')).procedures.map((p) => p.id);
@@ -382,10 +409,11 @@ export const killAndResume = async (trial: KillTrial): Promise<TrialReport> => {
   const log = join(trial.dir, 'lab.jsonl');
   const name = `${trial.signal} ${trial.scenario} ${describeMoment(trial.moment)}${trial.force ? ' (--force over a lab)' : ''}`;
   const ended = (f: Finished, expectCodes: readonly number[], what: string): boolean => {
-    if (f.timedOut) return problems.push({ kind: 'hang', detail: `${what}: ${describeEnd(f)}` }), false;
+    if (f.timedOut) return (problems.push({ kind: 'hang', detail: `${what}: ${describeEnd(f)}` }), false);
     const crash = crashOf(f);
-    if (crash) return problems.push({ kind: 'crash', detail: `${what}: ${crash}` }), false;
-    if (f.code !== null && !expectCodes.includes(f.code)) return problems.push({ kind: 'crash', detail: `${what}: unexpected exit: ${describeEnd(f)}` }), false;
+    if (crash) return (problems.push({ kind: 'crash', detail: `${what}: ${crash}` }), false);
+    if (f.code !== null && !expectCodes.includes(f.code))
+      return (problems.push({ kind: 'crash', detail: `${what}: unexpected exit: ${describeEnd(f)}` }), false);
     return true;
   };
 
@@ -415,7 +443,8 @@ export const killAndResume = async (trial: KillTrial): Promise<TrialReport> => {
   let opened = false;
   if (ended(findings, [0, 2], 'findings after the kill')) {
     if (findings.code === 0) opened = true;
-    else if (before.events.length === 0 && printed.length === 0 && /holds no events/.test(findings.err)) notes.push('killed before the first append: no events');
+    else if (before.events.length === 0 && printed.length === 0 && /holds no events/.test(findings.err))
+      notes.push('killed before the first append: no events');
     else problems.push({ kind: 'corrupt', detail: `the log does not open after the kill: ${describeEnd(findings)}` });
   }
 
@@ -426,7 +455,11 @@ export const killAndResume = async (trial: KillTrial): Promise<TrialReport> => {
     if (ended(travel, [0], 'travel log after the kill')) {
       const missing = await lostSteps(printed, actionsOfTravelLog(travel.out));
       lost = missing.length;
-      if (lost > 0) problems.push({ kind: 'lost', detail: `${lost} acknowledged step(s) missing from ${log}: ${missing.map((s) => `${s.procedure} › ${s.title}`).join('; ')}` });
+      if (lost > 0)
+        problems.push({
+          kind: 'lost',
+          detail: `${lost} acknowledged step(s) missing from ${log}: ${missing.map((s) => `${s.procedure} › ${s.title}`).join('; ')}`,
+        });
     }
   } else if (printed.length > 0) {
     lost = printed.length;
@@ -440,17 +473,25 @@ export const killAndResume = async (trial: KillTrial): Promise<TrialReport> => {
     const quit = await pkilab(['step', '--plain', '--lab', log], { input: 'q\n', timeoutMs });
     if (ended(quit, [0, 2], 'step --lab with q')) {
       if (quit.code === 2) {
-        if (/being written by|taken by another process/.test(quit.err)) problems.push({ kind: 'refused', detail: `the killed run's lock was not taken over: ${describeEnd(quit)}` });
-        else if (!(before.events.length === 0 && /holds no lab log/.test(quit.err))) problems.push({ kind: 'crash', detail: `step --lab refused a lab that holds events: ${describeEnd(quit)}` });
+        if (/being written by|taken by another process/.test(quit.err))
+          problems.push({ kind: 'refused', detail: `the killed run's lock was not taken over: ${describeEnd(quit)}` });
+        else if (!(before.events.length === 0 && /holds no lab log/.test(quit.err)))
+          problems.push({ kind: 'crash', detail: `step --lab refused a lab that holds events: ${describeEnd(quit)}` });
       }
       const after = await readRawLog(log);
       if (before.events.length === 0 && after.events.length > 0) {
         // A log with no complete event is a creation cut short: the stepper creates the lab in it as it opens.
         if (after.problems.length > 0 || after.events[0]?.type !== 'LabCreated' || actionsOfRawLog(after).length > 0) {
-          problems.push({ kind: 'corrupt', detail: `step --lab with q alone on a lab killed before its first append: ${after.problems.join('; ') || `${after.events.length} events, first ${after.events[0]?.type}, ${actionsOfRawLog(after).length} actions`}` });
+          problems.push({
+            kind: 'corrupt',
+            detail: `step --lab with q alone on a lab killed before its first append: ${after.problems.join('; ') || `${after.events.length} events, first ${after.events[0]?.type}, ${actionsOfRawLog(after).length} actions`}`,
+          });
         } else notes.push(`step --lab created the lab whose creation was cut short (${after.events.length} events)`);
       } else if (after.lines.join('\n') !== before.lines.join('\n')) {
-        problems.push({ kind: 'corrupt', detail: `step --lab with q alone changed the log (${before.lines.length} → ${after.lines.length} lines)` });
+        problems.push({
+          kind: 'corrupt',
+          detail: `step --lab with q alone changed the log (${before.lines.length} → ${after.lines.length} lines)`,
+        });
       }
     }
   }
@@ -459,18 +500,26 @@ export const killAndResume = async (trial: KillTrial): Promise<TrialReport> => {
   const resume = await pkilab(['step', '--plain', '--lab', log, ...(target ? [target] : [])], { input: '1\nq\n', timeoutMs });
   if (ended(resume, [0, 2], 'step --lab, 1, q')) {
     if (resume.code === 2) {
-      if (/being written by|taken by another process/.test(resume.err)) problems.push({ kind: 'refused', detail: `the killed run's lock was not taken over: ${describeEnd(resume)}` });
+      if (/being written by|taken by another process/.test(resume.err))
+        problems.push({ kind: 'refused', detail: `the killed run's lock was not taken over: ${describeEnd(resume)}` });
       else if (before.events.length > 0) problems.push({ kind: 'crash', detail: `the lab does not continue: ${describeEnd(resume)}` });
       else {
         notes.push(`no log to continue (killed before the first append); step --lab refuses it: ${resume.err.trim().split('\n')[0]}`);
         // Nothing to continue: a new lab in the same folder (pkilab marked it as its own) must start at once.
         const fresh = await pkilab(['step', '--plain', '--out', trial.dir, ...(target ? [target] : [])], { input: '1\nq\n', timeoutMs });
         if (ended(fresh, [0, 2], 'step --out in the folder of a run killed before its first append')) {
-          if (fresh.code === 2) problems.push({ kind: /being written by|taken by another process/.test(fresh.err) ? 'refused' : 'crash', detail: `no new lab in the folder of a run killed before its first append: ${describeEnd(fresh)}` });
+          if (fresh.code === 2)
+            problems.push({
+              kind: /being written by|taken by another process/.test(fresh.err) ? 'refused' : 'crash',
+              detail: `no new lab in the folder of a run killed before its first append: ${describeEnd(fresh)}`,
+            });
           else {
             const after = await readRawLog(log);
             if (after.problems.length > 0 || after.events[0]?.type !== 'LabCreated' || actionsOfRawLog(after).length !== 1) {
-              problems.push({ kind: 'corrupt', detail: `the new lab's log: ${after.problems.join('; ') || `${after.events.length} events, first ${after.events[0]?.type}, ${actionsOfRawLog(after).length} actions`}` });
+              problems.push({
+                kind: 'corrupt',
+                detail: `the new lab's log: ${after.problems.join('; ') || `${after.events.length} events, first ${after.events[0]?.type}, ${actionsOfRawLog(after).length} actions`}`,
+              });
             }
           }
         }
@@ -479,12 +528,19 @@ export const killAndResume = async (trial: KillTrial): Promise<TrialReport> => {
       const after = await readRawLog(log);
       if (after.problems.length > 0) problems.push({ kind: 'corrupt', detail: `after the resumed step: ${after.problems.join('; ')}` });
       const kept = before.lines.every((line, i) => after.lines[i] === line);
-      if (!kept) problems.push({ kind: 'corrupt', detail: `the resumed step changed what was in the log before it (${before.lines.length} lines before, ${after.lines.length} after)` });
+      if (!kept)
+        problems.push({
+          kind: 'corrupt',
+          detail: `the resumed step changed what was in the log before it (${before.lines.length} lines before, ${after.lines.length} after)`,
+        });
       const taken = actionsOfRawLog(after).length - actionsOfRawLog(before).length;
-      if (taken !== 1) problems.push({ kind: 'crash', detail: `the resumed step recorded ${taken} action(s), expected 1: ${describeEnd(resume)}` });
-      if (after.events.length > 0 && after.events[0]!.type !== 'LabCreated') problems.push({ kind: 'corrupt', detail: `the log's first event is ${after.events[0]!.type}, not LabCreated` });
+      if (taken !== 1)
+        problems.push({ kind: 'crash', detail: `the resumed step recorded ${taken} action(s), expected 1: ${describeEnd(resume)}` });
+      if (after.events.length > 0 && after.events[0]!.type !== 'LabCreated')
+        problems.push({ kind: 'corrupt', detail: `the log's first event is ${after.events[0]!.type}, not LabCreated` });
       const final = await read(['findings', log], { timeoutMs });
-      if (ended(final, [0], 'findings after the resumed step') && final.code !== 0) problems.push({ kind: 'corrupt', detail: describeEnd(final) });
+      if (ended(final, [0], 'findings after the resumed step') && final.code !== 0)
+        problems.push({ kind: 'corrupt', detail: describeEnd(final) });
     }
   }
   return { name, problems, acknowledged: printed.length, lost, notes, ms: Date.now() - started };
@@ -521,9 +577,9 @@ export const twoWriters = async (trial: TwoWriterTrial): Promise<TrialReport> =>
   const log = join(trial.dir, 'lab.jsonl');
   const name = `two writers: step holds, ${seconds.join(' + ')} refused`;
   const check = (f: Finished, what: string): boolean => {
-    if (f.timedOut) return problems.push({ kind: 'hang', detail: `${what}: ${describeEnd(f)}` }), false;
+    if (f.timedOut) return (problems.push({ kind: 'hang', detail: `${what}: ${describeEnd(f)}` }), false);
     const crash = crashOf(f);
-    if (crash) return problems.push({ kind: 'crash', detail: `${what}: ${crash}` }), false;
+    if (crash) return (problems.push({ kind: 'crash', detail: `${what}: ${crash}` }), false);
     return true;
   };
   const first = startPkilab(['step', '--plain', '--out', trial.dir, 'iis-web-server-certificate'], { timeoutMs });
@@ -548,29 +604,43 @@ export const twoWriters = async (trial: TwoWriterTrial): Promise<TrialReport> =>
       if (!check(second, 'a second writer')) continue;
       if (second.code !== 2) problems.push({ kind: 'corrupt', detail: `a second writer was not refused: ${describeEnd(second)}` });
       else if (!second.err.includes(`process ${first.pid} `) || !/\(pkilab step\)/.test(second.err)) {
-        problems.push({ kind: 'crash', detail: `the refusal does not name the holder (pid ${first.pid}, pkilab step): ${describeEnd(second)}` });
+        problems.push({
+          kind: 'crash',
+          detail: `the refusal does not name the holder (pid ${first.pid}, pkilab step): ${describeEnd(second)}`,
+        });
       }
       const lines = second.err.trim().split('\n').length;
       if (lines !== 1) problems.push({ kind: 'crash', detail: `the refusal is ${lines} lines, not one: ${describeEnd(second)}` });
     }
     const during = await readRawLog(log);
-    if (during.lines.join('\n') !== held.lines.join('\n')) problems.push({ kind: 'corrupt', detail: `the log changed while the first writer held it (${held.lines.length} → ${during.lines.length} lines)` });
+    if (during.lines.join('\n') !== held.lines.join('\n'))
+      problems.push({
+        kind: 'corrupt',
+        detail: `the log changed while the first writer held it (${held.lines.length} → ${during.lines.length} lines)`,
+      });
     // The first writer goes on: one step, then quit.
     const shown = first.out().length;
     first.send('1\n');
     const stepped = await first.until((out) => /: done|: rejected/.test(out.slice(shown)), timeoutMs);
-    if (!stepped) problems.push({ kind: 'crash', detail: `the first writer did not take its step after the refusal: ${first.err().slice(-400)}` });
+    if (!stepped)
+      problems.push({ kind: 'crash', detail: `the first writer did not take its step after the refusal: ${first.err().slice(-400)}` });
     first.send('q\n');
     first.closeInput();
     const f = await first.finished;
-    if (check(f, 'the first writer') && f.code !== 0) problems.push({ kind: 'crash', detail: `the first writer ended badly: ${describeEnd(f)}` });
+    if (check(f, 'the first writer') && f.code !== 0)
+      problems.push({ kind: 'crash', detail: `the first writer ended badly: ${describeEnd(f)}` });
     const after = await readRawLog(log);
-    if (after.problems.length > 0 || after.tornBytes > 0) problems.push({ kind: 'corrupt', detail: `${after.problems.join('; ')} (torn bytes: ${after.tornBytes})` });
+    if (after.problems.length > 0 || after.tornBytes > 0)
+      problems.push({ kind: 'corrupt', detail: `${after.problems.join('; ')} (torn bytes: ${after.tornBytes})` });
     if (stepped && actionsOfRawLog(after).length !== actionsOfRawLog(held).length + 1) {
-      problems.push({ kind: 'lost', detail: `the first writer's step is not in the log (${actionsOfRawLog(held).length} → ${actionsOfRawLog(after).length} actions)` });
+      problems.push({
+        kind: 'lost',
+        detail: `the first writer's step is not in the log (${actionsOfRawLog(held).length} → ${actionsOfRawLog(after).length} actions)`,
+      });
     }
     const findings = await reader(trial.readers)(['findings', log], { timeoutMs });
-    if (check(findings, 'findings after two writers') && findings.code !== 0) problems.push({ kind: 'corrupt', detail: describeEnd(findings) });
+    if (check(findings, 'findings after two writers') && findings.code !== 0)
+      problems.push({ kind: 'corrupt', detail: describeEnd(findings) });
   } finally {
     first.kill('SIGKILL');
     await first.finished;
@@ -588,11 +658,15 @@ export const racingWriters = async (dir: string, timeoutMs = 60_000, readers?: R
   const a = startPkilab(args, { timeoutMs });
   const b = startPkilab(args, { timeoutMs });
   try {
-    const outcome = (r: Running) => Promise.race([r.until(/Choices:/, timeoutMs).then((shown) => (shown ? 'holds' : 'ended')), r.finished.then(() => 'ended')]);
+    const outcome = (r: Running) =>
+      Promise.race([r.until(/Choices:/, timeoutMs).then((shown) => (shown ? 'holds' : 'ended')), r.finished.then(() => 'ended')]);
     const [oa, ob] = await Promise.all([outcome(a), outcome(b)]);
     const holders = [oa, ob].filter((o) => o === 'holds').length;
     if (holders !== 1) problems.push({ kind: 'corrupt', detail: `${holders} processes hold the lab at once` });
-    for (const [r, o] of [[a, oa], [b, ob]] as const) {
+    for (const [r, o] of [
+      [a, oa],
+      [b, ob],
+    ] as const) {
       if (o === 'holds') {
         r.send('1\nq\n');
         r.closeInput();
@@ -601,10 +675,12 @@ export const racingWriters = async (dir: string, timeoutMs = 60_000, readers?: R
       const crash = crashOf(f);
       if (f.timedOut) problems.push({ kind: 'hang', detail: describeEnd(f) });
       else if (crash) problems.push({ kind: 'crash', detail: crash });
-      else if (o === 'ended' && (f.code !== 2 || !/being written by|taken by another process/.test(f.err))) problems.push({ kind: 'crash', detail: `the refused writer: ${describeEnd(f)}` });
+      else if (o === 'ended' && (f.code !== 2 || !/being written by|taken by another process/.test(f.err)))
+        problems.push({ kind: 'crash', detail: `the refused writer: ${describeEnd(f)}` });
     }
     const after = await readRawLog(log);
-    if (after.problems.length > 0 || after.tornBytes > 0) problems.push({ kind: 'corrupt', detail: `${after.problems.join('; ')} (torn bytes: ${after.tornBytes})` });
+    if (after.problems.length > 0 || after.tornBytes > 0)
+      problems.push({ kind: 'corrupt', detail: `${after.problems.join('; ')} (torn bytes: ${after.tornBytes})` });
     const findings = await reader(readers)(['findings', log], { timeoutMs });
     if (findings.code !== 0) problems.push({ kind: findings.timedOut ? 'hang' : 'corrupt', detail: describeEnd(findings) });
   } finally {

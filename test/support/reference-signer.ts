@@ -12,7 +12,10 @@ x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 /** A DN in the order AD CS writes it (DC=com first); an empty subject stays an empty SEQUENCE. */
 const name = (rdns: readonly Rdn[]): x509.Name => new x509.Name(rdns.map(([type, value]) => ({ [type]: [value] })));
 
-const sha1 = async (der: ArrayBuffer): Promise<string> => Buffer.from(await webcrypto.subtle.digest('SHA-1', der)).toString('hex').toUpperCase();
+const sha1 = async (der: ArrayBuffer): Promise<string> =>
+  Buffer.from(await webcrypto.subtle.digest('SHA-1', der))
+    .toString('hex')
+    .toUpperCase();
 
 /** The signer as it was before assembly from parts (@peculiar/x509 builds every certificate): the oracle of the byte-for-byte test. */
 export const referenceSigner = (keys: KeyStore): Signer => ({

@@ -5,7 +5,11 @@ import { procedures, resolveChoices, type ProcedureDefinition } from '../../work
 
 /** Generators of scenario files: valid ones built from the procedure catalogue and seed choices, and broken ones. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export interface ScenarioSample { readonly kind: string; readonly text: string; readonly valid: boolean }
+export interface ScenarioSample {
+  readonly kind: string;
+  readonly text: string;
+  readonly valid: boolean;
+}
 
 const plain = (value: unknown): Json => JSON.parse(JSON.stringify(value ?? null)) as Json;
 
@@ -14,26 +18,36 @@ const choicesOf = (procedure: ProcedureDefinition) => {
   const context = { choices: {} as Record<string, unknown> };
   const resolved = resolveChoices(procedure, {});
   return procedure.steps.map((step, i) => {
-    const offered = [step.seedChoice(context), ...[...(step.variants?.(context) ?? []), ...(step.dialog?.(context) ?? [])].map((v) => v.choice)];
+    const offered = [
+      step.seedChoice(context),
+      ...[...(step.variants?.(context) ?? []), ...(step.dialog?.(context) ?? [])].map((v) => v.choice),
+    ];
     context.choices[step.id] = resolved[i]!.choice;
     return { step, offered: offered.map(plain) as { [key: string]: Json }[] };
   });
 };
 
 const override = (offered: { [key: string]: Json }[], skippable: boolean): fc.Arbitrary<Json> => {
-  const subsetOf = (choice: { [key: string]: Json }) => fc.subarray(Object.keys(choice)).map((keys) => Object.fromEntries(keys.map((k) => [k, choice[k]!])));
+  const subsetOf = (choice: { [key: string]: Json }) =>
+    fc.subarray(Object.keys(choice)).map((keys) => Object.fromEntries(keys.map((k) => [k, choice[k]!])));
   const fields = fc.constantFrom(...offered).chain(subsetOf);
   return skippable ? fc.oneof(fc.constant('skip'), fields) : fields;
 };
 
 const procedureEntry = (procedure: ProcedureDefinition): fc.Arbitrary<Json> => {
   const steps = choicesOf(procedure);
-  const overrides = fc.subarray(steps).chain((chosen) =>
-    fc
-      .tuple(...chosen.map(({ step, offered }) => override(offered, step.skippable).map((o) => [step.id, o] as const)))
-      .map((pairs) => Object.fromEntries(pairs)),
+  const overrides = fc
+    .subarray(steps)
+    .chain((chosen) =>
+      fc
+        .tuple(...chosen.map(({ step, offered }) => override(offered, step.skippable).map((o) => [step.id, o] as const)))
+        .map((pairs) => Object.fromEntries(pairs)),
+    );
+  return fc.oneof(
+    fc.constant(procedure.id),
+    overrides.map((o) => ({ procedure: procedure.id, steps: o })),
+    fc.constant({ procedure: procedure.id }),
   );
-  return fc.oneof(fc.constant(procedure.id), overrides.map((o) => ({ procedure: procedure.id, steps: o })), fc.constant({ procedure: procedure.id }));
 };
 
 const codes = Object.values(failures).map((f) => f.code);
@@ -50,8 +64,9 @@ const stepIds = [...new Set(procedures.flatMap((p) => p.steps.map((s) => s.id)))
 
 const rejection = fc.oneof(
   fc.record({ step: fc.constantFrom(...stepIds), code: writtenCode }),
-  fc.constantFrom(...procedures).chain((p) =>
-    fc.record({ procedure: fc.constant(p.id), step: fc.constantFrom(...p.steps.map((s) => s.id)), code: writtenCode })),
+  fc
+    .constantFrom(...procedures)
+    .chain((p) => fc.record({ procedure: fc.constant(p.id), step: fc.constantFrom(...p.steps.map((s) => s.id)), code: writtenCode })),
 );
 
 const expectations = fc.record(
@@ -70,7 +85,9 @@ const expectations = fc.record(
       ),
       { maxLength: 3 },
     ),
-    bindings: fc.array(fc.record({ host, site: fc.constant('Default Web Site'), template: name }, { requiredKeys: ['host', 'site'] }), { maxLength: 2 }),
+    bindings: fc.array(fc.record({ host, site: fc.constant('Default Web Site'), template: name }, { requiredKeys: ['host', 'site'] }), {
+      maxLength: 2,
+    }),
     rejections: fc.array(rejection, { maxLength: 3 }),
     findings: fc.array(
       fc.record(
@@ -89,7 +106,9 @@ const expectations = fc.record(
 
 const lab = fc.record(
   {
-    startsAt: fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+    startsAt: fc
+      .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString()),
     ca: fc.record(
       {
         edition: fc.constantFrom('enterprise', 'standard'),

@@ -14,7 +14,9 @@ type Path = (string | number)[];
 
 const nodes = (value: Json, path: Path = []): { path: Path; value: Json }[] => [
   { path, value },
-  ...(value !== null && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => nodes(v, [...path, Array.isArray(value) ? Number(k) : k])) : []),
+  ...(value !== null && typeof value === 'object'
+    ? Object.entries(value).flatMap(([k, v]) => nodes(v, [...path, Array.isArray(value) ? Number(k) : k]))
+    : []),
 ];
 
 const replaced = (data: Json, path: Path, make: (old: Json) => Json): Json => {
@@ -30,13 +32,15 @@ const renamed = (data: Json, path: Path, key: string, to: string): Json =>
 
 /** A key with one edit (insert, delete, swap, case), or a key with a special meaning elsewhere. */
 const misspelling = fc.oneof(
-  fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'swap', 'case'), fc.constantFrom('s', 'x', '-', '_', 'é')).map(([at, op, c]) => (key: string) => {
-    const i = key.length === 0 ? 0 : at % key.length;
-    if (op === 'insert') return `${key.slice(0, i)}${c}${key.slice(i)}`;
-    if (op === 'delete') return `${key.slice(0, i)}${key.slice(i + 1)}` || 'x';
-    if (op === 'swap') return i + 1 < key.length ? `${key.slice(0, i)}${key[i + 1]}${key[i]}${key.slice(i + 2)}` : `${key}${c}`;
-    return key.toUpperCase() === key ? `${key}${c}` : key.toUpperCase();
-  }),
+  fc
+    .tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'swap', 'case'), fc.constantFrom('s', 'x', '-', '_', 'é'))
+    .map(([at, op, c]) => (key: string) => {
+      const i = key.length === 0 ? 0 : at % key.length;
+      if (op === 'insert') return `${key.slice(0, i)}${c}${key.slice(i)}`;
+      if (op === 'delete') return `${key.slice(0, i)}${key.slice(i + 1)}` || 'x';
+      if (op === 'swap') return i + 1 < key.length ? `${key.slice(0, i)}${key[i + 1]}${key[i]}${key.slice(i + 2)}` : `${key}${c}`;
+      return key.toUpperCase() === key ? `${key}${c}` : key.toUpperCase();
+    }),
   fc.constantFrom('__proto__', 'constructor', 'toString', '<<', '', ' ', '0').map((special) => () => special),
 );
 
@@ -50,53 +54,93 @@ const oddValue: fc.Arbitrary<Json> = fc.oneof(
 );
 
 const onData = (kind: string, mutate: fc.Arbitrary<(data: Json) => Json>): fc.Arbitrary<ScenarioSample> =>
-  fc.tuple(validScenarioData, mutate, fc.boolean()).map(([data, change, flow]) => ({ kind, text: yamlOf(change(data), flow, false), valid: false }));
+  fc
+    .tuple(validScenarioData, mutate, fc.boolean())
+    .map(([data, change, flow]) => ({ kind, text: yamlOf(change(data), flow, false), valid: false }));
 
 const pick = <T>(list: readonly T[], at: number): T => list[at % list.length]!;
 
-const misspelt = onData('misspelt key', fc.tuple(fc.nat(), misspelling).map(([at, spell]) => (data: Json) => {
-  const maps = nodes(data).filter((n) => n.value !== null && typeof n.value === 'object' && !Array.isArray(n.value) && Object.keys(n.value).length > 0);
-  const target = pick(maps, at);
-  const key = pick(Object.keys(target.value as object), at);
-  return renamed(data, target.path, key, spell(key));
-}));
+const misspelt = onData(
+  'misspelt key',
+  fc.tuple(fc.nat(), misspelling).map(([at, spell]) => (data: Json) => {
+    const maps = nodes(data).filter(
+      (n) => n.value !== null && typeof n.value === 'object' && !Array.isArray(n.value) && Object.keys(n.value).length > 0,
+    );
+    const target = pick(maps, at);
+    const key = pick(Object.keys(target.value as object), at);
+    return renamed(data, target.path, key, spell(key));
+  }),
+);
 
-const wrongType = onData('wrong type', fc.tuple(fc.nat(), oddValue).map(([at, odd]) => (data: Json) => replaced(data, pick(nodes(data), at).path, () => odd)));
+const wrongType = onData(
+  'wrong type',
+  fc.tuple(fc.nat(), oddValue).map(
+    ([at, odd]) =>
+      (data: Json) =>
+        replaced(data, pick(nodes(data), at).path, () => odd),
+  ),
+);
 
-const wrongNesting = onData('wrong nesting', fc.tuple(fc.nat(), fc.constantFrom('list', 'map', 'up')).map(([at, how]) => (data: Json) => {
-  const target = pick(nodes(data), at);
-  if (how === 'up' && target.path.length > 0) return replaced(data, target.path.slice(0, -1), () => target.value);
-  return replaced(data, target.path, (old) => (how === 'list' ? [old] : { value: old }));
-}));
+const wrongNesting = onData(
+  'wrong nesting',
+  fc.tuple(fc.nat(), fc.constantFrom('list', 'map', 'up')).map(([at, how]) => (data: Json) => {
+    const target = pick(nodes(data), at);
+    if (how === 'up' && target.path.length > 0) return replaced(data, target.path.slice(0, -1), () => target.value);
+    return replaced(data, target.path, (old) => (how === 'list' ? [old] : { value: old }));
+  }),
+);
 
 /** Text-level damage to a valid file: a character inserted, a control character, a cut, a huge number. */
 const onText = (kind: string, damage: fc.Arbitrary<(text: string) => string>): fc.Arbitrary<ScenarioSample> =>
   fc.tuple(validScenario, damage).map(([sample, hurt]) => ({ kind, text: hurt(sample.text), valid: false }));
 
-const insertAt = (at: number, piece: string) => (text: string) => `${text.slice(0, at % (text.length + 1))}${piece}${text.slice(at % (text.length + 1))}`;
+const insertAt = (at: number, piece: string) => (text: string) =>
+  `${text.slice(0, at % (text.length + 1))}${piece}${text.slice(at % (text.length + 1))}`;
 
 const indicators = [':', '[', ']', '{', '}', '- ', '&', '*', '!', '|', '>', "'", '"', '#', '%', '@', '`', '\t', '\n', '? ', ',', '---\n'];
-const syntax = onText('YAML syntax', fc.oneof(
-  fc.tuple(fc.nat(), fc.constantFrom(...indicators)).map(([at, c]) => insertAt(at, c)),
-  fc.nat().map((at) => (text: string) => text.slice(0, at % (text.length + 1))),
-));
+const syntax = onText(
+  'YAML syntax',
+  fc.oneof(
+    fc.tuple(fc.nat(), fc.constantFrom(...indicators)).map(([at, c]) => insertAt(at, c)),
+    fc.nat().map((at) => (text: string) => text.slice(0, at % (text.length + 1))),
+  ),
+);
 
 const controls = ['\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\u2028', '\ufeff', '\ud800', '\r'];
-const control = onText('control characters', fc.tuple(fc.nat(), fc.constantFrom(...controls)).map(([at, c]) => insertAt(at, c)));
+const control = onText(
+  'control characters',
+  fc.tuple(fc.nat(), fc.constantFrom(...controls)).map(([at, c]) => insertAt(at, c)),
+);
 
-const huge = ['1'.repeat(400), '1e400', '-1e400', `0x${'f'.repeat(300)}`, '0o777777777777777777777', '.inf', '-.nan', '9007199254740993', '-0'];
-const hugeNumber = onText('huge number', fc.tuple(fc.nat(), fc.constantFrom(...huge)).map(([at, n]) => (text: string) => {
-  const values = [...text.matchAll(/: ([^\n{[]+)/g)];
-  if (values.length === 0) return `${text}minutes: ${n}\n`;
-  const m = pick(values, at);
-  return `${text.slice(0, m.index + 2)}${n}${text.slice(m.index + m[0].length)}`;
-}));
+const huge = [
+  '1'.repeat(400),
+  '1e400',
+  '-1e400',
+  `0x${'f'.repeat(300)}`,
+  '0o777777777777777777777',
+  '.inf',
+  '-.nan',
+  '9007199254740993',
+  '-0',
+];
+const hugeNumber = onText(
+  'huge number',
+  fc.tuple(fc.nat(), fc.constantFrom(...huge)).map(([at, n]) => (text: string) => {
+    const values = [...text.matchAll(/: ([^\n{[]+)/g)];
+    if (values.length === 0) return `${text}minutes: ${n}\n`;
+    const m = pick(values, at);
+    return `${text.slice(0, m.index + 2)}${n}${text.slice(m.index + m[0].length)}`;
+  }),
+);
 
 /** Aliases used as intended: a valid file. */
 const reused = 'scenario: &n aliased\ntitle: *n\nprocedures: [&p iis-web-server-certificate]\nexpect: { completed: [*p] }\n';
 const aliases: fc.Arbitrary<ScenarioSample> = fc.oneof(
   fc.tuple(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 2, max: 9 })).map(([width, depth]) => {
-    const level = (i: number) => `l${i}: &l${i} [${Array(width).fill(i === 0 ? 'lol' : `*l${i - 1}`).join(', ')}]`;
+    const level = (i: number) =>
+      `l${i}: &l${i} [${Array(width)
+        .fill(i === 0 ? 'lol' : `*l${i - 1}`)
+        .join(', ')}]`;
     return { kind: 'alias bomb', text: `${Array.from({ length: depth }, (_, i) => level(i)).join('\n')}\n`, valid: false };
   }),
   fc.constant({ kind: 'aliases', text: reused, valid: true }),
@@ -105,19 +149,53 @@ const aliases: fc.Arbitrary<ScenarioSample> = fc.oneof(
 );
 
 const tokens = [
-  ':', '- ', '[', ']', '{', '}', '&a ', '*a', '!!str ', '!!binary ', '\n', '  ', 'scenario', 'procedures', 'expect',
-  '|', '>', '"', "'", '#', '%YAML 1.1\n', '---', '...', '? ', ', ', '\t',
+  ':',
+  '- ',
+  '[',
+  ']',
+  '{',
+  '}',
+  '&a ',
+  '*a',
+  '!!str ',
+  '!!binary ',
+  '\n',
+  '  ',
+  'scenario',
+  'procedures',
+  'expect',
+  '|',
+  '>',
+  '"',
+  "'",
+  '#',
+  '%YAML 1.1\n',
+  '---',
+  '...',
+  '? ',
+  ', ',
+  '\t',
 ];
-const randomText: fc.Arbitrary<ScenarioSample> = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 300 }),
-  fc.string({ unit: 'grapheme', maxLength: 100 }),
-  fc.array(fc.constantFrom(...tokens), { maxLength: 60 }).map((parts) => parts.join('')),
-  fc.integer({ min: 1, max: 3000 }).map((n) => `${'['.repeat(n)}${']'.repeat(n)}`),
-).map((text) => ({ kind: 'random text', text, valid: false }));
+const randomText: fc.Arbitrary<ScenarioSample> = fc
+  .oneof(
+    fc.string({ unit: 'binary', maxLength: 300 }),
+    fc.string({ unit: 'grapheme', maxLength: 100 }),
+    fc.array(fc.constantFrom(...tokens), { maxLength: 60 }).map((parts) => parts.join('')),
+    fc.integer({ min: 1, max: 3000 }).map((n) => `${'['.repeat(n)}${']'.repeat(n)}`),
+  )
+  .map((text) => ({ kind: 'random text', text, valid: false }));
 
 /** Valid and broken scenario files in about equal measure. */
 export const scenarioSamples: fc.Arbitrary<ScenarioSample> = fc.oneof(
-  validScenario, misspelt, wrongType, wrongNesting, syntax, control, hugeNumber, aliases, randomText,
+  validScenario,
+  misspelt,
+  wrongType,
+  wrongNesting,
+  syntax,
+  control,
+  hugeNumber,
+  aliases,
+  randomText,
 );
 
 const published = scenarioJsonSchema() as Record<string, unknown>;

@@ -15,15 +15,32 @@ export const servedLab = async (scenario: string) => {
   const world = fold(await jsonlEventStore(run.out).read('lab'));
   const published = await publishedBy(world, join(run.out, 'artifacts', 'CertEnroll'));
   const running = await startServers(published, fileKeyStore(join(run.out, 'keys')), { address: '127.0.0.1', httpsPort: 0, httpPort: 0 });
-  return { folder: run.out, world, published, running, caPem: join(run.out, 'artifacts', 'ca.pem'), httpsPort: running.https?.port ?? 0, httpPort: running.http?.port ?? 0 };
+  return {
+    folder: run.out,
+    world,
+    published,
+    running,
+    caPem: join(run.out, 'artifacts', 'ca.pem'),
+    httpsPort: running.https?.port ?? 0,
+    httpPort: running.http?.port ?? 0,
+  };
 };
 
-export interface Tool { readonly code: number; readonly stdout: string; readonly stderr: string }
+export interface Tool {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
 
 /** Runs a real client (openssl, curl, certutil) without blocking this process's servers; stdin is closed. */
 export const tool = (command: string, args: readonly string[], env?: NodeJS.ProcessEnv): Promise<Tool> =>
   new Promise((resolve) => {
     const child = execFile(command, [...args], { encoding: 'buffer', timeout: 20_000, env: env ?? process.env }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout: stdout.toString('latin1'), stderr: stderr.toString('utf8') }));
+      resolve({
+        code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+        stdout: stdout.toString('latin1'),
+        stderr: stderr.toString('utf8'),
+      }),
+    );
     child.stdin?.end();
   });

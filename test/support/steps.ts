@@ -7,12 +7,16 @@ export const at = '2026-11-02T10:00:00.000Z';
 export const accepted = (world: World, ...commands: LabCommand[]): World =>
   commands.reduce((w, command) => {
     const decision = decide(command, w, at);
-    if (decision.kind !== 'accepted') throw new Error(`${command.type} was ${decision.kind}: ${decision.kind === 'rejected' ? decision.rejection.reason : ''}`);
+    if (decision.kind !== 'accepted')
+      throw new Error(`${command.type} was ${decision.kind}: ${decision.kind === 'rejected' ? decision.rejection.reason : ''}`);
     return given(w, ...decision.events);
   }, world);
 
 /** The seed's template preparation for the IIS web server certificate, up to issuing it. */
-export const webServerTemplateIssued = (world: World, version: 'windows-server-2003-enterprise' | 'windows-server-2008-enterprise' = 'windows-server-2003-enterprise'): World =>
+export const webServerTemplateIssued = (
+  world: World,
+  version: 'windows-server-2003-enterprise' | 'windows-server-2008-enterprise' = 'windows-server-2003-enterprise',
+): World =>
   accepted(
     world,
     { type: 'CreateGroup', name: 'ConfigMgr IIS Servers' },
@@ -20,6 +24,11 @@ export const webServerTemplateIssued = (world: World, version: 'windows-server-2
     { type: 'DuplicateTemplate', source: 'Web Server', version, displayName: 'ConfigMgr Web Server Certificate' },
     { type: 'ChangeTemplatePermissions', template: 'ConfigMgr Web Server Certificate', principal: 'Domain Admins', remove: ['Enroll'] },
     { type: 'ChangeTemplatePermissions', template: 'ConfigMgr Web Server Certificate', principal: 'Enterprise Admins', remove: ['Enroll'] },
-    { type: 'ChangeTemplatePermissions', template: 'ConfigMgr Web Server Certificate', principal: 'ConfigMgr IIS Servers', allow: ['Read', 'Enroll'] },
+    {
+      type: 'ChangeTemplatePermissions',
+      template: 'ConfigMgr Web Server Certificate',
+      principal: 'ConfigMgr IIS Servers',
+      allow: ['Read', 'Enroll'],
+    },
     { type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: 'ConfigMgr Web Server Certificate' },
   );

@@ -6,7 +6,7 @@ import { freshLab, memoryPorts } from '../support/ports.ts';
 
 const taking = suite('workflows/actions');
 
-const take = async (ports: LabPorts, lab: Lab, id: string, choice: unknown) => (await takeAction(ports, lab, id, choice));
+const take = async (ports: LabPorts, lab: Lab, id: string, choice: unknown) => await takeAction(ports, lab, id, choice);
 
 taking('the catalogue finds an action and its strict schema by id', () => {
   assert.is(findAction('pulse-autoenrollment')?.tool, 'certutil -pulse');
@@ -21,7 +21,11 @@ taking('an action records its input like a step (procedure admin) followed by wh
   const types = outcome.events.map((e) => e.type);
   assert.equal(types.slice(0, 3), ['ActionTaken', 'ComputerRestarted', 'AutoenrollmentRan']);
   const input = outcome.events[0]!;
-  assert.equal(input.type === 'ActionTaken' && input.data, { procedure: adminProcedure, step: 'restart-computer', choice: { computer: 'CLIENT1' } });
+  assert.equal(input.type === 'ActionTaken' && input.data, {
+    procedure: adminProcedure,
+    step: 'restart-computer',
+    choice: { computer: 'CLIENT1' },
+  });
   assert.is(after.world.hosts.hosts.CLIENT1!.lastBoot, input.at);
 });
 
@@ -30,7 +34,10 @@ taking('a refused action is recorded with its real code and changes nothing else
   const { lab: after, outcome } = await take(ports, lab, 'approve-request', { requestId: 4 });
   assert.not.ok(outcome.ok);
   assert.is(!outcome.ok && outcome.rejection.code, '0x80070002');
-  assert.equal(after.events.slice(lab.events.length).map((e) => e.type), ['ActionTaken', 'ActionRejected']);
+  assert.equal(
+    after.events.slice(lab.events.length).map((e) => e.type),
+    ['ActionTaken', 'ActionRejected'],
+  );
   assert.is(after.world.rejections.at(-1)?.procedure, adminProcedure);
 });
 
@@ -49,10 +56,16 @@ taking('a week of simulated time runs 21 autoenrollment passes on each computer,
   assert.is(passes.length, 21);
   assert.is(passes[0]!.at, '2026-11-02T17:00:00.000Z');
   const times = outcome.events.map((e) => Date.parse(e.at));
-  assert.ok(times.every((t, i) => i === 0 || t >= times[i - 1]!), 'events in time order');
+  assert.ok(
+    times.every((t, i) => i === 0 || t >= times[i - 1]!),
+    'events in time order',
+  );
   assert.ok(outcome.events.some((e) => e.type === 'TimeAdvanced' && e.at === '2026-11-09T09:00:00.000Z'));
   assert.is(after.world.now, '2026-11-09T09:00:00.000Z');
-  assert.ok(outcome.events.some((e) => e.type === 'CrlPublished'), 'the CA publishes its CRLs on its periods meanwhile');
+  assert.ok(
+    outcome.events.some((e) => e.type === 'CrlPublished'),
+    'the CA publishes its CRLs on its periods meanwhile',
+  );
 });
 
 taking('time cannot be moved backwards', async () => {
@@ -64,16 +77,24 @@ taking('time cannot be moved backwards', async () => {
 taking('a log with actions is decided again to the same outcome, and a what-if on an action changes what follows', async () => {
   const { ports, lab } = await freshLab();
   let current = (await take(ports, lab, 'remove-template-from-ca', { template: 'WebServer' })).lab;
-  current = (await take(ports, current, 'request-certificate', { computer: 'SERVER1', template: 'Web Server', dnsNames: ['a.contoso.com'] })).lab;
+  current = (
+    await take(ports, current, 'request-certificate', { computer: 'SERVER1', template: 'Web Server', dnsNames: ['a.contoso.com'] })
+  ).lab;
   current = (await take(ports, current, 'advance-time', { hours: 9 })).lab;
   assert.is(current.world.rejections.at(-1)?.rejection.code, '0x80094800');
   const again = await redecide({ ...ports, events: memoryEventStore() }, current.events);
   assert.is(again.divergedAt, undefined);
   const removal = current.events.find((e) => e.type === 'ActionTaken' && e.data.step === 'remove-template-from-ca')!;
-  const whatIf = await redecide({ ...memoryPorts(), keys: ports.keys, events: memoryEventStore() }, current.events, { kind: 'skip', position: removal.position });
+  const whatIf = await redecide({ ...memoryPorts(), keys: ports.keys, events: memoryEventStore() }, current.events, {
+    kind: 'skip',
+    position: removal.position,
+  });
   assert.is(whatIf.divergedAt, removal.position);
   // With Web Server still issued, the request gets as far as the Security tab, which lets only administrators enroll.
-  assert.equal(whatIf.lab.world.rejections.map((r) => r.rejection.code), ['0x80094012']);
+  assert.equal(
+    whatIf.lab.world.rejections.map((r) => r.rejection.code),
+    ['0x80094012'],
+  );
 });
 
 taking.run();

@@ -59,7 +59,10 @@ choices('the export step takes a clear password of at least 8 characters or a se
   assert.is(exportStep.parse({ ...base, password: 'eight888' }, 'export').password, 'eight888');
   assert.ok(isSecretRef(exportStep.parse({ ...base, password: { secret: 'cloud-dp' } }, 'export').password));
   const short = refusal(() => exportStep.parse({ ...base, password: 'seven77' }, 'export'));
-  assert.is(short.message, 'export.password: expected a strong password of at least 8 characters, as the export wizard asks, found a password of 7 characters');
+  assert.is(
+    short.message,
+    'export.password: expected a strong password of at least 8 characters, as the export wizard asks, found a password of 7 characters',
+  );
   assert.match(refusal(() => exportStep.parse({ ...base, password: { secret: 'a', extra: 1 } }, 'export')).path, /^export\.password/);
   assert.match(
     refusal(() => exportStep.parse({ ...base, password: 12345678 }, 'export')).message,
@@ -68,7 +71,10 @@ choices('the export step takes a clear password of at least 8 characters or a se
 });
 
 choices('the PFX import steps take any password (a wrong one is worth rehearsing) or a sealed reference', () => {
-  for (const [procedure, step] of [['cloud-dp-service-certificate', 'create-cloud-dp'], ['dp-client-certificate', 'import-dp-certificate']] as const) {
+  for (const [procedure, step] of [
+    ['cloud-dp-service-certificate', 'create-cloud-dp'],
+    ['dp-client-certificate', 'import-dp-certificate'],
+  ] as const) {
     const definition = stepOf(procedure, step);
     const seed = definition.seedChoice({ choices: {} }) as Record<string, unknown>;
     for (const password of ['', 'x', { secret: 'dp' }]) assert.equal(definition.parse({ ...seed, password }, step).password, password);
@@ -86,7 +92,10 @@ choices('booleans, numbers and lists must be of their own type', () => {
     /^create-gpo\.linkToDomain: expected true or false, found "false"$/,
   );
   const wait = stepOf('windows-client-certificate', 'wait');
-  assert.match(refusal(() => wait.parse({ minutes: 1.5 }, 'wait')).message, /^wait\.minutes: expected a whole number of minutes from 1 to 10080/);
+  assert.match(
+    refusal(() => wait.parse({ minutes: 1.5 }, 'wait')).message,
+    /^wait\.minutes: expected a whole number of minutes from 1 to 10080/,
+  );
   assert.match(refusal(() => wait.parse({ minutes: 1e400 }, 'wait')).message, /found Infinity$/);
   const security = stepOf('iis-web-server-certificate', 'security');
   assert.match(

@@ -9,21 +9,30 @@ const at = '2026-11-02T10:00:00.000Z';
 const commands = (choice: unknown) => revoke.commands(revoke.parse(choice, 'actions[0]'), givenNetwork(), at);
 
 actions('revoke-certificate names the certificate by serial, Request ID, or computer with template or thumbprint', () => {
-  assert.equal(commands({ serialNumber: '1a2b', reason: 'superseded' }),
-    [{ type: 'RevokeCertificate', reason: 'superseded', serialNumber: '1a2b' }]);
+  assert.equal(commands({ serialNumber: '1a2b', reason: 'superseded' }), [
+    { type: 'RevokeCertificate', reason: 'superseded', serialNumber: '1a2b' },
+  ]);
   assert.equal(commands({ requestId: 3 }), [{ type: 'RevokeCertificate', reason: 'unspecified', requestId: 3 }]);
   assert.equal(commands({ computer: 'SERVER1', template: 'Web Server', ca: 'contoso-CA1-CA' }), [
     {
-      type: 'RevokeCertificate', reason: 'unspecified', holder: { host: 'SERVER1', certificate: { template: 'Web Server' } },
+      type: 'RevokeCertificate',
+      reason: 'unspecified',
+      holder: { host: 'SERVER1', certificate: { template: 'Web Server' } },
       ca: 'contoso-CA1-CA',
     },
   ]);
-  assert.equal(commands({ computer: 'SERVER1', thumbprint: 'AB' })[0],
-    { type: 'RevokeCertificate', reason: 'unspecified', holder: { host: 'SERVER1', certificate: { thumbprint: 'AB' } } });
+  assert.equal(commands({ computer: 'SERVER1', thumbprint: 'AB' })[0], {
+    type: 'RevokeCertificate',
+    reason: 'unspecified',
+    holder: { host: 'SERVER1', certificate: { thumbprint: 'AB' } },
+  });
 });
 
 actions('the parsed choice parses again to itself: the log records it and a re-decision reads it back', () => {
-  for (const written of [{ requestId: 1, reason: 'keyCompromise' }, { computer: 'CLIENT1', template: 'ConfigMgr Client Certificate' }]) {
+  for (const written of [
+    { requestId: 1, reason: 'keyCompromise' },
+    { computer: 'CLIENT1', template: 'ConfigMgr Client Certificate' },
+  ]) {
     const once = revoke.parse(written, 'actions[0]');
     assert.equal(revoke.parse(JSON.parse(JSON.stringify(once)), 'actions[0]'), once);
   }

@@ -3,7 +3,22 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { evaluateFindings, hasRight, issuingAuthorities, tokenIdentities, type RecordedEvent, type World } from '../../domain/index.ts';
 import { fold } from '../../projections/index.ts';
-import { createLab, currentStepOf, findProcedure, machineOf, procedureSnapshot, procedures, resolveChoices, startProcedure, takeStep, type Lab, type LabPorts, type ProcedureDefinition, type ProcedureEvent, type ProcedureSnapshot } from '../../workflows/index.ts';
+import {
+  createLab,
+  currentStepOf,
+  findProcedure,
+  machineOf,
+  procedureSnapshot,
+  procedures,
+  resolveChoices,
+  startProcedure,
+  takeStep,
+  type Lab,
+  type LabPorts,
+  type ProcedureDefinition,
+  type ProcedureEvent,
+  type ProcedureSnapshot,
+} from '../../workflows/index.ts';
 import { pooledKeyStore } from '../support/ports.ts';
 import { memoryEventStore } from '../../adapters/eventstore/memory.ts';
 import { x509Signer } from '../../adapters/x509/signer.ts';
@@ -25,19 +40,24 @@ const freshPorts = (): LabPorts => {
 };
 
 /** Procedures whose seed path a procedure relies on (groups and templates made earlier in the seed). */
-const prerequisites: Record<string, string[]> = { 'dp-client-certificate': ['iis-web-server-certificate'], 'amt-8021x-client-certificate': ['amt-web-server-certificate'] };
+const prerequisites: Record<string, string[]> = {
+  'dp-client-certificate': ['iis-web-server-certificate'],
+  'amt-8021x-client-certificate': ['amt-web-server-certificate'],
+};
 
 /** Every input a person can give at a step: the seed's choice, the wrong ones the dialog offers, and skipping. */
-const inputs = (procedure: ProcedureDefinition) => (snapshot: ProcedureSnapshot): ProcedureEvent[] => {
-  const step = procedure.steps.find((s) => s.id === currentStepOf(snapshot));
-  if (!step) return [];
-  const context = snapshot.context;
-  return [
-    { type: 'ACT', step: step.id, choice: step.seedChoice(context) },
-    ...(step.variants?.(context) ?? []).map((v): ProcedureEvent => ({ type: 'ACT', step: step.id, choice: v.choice })),
-    ...(step.skippable ? [{ type: 'SKIP', step: step.id } as ProcedureEvent] : []),
-  ];
-};
+const inputs =
+  (procedure: ProcedureDefinition) =>
+  (snapshot: ProcedureSnapshot): ProcedureEvent[] => {
+    const step = procedure.steps.find((s) => s.id === currentStepOf(snapshot));
+    if (!step) return [];
+    const context = snapshot.context;
+    return [
+      { type: 'ACT', step: step.id, choice: step.seedChoice(context) },
+      ...(step.variants?.(context) ?? []).map((v): ProcedureEvent => ({ type: 'ACT', step: step.id, choice: v.choice })),
+      ...(step.skippable ? [{ type: 'SKIP', step: step.id } as ProcedureEvent] : []),
+    ];
+  };
 
 const pathOptions = (procedure: ProcedureDefinition) => ({
   events: inputs(procedure),
@@ -59,7 +79,8 @@ const issuanceAllowed = (before: World, event: RecordedEvent): string | undefine
   const identities = tokenIdentities(before.directory, c.requester);
   const ca = issuingAuthorities(before.ca, template).find((a) => a.name === c.ca);
   if (!ca) return `${c.template} issued by ${c.ca} which does not issue it`;
-  if (!hasRight(template.acl, identities, 'Read') || !hasRight(template.acl, identities, 'Enroll')) return `${c.requester} lacked Read/Enroll on ${c.template}`;
+  if (!hasRight(template.acl, identities, 'Read') || !hasRight(template.acl, identities, 'Enroll'))
+    return `${c.requester} lacked Read/Enroll on ${c.template}`;
   if (!hasRight(template.acl, tokenIdentities(before.directory, ca.host), 'Read')) return `${c.ca} could not read ${c.template}`;
   if (ca.edition === 'standard' && template.schemaVersion > 1) return `a Standard CA issued version ${template.schemaVersion}`;
   return undefined;
@@ -70,7 +91,10 @@ const workflowEvents: readonly string[] = ['ProcedureStarted', 'ActionTaken', 'A
 
 /** The domain event types a path recorded after the lab it started from. */
 const producedBy = (lab: Lab, start: Lab): string[] =>
-  lab.events.slice(start.events.length).map((e) => e.type).filter((type) => !workflowEvents.includes(type));
+  lab.events
+    .slice(start.events.length)
+    .map((e) => e.type)
+    .filter((type) => !workflowEvents.includes(type));
 
 const counts: Record<string, { paths: number; deviating: number; benign: number }> = {};
 
@@ -80,12 +104,20 @@ for (const procedure of procedures) {
     const tally = (counts[procedure.id] = { paths: paths.length, deviating: 0, benign: 0 });
     assert.ok(paths.length >= 2, `${procedure.id}: ${paths.length} paths`);
     const base = freshPorts();
-    let start = await createLab(base, 'base', { startsAt, ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() });
+    let start = await createLab(base, 'base', {
+      startsAt,
+      ca: { edition: 'enterprise', os: 'windows-server-2008' },
+      identity: drawCaIdentity(),
+    });
     for (const id of prerequisites[procedure.id] ?? []) start = await seedPath(base, start, findProcedure(id)!);
     const produced = new Set<string>();
     for (const path of paths) {
       const ports = freshPorts();
-      await ports.events.append('lab', start.events.map(({ position: _p, ...e }) => e), 0);
+      await ports.events.append(
+        'lab',
+        start.events.map(({ position: _p, ...e }) => e),
+        0,
+      );
       let lab: Lab = { id: 'lab', events: start.events, world: start.world };
       lab = await startProcedure(ports, lab, procedure.id);
       const taken = path.steps.map((s) => s.event).filter((e): e is ProcedureEvent => e.type === 'ACT' || e.type === 'SKIP');
@@ -113,10 +145,17 @@ for (const procedure of procedures) {
       const flagged = lab.world.rejections.length > 0 || evaluateFindings(lab.world).some((f) => f.severity !== 'info');
       if (!flagged) {
         tally.benign += 1;
-        assert.ok(lab.world.procedures[procedure.id]?.completed, `${procedure.id}: a deviating path neither completed nor left a rejection or finding`);
+        assert.ok(
+          lab.world.procedures[procedure.id]?.completed,
+          `${procedure.id}: a deviating path neither completed nor left a rejection or finding`,
+        );
       }
     }
-    assert.equal([...procedure.events].sort(), [...produced].sort(), `${procedure.id}: the events its file lists are those its paths produce`);
+    assert.equal(
+      [...procedure.events].sort(),
+      [...produced].sort(),
+      `${procedure.id}: the events its file lists are those its paths produce`,
+    );
   });
 }
 
@@ -127,12 +166,22 @@ function choicesSoFar(lab: Lab, procedure: string): Readonly<Record<string, unkn
 
 exploration('the issuance invariant is not vacuous: it flags a certificate the token did not allow', async () => {
   const ports = freshPorts();
-  const lab = await seedPath(ports, await createLab(ports, 'x', { startsAt, ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() }), findProcedure('iis-web-server-certificate')!);
+  const lab = await seedPath(
+    ports,
+    await createLab(ports, 'x', { startsAt, ca: { edition: 'enterprise', os: 'windows-server-2008' }, identity: drawCaIdentity() }),
+    findProcedure('iis-web-server-certificate')!,
+  );
   const issued = lab.events.find((e) => e.type === 'CertificateIssued')!;
   const index = lab.events.indexOf(issued);
   const before = fold(lab.events.slice(0, index));
   assert.is(issuanceAllowed(before, issued), undefined);
-  const stale: World = { ...before, directory: { ...before.directory, tokens: { ...before.directory.tokens, SERVER1: { groups: ['Domain Computers'], issuedAt: startsAt } } } };
+  const stale: World = {
+    ...before,
+    directory: {
+      ...before.directory,
+      tokens: { ...before.directory.tokens, SERVER1: { groups: ['Domain Computers'], issuedAt: startsAt } },
+    },
+  };
   assert.match(issuanceAllowed(stale, issued) ?? '', /SERVER1 lacked Read\/Enroll/);
 });
 
@@ -140,13 +189,18 @@ exploration('the one-walk path finder finds exactly the done paths of xstate/gra
   const procedure = findProcedure('iis-web-server-certificate')!;
   const key = (p: { state: ProcedureSnapshot; steps: readonly { event: { type: string } }[] }) =>
     JSON.stringify(p.steps.map((s) => s.event).filter((e) => e.type !== 'xstate.init'));
-  const reference = getSimplePaths(machineOf(procedure), pathOptions(procedure)).filter((p) => p.state.status === 'done').map(key).sort();
+  const reference = getSimplePaths(machineOf(procedure), pathOptions(procedure))
+    .filter((p) => p.state.status === 'done')
+    .map(key)
+    .sort();
   assert.ok(reference.length >= 2);
   assert.equal(pathsOf(procedure).map(key).sort(), reference);
 });
 
 exploration('reports the number of paths explored per procedure', () => {
-  const lines = Object.entries(counts).map(([id, c]) => `${id}: ${c.paths} paths (${c.deviating} deviate from the seed; ${c.benign} of those end well without a finding)`);
+  const lines = Object.entries(counts).map(
+    ([id, c]) => `${id}: ${c.paths} paths (${c.deviating} deviate from the seed; ${c.benign} of those end well without a finding)`,
+  );
   console.log(`\n  Paths explored:\n    ${lines.join('\n    ')}`);
   assert.is(Object.keys(counts).length, procedures.length);
 });

@@ -1,7 +1,13 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  eventStoreError, isEventStoreError, isKeyStoreError, isPfxFilesError, isSecretStoreError, isSignerError, keyStoreError,
+  eventStoreError,
+  isEventStoreError,
+  isKeyStoreError,
+  isPfxFilesError,
+  isSecretStoreError,
+  isSignerError,
+  keyStoreError,
 } from '../../workflows/index.ts';
 
 const ports = suite('workflows/ports: each port declares its error codes and a guard');

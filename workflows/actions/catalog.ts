@@ -11,7 +11,14 @@ import { timeActions } from './time-actions.ts';
  * Every administrative action, grouped as the stepper lists them. A new group of actions (revocation and CRL
  * publication, say) is a file of definitions in this folder and one more spread here.
  */
-export const actions: readonly ActionDefinition<any>[] = [...computerActions, ...caActions, ...crlActions, ...templateActions, ...certificateActions, ...timeActions];
+export const actions: readonly ActionDefinition<any>[] = [
+  ...computerActions,
+  ...caActions,
+  ...crlActions,
+  ...templateActions,
+  ...certificateActions,
+  ...timeActions,
+];
 
 export const actionIds = (): string[] => actions.map((a) => a.id);
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { choiceOf, text } from '../choices.ts';
 import { defineAction } from './definition.ts';
 
-const onComputer = z.strictObject({ computer: text.describe('the computer\'s name, e.g. CLIENT1') });
+const onComputer = z.strictObject({ computer: text.describe("the computer's name, e.g. CLIENT1") });
 
 export const restartComputer = defineAction({
   id: 'restart-computer',
@@ -19,7 +19,8 @@ export const restartComputer = defineAction({
 export const gpupdate = defineAction({
   id: 'gpupdate',
   title: 'Refresh Group Policy on a computer',
-  purpose: 'Applies the computer\'s policy now. It neither renews the token (group changes still need a restart) nor runs autoenrollment (certutil -pulse does).',
+  purpose:
+    "Applies the computer's policy now. It neither renews the token (group changes still need a restart) nor runs autoenrollment (certutil -pulse does).",
   group: 'computers',
   tool: 'gpupdate /force',
   example: { computer: 'CLIENT1' },
@@ -31,7 +32,8 @@ export const gpupdate = defineAction({
 export const pulseAutoenrollment = defineAction({
   id: 'pulse-autoenrollment',
   title: 'Trigger autoenrollment on a computer',
-  purpose: 'Runs the computer\'s autoenrollment task at once instead of waiting for its 8-hour timer: missing certificates are requested, approved ones retrieved, due ones renewed.',
+  purpose:
+    "Runs the computer's autoenrollment task at once instead of waiting for its 8-hour timer: missing certificates are requested, approved ones retrieved, due ones renewed.",
   group: 'computers',
   tool: 'certutil -pulse',
   example: { computer: 'CLIENT1' },

@@ -4,13 +4,13 @@ import { ChoiceError, choiceOf, text } from '../choices.ts';
 import { defineAction } from './definition.ts';
 
 const revokeFields = z.strictObject({
-  serialNumber: text.optional().describe('the serial number as certutil -view or the certificate\'s Details tab shows it'),
+  serialNumber: text.optional().describe("the serial number as certutil -view or the certificate's Details tab shows it"),
   requestId: z.int().min(1).optional().describe('the Request ID column of Issued Certificates'),
   computer: text.optional().describe('the computer holding the certificate (with template or thumbprint)'),
   template: text.optional().describe('with computer: the newest certificate from this template in its personal store'),
   thumbprint: text.optional().describe('with computer: the certificate with this thumbprint'),
   reason: z.enum(revocationReasonNames as [RevocationReason, ...RevocationReason[]]).default('unspecified'),
-  ca: text.optional().describe('the CA\'s name; left out, the lab\'s CA'),
+  ca: text.optional().describe("the CA's name; left out, the lab's CA"),
 });
 
 type RevokeChoice = z.output<typeof revokeFields>;
@@ -45,8 +45,9 @@ const targetOf = (choice: RevokeChoice): RevocationTarget => {
 export const revokeCertificate = defineAction({
   id: 'revoke-certificate',
   title: 'Revoke a certificate',
-  purpose: 'Moves an issued certificate to Revoked Certificates with a reason (certificateHold can be revoked again for good). '
-    + 'Clients see it only in the next CRL the CA publishes (the next delta, by default within a day; publish-crl makes it now).',
+  purpose:
+    'Moves an issued certificate to Revoked Certificates with a reason (certificateHold can be revoked again for good). ' +
+    'Clients see it only in the next CRL the CA publishes (the next delta, by default within a day; publish-crl makes it now).',
   group: 'certification authority',
   tool: 'Certification Authority › Issued Certificates › All Tasks › Revoke Certificate (certutil -revoke <serial> <reason>)',
   example: { requestId: 1, reason: 'keyCompromise' } as RevokeChoice,
@@ -58,7 +59,9 @@ export const revokeCertificate = defineAction({
 });
 
 const publishFields = z.strictObject({
-  kind: z.enum(['base', 'delta']).default('base')
+  kind: z
+    .enum(['base', 'delta'])
+    .default('base')
     .describe('base: a new CRL and, with deltas on, its delta (certutil -CRL); delta: a delta only'),
   ca: text.optional(),
 });
@@ -66,8 +69,9 @@ const publishFields = z.strictObject({
 export const publishCrl = defineAction({
   id: 'publish-crl',
   title: 'Publish a CRL now',
-  purpose: 'Publishes a new base CRL (followed by its delta when deltas are on) or a delta CRL only, to CertEnroll and LDAP, instead of '
-    + 'waiting for the CA\'s schedule; the next scheduled publication counts from it.',
+  purpose:
+    'Publishes a new base CRL (followed by its delta when deltas are on) or a delta CRL only, to CertEnroll and LDAP, instead of ' +
+    "waiting for the CA's schedule; the next scheduled publication counts from it.",
   group: 'certification authority',
   tool: 'Certification Authority › Revoked Certificates › All Tasks › Publish (certutil -CRL, certutil -CRL delta)',
   example: { kind: 'base' as CrlKind },
@@ -76,7 +80,7 @@ export const publishCrl = defineAction({
   commands: (choice) => [{ type: 'PublishCrl', kind: choice.kind, trigger: 'administrator', ...(choice.ca ? { ca: choice.ca } : {}) }],
 });
 
-const onCa = z.strictObject({ ca: text.optional().describe('the CA\'s name; left out, the lab\'s CA') });
+const onCa = z.strictObject({ ca: text.optional().describe("the CA's name; left out, the lab's CA") });
 
 /** net stop / net start certsvc. */
 const caService = (type: 'StopCaService' | 'StartCaService', about: { id: string; title: string; purpose: string; tool: string }) =>
@@ -92,8 +96,9 @@ const caService = (type: 'StopCaService' | 'StartCaService', about: { id: string
 export const stopCaService = caService('StopCaService', {
   id: 'stop-ca-service',
   title: 'Stop Certificate Services on the CA',
-  purpose: 'A stopped CA issues nothing (requests fail with 0x800706BA, autoenrollment logs event 13) and publishes no CRL: '
-    + 'once its CRLs pass their next update, every client that checks revocation fails.',
+  purpose:
+    'A stopped CA issues nothing (requests fail with 0x800706BA, autoenrollment logs event 13) and publishes no CRL: ' +
+    'once its CRLs pass their next update, every client that checks revocation fails.',
   tool: 'net stop certsvc',
 });
 

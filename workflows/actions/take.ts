@@ -13,12 +13,21 @@ import { adminProcedure } from './definition.ts';
  * step = the action id), the timers due while it takes its time run first at their own times, then its commands
  * are decided at the action's time. A refusal is recorded after the input with its real code.
  */
-export const takeAction = async (ports: LabPorts, lab: Lab, actionId: string, choice: unknown): Promise<{ lab: Lab; outcome: StepOutcome }> => {
+export const takeAction = async (
+  ports: LabPorts,
+  lab: Lab,
+  actionId: string,
+  choice: unknown,
+): Promise<{ lab: Lab; outcome: StepOutcome }> => {
   const action = findAction(actionId);
   if (!action) throw new ChoiceError('action', 'an administrative action of the catalogue (pkilab actions lists them)', actionId);
   const record = async (prior: readonly PendingEvent[], input: unknown, rejection: Rejection, at: string) => {
     const taken: PendingEvent = { type: 'ActionTaken', data: { procedure: adminProcedure, step: actionId, choice: input }, at };
-    const done = await commit(ports, lab, [...prior, taken, { type: 'ActionRejected', data: { procedure: adminProcedure, step: actionId, rejection }, at }]);
+    const done = await commit(ports, lab, [
+      ...prior,
+      taken,
+      { type: 'ActionRejected', data: { procedure: adminProcedure, step: actionId, rejection }, at },
+    ]);
     return { lab: done.lab, outcome: { ok: false as const, rejection, events: done.events } };
   };
   let parsed: unknown;
@@ -31,7 +40,12 @@ export const takeAction = async (ports: LabPorts, lab: Lab, actionId: string, ch
   parsed = await sealSecrets(ports.secrets, parsed);
   const at = action.until ? action.until(parsed, lab.world.now) : addMinutes(lab.world.now, action.minutes);
   if (Date.parse(at) <= Date.parse(lab.world.now)) {
-    return record([], parsed, reject('INVALID_CHOICE', `Simulated time only moves forward: the lab is at ${lab.world.now}, ${at} is not later.`), addMinutes(lab.world.now, 1));
+    return record(
+      [],
+      parsed,
+      reject('INVALID_CHOICE', `Simulated time only moves forward: the lab is at ${lab.world.now}, ${at} is not later.`),
+      addMinutes(lab.world.now, 1),
+    );
   }
   const meanwhile = await runDueWork(ports, lab.world, at);
   const decided = await decideStep(ports, meanwhile.world, action.commands(parsed, meanwhile.world, at), at);

@@ -6,15 +6,29 @@ import { defineAction } from './definition.ts';
 
 const template = text.describe('the template\'s name or display name, e.g. WebServer or "Web Server"');
 const rights = z.array(z.enum(templateRights)).optional();
-const days = z.int().min(1).max(20 * 365);
-const keySize = z.int().min(384).max(16384).refine((n) => n % 8 === 0, { error: 'a key size in bits, a multiple of 8 (1024, 2048, 4096…)' });
+const days = z
+  .int()
+  .min(1)
+  .max(20 * 365);
+const keySize = z
+  .int()
+  .min(384)
+  .max(16384)
+  .refine((n) => n % 8 === 0, { error: 'a key size in bits, a multiple of 8 (1024, 2048, 4096…)' });
 
 /** At least one setting must change: an edit that changes nothing is refused by name. */
 const someSettings = (path: string, value: Record<string, unknown>, fields: readonly string[]) => {
   if (!fields.some((f) => value[f] !== undefined)) throw new ChoiceError(path, `at least one of ${fields.join(', ')}`, 'none of them');
 };
 
-const settingsAction = (id: string, tab: string, title: string, purpose: string, shape: Record<string, z.ZodType>, example: Record<string, unknown>) => {
+const settingsAction = (
+  id: string,
+  tab: string,
+  title: string,
+  purpose: string,
+  shape: Record<string, z.ZodType>,
+  example: Record<string, unknown>,
+) => {
   const fields = Object.keys(shape);
   return defineAction({
     id,
@@ -32,35 +46,78 @@ const settingsAction = (id: string, tab: string, title: string, purpose: string,
   });
 };
 
-export const editGeneral = settingsAction('edit-template-general', 'General', 'Change a template\'s validity and renewal periods',
+export const editGeneral = settingsAction(
+  'edit-template-general',
+  'General',
+  "Change a template's validity and renewal periods",
   'Validity period of issued certificates, and the renewal period: autoenrollment renews a certificate once its remaining validity falls inside it.',
-  { validityDays: days.optional(), renewalDays: z.int().min(0).max(20 * 365).optional() }, { renewalDays: 60 });
+  {
+    validityDays: days.optional(),
+    renewalDays: z
+      .int()
+      .min(0)
+      .max(20 * 365)
+      .optional(),
+  },
+  { renewalDays: 60 },
+);
 
-export const setMinimumKeySize = settingsAction('set-minimum-key-size', 'Request Handling', 'Set a template\'s minimum key size',
+export const setMinimumKeySize = settingsAction(
+  'set-minimum-key-size',
+  'Request Handling',
+  "Set a template's minimum key size",
   'Requests whose key is shorter are refused by the CA (0x80094811); a renewal with the same key fails once the minimum exceeds that key.',
-  { minimalKeySize: keySize }, { minimalKeySize: 4096 });
+  { minimalKeySize: keySize },
+  { minimalKeySize: 4096 },
+);
 
-export const editRequestHandling = settingsAction('edit-template-request-handling', 'Request Handling', 'Change a template\'s Request Handling tab',
-  'Whether the private key may be exported, and the minimum key size.', { exportableKey: z.boolean().optional(), minimalKeySize: keySize.optional() }, { exportableKey: true });
+export const editRequestHandling = settingsAction(
+  'edit-template-request-handling',
+  'Request Handling',
+  "Change a template's Request Handling tab",
+  'Whether the private key may be exported, and the minimum key size.',
+  { exportableKey: z.boolean().optional(), minimalKeySize: keySize.optional() },
+  { exportableKey: true },
+);
 
-export const editIssuanceRequirements = settingsAction('edit-template-issuance-requirements', 'Issuance Requirements', 'Require (or stop requiring) CA certificate manager approval',
-  'With approval required, every request stays pending until a CA manager issues or denies it.', { managerApproval: z.boolean() }, { managerApproval: true });
+export const editIssuanceRequirements = settingsAction(
+  'edit-template-issuance-requirements',
+  'Issuance Requirements',
+  'Require (or stop requiring) CA certificate manager approval',
+  'With approval required, every request stays pending until a CA manager issues or denies it.',
+  { managerApproval: z.boolean() },
+  { managerApproval: true },
+);
 
-export const supersedeTemplates = settingsAction('supersede-templates', 'Superseded Templates', 'List the templates a template supersedes',
+export const supersedeTemplates = settingsAction(
+  'supersede-templates',
+  'Superseded Templates',
+  'List the templates a template supersedes',
   'Autoenrollment replaces certificates of the superseded templates with one from this template and archives them.',
-  { supersedes: names.min(1) }, { supersedes: ['Workstation Authentication'] });
+  { supersedes: names.min(1) },
+  { supersedes: ['Workstation Authentication'] },
+);
 
-export const editAutoenrollmentFlag = settingsAction('edit-template-autoenrollment', 'Request Handling', 'Turn autoenrollment on or off for a template',
+export const editAutoenrollmentFlag = settingsAction(
+  'edit-template-autoenrollment',
+  'Request Handling',
+  'Turn autoenrollment on or off for a template',
   'Autoenrollment only considers version 2 and later templates with this flag (and Read, Enroll and Autoenroll for the computer).',
-  { autoenrollment: z.boolean() }, { autoenrollment: true });
+  { autoenrollment: z.boolean() },
+  { autoenrollment: true },
+);
 
 export const editSubjectName = defineAction({
   id: 'edit-template-subject-name',
-  title: 'Change a template\'s Subject Name tab',
-  purpose: 'Supply the subject in the request, or build it from Active Directory (subject format and alternative names). Version 1 templates are read-only here.',
+  title: "Change a template's Subject Name tab",
+  purpose:
+    'Supply the subject in the request, or build it from Active Directory (subject format and alternative names). Version 1 templates are read-only here.',
   group: 'templates',
   tool: 'Certificate Templates console › template Properties › Subject Name',
-  example: { template: 'ConfigMgr Client Certificate', subjectName: { source: 'build-from-ad' as const, format: 'common-name' as const, altNames: ['dns' as const] } },
+  example: {
+    template: 'ConfigMgr Client Certificate',
+    subjectName: { source: 'build-from-ad' as const, format: 'common-name' as const, altNames: ['dns' as const] },
+  },
   ...choiceOf(z.strictObject({ template, subjectName: subjectNameSchema })),
   minutes: 2,
   commands: (choice) => [{ type: 'ChangeSubjectName', template: choice.template, subjectName: choice.subjectName }],
@@ -68,9 +125,10 @@ export const editSubjectName = defineAction({
 
 export const editSecurity = defineAction({
   id: 'edit-template-security',
-  title: 'Change a template\'s Security tab (version 1 templates included)',
-  purpose: 'Allow, deny or remove Read, Write, Enroll, Autoenroll or Full Control for a principal. The Security tab is the one tab of a built-in '
-    + 'version 1 template that can change; granting Enroll on Web Server to a broad group is what Certipy reports as ESC15.',
+  title: "Change a template's Security tab (version 1 templates included)",
+  purpose:
+    'Allow, deny or remove Read, Write, Enroll, Autoenroll or Full Control for a principal. The Security tab is the one tab of a built-in ' +
+    'version 1 template that can change; granting Enroll on Web Server to a broad group is what Certipy reports as ESC15.',
   group: 'templates',
   tool: 'Certificate Templates console › template Properties › Security',
   example: { template: 'WebServer', principal: 'Domain Computers', allow: ['Enroll' as const] },
@@ -84,7 +142,7 @@ export const editSecurity = defineAction({
 
 export const editExtensions = defineAction({
   id: 'edit-template-extensions',
-  title: 'Add an application policy on a template\'s Extensions tab',
+  title: "Add an application policy on a template's Extensions tab",
   purpose: 'Adds an application policy (and, for version 2, its enhanced key usage) to certificates issued from the template.',
   group: 'templates',
   tool: 'Certificate Templates console › template Properties › Extensions › Application Policies',
@@ -95,5 +153,13 @@ export const editExtensions = defineAction({
 });
 
 export const templateActions = [
-  editGeneral, editRequestHandling, setMinimumKeySize, editIssuanceRequirements, supersedeTemplates, editAutoenrollmentFlag, editSubjectName, editSecurity, editExtensions,
+  editGeneral,
+  editRequestHandling,
+  setMinimumKeySize,
+  editIssuanceRequirements,
+  supersedeTemplates,
+  editAutoenrollmentFlag,
+  editSubjectName,
+  editSecurity,
+  editExtensions,
 ];

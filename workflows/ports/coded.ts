@@ -10,13 +10,15 @@ const codeOf = (error: unknown): string | undefined => {
 };
 
 /** The guard of one port's errors: any Error whose code is in `codes` (optionally exactly `code`). */
-export const guardOf = <C extends string>(codes: readonly C[]) =>
+export const guardOf =
+  <C extends string>(codes: readonly C[]) =>
   <K extends C = C>(error: unknown, code?: K): error is CodedError<K> => {
     const found = codeOf(error);
     return found !== undefined && (codes as readonly string[]).includes(found) && (code === undefined || found === code);
   };
 
 /** The constructor of one port's errors: the code, the message, and any facts a caller may act on. */
-export const makerOf = <C extends string>() =>
+export const makerOf =
+  <C extends string>() =>
   <K extends C, X extends object = object>(code: K, message: string, facts?: X): CodedError<K> & X =>
     Object.assign(new Error(message), { code }, facts) as CodedError<K> & X;

@@ -20,44 +20,74 @@ const adminsLoseEnroll = enrollOnlyFor(groupOf);
 const selectProvisioningStep: StepDefinition<{ host: string }> = {
   id: 'select-in-service-point',
   title: 'Select the provisioning certificate in the out of band service point properties',
-  purpose: 'The out of band service point presents this certificate to AMT computers during provisioning; it must carry the AMT Provisioning policy and the service point\'s FQDN.',
+  purpose:
+    "The out of band service point presents this certificate to AMT computers during provisioning; it must carry the AMT Provisioning policy and the service point's FQDN.",
   seed: provisioning,
   minutes: 2,
   skippable: true,
   seedChoice: () => ({ host: contoso.siteServer }),
   ...choiceOf(z.strictObject({ host: text })),
-  commands: (choice, context) => [{ type: 'ConfigureOutOfBandServicePoint', host: choice.host, certificate: { template: templateOf(context) } }],
+  commands: (choice, context) => [
+    { type: 'ConfigureOutOfBandServicePoint', host: choice.host, certificate: { template: templateOf(context) } },
+  ],
 };
 
 export const amtProvisioningCertificate = defineProcedure({
   id: 'amt-provisioning-certificate',
   title: 'AMT provisioning certificate',
   seedSection: section,
-  summary: 'Duplicate Web Server with a subject built from AD and the AMT Provisioning application policy, enroll the out of band service point server, and select the certificate in its properties.',
+  summary:
+    'Duplicate Web Server with a subject built from AD and the AMT Provisioning application policy, enroll the out of band service point server, and select the certificate in its properties.',
   phases: [
     phase('group', [
-      createGroupStep(provisioning, 'ConfigMgr Out of Band Service Points', [contoso.siteServer],
-        'Collect the computer accounts of the servers that run the out of band service point.'),
+      createGroupStep(
+        provisioning,
+        'ConfigMgr Out of Band Service Points',
+        [contoso.siteServer],
+        'Collect the computer accounts of the servers that run the out of band service point.',
+      ),
     ]),
-    phase('duplicate', [duplicateStep(provisioning, 'Web Server'), nameStep(provisioning, 'ConfigMgr AMT Provisioning', 'amt-provisioning')]),
+    phase('duplicate', [
+      duplicateStep(provisioning, 'Web Server'),
+      nameStep(provisioning, 'ConfigMgr AMT Provisioning', 'amt-provisioning'),
+    ]),
     phase('configure', [
-      subjectNameStep(provisioning, { source: 'build-from-ad', format: 'common-name', altNames: [] },
-        'Build the subject from AD as a common name: the CA writes the service point\'s FQDN there, as AMT requires.'),
+      subjectNameStep(
+        provisioning,
+        { source: 'build-from-ad', format: 'common-name', altNames: [] },
+        "Build the subject from AD as a common name: the CA writes the service point's FQDN there, as AMT requires.",
+      ),
       applicationPolicyStep(provisioning, 'AMT Provisioning', oid.amtProvisioning),
-      securityStep(provisioning, adminsLoseEnroll, 'Take Enroll away from the administrator groups and give the service point group Read and Enroll.'),
+      securityStep(
+        provisioning,
+        adminsLoseEnroll,
+        'Take Enroll away from the administrator groups and give the service point group Read and Enroll.',
+      ),
     ]),
     phase('issue', [issueStep(provisioning)]),
     phase('request', [
       restartStep(provisioning, contoso.siteServer),
-      requestStep(provisioning, { computer: contoso.siteServer, dnsNames: [] },
-        'On the service point server, select the AMT provisioning template in Request Certificates and enroll.'),
+      requestStep(
+        provisioning,
+        { computer: contoso.siteServer, dnsNames: [] },
+        'On the service point server, select the AMT provisioning template in Request Certificates and enroll.',
+      ),
     ]),
     phase('deploy', [selectProvisioningStep], 'Select the certificate in the out of band service point'),
   ],
   events: [
-    'PrincipalCreated', 'GroupMemberAdded', 'TemplateDuplicated', 'TemplateSubjectNameChanged',
-    'TemplateApplicationPolicyAdded', 'TemplatePermissionsChanged', 'TemplateIssued', 'ComputerRestarted',
-    'AutoenrollmentRan', 'CertificateIssued', 'CertificateInstalled', 'OutOfBandServicePointConfigured',
+    'PrincipalCreated',
+    'GroupMemberAdded',
+    'TemplateDuplicated',
+    'TemplateSubjectNameChanged',
+    'TemplateApplicationPolicyAdded',
+    'TemplatePermissionsChanged',
+    'TemplateIssued',
+    'ComputerRestarted',
+    'AutoenrollmentRan',
+    'CertificateIssued',
+    'CertificateInstalled',
+    'OutOfBandServicePointConfigured',
   ],
   test: 'test/workflows/procedures/amt.test.ts',
 });
@@ -69,30 +99,47 @@ export const amtWebServerCertificate = defineProcedure({
   id: 'amt-web-server-certificate',
   title: 'Web server certificate for AMT-based computers',
   seedSection: section,
-  summary: 'Create an empty group for the AMT computer accounts ConfigMgr will create, and a Web Server duplicate that builds the AMT computer\'s FQDN into the subject.',
+  summary:
+    "Create an empty group for the AMT computer accounts ConfigMgr will create, and a Web Server duplicate that builds the AMT computer's FQDN into the subject.",
   phases: [
     phase('group', [
-      createGroupStep(webServer, 'ConfigMgr AMT Computers', [], 'Create an empty group; ConfigMgr adds each AMT computer account it creates during provisioning.'),
+      createGroupStep(
+        webServer,
+        'ConfigMgr AMT Computers',
+        [],
+        'Create an empty group; ConfigMgr adds each AMT computer account it creates during provisioning.',
+      ),
     ]),
-    phase('duplicate', [duplicateStep(webServer, 'Web Server'), nameStep(webServer, 'ConfigMgr AMT Web Server Certificate', 'amt-web-server')]),
+    phase('duplicate', [
+      duplicateStep(webServer, 'Web Server'),
+      nameStep(webServer, 'ConfigMgr AMT Web Server Certificate', 'amt-web-server'),
+    ]),
     phase('configure', [
-      subjectNameStep(webServer, { source: 'build-from-ad', format: 'common-name', altNames: [] },
-        'Build the subject from AD as a common name (the AMT computer\'s FQDN) without the UPN.'),
-      securityStep(webServer, adminsLoseEnroll, 'Take Enroll away from the administrator groups and give the AMT computer group Read and Enroll.'),
+      subjectNameStep(
+        webServer,
+        { source: 'build-from-ad', format: 'common-name', altNames: [] },
+        "Build the subject from AD as a common name (the AMT computer's FQDN) without the UPN.",
+      ),
+      securityStep(
+        webServer,
+        adminsLoseEnroll,
+        'Take Enroll away from the administrator groups and give the AMT computer group Read and Enroll.',
+      ),
     ]),
     phase('issue', [issueStep(webServer)]),
   ],
-  events: [
-    'PrincipalCreated', 'TemplateDuplicated', 'TemplateSubjectNameChanged', 'TemplatePermissionsChanged',
-    'TemplateIssued',
-  ],
+  events: ['PrincipalCreated', 'TemplateDuplicated', 'TemplateSubjectNameChanged', 'TemplatePermissionsChanged', 'TemplateIssued'],
   test: 'test/workflows/procedures/amt.test.ts',
 });
 
 /** Its machine: the phases above as parent states holding their steps, then `done` (workflows/machine.ts). */
 export const amtWebServerMachine = machineOf(amtWebServerCertificate);
 
-interface ComponentChoice { amtGroup: string; webServerTemplate: string; clientAuthTemplate?: string }
+interface ComponentChoice {
+  amtGroup: string;
+  webServerTemplate: string;
+  clientAuthTemplate?: string;
+}
 /** The AMT group and templates the out of band management component names. */
 const oobComponent = stepKey<ComponentChoice>('out-of-band-component');
 
@@ -103,7 +150,11 @@ const oobComponentStep: StepDefinition<ComponentChoice> = {
   seed: dot1x,
   minutes: 2,
   skippable: false,
-  seedChoice: (context) => ({ amtGroup: 'ConfigMgr AMT Computers', webServerTemplate: 'ConfigMgr AMT Web Server Certificate', clientAuthTemplate: templateOf(context) }),
+  seedChoice: (context) => ({
+    amtGroup: 'ConfigMgr AMT Computers',
+    webServerTemplate: 'ConfigMgr AMT Web Server Certificate',
+    clientAuthTemplate: templateOf(context),
+  }),
   ...choiceOf(z.strictObject({ amtGroup: text, webServerTemplate: text, clientAuthTemplate: optionalText })),
   commands: (choice) => [{ type: 'ConfigureOutOfBandManagement', ...choice }],
 };
@@ -111,7 +162,8 @@ const oobComponentStep: StepDefinition<ComponentChoice> = {
 const provisionStep: StepDefinition<{ computer: string; fqdn: string }> = {
   id: 'provision-amt',
   title: `Provision ${contoso.amtComputer} for out of band management (simulated)`,
-  purpose: 'ConfigMgr creates the AMT computer\'s account in the AMT group and requests its web server and 802.1X certificates, which go into the management controller rather than a Windows store.',
+  purpose:
+    "ConfigMgr creates the AMT computer's account in the AMT group and requests its web server and 802.1X certificates, which go into the management controller rather than a Windows store.",
   seed: dot1x,
   minutes: 10,
   skippable: true,
@@ -121,8 +173,24 @@ const provisionStep: StepDefinition<{ computer: string; fqdn: string }> = {
     const component = oobComponent.read(context)!;
     return [
       { type: 'ProvisionAmtComputer', computer: choice.computer, fqdn: choice.fqdn },
-      { type: 'RequestCertificate', requester: choice.computer, store: 'amt-firmware', template: component.webServerTemplate, dnsNames: [] },
-      ...(component.clientAuthTemplate ? [{ type: 'RequestCertificate' as const, requester: choice.computer, store: 'amt-firmware' as const, template: component.clientAuthTemplate, dnsNames: [] }] : []),
+      {
+        type: 'RequestCertificate',
+        requester: choice.computer,
+        store: 'amt-firmware',
+        template: component.webServerTemplate,
+        dnsNames: [],
+      },
+      ...(component.clientAuthTemplate
+        ? [
+            {
+              type: 'RequestCertificate' as const,
+              requester: choice.computer,
+              store: 'amt-firmware' as const,
+              template: component.clientAuthTemplate,
+              dnsNames: [],
+            },
+          ]
+        : []),
     ];
   },
 };
@@ -131,25 +199,40 @@ export const amt8021xClientCertificate = defineProcedure({
   id: 'amt-8021x-client-certificate',
   title: 'Client authentication certificate for 802.1X AMT-based computers',
   seedSection: section,
-  summary: 'Duplicate Workstation Authentication with a CN subject and the UPN (not the DNS name) in the SAN for the AMT group, select the AMT templates in the out of band management component, and provision one AMT computer.',
+  summary:
+    'Duplicate Workstation Authentication with a CN subject and the UPN (not the DNS name) in the SAN for the AMT group, select the AMT templates in the out of band management component, and provision one AMT computer.',
   phases: [
     phase('duplicate', [
       duplicateStep(dot1x, 'Workstation Authentication'),
       nameStep(dot1x, 'ConfigMgr AMT 802.1X Client Authentication Certificate', 'amt-8021x'),
     ]),
     phase('configure', [
-      subjectNameStep(dot1x, { source: 'build-from-ad', format: 'common-name', altNames: ['upn'] },
-        'Build the subject from AD as a common name; in the alternative name, clear the DNS name and select the UPN, which RADIUS servers match.'),
-      securityStep(dot1x, enrollOnlyFor(() => 'ConfigMgr AMT Computers'),
-        'Take Enroll away from the administrator groups and give the AMT computer group Read and Enroll.'),
+      subjectNameStep(
+        dot1x,
+        { source: 'build-from-ad', format: 'common-name', altNames: ['upn'] },
+        'Build the subject from AD as a common name; in the alternative name, clear the DNS name and select the UPN, which RADIUS servers match.',
+      ),
+      securityStep(
+        dot1x,
+        enrollOnlyFor(() => 'ConfigMgr AMT Computers'),
+        'Take Enroll away from the administrator groups and give the AMT computer group Read and Enroll.',
+      ),
     ]),
     phase('issue', [issueStep(dot1x)]),
     phase('request', [oobComponentStep, provisionStep], 'Provision an AMT computer through ConfigMgr'),
   ],
   events: [
-    'PrincipalCreated', 'GroupMemberAdded', 'TemplateDuplicated', 'TemplateSubjectNameChanged',
-    'TemplatePermissionsChanged', 'TemplateIssued', 'OutOfBandManagementConfigured', 'AmtComputerProvisioned',
-    'HostProvisioned', 'CertificateIssued', 'CertificateInstalled',
+    'PrincipalCreated',
+    'GroupMemberAdded',
+    'TemplateDuplicated',
+    'TemplateSubjectNameChanged',
+    'TemplatePermissionsChanged',
+    'TemplateIssued',
+    'OutOfBandManagementConfigured',
+    'AmtComputerProvisioned',
+    'HostProvisioned',
+    'CertificateIssued',
+    'CertificateInstalled',
   ],
   test: 'test/workflows/procedures/amt.test.ts',
 });

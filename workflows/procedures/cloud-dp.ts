@@ -18,32 +18,60 @@ export const cloudDpServiceCertificate = defineProcedure({
   id: 'cloud-dp-service-certificate',
   title: 'Service certificate for cloud-based distribution points',
   seedSection: section,
-  summary: 'Duplicate Web Server with an exportable key for ConfigMgr Site Servers, enroll SERVER1 with CN clouddp1.contoso.com, export a PFX and create the cloud distribution point from it.',
+  summary:
+    'Duplicate Web Server with an exportable key for ConfigMgr Site Servers, enroll SERVER1 with CN clouddp1.contoso.com, export a PFX and create the cloud distribution point from it.',
   phases: [
     phase('group', [
-      createGroupStep(create, 'ConfigMgr Site Servers', [contoso.siteServer],
-        'Collect the primary site servers that will manage cloud distribution points, so only they may request a certificate whose key can be exported.'),
+      createGroupStep(
+        create,
+        'ConfigMgr Site Servers',
+        [contoso.siteServer],
+        'Collect the primary site servers that will manage cloud distribution points, so only they may request a certificate whose key can be exported.',
+      ),
     ]),
-    phase('duplicate', [duplicateStep(create, 'Web Server'), nameStep(create, 'ConfigMgr Cloud-Based Distribution Point Certificate', 'cloud-dp-service')]),
+    phase('duplicate', [
+      duplicateStep(create, 'Web Server'),
+      nameStep(create, 'ConfigMgr Cloud-Based Distribution Point Certificate', 'cloud-dp-service'),
+    ]),
     phase('configure', [
       requestHandlingStep(create),
-      securityStep(create, enrollOnlyFor(groupOf, ['Enterprise Admins']), 'Take Enroll away from Enterprise Admins and give the site server group Read and Enroll.'),
+      securityStep(
+        create,
+        enrollOnlyFor(groupOf, ['Enterprise Admins']),
+        'Take Enroll away from Enterprise Admins and give the site server group Read and Enroll.',
+      ),
     ]),
     phase('issue', [issueStep(create)]),
     phase('request', [
       restartStep(request, contoso.siteServer),
-      requestStep(request, { computer: contoso.siteServer, commonName: contoso.cloudDpServiceFqdn, dnsNames: [] },
-        'Request the certificate with a common name made of the service name you chose and your domain; DNS will later alias that name to the cloud service.'),
+      requestStep(
+        request,
+        { computer: contoso.siteServer, commonName: contoso.cloudDpServiceFqdn, dnsNames: [] },
+        'Request the certificate with a common name made of the service name you chose and your domain; DNS will later alias that name to the cloud service.',
+      ),
     ]),
-    phase('deploy', [
-      exportStep(exporting, { computer: contoso.siteServer, file: 'clouddp1.pfx', password: 'Pa55w.rd-CloudDP' }),
-      createCloudDpStep(exporting, contoso.cloudDpServiceFqdn),
-    ], 'Export the PFX and create the cloud distribution point'),
+    phase(
+      'deploy',
+      [
+        exportStep(exporting, { computer: contoso.siteServer, file: 'clouddp1.pfx', password: 'Pa55w.rd-CloudDP' }),
+        createCloudDpStep(exporting, contoso.cloudDpServiceFqdn),
+      ],
+      'Export the PFX and create the cloud distribution point',
+    ),
   ],
   events: [
-    'PrincipalCreated', 'GroupMemberAdded', 'TemplateDuplicated', 'TemplateRequestHandlingChanged',
-    'TemplatePermissionsChanged', 'TemplateIssued', 'ComputerRestarted', 'AutoenrollmentRan', 'CertificateIssued',
-    'CertificateInstalled', 'CertificateExported', 'CloudDistributionPointCreated',
+    'PrincipalCreated',
+    'GroupMemberAdded',
+    'TemplateDuplicated',
+    'TemplateRequestHandlingChanged',
+    'TemplatePermissionsChanged',
+    'TemplateIssued',
+    'ComputerRestarted',
+    'AutoenrollmentRan',
+    'CertificateIssued',
+    'CertificateInstalled',
+    'CertificateExported',
+    'CloudDistributionPointCreated',
   ],
   test: 'test/workflows/procedures/cloud-dp.test.ts',
 });

@@ -18,28 +18,48 @@ export const dpClientCertificate = defineProcedure({
   id: 'dp-client-certificate',
   title: 'Client certificate for distribution points',
   seedSection: section,
-  summary: 'Duplicate Workstation Authentication with an exportable key for ConfigMgr IIS Servers, enroll SERVER1, export a PFX and import it in the distribution point properties (also used for PXE and boot media).',
+  summary:
+    'Duplicate Workstation Authentication with an exportable key for ConfigMgr IIS Servers, enroll SERVER1, export a PFX and import it in the distribution point properties (also used for PXE and boot media).',
   phases: [
-    phase('duplicate', [duplicateStep(create, 'Workstation Authentication'), nameStep(create, 'ConfigMgr Client Distribution Point Certificate', 'dp-client')]),
+    phase('duplicate', [
+      duplicateStep(create, 'Workstation Authentication'),
+      nameStep(create, 'ConfigMgr Client Distribution Point Certificate', 'dp-client'),
+    ]),
     phase('configure', [
       requestHandlingStep(create),
-      securityStep(create, enrollOnlyFor(() => 'ConfigMgr IIS Servers', ['Enterprise Admins']),
-        'Take Enroll away from Enterprise Admins and let the IIS server group (the distribution points) Read and Enroll.'),
+      securityStep(
+        create,
+        enrollOnlyFor(() => 'ConfigMgr IIS Servers', ['Enterprise Admins']),
+        'Take Enroll away from Enterprise Admins and let the IIS server group (the distribution points) Read and Enroll.',
+      ),
     ]),
     phase('issue', [issueStep(create)]),
     phase('request', [
-      requestStep(request, { computer: contoso.siteServer, dnsNames: [] },
-        'Enroll the distribution point server; the template builds the subject from AD, so the wizard needs no extra information.'),
+      requestStep(
+        request,
+        { computer: contoso.siteServer, dnsNames: [] },
+        'Enroll the distribution point server; the template builds the subject from AD, so the wizard needs no extra information.',
+      ),
       verifyCertificateStep(request, 'verify', { computer: contoso.siteServer, purpose: 'Client Authentication' }),
     ]),
-    phase('deploy', [
-      exportStep(exporting, { computer: contoso.siteServer, file: 'dp-client.pfx', password: 'Pa55w.rd-DPClient' }),
-      importDpCertificateStep(exporting, contoso.siteServer),
-    ], 'Export the PFX and import it in the distribution point'),
+    phase(
+      'deploy',
+      [
+        exportStep(exporting, { computer: contoso.siteServer, file: 'dp-client.pfx', password: 'Pa55w.rd-DPClient' }),
+        importDpCertificateStep(exporting, contoso.siteServer),
+      ],
+      'Export the PFX and import it in the distribution point',
+    ),
   ],
   events: [
-    'TemplateDuplicated', 'TemplateRequestHandlingChanged', 'TemplatePermissionsChanged', 'TemplateIssued',
-    'CertificateIssued', 'CertificateInstalled', 'CertificateVerified', 'CertificateExported',
+    'TemplateDuplicated',
+    'TemplateRequestHandlingChanged',
+    'TemplatePermissionsChanged',
+    'TemplateIssued',
+    'CertificateIssued',
+    'CertificateInstalled',
+    'CertificateVerified',
+    'CertificateExported',
     'DistributionPointCertificateImported',
   ],
   test: 'test/workflows/procedures/dp-client.test.ts',

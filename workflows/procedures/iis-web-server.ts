@@ -25,7 +25,12 @@ const configure = `${section} › Configuring IIS to Use the Web Server Certific
 
 const port = z.int().min(1).max(65535).register(wording, { expected: 'a TCP port from 1 to 65535' });
 const bindSchema = z.strictObject({ computer: text, site: text, port: port.default(443), thumbprint: optionalText });
-export interface BindChoice { readonly computer: string; readonly site: string; readonly port: number; readonly thumbprint?: string }
+export interface BindChoice {
+  readonly computer: string;
+  readonly site: string;
+  readonly port: number;
+  readonly thumbprint?: string;
+}
 /** The https binding the certificate was bound to. */
 export const bind = stepKey<BindChoice>('bind');
 
@@ -40,7 +45,10 @@ const bindStep: StepDefinition<BindChoice> = {
   ...choiceOf(bindSchema),
   commands: (choice, context) => [
     {
-      type: 'BindCertificate', host: choice.computer, site: choice.site, port: choice.port,
+      type: 'BindCertificate',
+      host: choice.computer,
+      site: choice.site,
+      port: choice.port,
       certificate: choice.thumbprint ? { thumbprint: choice.thumbprint } : { template: templateOf(context) },
     },
   ],
@@ -80,29 +88,55 @@ export const iisWebServerCertificate = defineProcedure({
     'and bind the certificate to https.',
   phases: [
     phase('group', [
-      createGroupStep(create, 'ConfigMgr IIS Servers', [contoso.siteServer],
-        'Collect the member servers that will run IIS site systems in one group, so permissions on the template are granted once to the group.'),
+      createGroupStep(
+        create,
+        'ConfigMgr IIS Servers',
+        [contoso.siteServer],
+        'Collect the member servers that will run IIS site systems in one group, so permissions on the template are granted once to the group.',
+      ),
     ]),
-    phase('duplicate', [duplicateStep(create, 'Web Server'), nameStep(create, 'ConfigMgr Web Server Certificate', 'site-system-web-server')]),
+    phase('duplicate', [
+      duplicateStep(create, 'Web Server'),
+      nameStep(create, 'ConfigMgr Web Server Certificate', 'site-system-web-server'),
+    ]),
     phase('configure', [
-      subjectNameStep(create, { source: 'supply-in-request' },
-        'Keep "Supply in the request": the site system\'s FQDNs are typed into the request, since they may differ from its name in AD.'),
-      securityStep(create, enrollOnlyFor(groupOf),
-        'Take Enroll away from the administrator groups, which do not need these certificates, and give the IIS server group Read and Enroll.'),
+      subjectNameStep(
+        create,
+        { source: 'supply-in-request' },
+        'Keep "Supply in the request": the site system\'s FQDNs are typed into the request, since they may differ from its name in AD.',
+      ),
+      securityStep(
+        create,
+        enrollOnlyFor(groupOf),
+        'Take Enroll away from the administrator groups, which do not need these certificates, and give the IIS server group Read and Enroll.',
+      ),
     ]),
     phase('issue', [issueStep(create)]),
     phase('request', [
       restartStep(request, contoso.siteServer),
-      requestStep(request, { computer: contoso.siteServer, dnsNames: [contoso.intranetFqdn, contoso.internetFqdn] },
+      requestStep(
+        request,
+        { computer: contoso.siteServer, dnsNames: [contoso.intranetFqdn, contoso.internetFqdn] },
         'On the IIS server, ask the CA for a certificate from the new template. The subject stays empty; the DNS alternative names ' +
-        'carry the intranet and Internet FQDNs that the site system will publish.'),
+          'carry the intranet and Internet FQDNs that the site system will publish.',
+      ),
     ]),
     phase('deploy', [bindStep, siteSystemStep(configure), verifyStep], 'Bind the certificate in IIS and check it'),
   ],
   events: [
-    'PrincipalCreated', 'GroupMemberAdded', 'TemplateDuplicated', 'TemplateSubjectNameChanged',
-    'TemplatePermissionsChanged', 'TemplateIssued', 'ComputerRestarted', 'AutoenrollmentRan', 'CertificateIssued',
-    'CertificateInstalled', 'IisBindingChanged', 'SiteSystemConfigured', 'IisBindingVerified',
+    'PrincipalCreated',
+    'GroupMemberAdded',
+    'TemplateDuplicated',
+    'TemplateSubjectNameChanged',
+    'TemplatePermissionsChanged',
+    'TemplateIssued',
+    'ComputerRestarted',
+    'AutoenrollmentRan',
+    'CertificateIssued',
+    'CertificateInstalled',
+    'IisBindingChanged',
+    'SiteSystemConfigured',
+    'IisBindingVerified',
   ],
   test: 'test/workflows/procedures/iis-web-server.test.ts',
 });

@@ -15,28 +15,52 @@ export const macClientCertificate = defineProcedure({
   id: 'mac-client-certificate',
   title: 'Client certificate for Mac computers',
   seedSection: section,
-  summary: 'Duplicate Authenticated Session with a subject built from AD (common name, no UPN, no SAN) for a group of administrative users, issue it, select it for Mac enrollment, and enroll a Mac.',
+  summary:
+    'Duplicate Authenticated Session with a subject built from AD (common name, no UPN, no SAN) for a group of administrative users, issue it, select it for Mac enrollment, and enroll a Mac.',
   phases: [
     phase('group', [
-      createGroupStep(create, 'ConfigMgr Mac Enrollment Administrators', [contoso.macUser],
-        'Collect the administrative users who will enroll Mac computers through ConfigMgr.'),
+      createGroupStep(
+        create,
+        'ConfigMgr Mac Enrollment Administrators',
+        [contoso.macUser],
+        'Collect the administrative users who will enroll Mac computers through ConfigMgr.',
+      ),
     ]),
-    phase('duplicate', [duplicateStep(create, 'Authenticated Session'), nameStep(create, 'ConfigMgr Mac Client Certificate', 'mac-client')]),
+    phase('duplicate', [
+      duplicateStep(create, 'Authenticated Session'),
+      nameStep(create, 'ConfigMgr Mac Client Certificate', 'mac-client'),
+    ]),
     phase('configure', [
-      subjectNameStep(create, { source: 'build-from-ad', format: 'common-name', altNames: [] },
-        'Build the subject from AD as a common name and clear the UPN: Mac clients do not support a subject alternative name.'),
-      securityStep(create, enrollOnlyFor(groupOf), 'Take Enroll away from the administrator groups and give the Mac enrollment group Read and Enroll.'),
+      subjectNameStep(
+        create,
+        { source: 'build-from-ad', format: 'common-name', altNames: [] },
+        'Build the subject from AD as a common name and clear the UPN: Mac clients do not support a subject alternative name.',
+      ),
+      securityStep(
+        create,
+        enrollOnlyFor(groupOf),
+        'Take Enroll away from the administrator groups and give the Mac enrollment group Read and Enroll.',
+      ),
     ]),
     phase('issue', [issueStep(create)]),
-    phase('request', [
-      enrollmentProfileStep(create, 'mac'),
-      enrollDeviceStep(create, 'mac', { user: contoso.macUser, device: 'MEGANB-MAC' }),
-    ], 'Enroll a Mac through ConfigMgr'),
+    phase(
+      'request',
+      [enrollmentProfileStep(create, 'mac'), enrollDeviceStep(create, 'mac', { user: contoso.macUser, device: 'MEGANB-MAC' })],
+      'Enroll a Mac through ConfigMgr',
+    ),
   ],
   events: [
-    'PrincipalCreated', 'GroupMemberAdded', 'TemplateDuplicated', 'TemplateSubjectNameChanged',
-    'TemplatePermissionsChanged', 'TemplateIssued', 'EnrollmentProfileSet', 'HostProvisioned', 'CertificateIssued',
-    'CertificateInstalled', 'DeviceEnrolled',
+    'PrincipalCreated',
+    'GroupMemberAdded',
+    'TemplateDuplicated',
+    'TemplateSubjectNameChanged',
+    'TemplatePermissionsChanged',
+    'TemplateIssued',
+    'EnrollmentProfileSet',
+    'HostProvisioned',
+    'CertificateIssued',
+    'CertificateInstalled',
+    'DeviceEnrolled',
   ],
   test: 'test/workflows/procedures/mac.test.ts',
 });

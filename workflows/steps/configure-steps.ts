@@ -8,11 +8,17 @@ import { templateOf } from './template-steps.ts';
 /** The Subject Name tab: supply in the request, or build from AD with a subject format and alternative names. */
 export const subjectNameSchema = z.discriminatedUnion('source', [
   z.strictObject({ source: z.literal('supply-in-request') }),
-  z.strictObject({ source: z.literal('build-from-ad'), format: z.enum(subjectFormats).default('none'), altNames: z.array(z.enum(altNameKinds)).default([]) }),
+  z.strictObject({
+    source: z.literal('build-from-ad'),
+    format: z.enum(subjectFormats).default('none'),
+    altNames: z.array(z.enum(altNameKinds)).default([]),
+  }),
 ]) satisfies z.ZodType<SubjectNameSetting>;
 
 export const subjectNameStep = (
-  seed: string, setting: SubjectNameSetting, purpose: string,
+  seed: string,
+  setting: SubjectNameSetting,
+  purpose: string,
 ): StepDefinition<{ subjectName: SubjectNameSetting }> => ({
   id: 'subject-name',
   title: 'Set the Subject Name tab',
@@ -23,13 +29,25 @@ export const subjectNameStep = (
   seedChoice: () => ({ subjectName: setting }),
   dialog: () => [
     { label: 'Supply in the request', choice: { subjectName: { source: 'supply-in-request' } } },
-    ...subjectFormats.map((format) => ({ label: `Build from AD: subject ${format}, no alternative name`, choice: { subjectName: { source: 'build-from-ad' as const, format, altNames: [] } } })),
-    ...altNameKinds.map((kind) => ({ label: `Build from AD: common name, alternative name ${kind.toUpperCase()}`, choice: { subjectName: { source: 'build-from-ad' as const, format: 'common-name' as const, altNames: [kind] } } })),
-    { label: 'Build from AD: common name, alternative names DNS and UPN', choice: { subjectName: { source: 'build-from-ad', format: 'common-name', altNames: ['dns', 'upn'] } } },
+    ...subjectFormats.map((format) => ({
+      label: `Build from AD: subject ${format}, no alternative name`,
+      choice: { subjectName: { source: 'build-from-ad' as const, format, altNames: [] } },
+    })),
+    ...altNameKinds.map((kind) => ({
+      label: `Build from AD: common name, alternative name ${kind.toUpperCase()}`,
+      choice: { subjectName: { source: 'build-from-ad' as const, format: 'common-name' as const, altNames: [kind] } },
+    })),
+    {
+      label: 'Build from AD: common name, alternative names DNS and UPN',
+      choice: { subjectName: { source: 'build-from-ad', format: 'common-name', altNames: ['dns', 'upn'] } },
+    },
   ],
   variants: () => [
     setting.source === 'supply-in-request'
-      ? { label: 'Build from this Active Directory information (common name)', choice: { subjectName: { source: 'build-from-ad', format: 'common-name', altNames: [] } } }
+      ? {
+          label: 'Build from this Active Directory information (common name)',
+          choice: { subjectName: { source: 'build-from-ad', format: 'common-name', altNames: [] } },
+        }
       : { label: 'Supply in the request', choice: { subjectName: { source: 'supply-in-request' } } },
   ],
   ...choiceOf(z.strictObject({ subjectName: subjectNameSchema })),
@@ -63,7 +81,9 @@ export const permissionEditSchema = z
   .register(wording, { expected: 'a mapping with a principal and the rights to allow, remove or deny', items: 'permission changes' });
 
 export const securityStep = (
-  seed: string, edits: (context: ProcedureContext) => PermissionEdit[], purpose: string,
+  seed: string,
+  edits: (context: ProcedureContext) => PermissionEdit[],
+  purpose: string,
 ): StepDefinition<{ edits: PermissionEdit[] }> => ({
   id: 'security',
   title: 'Set permissions on the Security tab',
@@ -73,22 +93,39 @@ export const securityStep = (
   skippable: false,
   seedChoice: (context) => ({ edits: edits(context) }),
   dialog: (context) => [
-    { label: 'also let Domain Users enroll', choice: { edits: [...edits(context), { principal: 'Domain Users', allow: ['Read', 'Enroll'] }] } },
-    { label: 'also let Domain Computers enroll and autoenroll', choice: { edits: [...edits(context), { principal: 'Domain Computers', allow: ['Read', 'Enroll', 'Autoenroll'] }] } },
-    { label: 'also take Read away from Authenticated Users', choice: { edits: [...edits(context), { principal: 'Authenticated Users', remove: ['Read'] }] } },
-    { label: 'also deny Enroll to Domain Computers', choice: { edits: [...edits(context), { principal: 'Domain Computers', deny: ['Enroll'] }] } },
-    { label: 'also give Authenticated Users Full Control', choice: { edits: [...edits(context), { principal: 'Authenticated Users', allow: ['FullControl'] }] } },
+    {
+      label: 'also let Domain Users enroll',
+      choice: { edits: [...edits(context), { principal: 'Domain Users', allow: ['Read', 'Enroll'] }] },
+    },
+    {
+      label: 'also let Domain Computers enroll and autoenroll',
+      choice: { edits: [...edits(context), { principal: 'Domain Computers', allow: ['Read', 'Enroll', 'Autoenroll'] }] },
+    },
+    {
+      label: 'also take Read away from Authenticated Users',
+      choice: { edits: [...edits(context), { principal: 'Authenticated Users', remove: ['Read'] }] },
+    },
+    {
+      label: 'also deny Enroll to Domain Computers',
+      choice: { edits: [...edits(context), { principal: 'Domain Computers', deny: ['Enroll'] }] },
+    },
+    {
+      label: 'also give Authenticated Users Full Control',
+      choice: { edits: [...edits(context), { principal: 'Authenticated Users', allow: ['FullControl'] }] },
+    },
     { label: 'change nothing on the Security tab', choice: { edits: [{ principal: 'Authenticated Users', allow: ['Read'] }] } },
   ],
   variants: (context) => [{ label: 'leave out the last permission change', choice: { edits: edits(context).slice(0, -1) } }],
   ...choiceOf(z.strictObject({ edits: z.array(permissionEditSchema) })),
-  commands: (choice, context) => choice.edits.map((edit) => ({ type: 'ChangeTemplatePermissions', template: templateOf(context), ...edit })),
+  commands: (choice, context) =>
+    choice.edits.map((edit) => ({ type: 'ChangeTemplatePermissions', template: templateOf(context), ...edit })),
 });
 
 export const requestHandlingStep = (seed: string): StepDefinition<{ exportableKey: boolean; managerApproval: boolean }> => ({
   id: 'request-handling',
   title: 'Allow the private key to be exported (Request Handling tab)',
-  purpose: 'This certificate must travel as a PFX file, so its private key has to be exportable. Allow export only on templates that need it: an exportable key can be copied off the computer.',
+  purpose:
+    'This certificate must travel as a PFX file, so its private key has to be exportable. Allow export only on templates that need it: an exportable key can be copied off the computer.',
   seed,
   minutes: 1,
   skippable: false,
@@ -99,13 +136,25 @@ export const requestHandlingStep = (seed: string): StepDefinition<{ exportableKe
   ],
   variants: () => [{ label: 'private key not exportable', choice: { exportableKey: false, managerApproval: false } }],
   ...choiceOf(z.strictObject({ exportableKey: z.boolean(), managerApproval: z.boolean().default(false) })),
-  commands: (choice, context) => [{ type: 'ChangeRequestHandling', template: templateOf(context), exportableKey: choice.exportableKey, managerApproval: choice.managerApproval }],
+  commands: (choice, context) => [
+    {
+      type: 'ChangeRequestHandling',
+      template: templateOf(context),
+      exportableKey: choice.exportableKey,
+      managerApproval: choice.managerApproval,
+    },
+  ],
 });
 
-const oidSchema = z.string().regex(/^\d+(\.\d+)+$/).register(wording, { expected: 'an object identifier such as 2.16.840.1.113741.1.2.3' });
+const oidSchema = z
+  .string()
+  .regex(/^\d+(\.\d+)+$/)
+  .register(wording, { expected: 'an object identifier such as 2.16.840.1.113741.1.2.3' });
 
 export const applicationPolicyStep = (
-  seed: string, name: string, policyOid: string,
+  seed: string,
+  name: string,
+  policyOid: string,
 ): StepDefinition<{ policies: { name: string; oid: string }[] }> => ({
   id: 'application-policies',
   title: 'Add an application policy (Extensions tab)',
@@ -115,5 +164,6 @@ export const applicationPolicyStep = (
   skippable: true,
   seedChoice: () => ({ policies: [{ name, oid: policyOid }] }),
   ...choiceOf(z.strictObject({ policies: z.array(z.strictObject({ name: text, oid: oidSchema })) })),
-  commands: (choice, context) => choice.policies.map((policy) => ({ type: 'AddApplicationPolicy', template: templateOf(context), ...policy })),
+  commands: (choice, context) =>
+    choice.policies.map((policy) => ({ type: 'AddApplicationPolicy', template: templateOf(context), ...policy })),
 });

@@ -4,7 +4,11 @@ import { choiceOf, names, optionalText, strongSecret, text, wording } from '../c
 import { stepKey, type StepDefinition } from '../procedure.ts';
 import { templateOf } from './template-steps.ts';
 
-export interface RequestChoice { readonly computer: string; readonly commonName?: string; readonly dnsNames: readonly string[] }
+export interface RequestChoice {
+  readonly computer: string;
+  readonly commonName?: string;
+  readonly dnsNames: readonly string[];
+}
 /** What the certificate request asked for. */
 export const requestCertificate = stepKey<RequestChoice>('request-certificate');
 
@@ -18,13 +22,34 @@ export const requestStep = (seed: string, defaults: RequestChoice, purpose: stri
   skippable: false,
   seedChoice: () => defaults,
   dialog: () => [
-    { label: 'Subject common name = the computer\'s intranet FQDN, no alternative name', choice: { computer: defaults.computer, commonName: defaults.dnsNames[0] ?? `${defaults.computer.toLowerCase()}.contoso.com`, dnsNames: [] } },
-    ...(defaults.dnsNames.length > 1 ? [{ label: 'DNS alternative name: the intranet FQDN only', choice: { computer: defaults.computer, dnsNames: defaults.dnsNames.slice(0, 1) } }] : []),
+    {
+      label: "Subject common name = the computer's intranet FQDN, no alternative name",
+      choice: {
+        computer: defaults.computer,
+        commonName: defaults.dnsNames[0] ?? `${defaults.computer.toLowerCase()}.contoso.com`,
+        dnsNames: [],
+      },
+    },
+    ...(defaults.dnsNames.length > 1
+      ? [
+          {
+            label: 'DNS alternative name: the intranet FQDN only',
+            choice: { computer: defaults.computer, dnsNames: defaults.dnsNames.slice(0, 1) },
+          },
+        ]
+      : []),
     { label: 'No subject and no alternative name', choice: { computer: defaults.computer, dnsNames: [] } },
   ],
   ...choiceOf(z.strictObject({ computer: text, commonName: optionalText, dnsNames: names.default([]) })),
   commands: (choice, context) => [
-    { type: 'RequestCertificate', requester: choice.computer, store: 'personal', template: templateOf(context), ...(choice.commonName ? { commonName: choice.commonName } : {}), dnsNames: choice.dnsNames },
+    {
+      type: 'RequestCertificate',
+      requester: choice.computer,
+      store: 'personal',
+      template: templateOf(context),
+      ...(choice.commonName ? { commonName: choice.commonName } : {}),
+      dnsNames: choice.dnsNames,
+    },
   ],
 });
 
@@ -61,13 +86,20 @@ export const exportStep = (seed: string, defaults: ExportChoice): StepDefinition
   ...choiceOf(z.strictObject({ computer: text, file: text, password: strongSecret, encryption: pfxEncryption.optional() })),
   commands: (choice, context) => [
     {
-      type: 'ExportCertificate', host: choice.computer, certificate: { template: templateOf(context) }, file: choice.file, password: choice.password,
+      type: 'ExportCertificate',
+      host: choice.computer,
+      certificate: { template: templateOf(context) },
+      file: choice.file,
+      password: choice.password,
       ...(choice.encryption ? { encryption: choice.encryption } : {}),
     },
   ],
 });
 
-export interface VerifyChoice { readonly computer: string; readonly purpose: string }
+export interface VerifyChoice {
+  readonly computer: string;
+  readonly purpose: string;
+}
 
 /** Look in Certificates (Local Computer) › Personal for the template's certificate and its purpose. */
 export const verifyCertificateStep = (seed: string, id: string, defaults: VerifyChoice): StepDefinition<VerifyChoice> => ({
@@ -79,10 +111,16 @@ export const verifyCertificateStep = (seed: string, id: string, defaults: Verify
   skippable: true,
   seedChoice: () => defaults,
   ...choiceOf(z.strictObject({ computer: text, purpose: text })),
-  commands: (choice, context) => [{ type: 'VerifyCertificate', host: choice.computer, template: templateOf(context), purpose: choice.purpose }],
+  commands: (choice, context) => [
+    { type: 'VerifyCertificate', host: choice.computer, template: templateOf(context), purpose: choice.purpose },
+  ],
 });
 
-const waitMinutes = z.int().min(1).max(7 * 24 * 60).register(wording, { expected: 'a whole number of minutes from 1 to 10080 (a week)' });
+const waitMinutes = z
+  .int()
+  .min(1)
+  .max(7 * 24 * 60)
+  .register(wording, { expected: 'a whole number of minutes from 1 to 10080 (a week)' });
 
 /** Let simulated time pass (a few minutes after logon, or hours for the autoenrollment timer). */
 export const waitStep = (seed: string, minutes: number, purpose: string): StepDefinition<{ minutes: number }> => ({

@@ -1,4 +1,12 @@
-import { type CertificatePurpose, compatibilityAuthorities, compatibilityRecipients, contoso, duplicateVersions, type Compatibility, type DuplicateVersion } from '../../domain/index.ts';
+import {
+  type CertificatePurpose,
+  compatibilityAuthorities,
+  compatibilityRecipients,
+  contoso,
+  duplicateVersions,
+  type Compatibility,
+  type DuplicateVersion,
+} from '../../domain/index.ts';
 import { z } from 'zod';
 import { ChoiceError, choiceOf, expects, names, optionalText, text } from '../choices.ts';
 import { stepKey, type ProcedureContext, type StepDefinition } from '../procedure.ts';
@@ -26,10 +34,17 @@ export const createGroupStep = (seed: string, name: string, members: readonly st
   skippable: false,
   seedChoice: () => ({ name, members: [...members] }),
   ...choiceOf(groupSchema),
-  commands: (choice) => [{ type: 'CreateGroup', name: choice.name }, ...choice.members.map((member) => ({ type: 'AddGroupMember' as const, group: choice.name, member }))],
+  commands: (choice) => [
+    { type: 'CreateGroup', name: choice.name },
+    ...choice.members.map((member) => ({ type: 'AddGroupMember' as const, group: choice.name, member })),
+  ],
 });
 
-export interface DuplicateChoice { readonly source: string; readonly version?: DuplicateVersion; readonly compatibility?: Compatibility }
+export interface DuplicateChoice {
+  readonly source: string;
+  readonly version?: DuplicateVersion;
+  readonly compatibility?: Compatibility;
+}
 /** The template duplicated, and its version or compatibility. */
 export const duplicateTemplate = stepKey<DuplicateChoice>('duplicate-template');
 
@@ -67,7 +82,8 @@ export const duplicateStep = (seed: string, source: string): StepDefinition<Dupl
 export const nameStep = (seed: string, displayName: string, purpose: CertificatePurpose): StepDefinition<{ displayName: string }> => ({
   id: nameTemplate.id,
   title: 'Name the new template (General tab)',
-  purpose: 'Give the duplicate the display name administrators will look for in the Certificate Templates console and the enrollment wizard. Saving the dialog creates the template in the directory.',
+  purpose:
+    'Give the duplicate the display name administrators will look for in the Certificate Templates console and the enrollment wizard. Saving the dialog creates the template in the directory.',
   seed,
   minutes: 2,
   skippable: false,
@@ -75,14 +91,23 @@ export const nameStep = (seed: string, displayName: string, purpose: Certificate
   ...choiceOf(nameSchema),
   commands: (choice, context) => {
     const duplicate = duplicateTemplate.read(context)!;
-    return [{ type: 'DuplicateTemplate', source: duplicate.source, ...(duplicate.compatibility ? { compatibility: duplicate.compatibility } : { version: duplicate.version }), displayName: choice.displayName, purpose }];
+    return [
+      {
+        type: 'DuplicateTemplate',
+        source: duplicate.source,
+        ...(duplicate.compatibility ? { compatibility: duplicate.compatibility } : { version: duplicate.version }),
+        displayName: choice.displayName,
+        purpose,
+      },
+    ];
   },
 });
 
 export const issueStep = (seed: string): StepDefinition<{ ca: string }> => ({
   id: 'issue-template',
   title: 'Issue the template on the CA (Certificate Template to Issue)',
-  purpose: 'A template exists in the directory as soon as it is saved, but no CA hands out certificates from it until the template is added to the CA\'s Certificate Templates to Issue.',
+  purpose:
+    "A template exists in the directory as soon as it is saved, but no CA hands out certificates from it until the template is added to the CA's Certificate Templates to Issue.",
   seed,
   minutes: 1,
   skippable: true,
@@ -94,7 +119,8 @@ export const issueStep = (seed: string): StepDefinition<{ ca: string }> => ({
 export const restartStep = (seed: string, computer: string, id = 'restart'): StepDefinition<{ computer: string }> => ({
   id,
   title: `Restart ${computer}`,
-  purpose: 'A computer carries its group memberships in the token it gets at startup. Restarting it is what makes its new group, and so the template permissions given to that group, count.',
+  purpose:
+    'A computer carries its group memberships in the token it gets at startup. Restarting it is what makes its new group, and so the template permissions given to that group, count.',
   seed,
   minutes: 5,
   skippable: true,
