@@ -31,7 +31,7 @@ const nameOf = (e: { type: string; data: unknown }) =>
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 
-/** Events per append: a step of a procedure appends its input and the 2 to 5 events it caused (59 events for 13 steps in the IIS scenario). */
+/** Events per append: a procedure's step appends its input and the 2 to 5 events it caused (59 for 13 steps in the IIS scenario). */
 const batch = Number(process.env.BENCH_PG_BATCH ?? 4);
 
 interface Run {

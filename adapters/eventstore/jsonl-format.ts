@@ -32,6 +32,18 @@ export interface ParsedLines {
   readonly torn?: string;
 }
 
+/** The event line `line` holds (`eventText`: the line without its chain mark); EVENTSTORE_CORRUPT_LOG if not JSON. */
+const parseEvent = (path: string, line: number, eventText: string, raw: string): unknown => {
+  try {
+    return JSON.parse(eventText);
+  } catch {
+    throw eventStoreError(
+      'EVENTSTORE_CORRUPT_LOG',
+      `${path}:${line}: expected one JSON event per line, found ${JSON.stringify(raw.slice(0, 60))}`,
+    );
+  }
+};
+
 /**
  * Parses complete lines of `text` (which starts at line `firstLine`, after a chain value of `previous`).
  * A last line without its newline is torn: reported, never parsed. A line that is not JSON, or whose chain
@@ -66,15 +78,7 @@ export const parseLines = (path: string, text: string, firstLine: number, previo
     const raw = text.slice(offset, end);
     const mark = chainMark.exec(raw);
     const eventText = mark ? `${raw.slice(0, mark.index)}}` : raw;
-    let event: unknown;
-    try {
-      event = JSON.parse(eventText);
-    } catch {
-      throw eventStoreError(
-        'EVENTSTORE_CORRUPT_LOG',
-        `${path}:${line}: expected one JSON event per line, found ${JSON.stringify(raw.slice(0, 60))}`,
-      );
-    }
+    const event = parseEvent(path, line, eventText, raw);
     chain = chainOf(eventText, chain);
     if (mark) {
       if (Number.parseInt(mark[2]!, 16) !== chain) {

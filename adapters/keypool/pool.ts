@@ -32,6 +32,26 @@ const alive = (pid: number) => {
   }
 };
 
+/** The names of the keys waiting in one size's folder (claimed ones excluded). */
+const keysIn = async (sizeDir: string): Promise<string[]> => (await list(sizeDir)).filter((n) => n.endsWith('.key'));
+
+/**
+ * Takes the key file `name` in `sizeDir` by renaming it to a name only this process knows, then reads and deletes it;
+ * undefined when another process took it first.
+ */
+const claim = async (sizeDir: string, name: string): Promise<string | undefined> => {
+  const to = join(sizeDir, `.claimed-${process.pid}-${randomUUID()}`);
+  try {
+    await rename(join(sizeDir, name), to);
+  } catch (error) {
+    if (missing(error)) return undefined; // another process took it first
+    throw error;
+  }
+  const pem = await readFile(to, 'utf8');
+  await unlink(to);
+  return fromPem(pem);
+};
+
 /**
  * A key pool in a folder (0700): one PEM file per key (0600) under rsa-<size>/. Taking a key renames its file
  * to a name that only the taker knows, an atomic step that exactly one process wins, so two processes never
@@ -41,19 +61,6 @@ const alive = (pid: number) => {
 export const folderKeyPool = (folder: string): KeyPool => {
   /** Names seen by the last listing of each size, so that taking many keys does not list the folder each time. */
   const seen = new Map<number, string[]>();
-  const claim = async (size: number, name: string): Promise<string | undefined> => {
-    const from = join(folder, sizeFolder(size), name);
-    const to = join(folder, sizeFolder(size), `.claimed-${process.pid}-${randomUUID()}`);
-    try {
-      await rename(from, to);
-    } catch (error) {
-      if (missing(error)) return undefined; // another process took it first
-      throw error;
-    }
-    const pem = await readFile(to, 'utf8');
-    await unlink(to);
-    return fromPem(pem);
-  };
   return {
     folder,
     async take(size) {
@@ -62,14 +69,11 @@ export const folderKeyPool = (folder: string): KeyPool => {
         while (names.length > 0) {
           // Start at a random name: processes taking at the same time rarely race for the same file.
           const [name] = names.splice(Math.floor(Math.random() * names.length), 1);
-          const key = await claim(size, name!);
+          const key = await claim(join(folder, sizeFolder(size)), name!);
           if (key) return key;
         }
         if (listed) return undefined;
-        seen.set(
-          size,
-          (await list(join(folder, sizeFolder(size)))).filter((n) => n.endsWith('.key')),
-        );
+        seen.set(size, await keysIn(join(folder, sizeFolder(size))));
       }
     },
     async add(size, pkcs8) {
@@ -81,7 +85,7 @@ export const folderKeyPool = (folder: string): KeyPool => {
       const counts: Record<number, number> = {};
       for (const entry of await list(folder)) {
         const size = Number(/^rsa-(\d+)$/.exec(entry)?.[1]);
-        if (size) counts[size] = (await list(join(folder, entry))).filter((n) => n.endsWith('.key')).length;
+        if (size) counts[size] = (await keysIn(join(folder, entry))).length;
       }
       return counts;
     },

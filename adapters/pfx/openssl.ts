@@ -3,7 +3,14 @@ import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto'
 import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { PfxEncryption, PfxFacts, Secret } from '../../domain/index.ts';
-import { secretStoreError, pfxFilesError, type KeyStore, type PfxFiles, type SecretStore } from '../../workflows/index.ts';
+import {
+  secretStoreError,
+  pfxFilesError,
+  type KeyStore,
+  type PfxFiles,
+  type PfxWriteOptions,
+  type SecretStore,
+} from '../../workflows/index.ts';
 import { ensureFolder, modes, writeFileAtomic } from '../files/atomic.ts';
 import { toPem } from '../keystore/rsa.ts';
 
@@ -79,6 +86,25 @@ const protection: Record<PfxEncryption, readonly string[]> = {
   'AES256-SHA256': ['-keypbe', 'AES-256-CBC', '-certpbe', 'AES-256-CBC', '-macalg', 'sha256'],
 };
 
+/** openssl's arguments to write a PFX protected as `options` say; the password comes from the environment. */
+const exportArgs = (options: PfxWriteOptions): string[] => [
+  'pkcs12',
+  '-export',
+  '-passout',
+  'env:PKILAB_PFX_PASSWORD',
+  ...protection[options.encryption],
+  '-name',
+  options.friendlyName,
+  '-CSP',
+  options.providerName,
+];
+
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
 /**
  * PFX files through the openssl command line, protected as `options.encryption` says, with the friendly name, the
  * local key id and the Microsoft CSP Name (1.3.6.1.4.1.311.17.1) Windows writes. Legacy files are read with
@@ -103,18 +129,7 @@ export const opensslPfxFiles = (folder: string, keys: KeyStore, secrets?: Secret
         toPem('CERTIFICATE', content.certificate),
         ...content.chain.map((c) => toPem('CERTIFICATE', c)),
       ].join('');
-      const args = [
-        'pkcs12',
-        '-export',
-        '-passout',
-        'env:PKILAB_PFX_PASSWORD',
-        ...protection[options.encryption],
-        '-name',
-        options.friendlyName,
-        '-CSP',
-        options.providerName,
-      ];
-      const result = await run(args, input, await reveal(password));
+      const result = await run(exportArgs(options), input, await reveal(password));
       if (result.code !== 0 || result.stdout.length === 0)
         throw pfxFilesError('PFX_WRITE_FAILED', `openssl could not write ${path}: ${result.stderr.trim()}`);
       await writeFileAtomic(path, result.stdout, modes.secret);
@@ -126,12 +141,7 @@ export const opensslPfxFiles = (folder: string, keys: KeyStore, secrets?: Secret
       } catch {
         return { readable: false, problem: 'missing-file', detail: `${JSON.stringify(file)} is not a file name among the exported files` };
       }
-      if (
-        !(await access(path).then(
-          () => true,
-          () => false,
-        ))
-      )
+      if (!(await exists(path)))
         return { readable: false, problem: 'missing-file', detail: `no file named ${file} among the exported files` };
       // -legacy adds the RC2 and 40-bit ciphers of older Windows to what openssl reads; AES files read the same.
       const args = ['pkcs12', '-in', path, '-passin', 'env:PKILAB_PFX_PASSWORD', '-noenc', '-legacy', '-info'];

@@ -28,33 +28,36 @@ const bareKeygen = (count: number) =>
     }),
   );
 
+/** One run: bare keygen and a pool fill in a fresh folder, then lab keys taken from the warm pool and made on the spot. */
+const measureOnce = async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'pkilab-bench-pool-'));
+  try {
+    const pool = folderKeyPool(folder);
+    const [, bare] = await timed(() => bareKeygen(perRun));
+    const [, fill] = await timed(() => fillPool(pool, perRun, 2048));
+    // A lab's key store taking keys from the warm pool, beside generating each on the spot (one at a time, as a lab does).
+    const store = fileKeyStore(join(folder, 'lab-keys'), pooledKeys(pool));
+    const takes = Math.min(perRun, 8);
+    const [, warm] = await timed(async () => {
+      for (let i = 0; i < takes; i += 1) await store.generate(`warm-${i}`, 2048);
+    });
+    const spot = fileKeyStore(join(folder, 'spot-keys'));
+    const [, cold] = await timed(async () => {
+      for (let i = 0; i < takes; i += 1) await spot.generate(`spot-${i}`, 2048);
+    });
+    return { fillRate: perRun / (fill / 1000), bareRate: perRun / (bare / 1000), warmMs: warm / takes, coldMs: cold / takes };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+};
+
 export const section: BenchSection = {
   name: 'keys',
   title: 'keys: the key pool',
   order: 20,
   async run(context) {
     header(context, this.title, `${perRun} RSA-2048 keys per run on ${cores} cores`);
-    const runs = await repeat(context.runs, async () => {
-      const folder = mkdtempSync(join(tmpdir(), 'pkilab-bench-pool-'));
-      try {
-        const pool = folderKeyPool(folder);
-        const [, bare] = await timed(() => bareKeygen(perRun));
-        const [, fill] = await timed(() => fillPool(pool, perRun, 2048));
-        // A lab's key store taking keys from the warm pool, beside generating each on the spot (one at a time, as a lab does).
-        const store = fileKeyStore(join(folder, 'lab-keys'), pooledKeys(pool));
-        const takes = Math.min(perRun, 8);
-        const [, warm] = await timed(async () => {
-          for (let i = 0; i < takes; i += 1) await store.generate(`warm-${i}`, 2048);
-        });
-        const spot = fileKeyStore(join(folder, 'spot-keys'));
-        const [, cold] = await timed(async () => {
-          for (let i = 0; i < takes; i += 1) await spot.generate(`spot-${i}`, 2048);
-        });
-        return { fillRate: perRun / (fill / 1000), bareRate: perRun / (bare / 1000), warmMs: warm / takes, coldMs: cold / takes };
-      } finally {
-        rmSync(folder, { recursive: true, force: true });
-      }
-    });
+    const runs = await repeat(context.runs, measureOnce);
     context.out(
       figure(
         'cold pool: pkilab keys fill',
