@@ -4,7 +4,7 @@ import type { Database } from './database.ts';
 import { checkLabName } from './names.ts';
 
 /** What this process has read of a lab: the checked events, and the generation (bumped by every truncate) they belong to. */
-export interface Cached {
+interface Cached {
   readonly checker: LogChecker;
   readonly generation: number;
   /** Warnings of the checks already told (simulated time going back, say): each is told once. */
