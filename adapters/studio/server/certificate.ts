@@ -38,7 +38,11 @@ const extensionText = (e: x509.Extension): string => {
   if (e instanceof x509.SubjectKeyIdentifierExtension) return e.keyId;
   if (e instanceof x509.AuthorityKeyIdentifierExtension) return e.keyId ?? hex(e.value);
   if (e instanceof x509.CRLDistributionPointsExtension)
-    return e.distributionPoints.flatMap((p) => (p.distributionPoint?.fullName ?? []).flatMap((n) => (n.uniformResourceIdentifier ? [`URL=${n.uniformResourceIdentifier}`] : []))).join(', ');
+    return e.distributionPoints
+      .flatMap((p) =>
+        (p.distributionPoint?.fullName ?? []).flatMap((n) => (n.uniformResourceIdentifier ? [`URL=${n.uniformResourceIdentifier}`] : [])),
+      )
+      .join(', ');
   if (e instanceof x509.AuthorityInfoAccessExtension)
     return [...e.caIssuers.map((n) => `CA Issuers: URL=${n.value}`), ...e.ocsp.map((n) => `OCSP: URL=${n.value}`)].join(', ');
   return hex(e.value);

@@ -8,10 +8,4 @@ export type StepMark = 'done' | 'skipped' | 'current' | 'upcoming';
  * server lists it in both `done` and `skipped`), so being left out is asked first: it reads "–", never "✓".
  */
 export const stepMark = (checklist: StepView['checklist'], id: string): StepMark =>
-  checklist.skipped.includes(id)
-    ? 'skipped'
-    : checklist.done.includes(id)
-      ? 'done'
-      : id === checklist.current
-        ? 'current'
-        : 'upcoming';
+  checklist.skipped.includes(id) ? 'skipped' : checklist.done.includes(id) ? 'done' : id === checklist.current ? 'current' : 'upcoming';

@@ -103,7 +103,9 @@ const Current = ({ view, procedure, quiz, send, readOnly }: CurrentProps) => {
   const schema = stepOf(studio.procedures, procedure, step.id)?.schema as JsonSchema | undefined;
   const seedIndex = step.options.findIndex((o) => o.seed);
   // In a quiz nothing is chosen beforehand: the first option would be the seed's.
-  const [option, setOption] = useState<number | 'own' | undefined>(quiz ? undefined : seedIndex < 0 ? (step.options.length ? 0 : 'own') : seedIndex);
+  const [option, setOption] = useState<number | 'own' | undefined>(
+    quiz ? undefined : seedIndex < 0 ? (step.options.length ? 0 : 'own') : seedIndex,
+  );
   const [own, setOwn] = useState<unknown>(() => (schema ? initialValue(schema) : {}));
   const [explain, setExplain] = useState(false);
   const take = () =>
