@@ -57,7 +57,7 @@ export type { PfxFacts, EnrollmentPlatform } from './configmgr/model.ts';
 export type { ConfigMgrEvent } from './configmgr/events.ts';
 
 export type { LabEvent, LabEventType, RecordedEvent, WorkflowEvent } from './lab/events.ts';
-export type { LabCommand } from './lab/commands.ts';
+export { timed, type LabCommand, type Timed } from './lab/commands.ts';
 export { emptyWorld, type World, type RecordedRejection, type ProcedureProgress } from './lab/world.ts';
 export { decide, reactionsTo, dueByTime, nextDueAt } from './lab/decide.ts';
 export type { AdminEvent, TemplateSettings } from './lab/admin-events.ts';

@@ -1,4 +1,4 @@
-import { dueByTime, nextDueAt, type World } from '../domain/index.ts';
+import { dueByTime, nextDueAt, timed, type World } from '../domain/index.ts';
 import { workingWorld } from '../projections/index.ts';
 import { executeIn, stamp } from './execute.ts';
 import type { LabPorts, PendingEvent } from './ports.ts';
@@ -20,7 +20,7 @@ export const runDueWork = async (ports: LabPorts, start: World, until: string): 
     if (due === undefined || Date.parse(due) >= Date.parse(until)) return { events, world: working.finish() };
     let moved = false;
     for (const command of dueByTime(working.world, due)) {
-      const outcome = await executeIn(ports, working, command, due);
+      const outcome = await executeIn(ports, working, timed(command, due));
       if (!Array.isArray(outcome)) continue;
       events.push(...stamp(outcome, due));
       moved ||= outcome.length > 0;

@@ -8,6 +8,7 @@ import {
   dueCrlPublications,
   reject,
   testNetwork,
+  timed,
   type CaSetup,
   type LabEvent,
   type RecordedEvent,
@@ -72,7 +73,7 @@ export const createLab = async (ports: LabPorts, id: string, options: LabCreatio
   let installed = fold(recorded(network, 0));
   const crls: LabEvent[] = [];
   for (const command of dueCrlPublications(installed, options.startsAt)) {
-    const outcome = await execute(ports, installed, command, options.startsAt);
+    const outcome = await execute(ports, installed, timed(command, options.startsAt));
     if (!('events' in outcome)) throw new Error(`the CA could not publish its first CRL: ${outcome.reason}`);
     crls.push(...outcome.events);
     installed = outcome.world;
@@ -111,12 +112,12 @@ export const decideStep = async (
   const working = workingWorld(world);
   const produced: LabEvent[] = [];
   for (const command of commands) {
-    const outcome = await executeIn(ports, working, command, at);
+    const outcome = await executeIn(ports, working, timed(command, at));
     if (!Array.isArray(outcome)) return outcome;
     produced.push(...outcome);
   }
   for (const timer of dueByTime(working.world, at)) {
-    const outcome = await executeIn(ports, working, timer, at);
+    const outcome = await executeIn(ports, working, timed(timer, at));
     if (Array.isArray(outcome)) produced.push(...outcome);
   }
   return produced;

@@ -4,10 +4,11 @@ import {
   exportEvents,
   issuanceEvents,
   reactionsTo,
-  type LabCommand,
+  timed,
   type LabEvent,
   type RecordedEvent,
   type Rejection,
+  type Timed,
   type World,
 } from '../domain/index.ts';
 import { detached, workingWorld, type WorkingWorld } from '../projections/index.ts';
@@ -19,7 +20,7 @@ export const recorded = (events: readonly PendingEvent[], after: number): Record
   events.map((e, i) => ({ ...e, position: after + i + 1 }) as RecordedEvent);
 
 /** Reads the PFX files a command names, so that the pure decider sees what they hold. */
-const prepare = async (ports: LabPorts, command: LabCommand): Promise<LabCommand> =>
+const prepare = async (ports: LabPorts, command: Timed): Promise<Timed> =>
   command.type === 'CreateCloudDistributionPoint' || command.type === 'ImportDistributionPointCertificate'
     ? { ...command, pfx: { ...command.pfx, facts: await ports.pfx.read(command.pfx.file, command.pfx.password) } }
     : command;
@@ -30,15 +31,16 @@ const prepare = async (ports: LabPorts, command: LabCommand): Promise<LabCommand
  * (a restarted computer autoenrolls, a base CRL is followed by its delta). An autoenrollment pass is decided again
  * after each issuance until nothing is missing. A rejection leaves the working world as the command found it.
  */
-export const executeIn = async (ports: LabPorts, working: WorkingWorld, first: LabCommand, at: string): Promise<LabEvent[] | Rejection> => {
+export const executeIn = async (ports: LabPorts, working: WorkingWorld, first: Timed): Promise<LabEvent[] | Rejection> => {
+  const { at } = first;
   const savepoint = working.applied;
   const produced: LabEvent[] = [];
-  const queue: LabCommand[] = [first];
+  const queue: Timed[] = [first];
   const keep = (decided: readonly LabEvent[]) => {
     const events = decided.map(detached);
     produced.push(...events);
     working.apply(recorded(stamp(events, at), working.world.position));
-    queue.push(...events.flatMap(reactionsTo));
+    queue.push(...events.flatMap(reactionsTo).map((reaction) => timed(reaction, at)));
   };
   const rejected = (rejection: Rejection) => {
     if (working.applied > savepoint) working.rollback(savepoint);
@@ -48,7 +50,7 @@ export const executeIn = async (ports: LabPorts, working: WorkingWorld, first: L
     const command = await prepare(ports, queue.shift()!);
     for (let pass = 0; pass < 50; pass += 1) {
       const world = working.world;
-      const decision = decide(command, world, at);
+      const decision = decide(command, world);
       if (decision.kind === 'rejected') return rejected(decision.rejection);
       if (decision.kind === 'accepted') {
         keep(decision.events);
@@ -86,13 +88,8 @@ export const executeIn = async (ports: LabPorts, working: WorkingWorld, first: L
 };
 
 /** One command against a world of its own: `executeIn` on a working world made for it and finished after. */
-export const execute = async (
-  ports: LabPorts,
-  start: World,
-  first: LabCommand,
-  at: string,
-): Promise<{ events: LabEvent[]; world: World } | Rejection> => {
+export const execute = async (ports: LabPorts, start: World, first: Timed): Promise<{ events: LabEvent[]; world: World } | Rejection> => {
   const working = workingWorld(start);
-  const outcome = await executeIn(ports, working, first, at);
+  const outcome = await executeIn(ports, working, first);
   return Array.isArray(outcome) ? { events: outcome, world: working.finish() } : outcome;
 };

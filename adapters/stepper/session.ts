@@ -2,6 +2,7 @@ import {
   decide,
   evaluateFindings,
   templateAsTyped,
+  timed,
   type Finding,
   type LabCommand,
   type RecordedEvent,
@@ -94,7 +95,7 @@ const effectOf = (world: World, commands: readonly LabCommand[]): string | undef
   if (commands.length === 0) return undefined;
   let current = world;
   for (const command of commands) {
-    const decision = decide(command, current, world.now);
+    const decision = decide(timed(command, world.now), current);
     if (decision.kind !== 'accepted') return `${decision.kind}:${JSON.stringify(commands)}`;
     current = fold(
       decision.events.map((e, i) => ({ ...e, position: current.position + i + 1, at: world.now }) as RecordedEvent),

@@ -9,15 +9,16 @@ import { decideTemplate } from '../ca/decide-templates.ts';
 import { decideConfigMgr } from '../configmgr/decide.ts';
 import { decideDirectory } from '../directory/decide.ts';
 import { decideHosts } from '../hosts/decide.ts';
-import type { LabCommand } from './commands.ts';
+import type { LabCommand, Timed } from './commands.ts';
 import { decideAdvanceTime, decideGroupPolicyRefresh } from './decide-admin.ts';
 import type { Decision } from './decision.ts';
 import type { LabEvent } from './events.ts';
 import type { World } from './world.ts';
 
-/** The lab's one decider: a command against the world at simulated time `at`. Pure. */
-export const decide = (command: LabCommand, world: World, at: string): Decision =>
-  match(command)
+/** The lab's one decider: a command against the world, at the simulated time the command carries. Pure. */
+export const decide = (command: Timed, world: World): Decision => {
+  const { at } = command;
+  return match(command)
     .with({ type: P.union('CreateGroup', 'AddGroupMember', 'RestartComputer', 'CreateGpo', 'ConfigureAutoenrollmentPolicy') }, (c) =>
       decideDirectory(c, world),
     )
@@ -61,6 +62,7 @@ export const decide = (command: LabCommand, world: World, at: string): Decision 
     .with({ type: 'AdvanceTime' }, (c) => decideAdvanceTime(c, world))
     .with({ type: 'RefreshGroupPolicy' }, (c) => decideGroupPolicyRefresh(c, world, at))
     .exhaustive();
+};
 
 /**
  * What the world does by itself after an event: a computer that starts runs its autoenrollment task; a base

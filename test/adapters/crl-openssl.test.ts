@@ -8,7 +8,7 @@ import { drawCaIdentity } from '../../adapters/ca-identity.ts';
 import { writeCertEnroll } from '../../adapters/cert-enroll.ts';
 import { toPem } from '../../adapters/keystore/rsa.ts';
 import { loadScenario } from '../../adapters/scenario/load.ts';
-import type { CaSetup, LabCommand, World } from '../../domain/index.ts';
+import { timed, type CaSetup, type LabCommand, type World } from '../../domain/index.ts';
 import { execute } from '../../workflows/execute.ts';
 import { createLab, runScenario, type LabPorts } from '../../workflows/index.ts';
 import { memoryPorts, pooledPorts } from '../support/ports.ts';
@@ -38,7 +38,7 @@ const iisLab = async (ports: LabPorts, ca: CaSetup = { edition: 'enterprise', os
 
 /** Carries out an administrator's command, as the stepper and scenarios do. */
 const administer = async (ports: LabPorts, world: World, command: LabCommand, at: string): Promise<World> => {
-  const outcome = await execute(ports, world, command, at);
+  const outcome = await execute(ports, world, timed(command, at));
   if (!('events' in outcome)) throw new Error(`${command.type} refused: ${outcome.reason}`);
   return outcome.world;
 };

@@ -7,7 +7,7 @@ import { createSession } from '../../adapters/travel/session.ts';
 import { openSource } from '../../adapters/travel/source.ts';
 import { travelOutputShape } from '../../adapters/travel/json.ts';
 import { errorShape } from '../../adapters/json-shapes.ts';
-import { decide, testNetwork, type LabCommand, type LabEvent } from '../../domain/index.ts';
+import { decide, timed, testNetwork, type LabCommand, type LabEvent } from '../../domain/index.ts';
 import { cli, runJson, tempDir } from '../support/cli.ts';
 import { at } from '../support/steps.ts';
 import { given, givenNetwork, record, startsAt } from '../support/world.ts';
@@ -61,7 +61,7 @@ const logOf = (...commands: LabCommand[]) => {
     ),
   ];
   commands.reduce((world, command) => {
-    const decision = decide(command, world, at);
+    const decision = decide(timed(command, at), world);
     if (decision.kind !== 'accepted') throw new Error(`${command.type} was ${decision.kind}`);
     events.push(...decision.events);
     return given(world, ...decision.events);

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, evaluateFindings, hasRight, type LabCommand, type World } from '../../domain/index.ts';
+import { decide, timed, evaluateFindings, hasRight, type LabCommand, type World } from '../../domain/index.ts';
 import { whyRightsMissing } from '../../domain/ca/access.ts';
 import { accepted, at, webServerTemplateIssued } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
@@ -15,7 +15,7 @@ const request: LabCommand = {
   dnsNames: ['server1.internal.contoso.com'],
 };
 const reasonFor = (world: World) => {
-  const decision = decide(request, world, at);
+  const decision = decide(timed(request, at), world);
   return decision.kind === 'rejected' ? decision.rejection.reason : '';
 };
 const restartedWith = (...commands: LabCommand[]) =>

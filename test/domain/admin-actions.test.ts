@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, nextDueAt, testNetwork, type LabCommand, type World } from '../../domain/index.ts';
+import { decide, timed, nextDueAt, testNetwork, type LabCommand, type World } from '../../domain/index.ts';
 import { accepted, at, webServerTemplateIssued } from '../support/steps.ts';
 import { given, givenNetwork, record, startsAt } from '../support/world.ts';
 import { fold } from '../../projections/index.ts';
@@ -8,7 +8,7 @@ import { fold } from '../../projections/index.ts';
 const admin = suite('domain administrative actions');
 
 const refusal = (world: World, command: LabCommand) => {
-  const decision = decide(command, world, at);
+  const decision = decide(timed(command, at), world);
   return decision.kind === 'rejected' ? decision.rejection : undefined;
 };
 
@@ -36,9 +36,8 @@ admin('a built-in version 1 template refuses a settings-tab edit but not a Secur
   assert.is(general?.name, 'NOT_EDITABLE');
   assert.match(general!.reason, /General tab is read-only/);
   const security = decide(
-    { type: 'ChangeTemplatePermissions', template: 'Web Server', principal: 'Domain Computers', allow: ['Enroll'] },
+    timed({ type: 'ChangeTemplatePermissions', template: 'Web Server', principal: 'Domain Computers', allow: ['Enroll'] }, at),
     world,
-    at,
   );
   assert.is(security.kind, 'accepted');
 });
@@ -78,22 +77,24 @@ admin('a request with a key shorter than the template minimum is refused with CE
   });
   assert.is(refused?.code, '0x80094811');
   const enough = decide(
-    {
-      type: 'RequestCertificate',
-      requester: 'SERVER1',
-      store: 'personal',
-      template: 'ConfigMgr Web Server Certificate',
-      dnsNames: ['a.contoso.com'],
-      keySize: 4096,
-    },
+    timed(
+      {
+        type: 'RequestCertificate',
+        requester: 'SERVER1',
+        store: 'personal',
+        template: 'ConfigMgr Web Server Certificate',
+        dnsNames: ['a.contoso.com'],
+        keySize: 4096,
+      },
+      at,
+    ),
     world,
-    at,
   );
   assert.is(enough.kind === 'sign' && enough.draft.keySize, 4096);
 });
 
 admin('approving a pending request issues it into the CA database only; the requester retrieves it later', () => {
-  const decision = decide({ type: 'ApproveRequest', requestId: 1 }, pending(webServerTemplateIssued(givenNetwork())), at);
+  const decision = decide(timed({ type: 'ApproveRequest', requestId: 1 }, at), pending(webServerTemplateIssued(givenNetwork())));
   assert.is(decision.kind, 'sign');
   if (decision.kind !== 'sign') return;
   assert.is(decision.draft.requestId, 1);
@@ -121,7 +122,7 @@ admin('taking a template off the CA removes it from Certificate Templates to Iss
 admin('time only moves forward, and gpupdate needs a domain computer', () => {
   const world = givenNetwork();
   assert.is(refusal(world, { type: 'AdvanceTime', to: startsAt })?.code, 'invalid-choice');
-  assert.is(decide({ type: 'AdvanceTime', to: at }, world, at).kind, 'accepted');
+  assert.is(decide(timed({ type: 'AdvanceTime', to: at }, at), world).kind, 'accepted');
   assert.is(refusal(world, { type: 'RefreshGroupPolicy', computer: 'NOPE' })?.code, 'not-found');
 });
 

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, issuanceEvents, type LabEvent, type World } from '../../domain/index.ts';
+import { decide, timed, issuanceEvents, type LabEvent, type World } from '../../domain/index.ts';
 import { accepted, at } from '../support/steps.ts';
 import { given, givenNetwork } from '../support/world.ts';
 
@@ -23,7 +23,7 @@ const clientTemplateReady = (world: World = givenNetwork()): World =>
     },
   );
 
-const pass = (world: World, when = at) => decide({ type: 'Autoenroll', computer: 'CLIENT1', trigger: 'pulse' }, world, when);
+const pass = (world: World, when = at) => decide(timed({ type: 'Autoenroll', computer: 'CLIENT1', trigger: 'pulse' }, when), world);
 
 /** Signs a decided issuance with a stand-in DER, as the engine would with a real one. */
 const issued = (world: World, when = at): World => {
@@ -92,7 +92,7 @@ autoenroll('an approved request is installed by the next pass (update pending ce
   });
   const first = pass(pending);
   const waiting = given(pending, ...(first.kind === 'accepted' ? first.events : []));
-  const approval = decide({ type: 'ApproveRequest', requestId: 1 }, waiting, at);
+  const approval = decide(timed({ type: 'ApproveRequest', requestId: 1 }, at), waiting);
   if (approval.kind !== 'sign') throw new Error(approval.kind);
   const approved = given(waiting, ...issuanceEvents({ ...approval.draft, keyRef: 'k1' }, 'AA==', 'B'.repeat(40)));
   assert.equal(approved.hosts.stores.CLIENT1!.personal, []);

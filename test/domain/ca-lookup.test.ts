@@ -3,6 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   decide,
+  timed,
   DisplayName,
   findTemplate,
   findTemplateByDisplayName,
@@ -62,13 +63,13 @@ lookup('what an administrator types may be either: templateAsTyped tries the tem
 
 lookup("IssueTemplate naming a CA the lab does not have is refused with NOT_FOUND, not issued on the lab's first CA", () => {
   const world = duplicated('ConfigMgr Web Server Certificate');
-  const decision = decide({ type: 'IssueTemplate', ca: 'contoso-CA2-CA', template: 'ConfigMgr Web Server Certificate' }, world, at);
+  const decision = decide(timed({ type: 'IssueTemplate', ca: 'contoso-CA2-CA', template: 'ConfigMgr Web Server Certificate' }, at), world);
   assert.is(decision.kind, 'rejected');
   if (decision.kind !== 'rejected') return;
   assert.is(decision.rejection.name, 'NOT_FOUND');
   assert.is(decision.rejection.code, 'not-found');
   assert.is(decision.rejection.reason, 'Expected a CA named "contoso-CA2-CA"; the lab has contoso-CA1-CA.');
-  const issued = decide({ type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: 'ConfigMgr Web Server Certificate' }, world, at);
+  const issued = decide(timed({ type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: 'ConfigMgr Web Server Certificate' }, at), world);
   assert.is(issued.kind, 'accepted', 'the CA the lab has issues it');
 });
 

@@ -5,6 +5,7 @@ import {
   addMinutes,
   caSetupChoices,
   decide,
+  timed,
   editionIssues,
   issuedSerial,
   requestIdOfSerial,
@@ -36,7 +37,7 @@ const versionTwoOn = (os: CaOs) => {
   });
 };
 const issue = (os: CaOs) =>
-  decide({ type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: 'ConfigMgr Web Server Certificate' }, versionTwoOn(os), at);
+  decide(timed({ type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: 'ConfigMgr Web Server Certificate' }, at), versionTwoOn(os));
 
 setup('a Windows Server 2008 Standard Edition CA refuses a version 2 template, naming the 2008 limit', () => {
   const decision = issue('windows-server-2008');

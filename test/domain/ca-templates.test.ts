@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, DisplayName, findTemplateByDisplayName, nameFlags, oid } from '../../domain/index.ts';
+import { decide, timed, DisplayName, findTemplateByDisplayName, nameFlags, oid } from '../../domain/index.ts';
 import { accepted, at } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
 
@@ -43,32 +43,38 @@ templates('duplicating as Windows 2008 Server, Enterprise Edition makes a versio
 
 templates('refuses a second template with the same display name', () => {
   const decision = decide(
-    {
-      type: 'DuplicateTemplate',
-      source: 'Web Server',
-      version: 'windows-server-2003-enterprise',
-      displayName: 'ConfigMgr Web Server Certificate',
-    },
+    timed(
+      {
+        type: 'DuplicateTemplate',
+        source: 'Web Server',
+        version: 'windows-server-2003-enterprise',
+        displayName: 'ConfigMgr Web Server Certificate',
+      },
+      at,
+    ),
     duplicate('windows-server-2003-enterprise'),
-    at,
   );
   assert.is(decision.kind === 'rejected' && decision.rejection.name, 'ALREADY_EXISTS');
 });
 
 templates('refuses to change the subject name of a version 1 template', () => {
   const decision = decide(
-    { type: 'ChangeSubjectName', template: 'Web Server', subjectName: { source: 'build-from-ad', format: 'common-name', altNames: [] } },
+    timed(
+      { type: 'ChangeSubjectName', template: 'Web Server', subjectName: { source: 'build-from-ad', format: 'common-name', altNames: [] } },
+      at,
+    ),
     givenNetwork(),
-    at,
   );
   assert.is(decision.kind === 'rejected' && decision.rejection.name, 'NOT_EDITABLE');
 });
 
 templates('removing Enroll keeps the other rights and records the line before and after', () => {
   const decision = decide(
-    { type: 'ChangeTemplatePermissions', template: 'ConfigMgr Web Server Certificate', principal: 'Domain Admins', remove: ['Enroll'] },
+    timed(
+      { type: 'ChangeTemplatePermissions', template: 'ConfigMgr Web Server Certificate', principal: 'Domain Admins', remove: ['Enroll'] },
+      at,
+    ),
     duplicate('windows-server-2003-enterprise'),
-    at,
   );
   assert.is(decision.kind, 'accepted');
   const event = decision.kind === 'accepted' ? decision.events[0]! : undefined;
@@ -92,9 +98,8 @@ templates('each saved change raises the minor revision of a version 2 template',
 
 templates('refuses permissions for a principal the directory does not know', () => {
   const decision = decide(
-    { type: 'ChangeTemplatePermissions', template: 'Web Server', principal: 'Ghosts', allow: ['Enroll'] },
+    timed({ type: 'ChangeTemplatePermissions', template: 'Web Server', principal: 'Ghosts', allow: ['Enroll'] }, at),
     givenNetwork(),
-    at,
   );
   assert.is(decision.kind === 'rejected' && decision.rejection.name, 'NOT_FOUND');
 });
@@ -102,11 +107,10 @@ templates('refuses permissions for a principal the directory does not know', () 
 templates('a template the lab does not have is refused with the names the Certificate Templates console lists', () => {
   const world = givenNetwork();
   const duplicated = decide(
-    { type: 'DuplicateTemplate', source: 'Computer', version: 'windows-server-2003-enterprise', displayName: 'X' },
+    timed({ type: 'DuplicateTemplate', source: 'Computer', version: 'windows-server-2003-enterprise', displayName: 'X' }, at),
     world,
-    at,
   );
-  const removed = decide({ type: 'RemoveTemplateFromCa', template: 'Computer' }, world, at);
+  const removed = decide(timed({ type: 'RemoveTemplateFromCa', template: 'Computer' }, at), world);
   for (const decision of [duplicated, removed]) {
     assert.is(decision.kind === 'rejected' && decision.rejection.name, 'NOT_FOUND');
     const text = decision.kind === 'rejected' ? decision.rejection.reason : '';
@@ -122,7 +126,7 @@ templates('a Standard Edition CA cannot issue a version 2 template', () => {
     version: 'windows-server-2003-enterprise',
     displayName: 'ConfigMgr Web Server Certificate',
   });
-  const decision = decide({ type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: 'ConfigMgr Web Server Certificate' }, world, at);
+  const decision = decide(timed({ type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: 'ConfigMgr Web Server Certificate' }, at), world);
   assert.is(decision.kind === 'rejected' && decision.rejection.code, '0x80094800');
 });
 
@@ -133,7 +137,7 @@ templates("issuing adds the template to the CA's Certificate Templates to Issue 
     template: 'ConfigMgr Web Server Certificate',
   });
   assert.ok(world.ca.authorities['contoso-CA1-CA']!.templatesToIssue.includes('ConfigMgrWebServerCertificate'));
-  const again = decide({ type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: 'ConfigMgr Web Server Certificate' }, world, at);
+  const again = decide(timed({ type: 'IssueTemplate', ca: 'contoso-CA1-CA', template: 'ConfigMgr Web Server Certificate' }, at), world);
   assert.is(again.kind, 'rejected');
 });
 

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, type PfxFacts } from '../../domain/index.ts';
+import { decide, timed, type PfxFacts } from '../../domain/index.ts';
 import { at } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
 
@@ -19,13 +19,15 @@ const good: PfxFacts = {
 };
 const cloudDp = (facts: PfxFacts | undefined) =>
   decide(
-    {
-      type: 'CreateCloudDistributionPoint',
-      serviceFqdn: 'clouddp1.contoso.com',
-      pfx: { file: 'c.pfx', password: 'p', ...(facts ? { facts } : {}) },
-    },
+    timed(
+      {
+        type: 'CreateCloudDistributionPoint',
+        serviceFqdn: 'clouddp1.contoso.com',
+        pfx: { file: 'c.pfx', password: 'p', ...(facts ? { facts } : {}) },
+      },
+      at,
+    ),
     givenNetwork(),
-    at,
   );
 const code = (decision: ReturnType<typeof decide>) => (decision.kind === 'rejected' ? decision.rejection.code : decision.kind);
 
@@ -63,15 +65,17 @@ configmgr('refuses a cloud DP certificate whose CN is not the service FQDN, or w
 configmgr('a distribution point takes a Client Authentication certificate of at most 2048 bits', () => {
   const dp = (facts: PfxFacts) =>
     decide(
-      {
-        type: 'ImportDistributionPointCertificate',
-        host: 'SERVER1',
-        pfx: { file: 'd.pfx', password: 'p', facts },
-        pxe: true,
-        bootMedia: true,
-      },
+      timed(
+        {
+          type: 'ImportDistributionPointCertificate',
+          host: 'SERVER1',
+          pfx: { file: 'd.pfx', password: 'p', facts },
+          pxe: true,
+          bootMedia: true,
+        },
+        at,
+      ),
       givenNetwork(),
-      at,
     );
   assert.is(dp({ ...good, ekus: [clientAuth] }).kind, 'accepted');
   assert.is(code(dp(good)), 'configmgr-requirements');
@@ -80,14 +84,14 @@ configmgr('a distribution point takes a Client Authentication certificate of at 
 
 configmgr('device enrollment needs an enrollment profile in client settings', () => {
   assert.is(
-    code(decide({ type: 'EnrollDevice', user: 'AdeleV', device: 'PHONE', platform: 'mobile' }, givenNetwork(), at)),
+    code(decide(timed({ type: 'EnrollDevice', user: 'AdeleV', device: 'PHONE', platform: 'mobile' }, at), givenNetwork())),
     'not-configured',
   );
 });
 
 configmgr('AMT provisioning needs the AMT group of the out of band management component', () => {
   assert.is(
-    code(decide({ type: 'ProvisionAmtComputer', computer: 'AMT1', fqdn: 'amt1.contoso.com' }, givenNetwork(), at)),
+    code(decide(timed({ type: 'ProvisionAmtComputer', computer: 'AMT1', fqdn: 'amt1.contoso.com' }, at), givenNetwork())),
     'not-configured',
   );
 });

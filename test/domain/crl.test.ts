@@ -4,6 +4,7 @@ import {
   crlSchedule,
   crlStatus,
   decide,
+  timed,
   reactionsTo,
   testNetwork,
   type CrlProfile,
@@ -25,7 +26,7 @@ const second = issuedCertificate(3, '2026-11-02T08:00:00.000Z');
 const withCertificates = (world: World = givenNetwork()) => issued(issued(world, monday, first), monday, second);
 
 const profile = (world: World, kind: 'base' | 'delta', at: string): CrlProfile => {
-  const decision = decide({ type: 'PublishCrl', kind }, world, at);
+  const decision = decide(timed({ type: 'PublishCrl', kind }, at), world);
   if (decision.kind !== 'sign-crl') throw new Error(`expected a CRL to sign, got ${decision.kind}`);
   return decision.draft.profile;
 };
@@ -106,17 +107,20 @@ crl('an expired revoked certificate leaves the CRL', () => {
 crl('without deltas the base CRL has no Freshest CRL and a delta is refused', () => {
   const world = labWith({ deltaPeriod: null });
   assert.equal(profile(world, 'base', monday).freshest, []);
-  const decision = decide({ type: 'PublishCrl', kind: 'delta' }, published(world, monday, 'base'), tuesday);
+  const decision = decide(timed({ type: 'PublishCrl', kind: 'delta' }, tuesday), published(world, monday, 'base'));
   assert.is(decision.kind === 'rejected' && decision.rejection.code, 'not-configured');
 });
 
 crl('a delta needs a base to complete', () => {
-  const decision = decide({ type: 'PublishCrl', kind: 'delta' }, givenNetwork(), monday);
+  const decision = decide(timed({ type: 'PublishCrl', kind: 'delta' }, monday), givenNetwork());
   assert.match(decision.kind === 'rejected' ? decision.rejection.reason : '', /no base CRL/);
 });
 
 crl('a stopped CA publishes nothing: 0x800706BA', () => {
-  const decision = decide({ type: 'PublishCrl', kind: 'base' }, acceptedAt(givenNetwork(), monday, { type: 'StopCaService' }), tuesday);
+  const decision = decide(
+    timed({ type: 'PublishCrl', kind: 'base' }, tuesday),
+    acceptedAt(givenNetwork(), monday, { type: 'StopCaService' }),
+  );
   assert.is(decision.kind === 'rejected' && decision.rejection.code, '0x800706BA');
 });
 

@@ -1,13 +1,13 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, groupsOf } from '../../domain/index.ts';
+import { decide, timed, groupsOf } from '../../domain/index.ts';
 import { given, givenNetwork } from '../support/world.ts';
 
 const directory = suite('domain/directory');
 const at = '2026-11-02T10:00:00.000Z';
 
 directory('creates a group with the next relative id of the domain', () => {
-  const decision = decide({ type: 'CreateGroup', name: 'ConfigMgr IIS Servers' }, givenNetwork(), at);
+  const decision = decide(timed({ type: 'CreateGroup', name: 'ConfigMgr IIS Servers' }, at), givenNetwork());
   assert.is(decision.kind, 'accepted');
   if (decision.kind !== 'accepted') return;
   const event = decision.events[0]!;
@@ -16,12 +16,12 @@ directory('creates a group with the next relative id of the domain', () => {
 });
 
 directory('refuses to create a group whose name is taken', () => {
-  const decision = decide({ type: 'CreateGroup', name: 'Domain Admins' }, givenNetwork(), at);
+  const decision = decide(timed({ type: 'CreateGroup', name: 'Domain Admins' }, at), givenNetwork());
   assert.is(decision.kind === 'rejected' && decision.rejection.name, 'ALREADY_EXISTS');
 });
 
 directory('refuses to add a member to a group that does not exist', () => {
-  const decision = decide({ type: 'AddGroupMember', group: 'Nobody', member: 'SERVER1' }, givenNetwork(), at);
+  const decision = decide(timed({ type: 'AddGroupMember', group: 'Nobody', member: 'SERVER1' }, at), givenNetwork());
   assert.is(decision.kind === 'rejected' && decision.rejection.code, 'not-found');
 });
 
@@ -35,7 +35,7 @@ directory('a restart hands the computer a token with the groups it joined since 
     { type: 'GroupMemberAdded', data: { group: 'ConfigMgr IIS Servers', member: 'SERVER1' } },
   );
   assert.not.ok(world.directory.tokens.SERVER1!.groups.includes('ConfigMgr IIS Servers'));
-  const decision = decide({ type: 'RestartComputer', computer: 'SERVER1' }, world, at);
+  const decision = decide(timed({ type: 'RestartComputer', computer: 'SERVER1' }, at), world);
   assert.is(decision.kind, 'accepted');
   const after = decision.kind === 'accepted' ? given(world, ...decision.events) : world;
   assert.ok(after.directory.tokens.SERVER1!.groups.includes('ConfigMgr IIS Servers'));
@@ -54,7 +54,7 @@ directory('group membership is transitive through nested groups', () => {
 });
 
 directory('refuses to restart an account that is not a computer', () => {
-  const decision = decide({ type: 'RestartComputer', computer: 'Administrator' }, givenNetwork(), at);
+  const decision = decide(timed({ type: 'RestartComputer', computer: 'Administrator' }, at), givenNetwork());
   assert.is(decision.kind, 'rejected');
 });
 

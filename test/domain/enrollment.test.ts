@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, issuedSerial, oid, requestIdOfSerial, type LabCommand, type World } from '../../domain/index.ts';
+import { decide, timed, issuedSerial, oid, requestIdOfSerial, type LabCommand, type World } from '../../domain/index.ts';
 import { accepted, at, webServerTemplateIssued } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
 
@@ -17,7 +17,7 @@ const request = (overrides: Partial<Extract<LabCommand, { type: 'RequestCertific
 
 const restarted = (world: World) => accepted(world, { type: 'RestartComputer', computer: 'SERVER1' });
 const rejection = (world: World, command: LabCommand = request()) => {
-  const decision = decide(command, world, at);
+  const decision = decide(timed(command, at), world);
   return decision.kind === 'rejected' ? decision.rejection : undefined;
 };
 
@@ -100,7 +100,7 @@ enrollment('refuses a DNS-built subject for a computer with no DNS host name wit
 });
 
 enrollment('issues what the v2 template dictates: subject from the request, DNS SANs, EKU, template information', () => {
-  const decision = decide(request(), restarted(webServerTemplateIssued(givenNetwork())), at);
+  const decision = decide(timed(request(), at), restarted(webServerTemplateIssued(givenNetwork())));
   assert.is(decision.kind, 'sign');
   if (decision.kind !== 'sign') return;
   const kinds = decision.profile.extensions.map((e) => e.kind);
@@ -123,7 +123,7 @@ enrollment('a version 1 template marks the certificate with the template name ex
     principal: 'Domain Computers',
     allow: ['Enroll'],
   });
-  const decision = decide(request({ template: 'Web Server' }), world, at);
+  const decision = decide(timed(request({ template: 'Web Server' }), at), world);
   assert.is(decision.kind, 'sign');
   if (decision.kind === 'sign') assert.equal(decision.profile.extensions[0], { kind: 'templateName', name: 'WebServer' });
 });
@@ -134,7 +134,7 @@ enrollment('does not offer a user template to a computer', () => {
 
 enrollment("request ids and serial numbers follow the CA's last request", () => {
   const world = restarted(webServerTemplateIssued(givenNetwork()));
-  const decision = decide(request(), world, at);
+  const decision = decide(timed(request(), at), world);
   assert.is(decision.kind === 'sign' && decision.draft.requestId, 1);
   const serial = decision.kind === 'sign' ? decision.profile.serialNumber : '';
   assert.match(

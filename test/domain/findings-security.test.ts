@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import {
   contoso,
   decide,
+  timed,
   DisplayName,
   evaluateFindings,
   oid,
@@ -209,7 +210,7 @@ security('a fresh CA raises no CA finding; HTTPS web enrollment with EPA is not 
 const sidOid = '1.3.6.1.4.1.311.25.2';
 /** Whether the certificate the CA would issue to the requester for the Probe template carries the SID extension. */
 const sidWritten = (world: World, requester: string): boolean => {
-  const decision = decide({ type: 'RequestCertificate', requester, store: 'personal', template: 'Probe', dnsNames: [] }, world, at);
+  const decision = decide(timed({ type: 'RequestCertificate', requester, store: 'personal', template: 'Probe', dnsNames: [] }, at), world);
   if (decision.kind !== 'sign') throw new Error(`expected the CA to sign, found ${decision.kind}`);
   return decision.profile.extensions.some((e) => e.kind === 'sidSecurity');
 };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, defaultPfxEncryption, issuanceEvents, offersAes, type LabCommand } from '../../domain/index.ts';
+import { decide, timed, defaultPfxEncryption, issuanceEvents, offersAes, type LabCommand } from '../../domain/index.ts';
 import { accepted, at, webServerTemplateIssued } from '../support/steps.ts';
 import { given, givenNetwork } from '../support/world.ts';
 
@@ -31,15 +31,17 @@ const exportable = () => {
     { type: 'ChangeRequestHandling', template: 'ConfigMgr Web Server Certificate', exportableKey: true },
   );
   const decision = decide(
-    {
-      type: 'RequestCertificate',
-      requester: 'SERVER1',
-      store: 'personal',
-      template: 'ConfigMgr Web Server Certificate',
-      dnsNames: ['server1.internal.contoso.com'],
-    },
+    timed(
+      {
+        type: 'RequestCertificate',
+        requester: 'SERVER1',
+        store: 'personal',
+        template: 'ConfigMgr Web Server Certificate',
+        dnsNames: ['server1.internal.contoso.com'],
+      },
+      at,
+    ),
     world,
-    at,
   );
   if (decision.kind !== 'sign') throw new Error(`the request was ${decision.kind}`);
   return given(world, ...issuanceEvents({ ...decision.draft, keyRef: 'server1' }, 'AA==', '0A1B2C3D4E5F60718293A4B5C6D7E8F901234567'));
@@ -54,7 +56,7 @@ const exportOn2008R2 = (encryption?: 'TripleDES-SHA1' | 'AES256-SHA256'): LabCom
 });
 
 pfx('an export on Windows Server 2008 R2 writes TripleDES-SHA1 with the SChannel provider named', () => {
-  const decision = decide(exportOn2008R2(), exportable(), at);
+  const decision = decide(timed(exportOn2008R2(), at), exportable());
   assert.is(decision.kind, 'export');
   if (decision.kind !== 'export') return;
   assert.is(decision.draft.encryption, 'TripleDES-SHA1');
@@ -63,7 +65,7 @@ pfx('an export on Windows Server 2008 R2 writes TripleDES-SHA1 with the SChannel
 });
 
 pfx('asking Windows Server 2008 R2 for AES256-SHA256 is refused: its wizard has no such choice', () => {
-  const decision = decide(exportOn2008R2('AES256-SHA256'), exportable(), at);
+  const decision = decide(timed(exportOn2008R2('AES256-SHA256'), at), exportable());
   assert.is(decision.kind === 'rejected' && decision.rejection.name, 'INVALID_CHOICE');
   assert.match(decision.kind === 'rejected' ? decision.rejection.reason : '', /Windows Server 2008 R2 has no Encryption list/);
 });
@@ -84,10 +86,10 @@ pfx('the site server (Windows Server 2008 R2) cannot import an AES256-SHA256 PFX
     serviceFqdn: 'clouddp1.contoso.com',
     pfx: { file: 'clouddp1.pfx', password: 'x', facts: { ...facts, encryption } },
   });
-  const aes = decide(create('AES256-SHA256'), givenNetwork(), at);
+  const aes = decide(timed(create('AES256-SHA256'), at), givenNetwork());
   assert.is(aes.kind === 'rejected' && aes.rejection.name, 'PFX_WRONG_PASSWORD');
   assert.match(aes.kind === 'rejected' ? aes.rejection.reason : '', /AES256-SHA256, which Windows Server 2008 R2 cannot decrypt/);
-  const legacy = decide(create('TripleDES-SHA1'), givenNetwork(), at);
+  const legacy = decide(timed(create('TripleDES-SHA1'), at), givenNetwork());
   assert.is.not(
     legacy.kind === 'rejected' && legacy.rejection.name,
     'PFX_WRONG_PASSWORD',

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, type LabCommand, type World } from '../../domain/index.ts';
+import { decide, timed, type LabCommand, type World } from '../../domain/index.ts';
 import { acceptedAt, givenAt, issued, issuedCertificate, revoked } from '../support/crl.ts';
 import { webServerTemplateIssued } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
@@ -16,12 +16,12 @@ const revoke = (
   reason: Extract<LabCommand, { type: 'RevokeCertificate' }>['reason'] = 'keyCompromise',
 ): LabCommand => ({ type: 'RevokeCertificate', serialNumber, reason });
 const rejection = (world: World, command: LabCommand) => {
-  const decision = decide(command, world, later);
+  const decision = decide(timed(command, later), world);
   return decision.kind === 'rejected' ? decision.rejection : undefined;
 };
 
 revocation('revoking an issued certificate records its serial, request id, thumbprint and reason', () => {
-  const decision = decide(revoke(certificate.serialNumber, 'superseded'), withCertificate(), at);
+  const decision = decide(timed(revoke(certificate.serialNumber, 'superseded'), at), withCertificate());
   assert.equal(decision, {
     kind: 'accepted',
     events: [

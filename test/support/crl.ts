@@ -3,6 +3,7 @@ import {
   contoso,
   crlPublishedEvent,
   decide,
+  timed,
   defaultCrlSettings,
   testNetwork,
   type CrlSettings,
@@ -61,7 +62,7 @@ export const issued = (world: World, at: string, certificate: IssuedCertificate)
 
 /** Decides a command that must be accepted and folds its events at `at`. */
 export const acceptedAt = (world: World, at: string, command: LabCommand): World => {
-  const decision = decide(command, world, at);
+  const decision = decide(timed(command, at), world);
   if (decision.kind !== 'accepted') throw new Error(`${command.type} was ${outcome(decision)}`);
   return givenAt(world, at, ...decision.events);
 };
@@ -71,7 +72,7 @@ export const revoked = (world: World, at: string, serialNumber: string, reason: 
 
 /** Publishes a CRL of `kind` at `at` as the engine would, with a stand-in signature. */
 export const published = (world: World, at: string, kind: 'base' | 'delta'): World => {
-  const decision = decide({ type: 'PublishCrl', kind }, world, at);
+  const decision = decide(timed({ type: 'PublishCrl', kind }, at), world);
   if (decision.kind !== 'sign-crl') throw new Error(`PublishCrl ${kind} was ${outcome(decision)}`);
   return givenAt(world, at, crlPublishedEvent(decision.draft, 'AA=='));
 };

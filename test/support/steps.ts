@@ -1,4 +1,4 @@
-import { decide, type LabCommand, type World } from '../../domain/index.ts';
+import { decide, timed, type LabCommand, type World } from '../../domain/index.ts';
 import { given } from './world.ts';
 
 export const at = '2026-11-02T10:00:00.000Z';
@@ -6,7 +6,7 @@ export const at = '2026-11-02T10:00:00.000Z';
 /** Decides commands in order and folds each accepted one; fails loudly on anything else. */
 export const accepted = (world: World, ...commands: LabCommand[]): World =>
   commands.reduce((w, command) => {
-    const decision = decide(command, w, at);
+    const decision = decide(timed(command, at), w);
     if (decision.kind !== 'accepted')
       throw new Error(`${command.type} was ${decision.kind}: ${decision.kind === 'rejected' ? decision.rejection.reason : ''}`);
     return given(w, ...decision.events);
