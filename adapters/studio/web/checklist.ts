@@ -1,7 +1,7 @@
 import type { StepView } from '../api.ts';
 
 /** How the stepper's checklist marks a step. */
-export type StepMark = 'done' | 'skipped' | 'current' | 'upcoming';
+type StepMark = 'done' | 'skipped' | 'current' | 'upcoming';
 
 /**
  * A step's mark from the step view's checklist. A left-out step is also among the steps behind the cursor (the

@@ -1,7 +1,7 @@
 import { choiceLine } from '../../stepper/words.ts';
 
 /** An option as the stepper lists it: the index the server knows it by, and what the page writes beside its radio. */
-export interface ShownOption {
+interface ShownOption {
   readonly index: number;
   readonly label: string;
 }
