@@ -16,20 +16,29 @@ const quiz = await stepView(1);
 
 test("outside a quiz the options keep the server's order and labels, the seed's first", () => {
   assert.ok(plain.options.length >= 3, JSON.stringify(plain.options));
-  assert.equal(shownOptions(plain.options, false), plain.options.map((o, index) => ({ index, label: o.label })));
+  assert.equal(
+    shownOptions(plain.options, false),
+    plain.options.map((o, index) => ({ index, label: o.label })),
+  );
   assert.ok(plain.options[0]!.seed);
 });
 
 test("in a quiz no option says it is the seed's: each reads as its dialog fields, the seed's as the names it requests", () => {
   const shown = shownOptions(quiz.options, true);
-  assert.not.ok(shown.some((o) => /seed/i.test(o.label)), JSON.stringify(shown));
+  assert.not.ok(
+    shown.some((o) => /seed/i.test(o.label)),
+    JSON.stringify(shown),
+  );
   assert.match(shown.find((o) => o.index === 0)!.label, /Computer: SERVER1 · .*server1\.internal\.contoso\.com.*server\.contoso\.com/);
   assert.is(new Set(shown.map((o) => o.index)).size, quiz.options.length);
 });
 
 test('in a quiz the options are in the order of their words, so the first place does not point at the seed', () => {
   const labels = shownOptions(quiz.options, true).map((o) => o.label);
-  assert.equal(labels, [...labels].sort((a, b) => a.localeCompare(b)));
+  assert.equal(
+    labels,
+    [...labels].sort((a, b) => a.localeCompare(b)),
+  );
 });
 
 test.run();

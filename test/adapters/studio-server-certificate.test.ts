@@ -25,7 +25,10 @@ test('the CRL distribution points read as the URLs the CA wrote (LDAP and the Ce
 
 test("the authority information access reads as the CA certificate's URLs", () => {
   assert.match(extension('Authority Information Access'), /^CA Issuers: URL=ldap:\/\/\/CN=contoso-CA1-CA,CN=AIA,/);
-  assert.match(extension('Authority Information Access'), /CA Issuers: URL=http:\/\/ca1\.contoso\.com\/CertEnroll\/ca1\.contoso\.com_contoso-CA1-CA\.crt$/);
+  assert.match(
+    extension('Authority Information Access'),
+    /CA Issuers: URL=http:\/\/ca1\.contoso\.com\/CertEnroll\/ca1\.contoso\.com_contoso-CA1-CA\.crt$/,
+  );
 });
 
 test.run();
