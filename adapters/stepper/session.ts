@@ -214,6 +214,19 @@ export const procedureScope = (lab: Lab, procedure: ProcedureDefinition): { temp
   return { ...(named ? { template: named } : {}), hosts };
 };
 
+/** The template's version, subject source, issuing CAs and security, as `explain` tells them. */
+const templateLines = (world: World, template: NonNullable<ReturnType<typeof templateAsTyped>>): string[] => {
+  const issuers = Object.values(world.ca.authorities)
+    .filter((a) => a.templatesToIssue.includes(template.name))
+    .map((a) => a.name)
+    .join(', ');
+  const security = template.acl.map((a) => `${a.principal} ${a.allow.join('+')}${a.deny.length ? ` deny ${a.deny.join('+')}` : ''}`);
+  return [
+    `Template "${template.displayName}": version ${template.schemaVersion}, ${template.subjectName.source}, issued by ${issuers || 'no CA'}`,
+    `  Security: ${security.join('; ')}`,
+  ];
+};
+
 /** Answers "why?" at this step: the template's offer on the Request Certificates page, the last rejection, findings. */
 export const explain = (lab: Lab, procedure: ProcedureDefinition, step: StepDefinition | undefined): string[] => {
   const world: World = lab.world;
@@ -225,19 +238,7 @@ export const explain = (lab: Lab, procedure: ProcedureDefinition, step: StepDefi
     for (const offer of offeredTemplates(world, computer))
       lines.push(`  ${offer.available ? 'available  ' : 'unavailable'} ${offer.displayName}${offer.reason ? ` — ${offer.reason}` : ''}`);
   }
-  if (template) {
-    lines.push(
-      `Template "${template.displayName}": version ${template.schemaVersion}, ${template.subjectName.source}, issued by ${
-        Object.values(world.ca.authorities)
-          .filter((a) => a.templatesToIssue.includes(template.name))
-          .map((a) => a.name)
-          .join(', ') || 'no CA'
-      }`,
-    );
-    lines.push(
-      `  Security: ${template.acl.map((a) => `${a.principal} ${a.allow.join('+')}${a.deny.length ? ` deny ${a.deny.join('+')}` : ''}`).join('; ')}`,
-    );
-  }
+  if (template) lines.push(...templateLines(world, template));
   const last = world.rejections.at(-1);
   if (last) lines.push(`Last rejection (${last.step}): ${last.rejection.code} ${last.rejection.name}: ${last.rejection.reason}`);
   const findings = evaluateFindings(world).filter((f) => f.severity !== 'info');

@@ -48,26 +48,23 @@ const inputAt = (c: Context, reference: string | undefined, what: string): numbe
   return position;
 };
 
-/** `skip INPUT` or `change INPUT JSON`: the JSON is every remaining word, joined as typed. */
-export const parseWhatIf = (c: Context, args: readonly string[], what: string): WhatIf => {
-  const [kind, reference, ...rest] = args;
-  if (kind !== 'skip' && kind !== 'change')
-    throw new TravelError(`${what}: expected skip INPUT or change INPUT JSON, found ${kind ?? 'nothing'}`);
-  const position = inputAt(c, reference, `${what} ${kind}`);
-  if (kind === 'skip') {
-    const input = c.events[position - 1]!;
-    const step =
-      input.type === 'ActionTaken'
-        ? procedures.find((p) => p.id === input.data.procedure)?.steps.find((s) => s.id === input.data.step)
-        : undefined;
-    if (input.type === 'ActionTaken' && input.data.procedure === adminProcedure) return { kind, position };
-    if (!step?.skippable)
-      throw new TravelError(
-        `${what} skip: the step at ${position} (${step?.id ?? 'unknown'}) cannot be left out in its dialog; change it instead`,
-      );
-    return { kind, position };
-  }
-  const json = rest.join(' ');
+/** Refuses a skip of an input whose step cannot be left out in its dialog (admin actions can always be skipped). */
+const checkSkippable = (c: Context, position: number, what: string): void => {
+  const input = c.events[position - 1]!;
+  if (input.type === 'ActionTaken' && input.data.procedure === adminProcedure) return;
+  const step =
+    input.type === 'ActionTaken'
+      ? procedures.find((p) => p.id === input.data.procedure)?.steps.find((s) => s.id === input.data.step)
+      : undefined;
+  if (!step?.skippable)
+    throw new TravelError(
+      `${what} skip: the step at ${position} (${step?.id ?? 'unknown'}) cannot be left out in its dialog; change it instead`,
+    );
+};
+
+/** The fields of a `change`: every remaining word joined as typed, which must be a JSON object. */
+const parseChoice = (words: readonly string[], what: string): object => {
+  const json = words.join(' ');
   let choice: unknown;
   try {
     choice = JSON.parse(json);
@@ -78,7 +75,20 @@ export const parseWhatIf = (c: Context, args: readonly string[], what: string): 
   }
   if (choice === null || typeof choice !== 'object' || Array.isArray(choice))
     throw new TravelError(`${what} change: expected a JSON object of fields, found ${json}`);
-  return { kind, position, choice };
+  return choice;
+};
+
+/** `skip INPUT` or `change INPUT JSON`: the JSON is every remaining word, joined as typed. */
+export const parseWhatIf = (c: Context, args: readonly string[], what: string): WhatIf => {
+  const [kind, reference, ...rest] = args;
+  if (kind !== 'skip' && kind !== 'change')
+    throw new TravelError(`${what}: expected skip INPUT or change INPUT JSON, found ${kind ?? 'nothing'}`);
+  const position = inputAt(c, reference, `${what} ${kind}`);
+  if (kind === 'skip') {
+    checkSkippable(c, position, what);
+    return { kind, position };
+  }
+  return { kind, position, choice: parseChoice(rest, what) };
 };
 
 export const decideAgain = async (c: Context, change: WhatIf) => {
