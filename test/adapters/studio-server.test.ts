@@ -152,6 +152,9 @@ test('bad input is a 4xx naming what was expected and what was found', async () 
     [`/api/labs/${id}/certificate/xyz`, 400, /expected a SHA-1 thumbprint/],
     [`/api/labs/${id}/step/no-such-procedure`, 404, /expected a procedure/],
     ['/api/nothing-here', 404, /expected a route of the studio's API/],
+    [`/api/labs/${id}/diff?from=10&to=5`, 400, /diff to: expected a position from 10 \(the from position\) on, found 5/],
+    [`/api/labs/${id}/bisect`, 400, /^bisect finding: expected string, found nothing$/],
+    [`/api/labs/${id}/bisect?finding=x&colour=red`, 400, /^bisect: expected only its own parameters, found colour$/],
   ];
   for (const [path, status, message] of cases) {
     const answer = await s.json(path);
@@ -162,7 +165,10 @@ test('bad input is a 4xx naming what was expected and what was found', async () 
 
 test('export without keys carries no key; keys=1 is refused without --allow-keys; the bundle opens again with POST /api/open', async () => {
   const answer = await s.request(`/api/labs/${id}/export?to=40`);
-  assert.match(answer.headers.get('content-disposition') ?? '', /attachment; filename="no-restart\.json"/);
+  assert.match(answer.headers.get('content-disposition') ?? '', /attachment; filename="no-restart-to-40\.json"/);
+  const whole = await s.request(`/api/labs/${id}/export`);
+  assert.match(whole.headers.get('content-disposition') ?? '', /attachment; filename="no-restart\.json"/);
+  await whole.text();
   const text = await answer.text();
   assert.not.ok(text.includes(caKey.slice(0, 64)));
   const bundle = JSON.parse(text);

@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { Finding } from '../../../domain/index.ts';
 import type { Change } from '../../../projections/index.ts';
 import { atQuery, bisectQuery, diffQuery, whyQuery, type BisectAnswer, type DiffAnswer, type WhyAnswer } from '../api.ts';
-import { parseWith } from './errors.ts';
+import { parseWith, refuse } from './errors.ts';
 import { findingsAt, findingsCsv, findingView } from './findings.ts';
 import type { OpenedLab } from './labs.ts';
 import { positionIn, query, rowsOf, type RouteDeps } from './read-routes.ts';
@@ -25,6 +25,7 @@ export const analysisRoutes = (app: Hono, { registry }: RouteDeps) => {
     const l = await lab(c);
     positionIn(l, from, 'from');
     positionIn(l, to, 'to');
+    if (to < from) refuse(400, 'STUDIO_BAD_REQUEST', `diff to: expected a position from ${from} (the from position) on, found ${to}`);
     const out = await travel(l, ['diff', String(from), String(to)]);
     const provenance = l.timeline.worldAt(Math.max(from, to)).provenance;
     const changes = (out.changes as Change[]).map((ch) => ({

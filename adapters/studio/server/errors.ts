@@ -29,9 +29,10 @@ const issuesText = (where: string, error: z.ZodError, input: unknown): string =>
       const path = issue.path.join('.');
       let found: unknown = input;
       for (const key of issue.path) found = (found as Record<PropertyKey, unknown> | undefined)?.[key as string];
-      const shown =
-        issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : found === undefined ? 'nothing' : JSON.stringify(found)?.slice(0, 80);
-      return `${where}${path ? ` ${path}` : ''}: expected ${issue.message.replace(/^Invalid (input|option): (expected )?/, '')}, found ${shown}`;
+      if (issue.code === 'unrecognized_keys') return `${where}: expected only its own parameters, found ${issue.keys.join(', ')}`;
+      const shown = found === undefined ? 'nothing' : JSON.stringify(found)?.slice(0, 80);
+      const expected = issue.message.replace(/^Invalid (input|option): (expected )?/, '').replace(/, received \w+$/, '');
+      return `${where}${path ? ` ${path}` : ''}: expected ${expected}, found ${shown}`;
     })
     .join('; ');
 

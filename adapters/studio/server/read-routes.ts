@@ -82,7 +82,9 @@ export const readRoutes = (app: Hono, { registry, allowKeys }: RouteDeps) => {
       );
     const l = await lab(c);
     const bundle = await bundleOf(l.source, { to: positionIn(l, q.to, 'to'), withKeys: q.keys === '1' });
-    c.header('content-disposition', `attachment; filename="${l.entry.name.replace(/[^A-Za-z0-9._-]/g, '_')}.json"`);
+    // A range is named as one, so a lab saved up to a position is not taken for the whole lab.
+    const range = q.to !== undefined && bundle.events.length < l.source.events.length ? `-to-${bundle.events.length}` : '';
+    c.header('content-disposition', `attachment; filename="${l.entry.name.replace(/[^A-Za-z0-9._-]/g, '_')}${range}.json"`);
     return c.json(bundle);
   });
 };
