@@ -5,7 +5,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { jsonlEventStore } from '../../adapters/eventstore/jsonl.ts';
 import { lockLab } from '../../adapters/eventstore/lock.ts';
-import { isEventStoreError, type PendingEvent, type EventStoreErrorCode } from '../../workflows/index.ts';
+import { isEventStoreError, type PendingEvent } from '../../workflows/index.ts';
+import { expectCode } from '../support/store-errors.ts';
 import { eventStoreContract } from './eventstore-contract.ts';
 
 const folder = () => mkdtemp(join(tmpdir(), 'pkilab-jsonl-'));
@@ -33,15 +34,6 @@ const created: PendingEvent = {
 /** `A` creates the lab, as every lab log starts; the other names are groups. */
 const event = (name: string): PendingEvent =>
   name === 'A' ? created : { type: 'PrincipalCreated', data: { principal: { name, sid: 'S', kind: 'group', builtin: false } }, at };
-const expectCode = async (action: Promise<unknown>, code: EventStoreErrorCode, message?: RegExp) => {
-  try {
-    await action;
-    assert.unreachable(`expected ${code}`);
-  } catch (error) {
-    assert.ok(isEventStoreError(error, code), String(error));
-    if (message) assert.match((error as Error).message, message);
-  }
-};
 
 jsonl('writes one JSON event per line with its integrity mark, readable by a fresh store', async () => {
   const dir = await folder();
@@ -183,33 +175,6 @@ jsonl('the expected version is checked against the file, not what this process s
   const previous = crc32(text.trimEnd().replace(/,"(chain|commit)":"[0-9a-f]{8}"\}$/, '}'));
   await appendFile(join(dir, 'lab.jsonl'), formatLine({ ...event('B'), position: 2 } as never, previous).line);
   await expectCode(first.append('lab', [event('C')], 1), 'EVENTSTORE_VERSION_CONFLICT', /at version 2/);
-});
-
-jsonl('a second writer is refused while the first holds the lock, naming it', async () => {
-  const dir = await folder();
-  const lock = await lockLab(join(dir, 'lab.jsonl'), 'pkilab step');
-  await expectCode(
-    lockLab(join(dir, 'lab.jsonl'), 'pkilab run'),
-    'EVENTSTORE_LOCKED',
-    new RegExp(`process ${process.pid} .*\\(pkilab step\\) since`),
-  );
-  await lock.release();
-  await (await lockLab(join(dir, 'lab.jsonl'), 'pkilab run')).release();
-});
-
-jsonl('a lock left by a process that no longer runs is taken over', async () => {
-  const dir = await folder();
-  const log = join(dir, 'lab.jsonl');
-  const { mkdir, stat } = await import('node:fs/promises');
-  await mkdir(`${log}.lock`);
-  const { hostname } = await import('node:os');
-  await writeFile(
-    `${log}.lock-holder`,
-    JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), command: 'killed', since: at, lock: (await stat(`${log}.lock`)).ino }),
-  );
-  const lock = await lockLab(log, 'pkilab run');
-  lock.assertHeld();
-  await lock.release();
 });
 
 jsonl.run();
