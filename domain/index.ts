@@ -1,4 +1,4 @@
-export { addMinutes, addDays, isSimTime, type SimTime } from './shared/time.ts';
+export { addMinutes, addDays, isSimTime, SimTime } from './shared/time.ts';
 export { failures, reject, type FailureName, type Rejection } from './shared/rejection.ts';
 export { oid, ekuName } from './shared/oids.ts';
 export { isSecretRef, type Secret, type SecretRef } from './shared/secret.ts';

@@ -14,8 +14,9 @@ import { openDatabase } from '../adapters/postgres/database.ts';
 import { postgresEventStore } from '../adapters/postgres/events.ts';
 import { followLab } from '../adapters/postgres/follow.ts';
 import { isEventStoreError, type EventStore, type PendingEvent } from '../workflows/index.ts';
+import { SimTime } from '../domain/index.ts';
 
-const at = '2026-11-02T09:00:00.000Z';
+const at = SimTime('2026-11-02T09:00:00.000Z');
 const created: PendingEvent = {
   type: 'LabCreated',
   data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at },

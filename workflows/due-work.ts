@@ -1,3 +1,4 @@
+import type { SimTime } from '../domain/index.ts';
 import { dueByTime, nextDueAt, timed, type World } from '../domain/index.ts';
 import { workingWorld } from '../projections/index.ts';
 import { executeIn, stamp } from './execute.ts';
@@ -11,7 +12,7 @@ const maxRounds = 100_000;
  * time order, each at its own due time: a week's wait is 21 autoenrollment passes per computer, not one. The
  * events come back stamped with the time they happened; work a rejection stops is left for its next due time.
  */
-export const runDueWork = async (ports: LabPorts, start: World, until: string): Promise<{ events: PendingEvent[]; world: World }> => {
+export const runDueWork = async (ports: LabPorts, start: World, until: SimTime): Promise<{ events: PendingEvent[]; world: World }> => {
   // One working world for the whole catch-up: a pass over 10,000 computers copies each record it writes once.
   const working = workingWorld(start);
   const events: PendingEvent[] = [];

@@ -1,3 +1,4 @@
+import type { SimTime } from '../domain/index.ts';
 import { transition } from 'xstate';
 import {
   addMinutes,
@@ -54,7 +55,7 @@ export interface CaIdentity {
  * identity is drawn by the caller (randomness stays at the edge) and lands in the log with the CA.
  */
 export interface LabCreation {
-  readonly startsAt: string;
+  readonly startsAt: SimTime;
   readonly ca: CaSetup;
   readonly identity: CaIdentity;
 }
@@ -107,7 +108,7 @@ export const decideStep = async (
   ports: LabPorts,
   world: World,
   commands: readonly StepCommand[],
-  at: string,
+  at: SimTime,
 ): Promise<LabEvent[] | Rejection> => {
   const working = workingWorld(world);
   const produced: LabEvent[] = [];
@@ -145,7 +146,7 @@ export const takeStep = async (
 ): Promise<{ lab: Lab; outcome: StepOutcome }> => {
   const procedure = findProcedure(procedureId);
   if (!procedure) throw new ChoiceError('procedure', 'a procedure of the catalog', procedureId);
-  const rejected = async (rejection: Rejection, at: string) => {
+  const rejected = async (rejection: Rejection, at: SimTime) => {
     const input: PendingEvent = {
       type: 'ActionTaken',
       data: { procedure: procedureId, step, choice: await sealSecrets(ports.secrets, choice) },

@@ -1,3 +1,4 @@
+import type { SimTime } from '../domain/index.ts';
 import {
   crlPublishedEvent,
   decide,
@@ -14,7 +15,7 @@ import {
 import { detached, workingWorld, type WorkingWorld } from '../projections/index.ts';
 import type { LabPorts, PendingEvent } from './ports.ts';
 
-export const stamp = (events: readonly LabEvent[], at: string): PendingEvent[] => events.map((e) => ({ ...e, at }) as PendingEvent);
+export const stamp = (events: readonly LabEvent[], at: SimTime): PendingEvent[] => events.map((e) => ({ ...e, at }) as PendingEvent);
 
 export const recorded = (events: readonly PendingEvent[], after: number): RecordedEvent[] =>
   events.map((e, i) => ({ ...e, position: after + i + 1 }) as RecordedEvent);

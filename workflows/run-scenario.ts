@@ -1,3 +1,4 @@
+import type { SimTime } from '../domain/index.ts';
 import { findAction } from './actions/catalog.ts';
 import { adminProcedure } from './actions/definition.ts';
 import { takeAction } from './actions/take.ts';
@@ -43,7 +44,7 @@ export interface StepReport {
   readonly step: string;
   readonly title: string;
   readonly outcome: 'done' | 'skipped' | 'rejected' | 'not-reached';
-  readonly at?: string;
+  readonly at?: SimTime;
   readonly rejection?: Rejection;
 }
 

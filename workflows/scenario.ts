@@ -1,3 +1,4 @@
+import type { SimTime } from '../domain/index.ts';
 import type { CrlExpectation } from './crl-expectations.ts';
 import type { CaSetup, StoreName } from '../domain/index.ts';
 import type { AdminExpectations } from './admin-expectations.ts';
@@ -66,7 +67,7 @@ export interface Scenario {
   readonly file: string;
   readonly name: string;
   readonly title: string;
-  readonly lab: { readonly startsAt?: string; readonly ca: CaSetup };
+  readonly lab: { readonly startsAt?: SimTime; readonly ca: CaSetup };
   /** Procedures and action lists in the order they run (a top-level `actions:` list comes last). */
   readonly procedures: readonly ScenarioEntry[];
   readonly expect: Expectations;

@@ -1,9 +1,10 @@
+import type { SimTime } from '../domain/index.ts';
 import { contoso } from '../domain/index.ts';
 import { procedures } from './catalog.ts';
 import type { Scenario } from './scenario.ts';
 
 /** The whole seed document in one lab: every procedure, in the seed's order, with the seed's choices. */
-export const seedDeployment = (startsAt?: string): Scenario => ({
+export const seedDeployment = (startsAt?: SimTime): Scenario => ({
   file: '(built in: every procedure of the seed)',
   name: 'seed-deployment',
   title: 'The whole seed deployment in one lab',

@@ -1,4 +1,4 @@
-import type { CaSetup } from '../../domain/index.ts';
+import { SimTime, type CaSetup } from '../../domain/index.ts';
 import {
   ChoiceError,
   findAction,
@@ -86,7 +86,7 @@ export const scenarioOf = (file: string, data: ScenarioFile, fail: (path: Path, 
     file,
     name: data.scenario,
     title: data.title ?? data.scenario,
-    lab: { startsAt, ca: setup },
+    lab: { startsAt: startsAt === undefined ? undefined : SimTime(startsAt), ca: setup },
     procedures,
     expect: expectationsOf(data),
   };

@@ -10,15 +10,16 @@ import {
   subjectFormats,
   templateRights,
   type RevocationReason,
+  type SimTime,
 } from '../../domain/index.ts';
-import { displayName, entityName, templateName } from './names.ts';
+import { branded, displayName, entityName, templateName } from './names.ts';
 
 // Schemas of the domain's values as events carry them; events.ts proves they infer the domain's types.
 
 const keysOf = <T extends object>(record: T) => Object.keys(record) as [keyof T & string, ...(keyof T & string)[]];
 
 /** Simulated time: an ISO-8601 UTC instant, as `toISOString` writes it. */
-export const simTime = z.iso.datetime({ error: 'expected an ISO-8601 UTC time such as 2026-11-02T09:00:00.000Z' });
+export const simTime = branded<SimTime>(z.iso.datetime({ error: 'expected an ISO-8601 UTC time such as 2026-11-02T09:00:00.000Z' }));
 export const count = z.number().int().nonnegative();
 export const positiveInt = z.number().int().positive();
 export const port = z.number().int().min(1).max(65535);

@@ -11,7 +11,7 @@ export const entityName = z
   .refine((name) => !reserved.has(name), { error: 'expected a name usable as a key, found a built-in property name' });
 
 /** A string the domain receives branded: checked as `schema` says, typed as the brand; its JSON stays the plain string. */
-const branded = <B extends string>(schema: z.ZodType<string>) => schema as unknown as z.ZodType<B>;
+export const branded = <B extends string>(schema: z.ZodType<string>) => schema as unknown as z.ZodType<B>;
 
 /** A template's cn, as events carry it (a record key of the CA's templates). */
 export const templateName = branded<TemplateName>(entityName);

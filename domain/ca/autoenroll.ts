@@ -1,3 +1,4 @@
+import type { SimTime } from '../shared/time.ts';
 import { tokenIdentities } from '../directory/membership.ts';
 import type { DirectoryState } from '../directory/model.ts';
 import { accept, type Decision } from '../lab/decision.ts';
@@ -44,7 +45,7 @@ const active = (world: World, computer: string) => (world.hosts.stores[computer]
 
 const issuedOf = (world: World, thumbprint: string) => issuedByThumbprint(world.ca, thumbprint);
 
-const holdsValid = (world: World, computer: string, template: Template, at: string): boolean =>
+const holdsValid = (world: World, computer: string, template: Template, at: SimTime): boolean =>
   active(world, computer).some((stored) => {
     if (stored.template !== template.name) return false;
     const issued = issuedOf(world, stored.thumbprint);
@@ -92,7 +93,7 @@ type Failure = { template: string; eventId: 13 | 47; code?: string; message: str
  * failures (event 47: no CA issues the template; event 13: the CA refused the request). A template that needs a CA
  * manager's approval leaves a pending request, asked for once and retrieved on a later pass.
  */
-export const decideAutoenrollment = (command: Autoenroll, world: World, at: string): Decision => {
+export const decideAutoenrollment = (command: Autoenroll, world: World, at: SimTime): Decision => {
   const computer = world.directory.principals[command.computer];
   const policy = effectiveAutoenrollmentPolicy(world.directory);
   const failures: Failure[] = [];
@@ -132,7 +133,7 @@ export const decideAutoenrollment = (command: Autoenroll, world: World, at: stri
 };
 
 /** Each domain computer's next 8-hour autoenrollment timer (from its last pass, or its last startup). */
-export const autoenrollmentSchedule = (world: World): { at: string; command: Autoenroll }[] =>
+export const autoenrollmentSchedule = (world: World): { at: SimTime; command: Autoenroll }[] =>
   Object.values(world.hosts.hosts)
     .filter((host) => !host.device && world.directory.principals[host.name]?.kind === 'computer')
     .map((host) => ({

@@ -1,4 +1,4 @@
-import { addMinutes, type SimTime } from '../shared/time.ts';
+import { addMinutes, SimTime } from '../shared/time.ts';
 
 // ─── Periods ───
 
@@ -18,7 +18,7 @@ const addPeriod = (at: SimTime, period: CrlPeriod): SimTime => {
   if (period.unit === 'months' || period.unit === 'years') {
     const date = new Date(at);
     date.setUTCMonth(date.getUTCMonth() + period.count * (period.unit === 'years' ? 12 : 1));
-    return date.toISOString();
+    return SimTime(date.toISOString());
   }
   return addMinutes(at, period.count * minutesPer[period.unit]);
 };

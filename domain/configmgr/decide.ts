@@ -1,3 +1,4 @@
+import type { SimTime } from '../shared/time.ts';
 import { match } from 'ts-pattern';
 import { issuance, whyNotOffered } from '../ca/decide-enrollment.ts';
 import { findTemplate, templateAsTyped } from '../ca/lookup.ts';
@@ -45,7 +46,7 @@ const isDecision = (value: object): value is Decision => 'kind' in value;
 const issuedBy = (world: World, thumbprint: string) => Object.values(world.ca.issued).find((c) => c.thumbprint === thumbprint);
 const unmet = (what: string, problems: string[]): Decision => refuse('CONFIGMGR_REQUIREMENTS', `${what}: ${problems.join('; ')}.`);
 
-const deviceEvents = (world: World, device: string, user: string, platform: 'mobile' | 'mac', at: string): LabEvent[] => [
+const deviceEvents = (world: World, device: string, user: string, platform: 'mobile' | 'mac', at: SimTime): LabEvent[] => [
   { type: 'DeviceEnrolled', data: { device, user, platform } },
   ...(world.hosts.hosts[device]
     ? []
@@ -67,7 +68,7 @@ const deviceEvents = (world: World, device: string, user: string, platform: 'mob
       ]),
 ];
 
-export const decideConfigMgr = (command: ConfigMgrCommand, world: World, at: string): Decision =>
+export const decideConfigMgr = (command: ConfigMgrCommand, world: World, at: SimTime): Decision =>
   match(command)
     .with({ type: 'ConfigureSiteSystem' }, ({ host, intranetFqdn, internetFqdn }) => {
       if (!world.hosts.hosts[host]) return refuse('NOT_FOUND', `Expected a site system server named "${host}"; the lab has none.`);

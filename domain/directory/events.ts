@@ -1,10 +1,11 @@
+import type { SimTime } from '../shared/time.ts';
 import type { AutoenrollmentPolicy, Principal } from './model.ts';
 
 export type LabCreated = {
   readonly type: 'LabCreated';
   readonly data: {
     readonly domain: { readonly dnsName: string; readonly netbiosName: string; readonly sid: string };
-    readonly startsAt: string;
+    readonly startsAt: SimTime;
   };
 };
 export type PrincipalCreated = { readonly type: 'PrincipalCreated'; readonly data: { readonly principal: Principal } };

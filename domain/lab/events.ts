@@ -3,6 +3,7 @@ import type { ConfigMgrEvent } from '../configmgr/events.ts';
 import type { DirectoryEvent } from '../directory/events.ts';
 import type { HostsEvent } from '../hosts/events.ts';
 import type { Rejection } from '../shared/rejection.ts';
+import type { SimTime } from '../shared/time.ts';
 import type { AdminEvent } from './admin-events.ts';
 
 /** The person's input: the step of a procedure and the choice made in its dialog. */
@@ -28,4 +29,4 @@ export type LabEvent = DirectoryEvent | CaEvent | HostsEvent | ConfigMgrEvent | 
 export type LabEventType = LabEvent['type'];
 
 /** An event as stored: its position in the lab's total order and its simulated time. */
-export type RecordedEvent<E extends LabEvent = LabEvent> = E & { readonly position: number; readonly at: string };
+export type RecordedEvent<E extends LabEvent = LabEvent> = E & { readonly position: number; readonly at: SimTime };

@@ -1,3 +1,4 @@
+import type { SimTime } from '../shared/time.ts';
 import { builtinTemplates } from '../ca/builtins.ts';
 import { defaultCrlSettings, type CrlSettings } from '../ca/crl-settings.ts';
 import { defaultProvider, defaultSignatureHash, type CaProvider, type SignatureHash } from '../ca/setup.ts';
@@ -45,7 +46,7 @@ const caValidityDays = 5 * 365;
  * drawn at the lab's creation, so two labs' CAs never share issuer and serial (NSS refuses that).
  */
 export const caCertificateProfile = (
-  startsAt: string,
+  startsAt: SimTime,
   keyRef: string,
   publicKey: string,
   serialNumber: string,
@@ -82,7 +83,7 @@ export const caSetupChoices = (ca: CaSetup) => ({
 });
 
 /** The events that build the test network; the log alone reproduces it. */
-export const testNetwork = (startsAt: string, ca: CaSetup, material: CaMaterial): LabEvent[] => {
+export const testNetwork = (startsAt: SimTime, ca: CaSetup, material: CaMaterial): LabEvent[] => {
   const network = networkOf(ca.network, osLabel[ca.os], startsAt);
   return [
     { type: 'LabCreated', data: { domain: network.domain, startsAt } },

@@ -1,3 +1,4 @@
+import type { SimTime } from '../shared/time.ts';
 import type { Principal } from '../directory/model.ts';
 import { implicitGroups } from '../directory/membership.ts';
 import type { Host, IisSite } from '../hosts/model.ts';
@@ -184,7 +185,7 @@ const groupsByMember = (members: Record<string, string[]>) => {
 };
 
 /** The network a definition describes, laid over the seed's. Account RIDs of added accounts start at 2000. */
-export const networkOf = (definition: NetworkDefinition = {}, caOs: string, startsAt: string): Network => {
+export const networkOf = (definition: NetworkDefinition = {}, caOs: string, startsAt: SimTime): Network => {
   const dns = definition.domain?.dnsName ?? contoso.dnsName;
   const netbiosName =
     definition.domain?.netbiosName ?? (dns === contoso.dnsName ? contoso.netbiosName : dns.split('.')[0]!.toUpperCase().slice(0, 15));

@@ -1,6 +1,6 @@
 import { autoenrollmentSchedule } from '../ca/autoenroll.ts';
 import { crlSchedule } from '../ca/crl-schedule.ts';
-import type { SimTime } from '../shared/time.ts';
+import { SimTime } from '../shared/time.ts';
 import type { LabCommand } from './commands.ts';
 import type { World } from './world.ts';
 
@@ -31,5 +31,5 @@ export const nextDueAt = (world: World): SimTime | undefined => {
     const t = Date.parse(work.at);
     if (next === undefined || t < next) next = t;
   }
-  return next === undefined ? undefined : new Date(next).toISOString();
+  return next === undefined ? undefined : SimTime(new Date(next).toISOString());
 };

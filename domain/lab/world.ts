@@ -3,10 +3,11 @@ import { emptyConfigMgr, type ConfigMgrState } from '../configmgr/model.ts';
 import { emptyDirectory, type DirectoryState } from '../directory/model.ts';
 import { emptyHosts, type HostsState } from '../hosts/model.ts';
 import type { Rejection } from '../shared/rejection.ts';
+import { SimTime } from '../shared/time.ts';
 
 export interface RecordedRejection {
   readonly position: number;
-  readonly at: string;
+  readonly at: SimTime;
   readonly procedure: string;
   readonly step: string;
   readonly rejection: Rejection;
@@ -28,8 +29,8 @@ export interface ProcedureProgress {
 /** The whole simulated network at one position of a lab log. */
 export interface World {
   readonly position: number;
-  readonly startsAt: string;
-  readonly now: string;
+  readonly startsAt: SimTime;
+  readonly now: SimTime;
   readonly directory: DirectoryState;
   readonly ca: CaState;
   readonly hosts: HostsState;
@@ -42,8 +43,8 @@ export interface World {
 
 export const emptyWorld: World = {
   position: 0,
-  startsAt: '',
-  now: '',
+  startsAt: SimTime(''),
+  now: SimTime(''),
   directory: emptyDirectory,
   ca: emptyCa,
   hosts: emptyHosts,

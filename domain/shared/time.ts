@@ -1,7 +1,11 @@
-/** Simulated time is an ISO-8601 UTC string; arithmetic here never reads the wall clock. */
-export type SimTime = string;
+import type { Brand } from './brand.ts';
 
-export const addMinutes = (at: SimTime, minutes: number): SimTime => new Date(Date.parse(at) + minutes * 60_000).toISOString();
+/** Simulated time: an ISO-8601 UTC string (`2026-01-01T00:00:00Z`); arithmetic here never reads the wall clock. */
+export type SimTime = Brand<string, 'SimTime'>;
+/** Cast only: the schemas and parsers that read a time check it with `isSimTime` first. */
+export const SimTime = (at: string): SimTime => at as SimTime;
+
+export const addMinutes = (at: SimTime, minutes: number): SimTime => SimTime(new Date(Date.parse(at) + minutes * 60_000).toISOString());
 
 export const addDays = (at: SimTime, days: number): SimTime => addMinutes(at, days * 24 * 60);
 

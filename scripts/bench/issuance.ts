@@ -3,11 +3,11 @@
 import { createPrivateKey, randomBytes, sign } from 'node:crypto';
 import { memoryKeyStore } from '../../adapters/keystore/memory.ts';
 import { x509Signer } from '../../adapters/x509/signer.ts';
-import { builtinTemplates, caCertificateProfile, caSubject, contoso, oid, type CertificateProfile } from '../../domain/index.ts';
+import { SimTime, builtinTemplates, caCertificateProfile, caSubject, contoso, oid, type CertificateProfile } from '../../domain/index.ts';
 import { figure, header, ratios, repeat, timed, type BenchSection } from './measure.ts';
 
 const certificates = Number(process.env.BENCH_CERTIFICATES ?? 300);
-const start = '2026-01-05T08:00:00.000Z';
+const start = SimTime('2026-01-05T08:00:00.000Z');
 const workstation = builtinTemplates.find((t) => t.name === 'Workstation')!;
 const services = 'CN=Public Key Services,CN=Services,CN=Configuration,DC=contoso,DC=com';
 const cdp = `ldap:///CN=contoso-CA1-CA,CN=CA1,CN=CDP,${services}?certificateRevocationList?base?objectClass=cRLDistributionPoint`;

@@ -1,12 +1,12 @@
 // The large lab the replay, seek and memory figures use, and their baseline: a hand-written mutable fold.
-import { addMinutes, contoso, testNetwork, type LabEvent, type RecordedEvent } from '../../domain/index.ts';
+import { SimTime, addMinutes, contoso, testNetwork, type LabEvent, type RecordedEvent } from '../../domain/index.ts';
 
 export const computers = Number(process.env.BENCH_COMPUTERS ?? 10_000);
 export const passes = Number(process.env.BENCH_PASSES ?? 95);
 
 /** A lab where `computers` computers join, boot, autoenroll one certificate, then run `passes` 8-hour timers (1M events by default). */
 export const generateLabLog = (): RecordedEvent[] => {
-  const start = '2026-01-05T08:00:00.000Z';
+  const start = SimTime('2026-01-05T08:00:00.000Z');
   const out: RecordedEvent[] = [];
   const push = (event: LabEvent, at: string) => out.push({ ...event, position: out.length + 1, at } as RecordedEvent);
   const material = { keyRef: 'ca', certificate: 'MIIB', thumbprint: 'CA', serialTickBase: 0x15fba3bb };

@@ -8,7 +8,7 @@ import { drawCaIdentity } from '../../adapters/ca-identity.ts';
 import { writeCertEnroll } from '../../adapters/cert-enroll.ts';
 import { toPem } from '../../adapters/keystore/rsa.ts';
 import { loadScenario } from '../../adapters/scenario/load.ts';
-import { timed, type CaSetup, type LabCommand, type World } from '../../domain/index.ts';
+import { SimTime, timed, type CaSetup, type LabCommand, type World } from '../../domain/index.ts';
 import { execute } from '../../workflows/execute.ts';
 import { createLab, runScenario, type LabPorts } from '../../workflows/index.ts';
 import { memoryPorts, pooledPorts } from '../support/ports.ts';
@@ -20,7 +20,7 @@ import { memoryPorts, pooledPorts } from '../support/ports.ts';
 const crl = suite('CRLs checked by openssl');
 
 const openssl = (...args: string[]) => spawnSync('openssl', args, { encoding: 'utf8' });
-const startsAt = '2026-11-02T09:00:00.000Z';
+const startsAt = SimTime('2026-11-02T09:00:00.000Z');
 const crlText = (folder: string, name = 'contoso-CA1-CA.crl') =>
   execFileSync('openssl', ['crl', '-in', join(folder, 'CertEnroll', name), '-noout', '-text'], { encoding: 'utf8' });
 
@@ -37,15 +37,15 @@ const iisLab = async (ports: LabPorts, ca: CaSetup = { edition: 'enterprise', os
 };
 
 /** Carries out an administrator's command, as the stepper and scenarios do. */
-const administer = async (ports: LabPorts, world: World, command: LabCommand, at: string): Promise<World> => {
+const administer = async (ports: LabPorts, world: World, command: LabCommand, at: SimTime): Promise<World> => {
   const outcome = await execute(ports, world, timed(command, at));
   if (!('events' in outcome)) throw new Error(`${command.type} refused: ${outcome.reason}`);
   return outcome.world;
 };
 
-const epoch = (at: string) => String(Math.floor(Date.parse(at) / 1000));
+const epoch = (at: SimTime) => String(Math.floor(Date.parse(at) / 1000));
 /** openssl verify at a simulated time (the lab's clock, not the machine's: `-attime`). */
-const verifyAt = (at: string, folder: string, ...extra: string[]) =>
+const verifyAt = (at: SimTime, folder: string, ...extra: string[]) =>
   openssl(
     'verify',
     '-crl_check',
@@ -58,7 +58,7 @@ const verifyAt = (at: string, folder: string, ...extra: string[]) =>
     ...extra,
     join(folder, 'server1.pem'),
   );
-const verify = (folder: string, ...extra: string[]) => verifyAt('2026-11-02T14:00:00.000Z', folder, ...extra);
+const verify = (folder: string, ...extra: string[]) => verifyAt(SimTime('2026-11-02T14:00:00.000Z'), folder, ...extra);
 
 const ports = await pooledPorts();
 const lab = await iisLab(ports);
@@ -91,7 +91,7 @@ crl('verify -crl_check passes for the IIS certificate while nothing is revoked',
 });
 
 crl('after a revocation the next base CRL makes verify fail with "certificate revoked"', async () => {
-  const at = '2026-11-02T12:00:00.000Z';
+  const at = SimTime('2026-11-02T12:00:00.000Z');
   const revoke: LabCommand = { type: 'RevokeCertificate', serialNumber: lab.issued.serialNumber, reason: 'keyCompromise' };
   let world = await administer(ports, lab.world, revoke, at);
   const folder = mkdtempSync(join(tmpdir(), 'pkilab-crl-'));
@@ -99,7 +99,7 @@ crl('after a revocation the next base CRL makes verify fail with "certificate re
   writeFileSync(join(folder, 'server1.pem'), toPem('CERTIFICATE', lab.issued.der));
   await writeCertEnroll(world, folder);
   assert.is(verify(folder).status, 0, 'the revocation shows only once a CRL is published');
-  world = await administer(ports, world, { type: 'PublishCrl', kind: 'base' }, '2026-11-02T12:05:00.000Z');
+  world = await administer(ports, world, { type: 'PublishCrl', kind: 'base' }, SimTime('2026-11-02T12:05:00.000Z'));
   await writeCertEnroll(world, folder);
   const result = verify(folder);
   assert.is.not(result.status, 0);
@@ -110,8 +110,8 @@ crl('after a revocation the next base CRL makes verify fail with "certificate re
 
 crl('a delta CRL alone carries a revocation made since the base (verify -use_deltas)', async () => {
   const revoke: LabCommand = { type: 'RevokeCertificate', serialNumber: lab.issued.serialNumber, reason: 'superseded' };
-  const world = await administer(ports, lab.world, revoke, '2026-11-02T13:00:00.000Z');
-  const published = await administer(ports, world, { type: 'PublishCrl', kind: 'delta' }, '2026-11-02T13:05:00.000Z');
+  const world = await administer(ports, lab.world, revoke, SimTime('2026-11-02T13:00:00.000Z'));
+  const published = await administer(ports, world, { type: 'PublishCrl', kind: 'delta' }, SimTime('2026-11-02T13:05:00.000Z'));
   await writeCertEnroll(published, lab.folder + '-delta');
   writeFileSync(join(lab.folder + '-delta', 'ca.pem'), toPem('CERTIFICATE', published.ca.authorities['contoso-CA1-CA']!.certificate));
   writeFileSync(join(lab.folder + '-delta', 'server1.pem'), toPem('CERTIFICATE', lab.issued.der));
@@ -124,9 +124,9 @@ crl('a delta CRL alone carries a revocation made since the base (verify -use_del
 
 crl('verified after the base CRL\'s next update (-attime), openssl reports "CRL has expired"', () => {
   const base = lab.world.ca.crls['contoso-CA1-CA']!.base!;
-  const before = verifyAt('2026-11-09T12:00:00.000Z', lab.folder);
+  const before = verifyAt(SimTime('2026-11-09T12:00:00.000Z'), lab.folder);
   assert.is(before.status, 0, before.stderr);
-  const after = verifyAt(new Date(Date.parse(base.nextUpdate) + 60_000).toISOString(), lab.folder);
+  const after = verifyAt(SimTime(new Date(Date.parse(base.nextUpdate) + 60_000).toISOString()), lab.folder);
   assert.is.not(after.status, 0);
   assert.match(after.stderr + after.stdout, /CRL has expired/);
 });

@@ -1,9 +1,10 @@
+import { SimTime } from '../../domain/index.ts';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { RecordedEvent } from '../../domain/index.ts';
 import { isEventStoreError, isKeyStoreError, isSecretStoreError, type EventStore, type PendingEvent } from '../../workflows/index.ts';
 
-const at = '2026-11-02T09:00:00.000Z';
+const at = SimTime('2026-11-02T09:00:00.000Z');
 const created: PendingEvent = {
   type: 'LabCreated',
   data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at },

@@ -1,3 +1,4 @@
+import { SimTime } from '../../domain/index.ts';
 import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ eventStoreContract('jsonl file', async () => {
 }).run();
 
 const jsonl = suite('adapters/eventstore jsonl');
-const at = '2026-11-02T09:00:00.000Z';
+const at = SimTime('2026-11-02T09:00:00.000Z');
 const created: PendingEvent = {
   type: 'LabCreated',
   data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at },

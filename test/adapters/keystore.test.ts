@@ -1,3 +1,4 @@
+import { SimTime } from '../../domain/index.ts';
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -65,7 +66,7 @@ files('a lab goes on over a key left by a crash before its append: the key is us
     const ports = filePorts(folder, undefined, lock);
     const scenario = await loadScenario('scenarios/iis-web-server-certificate.yaml');
     const lab = await createLab(ports, 'lab', {
-      startsAt: scenario.lab.startsAt ?? '2026-11-02T09:00:00.000Z',
+      startsAt: scenario.lab.startsAt ?? SimTime('2026-11-02T09:00:00.000Z'),
       ca: scenario.lab.ca,
       identity: drawCaIdentity(),
     });

@@ -1,3 +1,4 @@
+import { SimTime } from '../../domain/index.ts';
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
@@ -8,7 +9,7 @@ import { isEventStoreError, type PendingEvent } from '../../workflows/index.ts';
 import { testStore } from '../support/postgres.ts';
 
 const { store, url, done } = await testStore();
-const at = '2026-11-02T09:00:00.000Z';
+const at = SimTime('2026-11-02T09:00:00.000Z');
 const created: PendingEvent = {
   type: 'LabCreated',
   data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at },

@@ -1,3 +1,4 @@
+import { SimTime } from '../../domain/index.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { isEventStoreError, isKeyStoreError, type PendingEvent } from '../../wor
 import { testServerUrl, testStore } from '../support/postgres.ts';
 
 const { store, url, done } = await testStore();
-const at = '2026-11-02T09:00:00.000Z';
+const at = SimTime('2026-11-02T09:00:00.000Z');
 const created: PendingEvent = {
   type: 'LabCreated',
   data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at },
@@ -128,7 +129,7 @@ pg('an event changed in the table by hand keeps the lab from opening, naming lab
 });
 
 pg('a warning of the checks (simulated time going back) is told once through onWarning, naming lab and position', async () => {
-  await store.events.append('warned/one', [created, { ...group('B'), at: '2026-11-01T09:00:00.000Z' }], 0);
+  await store.events.append('warned/one', [created, { ...group('B'), at: SimTime('2026-11-01T09:00:00.000Z') }], 0);
   const warnings: string[] = [];
   const reader = await openPostgresStore(url, (w) => warnings.push(w));
   try {

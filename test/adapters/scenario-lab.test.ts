@@ -1,3 +1,4 @@
+import { SimTime } from '../../domain/index.ts';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as fc from 'fast-check';
@@ -55,7 +56,7 @@ lab('generated: asks for N computers named prefix + a padded number, each with t
     ['KIOSK7', 'WS0001', 'WS0002', 'WS0003'],
   );
   assert.equal(computers[3], { name: 'WS0003', os: 'Windows 10', groups: ['Kiosks'] });
-  const network = networkOf(scenario.lab.ca.network, 'Windows Server 2008', '2026-11-02T09:00:00.000Z');
+  const network = networkOf(scenario.lab.ca.network, 'Windows Server 2008', SimTime('2026-11-02T09:00:00.000Z'));
   const host = network.hosts.find((h) => h.host.name === 'WS0002')!.host;
   assert.equal([host.fqdn, host.os], ['ws0002.contoso.com', 'Windows 10']);
   assert.equal(network.tokens.find((t) => t.computer === 'WS0002')!.groups, [

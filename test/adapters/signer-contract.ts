@@ -4,7 +4,7 @@ import { CRLNumber } from '@peculiar/asn1-x509';
 import * as x509 from '@peculiar/x509';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { caSubject, type CrlProfile } from '../../domain/index.ts';
+import { SimTime, caSubject, type CrlProfile } from '../../domain/index.ts';
 import type { KeyStore, Signer } from '../../workflows/index.ts';
 
 /**
@@ -17,9 +17,9 @@ export const signerCrlContract = (name: string, make: () => Promise<{ signer: Si
     ca: 'contoso-CA1-CA',
     kind: 'base',
     crlNumber: 7,
-    thisUpdate: '2026-11-02T08:50:00.000Z',
-    nextUpdate: '2026-11-10T01:48:00.000Z',
-    nextPublish: '2026-11-09T09:00:00.000Z',
+    thisUpdate: SimTime('2026-11-02T08:50:00.000Z'),
+    nextUpdate: SimTime('2026-11-10T01:48:00.000Z'),
+    nextPublish: SimTime('2026-11-09T09:00:00.000Z'),
     entries: [],
     freshest: [],
     signatureHash: 'sha1',
@@ -49,8 +49,8 @@ export const signerCrlContract = (name: string, make: () => Promise<{ signer: Si
   contract('entries keep their serial, date and reason; an unspecified reason is left out', async () => {
     const { crl } = await signed({
       entries: [
-        { serialNumber: '1a2b3c4d000000000002', revokedAt: '2026-11-02T10:00:00.000Z', reason: 'keyCompromise' },
-        { serialNumber: '1a2b3c4d000000000003', revokedAt: '2026-11-02T11:00:00.000Z', reason: 'unspecified' },
+        { serialNumber: '1a2b3c4d000000000002', revokedAt: SimTime('2026-11-02T10:00:00.000Z'), reason: 'keyCompromise' },
+        { serialNumber: '1a2b3c4d000000000003', revokedAt: SimTime('2026-11-02T11:00:00.000Z'), reason: 'unspecified' },
       ],
     });
     assert.equal(

@@ -9,6 +9,7 @@ import { memoryKeyStore } from '../../adapters/keystore/memory.ts';
 import { toPem } from '../../adapters/keystore/rsa.ts';
 import { x509Signer } from '../../adapters/x509/signer.ts';
 import {
+  SimTime,
   builtinTemplates,
   caCertificateProfile,
   caSubject,
@@ -28,7 +29,7 @@ const caKey = await keys.generate('ca', 2048);
 const subjectKey = await keys.generate('subject', 2048);
 const fast = x509Signer(keys);
 const reference = referenceSigner(keys);
-const start = '2026-01-05T08:00:00.000Z';
+const start = SimTime('2026-01-05T08:00:00.000Z');
 const workstation = builtinTemplates.find((t) => t.name === 'Workstation')!;
 
 const points: ExtensionSpec[] = [
@@ -50,7 +51,7 @@ const profile = (overrides: Partial<CertificateProfile>, extensions: ExtensionSp
   signingKeyRef: 'ca',
   publicKey: subjectKey,
   notBefore: start,
-  notAfter: '2027-01-05T08:00:00.000Z',
+  notAfter: SimTime('2027-01-05T08:00:00.000Z'),
   extensions,
   ...overrides,
 });
@@ -59,7 +60,7 @@ const examples: Record<string, CertificateProfile> = {
   'the CA certificate (SHA-1)': caCertificateProfile(start, 'ca', caKey, '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e', 'sha1'),
   'the CA certificate (SHA-256, valid past 2049)': {
     ...caCertificateProfile(start, 'ca', caKey, '7c9e1b3d5f7a9c2e1f2a4c6e8b0d3f5a', 'sha256'),
-    notAfter: '2051-01-05T08:00:00.000Z',
+    notAfter: SimTime('2051-01-05T08:00:00.000Z'),
   },
   'a computer certificate: empty subject, critical SAN, SID': profile({}, [
     { kind: 'templateInformation', templateOid: workstation.oid, major: 100, minor: 5 },

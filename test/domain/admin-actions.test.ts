@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, timed, nextDueAt, testNetwork, type LabCommand, type World } from '../../domain/index.ts';
+import { SimTime, decide, timed, nextDueAt, testNetwork, type LabCommand, type World } from '../../domain/index.ts';
 import { accepted, at, webServerTemplateIssued } from '../support/steps.ts';
 import { given, givenNetwork, record, startsAt } from '../support/world.ts';
 import { fold } from '../../projections/index.ts';

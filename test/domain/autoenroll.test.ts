@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, timed, issuanceEvents, type LabEvent, type World } from '../../domain/index.ts';
+import { SimTime, decide, timed, issuanceEvents, type LabEvent, type World } from '../../domain/index.ts';
 import { accepted, at } from '../support/steps.ts';
 import { given, givenNetwork } from '../support/world.ts';
 
@@ -56,7 +56,7 @@ autoenroll('a template that needs manager approval leaves one pending request; l
 autoenroll('inside the renewal period a pass issues a new certificate and archives the old one after it', () => {
   const world = issued(clientTemplateReady());
   assert.is(pass(world).kind, 'accepted', 'a valid certificate is not renewed');
-  const late = '2027-10-01T10:00:00.000Z';
+  const late = SimTime('2027-10-01T10:00:00.000Z');
   const renewal = pass(world, late);
   assert.is(renewal.kind, 'sign');
   if (renewal.kind !== 'sign') return;

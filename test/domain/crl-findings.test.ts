@@ -1,15 +1,15 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { evaluateFindings, type World } from '../../domain/index.ts';
+import { SimTime, evaluateFindings, type World } from '../../domain/index.ts';
 import { acceptedAt, givenAt, issued, issuedCertificate, networkWithCrl, published, revoked } from '../support/crl.ts';
 import { givenNetwork } from '../support/world.ts';
 
 const findings = suite('domain/findings revocation');
 
-const monday = '2026-11-02T09:00:00.000Z';
+const monday = SimTime('2026-11-02T09:00:00.000Z');
 const certificate = issuedCertificate(2, monday);
 /** The world as a reader sees it at a later simulated time, with nothing happening meanwhile. */
-const atTime = (world: World, now: string): World => ({ ...world, now });
+const atTime = (world: World, now: SimTime): World => ({ ...world, now });
 const crlRules = (world: World) => evaluateFindings(world).filter((f) => /^OP-(CRL|REVOKED)/.test(f.rule));
 const publishedLab = (world: World = givenNetwork()) =>
   published(published(issued(world, monday, certificate), monday, 'base'), monday, 'delta');
@@ -21,10 +21,10 @@ const binding = {
   thumbprint: certificate.thumbprint,
   previous: null,
 } as const;
-const bound = (world: World, at: string) => givenAt(world, at, { type: 'IisBindingChanged', data: binding });
+const bound = (world: World, at: SimTime) => givenAt(world, at, { type: 'IisBindingChanged', data: binding });
 
 findings('a CA whose base and delta CRLs are current raises nothing', () => {
-  assert.equal(crlRules(atTime(publishedLab(), '2026-11-03T09:00:00.000Z')), []);
+  assert.equal(crlRules(atTime(publishedLab(), SimTime('2026-11-03T09:00:00.000Z'))), []);
 });
 
 findings('a CA that never published a CRL is reported: revocation checks fail with 0x80092013', () => {
@@ -36,9 +36,9 @@ findings('a CA that never published a CRL is reported: revocation checks fail wi
 });
 
 findings('with the CA service stopped the CRLs expire, and the finding says why and how to recover', () => {
-  const stopped = acceptedAt(publishedLab(), '2026-11-02T12:00:00.000Z', { type: 'StopCaService' });
-  assert.equal(crlRules(atTime(stopped, '2026-11-03T11:00:00.000Z')), []);
-  const [finding] = crlRules(atTime(stopped, '2026-11-03T11:30:00.000Z'));
+  const stopped = acceptedAt(publishedLab(), SimTime('2026-11-02T12:00:00.000Z'), { type: 'StopCaService' });
+  assert.equal(crlRules(atTime(stopped, SimTime('2026-11-03T11:00:00.000Z'))), []);
+  const [finding] = crlRules(atTime(stopped, SimTime('2026-11-03T11:30:00.000Z')));
   assert.is(finding?.rule, 'OP-CRL-EXPIRED');
   assert.is(finding?.severity, 'high');
   assert.match(finding!.message, /delta CRL #2 \(next update 2026-11-03T11:24:00.000Z\)/);
@@ -56,13 +56,16 @@ findings('a CDP on a host the CA never publishes to is reported once the CA issu
 });
 
 findings('a revoked certificate still bound in IIS is reported, and says when the CRL lists it', () => {
-  const revokedBound = bound(revoked(publishedLab(), '2026-11-02T10:00:00.000Z', certificate.serialNumber), '2026-11-02T10:00:00.000Z');
+  const revokedBound = bound(
+    revoked(publishedLab(), SimTime('2026-11-02T10:00:00.000Z'), certificate.serialNumber),
+    SimTime('2026-11-02T10:00:00.000Z'),
+  );
   const [before] = crlRules(revokedBound);
   assert.is(before?.rule, 'OP-REVOKED-BOUND');
   assert.is(before?.subject, `certificate:${certificate.thumbprint}`);
   assert.match(before!.message, /SERVER1 "Default Web Site" still presents/);
   assert.match(before!.message, /Once the next CRL lists it/);
-  const [after] = crlRules(published(revokedBound, '2026-11-02T11:00:00.000Z', 'delta'));
+  const [after] = crlRules(published(revokedBound, SimTime('2026-11-02T11:00:00.000Z'), 'delta'));
   assert.match(after!.message, /The current CRL lists it: .*0x80092010/);
 });
 

@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
+  SimTime,
   crlSchedule,
   crlStatus,
   decide,
@@ -18,14 +19,14 @@ import { givenNetwork, record, startsAt } from '../support/world.ts';
 
 const crl = suite('domain/ca CRL publication');
 
-const monday = '2026-11-02T09:00:00.000Z';
-const tuesday = '2026-11-03T09:00:00.000Z';
-const wednesday = '2026-11-04T09:00:00.000Z';
-const first = issuedCertificate(2, '2026-11-02T08:00:00.000Z');
-const second = issuedCertificate(3, '2026-11-02T08:00:00.000Z');
+const monday = SimTime('2026-11-02T09:00:00.000Z');
+const tuesday = SimTime('2026-11-03T09:00:00.000Z');
+const wednesday = SimTime('2026-11-04T09:00:00.000Z');
+const first = issuedCertificate(2, SimTime('2026-11-02T08:00:00.000Z'));
+const second = issuedCertificate(3, SimTime('2026-11-02T08:00:00.000Z'));
 const withCertificates = (world: World = givenNetwork()) => issued(issued(world, monday, first), monday, second);
 
-const profile = (world: World, kind: 'base' | 'delta', at: string): CrlProfile => {
+const profile = (world: World, kind: 'base' | 'delta', at: SimTime): CrlProfile => {
   const decision = decide(timed({ type: 'PublishCrl', kind }, at), world);
   if (decision.kind !== 'sign-crl') throw new Error(`expected a CRL to sign, got ${decision.kind}`);
   return decision.draft.profile;
@@ -64,7 +65,7 @@ crl('the overlap is at least one hour, and an explicit overlap replaces the defa
 });
 
 crl('monthly periods follow the calendar', () => {
-  const monthly = profile(labWith({ basePeriod: { count: 1, unit: 'months' } }), 'base', '2026-01-31T09:00:00.000Z');
+  const monthly = profile(labWith({ basePeriod: { count: 1, unit: 'months' } }), 'base', SimTime('2026-01-31T09:00:00.000Z'));
   assert.is(monthly.nextPublish, '2026-03-03T09:00:00.000Z');
 });
 
@@ -153,13 +154,13 @@ schedule('a delta that does not complete the current base is due at once, then e
   assert.equal(next(world), [['delta', monday]]);
   world = published(world, monday, 'delta');
   assert.equal(next(world), [['delta', tuesday]]);
-  for (let day = 3; day <= 8; day += 1) world = published(world, `2026-11-0${day}T09:00:00.000Z`, 'delta');
+  for (let day = 3; day <= 8; day += 1) world = published(world, SimTime(`2026-11-0${day}T09:00:00.000Z`), 'delta');
   assert.equal(next(world), [['base', '2026-11-09T09:00:00.000Z']]);
 });
 
 schedule('a publication that fell due while the CA was stopped is due when it starts again, not in the past', () => {
   const stopped = acceptedAt(published(published(givenNetwork(), monday, 'base'), monday, 'delta'), monday, { type: 'StopCaService' });
-  const started = acceptedAt(stopped, '2026-11-12T09:00:00.000Z', { type: 'StartCaService' });
+  const started = acceptedAt(stopped, SimTime('2026-11-12T09:00:00.000Z'), { type: 'StartCaService' });
   assert.equal(next(started), [['base', '2026-11-12T09:00:00.000Z']]);
 });
 
@@ -177,12 +178,12 @@ schedule("the CRLs expire when nobody publishes: the status turns expired after 
   let world = published(published(givenNetwork(), monday, 'base'), monday, 'delta');
   const authority = world.ca.authorities['contoso-CA1-CA']!;
   assert.is(crlStatus(world, authority, tuesday).state, 'current');
-  const status = crlStatus(world, authority, '2026-11-03T11:25:00.000Z');
+  const status = crlStatus(world, authority, SimTime('2026-11-03T11:25:00.000Z'));
   assert.is(status.state, 'expired');
   assert.equal(status.state === 'expired' && status.expired.map((c) => c.kind), ['delta']);
   world = acceptedAt(world, tuesday, { type: 'StopCaService' });
   assert.equal(next(world), []);
-  const weekLater = crlStatus(world, authority, '2026-11-11T00:00:00.000Z');
+  const weekLater = crlStatus(world, authority, SimTime('2026-11-11T00:00:00.000Z'));
   assert.equal(weekLater.state === 'expired' && weekLater.expired.map((c) => c.kind), ['base', 'delta']);
 });
 

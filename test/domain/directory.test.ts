@@ -1,10 +1,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, timed, groupsOf } from '../../domain/index.ts';
+import { SimTime, decide, timed, groupsOf } from '../../domain/index.ts';
 import { given, givenNetwork } from '../support/world.ts';
 
 const directory = suite('domain/directory');
-const at = '2026-11-02T10:00:00.000Z';
+const at = SimTime('2026-11-02T10:00:00.000Z');
 
 directory('creates a group with the next relative id of the domain', () => {
   const decision = decide(timed({ type: 'CreateGroup', name: 'ConfigMgr IIS Servers' }, at), givenNetwork());

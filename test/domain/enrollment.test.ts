@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, timed, issuedSerial, oid, requestIdOfSerial, type LabCommand, type World } from '../../domain/index.ts';
+import { SimTime, decide, timed, issuedSerial, oid, requestIdOfSerial, type LabCommand, type World } from '../../domain/index.ts';
 import { accepted, at, webServerTemplateIssued } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
 

@@ -1,16 +1,16 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, timed, type LabCommand, type World } from '../../domain/index.ts';
+import { SimTime, decide, timed, type LabCommand, type World } from '../../domain/index.ts';
 import { acceptedAt, givenAt, issued, issuedCertificate, revoked } from '../support/crl.ts';
 import { webServerTemplateIssued } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
 
 const revocation = suite('domain/ca revocation');
 
-const at = '2026-11-03T09:00:00.000Z';
-const later = '2026-11-04T09:00:00.000Z';
-const certificate = issuedCertificate(2, '2026-11-02T10:00:00.000Z');
-const withCertificate = (): World => issued(givenNetwork(), '2026-11-02T10:00:00.000Z', certificate);
+const at = SimTime('2026-11-03T09:00:00.000Z');
+const later = SimTime('2026-11-04T09:00:00.000Z');
+const certificate = issuedCertificate(2, SimTime('2026-11-02T10:00:00.000Z'));
+const withCertificate = (): World => issued(givenNetwork(), SimTime('2026-11-02T10:00:00.000Z'), certificate);
 const revoke = (
   serialNumber: string,
   reason: Extract<LabCommand, { type: 'RevokeCertificate' }>['reason'] = 'keyCompromise',

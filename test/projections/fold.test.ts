@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { produce } from 'immer';
-import { emptyWorld, entitiesShapedBy, type LabEvent, type RecordedEvent } from '../../domain/index.ts';
+import { SimTime, emptyWorld, entitiesShapedBy, type LabEvent, type RecordedEvent } from '../../domain/index.ts';
 import { apply, fold, foldFromScratch } from '../../projections/index.ts';
 import { record, givenNetwork } from '../support/world.ts';
 
@@ -69,7 +69,7 @@ projections('provenance is built when first read, reads as a plain record, and r
 });
 
 projections('a long chain of small folds builds its provenance without deep recursion', () => {
-  const ticks = Array.from({ length: 20_000 }, (): LabEvent => ({ type: 'TimeAdvanced', data: { from: 'a', to: 'b' } }));
+  const ticks = Array.from({ length: 20_000 }, (): LabEvent => ({ type: 'TimeAdvanced', data: { from: SimTime('a'), to: SimTime('b') } }));
   let world = emptyWorld;
   for (const e of record(ticks)) world = fold([e], world);
   assert.is(world.provenance.clock!.length, 20_000);
@@ -82,7 +82,7 @@ projections('folding leaves the events it read unchanged, so a log folds twice t
     {
       type: 'HostProvisioned',
       data: {
-        host: { name: 'H', fqdn: 'h.contoso.com', os: 'x', roles: [], lastBoot: 't0' },
+        host: { name: 'H', fqdn: 'h.contoso.com', os: 'x', roles: [], lastBoot: SimTime('t0') },
         iisSites: [{ name: 'S', bindings: [{ protocol: 'https', port: 443 }] }],
       },
     },

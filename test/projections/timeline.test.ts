@@ -1,3 +1,4 @@
+import { SimTime } from '../../domain/index.ts';
 import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -39,7 +40,7 @@ timeline('a year of timer passes, kept out of the checkpoints, comes back on eve
 timeline('passes before a computer exists are ignored, and a computer provisioned again counts its passes afresh', () => {
   const host = (lastBoot: string): LabEvent => ({
     type: 'HostProvisioned',
-    data: { host: { name: 'PC1', fqdn: 'pc1.contoso.com', os: 'Windows 7', roles: [], lastBoot }, iisSites: [] },
+    data: { host: { name: 'PC1', fqdn: 'pc1.contoso.com', os: 'Windows 7', roles: [], lastBoot: SimTime(lastBoot) }, iisSites: [] },
   });
   const pass = (failed: boolean): LabEvent => ({
     type: 'AutoenrollmentRan',

@@ -1,4 +1,5 @@
 import {
+  SimTime,
   addDays,
   contoso,
   crlPublishedEvent,
@@ -32,10 +33,10 @@ export const networkWithCrl = (crl: Partial<CrlSettings>): World =>
   );
 
 /** Folds events into the world at simulated time `at` (the world's clock moves to it). */
-export const givenAt = (world: World, at: string, ...events: LabEvent[]): World => fold(record(events, world.position, at), world);
+export const givenAt = (world: World, at: SimTime, ...events: LabEvent[]): World => fold(record(events, world.position, at), world);
 
 /** A certificate in the CA's database, without real DER: enough for the deciders. */
-export const issuedCertificate = (requestId: number, issuedAt: string, validityDays = 365): IssuedCertificate => ({
+export const issuedCertificate = (requestId: number, issuedAt: SimTime, validityDays = 365): IssuedCertificate => ({
   requestId,
   serialNumber: `1a2b3c4d0000${requestId.toString(16).padStart(8, '0')}`,
   thumbprint: `T${requestId}`.padEnd(40, '0'),
@@ -57,21 +58,21 @@ export const issuedCertificate = (requestId: number, issuedAt: string, validityD
   der: 'AA==',
 });
 
-export const issued = (world: World, at: string, certificate: IssuedCertificate): World =>
+export const issued = (world: World, at: SimTime, certificate: IssuedCertificate): World =>
   givenAt(world, at, { type: 'CertificateIssued', data: { certificate } });
 
 /** Decides a command that must be accepted and folds its events at `at`. */
-export const acceptedAt = (world: World, at: string, command: LabCommand): World => {
+export const acceptedAt = (world: World, at: SimTime, command: LabCommand): World => {
   const decision = decide(timed(command, at), world);
   if (decision.kind !== 'accepted') throw new Error(`${command.type} was ${outcome(decision)}`);
   return givenAt(world, at, ...decision.events);
 };
 
-export const revoked = (world: World, at: string, serialNumber: string, reason: RevocationReason = 'keyCompromise'): World =>
+export const revoked = (world: World, at: SimTime, serialNumber: string, reason: RevocationReason = 'keyCompromise'): World =>
   acceptedAt(world, at, { type: 'RevokeCertificate', serialNumber, reason });
 
 /** Publishes a CRL of `kind` at `at` as the engine would, with a stand-in signature. */
-export const published = (world: World, at: string, kind: 'base' | 'delta'): World => {
+export const published = (world: World, at: SimTime, kind: 'base' | 'delta'): World => {
   const decision = decide(timed({ type: 'PublishCrl', kind }, at), world);
   if (decision.kind !== 'sign-crl') throw new Error(`PublishCrl ${kind} was ${outcome(decision)}`);
   return givenAt(world, at, crlPublishedEvent(decision.draft, 'AA=='));

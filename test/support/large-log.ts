@@ -6,6 +6,7 @@ import { importSigningKey } from '../../adapters/keystore/rsa.ts';
 import { encodeExtension } from '../../adapters/x509/extensions.ts';
 import { x509Signer } from '../../adapters/x509/signer.ts';
 import {
+  SimTime,
   addMinutes,
   builtinTemplates,
   caCertificateProfile,
@@ -20,7 +21,7 @@ import {
 const workstation = builtinTemplates.find((t) => t.name === 'Workstation')!;
 
 /** Signs many computer certificates with one imported CA key (the signer imports it per certificate), a batch at a time. */
-const computerCertificates = async (caPkcs8: string, caSpki: string, computerSpki: string, computers: number, start: string) => {
+const computerCertificates = async (caPkcs8: string, caSpki: string, computerSpki: string, computers: number, start: SimTime) => {
   const signingKey = await importSigningKey(caPkcs8);
   const [subjectKey, issuerKey] = [
     new x509.PublicKey(Buffer.from(computerSpki, 'base64')),
@@ -64,7 +65,7 @@ const computerCertificates = async (caPkcs8: string, caSpki: string, computerSpk
 export const largeLog = async (computers: number, passes: number): Promise<RecordedEvent[]> => {
   const keys = memoryKeyStore();
   const signer = x509Signer(keys);
-  const start = '2026-01-05T08:00:00.000Z';
+  const start = SimTime('2026-01-05T08:00:00.000Z');
   const caKey = await keys.generate('ca', 2048);
   const ca = await signer.sign(caCertificateProfile(start, 'ca', caKey, '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e', 'sha1'));
   const computerKey = await keys.generate('computer', 2048);

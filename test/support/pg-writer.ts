@@ -1,3 +1,4 @@
+import { SimTime } from '../../domain/index.ts';
 // A writer process for the PostgreSQL concurrency test: appends `count` events to one lab, each after
 // reading the lab's version, retrying on a version conflict. It says `ready`, waits for a line on stdin, then
 // prints one JSON line per outcome: {"ack":name,"position":n} or {"conflict":code}; any other error ends it.
@@ -9,7 +10,7 @@ import { isEventStoreError, type PendingEvent } from '../../workflows/index.ts';
 const [url, lab, who, count] = process.argv.slice(2) as [string, string, string, string];
 const db = await openDatabase(url, { max: 2 });
 const store = { events: postgresEventStore(db), close: () => db.close() };
-const at = '2026-11-02T09:00:00.000Z';
+const at = SimTime('2026-11-02T09:00:00.000Z');
 const event = (name: string): PendingEvent => ({
   type: 'PrincipalCreated',
   data: { principal: { name, sid: `S-${name}`, kind: 'group', builtin: false } },

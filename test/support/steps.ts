@@ -1,7 +1,7 @@
-import { decide, timed, type LabCommand, type World } from '../../domain/index.ts';
+import { SimTime, decide, timed, type LabCommand, type World } from '../../domain/index.ts';
 import { given } from './world.ts';
 
-export const at = '2026-11-02T10:00:00.000Z';
+export const at = SimTime('2026-11-02T10:00:00.000Z');
 
 /** Decides commands in order and folds each accepted one; fails loudly on anything else. */
 export const accepted = (world: World, ...commands: LabCommand[]): World =>

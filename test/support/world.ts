@@ -1,7 +1,7 @@
-import { contoso, emptyWorld, testNetwork, type CaOs, type LabEvent, type RecordedEvent, type World } from '../../domain/index.ts';
+import { SimTime, contoso, emptyWorld, testNetwork, type CaOs, type LabEvent, type RecordedEvent, type World } from '../../domain/index.ts';
 import { fold } from '../../projections/index.ts';
 
-export const startsAt = '2026-11-02T09:00:00.000Z';
+export const startsAt = SimTime('2026-11-02T09:00:00.000Z');
 
 /** Recorded events from plain ones, positions following `after`, all at `at`. */
 export const record = (events: readonly LabEvent[], after = 0, at = startsAt): RecordedEvent[] =>

@@ -1,3 +1,4 @@
+import { SimTime } from '../../domain/index.ts';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ChoiceError, findAction } from '../../workflows/index.ts';
@@ -5,7 +6,7 @@ import { givenNetwork } from '../support/world.ts';
 
 const actions = suite('workflows/actions revocation and CRL actions');
 const revoke = findAction('revoke-certificate')!;
-const at = '2026-11-02T10:00:00.000Z';
+const at = SimTime('2026-11-02T10:00:00.000Z');
 const commands = (choice: unknown) => revoke.commands(revoke.parse(choice, 'actions[0]'), givenNetwork(), at);
 
 actions('revoke-certificate names the certificate by serial, Request ID, or computer with template or thumbprint', () => {

@@ -1,3 +1,4 @@
+import type { SimTime } from '../../domain/index.ts';
 import { addMinutes, reject, type Rejection } from '../../domain/index.ts';
 import { ChoiceError } from '../choices.ts';
 import { runDueWork } from '../due-work.ts';
@@ -21,7 +22,7 @@ export const takeAction = async (
 ): Promise<{ lab: Lab; outcome: StepOutcome }> => {
   const action = findAction(actionId);
   if (!action) throw new ChoiceError('action', 'an administrative action of the catalogue (pkilab actions lists them)', actionId);
-  const record = async (prior: readonly PendingEvent[], input: unknown, rejection: Rejection, at: string) => {
+  const record = async (prior: readonly PendingEvent[], input: unknown, rejection: Rejection, at: SimTime) => {
     const taken: PendingEvent = { type: 'ActionTaken', data: { procedure: adminProcedure, step: actionId, choice: input }, at };
     const done = await commit(ports, lab, [
       ...prior,

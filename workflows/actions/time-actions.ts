@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addMinutes, isSimTime } from '../../domain/index.ts';
+import { addMinutes, isSimTime, SimTime } from '../../domain/index.ts';
 import { ChoiceError, choiceOf, wording } from '../choices.ts';
 import { defineAction } from './definition.ts';
 
@@ -22,7 +22,7 @@ const fields = z.strictObject({
   until: z.string().refine(isSimTime).register(wording, { expected: 'an ISO time in UTC such as 2026-11-09T09:00:00Z' }).optional(),
 });
 
-type Wait = { readonly minutes: number } | { readonly until: string };
+type Wait = { readonly minutes: number } | { readonly until: SimTime };
 
 export const advanceTime = defineAction({
   id: 'advance-time',
@@ -37,7 +37,7 @@ export const advanceTime = defineAction({
     const given = (['minutes', 'hours', 'days', 'until'] as const).filter((k) => value[k] !== undefined);
     if (given.length !== 1)
       throw new ChoiceError(path, 'exactly one of minutes, hours, days or until', given.length === 0 ? 'none' : given.join(' and '));
-    if (value.until !== undefined) return { until: new Date(Date.parse(value.until)).toISOString() };
+    if (value.until !== undefined) return { until: SimTime(new Date(Date.parse(value.until)).toISOString()) };
     return { minutes: value.minutes ?? (value.hours ?? 0) * 60 + (value.days ?? 0) * 24 * 60 };
   }),
   minutes: 0,

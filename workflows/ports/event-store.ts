@@ -1,8 +1,9 @@
+import type { SimTime } from '../../domain/index.ts';
 import type { LabEvent, RecordedEvent } from '../../domain/index.ts';
 import { guardOf, makerOf, type CodedError } from './coded.ts';
 
 /** An event ready to append: its simulated time is decided by the engine, its position by the store. */
-export type PendingEvent = LabEvent & { readonly at: string };
+export type PendingEvent = LabEvent & { readonly at: SimTime };
 
 /** One lab = one totally ordered stream; appends are optimistic on the expected version. */
 export interface EventStore {
