@@ -125,13 +125,35 @@ const worldRows = (view: StepperView, state: ScreenState, cols: number, height: 
   return [bar, ...windowOf(lines, height - 1, state.scroll)];
 };
 
+/** The middle pane: the overlay when one is open, else the step's choices above what the last step did. */
+const mainRows = (view: StepperView, state: ScreenState, cols: number, height: number): Row[] => {
+  const overlay = state.overlay;
+  if (overlay)
+    return [
+      plain(overlay.title, { bold: true }),
+      ...windowOf(
+        overlay.items.map((t, i) => plain(`${i === overlay.selected ? '›' : ' '} ${t}`, { inverse: i === overlay.selected })),
+        height - 1,
+        offsetFor(overlay.selected ?? 0, height - 1, overlay.items.length),
+      ),
+    ];
+  const lastRoom = height >= 24 ? 8 : 3;
+  return [
+    ...choiceRows(view, state, cols, height - Math.min(lastRows(view, cols).length, lastRoom)),
+    ...lastRows(view, cols).slice(0, lastRoom),
+  ];
+};
+
+/** The title, the log and the lab's time, then the question asked or the last message. */
+const headerRows = (view: StepperView, state: ScreenState): Row[] => [
+  plain(`pkilab step — ${view.procedure?.title ?? 'choose a procedure'}${view.quiz ? ' — QUIZ' : ''}`, { bold: true }),
+  plain(`${view.folder.log} · ${view.lab.world.now}${state.busy ? ' · working…' : ''}`, { dim: true }),
+  plain(state.question ?? view.message ?? '', state.question ? { bold: true, color: 'yellow' } : {}),
+];
+
 /** The whole screen as exactly `rows` rows of exactly `cols` characters: nothing scrolls off, nothing is left over. */
 export const layout = (view: StepperView, state: ScreenState, cols: number, rows: number): Row[] => {
-  const header: Row[] = [
-    plain(`pkilab step — ${view.procedure?.title ?? 'choose a procedure'}${view.quiz ? ' — QUIZ' : ''}`, { bold: true }),
-    plain(`${view.folder.log} · ${view.lab.world.now}${state.busy ? ' · working…' : ''}`, { dim: true }),
-    plain(state.question ?? view.message ?? '', state.question ? { bold: true, color: 'yellow' } : {}),
-  ];
+  const header = headerRows(view, state);
   const body = rows - header.length - 1;
   const wide = cols >= 140;
   const left = wide ? 34 : Math.min(26, Math.floor(cols * 0.3));
@@ -139,22 +161,7 @@ export const layout = (view: StepperView, state: ScreenState, cols: number, rows
   const mainCols = wide ? cols - left - side - 4 : cols - left - 2;
   const bottom = wide ? 0 : Math.max(5, Math.floor(body * 0.4));
   const mainHeight = body - bottom;
-  const lastRoom = mainHeight >= 24 ? 8 : 3;
-  const main = state.overlay
-    ? [
-        plain(state.overlay.title, { bold: true }),
-        ...windowOf(
-          state.overlay.items.map((t, i) =>
-            plain(`${i === state.overlay!.selected ? '›' : ' '} ${t}`, { inverse: i === state.overlay!.selected }),
-          ),
-          mainHeight - 1,
-          offsetFor(state.overlay.selected ?? 0, mainHeight - 1, state.overlay.items.length),
-        ),
-      ]
-    : [
-        ...choiceRows(view, state, mainCols, mainHeight - Math.min(lastRows(view, mainCols).length, lastRoom)),
-        ...lastRows(view, mainCols).slice(0, lastRoom),
-      ];
+  const main = mainRows(view, state, mainCols, mainHeight);
   const panelCols = wide ? side : cols;
   const panelHeight = wide ? body : bottom;
   const findings = findingRows(view, panelCols).slice(0, Math.max(3, Math.floor(panelHeight / 2.5)));
