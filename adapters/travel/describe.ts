@@ -6,91 +6,65 @@ const caSetupText = (a: CertificationAuthority): string =>
     .filter(Boolean)
     .join(', ');
 
+/** A describer of each event type: one line in words, from the event itself. */
+type Describers = { readonly [T in RecordedEvent['type']]?: (e: Extract<RecordedEvent, { type: T }>) => string };
+
+const describers: Describers = {
+  LabCreated: (e) => `lab created: ${e.data.domain.dnsName}`,
+  PrincipalCreated: (e) => `${e.data.principal.kind} ${e.data.principal.name} created`,
+  GroupMemberAdded: (e) => `${e.data.member} added to ${e.data.group}`,
+  ComputerRestarted: (e) => `${e.data.computer} restarted (token: ${e.data.tokenGroups.join(', ')})`,
+  GpoCreated: (e) => `GPO ${e.data.name} created${e.data.linkedTo ? `, linked to ${e.data.linkedTo}` : ''}`,
+  AutoenrollmentPolicyConfigured: (e) => `GPO ${e.data.gpo}: Auto-Enrollment ${e.data.policy.configurationModel}`,
+  CaInstalled: (e) => {
+    const a = e.data.authority;
+    return `CA ${a.name} installed on ${a.host} (${caSetupText(a)}, ${formatDn(a.subject)})`;
+  },
+  TemplatePublished: (e) => `built-in template ${e.data.template.displayName}`,
+  TemplateDuplicated: (e) => `${e.data.source} duplicated as "${e.data.template.displayName}" (${e.data.versionLabel})`,
+  TemplateSubjectNameChanged: (e) => `${e.data.template}: subject name ${e.data.subjectName.source}`,
+  TemplateRequestHandlingChanged: (e) =>
+    `${e.data.template}: exportable key ${e.data.exportableKey}, manager approval ${e.data.managerApproval}`,
+  TemplatePermissionsChanged: (e) =>
+    `${e.data.template}: ${e.data.after.principal} allow [${e.data.after.allow.join(', ')}]${e.data.after.deny.length ? ` deny [${e.data.after.deny.join(', ')}]` : ''} (was [${e.data.before?.allow.join(', ') ?? ''}])`,
+  TemplateApplicationPolicyAdded: (e) => `${e.data.template}: application policy ${e.data.name} (${e.data.oid}) added`,
+  TemplateIssued: (e) => `${e.data.ca} now issues ${e.data.template}`,
+  CertificateRequestPending: (e) => `request ${e.data.requestId} from ${e.data.requester} for ${e.data.template} pending approval`,
+  CertificateIssued: (e) =>
+    `${e.data.certificate.ca} issued ${e.data.certificate.thumbprint} (${e.data.certificate.template}) to ${e.data.certificate.requester}`,
+  CertificateRevoked: (e) =>
+    `${e.data.ca} revoked ${e.data.serialNumber} (request ${e.data.requestId}, ${e.data.thumbprint}): ${e.data.reason}`,
+  CrlPublished: (e) =>
+    `${e.data.ca} published ${e.data.kind} CRL #${e.data.crlNumber}${e.data.baseCrlNumber ? ` (delta of #${e.data.baseCrlNumber})` : ''}: ${e.data.entries.length} revoked, next update ${e.data.nextUpdate}`,
+  CaServiceStopped: (e) => `${e.data.ca}: certsvc stopped`,
+  CaServiceStarted: (e) => `${e.data.ca}: certsvc started`,
+  AutoenrollmentRan: (e) =>
+    `${e.data.computer} autoenrollment (${e.data.trigger})${e.data.failures.length ? `: ${e.data.failures.map((f) => `event ${f.eventId} for ${f.template}`).join(', ')}` : ''}`,
+  HostProvisioned: (e) => `host ${e.data.host.name} (${e.data.host.os})`,
+  CertificateInstalled: (e) => `${e.data.host} ${e.data.store} store: ${e.data.thumbprint} (${e.data.template}) installed`,
+  CertificateExported: (e) => `${e.data.host}: ${e.data.thumbprint} exported to ${e.data.file}`,
+  CertificateVerified: (e) => `${e.data.host}: ${e.data.thumbprint} verified (${e.data.purposes.join(', ')})`,
+  IisBindingChanged: (e) => `${e.data.host} ${e.data.site} ${e.data.protocol}:${e.data.port} bound to ${e.data.thumbprint}`,
+  IisBindingVerified: (e) => `${e.data.host} ${e.data.site} binding verified for ${e.data.names.join(', ')}`,
+  SiteSystemConfigured: (e) => `site system ${e.data.host}: ${[e.data.intranetFqdn, e.data.internetFqdn].filter(Boolean).join(', ')}`,
+  CloudDistributionPointCreated: (e) => `cloud DP ${e.data.serviceFqdn} created from ${e.data.file}`,
+  DistributionPointCertificateImported: (e) => `DP ${e.data.host}: ${e.data.file} imported`,
+  OutOfBandServicePointConfigured: (e) =>
+    `out of band service point ${e.data.host}: provisioning certificate ${e.data.provisioningThumbprint}`,
+  OutOfBandManagementConfigured: (e) =>
+    `out of band management: group ${e.data.amtGroup}, templates ${[e.data.webServerTemplate, e.data.clientAuthTemplate].filter(Boolean).join(', ')}`,
+  EnrollmentProfileSet: (e) => `${e.data.platform} enrollment profile: ${e.data.template}`,
+  DeviceEnrolled: (e) => `${e.data.user} enrolled ${e.data.device} (${e.data.platform})`,
+  AmtComputerProvisioned: (e) => `AMT computer ${e.data.computer} provisioned (${e.data.fqdn})`,
+  ProcedureStarted: (e) => `procedure ${e.data.procedure} started`,
+  ProcedureCompleted: (e) => `procedure ${e.data.procedure} completed`,
+  ActionTaken: (e) => `input: ${e.data.choice === null ? 'skipped' : JSON.stringify(e.data.choice)}`,
+  ActionRejected: (e) => `REJECTED ${e.data.rejection.code} ${e.data.rejection.name}: ${e.data.rejection.reason}`,
+};
+
 /** One line per event, in words: what happened, not the JSON. */
 export const describeEvent = (e: RecordedEvent): string => {
-  switch (e.type) {
-    case 'LabCreated':
-      return `lab created: ${e.data.domain.dnsName}`;
-    case 'PrincipalCreated':
-      return `${e.data.principal.kind} ${e.data.principal.name} created`;
-    case 'GroupMemberAdded':
-      return `${e.data.member} added to ${e.data.group}`;
-    case 'ComputerRestarted':
-      return `${e.data.computer} restarted (token: ${e.data.tokenGroups.join(', ')})`;
-    case 'GpoCreated':
-      return `GPO ${e.data.name} created${e.data.linkedTo ? `, linked to ${e.data.linkedTo}` : ''}`;
-    case 'AutoenrollmentPolicyConfigured':
-      return `GPO ${e.data.gpo}: Auto-Enrollment ${e.data.policy.configurationModel}`;
-    case 'CaInstalled': {
-      const a = e.data.authority;
-      return `CA ${a.name} installed on ${a.host} (${caSetupText(a)}, ${formatDn(a.subject)})`;
-    }
-    case 'TemplatePublished':
-      return `built-in template ${e.data.template.displayName}`;
-    case 'TemplateDuplicated':
-      return `${e.data.source} duplicated as "${e.data.template.displayName}" (${e.data.versionLabel})`;
-    case 'TemplateSubjectNameChanged':
-      return `${e.data.template}: subject name ${e.data.subjectName.source}`;
-    case 'TemplateRequestHandlingChanged':
-      return `${e.data.template}: exportable key ${e.data.exportableKey}, manager approval ${e.data.managerApproval}`;
-    case 'TemplatePermissionsChanged':
-      return `${e.data.template}: ${e.data.after.principal} allow [${e.data.after.allow.join(', ')}]${e.data.after.deny.length ? ` deny [${e.data.after.deny.join(', ')}]` : ''} (was [${e.data.before?.allow.join(', ') ?? ''}])`;
-    case 'TemplateApplicationPolicyAdded':
-      return `${e.data.template}: application policy ${e.data.name} (${e.data.oid}) added`;
-    case 'TemplateIssued':
-      return `${e.data.ca} now issues ${e.data.template}`;
-    case 'CertificateRequestPending':
-      return `request ${e.data.requestId} from ${e.data.requester} for ${e.data.template} pending approval`;
-    case 'CertificateIssued':
-      return `${e.data.certificate.ca} issued ${e.data.certificate.thumbprint} (${e.data.certificate.template}) to ${e.data.certificate.requester}`;
-    case 'CertificateRevoked':
-      return `${e.data.ca} revoked ${e.data.serialNumber} (request ${e.data.requestId}, ${e.data.thumbprint}): ${e.data.reason}`;
-    case 'CrlPublished':
-      return `${e.data.ca} published ${e.data.kind} CRL #${e.data.crlNumber}${e.data.baseCrlNumber ? ` (delta of #${e.data.baseCrlNumber})` : ''}: ${e.data.entries.length} revoked, next update ${e.data.nextUpdate}`;
-    case 'CaServiceStopped':
-      return `${e.data.ca}: certsvc stopped`;
-    case 'CaServiceStarted':
-      return `${e.data.ca}: certsvc started`;
-    case 'AutoenrollmentRan':
-      return `${e.data.computer} autoenrollment (${e.data.trigger})${e.data.failures.length ? `: ${e.data.failures.map((f) => `event ${f.eventId} for ${f.template}`).join(', ')}` : ''}`;
-    case 'HostProvisioned':
-      return `host ${e.data.host.name} (${e.data.host.os})`;
-    case 'CertificateInstalled':
-      return `${e.data.host} ${e.data.store} store: ${e.data.thumbprint} (${e.data.template}) installed`;
-    case 'CertificateExported':
-      return `${e.data.host}: ${e.data.thumbprint} exported to ${e.data.file}`;
-    case 'CertificateVerified':
-      return `${e.data.host}: ${e.data.thumbprint} verified (${e.data.purposes.join(', ')})`;
-    case 'IisBindingChanged':
-      return `${e.data.host} ${e.data.site} ${e.data.protocol}:${e.data.port} bound to ${e.data.thumbprint}`;
-    case 'IisBindingVerified':
-      return `${e.data.host} ${e.data.site} binding verified for ${e.data.names.join(', ')}`;
-    case 'SiteSystemConfigured':
-      return `site system ${e.data.host}: ${[e.data.intranetFqdn, e.data.internetFqdn].filter(Boolean).join(', ')}`;
-    case 'CloudDistributionPointCreated':
-      return `cloud DP ${e.data.serviceFqdn} created from ${e.data.file}`;
-    case 'DistributionPointCertificateImported':
-      return `DP ${e.data.host}: ${e.data.file} imported`;
-    case 'OutOfBandServicePointConfigured':
-      return `out of band service point ${e.data.host}: provisioning certificate ${e.data.provisioningThumbprint}`;
-    case 'OutOfBandManagementConfigured':
-      return `out of band management: group ${e.data.amtGroup}, templates ${[e.data.webServerTemplate, e.data.clientAuthTemplate].filter(Boolean).join(', ')}`;
-    case 'EnrollmentProfileSet':
-      return `${e.data.platform} enrollment profile: ${e.data.template}`;
-    case 'DeviceEnrolled':
-      return `${e.data.user} enrolled ${e.data.device} (${e.data.platform})`;
-    case 'AmtComputerProvisioned':
-      return `AMT computer ${e.data.computer} provisioned (${e.data.fqdn})`;
-    case 'ProcedureStarted':
-      return `procedure ${e.data.procedure} started`;
-    case 'ProcedureCompleted':
-      return `procedure ${e.data.procedure} completed`;
-    case 'ActionTaken':
-      return `input: ${e.data.choice === null ? 'skipped' : JSON.stringify(e.data.choice)}`;
-    case 'ActionRejected':
-      return `REJECTED ${e.data.rejection.code} ${e.data.rejection.name}: ${e.data.rejection.reason}`;
-    // A type described nowhere above yet (a newly added event) still gets a line: its type in words.
-    default:
-      return (e as { type: string }).type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  }
+  const describe = describers[e.type] as ((e: RecordedEvent) => string) | undefined;
+  // A type described nowhere in the table yet (a newly added event) still gets a line: its type in words.
+  return describe ? describe(e) : (e as { type: string }).type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 };
