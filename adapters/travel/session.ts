@@ -1,10 +1,9 @@
-import { evaluateFindings, templateAsTyped, type RecordedEvent, type World } from '../../domain/index.ts';
-import { buildTimeline, diffWorlds, type Timeline } from '../../projections/index.ts';
-import { eventJson, findingJson, placesOf, stepText, type EventJson } from '../json-shapes.ts';
-import { findingName } from '../finding-names.ts';
-import { findingHistory } from './bisect.ts';
+import type { RecordedEvent } from '../../domain/index.ts';
+import { buildTimeline, type Timeline } from '../../projections/index.ts';
+import { eventJson, placesOf, stepText, type EventJson } from '../json-shapes.ts';
 import { describeEvent } from './describe.ts';
-import { sections, showWorld, type Section } from './show.ts';
+import { diff, log, move, show, type TravelCommand } from './navigate.ts';
+import { bisect, why } from './origins.ts';
 import { TravelError, type LabSource } from './source.ts';
 import { exportCommand, forkCommand, whatIfCommand, type Context } from './what-if.ts';
 import { commandWords } from './words.ts';
@@ -44,6 +43,22 @@ export const travelHelp = [
 
 const commands = ['show', 'next', 'prev', 'goto', 'log', 'diff', 'bisect', 'why', 'what-if', 'fork', 'export', 'help', 'quit'];
 
+/** The session's commands by name (`quit` is the prompt's, not a command the session runs). */
+const commandTable: Readonly<Record<string, TravelCommand>> = {
+  show,
+  next: move,
+  prev: move,
+  goto: move,
+  log,
+  diff,
+  bisect,
+  why,
+  'what-if': (session, args) => whatIfCommand(session.context, args),
+  fork: (session, args) => forkCommand(session.context, args),
+  export: (session, args) => exportCommand(session.context, args),
+  help: (_session, _args, command) => ({ lines: travelHelp, json: { command, commands: travelHelp.filter((l) => /^[a-z]/.test(l)) } }),
+};
+
 /** A time-travel session over one lab log: a cursor, the timeline, and the commands of `pkilab travel`. */
 export const createSession = (source: LabSource, warn: (w: string) => void): TravelSession => {
   const events = source.events;
@@ -59,24 +74,7 @@ export const createSession = (source: LabSource, warn: (w: string) => void): Tra
   const lineOf = (e: RecordedEvent) =>
     `${String(e.position).padStart(5)}  ${e.at.slice(0, 16)}  [${stepText(where[e.position - 1]!)}] ${e.type}: ${describeEvent(e)}`;
   const json = (e: RecordedEvent): EventJson => eventJson(e, where[e.position - 1]!, describeEvent(e));
-  const context: Context = { source, events, timeline, last, int, lineOf, json, warn };
-
-  const resolveEntity = (world: World, name: string): string[] => {
-    const template = templateAsTyped(world.ca, name);
-    const key = name.includes(':')
-      ? name
-      : template
-        ? `template:${template.name}`
-        : world.directory.principals[name]
-          ? `principal:${name}`
-          : world.hosts.hosts[name]
-            ? `host:${name}`
-            : name;
-    const principal = key.startsWith('principal:') ? key.slice(10) : undefined;
-    return Object.keys(world.provenance).filter(
-      (k) => k === key || k.startsWith(`${key}:`) || (principal !== undefined && (k === `host:${principal}` || k === `store:${principal}`)),
-    );
-  };
+  const context: Context = { source, events, timeline, last, where, int, lineOf, json, warn };
 
   const session: TravelSession = {
     timeline,
@@ -85,127 +83,11 @@ export const createSession = (source: LabSource, warn: (w: string) => void): Tra
     run: async (line) => session.runWords(commandWords(line)),
     async runWords(words) {
       const [command = 'help', ...args] = words;
-      const flag = (name: string) => {
-        const i = args.indexOf(name);
-        if (i < 0) return undefined;
-        const value = args[i + 1];
-        args.splice(i, 2);
-        return value ?? '';
-      };
-      switch (command) {
-        case 'show': {
-          const section = flag('--section');
-          if (section !== undefined && !sections.includes(section as Section))
-            throw new TravelError(`show --section: expected one of ${sections.join(', ')}, found ${section || 'nothing'}`);
-          const n = args[0] === undefined ? session.cursor : int(args[0], 'show');
-          const { lines, json: world } = showWorld(timeline.worldAt(n), section as Section | undefined);
-          return {
-            lines: [...(n > 0 ? [lineOf(events[n - 1]!)] : []), ...lines],
-            json: { command, position: n, event: n > 0 ? json(events[n - 1]!) : null, world },
-          };
-        }
-        case 'next':
-        case 'prev':
-        case 'goto': {
-          const target = args[0];
-          if (command === 'next') session.cursor = Math.min(last, session.cursor + 1);
-          else if (command === 'prev') session.cursor = Math.max(0, session.cursor - 1);
-          else if (target && /^\d{4}-\d{2}-\d{2}T/.test(target) && !Number.isNaN(Date.parse(target)))
-            session.cursor = events.filter((e) => Date.parse(e.at) <= Date.parse(target)).length;
-          else session.cursor = int(target, 'goto (a position or an ISO time)');
-          const event = events[session.cursor - 1];
-          return {
-            lines: [event ? lineOf(event) : 'position 0: before the lab was created'],
-            json: { command, position: session.cursor, event: event ? json(event) : null },
-          };
-        }
-        case 'log': {
-          const from = args[0] === undefined ? 1 : int(args[0], 'log FROM');
-          const to = args[1] === undefined ? last : Math.min(last, int(args[1], 'log TO', Number.MAX_SAFE_INTEGER));
-          const slice = events.slice(Math.max(0, from - 1), to);
-          return { lines: slice.map(lineOf), json: { command, from, to, events: slice.map(json) } };
-        }
-        case 'diff': {
-          const a = int(args[0], 'diff A');
-          const b = int(args[1], 'diff B');
-          const changes = diffWorlds(timeline.worldAt(a), timeline.worldAt(b));
-          return {
-            lines: [`from ${a} to ${b}: ${changes.length} change(s)`, ...changes.map((c) => `  ${c.area.padEnd(9)} ${c.text}`)],
-            json: { command, from: a, to: b, changes },
-          };
-        }
-        case 'bisect':
-          return bisect(args[0] ?? '');
-        case 'why': {
-          const world = timeline.worldAt(session.cursor);
-          const name = args.join(' ');
-          const keys = resolveEntity(world, name);
-          if (keys.length === 0)
-            throw new TravelError(
-              `why: no entity "${name}" at position ${session.cursor} (try a template name, a computer, a group, or a key such as template:ConfigMgrWebServerCertificate)`,
-            );
-          const positions = [...new Set(keys.flatMap((k) => world.provenance[k] ?? []))].sort((a, b) => a - b);
-          return {
-            lines: [
-              `${name}: shaped by ${positions.length} event(s) (${keys.join(', ')})`,
-              ...positions.map((p) => lineOf(events[p - 1]!)),
-            ],
-            json: { command, position: session.cursor, entity: name, keys, events: positions.map((p) => json(events[p - 1]!)) },
-          };
-        }
-        case 'what-if':
-          return whatIfCommand(context, args);
-        case 'fork':
-          return forkCommand(context, args);
-        case 'export':
-          return exportCommand(context, args);
-        case 'help':
-          return { lines: travelHelp, json: { command, commands: travelHelp.filter((l) => /^[a-z]/.test(l)) } };
-        default:
-          throw new TravelError(`unknown command "${command}"; expected one of ${commands.join(', ')}`);
-      }
+      const run = Object.hasOwn(commandTable, command) ? commandTable[command] : undefined;
+      if (!run) throw new TravelError(`unknown command "${command}"; expected one of ${commands.join(', ')}`);
+      return run(session, args, command);
     },
   };
 
-  const bisect = (typed: string): Output => {
-    const wanted = findingName(
-      typed,
-      evaluateFindings(timeline.worldAt(last)).map((f) => f.id),
-    );
-    const history = findingHistory(timeline, events, wanted);
-    if (!history) {
-      const atEnd =
-        evaluateFindings(timeline.worldAt(last))
-          .map((f) => f.id)
-          .join(', ') || 'none';
-      throw new TravelError(`bisect: no finding ${wanted || '(none given)'} at any position of the log (findings at the end: ${atEnd})`);
-    }
-    const { position, finding } = history.first;
-    const event = events[position - 1]!;
-    const skipped = events.slice(position).filter((e) => e.type === 'ActionTaken' && e.data.choice === null);
-    const later = history.later.map((c) => ({ ...c, event: events[c.position - 1]! }));
-    return {
-      lines: [
-        `${finding.id} first appears at position ${position}, in step ${stepText(where[position - 1]!)}:`,
-        lineOf(event),
-        `  ${finding.message}`,
-        `  fix: ${finding.fix.procedure}`,
-        ...(finding.fix.command ? [`  command: ${finding.fix.command}`] : []),
-        `  caused by events ${finding.causedBy.join(', ')}`,
-        ...later.flatMap((c) => [`${c.kind} at ${c.position}, in step ${stepText(where[c.position - 1]!)}:`, lineOf(c.event)]),
-        ...(skipped.length
-          ? ['  steps skipped after it appeared (each a what-if candidate):', ...skipped.map((e) => `  ${lineOf(e)}`)]
-          : []),
-      ],
-      json: {
-        command: 'bisect',
-        finding: findingJson(finding),
-        position,
-        event: json(event),
-        later: later.map((c) => ({ kind: c.kind, position: c.position, event: json(c.event) })),
-        skippedAfter: skipped.map(json),
-      },
-    };
-  };
   return session;
 };

@@ -2,7 +2,7 @@ import { basename, dirname } from 'node:path';
 import { evaluateFindings, type RecordedEvent } from '../../domain/index.ts';
 import { diffWorlds, type Timeline } from '../../projections/index.ts';
 import { adminProcedure, procedures, redecide, type WhatIf } from '../../workflows/index.ts';
-import { rejectionJson, type EventJson } from '../json-shapes.ts';
+import { rejectionJson, type EventJson, type placesOf } from '../json-shapes.ts';
 import { copyLab, referencesOf } from '../lab-copy.ts';
 import { labFolder, openNewLab } from '../lab-files.ts';
 import { describeEvent } from './describe.ts';
@@ -14,6 +14,8 @@ export interface Context {
   readonly events: readonly RecordedEvent[];
   readonly timeline: Timeline;
   readonly last: number;
+  /** The procedure and step each event belongs to, by position - 1. */
+  readonly where: ReturnType<typeof placesOf>;
   readonly int: (value: string | undefined, what: string, max?: number) => number;
   readonly lineOf: (e: RecordedEvent) => string;
   readonly json: (e: RecordedEvent) => EventJson;
