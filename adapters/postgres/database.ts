@@ -1,32 +1,8 @@
 import pg from 'pg';
-import { guardOf } from '../../workflows/index.ts';
+import { StoreError } from './store-error.ts';
+import { parseStoreUrl } from './url.ts';
 
-/** Failure codes of a PostgreSQL store that cannot be used as given: a bad URL or lab name, no server, another passphrase… */
-const storeErrorCodes = [
-  'STORE_URL',
-  'STORE_USAGE',
-  'STORE_UNREACHABLE',
-  'STORE_PASSPHRASE',
-  'STORE_LAB_NAME',
-  'STORE_LAB_EXISTS',
-  'STORE_LAB_MISSING',
-  /** A copied lab reads back different from its source. */
-  'STORE_COPY_DIFFERS',
-] as const;
-type StoreErrorCode = (typeof storeErrorCodes)[number];
-
-/** A PostgreSQL store that cannot be used as given (bad URL, no server, no passphrase). Exit 2 in the CLI. */
-export class StoreError extends Error {
-  constructor(
-    readonly code: StoreErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Whether `error` is a store failure (of `code`, when given), whichever module raised it. */
-export const isStoreError = guardOf(storeErrorCodes);
+export { isStoreError, StoreError } from './store-error.ts';
 
 /** An open connection pool on one schema of one database, with the tables pkilab needs. */
 export interface Database {
@@ -45,45 +21,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const isPostgresUrl = (spec: string): boolean => /^postgres(ql)?:\/\//i.test(spec);
-
-/** Query parameters that carry a password (libpq reads both from a URL). */
-const passwordParam = /([?&](?:ssl)?password=)[^&#]*/gi;
-
-/**
- * A URL as it may be shown: any password replaced by ***, also in a URL that does not parse (everything from
- * the user name's colon to the last @ goes) and in ?password= / ?sslpassword=.
- */
-export const maskPassword = (spec: string): string => spec.replace(/^([a-z]+:\/\/[^:@/]*):.*@/i, '$1:***@').replace(passwordParam, '$1***');
-
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-/**
- * Splits pkilab's own `schema` parameter off a URL (`postgres://u:p@host/db?schema=class1`); the rest goes
- * to `pg` as is. The schema defaults to `pkilab`.
- */
-export const parseStoreUrl = (spec: string): { connectionString: string; schema: string; shown: string } => {
-  let url: URL;
-  try {
-    url = new URL(spec);
-  } catch {
-    throw new StoreError(
-      'STORE_URL',
-      `expected a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/pkilab, found ${JSON.stringify(maskPassword(spec))}`,
-    );
-  }
-  const schema = url.searchParams.get('schema') ?? 'pkilab';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
-    throw new StoreError('STORE_URL', `schema: expected a lower-case SQL name (letters, digits, _), found ${JSON.stringify(schema)}`);
-  url.searchParams.delete('schema');
-  const shown = new URL(url);
-  if (shown.password) shown.password = '***';
-  return {
-    connectionString: url.toString(),
-    schema,
-    shown: `${maskPassword(shown.toString())}${schema === 'pkilab' ? '' : `${shown.search ? '&' : '?'}schema=${schema}`}`,
-  };
-};
 
 /** The schema, created if missing (CREATE ... IF NOT EXISTS: running it again, or from two processes, is harmless). */
 const migration = (db: Database) => `

@@ -35,7 +35,7 @@ export interface PostgresEventStore extends EventStore {
  */
 export const postgresEventStore = (db: Database, onWarning: (message: string) => void = () => undefined): PostgresEventStore => {
   const labs = labEvents(db, onWarning);
-  const { cache, where, load, conflict } = labs;
+  const { cache, where, load } = labs;
 
   return {
     where,
