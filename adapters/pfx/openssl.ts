@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { PfxEncryption, PfxFacts, Secret } from '../../domain/index.ts';
+import { Thumbprint, type PfxEncryption, type PfxFacts, type Secret } from '../../domain/index.ts';
 import {
   secretStoreError,
   pfxFilesError,
@@ -52,7 +52,7 @@ const facts = (stdout: string, info: string): PfxFacts => {
   if (!leaf) return { readable: false, problem: 'not-pfx', detail: 'the PKCS #12 file holds no certificate' };
   return {
     readable: true,
-    thumbprint: leaf.fingerprint.replace(/:/g, ''),
+    thumbprint: Thumbprint(leaf.fingerprint.replace(/:/g, '')),
     subject: subjectOf(leaf),
     dnsNames: (leaf.subjectAltName ?? '')
       .split(', ')

@@ -22,7 +22,7 @@ import {
   subjectNameSetting,
   template,
 } from './model.ts';
-import { entityName } from './names.ts';
+import { entityName, thumbprint } from './names.ts';
 
 const o = z.strictObject;
 const s = z.string();
@@ -58,27 +58,27 @@ export const eventData = {
     failures: z.array(o({ template: s, eventId: z.literal([13, 47]), code: s.optional(), message: s })),
   }),
   CertificateRequestPending: pendingRequest,
-  CertificateRevoked: o({ ca: entityName, serialNumber: entityName, requestId: positiveInt, thumbprint: s, reason: revocationReason }),
+  CertificateRevoked: o({ ca: entityName, serialNumber: entityName, requestId: positiveInt, thumbprint, reason: revocationReason }),
   CrlPublished: publishedCrl,
   CaServiceStopped: o({ ca: entityName }),
   CaServiceStarted: o({ ca: entityName }),
   // Hosts
   HostProvisioned: o({ host, iisSites: z.array(iisSite) }),
-  CertificateInstalled: o({ host: entityName, store: storeName, thumbprint: s, template: s, keyRef: s, exportableKey: z.boolean() }),
-  IisBindingChanged: o({ host: entityName, site: entityName, protocol: z.literal('https'), port, thumbprint: s, previous: s.nullable() }),
-  IisBindingVerified: o({ host: s, site: s, thumbprint: s, names: strings }),
+  CertificateInstalled: o({ host: entityName, store: storeName, thumbprint, template: s, keyRef: s, exportableKey: z.boolean() }),
+  IisBindingChanged: o({ host: entityName, site: entityName, protocol: z.literal('https'), port, thumbprint, previous: s.nullable() }),
+  IisBindingVerified: o({ host: s, site: s, thumbprint, names: strings }),
   CertificateExported: o({
     host: entityName,
-    thumbprint: s,
+    thumbprint,
     file: s,
     withPrivateKey: z.boolean(),
     encryption: z.enum(pfxEncryptions).optional(),
   }),
-  CertificateVerified: o({ host: s, thumbprint: s, template: s, purposes: strings }),
+  CertificateVerified: o({ host: s, thumbprint, template: s, purposes: strings }),
   // ConfigMgr
   SiteSystemConfigured: o({ host: entityName, intranetFqdn: s, internetFqdn: s.optional() }),
-  CloudDistributionPointCreated: o({ serviceFqdn: entityName, thumbprint: s, file: s }),
-  DistributionPointCertificateImported: o({ host: entityName, thumbprint: s, file: s, pxe: z.boolean(), bootMedia: z.boolean() }),
+  CloudDistributionPointCreated: o({ serviceFqdn: entityName, thumbprint, file: s }),
+  DistributionPointCertificateImported: o({ host: entityName, thumbprint, file: s, pxe: z.boolean(), bootMedia: z.boolean() }),
   OutOfBandServicePointConfigured: o({ host: s, provisioningThumbprint: s }),
   OutOfBandManagementConfigured: o({ amtGroup: s, webServerTemplate: s, clientAuthTemplate: s.optional() }),
   EnrollmentProfileSet: o({ platform: enrollmentPlatform, template: s }),
@@ -103,7 +103,7 @@ export const eventData = {
     minorRevision: count,
   }),
   CertificateRequestDenied: o({ ca: entityName, requestId: positiveInt }),
-  CertificateArchived: o({ host: entityName, store: storeName, thumbprint: s, reason: z.enum(['renewed', 'superseded', 're-enrolled']) }),
+  CertificateArchived: o({ host: entityName, store: storeName, thumbprint, reason: z.enum(['renewed', 'superseded', 're-enrolled']) }),
   // Workflow
   ActionTaken: o({ procedure: entityName, step: s, choice: recordedValue }),
   ActionRejected: o({ procedure: entityName, step: s, rejection }),

@@ -12,7 +12,7 @@ import {
   type RevocationReason,
   type SimTime,
 } from '../../domain/index.ts';
-import { branded, displayName, entityName, templateName } from './names.ts';
+import { branded, displayName, entityName, templateName, thumbprint } from './names.ts';
 
 // Schemas of the domain's values as events carry them; events.ts proves they infer the domain's types.
 
@@ -140,7 +140,7 @@ export const certificationAuthority = z.strictObject({
   notBefore: simTime,
   notAfter: simTime,
   certificate: base64Der,
-  thumbprint: z.string(),
+  thumbprint,
   settings: caSettings,
   templatesToIssue: z.array(z.string()),
   provider: z.enum(['csp', 'ksp']).optional(),
@@ -153,7 +153,7 @@ export const certificationAuthority = z.strictObject({
 export const issuedCertificate = z.strictObject({
   requestId: positiveInt,
   serialNumber: entityName,
-  thumbprint: z.string(),
+  thumbprint,
   ca: z.string(),
   template: z.string(),
   templateSchemaVersion: positiveInt,
@@ -200,7 +200,7 @@ export const host = z.strictObject({
 
 export const iisSite = z.strictObject({
   name: entityName,
-  bindings: z.array(z.strictObject({ protocol: z.literal('https'), port, thumbprint: z.string().optional() })),
+  bindings: z.array(z.strictObject({ protocol: z.literal('https'), port, thumbprint: thumbprint.optional() })),
 });
 
 export const storeName = z.enum(['personal', 'amt-firmware']);

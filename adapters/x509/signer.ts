@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createHash, createPrivateKey, createPublicKey, sign, webcrypto, type KeyObject } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
-import type { CertificateProfile, ExtensionSpec, Rdn } from '../../domain/index.ts';
+import { Thumbprint, type CertificateProfile, type ExtensionSpec, type Rdn } from '../../domain/index.ts';
 import type { KeyStore, Signer } from '../../workflows/index.ts';
 import { certificate, perCertificate, tbsCertificate } from './assemble.ts';
 import { signCrl } from './crl.ts';
@@ -72,7 +72,10 @@ export const x509Signer = (keys: KeyStore): Signer => {
       const extensions = await Promise.all(profile.extensions.map((spec) => extension(spec, publicKey, issuerKey)));
       const tbs = tbsCertificate(profile, { issuer: name(profile.issuer), subject: name(profile.subject), publicKey, extensions });
       const der = certificate(tbs, profile.signatureHash, sign(profile.signatureHash, tbs, key));
-      return { der: Buffer.from(der).toString('base64'), thumbprint: createHash('sha1').update(der).digest('hex').toUpperCase() };
+      return {
+        der: Buffer.from(der).toString('base64'),
+        thumbprint: Thumbprint(createHash('sha1').update(der).digest('hex').toUpperCase()),
+      };
     },
   };
 };

@@ -1,3 +1,4 @@
+import type { Thumbprint } from '../shared/ids.ts';
 import type { SimTime } from '../shared/time.ts';
 import { tokenIdentities } from '../directory/membership.ts';
 import type { DirectoryState } from '../directory/model.ts';
@@ -43,7 +44,7 @@ const autoenrollTemplates = (world: World, computer: string): Template[] => {
 /** The computer's personal certificates the snap-in shows (archived ones are kept but hidden). */
 const active = (world: World, computer: string) => (world.hosts.stores[computer]?.personal ?? []).filter((stored) => !stored.archived);
 
-const issuedOf = (world: World, thumbprint: string) => issuedByThumbprint(world.ca, thumbprint);
+const issuedOf = (world: World, thumbprint: Thumbprint) => issuedByThumbprint(world.ca, thumbprint);
 
 const holdsValid = (world: World, computer: string, template: Template, at: SimTime): boolean =>
   active(world, computer).some((stored) => {

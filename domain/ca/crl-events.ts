@@ -1,3 +1,4 @@
+import type { Thumbprint } from '../shared/ids.ts';
 import type { CertificateSelection } from '../hosts/commands.ts';
 import type { CrlKind, CrlTrigger, PublishedCrl, RevocationReason } from './crl-model.ts';
 
@@ -30,7 +31,7 @@ export type CertificateRevoked = {
     readonly ca: string;
     readonly serialNumber: string;
     readonly requestId: number;
-    readonly thumbprint: string;
+    readonly thumbprint: Thumbprint;
     readonly reason: RevocationReason;
   };
 };

@@ -1,3 +1,4 @@
+import type { Thumbprint } from '../shared/ids.ts';
 import { refuse, type Decision } from '../lab/decision.ts';
 import type { World } from '../lab/world.ts';
 import type { CaState, CertificationAuthority, IssuedCertificate } from './model.ts';
@@ -55,7 +56,7 @@ export const issuingAuthorities = (ca: CaState, template: Template) =>
   Object.values(ca.authorities).filter((authority) => authority.templatesToIssue.includes(template.name));
 
 /** The certificate the CA issued with this thumbprint (through the thumbprint index, not a scan of every certificate). */
-export const issuedByThumbprint = (ca: CaState, thumbprint: string | undefined): IssuedCertificate | undefined => {
+export const issuedByThumbprint = (ca: CaState, thumbprint: Thumbprint | undefined): IssuedCertificate | undefined => {
   const serial = thumbprint === undefined ? undefined : ca.serialByThumbprint[thumbprint];
   return serial === undefined ? undefined : ca.issued[serial];
 };

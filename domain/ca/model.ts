@@ -1,3 +1,4 @@
+import type { Thumbprint } from '../shared/ids.ts';
 import type { SimTime } from '../shared/time.ts';
 import type { CaCrls, Revocation } from './crl-model.ts';
 import type { CrlSettings } from './crl-settings.ts';
@@ -46,7 +47,7 @@ export interface CertificationAuthority {
   readonly notAfter: SimTime;
   /** Base64 DER of the CA's own certificate. */
   readonly certificate: string;
-  readonly thumbprint: string;
+  readonly thumbprint: Thumbprint;
   readonly settings: CaSettings;
   /** The certificateTemplates attribute: template names this CA issues. */
   readonly templatesToIssue: readonly string[];
@@ -65,7 +66,7 @@ export interface CertificationAuthority {
 export interface IssuedCertificate {
   readonly requestId: number;
   readonly serialNumber: string;
-  readonly thumbprint: string;
+  readonly thumbprint: Thumbprint;
   readonly ca: string;
   readonly template: string;
   readonly templateSchemaVersion: number;

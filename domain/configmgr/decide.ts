@@ -1,3 +1,4 @@
+import type { Thumbprint } from '../shared/ids.ts';
 import type { SimTime } from '../shared/time.ts';
 import { match } from 'ts-pattern';
 import { issuance, whyNotOffered } from '../ca/decide-enrollment.ts';
@@ -43,7 +44,7 @@ const readable = (pfx: PfxImport, world: World): Extract<PfxFacts, { readable: t
 };
 
 const isDecision = (value: object): value is Decision => 'kind' in value;
-const issuedBy = (world: World, thumbprint: string) => Object.values(world.ca.issued).find((c) => c.thumbprint === thumbprint);
+const issuedBy = (world: World, thumbprint: Thumbprint) => Object.values(world.ca.issued).find((c) => c.thumbprint === thumbprint);
 const unmet = (what: string, problems: string[]): Decision => refuse('CONFIGMGR_REQUIREMENTS', `${what}: ${problems.join('; ')}.`);
 
 const deviceEvents = (world: World, device: string, user: string, platform: 'mobile' | 'mac', at: SimTime): LabEvent[] => [

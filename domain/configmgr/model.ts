@@ -1,3 +1,4 @@
+import type { Thumbprint } from '../shared/ids.ts';
 import type { PfxEncryption } from '../hosts/pfx-encryption.ts';
 import type { Secret } from '../shared/secret.ts';
 
@@ -5,7 +6,7 @@ import type { Secret } from '../shared/secret.ts';
 export type PfxFacts =
   | {
       readonly readable: true;
-      readonly thumbprint: string;
+      readonly thumbprint: Thumbprint;
       readonly subject: string;
       readonly dnsNames: readonly string[];
       readonly ekus: readonly string[];
@@ -31,12 +32,12 @@ export interface SiteSystem {
 }
 export interface CloudDistributionPoint {
   readonly serviceFqdn: string;
-  readonly thumbprint: string;
+  readonly thumbprint: Thumbprint;
   readonly file: string;
 }
 export interface DistributionPointCertificate {
   readonly host: string;
-  readonly thumbprint: string;
+  readonly thumbprint: Thumbprint;
   readonly file: string;
   readonly pxe: boolean;
   readonly bootMedia: boolean;

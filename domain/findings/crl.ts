@@ -1,3 +1,4 @@
+import type { Thumbprint } from '../shared/ids.ts';
 import { crlStatus } from '../ca/crl-status.ts';
 import { caPlace, crlSettingsOf, expandUrl, reachesPublishedCrl } from '../ca/crl-urls.ts';
 import type { CertificationAuthority, IssuedCertificate } from '../ca/model.ts';
@@ -87,7 +88,7 @@ const unreachableCdps = (world: World, authority: CertificationAuthority): Findi
 };
 
 /** The IIS sites whose https binding presents the certificate. */
-const sitesPresenting = (world: World, thumbprint: string) =>
+const sitesPresenting = (world: World, thumbprint: Thumbprint) =>
   Object.entries(world.hosts.iis).flatMap(([host, sites]) =>
     Object.values(sites)
       .filter((site) => site.bindings.some((b) => b.thumbprint === thumbprint))

@@ -1,8 +1,9 @@
+import type { Thumbprint } from '../shared/ids.ts';
 import type { Secret } from '../shared/secret.ts';
 import type { PfxEncryption } from './pfx-encryption.ts';
 
 /** Which certificate the Edit Site Binding dialog selects: by thumbprint, or the newest issued from a template. */
-export type CertificateSelection = { readonly thumbprint: string } | { readonly template: string };
+export type CertificateSelection = { readonly thumbprint: Thumbprint } | { readonly template: string };
 
 export type BindCertificate = {
   readonly type: 'BindCertificate';

@@ -1,3 +1,4 @@
+import type { Thumbprint } from '../shared/ids.ts';
 import type { Host, IisSite, StoreName } from './model.ts';
 import type { PfxEncryption } from './pfx-encryption.ts';
 
@@ -10,7 +11,7 @@ export type CertificateInstalled = {
   readonly data: {
     readonly host: string;
     readonly store: StoreName;
-    readonly thumbprint: string;
+    readonly thumbprint: Thumbprint;
     readonly template: string;
     readonly keyRef: string;
     readonly exportableKey: boolean;
@@ -23,13 +24,13 @@ export type IisBindingChanged = {
     readonly site: string;
     readonly protocol: 'https';
     readonly port: number;
-    readonly thumbprint: string;
+    readonly thumbprint: Thumbprint;
     readonly previous: string | null;
   };
 };
 export type IisBindingVerified = {
   readonly type: 'IisBindingVerified';
-  readonly data: { readonly host: string; readonly site: string; readonly thumbprint: string; readonly names: readonly string[] };
+  readonly data: { readonly host: string; readonly site: string; readonly thumbprint: Thumbprint; readonly names: readonly string[] };
 };
 
 /** The Certificate Export Wizard wrote a PFX (PKCS #12) with the private key. */
@@ -37,7 +38,7 @@ export type CertificateExported = {
   readonly type: 'CertificateExported';
   readonly data: {
     readonly host: string;
-    readonly thumbprint: string;
+    readonly thumbprint: Thumbprint;
     readonly file: string;
     readonly withPrivateKey: boolean;
     /** How the file is protected (absent in labs recorded before the choice existed: AES256-SHA256). */
@@ -47,7 +48,12 @@ export type CertificateExported = {
 /** Someone looked in the store and found what the procedure said they would. */
 export type CertificateVerified = {
   readonly type: 'CertificateVerified';
-  readonly data: { readonly host: string; readonly thumbprint: string; readonly template: string; readonly purposes: readonly string[] };
+  readonly data: {
+    readonly host: string;
+    readonly thumbprint: Thumbprint;
+    readonly template: string;
+    readonly purposes: readonly string[];
+  };
 };
 
 export type HostsEvent =

@@ -1,3 +1,4 @@
+import type { Thumbprint } from '../shared/ids.ts';
 import type { SimTime } from '../shared/time.ts';
 
 /** A computer of the test network as its console shows it. */
@@ -21,7 +22,7 @@ export interface Host {
 
 /** A certificate in a computer's store (Certificates (Local Computer) snap-in). */
 export interface StoredCertificate {
-  readonly thumbprint: string;
+  readonly thumbprint: Thumbprint;
   readonly template: string;
   readonly keyRef: string;
   readonly hasPrivateKey: boolean;
@@ -38,7 +39,7 @@ export type StoreName = 'personal' | 'amt-firmware';
 interface IisBinding {
   readonly protocol: 'https';
   readonly port: number;
-  readonly thumbprint?: string;
+  readonly thumbprint?: Thumbprint;
 }
 
 export interface IisSite {

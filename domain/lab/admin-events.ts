@@ -1,3 +1,4 @@
+import type { Thumbprint } from '../shared/ids.ts';
 import type { StoreName } from '../hosts/model.ts';
 import type { SimTime } from '../shared/time.ts';
 
@@ -42,7 +43,7 @@ export type CertificateArchived = {
   readonly data: {
     readonly host: string;
     readonly store: StoreName;
-    readonly thumbprint: string;
+    readonly thumbprint: Thumbprint;
     readonly reason: 'renewed' | 'superseded' | 're-enrolled';
   };
 };

@@ -1,3 +1,4 @@
+import type { Thumbprint } from '../shared/ids.ts';
 import type { CrlDraft } from '../ca/crl-model.ts';
 import type { CertificateProfile } from '../ca/profile.ts';
 import type { IssuedCertificate } from '../ca/model.ts';
@@ -16,7 +17,7 @@ type IssuanceDraft = Omit<IssuedCertificate, 'der' | 'thumbprint'> & {
 /** A PFX the export wizard is to write: which certificate, with which key, under which password. */
 interface ExportDraft {
   readonly host: string;
-  readonly thumbprint: string;
+  readonly thumbprint: Thumbprint;
   readonly keyRef: string;
   readonly file: string;
   /** A reference into the lab's secrets once the engine has sealed the choice. */
@@ -52,7 +53,7 @@ export const writePfx = (draft: ExportDraft): Decision => ({ kind: 'export', dra
 export const refuse = (name: FailureName, reason: string): Decision => ({ kind: 'rejected', rejection: reject(name, reason) });
 
 /** The events of a signed issuance: the CA's record and the certificate installed in the requester's store. */
-export const issuanceEvents = (draft: IssuanceDraft, der: string, thumbprint: string): LabEvent[] => {
+export const issuanceEvents = (draft: IssuanceDraft, der: string, thumbprint: Thumbprint): LabEvent[] => {
   const { installTo, ...issued } = draft;
   const issuedEvent: LabEvent = { type: 'CertificateIssued', data: { certificate: { ...issued, der, thumbprint } } };
   if (!installTo) return [issuedEvent];

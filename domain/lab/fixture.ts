@@ -1,3 +1,4 @@
+import type { Thumbprint } from '../shared/ids.ts';
 import type { SimTime } from '../shared/time.ts';
 import { builtinTemplates } from '../ca/builtins.ts';
 import { defaultCrlSettings, type CrlSettings } from '../ca/crl-settings.ts';
@@ -30,7 +31,7 @@ export interface CaSetup {
 interface CaMaterial {
   readonly keyRef: string;
   readonly certificate: string;
-  readonly thumbprint: string;
+  readonly thumbprint: Thumbprint;
   /** Drawn at the lab's creation (never by the domain): the tick count issued serials start from. */
   readonly serialTickBase: number;
 }

@@ -11,3 +11,7 @@ export const TemplateName = (name: string): TemplateName => name as TemplateName
 /** What the Certificate Templates console and the enrollment wizard show (`Web Server`). */
 export type DisplayName = Brand<string, 'DisplayName'>;
 export const DisplayName = (name: string): DisplayName => name as DisplayName;
+
+/** A certificate's SHA-1 thumbprint in upper-case hex, as the certificate store and IIS name it. */
+export type Thumbprint = Brand<string, 'Thumbprint'>;
+export const Thumbprint = (hex: string): Thumbprint => hex as Thumbprint;

@@ -1,5 +1,5 @@
 // The large lab the replay, seek and memory figures use, and their baseline: a hand-written mutable fold.
-import { SimTime, addMinutes, contoso, testNetwork, type LabEvent, type RecordedEvent } from '../../domain/index.ts';
+import { Thumbprint, SimTime, addMinutes, contoso, testNetwork, type LabEvent, type RecordedEvent } from '../../domain/index.ts';
 
 export const computers = Number(process.env.BENCH_COMPUTERS ?? 10_000);
 export const passes = Number(process.env.BENCH_PASSES ?? 95);
@@ -9,7 +9,7 @@ export const generateLabLog = (): RecordedEvent[] => {
   const start = SimTime('2026-01-05T08:00:00.000Z');
   const out: RecordedEvent[] = [];
   const push = (event: LabEvent, at: string) => out.push({ ...event, position: out.length + 1, at } as RecordedEvent);
-  const material = { keyRef: 'ca', certificate: 'MIIB', thumbprint: 'CA', serialTickBase: 0x15fba3bb };
+  const material = { keyRef: 'ca', certificate: 'MIIB', thumbprint: Thumbprint('CA'), serialTickBase: 0x15fba3bb };
   for (const e of testNetwork(start, { edition: 'enterprise', os: 'windows-server-2008' }, material)) push(e, start);
   const der = 'MII'.padEnd(1600, 'A');
   const tokenGroups = ['Authenticated Users', 'Domain Computers', 'Everyone'];
@@ -17,7 +17,7 @@ export const generateLabLog = (): RecordedEvent[] => {
   for (let i = 0; i < computers; i += 1) {
     const name = `PC${String(i).padStart(5, '0')}`;
     const at = addMinutes(start, 60 + Math.floor(i / 100));
-    const thumbprint = i.toString(16).toUpperCase().padStart(40, '0');
+    const thumbprint = Thumbprint(i.toString(16).toUpperCase().padStart(40, '0'));
     const fqdn = `${name.toLowerCase()}.contoso.com`;
     const sid = `${contoso.sid}-${2000 + i}`;
     const principal = { name, sid, kind: 'computer', builtin: false, dnsHostName: fqdn, primaryGroup: 'Domain Computers' } as const;

@@ -7,7 +7,7 @@ import { createSession } from '../../adapters/travel/session.ts';
 import { openSource } from '../../adapters/travel/source.ts';
 import { travelOutputShape } from '../../adapters/travel/json.ts';
 import { errorShape } from '../../adapters/json-shapes.ts';
-import { decide, timed, testNetwork, type LabCommand, type LabEvent } from '../../domain/index.ts';
+import { Thumbprint, decide, timed, testNetwork, type LabCommand, type LabEvent } from '../../domain/index.ts';
 import { cli, runJson, tempDir } from '../support/cli.ts';
 import { at } from '../support/steps.ts';
 import { given, givenNetwork, record, startsAt } from '../support/world.ts';
@@ -57,7 +57,7 @@ const logOf = (...commands: LabCommand[]) => {
     ...testNetwork(
       startsAt,
       { edition: 'enterprise', os: 'windows-server-2008' },
-      { keyRef: 'ca', certificate: 'AA==', thumbprint: 'CA', serialTickBase: 0x15fba3bb },
+      { keyRef: 'ca', certificate: 'AA==', thumbprint: Thumbprint('CA'), serialTickBase: 0x15fba3bb },
     ),
   ];
   commands.reduce((world, command) => {

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SimTime, decide, timed, issuanceEvents, type LabEvent, type World } from '../../domain/index.ts';
+import { Thumbprint, SimTime, decide, timed, issuanceEvents, type LabEvent, type World } from '../../domain/index.ts';
 import { accepted, at } from '../support/steps.ts';
 import { given, givenNetwork } from '../support/world.ts';
 
@@ -29,7 +29,7 @@ const pass = (world: World, when = at) => decide(timed({ type: 'Autoenroll', com
 const issued = (world: World, when = at): World => {
   const decision = pass(world, when);
   if (decision.kind !== 'sign') throw new Error(`expected an issuance, got ${decision.kind}`);
-  const thumbprint = `${'A'.repeat(39)}${decision.draft.requestId}`;
+  const thumbprint = Thumbprint(`${'A'.repeat(39)}${decision.draft.requestId}`);
   const events: LabEvent[] = [
     ...decision.before,
     ...issuanceEvents({ ...decision.draft, keyRef: `k${decision.draft.requestId}` }, 'AA==', thumbprint),
@@ -94,7 +94,7 @@ autoenroll('an approved request is installed by the next pass (update pending ce
   const waiting = given(pending, ...(first.kind === 'accepted' ? first.events : []));
   const approval = decide(timed({ type: 'ApproveRequest', requestId: 1 }, at), waiting);
   if (approval.kind !== 'sign') throw new Error(approval.kind);
-  const approved = given(waiting, ...issuanceEvents({ ...approval.draft, keyRef: 'k1' }, 'AA==', 'B'.repeat(40)));
+  const approved = given(waiting, ...issuanceEvents({ ...approval.draft, keyRef: 'k1' }, 'AA==', Thumbprint('B'.repeat(40))));
   assert.equal(approved.hosts.stores.CLIENT1!.personal, []);
   const retrieval = pass(approved);
   assert.equal(retrieval.kind === 'accepted' && retrieval.events.map((e) => e.type), ['CertificateInstalled', 'AutoenrollmentRan']);

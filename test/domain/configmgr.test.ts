@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, timed, type PfxFacts } from '../../domain/index.ts';
+import { Thumbprint, decide, timed, type PfxFacts } from '../../domain/index.ts';
 import { at } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
 
@@ -9,7 +9,7 @@ const serverAuth = '1.3.6.1.5.5.7.3.1';
 const clientAuth = '1.3.6.1.5.5.7.3.2';
 const good: PfxFacts = {
   readable: true,
-  thumbprint: 'AB',
+  thumbprint: Thumbprint('AB'),
   subject: 'CN=clouddp1.contoso.com',
   dnsNames: [],
   ekus: [serverAuth],
@@ -36,7 +36,7 @@ configmgr('creates the cloud distribution point from a PFX that meets the requir
   assert.is(decision.kind, 'accepted');
   assert.equal(decision.kind === 'accepted' && decision.events[0], {
     type: 'CloudDistributionPointCreated',
-    data: { serviceFqdn: 'clouddp1.contoso.com', thumbprint: 'AB', file: 'c.pfx' },
+    data: { serviceFqdn: 'clouddp1.contoso.com', thumbprint: Thumbprint('AB'), file: 'c.pfx' },
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, timed, defaultPfxEncryption, issuanceEvents, offersAes, type LabCommand } from '../../domain/index.ts';
+import { Thumbprint, decide, timed, defaultPfxEncryption, issuanceEvents, offersAes, type LabCommand } from '../../domain/index.ts';
 import { accepted, at, webServerTemplateIssued } from '../support/steps.ts';
 import { given, givenNetwork } from '../support/world.ts';
 
@@ -44,7 +44,10 @@ const exportable = () => {
     world,
   );
   if (decision.kind !== 'sign') throw new Error(`the request was ${decision.kind}`);
-  return given(world, ...issuanceEvents({ ...decision.draft, keyRef: 'server1' }, 'AA==', '0A1B2C3D4E5F60718293A4B5C6D7E8F901234567'));
+  return given(
+    world,
+    ...issuanceEvents({ ...decision.draft, keyRef: 'server1' }, 'AA==', Thumbprint('0A1B2C3D4E5F60718293A4B5C6D7E8F901234567')),
+  );
 };
 const exportOn2008R2 = (encryption?: 'TripleDES-SHA1' | 'AES256-SHA256'): LabCommand => ({
   type: 'ExportCertificate',
@@ -73,7 +76,7 @@ pfx('asking Windows Server 2008 R2 for AES256-SHA256 is refused: its wizard has 
 pfx('the site server (Windows Server 2008 R2) cannot import an AES256-SHA256 PFX: the wizard calls the password incorrect', () => {
   const facts = {
     readable: true,
-    thumbprint: 'AB',
+    thumbprint: Thumbprint('AB'),
     subject: 'CN=clouddp1.contoso.com',
     dnsNames: [],
     ekus: [],

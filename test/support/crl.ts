@@ -1,4 +1,5 @@
 import {
+  Thumbprint,
   SimTime,
   addDays,
   contoso,
@@ -27,7 +28,7 @@ export const networkWithCrl = (crl: Partial<CrlSettings>): World =>
       testNetwork(
         startsAt,
         { edition: 'enterprise', os: 'windows-server-2008', crl: { ...defaultCrlSettings, ...crl } },
-        { keyRef: 'ca', certificate: 'AA==', thumbprint: 'CA', serialTickBase: 0 },
+        { keyRef: 'ca', certificate: 'AA==', thumbprint: Thumbprint('CA'), serialTickBase: 0 },
       ),
     ),
   );
@@ -39,7 +40,7 @@ export const givenAt = (world: World, at: SimTime, ...events: LabEvent[]): World
 export const issuedCertificate = (requestId: number, issuedAt: SimTime, validityDays = 365): IssuedCertificate => ({
   requestId,
   serialNumber: `1a2b3c4d0000${requestId.toString(16).padStart(8, '0')}`,
-  thumbprint: `T${requestId}`.padEnd(40, '0'),
+  thumbprint: Thumbprint(`T${requestId}`.padEnd(40, '0')),
   ca: contoso.caName,
   template: 'WebServer',
   templateSchemaVersion: 1,

@@ -6,6 +6,7 @@ import { importSigningKey } from '../../adapters/keystore/rsa.ts';
 import { encodeExtension } from '../../adapters/x509/extensions.ts';
 import { x509Signer } from '../../adapters/x509/signer.ts';
 import {
+  Thumbprint,
   SimTime,
   addMinutes,
   builtinTemplates,
@@ -49,9 +50,9 @@ const computerCertificates = async (caPkcs8: string, caSpki: string, computerSpk
       extensions: await Promise.all(specs.map((spec) => encodeExtension(spec, subjectKey, issuerKey))),
     });
     const der = Buffer.from(certificate.rawData);
-    return { der: der.toString('base64'), thumbprint: createHash('sha1').update(der).digest('hex').toUpperCase() };
+    return { der: der.toString('base64'), thumbprint: Thumbprint(createHash('sha1').update(der).digest('hex').toUpperCase()) };
   };
-  const out: { der: string; thumbprint: string }[] = [];
+  const out: { der: string; thumbprint: Thumbprint }[] = [];
   for (let i = 0; i < computers; i += 64)
     out.push(...(await Promise.all(Array.from({ length: Math.min(64, computers - i) }, (_, k) => one(i + k)))));
   return out;

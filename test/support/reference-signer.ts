@@ -1,3 +1,4 @@
+import { Thumbprint } from '../../domain/index.ts';
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
@@ -37,6 +38,6 @@ export const referenceSigner = (keys: KeyStore): Signer => ({
       signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash } as Algorithm,
       extensions,
     });
-    return { der: Buffer.from(certificate.rawData).toString('base64'), thumbprint: await sha1(certificate.rawData) };
+    return { der: Buffer.from(certificate.rawData).toString('base64'), thumbprint: Thumbprint(await sha1(certificate.rawData)) };
   },
 });

@@ -1,3 +1,4 @@
+import { Thumbprint } from '../../domain/index.ts';
 import { z } from 'zod';
 import { choiceOf, names, text } from '../choices.ts';
 import { defineAction } from './definition.ts';
@@ -59,7 +60,7 @@ export const renewCertificate = defineAction({
       type: 'RenewCertificate',
       host: choice.computer,
       mode: choice.mode,
-      certificate: choice.thumbprint ? { thumbprint: choice.thumbprint } : { template: choice.template ?? '' },
+      certificate: choice.thumbprint ? { thumbprint: Thumbprint(choice.thumbprint) } : { template: choice.template ?? '' },
     },
   ],
 });

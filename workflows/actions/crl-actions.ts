@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { revocationReasonNames, type CrlKind, type RevocationReason, type RevocationTarget } from '../../domain/index.ts';
+import { Thumbprint, revocationReasonNames, type CrlKind, type RevocationReason, type RevocationTarget } from '../../domain/index.ts';
 import { ChoiceError, choiceOf, text } from '../choices.ts';
 import { defineAction } from './definition.ts';
 
@@ -38,7 +38,7 @@ const revokeChoice = (value: RevokeChoice, path: string): RevokeChoice => {
 const targetOf = (choice: RevokeChoice): RevocationTarget => {
   if (choice.serialNumber !== undefined) return { serialNumber: choice.serialNumber };
   if (choice.requestId !== undefined) return { requestId: choice.requestId };
-  const certificate = choice.thumbprint !== undefined ? { thumbprint: choice.thumbprint } : { template: choice.template! };
+  const certificate = choice.thumbprint !== undefined ? { thumbprint: Thumbprint(choice.thumbprint) } : { template: choice.template! };
   return { holder: { host: choice.computer!, certificate } };
 };
 

@@ -1,9 +1,10 @@
+import type { Thumbprint } from '../../domain/index.ts';
 import type { CertificateProfile, CrlProfile } from '../../domain/index.ts';
 import { guardOf, makerOf, type CodedError } from './coded.ts';
 
 /** Turns a decided certificate profile into real DER signed with the profile's signing key. */
 export interface Signer {
-  sign(profile: CertificateProfile): Promise<{ der: string; thumbprint: string }>;
+  sign(profile: CertificateProfile): Promise<{ der: string; thumbprint: Thumbprint }>;
   /** Signs a decided CRL (base or delta) with the CA's key, with the hash the profile names. */
   signCrl(profile: CrlProfile): Promise<{ der: string }>;
 }

@@ -7,7 +7,7 @@
  * Test: test/workflows/procedures/iis-web-server.test.ts (given/when/then on this procedure).
  */
 import { z } from 'zod';
-import { contoso } from '../../domain/index.ts';
+import { Thumbprint, contoso } from '../../domain/index.ts';
 import { choiceOf, names, optionalText, text, wording } from '../choices.ts';
 import { machineOf } from '../machine.ts';
 import { defineProcedure, phase, stepKey, type StepDefinition } from '../procedure.ts';
@@ -49,7 +49,7 @@ const bindStep: StepDefinition<BindChoice> = {
       host: choice.computer,
       site: choice.site,
       port: choice.port,
-      certificate: choice.thumbprint ? { thumbprint: choice.thumbprint } : { template: templateOf(context) },
+      certificate: choice.thumbprint ? { thumbprint: Thumbprint(choice.thumbprint) } : { template: templateOf(context) },
     },
   ],
 };
