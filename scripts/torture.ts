@@ -283,6 +283,21 @@ if (counts.kills > 0) {
 /** What `pkilab step --lab` said of a lab killed before its first append (distinct messages). */
 const refusals = new Set<string>();
 const moments = { beforeFirstAppend: 0, midRun: 0, afterEnd: 0, acknowledged: 0, torn: 0, force: 0, sigint: 0 };
+
+/** Counts when a kill trial struck (before the first append, mid-run, after the end), how, and what the stepper said. */
+const countMoment = (report: TrialReport, how: { force: boolean; sigint: boolean }) => {
+  moments.acknowledged += report.acknowledged;
+  if (how.force) moments.force += 1;
+  if (how.sigint) moments.sigint += 1;
+  if (report.notes.some((n) => n.includes('before the first append'))) moments.beforeFirstAppend += 1;
+  else if (report.notes.some((n) => n.startsWith('the run ended'))) moments.afterEnd += 1;
+  else moments.midRun += 1;
+  if (report.notes.some((n) => n.includes('torn last line'))) moments.torn += 1;
+  for (const n of report.notes) {
+    const refusal = n.match(/step --lab refuses it: (.*)$/)?.[1];
+    if (refusal) refusals.add(refusal.replace(/\/\S*pkilab-torture-[^/\s]+/g, 'DIR'));
+  }
+};
 if (counts.kills > 0) {
   const phase = Date.now();
   const weighted = targets.flatMap((t) => Array<Target>(t.weight).fill(t));
@@ -314,17 +329,7 @@ if (counts.kills > 0) {
     };
     const report = await killAndResume(trial);
     record(kills, report, dir);
-    moments.acknowledged += report.acknowledged;
-    if (reuse) moments.force += 1;
-    if (plan.signal === 'SIGINT') moments.sigint += 1;
-    if (report.notes.some((n) => n.includes('before the first append'))) moments.beforeFirstAppend += 1;
-    else if (report.notes.some((n) => n.startsWith('the run ended'))) moments.afterEnd += 1;
-    else moments.midRun += 1;
-    if (report.notes.some((n) => n.includes('torn last line'))) moments.torn += 1;
-    for (const n of report.notes) {
-      const refusal = n.match(/step --lab refuses it: (.*)$/)?.[1];
-      if (refusal) refusals.add(refusal.replace(/\/\S*pkilab-torture-[^/\s]+/g, 'DIR'));
-    }
+    countMoment(report, { force: Boolean(reuse), sigint: plan.signal === 'SIGINT' });
     log(
       `  [kill ${i + 1}/${plans.length}] ${report.name}: ${problemLine(report.problems)} — ${report.acknowledged} acknowledged, ${seconds(report.ms)}`,
     );
@@ -375,6 +380,20 @@ interface PropertyResult {
   parsed?: number;
   refused?: number;
 }
+
+/** The runner's result: the last line it printed, as JSON (undefined when it printed none). */
+const lastJsonLine = (out: string): PropertyResult | undefined => {
+  try {
+    return JSON.parse(out.trim().split('\n').at(-1) ?? '') as PropertyResult;
+  } catch {
+    return undefined;
+  }
+};
+
+/** What a runner's failure counts as: a hang when it timed a run out, corruption when logs disagree, else a crash. */
+const failureKind = (which: string, failure: string): ProblemKind =>
+  /took \d+ ms/.test(failure) ? 'hang' : which === 'logs' && /disagree|vouched|fold/i.test(failure) ? 'corrupt' : 'crash';
+
 const property = (which: 'scenarios' | 'logs', runs: number, r: Row): Promise<void> =>
   new Promise((resolvePromise) => {
     if (runs === 0) return resolvePromise();
@@ -392,12 +411,7 @@ const property = (which: 'scenarios' | 'logs', runs: number, r: Row): Promise<vo
     child.on('close', (code, signal) => {
       clearTimeout(deadline);
       r.ms = Date.now() - t0;
-      let result: PropertyResult | undefined;
-      try {
-        result = JSON.parse(out.trim().split('\n').at(-1) ?? '') as PropertyResult;
-      } catch {
-        result = undefined;
-      }
+      const result = lastJsonLine(out);
       if (signal === 'SIGKILL') {
         r.hangs += 1;
         problems.push(`[${r.name}: hang] the ${which} runner passed its deadline and was killed\n    ${err.trim().slice(-600)}`);
@@ -410,11 +424,7 @@ const property = (which: 'scenarios' | 'logs', runs: number, r: Row): Promise<vo
         r.trials = result.runs;
         for (const failure of result.failures) {
           // The runners stop a batch at its first counterexample (shrunk); each is one failure.
-          const kind: ProblemKind = /took \d+ ms/.test(failure)
-            ? 'hang'
-            : which === 'logs' && /disagree|vouched|fold/i.test(failure)
-              ? 'corrupt'
-              : 'crash';
+          const kind = failureKind(which, failure);
           tally(r, kind);
           problems.push(`[${r.name}: ${kind}] ${failure.slice(0, 2000)}`);
         }
