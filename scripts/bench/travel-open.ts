@@ -6,9 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatLine } from '../../adapters/eventstore/jsonl-format.ts';
+import type { RecordedEvent } from '../../domain/index.ts';
 import { largeLog } from '../../test/support/large-log.ts';
 import { computers, passes } from './lab-log.ts';
-import { figure, fmt, header, ratios, repeat, type BenchSection } from './measure.ts';
+import { figure, fmt, header, ratios, repeat, type BenchContext, type BenchSection } from './measure.ts';
 
 /** Wall seconds and peak RSS (MiB) of a node process, as GNU time reports them; a failed run stops the bench. */
 const timedProcess = (args: string[]): { seconds: number; mib: number } => {
@@ -21,6 +22,94 @@ const timedProcess = (args: string[]): { seconds: number; mib: number } => {
   return { seconds: Number(seconds), mib: Number(kib) / 1024 };
 };
 
+/** Writes the events as pkilab writes a log: one line each, with its integrity mark. */
+const writeChainedLog = (log: string, events: readonly RecordedEvent[]) => {
+  let chain = 0;
+  writeFileSync(
+    log,
+    events
+      .map((e) => {
+        const line = formatLine(e, chain);
+        chain = line.chain;
+        return line.line;
+      })
+      .join(''),
+  );
+};
+
+type Timed = ReturnType<typeof timedProcess>;
+type Run = { baseline: Timed; startup: Timed; first: Timed; end: Timed };
+
+/** The times: first answer and world at the end, beside the bare parse and node's start-up. */
+const reportTimes = (context: BenchContext, runs: readonly Run[]) => {
+  context.out(
+    figure(
+      'travel, first answer (goto 1)',
+      runs.map((r) => r.first.seconds),
+      's',
+      { digits: 2, target: '≤ 3 s' },
+    ),
+  );
+  context.out(
+    figure(
+      'travel, world after the last event (show N)',
+      runs.map((r) => r.end.seconds),
+      's',
+      { digits: 2 },
+    ),
+  );
+  context.out(
+    figure(
+      'baseline: node reads and parses each line',
+      runs.map((r) => r.baseline.seconds),
+      's',
+      { digits: 2 },
+    ),
+  );
+  // bin/pkilab.mjs runs the build, or the sources through tsx when they are newer: its start-up is in both figures.
+  context.out(
+    figure(
+      'of which start-up (pkilab --help)',
+      runs.map((r) => r.startup.seconds),
+      's',
+      { digits: 2 },
+    ),
+  );
+  context.out(
+    ratios(
+      'ratio first answer / baseline',
+      runs.map((r) => r.first.seconds),
+      runs.map((r) => r.baseline.seconds),
+    ),
+  );
+};
+
+/** Peak memory of the first answer, of the world at the end, and of the bare parse. */
+const reportMemory = (context: BenchContext, runs: readonly Run[]) => {
+  context.out(
+    figure(
+      'peak RSS, first answer',
+      runs.map((r) => r.first.mib),
+      'MiB',
+      { target: '≤ 1 GB' },
+    ),
+  );
+  context.out(
+    figure(
+      'peak RSS, world after the last event',
+      runs.map((r) => r.end.mib),
+      'MiB',
+    ),
+  );
+  context.out(
+    figure(
+      'peak RSS, baseline',
+      runs.map((r) => r.baseline.mib),
+      'MiB',
+    ),
+  );
+};
+
 export const section: BenchSection = {
   name: 'travel-open',
   title: 'open a large lab log in pkilab travel',
@@ -29,18 +118,8 @@ export const section: BenchSection = {
     const events = await largeLog(computers, passes);
     const dir = mkdtempSync(join(tmpdir(), 'pkilab-bench-travel-'));
     try {
-      let chain = 0;
       const log = join(dir, 'lab.jsonl');
-      writeFileSync(
-        log,
-        events
-          .map((e) => {
-            const line = formatLine(e, chain);
-            chain = line.chain;
-            return line.line;
-          })
-          .join(''),
-      );
+      writeChainedLog(log, events);
       header(context, this.title, `${fmt(events.length)} events with real certificates, a fresh process each time`);
       const parse = `require('fs').readFileSync(${JSON.stringify(log)},'utf8').trimEnd().split('\\n').map((l)=>JSON.parse(l))`;
       const travel = (...command: string[]) => ['bin/pkilab.mjs', 'travel', log, ...command, '--json'];
@@ -50,68 +129,8 @@ export const section: BenchSection = {
         first: timedProcess(travel('goto', '1')),
         end: timedProcess(travel('show', String(events.length), '--section', 'configmgr')),
       }));
-      context.out(
-        figure(
-          'travel, first answer (goto 1)',
-          runs.map((r) => r.first.seconds),
-          's',
-          { digits: 2, target: '≤ 3 s' },
-        ),
-      );
-      context.out(
-        figure(
-          'travel, world after the last event (show N)',
-          runs.map((r) => r.end.seconds),
-          's',
-          { digits: 2 },
-        ),
-      );
-      context.out(
-        figure(
-          'baseline: node reads and parses each line',
-          runs.map((r) => r.baseline.seconds),
-          's',
-          { digits: 2 },
-        ),
-      );
-      // bin/pkilab.mjs runs the build, or the sources through tsx when they are newer: its start-up is in both figures.
-      context.out(
-        figure(
-          'of which start-up (pkilab --help)',
-          runs.map((r) => r.startup.seconds),
-          's',
-          { digits: 2 },
-        ),
-      );
-      context.out(
-        ratios(
-          'ratio first answer / baseline',
-          runs.map((r) => r.first.seconds),
-          runs.map((r) => r.baseline.seconds),
-        ),
-      );
-      context.out(
-        figure(
-          'peak RSS, first answer',
-          runs.map((r) => r.first.mib),
-          'MiB',
-          { target: '≤ 1 GB' },
-        ),
-      );
-      context.out(
-        figure(
-          'peak RSS, world after the last event',
-          runs.map((r) => r.end.mib),
-          'MiB',
-        ),
-      );
-      context.out(
-        figure(
-          'peak RSS, baseline',
-          runs.map((r) => r.baseline.mib),
-          'MiB',
-        ),
-      );
+      reportTimes(context, runs);
+      reportMemory(context, runs);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
