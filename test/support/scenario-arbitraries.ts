@@ -148,3 +148,6 @@ export const yamlOf = (data: Json, flow: boolean, modeline: boolean): string =>
 export const validScenario: fc.Arbitrary<ScenarioSample> = fc
   .tuple(validScenarioData, fc.boolean(), fc.boolean())
   .map(([data, flow, modeline]) => ({ kind: 'valid', text: yamlOf(data, flow, modeline), valid: true }));
+
+/** The element of `list` at `at`, wrapping around: a generated number picks from any list. */
+export const pick = <T>(list: readonly T[], at: number): T => list[at % list.length]!;

@@ -3,7 +3,8 @@ import { parse } from 'yaml';
 import { parseScenario, ScenarioError } from '../../adapters/scenario/load.ts';
 import { scenarioJsonSchema } from '../../adapters/scenario/schema.ts';
 import { jsonSchemaProblems } from './json-schema.ts';
-import { validScenario, validScenarioData, yamlOf, type Json, type ScenarioSample } from './scenario-arbitraries.ts';
+import { pick, validScenario, validScenarioData, yamlOf, type Json, type ScenarioSample } from './scenario-arbitraries.ts';
+import { aliases, control, hugeNumber, randomText, syntax } from './scenario-damage.ts';
 
 /**
  * The scenario torture property: every generated file, valid or broken, either parses or is refused with a
@@ -58,8 +59,6 @@ const onData = (kind: string, mutate: fc.Arbitrary<(data: Json) => Json>): fc.Ar
     .tuple(validScenarioData, mutate, fc.boolean())
     .map(([data, change, flow]) => ({ kind, text: yamlOf(change(data), flow, false), valid: false }));
 
-const pick = <T>(list: readonly T[], at: number): T => list[at % list.length]!;
-
 const misspelt = onData(
   'misspelt key',
   fc.tuple(fc.nat(), misspelling).map(([at, spell]) => (data: Json) => {
@@ -89,101 +88,6 @@ const wrongNesting = onData(
     return replaced(data, target.path, (old) => (how === 'list' ? [old] : { value: old }));
   }),
 );
-
-/** Text-level damage to a valid file: a character inserted, a control character, a cut, a huge number. */
-const onText = (kind: string, damage: fc.Arbitrary<(text: string) => string>): fc.Arbitrary<ScenarioSample> =>
-  fc.tuple(validScenario, damage).map(([sample, hurt]) => ({ kind, text: hurt(sample.text), valid: false }));
-
-const insertAt = (at: number, piece: string) => (text: string) =>
-  `${text.slice(0, at % (text.length + 1))}${piece}${text.slice(at % (text.length + 1))}`;
-
-const indicators = [':', '[', ']', '{', '}', '- ', '&', '*', '!', '|', '>', "'", '"', '#', '%', '@', '`', '\t', '\n', '? ', ',', '---\n'];
-const syntax = onText(
-  'YAML syntax',
-  fc.oneof(
-    fc.tuple(fc.nat(), fc.constantFrom(...indicators)).map(([at, c]) => insertAt(at, c)),
-    fc.nat().map((at) => (text: string) => text.slice(0, at % (text.length + 1))),
-  ),
-);
-
-const controls = ['\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\u2028', '\ufeff', '\ud800', '\r'];
-const control = onText(
-  'control characters',
-  fc.tuple(fc.nat(), fc.constantFrom(...controls)).map(([at, c]) => insertAt(at, c)),
-);
-
-const huge = [
-  '1'.repeat(400),
-  '1e400',
-  '-1e400',
-  `0x${'f'.repeat(300)}`,
-  '0o777777777777777777777',
-  '.inf',
-  '-.nan',
-  '9007199254740993',
-  '-0',
-];
-const hugeNumber = onText(
-  'huge number',
-  fc.tuple(fc.nat(), fc.constantFrom(...huge)).map(([at, n]) => (text: string) => {
-    const values = [...text.matchAll(/: ([^\n{[]+)/g)];
-    if (values.length === 0) return `${text}minutes: ${n}\n`;
-    const m = pick(values, at);
-    return `${text.slice(0, m.index + 2)}${n}${text.slice(m.index + m[0].length)}`;
-  }),
-);
-
-/** Aliases used as intended: a valid file. */
-const reused = 'scenario: &n aliased\ntitle: *n\nprocedures: [&p iis-web-server-certificate]\nexpect: { completed: [*p] }\n';
-const aliases: fc.Arbitrary<ScenarioSample> = fc.oneof(
-  fc.tuple(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 2, max: 9 })).map(([width, depth]) => {
-    const level = (i: number) =>
-      `l${i}: &l${i} [${Array(width)
-        .fill(i === 0 ? 'lol' : `*l${i - 1}`)
-        .join(', ')}]`;
-    return { kind: 'alias bomb', text: `${Array.from({ length: depth }, (_, i) => level(i)).join('\n')}\n`, valid: false };
-  }),
-  fc.constant({ kind: 'aliases', text: reused, valid: true }),
-  fc.constant({ kind: 'aliases', text: 'a: &x [*x]\n', valid: false }),
-  fc.constant({ kind: 'aliases', text: 'scenario: *nowhere\nprocedures: [iis-web-server-certificate]\n', valid: false }),
-);
-
-const tokens = [
-  ':',
-  '- ',
-  '[',
-  ']',
-  '{',
-  '}',
-  '&a ',
-  '*a',
-  '!!str ',
-  '!!binary ',
-  '\n',
-  '  ',
-  'scenario',
-  'procedures',
-  'expect',
-  '|',
-  '>',
-  '"',
-  "'",
-  '#',
-  '%YAML 1.1\n',
-  '---',
-  '...',
-  '? ',
-  ', ',
-  '\t',
-];
-const randomText: fc.Arbitrary<ScenarioSample> = fc
-  .oneof(
-    fc.string({ unit: 'binary', maxLength: 300 }),
-    fc.string({ unit: 'grapheme', maxLength: 100 }),
-    fc.array(fc.constantFrom(...tokens), { maxLength: 60 }).map((parts) => parts.join('')),
-    fc.integer({ min: 1, max: 3000 }).map((n) => `${'['.repeat(n)}${']'.repeat(n)}`),
-  )
-  .map((text) => ({ kind: 'random text', text, valid: false }));
 
 /** Valid and broken scenario files in about equal measure. */
 export const scenarioSamples: fc.Arbitrary<ScenarioSample> = fc.oneof(
