@@ -2,8 +2,7 @@ import type { PendingEvent } from '../../workflows/index.ts';
 import { storedEvents } from '../eventstore/event-text.ts';
 import { refuseBrokenLog } from '../eventstore/validate.ts';
 import { isUniqueViolation, type Database } from './database.ts';
-import type { LabEvents } from './event-cache.ts';
-import type { LabNotice } from './events.ts';
+import type { LabEvents, LabNotice } from './event-cache.ts';
 import { checkLabName } from './names.ts';
 
 /** Room for the events' text in a notification, leaving some for the rest of it. */

@@ -11,6 +11,15 @@ interface Cached {
   reported: number;
 }
 
+/** What appends and truncates publish with NOTIFY: the lab, its new version and generation. */
+export interface LabNotice {
+  readonly lab: string;
+  readonly version: number;
+  readonly generation: number;
+  /** The appended events' text when they fit in a notification (NOTIFY payloads stop at 8000 bytes). */
+  readonly texts?: readonly string[];
+}
+
 /** The labs this process has read from one database, kept checked and brought up to date on demand. */
 export interface LabEvents {
   readonly cache: Map<string, Cached>;

@@ -1,8 +1,7 @@
 import type { PoolClient } from 'pg';
 import { eventStoreError } from '../../workflows/index.ts';
 import { transaction, type Database } from './database.ts';
-import type { LabEvents } from './event-cache.ts';
-import type { LabNotice } from './events.ts';
+import type { LabEvents, LabNotice } from './event-cache.ts';
 
 /** Where a truncate moves the lab: from `expected` back to `next`, under the generation this process read. */
 interface Move {

@@ -3,17 +3,10 @@ import type { EventStore, PendingEvent } from '../../workflows/index.ts';
 import { refuseBrokenLog } from '../eventstore/validate.ts';
 import type { Database } from './database.ts';
 import { appendEvents } from './event-append.ts';
-import { labEvents } from './event-cache.ts';
+import { labEvents, type LabNotice } from './event-cache.ts';
 import { truncateEvents } from './event-truncate.ts';
 
-/** What appends and truncates publish with NOTIFY: the lab, its new version and generation. */
-export interface LabNotice {
-  readonly lab: string;
-  readonly version: number;
-  readonly generation: number;
-  /** The appended events' text when they fit in a notification (NOTIFY payloads stop at 8000 bytes). */
-  readonly texts?: readonly string[];
-}
+export type { LabNotice } from './event-cache.ts';
 
 export interface PostgresEventStore extends EventStore {
   /** Where the lab lives, for messages: `postgres://host/db#lab`. */

@@ -1,10 +1,7 @@
 import { diffWorlds } from '../../projections/index.ts';
-import type { Output, TravelSession } from './session.ts';
+import type { TravelCommand } from './session-types.ts';
 import { sections, showWorld, type Section } from './show.ts';
 import { TravelError } from './source.ts';
-
-/** A travel command: what it answers from the session (whose cursor it may move) and its words after the command. */
-export type TravelCommand = (session: TravelSession, args: string[], command: string) => Output | Promise<Output>;
 
 /** Takes `--name VALUE` out of the words: the value ('' when it is missing), undefined when the flag is not there. */
 const takeFlag = (args: string[], name: string): string | undefined => {

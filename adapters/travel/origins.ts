@@ -2,7 +2,7 @@ import { evaluateFindings, templateAsTyped, type World } from '../../domain/inde
 import { findingName } from '../finding-names.ts';
 import { findingJson, stepText } from '../json-shapes.ts';
 import { findingHistory } from './bisect.ts';
-import type { TravelCommand } from './navigate.ts';
+import type { TravelCommand } from './session-types.ts';
 import { TravelError } from './source.ts';
 
 /** The provenance keys a name stands for: a key as typed, a template, a principal (with its host and store), a host. */

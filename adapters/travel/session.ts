@@ -1,28 +1,15 @@
 import type { RecordedEvent } from '../../domain/index.ts';
-import { buildTimeline, type Timeline } from '../../projections/index.ts';
+import { buildTimeline } from '../../projections/index.ts';
 import { eventJson, placesOf, stepText, type EventJson } from '../json-shapes.ts';
 import { describeEvent } from './describe.ts';
-import { diff, log, move, show, type TravelCommand } from './navigate.ts';
+import { diff, log, move, show } from './navigate.ts';
 import { bisect, why } from './origins.ts';
 import { TravelError, type LabSource } from './source.ts';
 import { exportCommand, forkCommand, whatIfCommand, type Context } from './what-if.ts';
+import type { TravelCommand, TravelSession } from './session-types.ts';
 import { commandWords } from './words.ts';
 
-export interface Output {
-  readonly lines: string[];
-  readonly json: Record<string, unknown> & { command: string };
-}
-
-export interface TravelSession {
-  readonly timeline: Timeline;
-  /** What the what-if, fork and export commands read (for callers that decide again without words: the studio). */
-  readonly context: Context;
-  cursor: number;
-  /** One prompt line, split into words as a shell splits them. */
-  run(line: string): Promise<Output>;
-  /** A command already split into words (the command line's arguments). */
-  runWords(words: readonly string[]): Promise<Output>;
-}
+export type { TravelSession } from './session-types.ts';
 
 export const travelHelp = [
   'show [N] [--section directory|ca|stores|iis|gpo|configmgr|findings]   the world at position N (default: here)',
