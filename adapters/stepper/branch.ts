@@ -23,14 +23,13 @@ const revealed = async (choice: unknown, secrets: SecretStore): Promise<unknown>
   return out;
 };
 
+type Entry = { procedure: string; steps: Record<string, unknown>; until?: string } | { actions: Array<Record<string, unknown>> };
+
 /**
- * The scenario that reproduces a stepped session: the lab as it was created, each procedure with the
- * choice of every step (rejected attempts left out), and the certificates and completions it ended with.
+ * Each procedure of the session with the choice of every step taken (rejected attempts left out, secrets revealed),
+ * admin actions grouped as they came, and a procedure left part-way marked `until` its last step taken.
  */
-export const scenarioOf = async (lab: Lab, name: string, secrets: SecretStore): Promise<string> => {
-  const created = lab.events.find((e) => e.type === 'LabCreated');
-  const ca = lab.events.find((e) => e.type === 'CaInstalled');
-  type Entry = { procedure: string; steps: Record<string, unknown>; until?: string } | { actions: Array<Record<string, unknown>> };
+const stepsTaken = async (lab: Lab, secrets: SecretStore): Promise<Entry[]> => {
   const procedures: Entry[] = [];
   for (const [i, e] of lab.events.entries()) {
     if (e.type === 'ProcedureStarted') procedures.push({ procedure: e.data.procedure, steps: {} });
@@ -53,6 +52,17 @@ export const scenarioOf = async (lab: Lab, name: string, secrets: SecretStore): 
     const last = Object.keys(entry.steps).at(-1);
     if (last) entry.until = last;
   }
+  return procedures;
+};
+
+/**
+ * The scenario that reproduces a stepped session: the lab as it was created, each procedure with the
+ * choice of every step (rejected attempts left out), and the certificates and completions it ended with.
+ */
+export const scenarioOf = async (lab: Lab, name: string, secrets: SecretStore): Promise<string> => {
+  const created = lab.events.find((e) => e.type === 'LabCreated');
+  const ca = lab.events.find((e) => e.type === 'CaInstalled');
+  const procedures = await stepsTaken(lab, secrets);
   const world = lab.world;
   const certificates = Object.entries(world.hosts.stores).flatMap(([host, stores]) =>
     Object.entries(stores).flatMap(([store, certs]) =>
