@@ -7,10 +7,7 @@ import { createSession } from '../../adapters/travel/session.ts';
 import { openSource } from '../../adapters/travel/source.ts';
 import { travelOutputShape } from '../../adapters/travel/json.ts';
 import { errorShape } from '../../adapters/json-shapes.ts';
-import { Thumbprint, decide, timed, testNetwork, type LabCommand, type LabEvent } from '../../domain/index.ts';
 import { cli, runJson, tempDir } from '../support/cli.ts';
-import { at } from '../support/steps.ts';
-import { given, givenNetwork, record, startsAt } from '../support/world.ts';
 
 const travel = suite('pkilab travel');
 const noRestart = await runJson('scenarios/iis-no-restart.yaml');
@@ -49,65 +46,6 @@ travel('bisect names the event and step that introduced the pending-restart find
     result.skippedAfter.map((s: { position: number }) => s.position),
     [restartInput.position],
   );
-});
-
-/** The test network's events followed by those the commands are decided into, one after another. */
-const logOf = (...commands: LabCommand[]) => {
-  const events: LabEvent[] = [
-    ...testNetwork(
-      startsAt,
-      { edition: 'enterprise', os: 'windows-server-2008' },
-      { keyRef: 'ca', certificate: 'AA==', thumbprint: Thumbprint('CA'), serialTickBase: 0x15fba3bb },
-    ),
-  ];
-  commands.reduce((world, command) => {
-    const decision = decide(timed(command, at), world);
-    if (decision.kind !== 'accepted') throw new Error(`${command.type} was ${decision.kind}`);
-    events.push(...decision.events);
-    return given(world, ...decision.events);
-  }, givenNetwork());
-  return record(events);
-};
-
-travel('bisect names the first appearance of a finding that clears and comes back, then each clearing and return', async () => {
-  const template = 'ConfigMgr Web Server Certificate';
-  const write = (change: 'allow' | 'remove'): LabCommand => ({
-    type: 'ChangeTemplatePermissions',
-    template,
-    principal: 'Domain Users',
-    [change]: ['Write'],
-  });
-  const groups = (from: number, count: number) =>
-    Array.from({ length: count }, (_, i): LabCommand => ({ type: 'CreateGroup', name: `Helpdesk ${from + i}` }));
-  const events = logOf(
-    { type: 'DuplicateTemplate', source: 'Web Server', version: 'windows-server-2003-enterprise', displayName: template },
-    write('allow'),
-    ...groups(0, 3),
-    write('remove'),
-    ...groups(3, 60),
-    write('allow'),
-    ...groups(63, 3),
-  );
-  const writes = events.filter((e) => e.type === 'TemplatePermissionsChanged').map((e) => e.position);
-  const session = createSession({ path: 'memory', events }, () => undefined);
-  for (const wanted of ['ESC4', 'ESC4:template:ConfigMgrWebServerCertificate']) {
-    const { lines, json } = await session.run(`bisect ${wanted}`);
-    const result = json as unknown as { position: number; event: { type: string }; later: Array<{ position: number; kind: string }> };
-    assert.is(result.position, writes[0]);
-    assert.is(result.event.type, 'TemplatePermissionsChanged');
-    assert.equal(
-      result.later.map((c) => [c.kind, c.position]),
-      [
-        ['cleared', writes[1]],
-        ['back', writes[2]],
-      ],
-    );
-    assert.match(lines[0]!, new RegExp(`first appears at position ${writes[0]},`));
-    assert.ok(
-      lines.some((l) => l.startsWith(`cleared at ${writes[1]},`)) && lines.some((l) => l.startsWith(`back at ${writes[2]},`)),
-      lines.join('\n'),
-    );
-  }
 });
 
 travel('what-if with the restart taken shows the later enrollment succeeding', async () => {
