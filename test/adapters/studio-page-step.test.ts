@@ -50,17 +50,31 @@ stepping("the seed's choice is marked, and hidden in quiz mode", async () => {
   await current.getByText("the seed's choice").waitFor();
 });
 
-stepping("a step taken and then taken back leaves the log as it was, as pkilab step's back does", async () => {
-  const log = join(labs, 'iis-step', 'lab.jsonl');
-  const before = await readFile(log, 'utf8');
-  for (const button of ['Take this step', 'Back one step']) {
-    const answered = tab.waitForResponse((r) => r.url().includes('/step/') && r.request().method() === 'POST');
-    await tab.getByRole('button', { name: button }).click();
-    assert.is((await answered).status(), 200, button);
-  }
-  assert.is(await readFile(log, 'utf8'), before);
-  await tab.getByRole('article', { name: /^Step Create the security group/ }).waitFor();
-});
+stepping(
+  "a step taken and then taken back (after saying yes when asked) leaves the log as it was, as pkilab step's back does",
+  async () => {
+    const log = join(labs, 'iis-step', 'lab.jsonl');
+    const before = await readFile(log, 'utf8');
+    const take = tab.waitForResponse((r) => r.url().includes('/step/') && r.request().method() === 'POST');
+    await tab.getByRole('button', { name: 'Take this step' }).click();
+    assert.is((await take).status(), 200);
+    const taken = await readFile(log, 'utf8');
+    assert.is.not(taken, before);
+    // Going back asks first; answered no, the lab keeps its step.
+    const asked: string[] = [];
+    tab.once('dialog', (d) => (asked.push(d.message()), d.dismiss()));
+    await tab.getByRole('button', { name: 'Back one step' }).click();
+    await tab.waitForTimeout(300);
+    assert.is(await readFile(log, 'utf8'), taken);
+    assert.match(asked[0] ?? '', /Take back the last step\?/);
+    tab.once('dialog', (d) => d.accept());
+    const back = tab.waitForResponse((r) => r.url().includes('/step/') && r.request().method() === 'POST');
+    await tab.getByRole('button', { name: 'Back one step' }).click();
+    assert.is((await back).status(), 200);
+    assert.is(await readFile(log, 'utf8'), before);
+    await tab.getByRole('article', { name: /^Step Create the security group/ }).waitFor();
+  },
+);
 
 stepping("taking the seed's choice at every step ends the procedure with the log pkilab run writes", async () => {
   let taken = 0;

@@ -97,6 +97,9 @@ interface CurrentProps {
   readOnly: boolean;
 }
 
+/** Going back removes the last step's events from the lab log, so it is asked first, as `pkilab step`'s back asks. */
+const confirmBack = () => window.confirm("Take back the last step? Its events are removed from the lab's log, as pkilab step's back does.");
+
 const Current = ({ view, procedure, quiz, send, readOnly }: CurrentProps) => {
   const studio = useStudio();
   const step = view.step!;
@@ -140,7 +143,7 @@ const Current = ({ view, procedure, quiz, send, readOnly }: CurrentProps) => {
             Leave it out
           </button>
         )}
-        <button type="button" onClick={() => send({ action: 'back' })} disabled={readOnly}>
+        <button type="button" onClick={() => confirmBack() && send({ action: 'back' })} disabled={readOnly}>
           Back one step
         </button>
         <button type="button" onClick={() => setExplain(!explain)} aria-expanded={explain}>
