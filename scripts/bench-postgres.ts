@@ -13,20 +13,9 @@ import { lockLab } from '../adapters/eventstore/lock.ts';
 import { openDatabase } from '../adapters/postgres/database.ts';
 import { postgresEventStore } from '../adapters/postgres/events.ts';
 import { followLab } from '../adapters/postgres/follow.ts';
-import { isEventStoreError, type EventStore, type PendingEvent } from '../workflows/index.ts';
-import { SimTime } from '../domain/index.ts';
+import { isEventStoreError, type EventStore } from '../workflows/index.ts';
+import { at, created, group } from '../test/support/store-events.ts';
 
-const at = SimTime('2026-11-02T09:00:00.000Z');
-const created: PendingEvent = {
-  type: 'LabCreated',
-  data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at },
-  at,
-};
-const group = (name: string): PendingEvent => ({
-  type: 'PrincipalCreated',
-  data: { principal: { name, sid: `S-${name}`, kind: 'group', builtin: false } },
-  at,
-});
 const nameOf = (e: { type: string; data: unknown }) =>
   e.type === 'PrincipalCreated' ? (e.data as { principal: { name: string } }).principal.name : '';
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -1,25 +1,14 @@
-import { SimTime } from '../../domain/index.ts';
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openPostgresStore } from '../../adapters/postgres/store.ts';
-import { isEventStoreError, type PendingEvent } from '../../workflows/index.ts';
+import { isEventStoreError } from '../../workflows/index.ts';
 import { testStore } from '../support/postgres.ts';
+import { at, created, group } from '../support/store-events.ts';
 
 const { store, url, done } = await testStore();
-const at = SimTime('2026-11-02T09:00:00.000Z');
-const created: PendingEvent = {
-  type: 'LabCreated',
-  data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at },
-  at,
-};
-const group = (name: string): PendingEvent => ({
-  type: 'PrincipalCreated',
-  data: { principal: { name, sid: `S-${name}`, kind: 'group', builtin: false } },
-  at,
-});
 const nameOf = (e: { type: string; data: unknown }) =>
   e.type === 'PrincipalCreated' ? (e.data as { principal: { name: string } }).principal.name : e.type;
 

@@ -12,21 +12,11 @@ import { openDatabase } from '../../adapters/postgres/database.ts';
 import { checkLabName } from '../../adapters/postgres/names.ts';
 import { storeSealer } from '../../adapters/postgres/seal.ts';
 import { openPostgresStore } from '../../adapters/postgres/store.ts';
-import { isEventStoreError, isKeyStoreError, type PendingEvent } from '../../workflows/index.ts';
+import { isEventStoreError, isKeyStoreError } from '../../workflows/index.ts';
 import { testServerUrl, testStore } from '../support/postgres.ts';
+import { at, created, group } from '../support/store-events.ts';
 
 const { store, url, done } = await testStore();
-const at = SimTime('2026-11-02T09:00:00.000Z');
-const created: PendingEvent = {
-  type: 'LabCreated',
-  data: { domain: { dnsName: 'contoso.com', netbiosName: 'CONTOSO', sid: 'S-1-5-21-1' }, startsAt: at },
-  at,
-};
-const group = (name: string): PendingEvent => ({
-  type: 'PrincipalCreated',
-  data: { principal: { name, sid: `S-${name}`, kind: 'group', builtin: false } },
-  at,
-});
 const rejects = async (action: Promise<unknown>, check: (error: Error & { code?: string }) => boolean, what: string) => {
   try {
     await action;
