@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { expectation, explain, type Path, type Scenario } from '../../workflows/index.ts';
 import { scenarioOf, sentence } from './scenario-of.ts';
 import { scenarioSchema } from './schema.ts';
+import { aliasProblem } from './yaml-aliases.ts';
 
 /** A scenario file that cannot be run, with where and why. Exit code 2 in the CLI. */
 export class ScenarioError extends Error {
@@ -16,9 +17,6 @@ export class ScenarioError extends Error {
     super(line > 0 ? `${file}:${line}:${column}: ${problem}` : `${file}: ${problem}`);
   }
 }
-
-/** Aliases a document may expand before it counts as an alias bomb (the yaml library's guard). */
-const maxAliasCount = 100;
 
 /** `exact` is false when the path names nothing in the file (a missing field) and the position is an enclosing node's. */
 interface Position {
@@ -45,20 +43,9 @@ const where = (doc: Document, lines: LineCounter, path: Path, atKey: boolean): P
 /** Problems at a node of the file come before missing fields, then in file order. */
 const earlier = (a: Position, b: Position) => (a.exact !== b.exact ? a.exact : a.line !== b.line ? a.line < b.line : a.col < b.col);
 
-const firstAlias = (doc: Document): number | undefined => {
-  let at: number | undefined;
-  visit(doc, {
-    Alias: (_, node) => {
-      at = node.range?.[0];
-      return visit.BREAK;
-    },
-  });
-  return at;
-};
-
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
-/** Reads YAML into plain data; syntax errors, alias bombs and anything the parser throws become ScenarioErrors. */
+/** Reads YAML into plain data; syntax errors, alias bombs and cycles, and anything the parser throws become ScenarioErrors. */
 const readYaml = (file: string, text: string) => {
   const lines = new LineCounter();
   const refuse = (offset: number | undefined, problem: string): never => {
@@ -73,14 +60,13 @@ const readYaml = (file: string, text: string) => {
   }
   const syntax = doc.errors[0];
   if (syntax) refuse(syntax.pos[0], `not valid YAML: ${syntax.message.split('\n')[0]}`);
+  const aliases = aliasProblem(doc);
+  if (aliases) refuse(aliases.at, aliases.problem);
   try {
-    return { doc, lines, value: doc.toJS({ maxAliasCount }) as unknown };
+    // The library's own alias guard is off (-1): aliasProblem above measured the expansion on the nodes, the one rule.
+    return { doc, lines, value: doc.toJS({ maxAliasCount: -1 }) as unknown };
   } catch (error) {
-    const bomb = error instanceof ReferenceError && /alias/i.test(error.message);
-    const problem = bomb
-      ? `the aliases here expand into more than ${maxAliasCount} times their size (an alias bomb?); write the values out or use fewer aliases`
-      : `cannot read the YAML (${firstLine(error)})`;
-    return refuse(firstAlias(doc), problem);
+    return refuse(undefined, `cannot read the YAML (${firstLine(error)})`);
   }
 };
 
