@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { LabInfo, LabsAnswer, ProceduresAnswer, WhatIfEdit } from '../api.ts';
-import { apiUrl, useJson } from './client.ts';
-import { Header } from './components/header.tsx';
-import { useBundleDrop } from './components/open-bundle.tsx';
-import { Panels } from './components/panels.tsx';
-import { Problem } from './components/problem.tsx';
-import { Timeline } from './components/timeline.tsx';
-import { WhyDrawer } from './components/why.tsx';
-import { type Panel, type Studio, StudioContext } from './studio-context.ts';
-import { useCursor } from './use-cursor.ts';
+import type { LabInfo, LabsAnswer, ProceduresAnswer, WhatIfEdit } from '../../api.ts';
+import { apiUrl, useJson } from '../client.ts';
+import { Header } from '../components/header.tsx';
+import { useBundleDrop } from '../components/open-bundle.tsx';
+import { Panels } from '../components/panels.tsx';
+import { Problem } from '../components/problem.tsx';
+import { Timeline } from '../components/timeline.tsx';
+import { WhyDrawer } from '../components/why.tsx';
+import { type Panel, type Studio, StudioContext } from '../studio-context.ts';
+import { useCursor } from '../use-cursor.ts';
 
 /** The studio: the lab list, then the timeline on the left and the panels at the cursor on the right. */
 export const App = () => {
