@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { link, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureFolder, modes } from '../files/atomic.ts';
 import { createKeyFile } from '../keystore/key-file.ts';
@@ -10,6 +10,12 @@ export interface KeyPool {
   readonly folder: string;
   /** A base64 PKCS#8 RSA key of `size` bits, removed from the pool; undefined when the pool has none. */
   take(size: number): Promise<string | undefined>;
+  /**
+   * Moves a key of `size` bits out of the pool to the new file `target` (its file linked there: no copy, no new
+   * fsync of its bytes, which were made durable when the key was added) and resolves to it (base64 PKCS#8);
+   * undefined when the pool has none. Rejects with EEXIST, the key discarded, when `target` exists.
+   */
+  place(size: number, target: string): Promise<string | undefined>;
   /** Adds a freshly generated key (base64 PKCS#8). */
   add(size: number, pkcs8: string): Promise<void>;
   /** How many keys the pool holds, by size in bits. */
@@ -36,10 +42,10 @@ const alive = (pid: number) => {
 const keysIn = async (sizeDir: string): Promise<string[]> => (await list(sizeDir)).filter((n) => n.endsWith('.key'));
 
 /**
- * Takes the key file `name` in `sizeDir` by renaming it to a name only this process knows, then reads and deletes it;
- * undefined when another process took it first.
+ * Takes the key file `name` in `sizeDir` by renaming it to a name only this process knows, then hands its path and
+ * key to `use` and deletes it; undefined when another process took it first.
  */
-const claim = async (sizeDir: string, name: string): Promise<string | undefined> => {
+const claim = async <T>(sizeDir: string, name: string, use: (path: string, pkcs8: string) => Promise<T>): Promise<T | undefined> => {
   const to = join(sizeDir, `.claimed-${process.pid}-${randomUUID()}`);
   try {
     await rename(join(sizeDir, name), to);
@@ -47,9 +53,19 @@ const claim = async (sizeDir: string, name: string): Promise<string | undefined>
     if (missing(error)) return undefined; // another process took it first
     throw error;
   }
-  const pem = await readFile(to, 'utf8');
-  await unlink(to);
-  return fromPem(pem);
+  try {
+    return await use(to, fromPem(await readFile(to, 'utf8')));
+  } finally {
+    await unlink(to);
+  }
+};
+
+/** Links a claimed key file at `target`; across file systems (EXDEV) the key is written there as a new file. */
+const linkKey = async (claimed: string, pkcs8: string, target: string): Promise<string> => {
+  await link(claimed, target).catch((error: NodeJS.ErrnoException) =>
+    error.code === 'EXDEV' ? createKeyFile(target, pkcs8) : Promise.reject(error),
+  );
+  return pkcs8;
 };
 
 /**
@@ -61,21 +77,25 @@ const claim = async (sizeDir: string, name: string): Promise<string | undefined>
 export const folderKeyPool = (folder: string): KeyPool => {
   /** Names seen by the last listing of each size, so that taking many keys does not list the folder each time. */
   const seen = new Map<number, string[]>();
+  /** Claims one key of `size` (listing the folder again only when the names seen last are used up) and uses it. */
+  const draw = async <T>(size: number, use: (path: string, pkcs8: string) => Promise<T>): Promise<T | undefined> => {
+    for (let listed = false; ; listed = true) {
+      const names = seen.get(size) ?? [];
+      while (names.length > 0) {
+        // A random name (swapped with the last and popped): processes taking at once rarely race for one file.
+        const at = Math.floor(Math.random() * names.length);
+        [names[at], names[names.length - 1]] = [names[names.length - 1]!, names[at]!];
+        const found = await claim(join(folder, sizeFolder(size)), names.pop()!, use);
+        if (found !== undefined) return found;
+      }
+      if (listed) return undefined;
+      seen.set(size, await keysIn(join(folder, sizeFolder(size))));
+    }
+  };
   return {
     folder,
-    async take(size) {
-      for (let listed = false; ; listed = true) {
-        const names = seen.get(size) ?? [];
-        while (names.length > 0) {
-          // Start at a random name: processes taking at the same time rarely race for the same file.
-          const [name] = names.splice(Math.floor(Math.random() * names.length), 1);
-          const key = await claim(join(folder, sizeFolder(size)), name!);
-          if (key) return key;
-        }
-        if (listed) return undefined;
-        seen.set(size, await keysIn(join(folder, sizeFolder(size))));
-      }
-    },
+    take: (size) => draw(size, async (_, pkcs8) => pkcs8),
+    place: (size, target) => draw(size, (claimed, pkcs8) => linkKey(claimed, pkcs8, target)),
     async add(size, pkcs8) {
       await ensureFolder(folder, modes.secretFolder);
       const name = `${Date.now().toString(36)}-${randomUUID()}.key`;

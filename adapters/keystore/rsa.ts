@@ -1,4 +1,5 @@
 import { createPrivateKey, createPublicKey, webcrypto } from 'node:crypto';
+import { rsaSpkiOf } from './rsa-public.ts';
 
 const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]) } as const;
 
@@ -29,8 +30,13 @@ export const toPem = (label: string, base64: string): string =>
 
 export const fromPem = (pem: string): string => pem.replace(/-----(BEGIN|END) [^-]+-----/g, '').replace(/\s+/g, '');
 
-/** The base64 SubjectPublicKeyInfo of a base64 PKCS#8 private key. */
-export const publicKeyOf = (pkcs8: string): string =>
-  createPublicKey(createPrivateKey({ key: Buffer.from(pkcs8, 'base64'), format: 'der', type: 'pkcs8' }))
-    .export({ type: 'spki', format: 'der' })
-    .toString('base64');
+/**
+ * The base64 SubjectPublicKeyInfo of a base64 PKCS#8 private key: read from the DER when it is a plain RSA key
+ * (a copy of two integers), else through OpenSSL, which also refuses what is not a key.
+ */
+export const publicKeyOf = (pkcs8: string): string => {
+  const der = Buffer.from(pkcs8, 'base64');
+  const spki =
+    rsaSpkiOf(der) ?? createPublicKey(createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })).export({ type: 'spki', format: 'der' });
+  return spki.toString('base64');
+};
