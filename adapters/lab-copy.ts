@@ -1,8 +1,8 @@
-import { isSecretRef, type RecordedEvent } from '../domain/index.ts';
+import { isSecretRef, type KeyRef, type RecordedEvent } from '../domain/index.ts';
 import type { LabPorts, PendingEvent } from '../workflows/index.ts';
 
 /** The private keys and secret references a stretch of log refers to. */
-export const referencesOf = (events: readonly RecordedEvent[]): { keys: string[]; secrets: string[] } => ({
+export const referencesOf = (events: readonly RecordedEvent[]): { keys: KeyRef[]; secrets: string[] } => ({
   keys: [
     ...new Set(
       events.flatMap((e) =>

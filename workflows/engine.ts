@@ -7,6 +7,7 @@ import {
   caSubjectOf,
   dueByTime,
   dueCrlPublications,
+  KeyRef,
   reject,
   testNetwork,
   timed,
@@ -61,7 +62,7 @@ export interface LabCreation {
 }
 
 export const createLab = async (ports: LabPorts, id: string, options: LabCreation): Promise<Lab> => {
-  const keyRef = 'ca-contoso-CA1-CA';
+  const keyRef = KeyRef('ca-contoso-CA1-CA');
   // A key under this ref with no log is what a creation interrupted before its append leaves: the store reuses it.
   const publicKey = await ports.keys.generate(keyRef, 2048);
   const { hashAlgorithm } = caSetupChoices(options.ca);

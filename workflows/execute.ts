@@ -77,11 +77,9 @@ export const executeIn = async (ports: LabPorts, working: WorkingWorld, first: T
         break;
       }
       // A renewal with the same key names the key it already has; the key store hands back its public half.
-      const keyRef =
-        decision.draft.keyRef || `req-${decision.draft.requestId}-${decision.draft.requester.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-      const publicKey = await ports.keys.generate(keyRef, decision.draft.keySize);
+      const publicKey = await ports.keys.generate(decision.draft.keyRef, decision.draft.keySize);
       const { der, thumbprint } = await ports.signer.sign({ ...decision.profile, publicKey });
-      keep([...decision.before, ...issuanceEvents({ ...decision.draft, keyRef }, der, thumbprint), ...(decision.after ?? [])]);
+      keep([...decision.before, ...issuanceEvents(decision.draft, der, thumbprint), ...(decision.after ?? [])]);
       if (command.type !== 'Autoenroll') break;
     }
   }

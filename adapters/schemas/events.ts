@@ -22,7 +22,7 @@ import {
   subjectNameSetting,
   template,
 } from './model.ts';
-import { entityName, thumbprint } from './names.ts';
+import { entityName, keyRef, thumbprint } from './names.ts';
 
 const o = z.strictObject;
 const s = z.string();
@@ -64,7 +64,7 @@ export const eventData = {
   CaServiceStarted: o({ ca: entityName }),
   // Hosts
   HostProvisioned: o({ host, iisSites: z.array(iisSite) }),
-  CertificateInstalled: o({ host: entityName, store: storeName, thumbprint, template: s, keyRef: s, exportableKey: z.boolean() }),
+  CertificateInstalled: o({ host: entityName, store: storeName, thumbprint, template: s, keyRef, exportableKey: z.boolean() }),
   IisBindingChanged: o({ host: entityName, site: entityName, protocol: z.literal('https'), port, thumbprint, previous: s.nullable() }),
   IisBindingVerified: o({ host: s, site: s, thumbprint, names: strings }),
   CertificateExported: o({

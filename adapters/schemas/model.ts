@@ -12,7 +12,7 @@ import {
   type RevocationReason,
   type SimTime,
 } from '../../domain/index.ts';
-import { branded, displayName, entityName, templateName, thumbprint } from './names.ts';
+import { branded, displayName, entityName, keyRef, templateName, thumbprint } from './names.ts';
 
 // Schemas of the domain's values as events carry them; events.ts proves they infer the domain's types.
 
@@ -135,7 +135,7 @@ export const certificationAuthority = z.strictObject({
   host: z.string(),
   edition: z.enum(['enterprise', 'standard']),
   os: z.enum(['windows-server-2008', 'windows-server-2008-r2', 'windows-server-2012']),
-  keyRef: z.string(),
+  keyRef,
   subject: z.array(rdn),
   notBefore: simTime,
   notAfter: simTime,
@@ -165,7 +165,7 @@ export const issuedCertificate = z.strictObject({
   applicationPolicies: z.array(z.string()),
   notBefore: simTime,
   notAfter: simTime,
-  keyRef: z.string(),
+  keyRef,
   keySize: positiveInt,
   keyProvider: z.enum(['csp', 'ksp']),
   exportableKey: z.boolean(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DisplayName, TemplateName, Thumbprint } from '../../domain/index.ts';
+import type { DisplayName, KeyRef, TemplateName, Thumbprint } from '../../domain/index.ts';
 
 const reserved = new Set(Object.getOwnPropertyNames(Object.prototype));
 /**
@@ -17,5 +17,7 @@ export const branded = <B extends string>(schema: z.ZodType<string>) => schema a
 export const templateName = branded<TemplateName>(entityName);
 /** A template's display name, as events carry it. */
 export const displayName = branded<DisplayName>(z.string());
+/** A private key's name in the key store, as events carry it. */
+export const keyRef = branded<KeyRef>(z.string());
 /** A certificate's thumbprint, as events carry it. */
 export const thumbprint = branded<Thumbprint>(z.string());

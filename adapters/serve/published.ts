@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
-import type { World } from '../../domain/index.ts';
+import type { KeyRef, World } from '../../domain/index.ts';
 
 /** An IIS site's https binding as the lab holds it: the names it answers to, its certificate and its key. */
 export interface HttpsBinding {
@@ -16,7 +16,7 @@ export interface HttpsBinding {
   /** Base64 DER of the bound certificate and of the CA certificate above it. */
   readonly certificate: string;
   readonly chain: readonly string[];
-  readonly keyRef: string;
+  readonly keyRef: KeyRef;
   readonly signatureHash: string;
 }
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createHash, createPrivateKey, createPublicKey, sign, webcrypto, type KeyObject } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
-import { Thumbprint, type CertificateProfile, type ExtensionSpec, type Rdn } from '../../domain/index.ts';
+import { Thumbprint, type CertificateProfile, type KeyRef, type ExtensionSpec, type Rdn } from '../../domain/index.ts';
 import type { KeyStore, Signer } from '../../workflows/index.ts';
 import { certificate, perCertificate, tbsCertificate } from './assemble.ts';
 import { signCrl } from './crl.ts';
@@ -34,10 +34,10 @@ interface SigningKey {
  * identifiers, SID) are encoded for each certificate, and node:crypto signs. A signing key is imported once.
  */
 export const x509Signer = (keys: KeyStore): Signer => {
-  const signingKeys = new Map<string, Promise<SigningKey>>();
+  const signingKeys = new Map<KeyRef, Promise<SigningKey>>();
   const names = boundedCache<Uint8Array>();
   const shared = boundedCache<Promise<Uint8Array>>();
-  const signingKey = (ref: string): Promise<SigningKey> => {
+  const signingKey = (ref: KeyRef): Promise<SigningKey> => {
     let found = signingKeys.get(ref);
     if (!found) {
       found = keys.privateKey(ref).then((pkcs8) => {

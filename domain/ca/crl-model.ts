@@ -1,3 +1,4 @@
+import type { KeyRef } from '../shared/ids.ts';
 import type { SimTime } from '../shared/time.ts';
 import type { Rdn } from './profile.ts';
 
@@ -56,7 +57,7 @@ interface CrlContent {
 /** Everything needed to sign a CRL: its content, the issuer's name and the key reference, never the key. */
 export interface CrlProfile extends CrlContent {
   readonly issuer: readonly Rdn[];
-  readonly signingKeyRef: string;
+  readonly signingKeyRef: KeyRef;
   /** CA Version (1.3.6.1.4.1.311.21.1) of the signing certificate: V0.0 for the CA's first key. */
   readonly caVersion: number;
 }

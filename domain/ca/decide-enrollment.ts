@@ -4,6 +4,7 @@ import type { StoreName } from '../hosts/model.ts';
 import { accept, refuse, type Decision } from '../lab/decision.ts';
 import type { LabEvent } from '../lab/events.ts';
 import type { World } from '../lab/world.ts';
+import { requestKeyRef, type KeyRef } from '../shared/ids.ts';
 import { addDays, addMinutes, type SimTime } from '../shared/time.ts';
 import { hasRight, whyRightsMissing } from './access.ts';
 import type { RequestCertificate } from './commands.ts';
@@ -115,7 +116,7 @@ const earlier = (a: SimTime, b: SimTime): SimTime => (Date.parse(a) <= Date.pars
 interface IssuanceOptions {
   readonly requestId?: number;
   readonly approved?: boolean;
-  readonly key?: { readonly keyRef: string; readonly keySize: number };
+  readonly key?: { readonly keyRef: KeyRef; readonly keySize: number };
   readonly keySize?: number;
   readonly after?: readonly LabEvent[];
 }
@@ -194,7 +195,7 @@ export const issuance = (
       applicationPolicies: template.schemaVersion > 1 ? template.applicationPolicies : [],
       notBefore,
       notAfter,
-      keyRef: options.key?.keyRef ?? '',
+      keyRef: options.key?.keyRef ?? requestKeyRef(requestId, requester.name),
       keySize,
       keyProvider: template.keyProvider,
       exportableKey: template.exportableKey,

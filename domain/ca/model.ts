@@ -1,4 +1,4 @@
-import type { Thumbprint } from '../shared/ids.ts';
+import type { KeyRef, Thumbprint } from '../shared/ids.ts';
 import type { SimTime } from '../shared/time.ts';
 import type { CaCrls, Revocation } from './crl-model.ts';
 import type { CrlSettings } from './crl-settings.ts';
@@ -41,7 +41,7 @@ export interface CertificationAuthority {
   readonly host: string;
   readonly edition: CaEdition;
   readonly os: CaOs;
-  readonly keyRef: string;
+  readonly keyRef: KeyRef;
   readonly subject: readonly Rdn[];
   readonly notBefore: SimTime;
   readonly notAfter: SimTime;
@@ -78,7 +78,7 @@ export interface IssuedCertificate {
   readonly applicationPolicies: readonly string[];
   readonly notBefore: SimTime;
   readonly notAfter: SimTime;
-  readonly keyRef: string;
+  readonly keyRef: KeyRef;
   readonly keySize: number;
   readonly keyProvider: 'csp' | 'ksp';
   readonly exportableKey: boolean;

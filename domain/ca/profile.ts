@@ -1,3 +1,4 @@
+import type { KeyRef } from '../shared/ids.ts';
 import type { KeyUsageBit } from './template.ts';
 
 /** One relative distinguished name, written in the order AD CS encodes it (DC=com first). */
@@ -30,7 +31,7 @@ export interface CertificateProfile {
   readonly subject: readonly Rdn[];
   readonly issuer: readonly Rdn[];
   /** The key store reference of the signing key (the CA's). */
-  readonly signingKeyRef: string;
+  readonly signingKeyRef: KeyRef;
   /** Base64 SubjectPublicKeyInfo of the certified key. */
   readonly publicKey: string;
   readonly notBefore: string;

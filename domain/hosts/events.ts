@@ -1,4 +1,4 @@
-import type { Thumbprint } from '../shared/ids.ts';
+import type { KeyRef, Thumbprint } from '../shared/ids.ts';
 import type { Host, IisSite, StoreName } from './model.ts';
 import type { PfxEncryption } from './pfx-encryption.ts';
 
@@ -13,7 +13,7 @@ export type CertificateInstalled = {
     readonly store: StoreName;
     readonly thumbprint: Thumbprint;
     readonly template: string;
-    readonly keyRef: string;
+    readonly keyRef: KeyRef;
     readonly exportableKey: boolean;
   };
 };

@@ -1,4 +1,4 @@
-import type { Thumbprint } from '../shared/ids.ts';
+import type { KeyRef, Thumbprint } from '../shared/ids.ts';
 import type { SimTime } from '../shared/time.ts';
 
 /** A computer of the test network as its console shows it. */
@@ -24,7 +24,7 @@ export interface Host {
 export interface StoredCertificate {
   readonly thumbprint: Thumbprint;
   readonly template: string;
-  readonly keyRef: string;
+  readonly keyRef: KeyRef;
   readonly hasPrivateKey: boolean;
   readonly exportableKey: boolean;
   readonly installedAt: SimTime;

@@ -1,4 +1,4 @@
-import type { Thumbprint } from '../shared/ids.ts';
+import type { KeyRef, Thumbprint } from '../shared/ids.ts';
 import type { CrlDraft } from '../ca/crl-model.ts';
 import type { CertificateProfile } from '../ca/profile.ts';
 import type { IssuedCertificate } from '../ca/model.ts';
@@ -18,7 +18,7 @@ type IssuanceDraft = Omit<IssuedCertificate, 'der' | 'thumbprint'> & {
 interface ExportDraft {
   readonly host: string;
   readonly thumbprint: Thumbprint;
-  readonly keyRef: string;
+  readonly keyRef: KeyRef;
   readonly file: string;
   /** A reference into the lab's secrets once the engine has sealed the choice. */
   readonly password: Secret;
@@ -30,9 +30,10 @@ interface ExportDraft {
 
 /**
  * What `decide` returns: events, a rejection, a certificate to sign, or a PFX to write. Keys, signatures
- * and files are IO: for `sign` the engine generates the requester's key (`draft.keySize` bits), adds its
- * public half to `profile` and fills `draft.keyRef`, signs, and appends `before` then `issuanceEvents`; for `sign-crl` it signs
- * the CRL profile with the CA's key and appends `crlPublishedEvent`.
+ * and files are IO: for `sign` the engine makes the key the decision names (`draft.keyRef`, `draft.keySize`
+ * bits; one already there, as a renewal with the same key names, is reused), adds its public half to
+ * `profile`, signs, and appends `before` then `issuanceEvents`; for `sign-crl` it signs the CRL profile with
+ * the CA's key and appends `crlPublishedEvent`.
  */
 export type Decision =
   | { readonly kind: 'accepted'; readonly events: readonly LabEvent[] }

@@ -1,4 +1,4 @@
-import type { Thumbprint } from '../shared/ids.ts';
+import type { KeyRef, Thumbprint } from '../shared/ids.ts';
 import type { SimTime } from '../shared/time.ts';
 import { builtinTemplates } from '../ca/builtins.ts';
 import { defaultCrlSettings, type CrlSettings } from '../ca/crl-settings.ts';
@@ -29,7 +29,7 @@ export interface CaSetup {
 
 /** The CA's own key and certificate, made by the signer before the lab's first event. */
 interface CaMaterial {
-  readonly keyRef: string;
+  readonly keyRef: KeyRef;
   readonly certificate: string;
   readonly thumbprint: Thumbprint;
   /** Drawn at the lab's creation (never by the domain): the tick count issued serials start from. */
@@ -48,7 +48,7 @@ const caValidityDays = 5 * 365;
  */
 export const caCertificateProfile = (
   startsAt: SimTime,
-  keyRef: string,
+  keyRef: KeyRef,
   publicKey: string,
   serialNumber: string,
   signatureHash: SignatureHash,

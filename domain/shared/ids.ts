@@ -15,3 +15,11 @@ export const DisplayName = (name: string): DisplayName => name as DisplayName;
 /** A certificate's SHA-1 thumbprint in upper-case hex, as the certificate store and IIS name it. */
 export type Thumbprint = Brand<string, 'Thumbprint'>;
 export const Thumbprint = (hex: string): Thumbprint => hex as Thumbprint;
+
+/** A private key's name in the lab's key store (`ca-contoso-CA1-CA`, `req-3-web01`): the log names keys, never holds them. */
+export type KeyRef = Brand<string, 'KeyRef'>;
+export const KeyRef = (ref: string): KeyRef => ref as KeyRef;
+
+/** The key a request's requester makes for request `requestId`: one per request, named after the request and the requester. */
+export const requestKeyRef = (requestId: number, requester: string): KeyRef =>
+  KeyRef(`req-${requestId}-${requester.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`);

@@ -3,7 +3,16 @@
 import { createPrivateKey, randomBytes, sign } from 'node:crypto';
 import { memoryKeyStore } from '../../adapters/keystore/memory.ts';
 import { x509Signer } from '../../adapters/x509/signer.ts';
-import { SimTime, builtinTemplates, caCertificateProfile, caSubject, contoso, oid, type CertificateProfile } from '../../domain/index.ts';
+import {
+  KeyRef,
+  SimTime,
+  builtinTemplates,
+  caCertificateProfile,
+  caSubject,
+  contoso,
+  oid,
+  type CertificateProfile,
+} from '../../domain/index.ts';
 import { figure, header, ratios, repeat, timed, type BenchSection } from './measure.ts';
 
 const certificates = Number(process.env.BENCH_CERTIFICATES ?? 300);
@@ -21,7 +30,7 @@ const computerProfile = (i: number, publicKey: string, hash: 'sha1' | 'sha256'):
     signatureHash: hash,
     subject: [],
     issuer: caSubject,
-    signingKeyRef: 'ca',
+    signingKeyRef: KeyRef('ca'),
     publicKey,
     notBefore: start,
     notAfter: '2027-01-05T08:00:00.000Z',
@@ -47,10 +56,10 @@ export const section: BenchSection = {
   async run(context) {
     const keys = memoryKeyStore();
     const signer = x509Signer(keys);
-    const caKey = await keys.generate('ca', 2048);
-    await signer.sign(caCertificateProfile(start, 'ca', caKey, '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e', 'sha1'));
-    const computerKey = await keys.generate('pc', 2048);
-    const caPrivate = createPrivateKey({ key: Buffer.from(await keys.privateKey('ca'), 'base64'), format: 'der', type: 'pkcs8' });
+    const caKey = await keys.generate(KeyRef('ca'), 2048);
+    await signer.sign(caCertificateProfile(start, KeyRef('ca'), caKey, '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e', 'sha1'));
+    const computerKey = await keys.generate(KeyRef('pc'), 2048);
+    const caPrivate = createPrivateKey({ key: Buffer.from(await keys.privateKey(KeyRef('ca')), 'base64'), format: 'der', type: 'pkcs8' });
     for (const hash of ['sha1', 'sha256'] as const) {
       header(context, `${this.title}, ${hash.toUpperCase()} signatures`, `${certificates} certificates per run, one at a time`);
       const tbs = randomBytes(1100); // about the size of a computer certificate's to-be-signed part

@@ -9,6 +9,7 @@ import { folderKeyPool } from '../../adapters/keypool/pool.ts';
 import { pooledKeys } from '../../adapters/keypool/source.ts';
 import { fileKeyStore } from '../../adapters/keystore/files.ts';
 import { figure, header, ratios, repeat, timed, type BenchSection } from './measure.ts';
+import { KeyRef } from '../../domain/index.ts';
 
 const cores = availableParallelism();
 const perRun = Number(process.env.BENCH_KEYS ?? cores * 8);
@@ -39,11 +40,11 @@ const measureOnce = async () => {
     const store = fileKeyStore(join(folder, 'lab-keys'), pooledKeys(pool));
     const takes = Math.min(perRun, 8);
     const [, warm] = await timed(async () => {
-      for (let i = 0; i < takes; i += 1) await store.generate(`warm-${i}`, 2048);
+      for (let i = 0; i < takes; i += 1) await store.generate(KeyRef(`warm-${i}`), 2048);
     });
     const spot = fileKeyStore(join(folder, 'spot-keys'));
     const [, cold] = await timed(async () => {
-      for (let i = 0; i < takes; i += 1) await spot.generate(`spot-${i}`, 2048);
+      for (let i = 0; i < takes; i += 1) await spot.generate(KeyRef(`spot-${i}`), 2048);
     });
     return { fillRate: perRun / (fill / 1000), bareRate: perRun / (bare / 1000), warmMs: warm / takes, coldMs: cold / takes };
   } finally {

@@ -1,5 +1,5 @@
 // The large lab the replay, seek and memory figures use, and their baseline: a hand-written mutable fold.
-import { Thumbprint, SimTime, addMinutes, contoso, testNetwork, type LabEvent, type RecordedEvent } from '../../domain/index.ts';
+import { KeyRef, Thumbprint, SimTime, addMinutes, contoso, testNetwork, type LabEvent, type RecordedEvent } from '../../domain/index.ts';
 
 export const computers = Number(process.env.BENCH_COMPUTERS ?? 10_000);
 export const passes = Number(process.env.BENCH_PASSES ?? 95);
@@ -9,7 +9,7 @@ export const generateLabLog = (): RecordedEvent[] => {
   const start = SimTime('2026-01-05T08:00:00.000Z');
   const out: RecordedEvent[] = [];
   const push = (event: LabEvent, at: string) => out.push({ ...event, position: out.length + 1, at } as RecordedEvent);
-  const material = { keyRef: 'ca', certificate: 'MIIB', thumbprint: Thumbprint('CA'), serialTickBase: 0x15fba3bb };
+  const material = { keyRef: KeyRef('ca'), certificate: 'MIIB', thumbprint: Thumbprint('CA'), serialTickBase: 0x15fba3bb };
   for (const e of testNetwork(start, { edition: 'enterprise', os: 'windows-server-2008' }, material)) push(e, start);
   const der = 'MII'.padEnd(1600, 'A');
   const tokenGroups = ['Authenticated Users', 'Domain Computers', 'Everyone'];
@@ -43,7 +43,7 @@ export const generateLabLog = (): RecordedEvent[] => {
             applicationPolicies: clientAuth,
             notBefore: at,
             notAfter: addMinutes(at, 525_600),
-            keyRef: `req-${i + 1}`,
+            keyRef: KeyRef(`req-${i + 1}`),
             keySize: 2048,
             keyProvider: 'csp',
             exportableKey: false,
@@ -53,7 +53,7 @@ export const generateLabLog = (): RecordedEvent[] => {
       },
       at,
     );
-    const keyRef = `req-${i + 1}`;
+    const keyRef = KeyRef(`req-${i + 1}`);
     const installed = { host: name, store: 'personal', thumbprint, template: 'Workstation', keyRef, exportableKey: false } as const;
     push({ type: 'CertificateInstalled', data: installed }, at);
   }

@@ -4,7 +4,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { drawCaIdentity } from '../../adapters/ca-identity.ts';
 import { toPem } from '../../adapters/keystore/rsa.ts';
-import { caCertificateProfile } from '../../domain/index.ts';
+import { caCertificateProfile, KeyRef } from '../../domain/index.ts';
 import { createLab } from '../../workflows/index.ts';
 import { tempDir } from '../support/cli.ts';
 import { memoryPorts } from '../support/ports.ts';
@@ -52,7 +52,7 @@ identity("two labs' CA certificates (same name, own serials) go into one NSS dat
 identity('control: two CA certificates sharing issuer and serial (as every lab had) are refused by NSS', async () => {
   const ports = memoryPorts();
   const pems = [];
-  for (const ref of ['one', 'two']) {
+  for (const ref of [KeyRef('one'), KeyRef('two')]) {
     const publicKey = await ports.keys.generate(ref, 2048);
     const { der } = await ports.signer.sign(caCertificateProfile(startsAt, ref, publicKey, '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e', 'sha1'));
     pems.push(toPem('CERTIFICATE', der));

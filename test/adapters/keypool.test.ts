@@ -11,6 +11,7 @@ import { pooledKeys } from '../../adapters/keypool/source.ts';
 import { fileKeyStore } from '../../adapters/keystore/files.ts';
 import { generateRsa, publicKeyOf } from '../../adapters/keystore/rsa.ts';
 import { cli, tempDir } from '../support/cli.ts';
+import { KeyRef } from '../../domain/index.ts';
 
 const pool = suite('adapters/keypool');
 
@@ -127,11 +128,11 @@ pool('a lab key store draws its keys from the pool, and generates one only when 
     join(await tempDir(), 'keys'),
     pooledKeys(keys, (size) => generated.push(size)),
   );
-  assert.is(await store.generate('ca', 2048), publicKeyOf(pkcs8));
-  assert.is(await store.privateKey('ca'), pkcs8);
+  assert.is(await store.generate(KeyRef('ca'), 2048), publicKeyOf(pkcs8));
+  assert.is(await store.privateKey(KeyRef('ca')), pkcs8);
   assert.equal(await keys.count(), { 2048: 0 });
   assert.equal(generated, []);
-  const fresh = await store.generate('req-1', 2048);
+  const fresh = await store.generate(KeyRef('req-1'), 2048);
   assert.equal(generated, [2048]);
   assert.is.not(fresh, publicKeyOf(pkcs8));
 });

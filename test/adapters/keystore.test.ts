@@ -1,4 +1,4 @@
-import { SimTime } from '../../domain/index.ts';
+import { KeyRef, SimTime } from '../../domain/index.ts';
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -20,7 +20,7 @@ files('key files are 0600 in a 0700 folder even under umask 000, and no temporar
   const folder = join(await tempDir(), 'keys');
   const previous = process.umask(0);
   try {
-    await fileKeyStore(folder).generate('ca', 2048);
+    await fileKeyStore(folder).generate(KeyRef('ca'), 2048);
   } finally {
     process.umask(previous);
   }
@@ -31,7 +31,7 @@ files('key files are 0600 in a 0700 folder even under umask 000, and no temporar
 
 files('a reference that is not a plain file name is refused before any file is touched', async () => {
   const folder = join(await tempDir(), 'keys');
-  for (const ref of ['../escape', '..', 'a/b', 'nul\u0000']) {
+  for (const ref of ['../escape', '..', 'a/b', 'nul\u0000'].map(KeyRef)) {
     try {
       await fileKeyStore(folder).generate(ref, 2048);
       assert.unreachable(ref);
@@ -44,11 +44,11 @@ files('a reference that is not a plain file name is refused before any file is t
 files('put never rewrites a key file that holds something else, even something unreadable', async () => {
   const folder = join(await tempDir(), 'keys');
   const store = fileKeyStore(folder);
-  await store.generate('k', 2048);
-  const pkcs8 = await store.privateKey('k');
+  await store.generate(KeyRef('k'), 2048);
+  const pkcs8 = await store.privateKey(KeyRef('k'));
   await writeFile(join(folder, 'k.key'), 'garbage');
   try {
-    await store.put('k', pkcs8);
+    await store.put(KeyRef('k'), pkcs8);
     assert.unreachable();
   } catch (error) {
     assert.ok(isKeyStoreError(error, 'KEYSTORE_KEY_EXISTS'), String(error));
@@ -71,7 +71,7 @@ files('a lab goes on over a key left by a crash before its append: the key is us
       identity: drawCaIdentity(),
     });
     // What a crash between key generation and the append leaves: the key of the next request, no event.
-    const orphan = await ports.keys.generate('req-1-server1', 2048);
+    const orphan = await ports.keys.generate(KeyRef('req-1-server1'), 2048);
     const run = await runScenario(ports, lab, scenario);
     assert.ok(run.ok, JSON.stringify(run.expectations.filter((e) => !e.ok)));
     const issued = Object.values(run.lab.world.ca.issued).find((c) => c.requestId === 1)!;

@@ -1,4 +1,4 @@
-import { SimTime } from '../../domain/index.ts';
+import { KeyRef, SimTime } from '../../domain/index.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,8 +49,8 @@ pg('opening a store twice creates nothing twice (the schema is made with IF NOT 
 
 pg('a private key is sealed at rest: the row holds neither the key nor its base64, and opens only in its place', async () => {
   const keys = store.ports('sealed/one').keys;
-  await keys.generate('ca', 2048);
-  const pkcs8 = await keys.privateKey('ca');
+  await keys.generate(KeyRef('ca'), 2048);
+  const pkcs8 = await keys.privateKey(KeyRef('ca'));
   const { rows } = await store.db.pool.query(`SELECT nonce, sealed FROM ${store.db.table('keys')} WHERE lab = 'sealed/one'`);
   const raw = Buffer.concat([rows[0].nonce, rows[0].sealed]);
   assert.not.ok(raw.includes(Buffer.from(pkcs8, 'base64').subarray(0, 64)), 'no DER of the key');
@@ -60,7 +60,7 @@ pg('a private key is sealed at rest: the row holds neither the key nor its base6
     rows[0].nonce,
     rows[0].sealed,
   ]);
-  await rejects(store.ports('sealed/two').keys.privateKey('ca'), (e) => isKeyStoreError(e, 'KEYSTORE_KEY_INVALID'), 'a moved key');
+  await rejects(store.ports('sealed/two').keys.privateKey(KeyRef('ca')), (e) => isKeyStoreError(e, 'KEYSTORE_KEY_INVALID'), 'a moved key');
 });
 
 pg('keys and secrets are refused clearly when PKILAB_KEY_PASSPHRASE is missing or wrong', async () => {
@@ -89,8 +89,8 @@ pg("the commands' store takes a lab's new keys from the user's key pool ($PKILAB
     const { pkcs8 } = await generateRsa(2048);
     await folderKeyPool(folder).add(2048, pkcs8);
     const keys = commands.ports('pooled/one').keys;
-    assert.is(await keys.generate('ca', 2048), publicKeyOf(pkcs8), 'the pooled key');
-    assert.is(await keys.privateKey('ca'), pkcs8);
+    assert.is(await keys.generate(KeyRef('ca'), 2048), publicKeyOf(pkcs8), 'the pooled key');
+    assert.is(await keys.privateKey(KeyRef('ca')), pkcs8);
     assert.equal(await folderKeyPool(folder).count(), { 2048: 0 }, 'gone from the pool');
   } finally {
     process.env.PKILAB_KEY_POOL = saved ?? '';

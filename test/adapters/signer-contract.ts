@@ -4,7 +4,7 @@ import { CRLNumber } from '@peculiar/asn1-x509';
 import * as x509 from '@peculiar/x509';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SimTime, caSubject, type CrlProfile } from '../../domain/index.ts';
+import { KeyRef, SimTime, caSubject, type CrlProfile } from '../../domain/index.ts';
 import type { KeyStore, Signer } from '../../workflows/index.ts';
 
 /**
@@ -24,13 +24,13 @@ export const signerCrlContract = (name: string, make: () => Promise<{ signer: Si
     freshest: [],
     signatureHash: 'sha1',
     issuer: caSubject,
-    signingKeyRef: 'ca',
+    signingKeyRef: KeyRef('ca'),
     caVersion: 0,
     ...overrides,
   });
   // One CA key for the whole suite: key generation is not what the contract is about.
   let made: Promise<{ signer: Signer; spki: string }> | undefined;
-  const ca = () => (made ??= make().then(async ({ signer, keys }) => ({ signer, spki: await keys.generate('ca', 2048) })));
+  const ca = () => (made ??= make().then(async ({ signer, keys }) => ({ signer, spki: await keys.generate(KeyRef('ca'), 2048) })));
   const signed = async (overrides: Partial<CrlProfile> = {}) => {
     const { signer, spki } = await ca();
     const { der } = await signer.signCrl(profile(overrides));

@@ -9,6 +9,7 @@ import { memoryKeyStore } from '../../adapters/keystore/memory.ts';
 import { toPem } from '../../adapters/keystore/rsa.ts';
 import { x509Signer } from '../../adapters/x509/signer.ts';
 import {
+  KeyRef,
   SimTime,
   builtinTemplates,
   caCertificateProfile,
@@ -25,8 +26,8 @@ import { referenceSigner } from '../support/reference-signer.ts';
 const signer = suite('adapters/x509 signer: certificates assembled from parts');
 
 const keys = memoryKeyStore();
-const caKey = await keys.generate('ca', 2048);
-const subjectKey = await keys.generate('subject', 2048);
+const caKey = await keys.generate(KeyRef('ca'), 2048);
+const subjectKey = await keys.generate(KeyRef('subject'), 2048);
 const fast = x509Signer(keys);
 const reference = referenceSigner(keys);
 const start = SimTime('2026-01-05T08:00:00.000Z');
@@ -48,7 +49,7 @@ const profile = (overrides: Partial<CertificateProfile>, extensions: ExtensionSp
   signatureHash: 'sha1',
   subject: [],
   issuer: caSubject,
-  signingKeyRef: 'ca',
+  signingKeyRef: KeyRef('ca'),
   publicKey: subjectKey,
   notBefore: start,
   notAfter: SimTime('2027-01-05T08:00:00.000Z'),
@@ -57,9 +58,9 @@ const profile = (overrides: Partial<CertificateProfile>, extensions: ExtensionSp
 });
 
 const examples: Record<string, CertificateProfile> = {
-  'the CA certificate (SHA-1)': caCertificateProfile(start, 'ca', caKey, '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e', 'sha1'),
+  'the CA certificate (SHA-1)': caCertificateProfile(start, KeyRef('ca'), caKey, '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e', 'sha1'),
   'the CA certificate (SHA-256, valid past 2049)': {
-    ...caCertificateProfile(start, 'ca', caKey, '7c9e1b3d5f7a9c2e1f2a4c6e8b0d3f5a', 'sha256'),
+    ...caCertificateProfile(start, KeyRef('ca'), caKey, '7c9e1b3d5f7a9c2e1f2a4c6e8b0d3f5a', 'sha256'),
     notAfter: SimTime('2051-01-05T08:00:00.000Z'),
   },
   'a computer certificate: empty subject, critical SAN, SID': profile({}, [
@@ -167,7 +168,7 @@ signer('openssl verifies a certificate of the assembled signer against the CA ce
 signer('a signing key that cannot be read fails the signature and is asked for again the next time', async () => {
   const store = memoryKeyStore();
   const s = x509Signer(store);
-  const p = { ...examples['the CA certificate (SHA-1)']!, signingKeyRef: 'later' };
+  const p = { ...examples['the CA certificate (SHA-1)']!, signingKeyRef: KeyRef('later') };
   await s.sign(p).then(
     () => assert.unreachable('signed without a key'),
     (error: Error) => {
@@ -175,8 +176,8 @@ signer('a signing key that cannot be read fails the signature and is asked for a
       assert.match(error.message, /later/);
     },
   );
-  await store.put('later', await keys.privateKey('ca'));
-  assert.equal(await s.sign(p), await reference.sign({ ...p, signingKeyRef: 'ca' }));
+  await store.put(KeyRef('later'), await keys.privateKey(KeyRef('ca')));
+  assert.equal(await s.sign(p), await reference.sign({ ...p, signingKeyRef: KeyRef('ca') }));
 });
 
 signer('a zero serial number is refused as SIGNER_INVALID_PROFILE, a Signer failure, before anything is signed', async () => {

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createSession } from '../../adapters/travel/session.ts';
-import { Thumbprint, decide, timed, testNetwork, type LabCommand, type LabEvent } from '../../domain/index.ts';
+import { KeyRef, Thumbprint, decide, timed, testNetwork, type LabCommand, type LabEvent } from '../../domain/index.ts';
 import { at } from '../support/steps.ts';
 import { given, givenNetwork, record, startsAt } from '../support/world.ts';
 
@@ -13,7 +13,7 @@ const logOf = (...commands: LabCommand[]) => {
     ...testNetwork(
       startsAt,
       { edition: 'enterprise', os: 'windows-server-2008' },
-      { keyRef: 'ca', certificate: 'AA==', thumbprint: Thumbprint('CA'), serialTickBase: 0x15fba3bb },
+      { keyRef: KeyRef('ca'), certificate: 'AA==', thumbprint: Thumbprint('CA'), serialTickBase: 0x15fba3bb },
     ),
   ];
   commands.reduce((world, command) => {

@@ -19,6 +19,7 @@ import {
   type TrialReport,
 } from '../support/processes.ts';
 import { deadline, trustSuite } from '../support/trust-suite.ts';
+import { KeyRef } from '../../domain/index.ts';
 
 const { test: trust, folder } = trustSuite('adapters/trust-kills: a run killed or cut short loses no acknowledged step');
 
@@ -87,7 +88,7 @@ trust('a run killed between its CA key and its first append: the stepper neither
     join(dir, '.pkilab-lab'),
     `${JSON.stringify({ format: 'pkilab-lab-folder/1', by: 'pkilab run scenarios/iis-web-server-certificate.yaml' })}\n`,
   );
-  await fileKeyStore(join(dir, 'keys')).generate('ca-contoso-CA1-CA', 2048);
+  await fileKeyStore(join(dir, 'keys')).generate(KeyRef('ca-contoso-CA1-CA'), 2048);
 
   const step = await pkilab(['step', '--plain', '--lab', log, 'iis-web-server-certificate'], { input: '1\nq\n', timeoutMs: deadline });
   assert.is(crashOf(step), undefined, `the stepper crashed on a lab killed before its first append: ${describeEnd(step)}`);

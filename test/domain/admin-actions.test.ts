@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Thumbprint, SimTime, decide, timed, nextDueAt, testNetwork, type LabCommand, type World } from '../../domain/index.ts';
+import { KeyRef, Thumbprint, SimTime, decide, timed, nextDueAt, testNetwork, type LabCommand, type World } from '../../domain/index.ts';
 import { accepted, at, webServerTemplateIssued } from '../support/steps.ts';
 import { given, givenNetwork, record, startsAt } from '../support/world.ts';
 import { fold } from '../../projections/index.ts';
@@ -154,7 +154,7 @@ admin('a lab definition keeps the seed network where it is silent, and an empty 
         groups: [{ name: 'Kiosks' }],
       },
     },
-    { keyRef: 'ca', certificate: 'AA==', thumbprint: Thumbprint('CA'), serialTickBase: 1 },
+    { keyRef: KeyRef('ca'), certificate: 'AA==', thumbprint: Thumbprint('CA'), serialTickBase: 1 },
   );
   const world = fold(record(events));
   assert.is(world.directory.principals.CLIENT1!.dnsHostName, undefined);
@@ -171,7 +171,7 @@ admin("another domain name renames the default computers, the users' UPN suffix 
       testNetwork(
         startsAt,
         { edition: 'enterprise', os: 'windows-server-2008', network: { domain: { dnsName: 'fabrikam.com' } } },
-        { keyRef: 'ca', certificate: 'AA==', thumbprint: Thumbprint('CA'), serialTickBase: 1 },
+        { keyRef: KeyRef('ca'), certificate: 'AA==', thumbprint: Thumbprint('CA'), serialTickBase: 1 },
       ),
     ),
   );

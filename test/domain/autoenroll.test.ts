@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Thumbprint, SimTime, decide, timed, issuanceEvents, type LabEvent, type World } from '../../domain/index.ts';
+import { KeyRef, Thumbprint, SimTime, decide, timed, issuanceEvents, type LabEvent, type World } from '../../domain/index.ts';
 import { accepted, at } from '../support/steps.ts';
 import { given, givenNetwork } from '../support/world.ts';
 
@@ -32,7 +32,7 @@ const issued = (world: World, when = at): World => {
   const thumbprint = Thumbprint(`${'A'.repeat(39)}${decision.draft.requestId}`);
   const events: LabEvent[] = [
     ...decision.before,
-    ...issuanceEvents({ ...decision.draft, keyRef: `k${decision.draft.requestId}` }, 'AA==', thumbprint),
+    ...issuanceEvents({ ...decision.draft, keyRef: KeyRef(`k${decision.draft.requestId}`) }, 'AA==', thumbprint),
     ...(decision.after ?? []),
   ];
   return given(world, ...events);
@@ -94,7 +94,7 @@ autoenroll('an approved request is installed by the next pass (update pending ce
   const waiting = given(pending, ...(first.kind === 'accepted' ? first.events : []));
   const approval = decide(timed({ type: 'ApproveRequest', requestId: 1 }, at), waiting);
   if (approval.kind !== 'sign') throw new Error(approval.kind);
-  const approved = given(waiting, ...issuanceEvents({ ...approval.draft, keyRef: 'k1' }, 'AA==', Thumbprint('B'.repeat(40))));
+  const approved = given(waiting, ...issuanceEvents({ ...approval.draft, keyRef: KeyRef('k1') }, 'AA==', Thumbprint('B'.repeat(40))));
   assert.equal(approved.hosts.stores.CLIENT1!.personal, []);
   const retrieval = pass(approved);
   assert.equal(retrieval.kind === 'accepted' && retrieval.events.map((e) => e.type), ['CertificateInstalled', 'AutoenrollmentRan']);

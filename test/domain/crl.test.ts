@@ -2,6 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   Thumbprint,
+  KeyRef,
   SimTime,
   crlSchedule,
   crlStatus,
@@ -168,7 +169,7 @@ schedule('a publication that fell due while the CA was stopped is due when it st
 schedule('a stopped CA, and a CA recorded before CRLs existed, schedule nothing', () => {
   assert.equal(next(acceptedAt(givenNetwork(), monday, { type: 'StopCaService' })), []);
   const { crl: _, ...legacy } = givenNetwork().ca.authorities['contoso-CA1-CA']!;
-  const material = { keyRef: 'ca', certificate: 'AA==', thumbprint: Thumbprint('CA'), serialTickBase: 0 };
+  const material = { keyRef: KeyRef('ca'), certificate: 'AA==', thumbprint: Thumbprint('CA'), serialTickBase: 0 };
   const events = testNetwork(startsAt, { edition: 'enterprise', os: 'windows-server-2008' }, material).map(
     (e): LabEvent => (e.type === 'CaInstalled' ? { type: 'CaInstalled', data: { authority: legacy } } : e),
   );

@@ -146,6 +146,13 @@ enrollment("request ids and serial numbers follow the CA's last request", () => 
   assert.is(requestIdOfSerial(serial), 1);
 });
 
+enrollment('the decision names the new key it needs (request and requester), with no placeholder for the engine to fill', () => {
+  const world = restarted(webServerTemplateIssued(givenNetwork()));
+  const decision = decide(timed(request(), at), world);
+  assert.is(decision.kind === 'sign' && decision.draft.keyRef, 'req-1-server1');
+  assert.is(decision.kind === 'sign' && decision.draft.keySize, 2048);
+});
+
 enrollment('issued serials differ between two labs (their recorded tick bases) and are unique within one', () => {
   const base = givenNetwork().ca.authorities['contoso-CA1-CA']!;
   const other = { ...base, serialTickBase: (base.serialTickBase ?? 0) + 86_400_000 };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Thumbprint, decide, timed, defaultPfxEncryption, issuanceEvents, offersAes, type LabCommand } from '../../domain/index.ts';
+import { KeyRef, Thumbprint, decide, timed, defaultPfxEncryption, issuanceEvents, offersAes, type LabCommand } from '../../domain/index.ts';
 import { accepted, at, webServerTemplateIssued } from '../support/steps.ts';
 import { given, givenNetwork } from '../support/world.ts';
 
@@ -46,7 +46,7 @@ const exportable = () => {
   if (decision.kind !== 'sign') throw new Error(`the request was ${decision.kind}`);
   return given(
     world,
-    ...issuanceEvents({ ...decision.draft, keyRef: 'server1' }, 'AA==', Thumbprint('0A1B2C3D4E5F60718293A4B5C6D7E8F901234567')),
+    ...issuanceEvents({ ...decision.draft, keyRef: KeyRef('server1') }, 'AA==', Thumbprint('0A1B2C3D4E5F60718293A4B5C6D7E8F901234567')),
   );
 };
 const exportOn2008R2 = (encryption?: 'TripleDES-SHA1' | 'AES256-SHA256'): LabCommand => ({

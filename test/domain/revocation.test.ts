@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SimTime, decide, timed, type LabCommand, type World } from '../../domain/index.ts';
+import { KeyRef, SimTime, decide, timed, type LabCommand, type World } from '../../domain/index.ts';
 import { acceptedAt, givenAt, issued, issuedCertificate, revoked } from '../support/crl.ts';
 import { webServerTemplateIssued } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
@@ -78,7 +78,7 @@ revocation('designates the certificate by the computer that holds it and its tem
       store: 'personal',
       thumbprint: certificate.thumbprint,
       template: 'WebServer',
-      keyRef: 'req-2',
+      keyRef: KeyRef('req-2'),
       exportableKey: false,
     },
   });

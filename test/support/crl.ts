@@ -1,4 +1,5 @@
 import {
+  KeyRef,
   Thumbprint,
   SimTime,
   addDays,
@@ -28,7 +29,7 @@ export const networkWithCrl = (crl: Partial<CrlSettings>): World =>
       testNetwork(
         startsAt,
         { edition: 'enterprise', os: 'windows-server-2008', crl: { ...defaultCrlSettings, ...crl } },
-        { keyRef: 'ca', certificate: 'AA==', thumbprint: Thumbprint('CA'), serialTickBase: 0 },
+        { keyRef: KeyRef('ca'), certificate: 'AA==', thumbprint: Thumbprint('CA'), serialTickBase: 0 },
       ),
     ),
   );
@@ -52,7 +53,7 @@ export const issuedCertificate = (requestId: number, issuedAt: SimTime, validity
   applicationPolicies: [],
   notBefore: issuedAt,
   notAfter: addDays(issuedAt, validityDays),
-  keyRef: `req-${requestId}`,
+  keyRef: KeyRef(`req-${requestId}`),
   keySize: 2048,
   keyProvider: 'csp',
   exportableKey: false,

@@ -6,6 +6,7 @@ import { importSigningKey } from '../../adapters/keystore/rsa.ts';
 import { encodeExtension } from '../../adapters/x509/extensions.ts';
 import { x509Signer } from '../../adapters/x509/signer.ts';
 import {
+  KeyRef,
   Thumbprint,
   SimTime,
   addMinutes,
@@ -67,16 +68,16 @@ export const largeLog = async (computers: number, passes: number): Promise<Recor
   const keys = memoryKeyStore();
   const signer = x509Signer(keys);
   const start = SimTime('2026-01-05T08:00:00.000Z');
-  const caKey = await keys.generate('ca', 2048);
-  const ca = await signer.sign(caCertificateProfile(start, 'ca', caKey, '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e', 'sha1'));
-  const computerKey = await keys.generate('computer', 2048);
-  const signed = await computerCertificates(await keys.privateKey('ca'), caKey, computerKey, computers, start);
+  const caKey = await keys.generate(KeyRef('ca'), 2048);
+  const ca = await signer.sign(caCertificateProfile(start, KeyRef('ca'), caKey, '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e', 'sha1'));
+  const computerKey = await keys.generate(KeyRef('computer'), 2048);
+  const signed = await computerCertificates(await keys.privateKey(KeyRef('ca')), caKey, computerKey, computers, start);
   const out: RecordedEvent[] = [];
   const push = (event: LabEvent, at: string) => out.push({ ...event, position: out.length + 1, at } as RecordedEvent);
   const network = testNetwork(
     start,
     { edition: 'enterprise', os: 'windows-server-2008' },
-    { keyRef: 'ca', certificate: ca.der, thumbprint: ca.thumbprint, serialTickBase: 0x15fba3bb },
+    { keyRef: KeyRef('ca'), certificate: ca.der, thumbprint: ca.thumbprint, serialTickBase: 0x15fba3bb },
   );
   for (const e of network) push(e, start);
   for (let i = 0; i < computers; i += 1) {
@@ -110,7 +111,7 @@ export const largeLog = async (computers: number, passes: number): Promise<Recor
             applicationPolicies: [oid.clientAuth],
             notBefore: at,
             notAfter,
-            keyRef: `req-${i + 1}`,
+            keyRef: KeyRef(`req-${i + 1}`),
             keySize: 2048,
             keyProvider: 'csp',
             exportableKey: false,
@@ -120,7 +121,7 @@ export const largeLog = async (computers: number, passes: number): Promise<Recor
       },
       at,
     );
-    const keyRef = `req-${i + 1}`;
+    const keyRef = KeyRef(`req-${i + 1}`);
     push(
       {
         type: 'CertificateInstalled',

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { createLab, type LabPorts } from '../../workflows/index.ts';
 import { startsAt } from './world.ts';
 import { drawCaIdentity } from '../../adapters/ca-identity.ts';
+import { KeyRef } from '../../domain/index.ts';
 
 /**
  * New keys for test labs: from the pool `npm test` fills in idle time (PKILAB_KEY_POOL, a folder of its own), or
@@ -44,7 +45,7 @@ export const freshLab = async (ports: LabPorts = memoryPorts(), edition: 'enterp
 export const pooledKeyStore = async (size = 3): Promise<import('../../workflows/index.ts').KeyStore> => {
   const seedStore = memoryKeyStore(testKeys);
   const pool = await Promise.all(
-    Array.from({ length: size }, async (_, i) => ({ ref: `pool-${i}`, spki: await seedStore.generate(`pool-${i}`, 2048) })),
+    Array.from({ length: size }, async (_, i) => ({ ref: KeyRef(`pool-${i}`), spki: await seedStore.generate(KeyRef(`pool-${i}`), 2048) })),
   );
   const assigned = new Map<string, (typeof pool)[number]>();
   return {

@@ -1,4 +1,5 @@
 import {
+  KeyRef,
   Thumbprint,
   SimTime,
   contoso,
@@ -24,7 +25,7 @@ export const givenNetwork = (edition: 'enterprise' | 'standard' = 'enterprise', 
       testNetwork(
         startsAt,
         { edition, os },
-        { keyRef: 'ca', certificate: 'AA==', thumbprint: Thumbprint('CA'), serialTickBase: 0x15fba3bb },
+        { keyRef: KeyRef('ca'), certificate: 'AA==', thumbprint: Thumbprint('CA'), serialTickBase: 0x15fba3bb },
       ),
     ),
   );

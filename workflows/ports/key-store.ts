@@ -1,3 +1,4 @@
+import type { KeyRef } from '../../domain/index.ts';
 import { guardOf, makerOf, type CodedError } from './coded.ts';
 
 /** Private keys live here, beside the log and never in it. */
@@ -6,12 +7,12 @@ export interface KeyStore {
    * Generates an RSA key pair under `ref`; resolves to its base64 SubjectPublicKeyInfo. A key already under
    * `ref` belongs to an append that never landed (refs are unique in a log): it is reused, not an error.
    */
-  generate(ref: string, size: number): Promise<string>;
+  generate(ref: KeyRef, size: number): Promise<string>;
   /** The base64 PKCS#8 of the key. */
-  privateKey(ref: string): Promise<string>;
+  privateKey(ref: KeyRef): Promise<string>;
   /** Stores a key made elsewhere (a fork, a bundle); refuses to replace a different key under the same ref. */
-  put(ref: string, pkcs8: string): Promise<void>;
-  has(ref: string): Promise<boolean>;
+  put(ref: KeyRef, pkcs8: string): Promise<void>;
+  has(ref: KeyRef): Promise<boolean>;
 }
 
 /** Failure codes of the KeyStore port: no key under the ref, a different key already there, a ref unusable as a name. */

@@ -1,4 +1,4 @@
-import type { PfxEncryption, PfxFacts, Secret } from '../../domain/index.ts';
+import type { KeyRef, PfxEncryption, PfxFacts, Secret } from '../../domain/index.ts';
 import { guardOf, makerOf, type CodedError } from './coded.ts';
 
 /** How the export wizard protects and labels a PFX. */
@@ -16,7 +16,7 @@ export interface PfxFiles {
    */
   write(
     file: string,
-    content: { certificate: string; chain: readonly string[]; keyRef: string },
+    content: { certificate: string; chain: readonly string[]; keyRef: KeyRef },
     password: Secret,
     options: PfxWriteOptions,
   ): Promise<void>;
