@@ -1,5 +1,5 @@
 import type { Thumbprint } from '../shared/ids.ts';
-import type { SimTime } from '../shared/time.ts';
+import type { SimTime, Timed } from '../shared/time.ts';
 import { tokenIdentities } from '../directory/membership.ts';
 import type { DirectoryState } from '../directory/model.ts';
 import { accept, type Decision } from '../lab/decision.ts';
@@ -94,7 +94,8 @@ type Failure = { template: string; eventId: 13 | 47; code?: string; message: str
  * failures (event 47: no CA issues the template; event 13: the CA refused the request). A template that needs a CA
  * manager's approval leaves a pending request, asked for once and retrieved on a later pass.
  */
-export const decideAutoenrollment = (command: Autoenroll, world: World, at: SimTime): Decision => {
+export const decideAutoenrollment = (command: Timed<Autoenroll>, world: World): Decision => {
+  const { at } = command;
   const computer = world.directory.principals[command.computer];
   const policy = effectiveAutoenrollmentPolicy(world.directory);
   const failures: Failure[] = [];

@@ -1,7 +1,7 @@
 import { refuse, type Decision } from '../lab/decision.ts';
 import type { LabEvent } from '../lab/events.ts';
 import type { World } from '../lab/world.ts';
-import type { SimTime } from '../shared/time.ts';
+import type { SimTime, Timed } from '../shared/time.ts';
 import type { PublishCrl } from './crl-events.ts';
 import type { CaCrls, CrlDraft, CrlEntry, CrlProfile } from './crl-model.ts';
 import { crlValidity } from './crl-settings.ts';
@@ -42,7 +42,8 @@ const profileOf = (authority: CertificationAuthority, content: DecidedContent): 
  * CRL (what was revoked since the current base, pointing at that base's number). Base and delta share one
  * CRL number sequence, as on AD CS. The signature is IO: the engine signs the profile and records it.
  */
-export const decideCrlPublication = (command: PublishCrl, world: World, at: SimTime): Decision => {
+export const decideCrlPublication = (command: Timed<PublishCrl>, world: World): Decision => {
+  const { at } = command;
   const authority = authorityFor(world, command.ca);
   if (!authority) return caNotFound(world, command.ca);
   const stopped = stoppedRefusal(world, authority, `${authority.name} cannot publish a ${command.kind} CRL`);

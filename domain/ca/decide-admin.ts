@@ -4,7 +4,7 @@ import type { LabEvent } from '../lab/events.ts';
 import { accept, refuse, type Decision } from '../lab/decision.ts';
 import type { World } from '../lab/world.ts';
 import { selectCertificate } from '../hosts/decide.ts';
-import type { SimTime } from '../shared/time.ts';
+import type { Timed } from '../shared/time.ts';
 import { issuance } from './decide-enrollment.ts';
 import { TemplateName } from '../shared/ids.ts';
 import { authorityFor, caNotFound, findTemplate, templateAsTyped, templateNotFound } from './lookup.ts';
@@ -58,7 +58,7 @@ const pendingOf = (world: World, command: ApproveRequest | DenyRequest, verb: st
   );
 };
 
-const approve = (world: World, command: ApproveRequest, at: SimTime): Decision => {
+const approve = (world: World, command: Timed<ApproveRequest>): Decision => {
   const found = pendingOf(world, command, 'issue');
   if ('kind' in found) return found;
   const { pending } = found;
@@ -67,14 +67,14 @@ const approve = (world: World, command: ApproveRequest, at: SimTime): Decision =
   if (!template || !requester)
     return refuse('NOT_FOUND', `Request ${pending.requestId} names a template or requester the directory no longer holds.`);
   // Issued into the CA database only: the requester retrieves it (autoenrollment's "update pending certificates").
-  return issuance(world, template, requester, pending.requested ?? { dnsNames: [] }, null, at, [], {
+  return issuance(world, template, requester, pending.requested ?? { dnsNames: [] }, null, command.at, [], {
     requestId: pending.requestId,
     approved: true,
   });
 };
 
 /** Renew (same or new key) or re-enroll a certificate of a host's personal store; the old one is archived. */
-const renew = (world: World, command: RenewCertificate, at: SimTime): Decision => {
+const renew = (world: World, command: Timed<RenewCertificate>): Decision => {
   const stored = selectCertificate(world, command.host, command.certificate);
   const issued = stored && Object.values(world.ca.issued).find((c) => c.thumbprint === stored.thumbprint);
   if (!stored || !issued) return refuse('CERTIFICATE_NOT_IN_STORE', `${command.host}'s personal store holds no such certificate to renew.`);
@@ -91,10 +91,13 @@ const renew = (world: World, command: RenewCertificate, at: SimTime): Decision =
     dnsNames: issued.dnsNames,
     ...(issued.subject.startsWith('CN=') ? { commonName: issued.subject.slice(3).split(',')[0] } : {}),
   };
-  return issuance(world, template, requester, names, { host: command.host, store: 'personal' }, at, [], { ...(key ? { key } : {}), after });
+  return issuance(world, template, requester, names, { host: command.host, store: 'personal' }, command.at, [], {
+    ...(key ? { key } : {}),
+    after,
+  });
 };
 
-export const decideCaAdmin = (command: CaAdminCommand, world: World, at: SimTime): Decision =>
+export const decideCaAdmin = (command: Timed<CaAdminCommand>, world: World): Decision =>
   match(command)
     .with({ type: 'RemoveTemplateFromCa' }, (c) => {
       const authority = authorityFor(world, c.ca);
@@ -120,11 +123,11 @@ export const decideCaAdmin = (command: CaAdminCommand, world: World, at: SimTime
         data: { template: template.name, tab: c.tab, settings, minorRevision: template.minorRevision + 1 },
       });
     })
-    .with({ type: 'ApproveRequest' }, (c) => approve(world, c, at))
+    .with({ type: 'ApproveRequest' }, (c) => approve(world, c))
     .with({ type: 'DenyRequest' }, (c) => {
       const found = pendingOf(world, c, 'deny');
       if ('kind' in found) return found;
       return accept({ type: 'CertificateRequestDenied', data: { ca: found.authority.name, requestId: found.pending.requestId } });
     })
-    .with({ type: 'RenewCertificate' }, (c) => renew(world, c, at))
+    .with({ type: 'RenewCertificate' }, (c) => renew(world, c))
     .exhaustive();

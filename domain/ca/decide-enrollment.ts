@@ -5,7 +5,7 @@ import { accept, refuse, type Decision } from '../lab/decision.ts';
 import type { LabEvent } from '../lab/events.ts';
 import type { World } from '../lab/world.ts';
 import { requestKeyRef, type KeyRef } from '../shared/ids.ts';
-import { addDays, addMinutes, type SimTime } from '../shared/time.ts';
+import { addDays, addMinutes, type SimTime, type Timed } from '../shared/time.ts';
 import { hasRight, whyRightsMissing } from './access.ts';
 import type { RequestCertificate } from './commands.ts';
 import { publicationPoints } from './crl-urls.ts';
@@ -205,7 +205,7 @@ export const issuance = (
 };
 
 /** Request New Certificate in the Certificates snap-in (or a request ConfigMgr makes for a device). */
-export const decideEnrollment = (command: RequestCertificate, world: World, at: SimTime): Decision => {
+export const decideEnrollment = (command: Timed<RequestCertificate>, world: World): Decision => {
   const requester = world.directory.principals[command.requester];
   if (!requester) return refuse('NOT_FOUND', `Expected a computer named "${command.requester}"; none exists.`);
   const template = templateAsTyped(world.ca, command.template);
@@ -228,7 +228,7 @@ export const decideEnrollment = (command: RequestCertificate, world: World, at: 
     requester,
     command,
     { host: requester.name, store: command.store },
-    at,
+    command.at,
     [],
     command.keySize ? { keySize: command.keySize } : {},
   );

@@ -1,5 +1,5 @@
 import type { Thumbprint } from '../shared/ids.ts';
-import type { SimTime } from '../shared/time.ts';
+import type { SimTime, Timed } from '../shared/time.ts';
 import { match } from 'ts-pattern';
 import { issuance, whyNotOffered } from '../ca/decide-enrollment.ts';
 import { findTemplate, templateAsTyped } from '../ca/lookup.ts';
@@ -69,7 +69,7 @@ const deviceEvents = (world: World, device: string, user: string, platform: 'mob
       ]),
 ];
 
-export const decideConfigMgr = (command: ConfigMgrCommand, world: World, at: SimTime): Decision =>
+export const decideConfigMgr = (command: Timed<ConfigMgrCommand>, world: World): Decision =>
   match(command)
     .with({ type: 'ConfigureSiteSystem' }, ({ host, intranetFqdn, internetFqdn }) => {
       if (!world.hosts.hosts[host]) return refuse('NOT_FOUND', `Expected a site system server named "${host}"; the lab has none.`);
@@ -125,7 +125,7 @@ export const decideConfigMgr = (command: ConfigMgrCommand, world: World, at: Sim
       if (!found) return refuse('NOT_FOUND', `Expected a template named "${template}" for the ${platform} enrollment profile.`);
       return accept({ type: 'EnrollmentProfileSet', data: { platform, template: found.name } });
     })
-    .with({ type: 'EnrollDevice' }, ({ user, device, platform }) => {
+    .with({ type: 'EnrollDevice' }, ({ user, device, platform, at }) => {
       const profile = world.configmgr.enrollmentProfiles[platform];
       if (!profile) return refuse('NOT_CONFIGURED', `No ${platform} enrollment profile names a certificate template in client settings.`);
       const template = findTemplate(world.ca, TemplateName(profile))!;
@@ -148,7 +148,7 @@ export const decideConfigMgr = (command: ConfigMgrCommand, world: World, at: Sim
         deviceEvents(world, device, user, platform, at),
       );
     })
-    .with({ type: 'ProvisionAmtComputer' }, ({ computer, fqdn }) => {
+    .with({ type: 'ProvisionAmtComputer' }, ({ computer, fqdn, at }) => {
       const group = world.configmgr.outOfBand.amtGroup;
       if (!group)
         return refuse(

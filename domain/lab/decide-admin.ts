@@ -1,4 +1,3 @@
-import type { SimTime } from '../shared/time.ts';
 import type { AdvanceTime, RefreshGroupPolicy } from './admin-commands.ts';
 import { accept, refuse, type Decision } from './decision.ts';
 import type { World } from './world.ts';
@@ -13,7 +12,7 @@ export const decideAdvanceTime = (command: AdvanceTime, world: World): Decision 
  * `gpupdate /force` refreshes the computer's policy. It does not start autoenrollment by itself (a pass runs at
  * startup, every 8 hours and on `certutil -pulse`) and does not renew the computer's token.
  */
-export const decideGroupPolicyRefresh = (command: RefreshGroupPolicy, world: World, _at: SimTime): Decision =>
+export const decideGroupPolicyRefresh = (command: RefreshGroupPolicy, world: World): Decision =>
   world.directory.principals[command.computer]?.kind === 'computer' && world.hosts.hosts[command.computer]
     ? accept({ type: 'GroupPolicyRefreshed', data: { computer: command.computer } })
     : refuse('NOT_FOUND', `Expected a domain computer named "${command.computer}"; none exists.`);

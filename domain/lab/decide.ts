@@ -17,7 +17,6 @@ import type { World } from './world.ts';
 
 /** The lab's one decider: a command against the world, at the simulated time the command carries. Pure. */
 export const decide = (command: Timed, world: World): Decision => {
-  const { at } = command;
   return match(command)
     .with({ type: P.union('CreateGroup', 'AddGroupMember', 'RestartComputer', 'CreateGpo', 'ConfigureAutoenrollmentPolicy') }, (c) =>
       decideDirectory(c, world),
@@ -35,10 +34,10 @@ export const decide = (command: Timed, world: World): Decision => {
       },
       (c) => decideTemplate(c, world),
     )
-    .with({ type: 'RequestCertificate' }, (c) => decideEnrollment(c, world, at))
-    .with({ type: 'Autoenroll' }, (c) => decideAutoenrollment(c, world, at))
+    .with({ type: 'RequestCertificate' }, (c) => decideEnrollment(c, world))
+    .with({ type: 'Autoenroll' }, (c) => decideAutoenrollment(c, world))
     .with({ type: 'RevokeCertificate' }, (c) => decideRevocation(c, world))
-    .with({ type: 'PublishCrl' }, (c) => decideCrlPublication(c, world, at))
+    .with({ type: 'PublishCrl' }, (c) => decideCrlPublication(c, world))
     .with({ type: P.union('StopCaService', 'StartCaService') }, (c) => decideCaService(c, world))
     .with({ type: P.union('BindCertificate', 'VerifyBinding', 'ExportCertificate', 'VerifyCertificate') }, (c) => decideHosts(c, world))
     .with(
@@ -54,13 +53,13 @@ export const decide = (command: Timed, world: World): Decision => {
           'ProvisionAmtComputer',
         ),
       },
-      (c) => decideConfigMgr(c, world, at),
+      (c) => decideConfigMgr(c, world),
     )
     .with({ type: P.union('RemoveTemplateFromCa', 'ChangeTemplateSettings', 'ApproveRequest', 'DenyRequest', 'RenewCertificate') }, (c) =>
-      decideCaAdmin(c, world, at),
+      decideCaAdmin(c, world),
     )
     .with({ type: 'AdvanceTime' }, (c) => decideAdvanceTime(c, world))
-    .with({ type: 'RefreshGroupPolicy' }, (c) => decideGroupPolicyRefresh(c, world, at))
+    .with({ type: 'RefreshGroupPolicy' }, (c) => decideGroupPolicyRefresh(c, world))
     .exhaustive();
 };
 

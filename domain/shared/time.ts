@@ -5,6 +5,9 @@ export type SimTime = Brand<string, 'SimTime'>;
 /** Cast only: the schemas and parsers that read a time check it with `isSimTime` first. */
 export const SimTime = (at: string): SimTime => at as SimTime;
 
+/** A command with the simulated time it is decided at: each decider reads its time from the command. */
+export type Timed<C> = C & { readonly at: SimTime };
+
 export const addMinutes = (at: SimTime, minutes: number): SimTime => SimTime(new Date(Date.parse(at) + minutes * 60_000).toISOString());
 
 export const addDays = (at: SimTime, days: number): SimTime => addMinutes(at, days * 24 * 60);
