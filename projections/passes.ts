@@ -2,6 +2,7 @@ import type { Draft } from 'immer';
 import type { LabEvent, RecordedEvent, World } from '../domain/index.ts';
 import { recordPasses } from './ca.ts';
 import { upTo } from './provenance.ts';
+import { recordView } from './record-view.ts';
 
 type Hosts = World['hosts']['hosts'];
 
@@ -14,6 +15,8 @@ type Hosts = World['hosts']['hosts'];
 export interface PassIndex {
   /** The computers with passes, in the order their stretches are packed. */
   readonly computers: readonly string[];
+  /** Each of those computers' place in `computers`. */
+  readonly slots: ReadonlyMap<string, number>;
   /** Where each computer's stretch of `passes` ends. */
   readonly ends: Int32Array;
   /** The positions of the passes that found their computer provisioned (the fold ignores the others). */
@@ -47,7 +50,8 @@ export const passIndex = (events: readonly RecordedEvent[]): PassIndex => {
     at += list.length;
     ends[i] = at;
   });
-  return { computers: [...lists.keys()], ends, passes, provisioned };
+  const computers = [...lists.keys()];
+  return { computers, slots: new Map(computers.map((name, i) => [name, i])), ends, passes, provisioned };
 };
 
 /** How many of `passes[from..to)` (ascending) are at most `n`. */
@@ -62,23 +66,40 @@ const countUpTo = (passes: Int32Array, from: number, to: number, n: number): num
   return low - from;
 };
 
-/** `world` (folded without passes up to `n`) with each host's passes since its last provisioning laid over it. */
+/** `host` at `n` with its passes since its last provisioning laid over it (the host itself when it has none). */
+const hostAt = (host: Hosts[string], name: string, index: PassIndex, events: readonly RecordedEvent[], n: number): Hosts[string] => {
+  const slot = index.slots.get(name);
+  if (slot === undefined) return host;
+  const { ends, passes } = index;
+  const from = slot === 0 ? 0 : ends[slot - 1]!;
+  const count = countUpTo(passes, from, ends[slot]!, n);
+  if (count === 0) return host;
+  const provisions = index.provisioned.get(name)!;
+  const since = count - countUpTo(passes, from, ends[slot]!, provisions[upTo(provisions, n) - 1]!);
+  if (since === 0) return host;
+  const copy = Object.assign({}, host) as Draft<Hosts[string]>;
+  const last = events[passes[from + count - 1]! - 1] as RecordedEvent<Extract<LabEvent, { type: 'AutoenrollmentRan' }>>;
+  recordPasses(copy, last, since);
+  return copy as Hosts[string];
+};
+
+/**
+ * `world` (folded without passes up to `n`) with each host's passes since its last provisioning laid over it. The
+ * hosts record reads as a plain one; each host is laid over when first read, so a seek pays only for the hosts read.
+ */
 export const withPasses = (world: World, index: PassIndex, events: readonly RecordedEvent[], n: number): World => {
-  let hosts: Record<string, Hosts[string]> | undefined;
-  const { computers, ends, passes } = index;
-  for (let i = 0; i < computers.length; i += 1) {
-    const from = i === 0 ? 0 : ends[i - 1]!;
-    const count = countUpTo(passes, from, ends[i]!, n);
-    if (count === 0) continue;
-    const name = computers[i]!;
-    const provisions = index.provisioned.get(name)!;
-    const since = count - countUpTo(passes, from, ends[i]!, provisions[upTo(provisions, n) - 1]!);
-    const host = world.hosts.hosts[name];
-    if (since === 0 || !host) continue;
-    const copy = Object.assign({}, host) as Draft<Hosts[string]>;
-    const last = events[passes[from + count - 1]! - 1] as RecordedEvent<Extract<LabEvent, { type: 'AutoenrollmentRan' }>>;
-    recordPasses(copy, last, since);
-    (hosts ??= { ...world.hosts.hosts })[name] = copy as Hosts[string];
-  }
-  return hosts ? { ...world, hosts: { ...world.hosts, hosts } } : world;
+  const hosts = world.hosts.hosts;
+  if (index.passes.length === 0) return world;
+  const laid = new Map<string, Hosts[string]>();
+  const view = recordView<Hosts[string]>({
+    get: (name) => {
+      const known = laid.get(name);
+      if (known !== undefined || !Object.hasOwn(hosts, name)) return known;
+      const host = hostAt(hosts[name]!, name, index, events, n);
+      laid.set(name, host);
+      return host;
+    },
+    keys: () => Object.keys(hosts),
+  });
+  return { ...world, hosts: { ...world.hosts, hosts: view } };
 };

@@ -1,6 +1,6 @@
 import type { RecordedEvent, World } from '../domain/index.ts';
 import { emptyWorld } from '../domain/index.ts';
-import { fold } from './fold.ts';
+import { foldLayered } from './layered-fold.ts';
 import { passIndex, withPasses, type PassIndex } from './passes.ts';
 import { provenanceAt, provenanceIndex, upTo, type ProvenanceIndex } from './provenance.ts';
 
@@ -40,7 +40,8 @@ const placeCheckpoints = (events: readonly RecordedEvent[], interval: number, de
   return at;
 };
 
-const withoutProvenanceOrPasses = { provenance: false, passes: false } as const;
+/** At most this many events that change a checkpoint lie between two checkpoints: a seek folds no more than that. */
+const densest = 250;
 
 /**
  * The log folded into checkpoints (every `interval` events, 2,000 or a hundredth of a long log, and every half
@@ -49,7 +50,7 @@ const withoutProvenanceOrPasses = { provenance: false, passes: false } as const;
  * provenance are read from indexes of the whole log and laid over the world a seek returns.
  */
 export const buildTimeline = (events: readonly RecordedEvent[], interval = Math.max(2000, Math.ceil(events.length / 100))): Timeline => {
-  const boundaries = placeCheckpoints(events, interval, Math.ceil(interval / 2));
+  const boundaries = placeCheckpoints(events, interval, Math.min(densest, Math.ceil(interval / 2)));
   const worlds: World[] = [emptyWorld];
   let passes: PassIndex | undefined;
   let provenance: ProvenanceIndex | undefined;
@@ -57,7 +58,7 @@ export const buildTimeline = (events: readonly RecordedEvent[], interval = Math.
   const checkpoint = (k: number): World => {
     while (worlds.length <= k) {
       const i = worlds.length;
-      worlds.push(fold(events.slice(boundaries[i - 1], boundaries[i]), worlds[i - 1], withoutProvenanceOrPasses));
+      worlds.push(foldLayered(events, boundaries[i - 1]!, boundaries[i]!, worlds[i - 1]!, true));
     }
     return worlds[k]!;
   };
@@ -79,7 +80,7 @@ export const buildTimeline = (events: readonly RecordedEvent[], interval = Math.
       if (last?.n === position) return last.world;
       const k = upTo(boundaries, position) - 1;
       const base = checkpoint(k);
-      const folded = position === boundaries[k] ? base : fold(events.slice(boundaries[k], position), base, withoutProvenanceOrPasses);
+      const folded = position === boundaries[k] ? base : foldLayered(events, boundaries[k]!, position, base, false);
       const world = withPasses(folded, (passes ??= passIndex(events)), events, position);
       const index = () => (provenance ??= provenanceIndex(events));
       last = { n: position, world: { ...world, provenance: provenanceAt(index, position) } };
