@@ -24,7 +24,7 @@ const changesCheckpoint = (event: RecordedEvent) => event.type !== 'Autoenrollme
 
 /**
  * Where checkpoints go: after `interval` events, or sooner, after `dense` events that change the world kept in a
- * checkpoint, so a seek folds few events through immer wherever the log is busy.
+ * checkpoint, so a seek folds few events wherever the log is busy.
  */
 const placeCheckpoints = (events: readonly RecordedEvent[], interval: number, dense: number): number[] => {
   const at = [0];
@@ -44,10 +44,11 @@ const placeCheckpoints = (events: readonly RecordedEvent[], interval: number, de
 const densest = 250;
 
 /**
- * The log folded into checkpoints (every `interval` events, 2,000 or a hundredth of a long log, and every half
- * interval of events that change a checkpoint), each built when a seek first needs it. Immer shares what did not change between
- * checkpoints, and what changes on every timer pass is kept out of them: a computer's passes and the entities'
- * provenance are read from indexes of the whole log and laid over the world a seek returns.
+ * The log folded into checkpoints (every `interval` events, 2,000 or a hundredth of a long log, and every half interval
+ * or 250 events that change a checkpoint, whichever is fewer), each built when a seek first needs it. A checkpoint's
+ * large records are layers over the checkpoint before (projections/layered-fold.ts), and what changes on every timer
+ * pass is kept out of them: a computer's passes and the entities' provenance are read from indexes of the whole log
+ * and laid over the world a seek returns, each entry when it is read.
  */
 export const buildTimeline = (events: readonly RecordedEvent[], interval = Math.max(2000, Math.ceil(events.length / 100))): Timeline => {
   const boundaries = placeCheckpoints(events, interval, Math.min(densest, Math.ceil(interval / 2)));
