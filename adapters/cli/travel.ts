@@ -1,10 +1,12 @@
 import { createInterface } from 'node:readline';
 import { reportFailure } from './errors.ts';
 import { createSession, travelHelp, type TravelSession } from '../travel/session.ts';
-import { TravelError } from '../travel/source.ts';
+import { openSourceInChunks, TravelError } from '../travel/source.ts';
 import { storeOption } from '../postgres/lab-store.ts';
 import { followTravel, openTravelSource, storeWords, untilInterrupted } from '../postgres/travel.ts';
+import type { ProgressSink } from './progress.ts';
 import type { Io } from './run.ts';
+import { readingProgress } from './travel-progress.ts';
 
 export const travelUsage = `Usage: pkilab travel <lab.jsonl | exported.json> [COMMAND ...] [--json]
        pkilab travel <LAB> --store postgres://… [COMMAND ...] [--json]   a lab in a store (or PKILAB_STORE)
@@ -36,16 +38,26 @@ Exit codes: 0 done, 2 bad input (at a piped prompt: a command failed).
 const print = (io: Io, json: boolean, indent?: number) => (out: { lines: string[]; json: unknown }) =>
   io.out(json ? JSON.stringify(out.json, null, indent) : out.lines.join('\n'));
 
+type Progress = ReturnType<typeof readingProgress>;
+
 /**
- * The prompt: one command a line. On a terminal it shows `travel @cursor/events>`; from a pipe it prints no
- * prompt at all, so the output is only the commands' (JSON Lines with --json). Exit 2 if a piped command failed.
+ * The prompt: one command a line. On a terminal it shows `travel @cursor/events>` (`events+` while the rest of the
+ * log is still being checked); from a pipe it prints no prompt at all, so the output is only the commands' (JSON
+ * Lines with --json). Exit 2 if a piped command failed, or if the log turned out damaged further on: that error is
+ * reported once, when it is reached, and ends the prompt.
  */
-const prompt = async (session: TravelSession, io: Io, json: boolean): Promise<number> => {
+const prompt = async (session: TravelSession, io: Io, json: boolean, progress: Progress, done: Promise<void>): Promise<number> => {
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const rl = createInterface({ input: process.stdin, ...(interactive ? { output: process.stdout, terminal: true } : { terminal: false }) });
+  let broken: { error: unknown } | undefined;
+  done.catch((error) => {
+    broken = { error };
+    rl.close();
+  });
   const show = () => {
-    if (!interactive) return;
-    rl.setPrompt(`travel @${session.cursor}/${session.timeline.events.length}> `);
+    progress.pause();
+    if (!interactive || broken) return;
+    rl.setPrompt(`travel @${session.cursor}/${session.timeline.events.length}${session.reading ? '+' : ''}> `);
     rl.prompt();
   };
   let failed = false;
@@ -54,9 +66,14 @@ const prompt = async (session: TravelSession, io: Io, json: boolean): Promise<nu
     const command = line.trim();
     if (command === 'quit' || command === 'exit') break;
     if (command) {
+      progress.resume();
       try {
-        print(io, json)(await session.run(command));
+        const out = await session.run(command);
+        progress.clear();
+        print(io, json)(out);
       } catch (error) {
+        progress.clear();
+        if (broken?.error === error) break;
         reportFailure(io, 'travel', error, json);
         failed = true;
       }
@@ -64,7 +81,50 @@ const prompt = async (session: TravelSession, io: Io, json: boolean): Promise<nu
     show();
   }
   rl.close();
+  await done.catch(() => undefined);
+  if (broken) return reportFailure(io, 'travel', broken.error, json);
   return failed && !interactive ? 2 : 0;
+};
+
+/** Bytes read at a time from a JSONL log; PKILAB_READ_CHUNK_BYTES makes them fewer (the tests read a small log in many chunks). */
+const chunkBytes = (): number | undefined => {
+  const n = Number(process.env.PKILAB_READ_CHUNK_BYTES);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+/** The indicator's sink: stderr when it is a terminal (or PKILAB_PROGRESS=1 says to draw anyway); nothing with --json. */
+const progressSink = (json: boolean): ProgressSink =>
+  json
+    ? { write: () => true }
+    : {
+        isTTY: Boolean(process.stderr.isTTY) || process.env.PKILAB_PROGRESS === '1',
+        columns: process.stderr.columns,
+        write: (text) => process.stderr.write(text),
+      };
+
+/**
+ * Opens the lab and answers: one command, or a prompt. A log on disk is read in chunks, so the first answer comes
+ * once the events it needs are checked; the rest is checked after it (exit 2 if that finds the log damaged).
+ */
+const answer = async (
+  path: string,
+  command: string[],
+  options: { io: Io; json: boolean; store: string | undefined; progress: Progress; warn: (w: string) => void },
+): Promise<number> => {
+  const { io, json, progress, warn } = options;
+  const source = path.endsWith('.jsonl')
+    ? await openSourceInChunks(path, warn, chunkBytes())
+    : await openTravelSource(path, storeOption(options.store), warn);
+  progress.follow(source.reading);
+  const session = createSession(source, warn);
+  const done = source.reading?.done ?? Promise.resolve();
+  if (command.length === 0) return prompt(session, io, json, progress, done);
+  const out = await session.runWords(command);
+  progress.clear();
+  print(io, json, 2)(out);
+  progress.resume();
+  await done;
+  return 0;
 };
 
 /** `pkilab travel`: one-shot commands, or a prompt when none is given. */
@@ -74,20 +134,21 @@ export const travelCommand = async (args: string[], io: Io): Promise<number> => 
   const words = storeWords(args.filter((a) => a !== '--json'));
   const [path, ...command] = words.rest;
   if (!path) return (io.err(`pkilab travel: expected a lab log or an exported lab, found nothing.\n\n${travelUsage}`), 2);
+  const progress = readingProgress(progressSink(json));
+  const warn = (w: string) => {
+    progress.clear();
+    io.err(`warning: ${w}`);
+  };
   try {
     if (/^--?[^-]/.test(path)) throw new TravelError(`unknown option ${path}; expected --json, --store VALUE, --follow or --help`);
     if (words.follow && (command.length > 0 || json)) {
       const found = JSON.stringify([...command, ...(json ? ['--json'] : [])].join(' '));
       throw new TravelError(`--follow prints events as they land and takes no COMMAND or --json, found ${found}`);
     }
-    if (words.follow) return await followTravel(path, storeOption(words.store), io.out, untilInterrupted(), (w) => io.err(`warning: ${w}`));
-    const session = createSession(await openTravelSource(path, storeOption(words.store), (w) => io.err(`warning: ${w}`)), (w) =>
-      io.err(`warning: ${w}`),
-    );
-    if (command.length === 0) return prompt(session, io, json);
-    print(io, json, 2)(await session.runWords(command));
-    return 0;
+    if (words.follow) return await followTravel(path, storeOption(words.store), io.out, untilInterrupted(), warn);
+    return await answer(path, command, { io, json, store: words.store, progress, warn });
   } catch (error) {
+    progress.pause();
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       return reportFailure(io, 'travel', new TravelError(`no file at ${(error as NodeJS.ErrnoException).path ?? path}`), json);
     return reportFailure(io, 'travel', error, json);

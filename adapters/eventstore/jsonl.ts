@@ -5,6 +5,7 @@ import { eventStoreError, type EventStore, type PendingEvent } from '../../workf
 import { ensureFolder, modes, syncFolder, writeFileAtomic } from '../files/atomic.ts';
 import { storedEvents } from './event-text.ts';
 import { formatLine, parseLines } from './jsonl-format.ts';
+import { tornWarning, unchainedWarning } from './jsonl-warnings.ts';
 import type { WriterLock } from './lock.ts';
 import { logChecker, refuseBrokenLog, type LogChecker } from './validate.ts';
 
@@ -72,9 +73,7 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
     }
     const parsed = parseLines(path, text, eventsOf(loaded).length + 1, loaded.chain, loaded.chained);
     if (parsed.unchained > 0 && eventsOf(loaded).length === 0) {
-      warnOnce(
-        `${path}: written by an older pkilab, without integrity marks; a hand edit of its first ${parsed.unchained} line(s) cannot be detected`,
-      );
+      warnOnce(unchainedWarning(path, parsed.unchained));
     }
     loaded.checker.add(parsed.entries);
     const { checker } = loaded;
@@ -91,7 +90,7 @@ export const jsonlEventStore = (folder: string, options: JsonlOptions = {}): Eve
     refuseIfBroken(loaded);
     for (const warning of checker.result.warnings.slice(loaded.reported)) options.onWarning?.(warning.message);
     loaded.reported = checker.result.warnings.length;
-    if (parsed.torn && !options.lock) warnOnce(`${parsed.torn}; ignored (a writer may be appending now, or one stopped mid-append)`);
+    if (parsed.torn && !options.lock) warnOnce(tornWarning(parsed.torn));
     return loaded;
   };
 

@@ -7,6 +7,8 @@ import { bisect, why } from './origins.ts';
 import { TravelError, type LabSource } from './source.ts';
 import { exportCommand, forkCommand, whatIfCommand, type Context } from './what-if.ts';
 import type { TravelCommand, TravelSession } from './session-types.ts';
+import { reachOf } from './reach.ts';
+import { withReadingNote } from './reading-note.ts';
 import { commandWords } from './words.ts';
 
 export type { TravelSession } from './session-types.ts';
@@ -46,9 +48,8 @@ const commandTable: Readonly<Record<string, TravelCommand>> = {
   help: (_session, _args, command) => ({ lines: travelHelp, json: { command, commands: travelHelp.filter((l) => /^[a-z]/.test(l)) } }),
 };
 
-/** A time-travel session over one lab log: a cursor, the timeline, and the commands of `pkilab travel`. */
-export const createSession = (source: LabSource, warn: (w: string) => void): TravelSession => {
-  const events = source.events;
+/** What the commands read: the events (those checked so far, while a log is still being read), their timeline and places. */
+const contextOf = (source: LabSource, events: readonly RecordedEvent[], warn: (w: string) => void): Context => {
   const timeline = buildTimeline(events);
   const where = placesOf(events);
   const last = events.length;
@@ -61,18 +62,55 @@ export const createSession = (source: LabSource, warn: (w: string) => void): Tra
   const lineOf = (e: RecordedEvent) =>
     `${String(e.position).padStart(5)}  ${e.at.slice(0, 16)}  [${stepText(where[e.position - 1]!)}] ${e.type}: ${describeEvent(e)}`;
   const json = (e: RecordedEvent): EventJson => eventJson(e, where[e.position - 1]!, describeEvent(e));
-  const context: Context = { source, events, timeline, last, where, int, lineOf, json, warn };
+  return { source, events, timeline, last, where, int, lineOf, json, warn };
+};
+
+/**
+ * A time-travel session over one lab log: a cursor, the timeline, and the commands of `pkilab travel`. Over a log
+ * still being read (`source.reading`) each command first waits for the events it reads (the whole log unless it
+ * names positions), answers from the events checked so far and says so; once the read fails, every command fails
+ * with its error. The cursor starts at the end of the log.
+ */
+export const createSession = (source: LabSource, warn: (w: string) => void): TravelSession => {
+  const reading = source.reading;
+  const complete = () => !reading || reading.progress.complete;
+  let built = contextOf(source, complete() ? source.events : source.events.slice(), warn);
+  let cursor: number | undefined = complete() ? built.last : undefined;
+  /** The context over every event checked so far (a copy of the growing list while the read goes on). */
+  const current = (): Context => {
+    const whole = complete();
+    if (built.last !== source.events.length || (whole && built.events !== source.events))
+      built = contextOf(source, whole ? source.events : source.events.slice(), warn);
+    return built;
+  };
 
   const session: TravelSession = {
-    timeline,
-    context,
-    cursor: last,
+    get timeline() {
+      return current().timeline;
+    },
+    get context() {
+      return current();
+    },
+    get cursor() {
+      return cursor ?? current().last;
+    },
+    set cursor(n) {
+      cursor = n;
+    },
+    get reading() {
+      return complete() ? undefined : reading!.progress;
+    },
     run: async (line) => session.runWords(commandWords(line)),
     async runWords(words) {
       const [command = 'help', ...args] = words;
       const run = Object.hasOwn(commandTable, command) ? commandTable[command] : undefined;
       if (!run) throw new TravelError(`unknown command "${command}"; expected one of ${commands.join(', ')}`);
-      return run(session, args, command);
+      if (reading) {
+        await reading.until(reachOf(command, args, cursor));
+        if (complete()) await reading.done;
+      }
+      const output = await run(session, args, command);
+      return session.reading ? withReadingNote(output, session.reading) : output;
     },
   };
 

@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import type { RecordedEvent } from '../../domain/index.ts';
+import { dirname, join } from 'node:path';
+import { KeyRef, type RecordedEvent } from '../../domain/index.ts';
 import type { KeyStore, LabPorts } from '../../workflows/index.ts';
-import { jsonlEventStore } from '../eventstore/jsonl.ts';
+import { readLogInChunks, type ChunkedLog } from '../eventstore/jsonl-chunks.ts';
 import { memoryEventStore } from '../eventstore/memory.ts';
 import { createFileAtomic, modes, writeFileAtomic } from '../files/atomic.ts';
 import { fileKeyStore } from '../keystore/files.ts';
@@ -26,6 +26,8 @@ export interface LabSource {
   readonly keys?: KeyStore;
   /** The secrets behind the log's references (PFX passwords), as far as they are known. */
   readonly secrets?: Readonly<Record<string, string>>;
+  /** A JSONL log still being read and checked: `events` grows until `reading.done` settles. */
+  readonly reading?: ChunkedLog;
 }
 
 export class TravelError extends Error {
@@ -61,19 +63,31 @@ const checkBundle = (path: string, json: unknown, onWarning: (w: string) => void
   return parsed.bundle as LabBundle;
 };
 
-/** Opens a lab log (`lab.jsonl`, keys in `keys/` beside it) or an exported bundle (`.json`), for reading only. */
+/**
+ * Opens a lab log (`lab.jsonl`, keys in `keys/` beside it) or an exported bundle (`.json`), for reading only. A log
+ * is returned once its first events are checked, with the rest still being read (`reading`); TravelError when it
+ * holds no events.
+ */
+export const openSourceInChunks = async (path: string, onWarning: (w: string) => void, chunkBytes?: number): Promise<LabSource> => {
+  if (!path.endsWith('.jsonl')) return bundleSource(path, await readBundle(path, onWarning));
+  const reading = readLogInChunks(path, { onWarning, ...(chunkBytes ? { chunkBytes } : {}) });
+  await reading.until(1);
+  if (reading.events.length === 0) throw new TravelError(`${path} holds no events (is the path right?)`);
+  return {
+    path,
+    events: reading.events,
+    keys: fileKeyStore(join(dirname(path), 'keys')),
+    secrets: await fileSecretStore(join(dirname(path), 'keys', 'secrets.json')).all(),
+    reading,
+  };
+};
+
+/** Opens a lab log or an exported bundle as `openSourceInChunks` does, once the whole log is read and checked. */
 export const openSource = async (path: string, onWarning: (w: string) => void): Promise<LabSource> => {
-  if (path.endsWith('.jsonl')) {
-    const events = await jsonlEventStore(dirname(path), { onWarning }).read(basename(path, '.jsonl'));
-    if (events.length === 0) throw new TravelError(`${path} holds no events (is the path right?)`);
-    return {
-      path,
-      events,
-      keys: fileKeyStore(join(dirname(path), 'keys')),
-      secrets: await fileSecretStore(join(dirname(path), 'keys', 'secrets.json')).all(),
-    };
-  }
-  return bundleSource(path, await readBundle(path, onWarning));
+  const source = await openSourceInChunks(path, onWarning);
+  await source.reading?.done;
+  const { reading: _done, ...whole } = source;
+  return whole;
 };
 
 /** An exported lab's JSON (read from `name`, or received whole: the studio's uploads) as a source held in memory. */
@@ -82,7 +96,7 @@ export const openBundleJson = (name: string, json: unknown, onWarning: (w: strin
 
 const bundleSource = async (path: string, bundle: LabBundle): Promise<LabSource> => {
   const keys = memoryKeyStore();
-  for (const [ref, pkcs8] of Object.entries(bundle.keys ?? {})) await keys.put(ref, pkcs8);
+  for (const [ref, pkcs8] of Object.entries(bundle.keys ?? {})) await keys.put(KeyRef(ref), pkcs8);
   return { path, events: bundle.events, keys, secrets: bundle.secrets ?? {} };
 };
 
