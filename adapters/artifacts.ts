@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { ekuName, findTemplate, TemplateName, type World } from '../domain/index.ts';
 import { writeCertEnroll, type CertEnrollFile } from './cert-enroll.ts';
-import { ensureFolder, modes, writeFileAtomic } from './files/atomic.ts';
+import { ensureFolder, modes, writeFileAtomic, writeFilesAtomic, type FileToWrite } from './files/atomic.ts';
 import { toPem } from './keystore/rsa.ts';
 
 interface CertificateArtifact {
@@ -37,15 +37,18 @@ export const writeArtifacts = async (world: World, folder: string, keyFolder: st
   const caCertificate = join(dir, 'ca.pem');
   if (authority) await writeFileAtomic(caCertificate, toPem('CERTIFICATE', authority.certificate), modes.shared);
   const certificates: CertificateArtifact[] = [];
+  const files: FileToWrite[] = [];
+  // Each issued certificate by thumbprint, looked up once per stored one (a scan per certificate grew as N²).
+  const issuedBy = new Map<string, World['ca']['issued'][string]>();
+  for (const c of Object.values(world.ca.issued)) if (!issuedBy.has(c.thumbprint)) issuedBy.set(c.thumbprint, c);
   for (const [host, stores] of Object.entries(world.hosts.stores)) {
     for (const [store, stored] of Object.entries(stores).flatMap(([name, list]) => (list ?? []).map((c) => [name, c] as const))) {
-      const issued = Object.values(world.ca.issued).find((c) => c.thumbprint === stored.thumbprint);
+      const issued = issuedBy.get(stored.thumbprint);
       if (!issued) continue;
       const base = join(dir, `${fileSafe(host)}-${fileSafe(stored.template)}-${stored.thumbprint.slice(0, 8)}`);
       const pem = `${base}.pem`;
       const der = `${base}.cer`;
-      await writeFileAtomic(pem, toPem('CERTIFICATE', issued.der), modes.shared);
-      await writeFileAtomic(der, Buffer.from(issued.der, 'base64'), modes.shared);
+      files.push({ path: pem, content: toPem('CERTIFICATE', issued.der) }, { path: der, content: Buffer.from(issued.der, 'base64') });
       certificates.push({
         host,
         store,
@@ -60,5 +63,6 @@ export const writeArtifacts = async (world: World, folder: string, keyFolder: st
       });
     }
   }
+  await writeFilesAtomic(files);
   return { caCertificate, certificates, certEnroll: await writeCertEnroll(world, dir) };
 };

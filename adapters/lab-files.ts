@@ -44,10 +44,12 @@ export class LabFolderError extends Error {
 
 /** The ports of a lab on disk. With a writer lock the log can be written; without one it is read-only. */
 export const filePorts = (folder: LabFolder, onWarning?: (message: string) => void, lock?: WriterLock): LabPorts => {
-  const keys = fileKeyStore(folder.keys, userKeys());
+  // Keys the pool places are flushed (one folder fsync) before the append of the events that name them.
+  const keys = fileKeyStore(folder.keys, userKeys(), { deferSync: true });
   const secrets = fileSecretStore(folder.secrets);
+  const events = jsonlEventStore(folder.root, { onWarning, ...(lock ? { lock } : {}) });
   return {
-    events: jsonlEventStore(folder.root, { onWarning, ...(lock ? { lock } : {}) }),
+    events: { ...events, append: async (...args) => (await keys.flush(), events.append(...args)) },
     keys,
     secrets,
     signer: x509Signer(keys),

@@ -64,3 +64,34 @@ export const createFileAtomic = async (path: string, content: string | Uint8Arra
   }
   await syncFolder(dirname(path));
 };
+
+/** One file of a batch for writeFilesAtomic. */
+export interface FileToWrite {
+  readonly path: string;
+  readonly content: string | Uint8Array;
+  readonly mode?: number;
+}
+
+/**
+ * Writes many files, each as writeFileAtomic writes one (a temporary file fsynced, then renamed over its target: a
+ * reader sees the old file or the new one), `parallel` at a time so that their fsyncs share the disk's flushes,
+ * and each folder synced once at the end instead of once per file. For thousands of files (a large lab's artifacts).
+ */
+export const writeFilesAtomic = async (files: readonly FileToWrite[], parallel = 16): Promise<void> => {
+  const folders = new Set<string>();
+  let next = 0;
+  const writer = async () => {
+    for (let file = files[next++]; file !== undefined; file = files[next++]) {
+      const temporary = await writeTemporary(file.path, file.content, file.mode ?? modes.shared);
+      try {
+        await rename(temporary, file.path);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+      folders.add(dirname(file.path));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, files.length) }, writer));
+  for (const folder of folders) await syncFolder(folder);
+};

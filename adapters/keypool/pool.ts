@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { link, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { linkSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureFolder, modes } from '../files/atomic.ts';
 import { createKeyFile } from '../keystore/key-file.ts';
@@ -43,28 +44,33 @@ const keysIn = async (sizeDir: string): Promise<string[]> => (await list(sizeDir
 
 /**
  * Takes the key file `name` in `sizeDir` by renaming it to a name only this process knows, then hands its path and
- * key to `use` and deletes it; undefined when another process took it first.
+ * key to `use` and deletes it; undefined when another process took it first. The rename, read, link and unlink are
+ * calls that wait for nothing but the folder's own entries (no fsync), so they are made synchronously: on a busy
+ * machine each trip through the thread pool cost more than the call (about 1.3 ms each at load 24).
  */
 const claim = async <T>(sizeDir: string, name: string, use: (path: string, pkcs8: string) => Promise<T>): Promise<T | undefined> => {
   const to = join(sizeDir, `.claimed-${process.pid}-${randomUUID()}`);
   try {
-    await rename(join(sizeDir, name), to);
+    renameSync(join(sizeDir, name), to);
   } catch (error) {
     if (missing(error)) return undefined; // another process took it first
     throw error;
   }
   try {
-    return await use(to, fromPem(await readFile(to, 'utf8')));
+    return await use(to, fromPem(readFileSync(to, 'utf8')));
   } finally {
-    await unlink(to);
+    unlinkSync(to);
   }
 };
 
 /** Links a claimed key file at `target`; across file systems (EXDEV) the key is written there as a new file. */
 const linkKey = async (claimed: string, pkcs8: string, target: string): Promise<string> => {
-  await link(claimed, target).catch((error: NodeJS.ErrnoException) =>
-    error.code === 'EXDEV' ? createKeyFile(target, pkcs8) : Promise.reject(error),
-  );
+  try {
+    linkSync(claimed, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await createKeyFile(target, pkcs8);
+  }
   return pkcs8;
 };
 
