@@ -6,7 +6,7 @@ import { isAlias, isCollection, isPair, isScalar, visit, type Alias, type Docume
  * alias that sits inside its own anchor (a value that would contain itself), `unresolved` the first alias naming no
  * anchor before it, if any.
  */
-export interface AliasExpansion {
+interface AliasExpansion {
   readonly written: number;
   readonly expanded: number;
   readonly cycleAt: number | undefined;

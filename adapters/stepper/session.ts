@@ -1,7 +1,6 @@
 import {
   decide,
   evaluateFindings,
-  templateAsTyped,
   timed,
   type Finding,
   type LabCommand,
@@ -14,7 +13,6 @@ import { diffWorlds, fold, progress, worlds, type Change } from '../../projectio
 import {
   currentStepOf,
   findProcedure,
-  nameTemplate,
   procedureSnapshot,
   startProcedure,
   takeStep,
@@ -23,7 +21,6 @@ import {
   type ProcedureDefinition,
   type StepDefinition,
 } from '../../workflows/index.ts';
-import { offeredTemplates } from './wizard.ts';
 import { choiceFields, choiceLine, type Field } from './words.ts';
 import { gpos } from './world-panel.ts';
 
@@ -163,14 +160,19 @@ export const ensureStarted = async (ports: LabPorts, lab: Lab, procedure: Proced
 
 const above = (world: World) => evaluateFindings(world).filter((f) => f.severity !== 'info');
 
+/** The option taken at a procedure's step; in a quiz, a choice other than the seed's is told what the seed does and why. */
+export interface TakenOption {
+  readonly procedure: ProcedureDefinition;
+  readonly step: StepDefinition;
+  readonly option: StepOption;
+  readonly quiz?: boolean;
+}
+
 /** Takes the option; returns the new lab and what it changed, the findings it brought and those it resolved. */
 export const takeOption = async (
   ports: LabPorts,
   lab: Lab,
-  procedure: ProcedureDefinition,
-  step: StepDefinition,
-  option: StepOption,
-  quiz = false,
+  { procedure, step, option, quiz = false }: TakenOption,
 ): Promise<{ lab: Lab; result: StepResult }> => {
   const before = lab.world;
   const taken = await takeStep(ports, lab, procedure.id, step.id, option.choice);
@@ -196,55 +198,3 @@ export const takeOption = async (
     },
   };
 };
-
-/** The template a procedure works on (named on its General tab) and the computers its steps name. */
-export const procedureScope = (lab: Lab, procedure: ProcedureDefinition): { template?: string; hosts: string[] } => {
-  const choices = choicesOf(lab, procedure.id);
-  const naming = procedure.steps.find((s) => s.id === nameTemplate.id);
-  const named =
-    nameTemplate.read({ choices })?.displayName ?? (naming?.seedChoice({ choices }) as { displayName?: string } | undefined)?.displayName;
-  const hosts = [
-    ...new Set(
-      procedure.steps.flatMap((s) => {
-        const choice = s.seedChoice({ choices }) as { computer?: string; host?: string } | null;
-        return [choice?.computer, choice?.host].filter((h): h is string => Boolean(h && lab.world.hosts.hosts[h]));
-      }),
-    ),
-  ];
-  return { ...(named ? { template: named } : {}), hosts };
-};
-
-/** The template's version, subject source, issuing CAs and security, as `explain` tells them. */
-const templateLines = (world: World, template: NonNullable<ReturnType<typeof templateAsTyped>>): string[] => {
-  const issuers = Object.values(world.ca.authorities)
-    .filter((a) => a.templatesToIssue.includes(template.name))
-    .map((a) => a.name)
-    .join(', ');
-  const security = template.acl.map((a) => `${a.principal} ${a.allow.join('+')}${a.deny.length ? ` deny ${a.deny.join('+')}` : ''}`);
-  return [
-    `Template "${template.displayName}": version ${template.schemaVersion}, ${template.subjectName.source}, issued by ${issuers || 'no CA'}`,
-    `  Security: ${security.join('; ')}`,
-  ];
-};
-
-/** Answers "why?" at this step: the template's offer on the Request Certificates page, the last rejection, findings. */
-export const explain = (lab: Lab, procedure: ProcedureDefinition, step: StepDefinition | undefined): string[] => {
-  const world: World = lab.world;
-  const lines: string[] = [];
-  const template = templateAsTyped(world.ca, nameTemplate.read({ choices: choicesOf(lab, procedure.id) })?.displayName ?? '');
-  const computer = (step?.seedChoice({ choices: choicesOf(lab, procedure.id) }) as { computer?: string } | undefined)?.computer;
-  if (computer && world.directory.principals[computer]?.kind === 'computer') {
-    lines.push(`Request Certificates on ${computer} (Show all templates):`);
-    for (const offer of offeredTemplates(world, computer))
-      lines.push(`  ${offer.available ? 'available  ' : 'unavailable'} ${offer.displayName}${offer.reason ? ` — ${offer.reason}` : ''}`);
-  }
-  if (template) lines.push(...templateLines(world, template));
-  const last = world.rejections.at(-1);
-  if (last) lines.push(`Last rejection (${last.step}): ${last.rejection.code} ${last.rejection.name}: ${last.rejection.reason}`);
-  const findings = evaluateFindings(world).filter((f) => f.severity !== 'info');
-  lines.push(findings.length ? 'Findings:' : 'No finding above informational.');
-  for (const f of findings) lines.push(`  [${f.severity}] ${f.id}: ${f.message} Fix: ${f.fix.procedure}`);
-  return lines;
-};
-
-export { findProcedure };

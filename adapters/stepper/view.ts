@@ -3,7 +3,8 @@ import { acceptedInputs } from '../../projections/index.ts';
 import { procedures, type Lab, type ProcedureDefinition } from '../../workflows/index.ts';
 import type { LabFolder } from '../lab-files.ts';
 import { procedureStatus, type ProcedureStatus } from './prerequisites.ts';
-import { checklist, currentStep, optionsFor, procedureScope, type Checklist, type StepOption, type StepResult } from './session.ts';
+import { procedureScope } from './explain.ts';
+import { checklist, currentStep, optionsFor, type Checklist, type StepOption, type StepResult } from './session.ts';
 import { choiceLine } from './words.ts';
 import { worldTab, worldTabs, type WorldTab } from './world-panel.ts';
 
@@ -14,7 +15,7 @@ export interface Resolution {
 }
 
 /** An earlier input of the lab, to go back to in one action. */
-export interface EarlierInput {
+interface EarlierInput {
   readonly position: number;
   readonly label: string;
 }

@@ -6,7 +6,8 @@ import { rejectionJson } from '../../json-shapes.ts';
 import { labFolder, openExistingLab } from '../../lab-files.ts';
 import { positionBeforeInputs } from '../../stepper/branch.ts';
 import { procedureStatus } from '../../stepper/prerequisites.ts';
-import { checklist, currentStep, ensureStarted, explain, optionsFor, takeOption, type StepOption } from '../../stepper/session.ts';
+import { explain } from '../../stepper/explain.ts';
+import { checklist, currentStep, ensureStarted, optionsFor, takeOption, type StepOption } from '../../stepper/session.ts';
 import { jsonBody, limitBody, parseWith, refuse } from './errors.ts';
 import { fieldsOf } from './procedures.ts';
 import type { OpenedLab } from './labs.ts';
@@ -120,7 +121,7 @@ const act = async (ports: LabPorts, lab: Lab, procedure: ProcedureDefinition, bo
   const started = await ensureStarted(ports, lab, procedure);
   const step = currentStep(started, procedure)!;
   const option = chooseOption(body, optionsFor(started, procedure, step), step.skippable, (choice) => step.parse(choice, step.id));
-  const taken = await takeOption(ports, started, procedure, step, option, quiz);
+  const taken = await takeOption(ports, started, { procedure, step, option, quiz });
   if (!taken.result.rejection) return { before, accepted: true };
   return { before, accepted: false, rejection: rejectionJson(taken.lab.world.rejections.at(-1)!) };
 };
