@@ -35,6 +35,27 @@ const applyOne = (world: Draft<World>, event: RecordedEvent): void => {
   (handlers[event.type] as Handler<LabEvent>)(world, event);
 };
 
+const skip: Handler<LabEvent> = () => undefined;
+
+/**
+ * Applies `events[start..end)` to a world in place, without provenance; `passes: false` leaves autoenrollment passes
+ * out. An event's type read from a log is not an interned string, so looking it up in the table hashes it every time;
+ * a log runs in stretches of one type (a timer pass on every host), so the handler of the event before is kept and
+ * reused while the type text stays the same.
+ */
+const applyRange = (world: Draft<World>, events: readonly RecordedEvent[], start: number, end: number, passes: boolean): void => {
+  let type = '';
+  let handler = skip;
+  for (let i = start; i < end; i += 1) {
+    const event = events[i]!;
+    if (event.type !== type) {
+      type = event.type;
+      handler = passes || type !== 'AutoenrollmentRan' ? (handlers[event.type] as Handler<LabEvent>) : skip;
+    }
+    handler(world, event);
+  }
+};
+
 /** Applies one recorded event to a draft world, and records its position under the entities it shapes. */
 export const apply = (world: Draft<World>, event: RecordedEvent): void => {
   applyOne(world, event);
@@ -73,8 +94,7 @@ const freshWorld = (): World => structuredClone(emptyWorld);
  */
 export const foldFromScratch = (events: readonly RecordedEvent[], options: FoldOptions = {}): World => {
   const world = freshWorld() as Draft<World>;
-  const passes = options.passes !== false;
-  for (const event of events) if (passes || event.type !== 'AutoenrollmentRan') applyOne(world, event);
+  applyRange(world, events, 0, events.length, options.passes !== false);
   if (options.provenance !== false) world.provenance = castDraft(provenanceAfter(world.provenance as World['provenance'], events.slice()));
   const last = events[events.length - 1];
   if (last) {
@@ -95,8 +115,7 @@ export const fold = (events: readonly RecordedEvent[], from: World = emptyWorld,
   for (let start = 0; start < events.length; start += batch) {
     const end = Math.min(events.length, start + batch);
     world = produce(world, (draft) => {
-      const passes = options.passes !== false;
-      for (let i = start; i < end; i += 1) if (passes || events[i]!.type !== 'AutoenrollmentRan') applyOne(draft, events[i]!);
+      applyRange(draft, events, start, end, options.passes !== false);
       if (options.provenance !== false) draft.provenance = castDraft(provenanceAfter(provenanceOf(draft), events.slice(start, end)));
       draft.position = events[end - 1]!.position;
       draft.now = events[end - 1]!.at;
