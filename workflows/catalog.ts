@@ -1,4 +1,4 @@
-import type { ProcedureDefinition } from './procedure.ts';
+import type { ProcedureDefinition } from './kit/procedure.ts';
 import { amt8021xClientCertificate, amtProvisioningCertificate, amtWebServerCertificate } from './procedures/amt.ts';
 import { cloudDpServiceCertificate } from './procedures/cloud-dp.ts';
 import { dpClientCertificate } from './procedures/dp-client.ts';

@@ -19,12 +19,12 @@ import {
 } from '../domain/index.ts';
 import { fold, workingWorld } from '../projections/index.ts';
 import { findProcedure } from './catalog.ts';
-import { ChoiceError } from './choices.ts';
+import { ChoiceError } from './kit/choices.ts';
 import { runDueWork } from './due-work.ts';
 import { execute, executeIn, recorded, stamp } from './execute.ts';
 import type { LabPorts, PendingEvent } from './ports.ts';
-import { currentStepOf, machineOf, type ProcedureSnapshot } from './machine.ts';
-import type { StepCommand, StepDefinition } from './procedure.ts';
+import { currentStepOf, machineOf, type ProcedureSnapshot } from './kit/machine.ts';
+import type { StepCommand, StepDefinition } from './kit/procedure.ts';
 import { procedureSnapshot, rememberSnapshot, toMachineEvent } from './replay.ts';
 import { sealSecrets } from './secrets.ts';
 

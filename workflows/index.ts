@@ -1,6 +1,14 @@
 export { procedures, findProcedure } from './catalog.ts';
-export type { ProcedureDefinition, PhaseDefinition, PhaseId, StepDefinition, StepKey, ProcedureContext, StepCommand } from './procedure.ts';
-export { phaseTitles } from './procedure.ts';
+export type {
+  ProcedureDefinition,
+  PhaseDefinition,
+  PhaseId,
+  StepDefinition,
+  StepKey,
+  ProcedureContext,
+  StepCommand,
+} from './kit/procedure.ts';
+export { phaseTitles } from './kit/procedure.ts';
 export {
   procedureMachine,
   machineOf,
@@ -9,7 +17,7 @@ export {
   type ProcedureInput,
   type ProcedureMachine,
   type ProcedureSnapshot,
-} from './machine.ts';
+} from './kit/machine.ts';
 export { prerequisitesOf } from './prerequisites.ts';
 export { procedureSnapshot } from './replay.ts';
 export { createGroup, nameTemplate } from './steps/template-steps.ts';
@@ -28,7 +36,7 @@ export {
   type ChoiceSchema,
   type Path,
   type Problem,
-} from './choices.ts';
+} from './kit/choices.ts';
 export { createLab, openLab, startProcedure, takeStep, type CaIdentity, type Lab, type StepOutcome } from './engine.ts';
 export {
   type EventStore,
@@ -81,5 +89,5 @@ export { seedDeployment } from './seed-deployment.ts';
 export { redecide, normalize, firstDivergence, type WhatIf, type Redecision, type CarriedStep } from './redecide.ts';
 export { actions, actionIds, findAction, actionSchema } from './actions/catalog.ts';
 export { adminProcedure, defineAction, type ActionDefinition, type ActionGroup } from './actions/definition.ts';
-export { takeAction } from './actions/take.ts';
+export { takeAction } from './take-action.ts';
 export { runDueWork } from './due-work.ts';

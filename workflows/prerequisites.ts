@@ -1,5 +1,5 @@
 import { findProcedure, procedures } from './catalog.ts';
-import type { ProcedureDefinition } from './procedure.ts';
+import type { ProcedureDefinition } from './kit/procedure.ts';
 import { createGroup, nameTemplate } from './steps/template-steps.ts';
 
 /** The seed's choice of every step of a procedure, each seeing the ones before it. */

@@ -1,9 +1,9 @@
 import type { RecordedEvent } from '../domain/index.ts';
 import { fold, isAcceptedInput } from '../projections/index.ts';
 import { adminProcedure } from './actions/definition.ts';
-import { takeAction } from './actions/take.ts';
+import { takeAction } from './take-action.ts';
 import { findProcedure } from './catalog.ts';
-import { currentStepOf } from './machine.ts';
+import { currentStepOf } from './kit/machine.ts';
 import { procedureSnapshot } from './replay.ts';
 import { startProcedure, takeStep, type Lab } from './engine.ts';
 import type { LabPorts } from './ports.ts';

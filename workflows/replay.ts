@@ -1,9 +1,9 @@
 import { initialTransition, transition } from 'xstate';
 import type { ProcedureProgress, RecordedEvent, World } from '../domain/index.ts';
 import { progressAfter } from '../projections/index.ts';
-import { machineOf, type ProcedureEvent, type ProcedureSnapshot } from './machine.ts';
+import { machineOf, type ProcedureEvent, type ProcedureSnapshot } from './kit/machine.ts';
 import { prerequisiteIds } from './prerequisites.ts';
-import { phaseOf, type ProcedureDefinition } from './procedure.ts';
+import { phaseOf, type ProcedureDefinition } from './kit/procedure.ts';
 
 /** The recorded input of an ActionTaken event as the machine event it was. */
 export const toMachineEvent = (data: { step: string; choice: unknown }): ProcedureEvent =>

@@ -1,13 +1,13 @@
 import type { SimTime } from '../domain/index.ts';
 import { findAction } from './actions/catalog.ts';
 import { adminProcedure } from './actions/definition.ts';
-import { takeAction } from './actions/take.ts';
+import { takeAction } from './take-action.ts';
 import { findProcedure } from './catalog.ts';
-import { ChoiceError, didYouMean } from './choices.ts';
+import { ChoiceError, didYouMean } from './kit/choices.ts';
 import { startProcedure, takeStep, type Lab } from './engine.ts';
 import { checkExpectations, type ExpectationResult } from './expectations.ts';
 import type { LabPorts } from './ports.ts';
-import type { ProcedureDefinition } from './procedure.ts';
+import type { ProcedureDefinition } from './kit/procedure.ts';
 import type { Rejection } from '../domain/index.ts';
 import type { Scenario, StepOverride } from './scenario.ts';
 

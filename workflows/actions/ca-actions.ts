@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choiceOf, text } from '../choices.ts';
+import { choiceOf, text } from '../kit/choices.ts';
 import { defineAction } from './definition.ts';
 
 const request = z.strictObject({

@@ -1,4 +1,4 @@
-import type { ChoiceSchema } from '../choices.ts';
+import type { ChoiceSchema } from '../kit/choices.ts';
 import { caActions } from './ca-actions.ts';
 import { certificateActions } from './certificate-actions.ts';
 import { computerActions } from './computer-actions.ts';

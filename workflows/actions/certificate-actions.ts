@@ -1,6 +1,6 @@
 import { Thumbprint } from '../../domain/index.ts';
 import { z } from 'zod';
-import { choiceOf, names, text } from '../choices.ts';
+import { choiceOf, names, text } from '../kit/choices.ts';
 import { defineAction } from './definition.ts';
 
 export const requestCertificate = defineAction({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Thumbprint, revocationReasonNames, type CrlKind, type RevocationReason, type RevocationTarget } from '../../domain/index.ts';
-import { ChoiceError, choiceOf, text } from '../choices.ts';
+import { ChoiceError, choiceOf, text } from '../kit/choices.ts';
 import { defineAction } from './definition.ts';
 
 const revokeFields = z.strictObject({

@@ -1,5 +1,5 @@
 import type { LabCommand, SimTime, World } from '../../domain/index.ts';
-import type { ChoiceSchema } from '../choices.ts';
+import type { ChoiceSchema } from '../kit/choices.ts';
 
 /** The `procedure` field of an administrative action's input and rejection in the log (`step` is the action id). */
 export const adminProcedure = 'admin';

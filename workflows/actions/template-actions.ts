@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { templateRights, type TemplateSettings } from '../../domain/index.ts';
-import { ChoiceError, choiceOf, names, text } from '../choices.ts';
+import { ChoiceError, choiceOf, names, text } from '../kit/choices.ts';
 import { subjectNameSchema } from '../steps/configure-steps.ts';
 import { defineAction } from './definition.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addMinutes, isSimTime, SimTime } from '../../domain/index.ts';
-import { ChoiceError, choiceOf, wording } from '../choices.ts';
+import { ChoiceError, choiceOf, wording } from '../kit/choices.ts';
 import { defineAction } from './definition.ts';
 
 const amount = z

@@ -1,11 +1,11 @@
 // Machines: amtProvisioningMachine, amtWebServerMachine and amt8021xClientMachine, each after its procedure
-// (phases holding steps, built by workflows/machine.ts).
+// (phases holding steps, built by workflows/kit/machine.ts).
 // Events: `events` in the definition (`pkilab procedures --events`). Test: test/workflows/procedures/amt.test.ts.
 import { contoso, oid } from '../../domain/index.ts';
 import { z } from 'zod';
-import { choiceOf, optionalText, text } from '../choices.ts';
-import { machineOf } from '../machine.ts';
-import { defineProcedure, phase, stepKey, type StepDefinition } from '../procedure.ts';
+import { choiceOf, optionalText, text } from '../kit/choices.ts';
+import { machineOf } from '../kit/machine.ts';
+import { defineProcedure, phase, stepKey, type StepDefinition } from '../kit/procedure.ts';
 import { requestStep } from '../steps/host-steps.ts';
 import { enrollOnlyFor, applicationPolicyStep, securityStep, subjectNameStep } from '../steps/configure-steps.ts';
 import { createGroupStep, duplicateStep, groupOf, issueStep, nameStep, restartStep, templateOf } from '../steps/template-steps.ts';
@@ -92,7 +92,7 @@ export const amtProvisioningCertificate = defineProcedure({
   test: 'test/workflows/procedures/amt.test.ts',
 });
 
-/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/machine.ts). */
+/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/kit/machine.ts). */
 export const amtProvisioningMachine = machineOf(amtProvisioningCertificate);
 
 export const amtWebServerCertificate = defineProcedure({
@@ -132,7 +132,7 @@ export const amtWebServerCertificate = defineProcedure({
   test: 'test/workflows/procedures/amt.test.ts',
 });
 
-/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/machine.ts). */
+/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/kit/machine.ts). */
 export const amtWebServerMachine = machineOf(amtWebServerCertificate);
 
 interface ComponentChoice {
@@ -237,5 +237,5 @@ export const amt8021xClientCertificate = defineProcedure({
   test: 'test/workflows/procedures/amt.test.ts',
 });
 
-/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/machine.ts). */
+/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/kit/machine.ts). */
 export const amt8021xClientMachine = machineOf(amt8021xClientCertificate);

@@ -1,8 +1,8 @@
-// Machine: cloudDpServiceMachine at the end of the file (phases holding steps, built by workflows/machine.ts).
+// Machine: cloudDpServiceMachine at the end of the file (phases holding steps, built by workflows/kit/machine.ts).
 // Events: `events` in the definition (`pkilab procedures --events`). Test: test/workflows/procedures/cloud-dp.test.ts.
 import { contoso } from '../../domain/index.ts';
-import { machineOf } from '../machine.ts';
-import { defineProcedure, phase } from '../procedure.ts';
+import { machineOf } from '../kit/machine.ts';
+import { defineProcedure, phase } from '../kit/procedure.ts';
 import { createCloudDpStep } from '../steps/configmgr-steps.ts';
 import { exportStep, requestStep } from '../steps/host-steps.ts';
 import { enrollOnlyFor, requestHandlingStep, securityStep } from '../steps/configure-steps.ts';
@@ -76,5 +76,5 @@ export const cloudDpServiceCertificate = defineProcedure({
   test: 'test/workflows/procedures/cloud-dp.test.ts',
 });
 
-/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/machine.ts). */
+/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/kit/machine.ts). */
 export const cloudDpServiceMachine = machineOf(cloudDpServiceCertificate);

@@ -1,8 +1,8 @@
-// Machine: dpClientMachine at the end of the file (phases holding steps, built by workflows/machine.ts).
+// Machine: dpClientMachine at the end of the file (phases holding steps, built by workflows/kit/machine.ts).
 // Events: `events` in the definition (`pkilab procedures --events`). Test: test/workflows/procedures/dp-client.test.ts.
 import { contoso } from '../../domain/index.ts';
-import { machineOf } from '../machine.ts';
-import { defineProcedure, phase } from '../procedure.ts';
+import { machineOf } from '../kit/machine.ts';
+import { defineProcedure, phase } from '../kit/procedure.ts';
 import { importDpCertificateStep } from '../steps/configmgr-steps.ts';
 import { exportStep, requestStep, verifyCertificateStep } from '../steps/host-steps.ts';
 import { enrollOnlyFor, requestHandlingStep, securityStep } from '../steps/configure-steps.ts';
@@ -65,5 +65,5 @@ export const dpClientCertificate = defineProcedure({
   test: 'test/workflows/procedures/dp-client.test.ts',
 });
 
-/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/machine.ts). */
+/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/kit/machine.ts). */
 export const dpClientMachine = machineOf(dpClientCertificate);

@@ -1,16 +1,16 @@
 /**
  * The seed's first deployment: a web server certificate for the site systems that run IIS.
  *
- * Machine: `iisWebServerMachine` below (built by workflows/machine.ts): one parent state per phase
+ * Machine: `iisWebServerMachine` below (built by workflows/kit/machine.ts): one parent state per phase
  * below, each holding its steps in order, then `done`; draw it with `pkilab procedures --mermaid`.
  * Events: `events` below (what its steps can produce; `pkilab procedures --events` lists them).
  * Test: test/workflows/procedures/iis-web-server.test.ts (given/when/then on this procedure).
  */
 import { z } from 'zod';
 import { Thumbprint, contoso } from '../../domain/index.ts';
-import { choiceOf, names, optionalText, text, wording } from '../choices.ts';
-import { machineOf } from '../machine.ts';
-import { defineProcedure, phase, stepKey, type StepDefinition } from '../procedure.ts';
+import { choiceOf, names, optionalText, text, wording } from '../kit/choices.ts';
+import { machineOf } from '../kit/machine.ts';
+import { defineProcedure, phase, stepKey, type StepDefinition } from '../kit/procedure.ts';
 import { siteSystem, siteSystemStep } from '../steps/configmgr-steps.ts';
 import { securityStep, subjectNameStep, enrollOnlyFor } from '../steps/configure-steps.ts';
 import { requestCertificate, requestStep } from '../steps/host-steps.ts';
@@ -141,5 +141,5 @@ export const iisWebServerCertificate = defineProcedure({
   test: 'test/workflows/procedures/iis-web-server.test.ts',
 });
 
-/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/machine.ts). */
+/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/kit/machine.ts). */
 export const iisWebServerMachine = machineOf(iisWebServerCertificate);

@@ -1,8 +1,8 @@
-// Machine: macClientMachine at the end of the file (phases holding steps, built by workflows/machine.ts).
+// Machine: macClientMachine at the end of the file (phases holding steps, built by workflows/kit/machine.ts).
 // Events: `events` in the definition (`pkilab procedures --events`). Test: test/workflows/procedures/mac.test.ts.
 import { contoso } from '../../domain/index.ts';
-import { machineOf } from '../machine.ts';
-import { defineProcedure, phase } from '../procedure.ts';
+import { machineOf } from '../kit/machine.ts';
+import { defineProcedure, phase } from '../kit/procedure.ts';
 import { enrollDeviceStep, enrollmentProfileStep } from '../steps/configmgr-steps.ts';
 import { enrollOnlyFor, securityStep, subjectNameStep } from '../steps/configure-steps.ts';
 import { createGroupStep, duplicateStep, groupOf, issueStep, nameStep } from '../steps/template-steps.ts';
@@ -65,5 +65,5 @@ export const macClientCertificate = defineProcedure({
   test: 'test/workflows/procedures/mac.test.ts',
 });
 
-/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/machine.ts). */
+/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/kit/machine.ts). */
 export const macClientMachine = machineOf(macClientCertificate);

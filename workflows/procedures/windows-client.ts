@@ -1,8 +1,8 @@
-// Machine: windowsClientMachine at the end of the file (phases holding steps, built by workflows/machine.ts).
+// Machine: windowsClientMachine at the end of the file (phases holding steps, built by workflows/kit/machine.ts).
 // Events: `events` in the definition (`pkilab procedures --events`). Test: test/workflows/procedures/windows-client.test.ts.
 import { contoso } from '../../domain/index.ts';
-import { machineOf } from '../machine.ts';
-import { defineProcedure, phase } from '../procedure.ts';
+import { machineOf } from '../kit/machine.ts';
+import { defineProcedure, phase } from '../kit/procedure.ts';
 import { autoenrollmentPolicyStep, createGpoStep } from '../steps/configmgr-steps.ts';
 import { verifyCertificateStep, waitStep } from '../steps/host-steps.ts';
 import { securityStep } from '../steps/configure-steps.ts';
@@ -65,5 +65,5 @@ export const windowsClientCertificate = defineProcedure({
   test: 'test/workflows/procedures/windows-client.test.ts',
 });
 
-/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/machine.ts). */
+/** Its machine: the phases above as parent states holding their steps, then `done` (workflows/kit/machine.ts). */
 export const windowsClientMachine = machineOf(windowsClientCertificate);

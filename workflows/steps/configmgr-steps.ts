@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contoso, type EnrollmentPlatform, type Secret } from '../../domain/index.ts';
-import { choiceOf, optionalText, secret, text } from '../choices.ts';
-import { stepKey, type ProcedureContext, type StepDefinition } from '../procedure.ts';
+import { choiceOf, optionalText, secret, text } from '../kit/choices.ts';
+import { stepKey, type ProcedureContext, type StepDefinition } from '../kit/procedure.ts';
 import { exportCertificate, requestCertificate } from './host-steps.ts';
 import { templateOf } from './template-steps.ts';
 

@@ -1,7 +1,7 @@
 import { altNameKinds, subjectFormats, templateRights, type SubjectNameSetting, type TemplateRight } from '../../domain/index.ts';
 import { z } from 'zod';
-import { choiceOf, text, wording } from '../choices.ts';
-import type { ProcedureContext, StepDefinition } from '../procedure.ts';
+import { choiceOf, text, wording } from '../kit/choices.ts';
+import type { ProcedureContext, StepDefinition } from '../kit/procedure.ts';
 import { templateOf } from './template-steps.ts';
 
 // The tabs of the template's properties a procedure edits after duplicating it (its configure phase).

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contoso, pfxEncryptions, type PfxEncryption, type Secret } from '../../domain/index.ts';
-import { choiceOf, names, optionalText, strongSecret, text, wording } from '../choices.ts';
-import { stepKey, type StepDefinition } from '../procedure.ts';
+import { choiceOf, names, optionalText, strongSecret, text, wording } from '../kit/choices.ts';
+import { stepKey, type StepDefinition } from '../kit/procedure.ts';
 import { templateOf } from './template-steps.ts';
 
 export interface RequestChoice {

@@ -8,8 +8,8 @@ import {
   type DuplicateVersion,
 } from '../../domain/index.ts';
 import { z } from 'zod';
-import { ChoiceError, choiceOf, expects, names, optionalText, text } from '../choices.ts';
-import { stepKey, type ProcedureContext, type StepDefinition } from '../procedure.ts';
+import { ChoiceError, choiceOf, expects, names, optionalText, text } from '../kit/choices.ts';
+import { stepKey, type ProcedureContext, type StepDefinition } from '../kit/procedure.ts';
 
 const groupSchema = z.strictObject({ name: text, members: names.default([]) });
 export type GroupChoice = z.output<typeof groupSchema>;

@@ -1,13 +1,13 @@
-import type { SimTime } from '../../domain/index.ts';
-import { addMinutes, reject, type Rejection } from '../../domain/index.ts';
-import { ChoiceError } from '../choices.ts';
-import { runDueWork } from '../due-work.ts';
-import { commit, decideStep, type Lab, type StepOutcome } from '../engine.ts';
-import { stamp } from '../execute.ts';
-import type { LabPorts, PendingEvent } from '../ports.ts';
-import { sealSecrets } from '../secrets.ts';
-import { findAction } from './catalog.ts';
-import { adminProcedure } from './definition.ts';
+import type { SimTime } from '../domain/index.ts';
+import { addMinutes, reject, type Rejection } from '../domain/index.ts';
+import { ChoiceError } from './kit/choices.ts';
+import { runDueWork } from './due-work.ts';
+import { commit, decideStep, type Lab, type StepOutcome } from './engine.ts';
+import { stamp } from './execute.ts';
+import type { LabPorts, PendingEvent } from './ports.ts';
+import { sealSecrets } from './secrets.ts';
+import { findAction } from './actions/catalog.ts';
+import { adminProcedure } from './actions/definition.ts';
 
 /**
  * Takes an administrative action: the input is recorded like a procedure step's (ActionTaken, procedure `admin`,

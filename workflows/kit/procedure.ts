@@ -1,4 +1,4 @@
-import type { LabCommand, LabEvent } from '../domain/index.ts';
+import type { LabCommand, LabEvent } from '../../domain/index.ts';
 import type { ChoiceSchema } from './choices.ts';
 
 /** A command as a step issues it (the engine reads PFX files named in it before deciding). */
