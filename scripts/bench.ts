@@ -30,10 +30,6 @@ console.log(`machine: ${cpu}, ${availableParallelism()} cores, ${memory}, Node $
 const out = (line: string) => console.log(line);
 for (const section of sections.filter((s) => wanted.length === 0 || wanted.includes(s.name))) await section.run({ runs, out });
 
-console.log(
-  '\nautoenrollment of 10,000 computers end to end with a warm pool: not measured yet (the lab: largeLab in scripts/bench/engine.ts)',
-);
-
 // PostgreSQL: appends from many writers, followers, lost and duplicated counts (scripts/bench-postgres.ts, when present).
 const postgres = fileURLToPath(new URL('./bench-postgres.ts', import.meta.url));
 if (existsSync(postgres) && (wanted.length === 0 || wanted.includes('postgres'))) {

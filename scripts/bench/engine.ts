@@ -34,20 +34,22 @@ export const stubPorts = (): LabPorts => {
   return { events: memoryEventStore(), keys, secrets: memorySecretStore(), signer, pfx } as unknown as LabPorts;
 };
 
-/** The scenario: N computers in Domain Computers, the seed's client-certificate procedure, then one 8-hour timer pass. */
-export const largeLab = (computers: number) =>
-  parseScenario(
-    'engine.yaml',
-    [
-      'scenario: engine-bench',
-      `lab: { startsAt: 2026-11-02T09:00:00Z, generated: { computers: ${computers} } }`,
-      'procedures:',
-      '  - procedure: windows-client-certificate',
-      '    steps: { restart-client: skip, restart-management-point: skip, verify-client: skip, verify-management-point: skip }',
-      'actions:',
-      '  - { action: advance-time, hours: 8 }',
-    ].join('\n'),
-  );
+/**
+ * The scenario as YAML: N computers in Domain Computers, the seed's client-certificate procedure, then one 8-hour
+ * timer pass in which every computer autoenrolls. The lab section runs the same text through `pkilab run`.
+ */
+export const largeLabYaml = (computers: number, name = 'engine-bench') =>
+  [
+    `scenario: ${name}`,
+    `lab: { startsAt: 2026-11-02T09:00:00Z, generated: { computers: ${computers} } }`,
+    'procedures:',
+    '  - procedure: windows-client-certificate',
+    '    steps: { restart-client: skip, restart-management-point: skip, verify-client: skip, verify-management-point: skip }',
+    'actions:',
+    '  - { action: advance-time, hours: 8 }',
+  ].join('\n');
+
+export const largeLab = (computers: number) => parseScenario('engine.yaml', largeLabYaml(computers));
 
 /** One run: the lab created, then the scenario; how many certificates it issued. */
 export const runLarge = async (computers: number): Promise<{ ms: number; issued: number }> => {

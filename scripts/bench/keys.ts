@@ -15,7 +15,7 @@ const cores = availableParallelism();
 const perRun = Number(process.env.BENCH_KEYS ?? cores * 8);
 
 /** The physical limit: RSA-2048 key generation in one worker per core, keys thrown away. */
-const bareKeygen = (count: number) =>
+export const bareKeygen = (count: number) =>
   Promise.all(
     Array.from({ length: cores }, (_, w) => {
       const share = Math.floor(count / cores) + (w < count % cores ? 1 : 0);
