@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmod, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
@@ -7,8 +7,11 @@ import { cli, tempDir } from '../support/cli.ts';
 import { testPassphrase } from '../support/postgres.ts';
 
 /**
- * Every example of every `--help` text, taken from the text itself and run by a shell (sh -c) with `pkilab`
- * on the PATH, from the repository's folder: quotes, globs, pipes and variables work as a reader's shell does.
+ * Every example of every `--help` text, taken from the text itself and read by a shell (sh -c): quotes, globs, pipes and
+ * variables work as a reader's shell does. An example whose process is part of what it shows (a pipe into pkilab, a
+ * variable set for it, a server that runs until stopped, the stepper reading its standard input) runs as a real process,
+ * `pkilab` on the PATH; every other one runs through the CLI's main function in this process, with the words the shell
+ * made of it (a process start costs about a second of CPU, the command itself a fraction of that).
  */
 const help = suite('help examples');
 
@@ -39,10 +42,18 @@ const notRun: Record<string, string> = {
 
 /** Commands that serve until stopped: their example passes when it is still serving after a few seconds. */
 const servers = /^pkilab (serve|studio) (?!.*--check)/;
+/** Examples that need a process of their own: a pipe, a variable set for the command, a server, the stepper's input. */
+const asProcess = (example: string) =>
+  /\|/.test(example) || /^[A-Z_]+=/.test(example) || servers.test(example) || /^pkilab step\b/.test(example);
 
-const bin = await tempDir('pkilab-bin-');
-await writeFile(join(bin, 'pkilab'), `#!/bin/sh\nexec "${process.execPath}" "${resolve('bin/pkilab.mjs')}" "$@"\n`);
-await chmod(join(bin, 'pkilab'), 0o755);
+/** `pkilab` on the PATH of the process examples; `pkilab` on the PATH of the words reader prints its arguments instead. */
+const executable = async (folder: string, body: string) => {
+  await writeFile(join(folder, 'pkilab'), `#!/bin/sh\n${body}\n`);
+  await chmod(join(folder, 'pkilab'), 0o755);
+  return folder;
+};
+const bin = await executable(await tempDir('pkilab-bin-'), `exec "${process.execPath}" "${resolve('bin/pkilab.mjs')}" "$@"`);
+const wordsBin = await executable(await tempDir('pkilab-words-'), `printf '%s\\0' "$@"`);
 
 /**
  * The examples run in a folder of their own (the repository's scenarios linked in), so the labs they make and read
@@ -51,15 +62,16 @@ await chmod(join(bin, 'pkilab'), 0o755);
  */
 const work = await tempDir('pkilab-help-');
 await symlink(resolve('scenarios'), join(work, 'scenarios'));
+const exampleEnv = (path: string) => ({
+  ...process.env,
+  PKILAB_KEY_PASSPHRASE: testPassphrase(),
+  NO_COLOR: '1',
+  PATH: `${path}:${process.env.PATH}`,
+});
 
 const shell = (example: string, seconds: number) =>
   new Promise<{ code: number | null; err: string; running: boolean }>((done) => {
-    const child = spawn('sh', ['-c', example], {
-      env: { ...process.env, PKILAB_KEY_PASSPHRASE: testPassphrase(), NO_COLOR: '1', PATH: `${bin}:${process.env.PATH}` },
-      stdio: ['ignore', 'ignore', 'pipe'],
-      detached: true,
-      cwd: work,
-    });
+    const child = spawn('sh', ['-c', example], { env: exampleEnv(bin), stdio: ['ignore', 'ignore', 'pipe'], detached: true, cwd: work });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     const timer = setTimeout(() => {
@@ -72,14 +84,58 @@ const shell = (example: string, seconds: number) =>
     });
   });
 
+/** The words a shell makes of `pkilab …` (quotes removed, globs expanded in the examples' folder). */
+const wordsOf = (example: string): string[] => {
+  const printed = spawnSync('sh', ['-c', example], { env: exampleEnv(wordsBin), cwd: work, encoding: 'utf8' });
+  assert.is(printed.status, 0, `sh could not read ${example}: ${printed.stderr}`);
+  return printed.stdout.split('\0').slice(0, -1);
+};
+
+/** Runs an example through main in the examples' folder, with the variables the process examples get. */
+const inProcess = async (example: string) => {
+  const words = wordsOf(example);
+  const saved = { cwd: process.cwd(), passphrase: process.env.PKILAB_KEY_PASSPHRASE, noColor: process.env.NO_COLOR };
+  process.chdir(work);
+  Object.assign(process.env, { PKILAB_KEY_PASSPHRASE: testPassphrase(), NO_COLOR: '1' });
+  try {
+    return await cli(...words);
+  } finally {
+    process.chdir(saved.cwd);
+    for (const [name, value] of [
+      ['PKILAB_KEY_PASSPHRASE', saved.passphrase],
+      ['NO_COLOR', saved.noColor],
+    ] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+};
+
 help.before(async () => {
-  const made = await shell('pkilab run scenarios/iis-no-restart.yaml', 90);
-  assert.ok([0, 1].includes(made.code ?? -1), `the iis-no-restart lab the travel examples read: ${made.err}`);
+  const made = await inProcess('pkilab run scenarios/iis-no-restart.yaml');
+  assert.ok([0, 1].includes(made.code), `the iis-no-restart lab the travel examples read: ${made.err}`);
 });
 
 help("every command's help has examples", () => {
   for (const text of texts) assert.ok(examplesOf(text).length > 0, `no examples in:\n${text.slice(0, 200)}`);
   assert.ok(examples.length >= 20, examples.join('\n'));
+});
+
+help('the words a shell makes of an example are those main is given', () => {
+  assert.equal(wordsOf(`pkilab travel lab.jsonl why "A B" '{"c":"D"}' --json`), [
+    'travel',
+    'lab.jsonl',
+    'why',
+    'A B',
+    '{"c":"D"}',
+    '--json',
+  ]);
+  assert.ok(
+    wordsOf('pkilab run scenarios/mac-*.yaml')
+      .slice(1)
+      .every((w) => /^scenarios\/mac-[^*]+\.yaml$/.test(w)),
+    'the glob is expanded',
+  );
 });
 
 for (const example of examples.filter((e) => !(e in notRun))) {
@@ -89,7 +145,7 @@ for (const example of examples.filter((e) => !(e in notRun))) {
       assert.ok(served.running, `${example} stopped (exit ${served.code}): ${served.err}`);
       return;
     }
-    const result = await shell(example, 90);
+    const result = asProcess(example) ? await shell(example, 90) : await inProcess(example);
     assert.ok([0, 1].includes(result.code ?? -1), `${example} exited ${result.code}: ${result.err}`);
     assert.not.match(result.err, /\n\s+at /, 'a stack trace');
   });
