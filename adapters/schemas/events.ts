@@ -3,25 +3,21 @@ import { pfxEncryptions, type LabEvent, type LabEventType, type RecordedEvent } 
 import {
   ace,
   autoenrollmentPolicy,
-  certificationAuthority,
   count,
   enrollmentPlatform,
   host,
   iisSite,
-  issuedCertificate,
-  pendingRequest,
   port,
   positiveInt,
   principal,
-  publishedCrl,
   recordedValue,
   rejection,
-  revocationReason,
   simTime,
   storeName,
   subjectNameSetting,
   template,
 } from './model.ts';
+import { certificationAuthority, issuedCertificate, pendingRequest, publishedCrl, revocationReason } from './model-ca.ts';
 import { entityName, keyRef, thumbprint } from './names.ts';
 
 const o = z.strictObject;

@@ -5,14 +5,11 @@ import {
   compatibilityAuthorities,
   compatibilityRecipients,
   failures,
-  periodUnits,
-  revocationReasonNames,
   subjectFormats,
   templateRights,
-  type RevocationReason,
   type SimTime,
 } from '../../domain/index.ts';
-import { branded, displayName, entityName, keyRef, templateName, thumbprint } from './names.ts';
+import { branded, displayName, entityName, templateName, thumbprint } from './names.ts';
 
 // Schemas of the domain's values as events carry them; events.ts proves they infer the domain's types.
 
@@ -24,14 +21,14 @@ export const count = z.number().int().nonnegative();
 export const positiveInt = z.number().int().positive();
 export const port = z.number().int().min(1).max(65535);
 /** Base64 DER (RFC 4648 alphabet, padded). */
-const base64Der = z.base64({ error: 'expected base64 DER' });
+export const base64Der = z.base64({ error: 'expected base64 DER' });
 
 /** Any value JSON can hold, but present: a choice or an input the log recorded (passwords stay as recorded). */
 export const recordedValue = z
   .unknown()
   .refine((value): boolean => value !== undefined, { error: 'expected a recorded value (any JSON), found nothing' });
 
-const rdn = z.tuple([z.enum(['DC', 'CN', 'OU', 'O', 'E']), z.string()]);
+export const rdn = z.tuple([z.enum(['DC', 'CN', 'OU', 'O', 'E']), z.string()]);
 
 // ---- Directory ----
 
@@ -93,92 +90,6 @@ export const template = z.strictObject({
   supersedes: z.array(z.string()).optional(),
   keyProvider: z.enum(['csp', 'ksp']),
   acl: z.array(ace),
-});
-
-const caSettings = z.strictObject({
-  attributeSubjectAltName2: z.boolean(),
-  enforceEncryptICertRequest: z.boolean(),
-  webEnrollment: z.enum(['none', 'http', 'https', 'https-epa']),
-  disabledExtensions: z.array(z.string()),
-  managers: z.array(z.string()),
-  officers: z.array(z.string()),
-  enrollees: z.array(z.string()),
-});
-
-const crlPeriod = z.strictObject({ count: positiveInt, unit: z.enum(periodUnits) });
-const crlSettings = z.strictObject({
-  basePeriod: crlPeriod,
-  deltaPeriod: crlPeriod.nullable(),
-  baseOverlap: crlPeriod.optional(),
-  deltaOverlap: crlPeriod.optional(),
-  cdp: z.array(z.string()),
-  aia: z.array(z.string()),
-});
-export const revocationReason = z.enum(revocationReasonNames as [RevocationReason, ...RevocationReason[]]);
-export const publishedCrl = z.strictObject({
-  ca: entityName,
-  kind: z.enum(['base', 'delta']),
-  crlNumber: positiveInt,
-  baseCrlNumber: positiveInt.optional(),
-  thisUpdate: simTime,
-  nextUpdate: simTime,
-  nextPublish: simTime,
-  entries: z.array(z.strictObject({ serialNumber: z.string(), revokedAt: simTime, reason: revocationReason })),
-  freshest: z.array(z.string()),
-  signatureHash: z.enum(['sha1', 'sha256']),
-  trigger: z.enum(['schedule', 'administrator']),
-  der: base64Der,
-});
-
-export const certificationAuthority = z.strictObject({
-  name: entityName,
-  host: z.string(),
-  edition: z.enum(['enterprise', 'standard']),
-  os: z.enum(['windows-server-2008', 'windows-server-2008-r2', 'windows-server-2012']),
-  keyRef,
-  subject: z.array(rdn),
-  notBefore: simTime,
-  notAfter: simTime,
-  certificate: base64Der,
-  thumbprint,
-  settings: caSettings,
-  templatesToIssue: z.array(z.string()),
-  provider: z.enum(['csp', 'ksp']).optional(),
-  hashAlgorithm: z.enum(['sha1', 'sha256']).optional(),
-  sidUpdate: z.boolean().optional(),
-  serialTickBase: z.number().int().min(0).max(0x7f00_0000).optional(),
-  crl: crlSettings.optional(),
-});
-
-export const issuedCertificate = z.strictObject({
-  requestId: positiveInt,
-  serialNumber: entityName,
-  thumbprint,
-  ca: z.string(),
-  template: z.string(),
-  templateSchemaVersion: positiveInt,
-  requester: z.string(),
-  subject: z.string(),
-  dnsNames: z.array(z.string()),
-  upns: z.array(z.string()),
-  ekus: z.array(z.string()),
-  applicationPolicies: z.array(z.string()),
-  notBefore: simTime,
-  notAfter: simTime,
-  keyRef,
-  keySize: positiveInt,
-  keyProvider: z.enum(['csp', 'ksp']),
-  exportableKey: z.boolean(),
-  der: base64Der,
-});
-
-export const pendingRequest = z.strictObject({
-  requestId: positiveInt,
-  ca: z.string(),
-  template: z.string(),
-  requester: z.string(),
-  submittedAt: simTime,
-  requested: z.strictObject({ commonName: z.string().optional(), dnsNames: z.array(z.string()) }).optional(),
 });
 
 // ---- Hosts and ConfigMgr ----

@@ -7,33 +7,35 @@ import * as assert from 'uvu/assert';
 import { KeyRef, SimTime, caSubject, type CrlProfile } from '../../domain/index.ts';
 import type { KeyStore, Signer } from '../../workflows/index.ts';
 
+/** The CRL the contract asks for: the test network CA's base CRL number 7, unless overridden. */
+const crlProfile = (overrides: Partial<CrlProfile> = {}): CrlProfile => ({
+  ca: 'contoso-CA1-CA',
+  kind: 'base',
+  crlNumber: 7,
+  thisUpdate: SimTime('2026-11-02T08:50:00.000Z'),
+  nextUpdate: SimTime('2026-11-10T01:48:00.000Z'),
+  nextPublish: SimTime('2026-11-09T09:00:00.000Z'),
+  entries: [],
+  freshest: [],
+  signatureHash: 'sha1',
+  issuer: caSubject,
+  signingKeyRef: KeyRef('ca'),
+  caVersion: 0,
+  ...overrides,
+});
+
 /**
  * The Signer port's CRL contract, run against every signer: the DER is a CRL that verifies with the CA's key
  * and says what the profile decided (dates, number, entries and reasons, delta indicator, hash).
  */
 export const signerCrlContract = (name: string, make: () => Promise<{ signer: Signer; keys: KeyStore }>) => {
   const contract = suite(`Signer contract (CRLs): ${name}`);
-  const profile = (overrides: Partial<CrlProfile> = {}): CrlProfile => ({
-    ca: 'contoso-CA1-CA',
-    kind: 'base',
-    crlNumber: 7,
-    thisUpdate: SimTime('2026-11-02T08:50:00.000Z'),
-    nextUpdate: SimTime('2026-11-10T01:48:00.000Z'),
-    nextPublish: SimTime('2026-11-09T09:00:00.000Z'),
-    entries: [],
-    freshest: [],
-    signatureHash: 'sha1',
-    issuer: caSubject,
-    signingKeyRef: KeyRef('ca'),
-    caVersion: 0,
-    ...overrides,
-  });
   // One CA key for the whole suite: key generation is not what the contract is about.
   let made: Promise<{ signer: Signer; spki: string }> | undefined;
   const ca = () => (made ??= make().then(async ({ signer, keys }) => ({ signer, spki: await keys.generate(KeyRef('ca'), 2048) })));
   const signed = async (overrides: Partial<CrlProfile> = {}) => {
     const { signer, spki } = await ca();
-    const { der } = await signer.signCrl(profile(overrides));
+    const { der } = await signer.signCrl(crlProfile(overrides));
     return { crl: new x509.X509Crl(Buffer.from(der, 'base64')), key: new x509.PublicKey(Buffer.from(spki, 'base64')) };
   };
 
