@@ -12,18 +12,23 @@ export interface Change {
 const added = <T>(a: readonly T[] = [], b: readonly T[] = []) => b.filter((x) => !a.includes(x));
 const list = (xs: readonly string[]) => xs.join(', ');
 
+/** What can change in one principal's entry, each with how it is said: rights granted, removed, denied, a deny lifted. */
+const aceEdits: readonly [rights: (was?: Ace, now?: Ace) => readonly string[], say: (rights: string, p: string) => string][] = [
+  [(was, now) => added(was?.allow, now?.allow), (rights, p) => `${rights} granted to ${p}`],
+  [(was, now) => added(now?.allow, was?.allow), (rights, p) => `${rights} removed for ${p}`],
+  [(was, now) => added(was?.deny, now?.deny), (rights, p) => `${rights} denied to ${p}`],
+  [(was, now) => added(now?.deny, was?.deny), (rights, p) => `deny of ${rights} lifted for ${p}`],
+];
+
 const aceChanges = (name: string, before: readonly Ace[], after: readonly Ace[]): Change[] => {
   const principals = [...new Set([...before, ...after].map((a) => a.principal))];
   return principals.flatMap((p) => {
     const was = before.find((a) => a.principal === p);
     const now = after.find((a) => a.principal === p);
-    const texts = [
-      added(was?.allow, now?.allow).length ? `${list(added(was?.allow, now?.allow))} granted to ${p}` : '',
-      added(now?.allow, was?.allow).length ? `${list(added(now?.allow, was?.allow))} removed for ${p}` : '',
-      added(was?.deny, now?.deny).length ? `${list(added(was?.deny, now?.deny))} denied to ${p}` : '',
-      added(now?.deny, was?.deny).length ? `deny of ${list(added(now?.deny, was?.deny))} lifted for ${p}` : '',
-    ].filter(Boolean);
-    return texts.map((t) => ({ area: 'ca' as const, entity: `template:${name}`, text: `template ${name}: ${t}` }));
+    return aceEdits
+      .map(([rights, say]) => [rights(was, now), say] as const)
+      .filter(([rights]) => rights.length > 0)
+      .map(([rights, say]) => ({ area: 'ca' as const, entity: `template:${name}`, text: `template ${name}: ${say(list(rights), p)}` }));
   });
 };
 
