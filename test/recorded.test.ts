@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { openSource, redecisionPorts } from '../adapters/travel/source.ts';
+import { redecisionPorts } from '../adapters/travel/redecision-ports.ts';
+import { openSource } from '../adapters/travel/source.ts';
 import { normalize, redecide } from '../workflows/index.ts';
 
 /**

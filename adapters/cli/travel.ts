@@ -2,8 +2,6 @@ import { createInterface } from 'node:readline';
 import { reportFailure } from './errors.ts';
 import { createSession, travelHelp, type TravelSession } from '../travel/session.ts';
 import { openSourceInChunks, TravelError } from '../travel/source.ts';
-import { storeOption } from '../postgres/lab-store.ts';
-import { followTravel, openTravelSource, storeWords, untilInterrupted } from '../postgres/travel.ts';
 import type { ProgressSink } from './progress.ts';
 import type { Io } from './run.ts';
 import { readingProgress } from './travel-progress.ts';
@@ -39,6 +37,14 @@ const print = (io: Io, json: boolean, indent?: number) => (out: { lines: string[
   io.out(json ? JSON.stringify(out.json, null, indent) : out.lines.join('\n'));
 
 type Progress = ReturnType<typeof readingProgress>;
+
+/**
+ * The PostgreSQL side of travel (a lab in a store, --follow), loaded only when a command line uses it: a log on disk
+ * opens without loading the database client.
+ */
+const postgres = () => import('../postgres/travel.ts');
+const storeOption = async (store: string | undefined) => (await import('../postgres/lab-store.ts')).storeOption(store);
+const isStoreWord = (word: string) => word === '--store' || word === '--follow' || word.startsWith('--store=');
 
 /**
  * The prompt: one command a line. On a terminal it shows `travel @cursor/events>` (`events+` while the rest of the
@@ -114,7 +120,7 @@ const answer = async (
   const { io, json, progress, warn } = options;
   const source = path.endsWith('.jsonl')
     ? await openSourceInChunks(path, warn, chunkBytes())
-    : await openTravelSource(path, storeOption(options.store), warn);
+    : await (await postgres()).openTravelSource(path, await storeOption(options.store), warn);
   progress.follow(source.reading);
   const session = createSession(source, warn);
   const done = source.reading?.done ?? Promise.resolve();
@@ -131,7 +137,8 @@ const answer = async (
 export const travelCommand = async (args: string[], io: Io): Promise<number> => {
   if (args.includes('--help') || args.includes('-h')) return (io.out(travelUsage), 0);
   const json = args.includes('--json');
-  const words = storeWords(args.filter((a) => a !== '--json'));
+  const rest = args.filter((a) => a !== '--json');
+  const words = rest.some(isStoreWord) ? (await postgres()).storeWords(rest) : { rest, follow: false, store: undefined };
   const [path, ...command] = words.rest;
   if (!path) return (io.err(`pkilab travel: expected a lab log or an exported lab, found nothing.\n\n${travelUsage}`), 2);
   const progress = readingProgress(progressSink(json));
@@ -145,7 +152,10 @@ export const travelCommand = async (args: string[], io: Io): Promise<number> => 
       const found = JSON.stringify([...command, ...(json ? ['--json'] : [])].join(' '));
       throw new TravelError(`--follow prints events as they land and takes no COMMAND or --json, found ${found}`);
     }
-    if (words.follow) return await followTravel(path, storeOption(words.store), io.out, untilInterrupted(), warn);
+    if (words.follow) {
+      const { followTravel, untilInterrupted } = await postgres();
+      return await followTravel(path, await storeOption(words.store), io.out, untilInterrupted(), warn);
+    }
     return await answer(path, command, { io, json, store: words.store, progress, warn });
   } catch (error) {
     progress.pause();

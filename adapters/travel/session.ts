@@ -5,7 +5,7 @@ import { describeEvent } from './describe.ts';
 import { diff, log, move, show } from './navigate.ts';
 import { bisect, why } from './origins.ts';
 import { TravelError, type LabSource } from './source.ts';
-import { exportCommand, forkCommand, whatIfCommand, type Context } from './what-if.ts';
+import type { Context } from './what-if.ts';
 import type { TravelCommand, TravelSession } from './session-types.ts';
 import { reachOf } from './reach.ts';
 import { withReadingNote } from './reading-note.ts';
@@ -42,9 +42,10 @@ const commandTable: Readonly<Record<string, TravelCommand>> = {
   diff,
   bisect,
   why,
-  'what-if': (session, args) => whatIfCommand(session.context, args),
-  fork: (session, args) => forkCommand(session.context, args),
-  export: (session, args) => exportCommand(session.context, args),
+  // Loaded when first run: deciding again needs the engine's signer and PFX writer, which opening a log does not.
+  'what-if': async (session, args) => (await import('./what-if.ts')).whatIfCommand(session.context, args),
+  fork: async (session, args) => (await import('./what-if.ts')).forkCommand(session.context, args),
+  export: async (session, args) => (await import('./what-if.ts')).exportCommand(session.context, args),
   help: (_session, _args, command) => ({ lines: travelHelp, json: { command, commands: travelHelp.filter((l) => /^[a-z]/.test(l)) } }),
 };
 

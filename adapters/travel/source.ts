@@ -1,21 +1,14 @@
-import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { KeyRef, type RecordedEvent } from '../../domain/index.ts';
-import type { KeyStore, LabPorts } from '../../workflows/index.ts';
+import type { KeyStore } from '../../workflows/index.ts';
 import { readLogInChunks, type ChunkedLog } from '../eventstore/jsonl-chunks.ts';
-import { memoryEventStore } from '../eventstore/memory.ts';
 import { createFileAtomic, modes, writeFileAtomic } from '../files/atomic.ts';
 import { fileKeyStore } from '../keystore/files.ts';
 import { memoryKeyStore } from '../keystore/memory.ts';
-import { overlayKeyStore } from '../keystore/overlay.ts';
-import { opensslPfxFiles } from '../pfx/openssl.ts';
 import { parseBundle, type LabBundle } from './bundle.ts';
 import { fileSecretStore } from '../secrets/files.ts';
-import { overlaySecretStore } from '../secrets/overlay.ts';
 import { referencesOf } from '../lab-copy.ts';
-import { x509Signer } from '../x509/signer.ts';
 
 export type { LabBundle };
 
@@ -98,19 +91,6 @@ const bundleSource = async (path: string, bundle: LabBundle): Promise<LabSource>
   const keys = memoryKeyStore();
   for (const [ref, pkcs8] of Object.entries(bundle.keys ?? {})) await keys.put(KeyRef(ref), pkcs8);
   return { path, events: bundle.events, keys, secrets: bundle.secrets ?? {} };
-};
-
-/** Ports for deciding a log again without touching the original lab: memory log, keys and secrets read through. */
-export const redecisionPorts = (source: LabSource, onStandIn: (ref: string) => void): LabPorts => {
-  const keys = overlayKeyStore(source.keys, onStandIn);
-  const secrets = overlaySecretStore(source.secrets ?? {}, (ref) => onStandIn(`${ref} (a PFX password)`));
-  return {
-    events: memoryEventStore(),
-    keys,
-    secrets,
-    signer: x509Signer(keys),
-    pfx: opensslPfxFiles(mkdtempSync(join(tmpdir(), 'pkilab-whatif-')), keys, secrets),
-  };
 };
 
 /**

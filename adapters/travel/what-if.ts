@@ -6,7 +6,8 @@ import { rejectionJson, type EventJson, type placesOf } from '../json-shapes.ts'
 import { copyLab, referencesOf } from '../lab-copy.ts';
 import { labFolder, openNewLab } from '../lab-files.ts';
 import { describeEvent } from './describe.ts';
-import { exportBundle, redecisionPorts, TravelError, type LabSource } from './source.ts';
+import { redecisionPorts } from './redecision-ports.ts';
+import { exportBundle, TravelError, type LabSource } from './source.ts';
 
 /** What the what-if, fork and export commands read of their session. */
 export interface Context {
