@@ -59,6 +59,56 @@ const computerCertificates = async (caPkcs8: string, caSpki: string, computerSpk
   return out;
 };
 
+/** Computer number `i` joining the lab with its certificate (signed beforehand): its account, host, restart, issue and install. */
+const joinedComputer = (i: number, start: SimTime, { der, thumbprint }: { der: string; thumbprint: Thumbprint }) => {
+  const events: LabEvent[] = [];
+  const name = `PC${String(i).padStart(5, '0')}`;
+  const fqdn = `${name.toLowerCase()}.contoso.com`;
+  const at = addMinutes(start, 60 + Math.floor(i / 100));
+  const notAfter = addMinutes(at, 525_600);
+  const serialNumber = `61${i.toString(16).padStart(8, '0')}`;
+  const sid = `${contoso.sid}-${2000 + i}`;
+  const principal = { name, sid, kind: 'computer', builtin: false, dnsHostName: fqdn, primaryGroup: 'Domain Computers' } as const;
+  events.push({ type: 'PrincipalCreated', data: { principal } });
+  events.push({ type: 'HostProvisioned', data: { host: { name, fqdn, os: 'Windows 7', roles: [], lastBoot: at }, iisSites: [] } });
+  events.push({
+    type: 'ComputerRestarted',
+    data: { computer: name, tokenGroups: ['Authenticated Users', 'Domain Computers', 'Everyone'] },
+  });
+  events.push({
+    type: 'CertificateIssued',
+    data: {
+      certificate: {
+        requestId: i + 1,
+        serialNumber,
+        thumbprint,
+        ca: contoso.caName,
+        template: 'Workstation',
+        templateSchemaVersion: 2,
+        requester: name,
+        subject: '',
+        dnsNames: [fqdn],
+        upns: [],
+        ekus: [oid.clientAuth],
+        applicationPolicies: [oid.clientAuth],
+        notBefore: at,
+        notAfter,
+        keyRef: KeyRef(`req-${i + 1}`),
+        keySize: 2048,
+        keyProvider: 'csp',
+        exportableKey: false,
+        der,
+      },
+    },
+  });
+  const keyRef = KeyRef(`req-${i + 1}`);
+  events.push({
+    type: 'CertificateInstalled',
+    data: { host: name, store: 'personal', thumbprint, template: 'Workstation', keyRef, exportableKey: false },
+  });
+  return { at, events };
+};
+
 /**
  * The lab of `npm run bench` (computers that join, boot, autoenroll one certificate, then run 8-hour
  * timers), with real certificates: every DER is signed by the lab CA and agrees with its event, so a
@@ -81,54 +131,8 @@ export const largeLog = async (computers: number, passes: number): Promise<Recor
   );
   for (const e of network) push(e, start);
   for (let i = 0; i < computers; i += 1) {
-    const name = `PC${String(i).padStart(5, '0')}`;
-    const fqdn = `${name.toLowerCase()}.contoso.com`;
-    const at = addMinutes(start, 60 + Math.floor(i / 100));
-    const notAfter = addMinutes(at, 525_600);
-    const serialNumber = `61${i.toString(16).padStart(8, '0')}`;
-    const { der, thumbprint } = signed[i]!;
-    const sid = `${contoso.sid}-${2000 + i}`;
-    const principal = { name, sid, kind: 'computer', builtin: false, dnsHostName: fqdn, primaryGroup: 'Domain Computers' } as const;
-    push({ type: 'PrincipalCreated', data: { principal } }, at);
-    push({ type: 'HostProvisioned', data: { host: { name, fqdn, os: 'Windows 7', roles: [], lastBoot: at }, iisSites: [] } }, at);
-    push({ type: 'ComputerRestarted', data: { computer: name, tokenGroups: ['Authenticated Users', 'Domain Computers', 'Everyone'] } }, at);
-    push(
-      {
-        type: 'CertificateIssued',
-        data: {
-          certificate: {
-            requestId: i + 1,
-            serialNumber,
-            thumbprint,
-            ca: contoso.caName,
-            template: 'Workstation',
-            templateSchemaVersion: 2,
-            requester: name,
-            subject: '',
-            dnsNames: [fqdn],
-            upns: [],
-            ekus: [oid.clientAuth],
-            applicationPolicies: [oid.clientAuth],
-            notBefore: at,
-            notAfter,
-            keyRef: KeyRef(`req-${i + 1}`),
-            keySize: 2048,
-            keyProvider: 'csp',
-            exportableKey: false,
-            der,
-          },
-        },
-      },
-      at,
-    );
-    const keyRef = KeyRef(`req-${i + 1}`);
-    push(
-      {
-        type: 'CertificateInstalled',
-        data: { host: name, store: 'personal', thumbprint, template: 'Workstation', keyRef, exportableKey: false },
-      },
-      at,
-    );
+    const { at, events } = joinedComputer(i, start, signed[i]!);
+    for (const e of events) push(e, at);
   }
   for (let pass = 1; pass <= passes; pass += 1) {
     const at = addMinutes(start, 60 + pass * 480);
