@@ -3,15 +3,17 @@
 // core, each taking the next file as it finishes one, the slowest files first), each file's output printed as
 // it finishes, then one plain summary line `N passed, N failed` (the line CI reads).
 import { fork, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 /** uvu's colours off; FORCE_COLOR would override NO_COLOR (and Node warns about both). */
 const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'FORCE_COLOR')), NO_COLOR: '1' };
-// Labs made by the tests draw keys from a pool of this run's own, never from the user's (pkilab keys).
-const keyPool = mkdtempSync(join(tmpdir(), 'pkilab-test-keys-'));
+// Labs made by the tests draw keys from a pool of the tests' own, never from the user's (pkilab keys). It is kept
+// between runs (node_modules/.cache, which npm ci empties): each key is still handed out once, and the keys one run
+// did not take are the next run's, instead of being generated and thrown away.
+const keyPool = resolve(process.env.PKILAB_TEST_KEY_POOL ?? 'node_modules/.cache/pkilab/test-keys');
 env.PKILAB_KEY_POOL = keyPool;
 const started = performance.now();
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -23,9 +25,26 @@ const buildFailed = built.status === 0 ? 0 : 1;
 console.log(buildFailed ? 'build: FAILED (pkilab runs from the sources through tsx)' : 'build: ok');
 
 // Keys for the labs the tests make are generated ahead, at the lowest priority, so that key generation uses the
-// time the cores would otherwise wait (on child processes, terminals, disks) instead of holding up a test.
-const filler = spawn('nice', ['-n', '19', process.execPath, 'bin/pkilab.mjs', 'keys', 'fill', '400', '--json'], { env, stdio: 'ignore' });
-filler.on('error', () => undefined); // no `nice`: the labs generate their keys on the spot
+// time the cores would otherwise wait (on child processes, terminals, disks) instead of holding up a test: a batch
+// whenever the pool holds fewer than a run takes (about 250 keys), none beyond that (each key costs ~0.25 s of CPU).
+const keysAhead = 300;
+const keysIn = () => {
+  try {
+    return readdirSync(join(keyPool, 'rsa-2048')).filter((name) => name.endsWith('.key')).length;
+  } catch {
+    return 0;
+  }
+};
+let filler;
+let filling = true;
+const topUp = () => {
+  if (filler || !filling || keysIn() >= keysAhead) return;
+  filler = spawn('nice', ['-n', '19', process.execPath, 'bin/pkilab.mjs', 'keys', 'fill', '40', '--json'], { env, stdio: 'ignore' });
+  filler.on('error', () => undefined); // no `nice`: the labs generate their keys on the spot
+  filler.on('exit', () => ((filler = undefined), topUp()));
+};
+const topUpTimer = setInterval(topUp, 2000);
+topUp();
 
 // The type check and the linter run beside the tests; their results are printed at the end.
 const check = (args) =>
@@ -113,8 +132,9 @@ const lane = () =>
 await Promise.all(Array.from({ length: lanes }, lane));
 mkdirSync('node_modules/.cache/pkilab', { recursive: true });
 writeFileSync(cacheFile, `${JSON.stringify(durations, null, 1)}\n`);
-filler.kill();
-rmSync(keyPool, { recursive: true, force: true });
+filling = false;
+clearInterval(topUpTimer);
+filler?.kill();
 
 const tsc = await typeCheck;
 process.stdout.write(tsc.output);

@@ -4,11 +4,13 @@ import * as assert from 'uvu/assert';
 import { loadScenario } from '../adapters/scenario/load.ts';
 import { evaluateFindings } from '../domain/index.ts';
 import { adminProcedure, createLab, runScenario, type Scenario, type ScenarioProcedure } from '../workflows/index.ts';
-import { memoryPorts } from './support/ports.ts';
+import { pooledKeyStore, pooledPorts } from './support/ports.ts';
 import { startsAt } from './support/world.ts';
 import { drawCaIdentity } from '../adapters/ca-identity.ts';
 
 const library = suite('misconfiguration library');
+/** Real keys, three of them shared by every lab of the suite: what the suite checks is not about keys. */
+const keys = await pooledKeyStore();
 const scenarios = await Promise.all(
   readdirSync('scenarios')
     .filter((f) => f.endsWith('.yaml'))
@@ -40,7 +42,7 @@ for (const s of misconfigured) {
   library(
     `${s.name}: without the misconfiguration, the same procedures end with no rejection and no finding above informational`,
     async () => {
-      const ports = memoryPorts();
+      const ports = await pooledPorts(keys);
       const lab = await createLab(ports, 'lab', { startsAt, ca: corrected(s).lab.ca, identity: drawCaIdentity() });
       const run = await runScenario(ports, lab, corrected(s));
       assert.equal(

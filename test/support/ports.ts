@@ -9,7 +9,7 @@ import { memorySecretStore } from '../../adapters/secrets/memory.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLab, type LabPorts } from '../../workflows/index.ts';
+import { createLab, type KeyStore, type LabPorts } from '../../workflows/index.ts';
 import { startsAt } from './world.ts';
 import { drawCaIdentity } from '../../adapters/ca-identity.ts';
 import { KeyRef } from '../../domain/index.ts';
@@ -42,7 +42,7 @@ export const freshLab = async (ports: LabPorts = memoryPorts(), edition: 'enterp
  * A key store that hands out a few keys made once, for tests that run hundreds of labs: the keys are
  * real RSA keys, shared between references so that no test waits on key generation.
  */
-export const pooledKeyStore = async (size = 3): Promise<import('../../workflows/index.ts').KeyStore> => {
+export const pooledKeyStore = async (size = 3): Promise<KeyStore> => {
   const seedStore = memoryKeyStore(testKeys);
   const pool = await Promise.all(
     Array.from({ length: size }, async (_, i) => ({ ref: KeyRef(`pool-${i}`), spki: await seedStore.generate(KeyRef(`pool-${i}`), 2048) })),
@@ -70,8 +70,9 @@ export const pooledKeyStore = async (size = 3): Promise<import('../../workflows/
   };
 };
 
-export const pooledPorts = async (): Promise<LabPorts> => {
-  const keys = await pooledKeyStore();
+/** Memory ports on the pooled key store: a store of the lab's own, or one several labs share (`keys`). */
+export const pooledPorts = async (keys?: KeyStore): Promise<LabPorts> => {
+  keys ??= await pooledKeyStore();
   const secrets = memorySecretStore();
   return {
     events: memoryEventStore(),
