@@ -1,4 +1,5 @@
 import { entitiesShapedBy, type RecordedEvent, type World } from '../domain/index.ts';
+import { recordView } from './record-view.ts';
 
 /** Ascending positions, as a plain list or a view of a packed one. */
 export type Positions = ArrayLike<number>;
@@ -86,14 +87,5 @@ export const provenanceAt = (source: ProvenanceIndex | (() => ProvenanceIndex), 
     cache.set(key, value!);
     return value;
   };
-  return new Proxy({} as Record<string, readonly number[]>, {
-    // Entity keys never clash with Object.prototype's names, which stay readable (constructor, toString…).
-    get: (target, key) => (typeof key === 'string' && !(key in Object.prototype) ? read(key) : Reflect.get(target, key)),
-    has: (_, key) => typeof key === 'string' && read(key) !== undefined,
-    ownKeys: () => [...index().keys()].filter((key) => read(key) !== undefined),
-    getOwnPropertyDescriptor: (_, key) => {
-      const value = typeof key === 'string' ? read(key) : undefined;
-      return value === undefined ? undefined : { value, enumerable: true, configurable: true, writable: false };
-    },
-  });
+  return recordView<readonly number[]>({ get: read, keys: () => [...index().keys()].filter((key) => read(key) !== undefined) });
 };
