@@ -109,48 +109,21 @@ const seekOnce = async (events: Events, positions: readonly number[]) => {
   };
 };
 
+type Seeks = ReadonlyArray<Awaited<ReturnType<typeof seekOnce>>>;
+
+/** The seek figures, each a label, what it reads of a run, its unit and how it is printed. */
+const seekFigures: ReadonlyArray<[string, (s: Seeks[number]) => number, string, { digits?: number; target?: string }]> = [
+  ['timeline build (all checkpoints and indexes)', (s) => s.build, 'ms', {}],
+  ['seek p50', (s) => s.p50, 'ms', { digits: 2 }],
+  ['seek p99', (s) => s.p99, 'ms', { digits: 2, target: '< 10 ms' }],
+  ['seek p99, CPU time', (s) => s.cpuP99, 'ms', { digits: 2 }],
+  ['baseline mutable refold from the start (mean)', (s) => s.baseline, 'ms', { digits: 1 }],
+];
+
 /** The seek figures: build time, p50 and p99 beside refolding from the start, and memory beside the final world. */
-const reportSeeks = (context: BenchContext, seeks: ReadonlyArray<Awaited<ReturnType<typeof seekOnce>>>, count: number) => {
+const reportSeeks = (context: BenchContext, seeks: Seeks, count: number) => {
   context.out(`  (${count} seeks per run to spread positions; timeline of ${seeks[0]!.checkpoints} checkpoints)`);
-  context.out(
-    figure(
-      'timeline build (all checkpoints and indexes)',
-      seeks.map((s) => s.build),
-      'ms',
-    ),
-  );
-  context.out(
-    figure(
-      'seek p50',
-      seeks.map((s) => s.p50),
-      'ms',
-      { digits: 2 },
-    ),
-  );
-  context.out(
-    figure(
-      'seek p99',
-      seeks.map((s) => s.p99),
-      'ms',
-      { digits: 2, target: '< 10 ms' },
-    ),
-  );
-  context.out(
-    figure(
-      'seek p99, CPU time',
-      seeks.map((s) => s.cpuP99),
-      'ms',
-      { digits: 2 },
-    ),
-  );
-  context.out(
-    figure(
-      'baseline mutable refold from the start (mean)',
-      seeks.map((s) => s.baseline),
-      'ms',
-      { digits: 1 },
-    ),
-  );
+  for (const [label, pick, unit, options] of seekFigures) context.out(figure(label, seeks.map(pick), unit, options));
   context.out(
     ratios(
       'ratio seek mean / baseline refold',
