@@ -60,9 +60,12 @@ export type { LabEvent, LabEventType, RecordedEvent, WorkflowEvent } from './lab
 export { timed, type LabCommand, type Timed } from './lab/commands.ts';
 export { emptyWorld, type World, type RecordedRejection, type ProcedureProgress } from './lab/world.ts';
 export { decide, reactionsTo, dueByTime, nextDueAt } from './lab/decide.ts';
-export type { AdminEvent, TemplateSettings } from './lab/admin-events.ts';
+export type { AdminEvent } from './lab/admin-events.ts';
+export type { TemplateSettings } from './ca/admin-events.ts';
 export { entitiesShapedBy } from './lab/provenance.ts';
-export { issuanceEvents, exportEvents, type Decision } from './lab/decision.ts';
+export type { Decision } from './lab/decision.ts';
+export { issuanceEvents } from './ca/decision.ts';
+export { exportEvents } from './hosts/decision.ts';
 export { contoso, testNetwork, caCertificateProfile, caSetupChoices, caSubject, caSubjectOf, type CaSetup } from './lab/fixture.ts';
 export type { NetworkDefinition, ComputerDefinition } from './lab/network.ts';
 

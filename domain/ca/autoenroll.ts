@@ -1,10 +1,8 @@
 import type { Thumbprint } from '../shared/ids.ts';
+import { accept, type CaDecision, type CaSideEvent, type CaView } from './decision.ts';
 import type { SimTime, Timed } from '../shared/time.ts';
 import { tokenIdentities } from '../directory/membership.ts';
 import type { DirectoryState } from '../directory/model.ts';
-import { accept, type Decision } from '../lab/decision.ts';
-import type { LabEvent } from '../lab/events.ts';
-import type { World } from '../lab/world.ts';
 import { addMinutes } from '../shared/time.ts';
 import { hasRight } from './access.ts';
 import type { Autoenroll } from './commands.ts';
@@ -28,7 +26,7 @@ const supersededBy = (template: Template): readonly string[] => template.superse
  * Templates the computer would autoenroll: v2+, autoenrollment flag, and Read + Enroll + Autoenroll in its token;
  * a template superseded by another one it autoenrolls is replaced, not renewed.
  */
-const autoenrollTemplates = (world: World, computer: string): Template[] => {
+const autoenrollTemplates = (world: CaView, computer: string): Template[] => {
   const identities = tokenIdentities(world.directory, computer);
   const eligible = Object.values(world.ca.templates).filter(
     (t) =>
@@ -42,23 +40,23 @@ const autoenrollTemplates = (world: World, computer: string): Template[] => {
 };
 
 /** The computer's personal certificates the snap-in shows (archived ones are kept but hidden). */
-const active = (world: World, computer: string) => (world.hosts.stores[computer]?.personal ?? []).filter((stored) => !stored.archived);
+const active = (world: CaView, computer: string) => (world.hosts.stores[computer]?.personal ?? []).filter((stored) => !stored.archived);
 
-const issuedOf = (world: World, thumbprint: Thumbprint) => issuedByThumbprint(world.ca, thumbprint);
+const issuedOf = (world: CaView, thumbprint: Thumbprint) => issuedByThumbprint(world.ca, thumbprint);
 
-const holdsValid = (world: World, computer: string, template: Template, at: SimTime): boolean =>
+const holdsValid = (world: CaView, computer: string, template: Template, at: SimTime): boolean =>
   active(world, computer).some((stored) => {
     if (stored.template !== template.name) return false;
     const issued = issuedOf(world, stored.thumbprint);
     return Boolean(issued) && Date.parse(issued!.notAfter) > Date.parse(addMinutes(at, template.renewalDays * 24 * 60));
   });
 
-const awaitsApproval = (world: World, computer: string, template: Template): boolean =>
+const awaitsApproval = (world: CaView, computer: string, template: Template): boolean =>
   Object.values(world.ca.pending).some((p) => p.requester === computer && p.template === template.name);
 
 /** The certificates a new one from `template` replaces in the store: older ones of the template, and of the templates it supersedes. */
-const replacedBy = (world: World, computer: string, template: Template): LabEvent[] =>
-  active(world, computer).flatMap((stored): LabEvent[] => {
+const replacedBy = (world: CaView, computer: string, template: Template): CaSideEvent[] =>
+  active(world, computer).flatMap((stored): CaSideEvent[] => {
     const reason =
       stored.template === template.name ? 'renewed' : supersededBy(template).includes(stored.template) ? 'superseded' : undefined;
     return reason
@@ -70,11 +68,11 @@ const replacedBy = (world: World, computer: string, template: Template): LabEven
  * "Update pending certificates": certificates a CA manager issued for the computer's pending requests, installed in
  * its personal store (replacing older ones of the template), once the policy's first check box is on.
  */
-const retrievals = (world: World, computer: string): LabEvent[] => {
+const retrievals = (world: CaView, computer: string): CaSideEvent[] => {
   const held = new Set(Object.values(world.hosts.stores[computer] ?? {}).flatMap((certs) => (certs ?? []).map((c) => c.thumbprint)));
   return issuedTo(world.ca, computer)
     .filter((c) => !held.has(c.thumbprint))
-    .flatMap((c): LabEvent[] => {
+    .flatMap((c): CaSideEvent[] => {
       const template = world.ca.templates[c.template];
       const archive = template ? replacedBy(world, computer, template) : [];
       const { thumbprint, template: name, keyRef, exportableKey } = c;
@@ -94,12 +92,12 @@ type Failure = { template: string; eventId: 13 | 47; code?: string; message: str
  * failures (event 47: no CA issues the template; event 13: the CA refused the request). A template that needs a CA
  * manager's approval leaves a pending request, asked for once and retrieved on a later pass.
  */
-export const decideAutoenrollment = (command: Timed<Autoenroll>, world: World): Decision => {
+export const decideAutoenrollment = (command: Timed<Autoenroll>, world: CaView): CaDecision => {
   const { at } = command;
   const computer = world.directory.principals[command.computer];
   const policy = effectiveAutoenrollmentPolicy(world.directory);
   const failures: Failure[] = [];
-  const events: LabEvent[] = [];
+  const events: CaSideEvent[] = [];
   if (computer?.kind === 'computer' && policy && !world.hosts.hosts[command.computer]?.device) {
     if (policy.autoenrollment.renewExpired) events.push(...retrievals(world, computer.name));
     const retrieved = new Set(events.flatMap((e) => (e.type === 'CertificateInstalled' ? [e.data.template] : [])));
@@ -135,7 +133,7 @@ export const decideAutoenrollment = (command: Timed<Autoenroll>, world: World): 
 };
 
 /** Each domain computer's next 8-hour autoenrollment timer (from its last pass, or its last startup). */
-export const autoenrollmentSchedule = (world: World): { at: SimTime; command: Autoenroll }[] =>
+export const autoenrollmentSchedule = (world: CaView): { at: SimTime; command: Autoenroll }[] =>
   Object.values(world.hosts.hosts)
     .filter((host) => !host.device && world.directory.principals[host.name]?.kind === 'computer')
     .map((host) => ({

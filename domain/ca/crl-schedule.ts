@@ -1,9 +1,7 @@
-import type { LabCommand } from '../lab/commands.ts';
-import type { LabEvent } from '../lab/events.ts';
-import type { World } from '../lab/world.ts';
+import type { CaView } from './decision.ts';
 import type { SimTime } from '../shared/time.ts';
 import { crlsOf } from './crl.ts';
-import type { PublishCrl } from './crl-events.ts';
+import type { CrlPublished, PublishCrl } from './crl-events.ts';
 import type { CrlKind } from './crl-model.ts';
 import { crlSettingsOf } from './crl-urls.ts';
 import type { CertificationAuthority } from './model.ts';
@@ -21,7 +19,7 @@ const later = (a: SimTime, b: SimTime): SimTime => (Date.parse(a) >= Date.parse(
  * Publish; overdue publications are due now. A delta that does not complete the current base is due at once. A CA
  * recorded before CRLs existed (no `crl` settings), or whose service is stopped, publishes nothing by itself.
  */
-const nextCrlPublication = (world: World, authority: CertificationAuthority): DueCrl | undefined => {
+const nextCrlPublication = (world: CaView, authority: CertificationAuthority): DueCrl | undefined => {
   if (!authority.crl || world.ca.stopped[authority.name] !== undefined) return undefined;
   // Overdue work (a CA started again after its CRLs fell due) runs now, never at a time already past.
   const scheduled = (kind: CrlKind, at: SimTime): DueCrl => ({
@@ -38,13 +36,13 @@ const nextCrlPublication = (world: World, authority: CertificationAuthority): Du
 };
 
 /** Every CA's next scheduled publication, earliest first. */
-export const crlSchedule = (world: World): DueCrl[] =>
+export const crlSchedule = (world: CaView): DueCrl[] =>
   Object.values(world.ca.authorities)
     .flatMap((authority) => nextCrlPublication(world, authority) ?? [])
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 
 /** The publications due by `at` in the world as it is (one per CA: publishing one makes the next one due). */
-export const dueCrlPublications = (world: World, at: SimTime): PublishCrl[] =>
+export const dueCrlPublications = (world: CaView, at: SimTime): PublishCrl[] =>
   crlSchedule(world)
     .filter((due) => Date.parse(due.at) <= Date.parse(at))
     .map((due) => due.command);
@@ -53,7 +51,7 @@ export const dueCrlPublications = (world: World, at: SimTime): PublishCrl[] =>
  * What the CA does by itself after a CRL event: a base CRL published while deltas are on is followed by a
  * delta that completes it (as `certutil -CRL` and the schedule do), with the same trigger.
  */
-export const crlReactionsTo = (event: LabEvent): LabCommand[] =>
-  event.type === 'CrlPublished' && event.data.kind === 'base' && event.data.freshest.length > 0
+export const crlReactionsTo = (event: CrlPublished): PublishCrl[] =>
+  event.data.kind === 'base' && event.data.freshest.length > 0
     ? [{ type: 'PublishCrl', ca: event.data.ca, kind: 'delta', trigger: event.data.trigger }]
     : [];

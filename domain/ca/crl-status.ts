@@ -1,5 +1,5 @@
-import type { World } from '../lab/world.ts';
 import type { SimTime } from '../shared/time.ts';
+import type { CaView } from './decision.ts';
 import { crlsOf } from './crl.ts';
 import type { PublishedCrl } from './crl-model.ts';
 import { crlSettingsOf } from './crl-urls.ts';
@@ -22,7 +22,7 @@ export type CrlStatus =
 
 const isExpired = (crl: PublishedCrl, at: SimTime) => Date.parse(crl.nextUpdate) < Date.parse(at);
 
-export const crlStatus = (world: World, authority: CertificationAuthority, at: SimTime = world.now): CrlStatus => {
+export const crlStatus = (world: CaView, authority: CertificationAuthority, at: SimTime = world.now): CrlStatus => {
   const { base, delta } = crlsOf(world, authority.name);
   if (!base) return { state: 'never-published', ca: authority.name };
   const withDelta = crlSettingsOf(authority).deltaPeriod !== null && delta !== undefined;

@@ -1,5 +1,5 @@
-import type { World } from '../lab/world.ts';
 import { defaultCrlSettings, type CrlSettings } from './crl-settings.ts';
+import type { CaView } from './decision.ts';
 import type { CertificationAuthority } from './model.ts';
 
 /**
@@ -32,7 +32,7 @@ interface CaPlace {
   readonly configurationContainer: string;
 }
 
-export const caPlace = (world: World, authority: CertificationAuthority): CaPlace => ({
+export const caPlace = (world: CaView, authority: CertificationAuthority): CaPlace => ({
   caName: authority.name,
   serverDnsName: world.hosts.hosts[authority.host]?.fqdn ?? authority.host,
   serverShortName: authority.host,
@@ -64,7 +64,7 @@ export const expandUrl = (url: string, place: CaPlace, delta = false): string =>
 };
 
 /** The CDP and AIA URLs the CA writes into the certificates it issues. */
-export const publicationPoints = (world: World, authority: CertificationAuthority) => {
+export const publicationPoints = (world: CaView, authority: CertificationAuthority) => {
   const place = caPlace(world, authority);
   const settings = crlSettingsOf(authority);
   return { cdp: settings.cdp.map((url) => expandUrl(url, place)), aia: settings.aia.map((url) => expandUrl(url, place)) };

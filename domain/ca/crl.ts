@@ -1,7 +1,6 @@
-import { refuse, type Decision } from '../lab/decision.ts';
-import type { LabEvent } from '../lab/events.ts';
-import type { World } from '../lab/world.ts';
 import type { SimTime, Timed } from '../shared/time.ts';
+import { refuse } from '../shared/decision.ts';
+import type { CaDecision, CaSideEvent, CaView } from './decision.ts';
 import type { PublishCrl } from './crl-events.ts';
 import type { CaCrls, CrlDraft, CrlEntry, CrlProfile } from './crl-model.ts';
 import { crlValidity } from './crl-settings.ts';
@@ -14,13 +13,13 @@ import { signatureHashOf } from './setup.ts';
 const noCrls: CaCrls = { lastCrlNumber: 0, published: { base: 0, delta: 0 } };
 
 /** The CA's CRL history so far. */
-export const crlsOf = (world: World, ca: string): CaCrls => world.ca.crls[ca] ?? noCrls;
+export const crlsOf = (world: CaView, ca: string): CaCrls => world.ca.crls[ca] ?? noCrls;
 
 /**
  * What the CA's revocation lists carry now: every certificate it revoked that has not expired (AD CS drops
  * expired certificates from its CRLs unless CRLF_PUBLISH_EXPIRED_CERT_CRLS is set), oldest revocation first.
  */
-const currentEntries = (world: World, ca: string, at: SimTime): CrlEntry[] =>
+const currentEntries = (world: CaView, ca: string, at: SimTime): CrlEntry[] =>
   Object.values(world.ca.revocations)
     .filter((r) => r.ca === ca && Date.parse(world.ca.issued[r.serialNumber]?.notAfter ?? at) >= Date.parse(at))
     .sort((a, b) => Date.parse(a.revokedAt) - Date.parse(b.revokedAt) || a.serialNumber.localeCompare(b.serialNumber))
@@ -42,7 +41,7 @@ const profileOf = (authority: CertificationAuthority, content: DecidedContent): 
  * CRL (what was revoked since the current base, pointing at that base's number). Base and delta share one
  * CRL number sequence, as on AD CS. The signature is IO: the engine signs the profile and records it.
  */
-export const decideCrlPublication = (command: Timed<PublishCrl>, world: World): Decision => {
+export const decideCrlPublication = (command: Timed<PublishCrl>, world: CaView): CaDecision => {
   const { at } = command;
   const authority = authorityFor(world, command.ca);
   if (!authority) return caNotFound(world, command.ca);
@@ -79,7 +78,7 @@ export const decideCrlPublication = (command: Timed<PublishCrl>, world: World): 
 };
 
 /** The event of a signed CRL. */
-export const crlPublishedEvent = (draft: CrlDraft, der: string): LabEvent => {
+export const crlPublishedEvent = (draft: CrlDraft, der: string): CaSideEvent => {
   const { issuer: _issuer, signingKeyRef: _key, caVersion: _version, ...content } = draft.profile;
   return { type: 'CrlPublished', data: { ...content, trigger: draft.trigger, der } };
 };

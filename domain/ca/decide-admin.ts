@@ -1,8 +1,14 @@
 import { match } from 'ts-pattern';
-import type { ApproveRequest, ChangeTemplateSettings, DenyRequest, RemoveTemplateFromCa, RenewCertificate } from '../lab/admin-commands.ts';
-import type { LabEvent } from '../lab/events.ts';
-import { accept, refuse, type Decision } from '../lab/decision.ts';
-import type { World } from '../lab/world.ts';
+import { refuse } from '../shared/decision.ts';
+import { accept, type CaDecision, type CaSideEvent, type CaView } from './decision.ts';
+import type {
+  ApproveRequest,
+  CaAdminCommand,
+  ChangeTemplateSettings,
+  DenyRequest,
+  RemoveTemplateFromCa,
+  RenewCertificate,
+} from './admin-commands.ts';
 import { selectCertificate } from '../hosts/decide.ts';
 import type { Timed } from '../shared/time.ts';
 import { issuance } from './decide-enrollment.ts';
@@ -10,10 +16,8 @@ import { TemplateName } from '../shared/ids.ts';
 import { authorityFor, caNotFound, findTemplate, templateAsTyped, templateNotFound } from './lookup.ts';
 import { stoppedRefusal } from './revocation.ts';
 
-type CaAdminCommand = RemoveTemplateFromCa | ChangeTemplateSettings | ApproveRequest | DenyRequest | RenewCertificate;
-
 /** Settings tabs of a version 1 template are read-only in the console: only its Security tab can change. */
-const settingsRefusal = (world: World, command: ChangeTemplateSettings): Decision | undefined => {
+const settingsRefusal = (world: CaView, command: ChangeTemplateSettings): CaDecision | undefined => {
   const template = templateAsTyped(world.ca, command.template);
   if (!template) return templateNotFound(world.ca, command.template);
   if (template.schemaVersion === 1) {
@@ -37,7 +41,7 @@ const settingsRefusal = (world: World, command: ChangeTemplateSettings): Decisio
 };
 
 /** Which request a manager acts on, or why it cannot (unknown: 0x80070002; no longer pending: 0x80094003). */
-const pendingOf = (world: World, command: ApproveRequest | DenyRequest, verb: string) => {
+const pendingOf = (world: CaView, command: ApproveRequest | DenyRequest, verb: string) => {
   const authority = authorityFor(world, command.ca);
   if (!authority) return caNotFound(world, command.ca);
   const stopped = stoppedRefusal(world, authority, `${authority.name} cannot ${verb} request ${command.requestId}`);
@@ -58,7 +62,7 @@ const pendingOf = (world: World, command: ApproveRequest | DenyRequest, verb: st
   );
 };
 
-const approve = (world: World, command: Timed<ApproveRequest>): Decision => {
+const approve = (world: CaView, command: Timed<ApproveRequest>): CaDecision => {
   const found = pendingOf(world, command, 'issue');
   if ('kind' in found) return found;
   const { pending } = found;
@@ -74,7 +78,7 @@ const approve = (world: World, command: Timed<ApproveRequest>): Decision => {
 };
 
 /** Renew (same or new key) or re-enroll a certificate of a host's personal store; the old one is archived. */
-const renew = (world: World, command: Timed<RenewCertificate>): Decision => {
+const renew = (world: CaView, command: Timed<RenewCertificate>): CaDecision => {
   const stored = selectCertificate(world, command.host, command.certificate);
   const issued = stored && Object.values(world.ca.issued).find((c) => c.thumbprint === stored.thumbprint);
   if (!stored || !issued) return refuse('CERTIFICATE_NOT_IN_STORE', `${command.host}'s personal store holds no such certificate to renew.`);
@@ -83,7 +87,7 @@ const renew = (world: World, command: Timed<RenewCertificate>): Decision => {
   if (!template || !requester)
     return refuse('NOT_FOUND', `The certificate's template "${issued.template}" or requester ${issued.requester} no longer exists.`);
   const reason = command.mode === 're-enroll' ? 're-enrolled' : 'renewed';
-  const after: LabEvent[] = [
+  const after: CaSideEvent[] = [
     { type: 'CertificateArchived', data: { host: command.host, store: 'personal', thumbprint: stored.thumbprint, reason } },
   ];
   const key = command.mode === 'renew-same-key' ? { keyRef: issued.keyRef, keySize: issued.keySize } : undefined;
@@ -97,7 +101,7 @@ const renew = (world: World, command: Timed<RenewCertificate>): Decision => {
   });
 };
 
-export const decideCaAdmin = (command: Timed<CaAdminCommand>, world: World): Decision =>
+export const decideCaAdmin = (command: Timed<CaAdminCommand>, world: CaView): CaDecision =>
   match(command)
     .with({ type: 'RemoveTemplateFromCa' }, (c) => {
       const authority = authorityFor(world, c.ca);

@@ -1,9 +1,8 @@
 import type { Principal } from '../directory/model.ts';
+import { refuse } from '../shared/decision.ts';
+import type { CaDecision, CaSideEvent, CaView } from './decision.ts';
 import { groupsOf, tokenIdentities } from '../directory/membership.ts';
 import type { StoreName } from '../hosts/model.ts';
-import { accept, refuse, type Decision } from '../lab/decision.ts';
-import type { LabEvent } from '../lab/events.ts';
-import type { World } from '../lab/world.ts';
 import { requestKeyRef, type KeyRef } from '../shared/ids.ts';
 import { addDays, addMinutes, type SimTime, type Timed } from '../shared/time.ts';
 import { hasRight, whyRightsMissing } from './access.ts';
@@ -60,7 +59,7 @@ const sidToWrite = (authority: CertificationAuthority, template: Template, reque
     : requester.sid;
 
 /** Why the enrollment wizard would not offer the template to this requester, if it would not. */
-export const whyNotOffered = (world: World, template: Template, requester: string): Decision | undefined => {
+export const whyNotOffered = (world: CaView, template: Template, requester: string): CaDecision | undefined => {
   const identities = tokenIdentities(world.directory, requester);
   if (issuingAuthorities(world.ca, template).length === 0) {
     return refuse(
@@ -87,13 +86,13 @@ export const whyNotOffered = (world: World, template: Template, requester: strin
 };
 
 /** The rejection Request Certificates would show for the template and requester, or undefined when it is offered. */
-export const whyNotOfferedTo = (world: World, template: Template, requester: string) => {
+export const whyNotOfferedTo = (world: CaView, template: Template, requester: string) => {
   const decision = whyNotOffered(world, template, requester);
   return decision?.kind === 'rejected' ? decision.rejection : undefined;
 };
 
 /** The CA-side checks once a request reaches the CA (template readable, edition, version). */
-const caRefusal = (world: World, template: Template, authority: CertificationAuthority): Decision | undefined => {
+const caRefusal = (world: CaView, template: Template, authority: CertificationAuthority): CaDecision | undefined => {
   const caIdentities = tokenIdentities(world.directory, authority.host);
   if (!hasRight(template.acl, caIdentities, 'Read')) {
     const cause = whyRightsMissing(template.acl, caIdentities, authority.host, ['Read']) ?? '';
@@ -118,11 +117,11 @@ interface IssuanceOptions {
   readonly approved?: boolean;
   readonly key?: { readonly keyRef: KeyRef; readonly keySize: number };
   readonly keySize?: number;
-  readonly after?: readonly LabEvent[];
+  readonly after?: readonly CaSideEvent[];
 }
 
 /** The CA refuses a public key shorter than the template's Minimum key size (MS-WCCE; certreq shows 0x80094811). */
-const keyTooShort = (template: Template, keySize: number): Decision | undefined =>
+const keyTooShort = (template: Template, keySize: number): CaDecision | undefined =>
   keySize < template.minimalKeySize
     ? refuse(
         'CERTSRV_E_KEY_LENGTH',
@@ -132,18 +131,18 @@ const keyTooShort = (template: Template, keySize: number): Decision | undefined 
 
 /**
  * What the CA does with a request the wizard allowed: check it, build the names the template dictates,
- * and decide the certificate. `before` events precede the issuance (a device record, say).
+ * and decide the certificate. `before` events precede the issuance (a device record, say: `E`, the caller's events).
  */
-export const issuance = (
-  world: World,
+export const issuance = <E = CaSideEvent>(
+  world: CaView,
   template: Template,
   requester: Principal,
   requested: RequestedNames,
   installTo: { host: string; store: StoreName } | null,
   at: SimTime,
-  before: readonly LabEvent[] = [],
+  before: readonly E[] = [],
   options: IssuanceOptions = {},
-): Decision => {
+): CaDecision<E | CaSideEvent> => {
   const authority = issuingAuthorities(world.ca, template)[0];
   if (!authority) return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `No CA issues "${template.displayName}".`);
   const refused =
@@ -161,7 +160,8 @@ export const issuance = (
         ? { requested: { dnsNames: requested.dnsNames, ...(requested.commonName ? { commonName: requested.commonName } : {}) } }
         : {};
     const pending = { requestId, ca: authority.name, template: template.name, requester: requester.name, submittedAt: at, ...names };
-    return accept(...before, { type: 'CertificateRequestPending', data: pending });
+    const submitted: CaSideEvent = { type: 'CertificateRequestPending', data: pending };
+    return { kind: 'accepted', events: [...before, submitted] };
   }
   const serialNumber = issuedSerial(authority, requestId, at);
   const notBefore = addMinutes(at, -clockSkewMinutes);
@@ -205,7 +205,7 @@ export const issuance = (
 };
 
 /** Request New Certificate in the Certificates snap-in (or a request ConfigMgr makes for a device). */
-export const decideEnrollment = (command: Timed<RequestCertificate>, world: World): Decision => {
+export const decideEnrollment = (command: Timed<RequestCertificate>, world: CaView): CaDecision => {
   const requester = world.directory.principals[command.requester];
   if (!requester) return refuse('NOT_FOUND', `Expected a computer named "${command.requester}"; none exists.`);
   const template = templateAsTyped(world.ca, command.template);

@@ -1,6 +1,6 @@
 import { match } from 'ts-pattern';
-import { accept, refuse, type Decision } from '../lab/decision.ts';
-import type { World } from '../lab/world.ts';
+import { refuse } from '../shared/decision.ts';
+import { accept, type CaDecision, type CaView } from './decision.ts';
 import { editAce } from './access.ts';
 import { forestOidArc } from './builtins.ts';
 import type {
@@ -35,7 +35,7 @@ export type TemplateCommand =
 const newTemplateOid = (n: number): string => `${forestOidArc}.${(n * 7_919_993) % 16_777_213}.${(n * 104_729) % 9_999_991}`;
 
 /** The schema version the console gives a duplicate: from the version prompt (2008) or the Compatibility tab (2012). */
-const versionFor = (command: DuplicateTemplate, world: World): { schemaVersion: SchemaVersion; label: string } | Decision => {
+const versionFor = (command: DuplicateTemplate, world: CaView): { schemaVersion: SchemaVersion; label: string } | CaDecision => {
   const on2012 = Object.values(world.ca.authorities).some((a) => a.os === 'windows-server-2012');
   if (on2012) {
     if (!command.compatibility) {
@@ -59,7 +59,7 @@ const versionFor = (command: DuplicateTemplate, world: World): { schemaVersion: 
   return duplicateVersions[command.version];
 };
 
-const duplicate = (command: DuplicateTemplate, world: World): Decision => {
+const duplicate = (command: DuplicateTemplate, world: CaView): CaDecision => {
   const source = templateAsTyped(world.ca, command.source);
   if (!source) return templateNotFound(world.ca, command.source);
   const name = templateNameFor(command.displayName);
@@ -86,7 +86,7 @@ const duplicate = (command: DuplicateTemplate, world: World): Decision => {
 };
 
 /** Settings tabs can only change v2+ templates; returns the template or the rejection. */
-const editable = (world: World, name: string): Template | Decision => {
+const editable = (world: CaView, name: string): Template | CaDecision => {
   const template = templateAsTyped(world.ca, name);
   if (!template) return templateNotFound(world.ca, name);
   if (template.schemaVersion === 1)
@@ -97,9 +97,9 @@ const editable = (world: World, name: string): Template | Decision => {
   return template;
 };
 
-const isTemplate = (value: Template | Decision): value is Template => 'schemaVersion' in value;
+const isTemplate = (value: Template | CaDecision): value is Template => 'schemaVersion' in value;
 
-export const decideTemplate = (command: TemplateCommand, world: World): Decision =>
+export const decideTemplate = (command: TemplateCommand, world: CaView): CaDecision =>
   match(command)
     .with({ type: 'DuplicateTemplate' }, (c) => duplicate(c, world))
     .with({ type: 'ChangeSubjectName' }, ({ template: name, subjectName }) => {

@@ -1,6 +1,6 @@
 import type { Thumbprint } from '../shared/ids.ts';
-import { refuse, type Decision } from '../lab/decision.ts';
-import type { World } from '../lab/world.ts';
+import { refuse } from '../shared/decision.ts';
+import type { CaDecision, CaView } from './decision.ts';
 import type { CaState, CertificationAuthority, IssuedCertificate } from './model.ts';
 import type { Template } from './template.ts';
 import { DisplayName, TemplateName } from '../shared/ids.ts';
@@ -23,7 +23,7 @@ export const templateAsTyped = (ca: CaState, typed: string): Template | undefine
   findTemplate(ca, TemplateName(typed)) ?? findTemplateByDisplayName(ca, DisplayName(typed));
 
 /** The refusal for a template name the lab does not have, listing the display names the console shows. */
-export const templateNotFound = (ca: CaState, name: string): Decision => {
+export const templateNotFound = (ca: CaState, name: string): CaDecision => {
   const listed = Object.values(ca.templates)
     .map((t) => t.displayName)
     .sort()
@@ -35,7 +35,7 @@ export const templateNotFound = (ca: CaState, name: string): Decision => {
 };
 
 /** The CA a command names, or the lab's only CA when it names none (never another CA than the one named). */
-export const authorityFor = (world: World, name: string | undefined): CertificationAuthority | undefined =>
+export const authorityFor = (world: CaView, name: string | undefined): CertificationAuthority | undefined =>
   name === undefined
     ? Object.values(world.ca.authorities)[0]
     : Object.hasOwn(world.ca.authorities, name)
@@ -43,7 +43,7 @@ export const authorityFor = (world: World, name: string | undefined): Certificat
       : undefined;
 
 /** The refusal for a CA the lab does not have, listing the ones it has. */
-export const caNotFound = (world: World, name: string | undefined): Decision =>
+export const caNotFound = (world: CaView, name: string | undefined): CaDecision =>
   refuse(
     'NOT_FOUND',
     name === undefined

@@ -1,6 +1,6 @@
-import { accept, refuse, type Decision } from '../lab/decision.ts';
-import type { World } from '../lab/world.ts';
 import { selectCertificate } from '../hosts/decide.ts';
+import { refuse } from '../shared/decision.ts';
+import { accept, type CaDecision, type CaView } from './decision.ts';
 import type { RevocationTarget, RevokeCertificate, StartCaService, StopCaService } from './crl-events.ts';
 import { authorityFor, caNotFound } from './lookup.ts';
 import type { CertificationAuthority, IssuedCertificate } from './model.ts';
@@ -9,7 +9,7 @@ import type { CertificationAuthority, IssuedCertificate } from './model.ts';
 const normaliseSerial = (serial: string): string => serial.replace(/\s+/g, '').toLowerCase();
 
 /** Whether the CA service is stopped, and the refusal a client then gets (RPC_S_SERVER_UNAVAILABLE). */
-export const stoppedRefusal = (world: World, authority: CertificationAuthority, what: string): Decision | undefined =>
+export const stoppedRefusal = (world: CaView, authority: CertificationAuthority, what: string): CaDecision | undefined =>
   world.ca.stopped[authority.name] === undefined
     ? undefined
     : refuse(
@@ -18,7 +18,7 @@ export const stoppedRefusal = (world: World, authority: CertificationAuthority, 
           `(since ${world.ca.stopped[authority.name]}); start it with net start certsvc.`,
       );
 
-const notIssued = (world: World, authority: CertificationAuthority, what: string): { refusal: Decision } => {
+const notIssued = (world: CaView, authority: CertificationAuthority, what: string): { refusal: CaDecision } => {
   const known = Object.values(world.ca.issued)
     .filter((c) => c.ca === authority.name)
     .map((c) => `${c.requestId} (${c.serialNumber})`);
@@ -35,9 +35,9 @@ const notIssued = (world: World, authority: CertificationAuthority, what: string
 };
 
 /** The issued certificate a revocation designates, or why there is none. */
-type Target = { issued: IssuedCertificate } | { refusal: Decision };
+type Target = { issued: IssuedCertificate } | { refusal: CaDecision };
 
-const targetOf = (world: World, authority: CertificationAuthority, target: RevocationTarget): Target => {
+const targetOf = (world: CaView, authority: CertificationAuthority, target: RevocationTarget): Target => {
   const mine = (c: IssuedCertificate | undefined) => (c && c.ca === authority.name ? c : undefined);
   if ('serialNumber' in target) {
     const serial = normaliseSerial(target.serialNumber);
@@ -61,7 +61,7 @@ const targetOf = (world: World, authority: CertificationAuthority, target: Revoc
  * in the CA database); so does one already revoked, unless it was only on hold, which a permanent reason may
  * replace (0x80094003). Codes from memory, medium confidence; MS-CSRA 3.1.4.1.8 says only that the CA fails.
  */
-export const decideRevocation = (command: RevokeCertificate, world: World): Decision => {
+export const decideRevocation = (command: RevokeCertificate, world: CaView): CaDecision => {
   const authority = authorityFor(world, command.ca);
   if (!authority) return caNotFound(world, command.ca);
   const stopped = stoppedRefusal(world, authority, `${authority.name} cannot revoke a certificate`);
@@ -84,7 +84,7 @@ export const decideRevocation = (command: RevokeCertificate, world: World): Deci
 };
 
 /** `net stop certsvc` / `net start certsvc`; starting a running service (or stopping a stopped one) changes nothing. */
-export const decideCaService = (command: StopCaService | StartCaService, world: World): Decision => {
+export const decideCaService = (command: StopCaService | StartCaService, world: CaView): CaDecision => {
   const authority = authorityFor(world, command.ca);
   if (!authority) return caNotFound(world, command.ca);
   const stopped = world.ca.stopped[authority.name] !== undefined;

@@ -6,9 +6,8 @@ import { findTemplate, templateAsTyped } from '../ca/lookup.ts';
 import { TemplateName } from '../shared/ids.ts';
 import { selectCertificate } from '../hosts/decide.ts';
 import { offersAes } from '../hosts/pfx-encryption.ts';
-import { accept, refuse, type Decision } from '../lab/decision.ts';
-import type { LabEvent } from '../lab/events.ts';
-import type { World } from '../lab/world.ts';
+import { refuse } from '../shared/decision.ts';
+import { accept, type ConfigMgrDecision, type ConfigMgrSideEvent, type ConfigMgrView } from './decision.ts';
 import type { ConfigMgrCommand } from './commands.ts';
 import type { PfxFacts, PfxImport } from './model.ts';
 import { amtProvisioningProblems, cloudDpProblems, distributionPointProblems, siteSystemProblems } from './requirements.ts';
@@ -17,7 +16,7 @@ import { amtProvisioningProblems, cloudDpProblems, distributionPointProblems, si
  * The PFX facts, or the rejection the import wizard shows for an unusable file. The console runs on the site server:
  * a Windows older than 10 1709 / Server 2019 cannot decrypt an AES256-SHA256 file and reports its password as wrong.
  */
-const readable = (pfx: PfxImport, world: World): Extract<PfxFacts, { readable: true }> | Decision => {
+const readable = (pfx: PfxImport, world: ConfigMgrView): Extract<PfxFacts, { readable: true }> | ConfigMgrDecision => {
   const facts = pfx.facts;
   if (!facts) return refuse('PFX_UNREADABLE', `${pfx.file} was not read before the import was decided.`);
   if (!facts.readable) {
@@ -43,11 +42,17 @@ const readable = (pfx: PfxImport, world: World): Extract<PfxFacts, { readable: t
   return facts;
 };
 
-const isDecision = (value: object): value is Decision => 'kind' in value;
-const issuedBy = (world: World, thumbprint: Thumbprint) => Object.values(world.ca.issued).find((c) => c.thumbprint === thumbprint);
-const unmet = (what: string, problems: string[]): Decision => refuse('CONFIGMGR_REQUIREMENTS', `${what}: ${problems.join('; ')}.`);
+const isDecision = (value: object): value is ConfigMgrDecision => 'kind' in value;
+const issuedBy = (world: ConfigMgrView, thumbprint: Thumbprint) => Object.values(world.ca.issued).find((c) => c.thumbprint === thumbprint);
+const unmet = (what: string, problems: string[]): ConfigMgrDecision => refuse('CONFIGMGR_REQUIREMENTS', `${what}: ${problems.join('; ')}.`);
 
-const deviceEvents = (world: World, device: string, user: string, platform: 'mobile' | 'mac', at: SimTime): LabEvent[] => [
+const deviceEvents = (
+  world: ConfigMgrView,
+  device: string,
+  user: string,
+  platform: 'mobile' | 'mac',
+  at: SimTime,
+): ConfigMgrSideEvent[] => [
   { type: 'DeviceEnrolled', data: { device, user, platform } },
   ...(world.hosts.hosts[device]
     ? []
@@ -65,11 +70,11 @@ const deviceEvents = (world: World, device: string, user: string, platform: 'mob
             },
             iisSites: [],
           },
-        } as LabEvent,
+        } as ConfigMgrSideEvent,
       ]),
 ];
 
-export const decideConfigMgr = (command: Timed<ConfigMgrCommand>, world: World): Decision =>
+export const decideConfigMgr = (command: Timed<ConfigMgrCommand>, world: ConfigMgrView): ConfigMgrDecision =>
   match(command)
     .with({ type: 'ConfigureSiteSystem' }, ({ host, intranetFqdn, internetFqdn }) => {
       if (!world.hosts.hosts[host]) return refuse('NOT_FOUND', `Expected a site system server named "${host}"; the lab has none.`);

@@ -1,5 +1,5 @@
 import type { IssuedCertificate } from '../ca/model.ts';
-import type { World } from '../lab/world.ts';
+import type { ConfigMgrView } from './decision.ts';
 import { ekuName, oid } from '../shared/oids.ts';
 import type { PfxFacts } from './model.ts';
 
@@ -57,7 +57,7 @@ export const amtProvisioningProblems = (issued: IssuedCertificate, hostFqdn: str
  * that differ from the site system's FQDNs are not checked here: ConfigMgr accepts them and clients fail
  * later, which finding CM-SITE-SYSTEM-FQDN reports.
  */
-export const siteSystemProblems = (world: World, host: string): string[] => {
+export const siteSystemProblems = (world: ConfigMgrView, host: string): string[] => {
   const bound = Object.values(world.hosts.iis[host] ?? {})
     .flatMap((s) => s.bindings)
     .find((b) => b.protocol === 'https')?.thumbprint;

@@ -1,13 +1,21 @@
 import { match } from 'ts-pattern';
-import { accept, refuse, type Decision } from '../lab/decision.ts';
-import type { World } from '../lab/world.ts';
+import { accepting, refuse, type Decided } from '../shared/decision.ts';
+import type { DirectoryEvent } from './events.ts';
+import type { DirectoryState } from './model.ts';
 import type { DirectoryCommand } from './commands.ts';
 import { groupsOf } from './membership.ts';
 
-/** The relative id AD hands the next account created in the lab's domain. */
-const nextRid = (world: World): number => 1100 + Object.values(world.directory.principals).filter((p) => !p.builtin).length;
+/** What the directory's deciders read of the lab (World has it). */
+interface DirectoryView {
+  readonly directory: DirectoryState;
+}
 
-export const decideDirectory = (command: DirectoryCommand, world: World): Decision => {
+const accept = accepting<DirectoryEvent>();
+
+/** The relative id AD hands the next account created in the lab's domain. */
+const nextRid = (world: DirectoryView): number => 1100 + Object.values(world.directory.principals).filter((p) => !p.builtin).length;
+
+export const decideDirectory = (command: DirectoryCommand, world: DirectoryView): Decided<DirectoryEvent> => {
   const { principals, members, domain } = world.directory;
   return match(command)
     .with({ type: 'CreateGroup' }, ({ name }) =>

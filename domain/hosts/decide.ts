@@ -1,15 +1,15 @@
 import { match } from 'ts-pattern';
 import { templateAsTyped } from '../ca/lookup.ts';
 import { ekuName, oid } from '../shared/oids.ts';
-import { accept, refuse, writePfx, type Decision } from '../lab/decision.ts';
-import type { World } from '../lab/world.ts';
+import { refuse } from '../shared/decision.ts';
+import { accept, writePfx, type HostsDecision, type HostsView } from './decision.ts';
 import type { CertificateSelection, HostsCommand } from './commands.ts';
 import type { StoreName, StoredCertificate } from './model.ts';
 import { defaultPfxEncryption, keyProviderName, offersAes } from './pfx-encryption.ts';
 
 /** The personal-store certificate a selection designates, newest first for a template. */
 export const selectCertificate = (
-  world: World,
+  world: HostsView,
   host: string,
   selection: CertificateSelection,
   store: StoreName = 'personal',
@@ -23,7 +23,7 @@ export const selectCertificate = (
 const describe = (selection: CertificateSelection): string =>
   'thumbprint' in selection ? `thumbprint ${selection.thumbprint}` : `a certificate from the "${selection.template}" template`;
 
-export const decideHosts = (command: HostsCommand, world: World): Decision =>
+export const decideHosts = (command: HostsCommand, world: HostsView): HostsDecision =>
   match(command)
     .with({ type: 'BindCertificate' }, ({ host, site, port, certificate }) => {
       const current = world.hosts.iis[host]?.[site];

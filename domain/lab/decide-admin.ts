@@ -1,5 +1,6 @@
 import type { AdvanceTime, RefreshGroupPolicy } from './admin-commands.ts';
-import { accept, refuse, type Decision } from './decision.ts';
+import { refuse } from '../shared/decision.ts';
+import { accept, type Decision } from './decision.ts';
 import type { World } from './world.ts';
 
 /** Time only moves forward; the engine has already run the timers that fell due before `to`. */

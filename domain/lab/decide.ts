@@ -68,6 +68,10 @@ export const decide = (command: Timed, world: World): Decision => {
  * CRL is followed by the delta that completes it.
  */
 export const reactionsTo = (event: LabEvent): LabCommand[] =>
-  event.type === 'ComputerRestarted' ? [{ type: 'Autoenroll', computer: event.data.computer, trigger: 'startup' }] : crlReactionsTo(event);
+  event.type === 'ComputerRestarted'
+    ? [{ type: 'Autoenroll', computer: event.data.computer, trigger: 'startup' }]
+    : event.type === 'CrlPublished'
+      ? crlReactionsTo(event)
+      : [];
 
 export { dueByTime, nextDueAt } from './schedule.ts';

@@ -1,0 +1,17 @@
+import type { CaDecision, CaSideEvent, CaView } from '../ca/decision.ts';
+import { accepting } from '../shared/decision.ts';
+import type { ConfigMgrEvent } from './events.ts';
+import type { ConfigMgrState } from './model.ts';
+
+/** What ConfigMgr's deciders read of the lab: what the CA's read, and the site's own state (World has all of it). */
+export interface ConfigMgrView extends CaView {
+  readonly configmgr: ConfigMgrState;
+}
+
+/** The events a ConfigMgr decision may hold: its own, and what a device's enrollment brings (account, host, certificate). */
+export type ConfigMgrSideEvent = ConfigMgrEvent | CaSideEvent;
+
+/** What ConfigMgr's deciders answer: events, or a device certificate to sign (after the device's own events). */
+export type ConfigMgrDecision = CaDecision<ConfigMgrSideEvent>;
+
+export const accept = accepting<ConfigMgrSideEvent>();

@@ -1,0 +1,44 @@
+import type { KeyRef, Thumbprint } from '../shared/ids.ts';
+import type { CaState } from '../ca/model.ts';
+import { accepting, type Decided } from '../shared/decision.ts';
+import type { Secret } from '../shared/secret.ts';
+import type { HostsEvent } from './events.ts';
+import type { HostsState } from './model.ts';
+import type { PfxEncryption } from './pfx-encryption.ts';
+
+/** What the certificate-store deciders read of the lab: the computers and the CA's records (World has both). */
+export interface HostsView {
+  readonly hosts: HostsState;
+  readonly ca: CaState;
+}
+
+/** A PFX the export wizard is to write: which certificate, with which key, under which password. */
+export interface ExportDraft {
+  readonly host: string;
+  readonly thumbprint: Thumbprint;
+  readonly keyRef: KeyRef;
+  readonly file: string;
+  /** A reference into the lab's secrets once the engine has sealed the choice. */
+  readonly password: Secret;
+  /** What Windows writes: the encryption, the key container's friendly name and the key's provider (Microsoft CSP Name). */
+  readonly encryption: PfxEncryption;
+  readonly friendlyName: string;
+  readonly providerName: string;
+}
+
+/** The engine writes the PFX (IO), then records `CertificateExported`. */
+export type ExportDecision = { readonly kind: 'export'; readonly draft: ExportDraft };
+
+/** What the certificate-store deciders answer: store and IIS events, or a PFX to write. */
+export type HostsDecision = Decided<HostsEvent, ExportDecision>;
+
+export const accept = accepting<HostsEvent>();
+export const writePfx = (draft: ExportDraft): ExportDecision => ({ kind: 'export', draft });
+
+/** The event of a written PFX. */
+export const exportEvents = (draft: ExportDraft): HostsEvent[] => [
+  {
+    type: 'CertificateExported',
+    data: { host: draft.host, thumbprint: draft.thumbprint, file: draft.file, withPrivateKey: true, encryption: draft.encryption },
+  },
+];
