@@ -1,4 +1,4 @@
-// The large lab the replay, seek and memory figures use, and their baseline: a hand-written mutable fold.
+// The large lab the replay, seek and memory figures use (their baseline, a hand-written mutable fold: mutable-fold.ts).
 import { KeyRef, Thumbprint, SimTime, addMinutes, contoso, testNetwork, type LabEvent, type RecordedEvent } from '../../domain/index.ts';
 
 export const computers = Number(process.env.BENCH_COMPUTERS ?? 10_000);
@@ -72,45 +72,3 @@ let cached: RecordedEvent[] | undefined;
  * PostgreSQL parse them, the memory store clones them), so both folds read objects shaped as a replay reads them.
  */
 export const labLog = (): RecordedEvent[] => (cached ??= JSON.parse(JSON.stringify(generateLabLog())) as RecordedEvent[]);
-
-/** The baseline: the same events folded into plain mutable maps with a provenance list per key; no immer, no matching. */
-export const mutableFold = (events: readonly RecordedEvent[], upTo = events.length) => {
-  const world = {
-    principals: new Map<string, unknown>(),
-    hosts: new Map<string, { lastBoot: string; lastAutoenrollment?: string }>(),
-    stores: new Map<string, string[]>(),
-    issued: new Map<string, unknown>(),
-    provenance: new Map<string, number[]>(),
-  };
-  for (let i = 0; i < upTo; i += 1) {
-    const e = events[i]!;
-    switch (e.type) {
-      case 'PrincipalCreated':
-        world.principals.set(e.data.principal.name, e.data.principal);
-        break;
-      case 'HostProvisioned':
-        world.hosts.set(e.data.host.name, { lastBoot: e.data.host.lastBoot });
-        world.stores.set(e.data.host.name, []);
-        break;
-      case 'ComputerRestarted':
-        world.hosts.get(e.data.computer)!.lastBoot = e.at;
-        break;
-      case 'CertificateIssued':
-        world.issued.set(e.data.certificate.serialNumber, e.data.certificate);
-        break;
-      case 'CertificateInstalled':
-        world.stores.get(e.data.host)!.push(e.data.thumbprint);
-        break;
-      case 'AutoenrollmentRan':
-        world.hosts.get(e.data.computer)!.lastAutoenrollment = e.at;
-        break;
-      default:
-        break;
-    }
-    const key = 'computer' in (e.data as object) ? `host:${(e.data as { computer: string }).computer}` : e.type;
-    const list = world.provenance.get(key);
-    if (list) list.push(e.position);
-    else world.provenance.set(key, [e.position]);
-  }
-  return world;
-};
