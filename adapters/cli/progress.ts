@@ -5,6 +5,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 /** Where a progress line is drawn: a terminal's stderr (the line is rewritten in place). */
 export interface ProgressSink {
   readonly isTTY?: boolean;
+  /** Its width; 0 or unknown (a pseudo-terminal with no size) counts as 100. */
   readonly columns?: number;
   write(text: string): unknown;
 }
@@ -29,7 +30,7 @@ export const issuanceProgress = (sink: ProgressSink, computers: number, now: () 
     const rate = issued / ((t - started) / 1000);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
     const line = `  ${bar} ${fmt(issued)} certificates (${fmt(computers)} computers), ${fmt(rate)}/s`;
-    sink.write(`\r${line.slice(0, (sink.columns ?? 100) - 1)}\x1b[K`);
+    sink.write(`\r${line.slice(0, (sink.columns || 100) - 1)}\x1b[K`);
   };
   return {
     /** The ports with a signer that counts each certificate it signs (CRLs are not counted). */
