@@ -1,14 +1,13 @@
 import { getSimplePaths } from 'xstate/graph';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { evaluateFindings, hasRight, issuingAuthorities, tokenIdentities, type RecordedEvent, type World } from '../../domain/index.ts';
+import type { World } from '../../domain/index.ts';
 import { fold } from '../../projections/index.ts';
 import {
   createLab,
   currentStepOf,
   findProcedure,
   machineOf,
-  procedureSnapshot,
   procedures,
   resolveChoices,
   startProcedure,
@@ -18,6 +17,7 @@ import {
   type ProcedureDefinition,
   type ProcedureEvent,
   type ProcedureSnapshot,
+  type SecretStore,
 } from '../../workflows/index.ts';
 import { pooledKeyStore } from '../support/ports.ts';
 import { memoryEventStore } from '../../adapters/eventstore/memory.ts';
@@ -29,14 +29,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startsAt } from '../support/world.ts';
 import { simplePathsToDone } from '../support/paths.ts';
+import { pathTree } from '../support/path-trie.ts';
+import { type At, branchSecrets, checkIssuances, issuanceAllowed, pathsEnd, type Walk, walkFrom } from '../support/exploration-walk.ts';
 import { drawCaIdentity } from '../../adapters/ca-identity.ts';
 
 const exploration = suite('exhaustive exploration of every procedure machine (xstate/graph)');
 const keys = await pooledKeyStore();
+const signer = x509Signer(keys);
 const exports = mkdtempSync(join(tmpdir(), 'pkilab-explore-'));
 const freshPorts = (): LabPorts => {
   const secrets = memorySecretStore();
-  return { events: memoryEventStore(), keys, secrets, signer: x509Signer(keys), pfx: opensslPfxFiles(exports, keys, secrets) };
+  return { events: memoryEventStore(), keys, secrets, signer, pfx: opensslPfxFiles(exports, keys, secrets) };
 };
 
 /** Procedures whose seed path a procedure relies on (groups and templates made earlier in the seed). */
@@ -71,32 +74,10 @@ const seedPath = async (ports: LabPorts, lab: Lab, procedure: ProcedureDefinitio
   return current;
 };
 
-/** Was the issuance allowed by the world just before it? Token rights, template issued, CA able to read it. */
-const issuanceAllowed = (before: World, event: RecordedEvent): string | undefined => {
-  if (event.type !== 'CertificateIssued') return undefined;
-  const c = event.data.certificate;
-  const template = before.ca.templates[c.template]!;
-  const identities = tokenIdentities(before.directory, c.requester);
-  const ca = issuingAuthorities(before.ca, template).find((a) => a.name === c.ca);
-  if (!ca) return `${c.template} issued by ${c.ca} which does not issue it`;
-  if (!hasRight(template.acl, identities, 'Read') || !hasRight(template.acl, identities, 'Enroll'))
-    return `${c.requester} lacked Read/Enroll on ${c.template}`;
-  if (!hasRight(template.acl, tokenIdentities(before.directory, ca.host), 'Read')) return `${c.ca} could not read ${c.template}`;
-  if (ca.edition === 'standard' && template.schemaVersion > 1) return `a Standard CA issued version ${template.schemaVersion}`;
-  return undefined;
-};
-
-/** The person's inputs and the procedure's start and end: recorded by the engine for every procedure. */
-const workflowEvents: readonly string[] = ['ProcedureStarted', 'ActionTaken', 'ActionRejected', 'ProcedureCompleted'];
-
-/** The domain event types a path recorded after the lab it started from. */
-const producedBy = (lab: Lab, start: Lab): string[] =>
-  lab.events
-    .slice(start.events.length)
-    .map((e) => e.type)
-    .filter((type) => !workflowEvents.includes(type));
-
 const counts: Record<string, { paths: number; deviating: number; benign: number }> = {};
+
+const takenOn = (path: ReturnType<typeof pathsOf>[number]) =>
+  path.steps.map((s) => s.event).filter((e): e is ProcedureEvent => e.type === 'ACT' || e.type === 'SKIP');
 
 for (const procedure of procedures) {
   exploration(`${procedure.id}: every path keeps the invariants`, async () => {
@@ -110,58 +91,28 @@ for (const procedure of procedures) {
       identity: drawCaIdentity(),
     });
     for (const id of prerequisites[procedure.id] ?? []) start = await seedPath(base, start, findProcedure(id)!);
-    const produced = new Set<string>();
-    for (const path of paths) {
-      const ports = freshPorts();
-      await ports.events.append(
-        'lab',
-        start.events.map(({ position: _p, ...e }) => e),
-        0,
-      );
-      let lab: Lab = { id: 'lab', events: start.events, world: start.world };
-      lab = await startProcedure(ports, lab, procedure.id);
-      const taken = path.steps.map((s) => s.event).filter((e): e is ProcedureEvent => e.type === 'ACT' || e.type === 'SKIP');
-      let deviated = false;
-      for (const event of taken) {
-        const step = procedure.steps.find((s) => s.id === event.step)!;
-        const seedChoice = JSON.stringify(step.seedChoice({ choices: choicesSoFar(lab, procedure.id) }));
-        if (event.type === 'SKIP' || JSON.stringify(event.choice) !== seedChoice) deviated = true;
-        const result = await takeStep(ports, lab, procedure.id, event.step, event.type === 'SKIP' ? null : event.choice);
-        lab = result.lab;
-        if (!result.outcome.ok) break;
-      }
-      for (const type of producedBy(lab, start)) produced.add(type);
-      let before = fold(lab.events.slice(0, start.events.length));
-      for (const event of lab.events.slice(start.events.length)) {
-        const problem = issuanceAllowed(before, event);
-        assert.is(problem, undefined, `${procedure.id} path ${taken.map((e) => e.type).join(',')}: ${problem}`);
-        before = fold([event], before);
-      }
-      if (!deviated) {
-        assert.equal(lab.world.rejections, [], 'the seed path is rejected nowhere');
-        continue;
-      }
-      tally.deviating += 1;
-      const flagged = lab.world.rejections.length > 0 || evaluateFindings(lab.world).some((f) => f.severity !== 'info');
-      if (!flagged) {
-        tally.benign += 1;
-        assert.ok(
-          lab.world.procedures[procedure.id]?.completed,
-          `${procedure.id}: a deviating path neither completed nor left a rejection or finding`,
-        );
-      }
-    }
+    const events = memoryEventStore();
+    await events.append(
+      'lab',
+      start.events.map(({ position: _p, ...e }) => e),
+      0,
+    );
+    const { known, secrets } = branchSecrets({});
+    const portsFor = (secrets: SecretStore): LabPorts => ({ events, keys, secrets, signer, pfx: opensslPfxFiles(exports, keys, secrets) });
+    const ports = portsFor(secrets);
+    const lab = await startProcedure(ports, { id: 'lab', events: start.events, world: start.world }, procedure.id);
+    const walk: Walk = { procedure, start, events, tally, produced: new Set(), portsFor };
+    const before = checkIssuances(walk, fold(start.events), lab.events.slice(start.events.length), []);
+    const tree = pathTree(paths.map(takenOn));
+    const at: At = { lab, secrets: known, deviated: false, before, trail: [] };
+    if (tree.ends > 0) pathsEnd(walk, at, tree.ends);
+    await walkFrom(walk, at, tree);
     assert.equal(
       [...procedure.events].sort(),
-      [...produced].sort(),
+      [...walk.produced].sort(),
       `${procedure.id}: the events its file lists are those its paths produce`,
     );
   });
-}
-
-/** The choices already recorded for the procedure in this lab (for comparing with the seed's). */
-function choicesSoFar(lab: Lab, procedure: string): Readonly<Record<string, unknown>> {
-  return procedureSnapshot(findProcedure(procedure)!, lab.world)?.context.choices ?? {};
 }
 
 exploration('the issuance invariant is not vacuous: it flags a certificate the token did not allow', async () => {
