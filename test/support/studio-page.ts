@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { pkilab, repoRoot, type Running, startPkilab } from './processes.ts';
+import { cli } from './cli.ts';
+import { repoRoot, type Running, startPkilab } from './processes.ts';
 
 /** A `pkilab studio` process on a free port, with the address and token it printed. */
 export interface Studio {
@@ -36,10 +37,13 @@ export const startStudio = async (path: string, ...args: string[]): Promise<Stud
   };
 };
 
-/** Runs pkilab to its end, failing with its output when it exits otherwise than as expected. */
+/**
+ * Runs pkilab to its end through the CLI's main in this process (the labs a page test reads, and its checks of a
+ * lab; the studio under test is the real process), failing with its output when it exits otherwise than as expected.
+ */
 export const pkilabOk = async (args: string[], codes = [0]): Promise<string> => {
-  const result = await pkilab(args, { timeoutMs: 300_000 });
-  if (!codes.includes(result.code ?? -1)) throw new Error(`pkilab ${args.join(' ')} exited ${result.code}: ${result.err}${result.out}`);
+  const result = await cli(...args);
+  if (!codes.includes(result.code)) throw new Error(`pkilab ${args.join(' ')} exited ${result.code}: ${result.err}${result.out}`);
   return result.out;
 };
 
