@@ -85,6 +85,10 @@ type Records = Record<Context, Record<string, object>>;
  * before. Pure. `compact` copies out long chains (for a world kept as a checkpoint, not one a seek returns).
  */
 export const foldLayered = (events: readonly RecordedEvent[], from: number, to: number, world: World, compact: boolean): World => {
+  let first = from;
+  while (first < to && events[first]!.type === 'AutoenrollmentRan') first += 1;
+  // Only passes (a timer stretch of a long log): the world moves in time, nothing else changes, nothing is drafted.
+  if (first === to) return to > from ? { ...world, position: events[to - 1]!.position, now: events[to - 1]!.at } : world;
   const base = world as unknown as Records;
   const working = { ...world } as unknown as Records;
   const open = new Map<string, Working>();
@@ -99,7 +103,7 @@ export const foldLayered = (events: readonly RecordedEvent[], from: number, to: 
     }
   }
   const draft = createDraft(working as unknown as World) as Draft<World>;
-  for (let i = from; i < to; i += 1) if (events[i]!.type !== 'AutoenrollmentRan') applyUntracked(draft, events[i]!);
+  for (let i = first; i < to; i += 1) if (events[i]!.type !== 'AutoenrollmentRan') applyUntracked(draft, events[i]!);
   if (to > from) {
     draft.position = events[to - 1]!.position;
     draft.now = events[to - 1]!.at;
