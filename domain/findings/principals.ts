@@ -10,7 +10,7 @@ export const broadGroups = ['Everyone', 'Authenticated Users', 'Domain Users', '
 
 export const isSafe = (world: World, principal: string): boolean => {
   const sid = world.directory.principals[principal]?.sid ?? '';
-  const caHosts = Object.values(world.ca.authorities).map((a) => a.host);
+  const caHosts = Object.values(world.ca.authorities).map((a): string => a.host);
   return sid === 'S-1-5-10' || safeRids.some((rid) => sid.endsWith(rid)) || caHosts.includes(principal);
 };
 
