@@ -55,7 +55,11 @@ const check = (args) =>
     child.stderr.on('data', (d) => (output += d));
     child.on('close', (code) => resolve({ ok: code === 0, output }));
   });
-const typeCheck = check(['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
+// Incremental: what the last run checked and found is kept in node_modules/.cache (a file changed since is checked
+// again, with what depends on it; the errors of files not changed are reported again): ~2 s of CPU instead of ~13.
+mkdirSync('node_modules/.cache/pkilab', { recursive: true });
+const tsBuildInfo = 'node_modules/.cache/pkilab/tsc.tsbuildinfo';
+const typeCheck = check(['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', tsBuildInfo]);
 // Lint: oxlint's limits against the ratchet (scripts/lint/baseline.json) and Biome's format check.
 const lintCheck = check(['scripts/lint.mjs']);
 
