@@ -73,12 +73,14 @@ export const caHandlers: Handlers<CaEvent> = {
     world.ca.pending[String(data.requestId)] = settled(data);
     world.ca.lastRequestId = Math.max(world.ca.lastRequestId, data.requestId);
   },
-  CertificateIssued: (world, { data }) => {
-    delete world.ca.pending[String(data.certificate.requestId)];
-    const { serialNumber, thumbprint, requester } = data.certificate;
-    world.ca.issued[serialNumber] = settled(data.certificate);
-    world.ca.serialByThumbprint[thumbprint] = serialNumber;
-    world.ca.serialsByRequester[requester] = settled([...(world.ca.serialsByRequester[requester] ?? []), serialNumber]);
-    world.ca.lastRequestId = Math.max(world.ca.lastRequestId, data.certificate.requestId);
+  CertificateIssued: (world, { data: { certificate } }) => {
+    const { ca } = world;
+    const { serialNumber, thumbprint, requester, requestId } = certificate;
+    delete ca.pending[String(requestId)];
+    ca.issued[serialNumber] = settled(certificate);
+    ca.serialByThumbprint[thumbprint] = serialNumber;
+    const serials = ca.serialsByRequester[requester];
+    ca.serialsByRequester[requester] = settled(serials ? [...serials, serialNumber] : [serialNumber]);
+    ca.lastRequestId = Math.max(ca.lastRequestId, requestId);
   },
 };

@@ -8,7 +8,8 @@ export const hostsHandlers: Handlers<HostsEvent> = {
     // Object.assign, not a spread: V8 makes later writes to a spread copy (every timer pass) about ten times slower.
     world.hosts.hosts[data.host.name] = Object.assign({}, data.host) as never;
     world.hosts.stores[data.host.name] = { personal: [] };
-    world.hosts.iis[data.host.name] = Object.fromEntries(data.iisSites.map((site) => [site.name, copy(site)]));
+    const sites = data.iisSites;
+    world.hosts.iis[data.host.name] = sites.length === 0 ? {} : Object.fromEntries(sites.map((site) => [site.name, copy(site)]));
   },
   CertificateInstalled: (world, event) => {
     const { data } = event;
