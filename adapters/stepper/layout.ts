@@ -15,7 +15,7 @@ export interface ScreenState {
   readonly question?: string;
 }
 
-export const keysLine =
+const keysLine =
   '↑↓/1-9 choose · Enter take · j jump back · b back · f fork · a actions · Tab world · PgUp/PgDn scroll · e explain · s save · q quit';
 
 const choiceRows = (view: StepperView, state: ScreenState, cols: number, height: number): Row[] => {

@@ -14,10 +14,10 @@ export const plainKeys = [
 export type Pending = { question: string; answers: Record<string, () => Promise<unknown>> };
 
 /** What the line does next: show the screen again, show nothing more, ask a question, or end the session. */
-export type After = 'render' | 'quiet' | 'quit' | Pending;
+type After = 'render' | 'quiet' | 'quit' | Pending;
 
 /** One command line: the command's words after the first, the whole line, and the view it was typed against. */
-export interface Typed {
+interface Typed {
   readonly stepper: Stepper;
   readonly io: Io;
   readonly view: StepperView;

@@ -1,5 +1,5 @@
 /** A piece of a screen row with its style, and the helpers that lay rows out to an exact width and height. */
-export interface Seg {
+interface Seg {
   readonly text: string;
   readonly bold?: boolean;
   readonly dim?: boolean;
@@ -9,8 +9,6 @@ export interface Seg {
 export type Row = readonly Seg[];
 
 export const plain = (text: string, style: Omit<Seg, 'text'> = {}): Row => [{ text, ...style }];
-
-const width = (row: Row) => row.reduce((n, s) => n + [...s.text].length, 0);
 
 /** A row cut (with …) or padded with spaces to exactly `cols` characters: no row ever wraps on the terminal. */
 export const fit = (row: Row, cols: number): Row => {
@@ -78,6 +76,3 @@ export const toHeight = (rows: readonly Row[], height: number): Row[] => [
   ...rows.slice(0, height),
   ...Array.from({ length: Math.max(0, height - rows.length) }, () => plain('')),
 ];
-
-export const rowText = (row: Row): string => row.map((s) => s.text).join('');
-export { width as rowWidth };

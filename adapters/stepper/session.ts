@@ -161,7 +161,7 @@ export const ensureStarted = async (ports: LabPorts, lab: Lab, procedure: Proced
 const above = (world: World) => evaluateFindings(world).filter((f) => f.severity !== 'info');
 
 /** The option taken at a procedure's step; in a quiz, a choice other than the seed's is told what the seed does and why. */
-export interface TakenOption {
+interface TakenOption {
   readonly procedure: ProcedureDefinition;
   readonly step: StepDefinition;
   readonly option: StepOption;

@@ -1,6 +1,6 @@
 import { whyNotOfferedTo, type World } from '../../domain/index.ts';
 
-export interface Offer {
+interface Offer {
   readonly displayName: string;
   readonly available: boolean;
   readonly reason?: string;

@@ -74,7 +74,7 @@ const humanize = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').replac
 export const fieldLabel = (key: string): string => labels[key] ?? humanize(key);
 
 /** A value in the dialog's words: yes/no for a check box, a list joined, a Security tab edit as the tab reads. */
-export const valueText = (key: string, value: unknown): string => {
+const valueText = (key: string, value: unknown): string => {
   if (key === 'password') return value === undefined || value === '' ? '(none)' : '•••••••• (not shown)';
   if (isSecretRef(value)) return '•••••••• (kept outside the log)';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
