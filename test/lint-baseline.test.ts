@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 // @ts-expect-error plain JavaScript module of the lint script, without type declarations
-import { compare, countErrors } from '../scripts/lint/baseline.mjs';
+import { compare, countDeadExports, countErrors, mergeCounts } from '../scripts/lint/baseline.mjs';
 
 const ratchet = suite('lint ratchet (scripts/lint/baseline.mjs)');
 
@@ -40,6 +40,31 @@ ratchet('a fixed offence still in the baseline fails until the baseline is lower
     'domain/c.ts': { 'max-params': 1 },
   });
   assert.equal(problems, ['domain/c.ts: max-params down to 0 from 1 — lower the baseline (npm run lint -- --update-baseline)']);
+});
+
+const finder = [
+  'adapters/a.ts: helper (used only in its own file)',
+  'adapters/a.ts: Shape (used nowhere)',
+  'domain/c.ts: $old (used nowhere)',
+  '3 dead exports',
+].join('\n');
+
+ratchet("the dead-export finder's lines are counted by file under pkilab(dead-export), beside oxlint's", () => {
+  const counts = mergeCounts(countErrors(output), countDeadExports(finder));
+  assert.equal(counts['adapters/a.ts'], { 'pkilab(dead-export)': 2 });
+  assert.equal(counts['domain/c.ts'], { 'pkilab(dead-export)': 1 });
+  assert.equal(counts['domain/a.ts'], { 'pkilab(max-len)': 2 });
+});
+
+ratchet('a new dead export fails like a new offence, and one removed must leave the baseline', () => {
+  const baseline = mergeCounts(countErrors(output), {
+    'adapters/a.ts': { 'pkilab(dead-export)': 1 },
+    'domain/c.ts': { 'pkilab(dead-export)': 2 },
+  });
+  assert.equal(compare(mergeCounts(countErrors(output), countDeadExports(finder)), baseline), [
+    'adapters/a.ts: pkilab(dead-export) 2 offence(s), the baseline allows 1 — fix the new one',
+    'domain/c.ts: pkilab(dead-export) down to 1 from 2 — lower the baseline (npm run lint -- --update-baseline)',
+  ]);
 });
 
 ratchet.run();

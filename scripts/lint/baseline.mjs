@@ -1,7 +1,8 @@
 // The lint ratchet: offenders that were in the tree when the limits were switched on, counted per file and rule
 // (scripts/lint/baseline.json). A file may not gain an offence its entry does not hold, and an entry that is more
 // than the file now has must be lowered (`npm run lint -- --update-baseline` writes the counts as they are), so the
-// list can only shrink. New files start at zero: every limit holds for them in full.
+// list can only shrink. New files start at zero: every limit holds for them in full. Dead exports (an export no other
+// file imports, scripts/lint/dead-exports.ts) are held the same way, per file, under the rule pkilab(dead-export).
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 const baselineFile = new URL('./baseline.json', import.meta.url);
@@ -17,6 +18,28 @@ export const countErrors = (unixOutput) => {
     counts[file][rule] = (counts[file][rule] ?? 0) + 1;
   }
   return counts;
+};
+
+/** The rule a dead export counts under: an export no other file imports (scripts/lint/dead-exports.ts). */
+export const deadExportRule = 'pkilab(dead-export)';
+
+/** Counts the dead-export finder's lines (`file: name (used only in its own file|used nowhere)`) by file. */
+export const countDeadExports = (finderOutput) => {
+  const counts = {};
+  for (const line of finderOutput.split('\n')) {
+    const m = /^(.+?): [\w$]+ \(used (?:only in its own file|nowhere)\)$/.exec(line);
+    if (!m) continue;
+    counts[m[1]] ??= {};
+    counts[m[1]][deadExportRule] = (counts[m[1]][deadExportRule] ?? 0) + 1;
+  }
+  return counts;
+};
+
+/** Two count records (file → rule → n) as one. */
+export const mergeCounts = (a, b) => {
+  const merged = {};
+  for (const counts of [a, b]) for (const [file, rules] of Object.entries(counts)) merged[file] = { ...merged[file], ...rules };
+  return merged;
 };
 
 export const readBaseline = () => {
