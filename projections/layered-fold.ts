@@ -79,16 +79,8 @@ const sealed = ({ layer, read }: Working, below: object, compact: boolean): obje
 
 type Records = Record<Context, Record<string, object>>;
 
-/**
- * `world` after `events[from..to)` (autoenrollment passes left out: a timeline lays them over the world it returns;
- * provenance left as it was), folded without copying its large records: their entries go into a layer over the record
- * before. Pure. `compact` copies out long chains (for a world kept as a checkpoint, not one a seek returns).
- */
-export const foldLayered = (events: readonly RecordedEvent[], from: number, to: number, world: World, compact: boolean): World => {
-  let first = from;
-  while (first < to && events[first]!.type === 'AutoenrollmentRan') first += 1;
-  // Only passes (a timer stretch of a long log): the world moves in time, nothing else changes, nothing is drafted.
-  if (first === to) return to > from ? { ...world, position: events[to - 1]!.position, now: events[to - 1]!.at } : world;
+/** `world` with a working layer in place of each large record, and those layers by `context.name`. */
+const opened = (world: World): { working: World; open: Map<string, Working> } => {
   const base = world as unknown as Records;
   const working = { ...world } as unknown as Records;
   const open = new Map<string, Working>();
@@ -102,13 +94,13 @@ export const foldLayered = (events: readonly RecordedEvent[], from: number, to: 
       working[context][name] = layer.view;
     }
   }
-  const draft = createDraft(working as unknown as World) as Draft<World>;
-  for (let i = first; i < to; i += 1) if (events[i]!.type !== 'AutoenrollmentRan') applyUntracked(draft, events[i]!);
-  if (to > from) {
-    draft.position = events[to - 1]!.position;
-    draft.now = events[to - 1]!.at;
-  }
-  const done = finishDraft(draft) as unknown as Records;
+  return { working: working as unknown as World, open };
+};
+
+/** The folded world with each working layer sealed into the record it keeps (`before` holds the records below). */
+const closed = (folded: World, before: World, open: Map<string, Working>, compact: boolean): World => {
+  const done = folded as unknown as Records;
+  const base = before as unknown as Records;
   const out = { ...done } as Records;
   for (const context of contexts) {
     out[context] = { ...done[context] };
@@ -119,4 +111,22 @@ export const foldLayered = (events: readonly RecordedEvent[], from: number, to: 
     }
   }
   return out as unknown as World;
+};
+
+/**
+ * `world` after `events[from..to)` (autoenrollment passes left out: a timeline lays them over the world it returns;
+ * provenance left as it was), folded without copying its large records: their entries go into a layer over the record
+ * before. Pure. `compact` copies out long chains (for a world kept as a checkpoint, not one a seek returns).
+ */
+export const foldLayered = (events: readonly RecordedEvent[], from: number, to: number, world: World, compact: boolean): World => {
+  let first = from;
+  while (first < to && events[first]!.type === 'AutoenrollmentRan') first += 1;
+  // Only passes (a timer stretch of a long log): the world moves in time, nothing else changes, nothing is drafted.
+  if (first === to) return to > from ? { ...world, position: events[to - 1]!.position, now: events[to - 1]!.at } : world;
+  const { working, open } = opened(world);
+  const draft = createDraft(working) as Draft<World>;
+  for (let i = first; i < to; i += 1) if (events[i]!.type !== 'AutoenrollmentRan') applyUntracked(draft, events[i]!);
+  draft.position = events[to - 1]!.position;
+  draft.now = events[to - 1]!.at;
+  return closed(finishDraft(draft) as World, world, open, compact);
 };
