@@ -29,7 +29,11 @@ At the prompt a line is split into words as a shell splits it (quotes, backslash
 prompt is printed, and with --json each command prints one line of JSON (JSON Lines). Every --json
 output has "command" and uses one shape for events, rejections and changes (see the README).
 
-Exit codes: 0 done, 2 bad input (at a piped prompt: a command failed).
+A log on disk is read and checked in chunks: a command answers once the events it needs are checked, saying
+so while the rest is still being checked, and the rest is checked after it. On a terminal standard error shows
+"checking the log: N% (…)" meanwhile (PKILAB_PROGRESS=1 draws it even when piped; never with --json).
+
+Exit codes: 0 done, 2 bad input, or a damaged line found further on (at a piped prompt: a command failed).
 `;
 
 /** One command's output: its lines, or its JSON (indented for one command; one line each at the prompt, JSON Lines). */
