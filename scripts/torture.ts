@@ -10,211 +10,43 @@
 //   npm run torture -- --quick                       20, 6, 500, 100
 //   npm run torture -- --kills 50 --writers 0 --scenarios 0 --logs 0 --seed 7 --jobs 2
 // Environment: PKILAB_TORTURE_KILLS, _WRITERS, _SCENARIOS, _LOGS, _JOBS, _SEED, _TIMEOUT_MS (each process's deadline).
-import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   killAndResume,
   pkilab,
   printedSteps,
   racingWriters,
   removeScratch,
-  repoRoot,
   scratch,
   stopAll,
   twoWriters,
   type KillMoment,
   type KillTrial,
-  type Problem,
-  type ProblemKind,
   type SecondWriter,
-  type TrialReport,
 } from '../test/support/processes.ts';
-
-// ————————————————————————————————————————————— property mode (a child of the torture)
-
-const propertyMode = async (which: string, runs: number, seed: number): Promise<void> => {
-  const started = Date.now();
-  const chunk = which === 'scenarios' ? 1000 : 100;
-  const failures: string[] = [];
-  let done = 0;
-  let extra: Record<string, unknown> = {};
-  try {
-    if (which === 'scenarios') {
-      const { tortureScenarios } = await import('../test/support/scenario-torture.ts');
-      const totals = { parsed: 0, refused: 0 };
-      for (let i = 0; done < runs; i += 1) {
-        const n = Math.min(chunk, runs - done);
-        try {
-          const report = tortureScenarios(n, seed + i);
-          totals.parsed += report.parsed;
-          totals.refused += report.refused;
-        } catch (error) {
-          failures.push(`seed ${seed + i}: ${(error as Error).message}`);
-        }
-        done += n;
-        process.stderr.write(`  scenarios: ${done}/${runs}\n`);
-      }
-      extra = totals;
-    } else {
-      const { tortureLogs } = await import('../test/support/log-torture.ts');
-      for (let i = 0; done < runs; i += 1) {
-        const n = Math.min(chunk, runs - done);
-        try {
-          await tortureLogs(n, seed + i);
-        } catch (error) {
-          failures.push(`seed ${seed + i}: ${(error as Error).message}`);
-        }
-        done += n;
-        process.stderr.write(`  logs: ${done}/${runs}\n`);
-      }
-    }
-  } catch (error) {
-    // The runner itself could not be loaded: the hook is there, the runner is not.
-    process.stdout.write(
-      `${JSON.stringify({ which, runs: 0, failures: [], missing: (error as Error).message, ms: Date.now() - started })}\n`,
-    );
-    return;
-  }
-  process.stdout.write(`${JSON.stringify({ which, runs: done, failures, ms: Date.now() - started, ...extra })}\n`);
-};
-
-// ————————————————————————————————————————————— options
-
-const { values } = parseArgs({
-  options: {
-    kills: { type: 'string' },
-    writers: { type: 'string' },
-    scenarios: { type: 'string' },
-    logs: { type: 'string' },
-    jobs: { type: 'string' },
-    seed: { type: 'string' },
-    quick: { type: 'boolean', default: false },
-    property: { type: 'string' },
-    runs: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
-
-if (values.help) {
-  console.log(`Usage: npm run torture -- [--kills N] [--writers N] [--scenarios N] [--logs N] [--jobs N (≤ 2)] [--seed S] [--quick]
-Defaults: 200 kill-and-resume trials, 50 two-writer trials, 10000 generated scenarios, 1000 mutated logs, 2 jobs.
---quick: 20, 6, 500, 100. The environment can set the same: PKILAB_TORTURE_KILLS, PKILAB_TORTURE_WRITERS,
-PKILAB_TORTURE_SCENARIOS, PKILAB_TORTURE_LOGS, PKILAB_TORTURE_JOBS, PKILAB_TORTURE_SEED, PKILAB_TORTURE_TIMEOUT_MS.`);
-  process.exit(0);
-}
-
-const numberOf = (flag: string | undefined, env: string, full: number, quick: number): number => {
-  const raw = flag ?? process.env[env];
-  const n = raw === undefined ? (values.quick ? quick : full) : Number(raw);
-  if (!Number.isInteger(n) || n < 0) {
-    console.error(`torture: ${env.replace('PKILAB_TORTURE_', '--').toLowerCase()} expects a whole number, found ${raw}`);
-    process.exit(2);
-  }
-  return n;
-};
-
-const seed = numberOf(values.seed, 'PKILAB_TORTURE_SEED', Date.now() % 1_000_000, Date.now() % 1_000_000);
+import { codeChangeLine, codeFiles, head } from './torture/code.ts';
+import { property } from './torture/properties.ts';
+import { propertyMode } from './torture/property-mode.ts';
+import { printReport } from './torture/report.ts';
+import { countMoment, momentsNote } from './torture/kill-moments.ts';
+import { seed, trialCounts, values } from './torture/options.ts';
+import { log, problemLine, problems, prng, record, row, seconds, tally } from './torture/tallies.ts';
+import { targets, type Target } from './torture/targets.ts';
 
 if (values.property) {
   await propertyMode(values.property, Number(values.runs ?? 0), seed);
   process.exit(0);
 }
 
-const counts = {
-  kills: numberOf(values.kills, 'PKILAB_TORTURE_KILLS', 200, 20),
-  writers: numberOf(values.writers, 'PKILAB_TORTURE_WRITERS', 50, 6),
-  scenarios: numberOf(values.scenarios, 'PKILAB_TORTURE_SCENARIOS', 10_000, 500),
-  logs: numberOf(values.logs, 'PKILAB_TORTURE_LOGS', 1000, 100),
-};
-const jobs = Math.max(
-  1,
-  Math.min(2, numberOf(values.jobs, 'PKILAB_TORTURE_JOBS', Math.min(2, availableParallelism()), Math.min(2, availableParallelism()))),
-);
-const timeoutMs = numberOf(undefined, 'PKILAB_TORTURE_TIMEOUT_MS', 120_000, 120_000);
-
-/** mulberry32: the trials are drawn from --seed, so a run can be repeated. */
-const prng = (s: number) => () => {
-  s = (s + 0x6d2b79f5) | 0;
-  let t = Math.imul(s ^ (s >>> 15), 1 | s);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const { counts, jobs, timeoutMs } = trialCounts();
 const random = prng(seed);
 const below = (n: number) => Math.floor(random() * n);
-
-const seconds = (ms: number) =>
-  ms >= 60_000 ? `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s` : `${(ms / 1000).toFixed(1)}s`;
-const log = (line: string) => process.stdout.write(`${line}\n`);
 
 process.on('SIGINT', () => {
   stopAll();
   process.exit(130);
 });
 
-// ————————————————————————————————————————————— tallies
-
-interface Row {
-  readonly name: string;
-  trials: number;
-  lost: number;
-  corrupt: number;
-  crashes: number;
-  hangs: number;
-  refused: number;
-  ms: number;
-  note: string;
-}
-const row = (name: string): Row => ({ name, trials: 0, lost: 0, corrupt: 0, crashes: 0, hangs: 0, refused: 0, ms: 0, note: '' });
-const problems: string[] = [];
-const tally = (r: Row, kind: ProblemKind, amount = 1) => {
-  if (kind === 'lost') r.lost += amount;
-  else if (kind === 'corrupt') r.corrupt += amount;
-  else if (kind === 'crash') r.crashes += amount;
-  else if (kind === 'hang') r.hangs += amount;
-  else r.refused += amount;
-};
-/** A trial's problems into the row: lost counts steps, the others count trials with that kind of problem. */
-const record = (r: Row, report: TrialReport, where: string) => {
-  r.trials += 1;
-  r.lost += report.lost;
-  for (const kind of new Set(report.problems.map((p) => p.kind))) if (kind !== 'lost') tally(r, kind);
-  for (const p of report.problems)
-    problems.push(`[${r.name}: ${p.kind}] ${report.name} (${where})\n    ${p.detail.replace(/\n/g, '\n    ')}`);
-};
-const problemLine = (ps: readonly Problem[]) => (ps.length === 0 ? 'ok' : `PROBLEM ${[...new Set(ps.map((p) => p.kind))].join(', ')}`);
-
-/** The commit the processes run, for the record. */
-const head = (): string => {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return 'unknown';
-  }
-};
-/**
- * The code every pkilab process runs (bin, adapters, domain, workflows, projections, as they are on disk):
- * others may change it during a long run, and figures of labs written and read by two versions mean little.
- */
-const codeFiles = async (): Promise<Map<string, string>> => {
-  const files = new Map<string, string>();
-  for (const top of ['bin', 'adapters', 'domain', 'workflows', 'projections']) {
-    const names = await readdir(join(repoRoot, top), { recursive: true }).catch(() => [] as string[]);
-    for (const name of names.filter((n) => /\.(ts|tsx|mjs|js)$/.test(n)).sort()) {
-      const text = await readFile(join(repoRoot, top, name)).catch(() => undefined);
-      if (text) files.set(`${top}/${name}`, createHash('sha1').update(text).digest('hex'));
-    }
-  }
-  return files;
-};
 const codeAtStart = await codeFiles();
 
 const started = Date.now();
@@ -224,20 +56,6 @@ log(
 
 // ————————————————————————————————————————————— calibration: each scenario once, whole
 
-interface Target {
-  readonly scenario: string;
-  readonly weight: number;
-  ms: number;
-  steps: number;
-}
-const targets: Target[] = [
-  { scenario: '--all', weight: 2, ms: 0, steps: 0 },
-  { scenario: 'scenarios/iis-web-server-certificate.yaml', weight: 2, ms: 0, steps: 0 },
-  { scenario: 'scenarios/cloud-dp-service-certificate.yaml', weight: 2, ms: 0, steps: 0 },
-  { scenario: 'scenarios/dp-client-certificate.yaml', weight: 2, ms: 0, steps: 0 },
-  { scenario: 'scenarios/iis-no-restart.yaml', weight: 1, ms: 0, steps: 0 },
-  { scenario: 'scenarios/amt-certificates.yaml', weight: 1, ms: 0, steps: 0 },
-];
 const kills = row('kill-and-resume');
 const writers = row('two-writer');
 const scenariosRow = row('generated scenarios');
@@ -280,24 +98,6 @@ if (counts.kills > 0) {
 
 // ————————————————————————————————————————————— kill and resume
 
-/** What `pkilab step --lab` said of a lab killed before its first append (distinct messages). */
-const refusals = new Set<string>();
-const moments = { beforeFirstAppend: 0, midRun: 0, afterEnd: 0, acknowledged: 0, torn: 0, force: 0, sigint: 0 };
-
-/** Counts when a kill trial struck (before the first append, mid-run, after the end), how, and what the stepper said. */
-const countMoment = (report: TrialReport, how: { force: boolean; sigint: boolean }) => {
-  moments.acknowledged += report.acknowledged;
-  if (how.force) moments.force += 1;
-  if (how.sigint) moments.sigint += 1;
-  if (report.notes.some((n) => n.includes('before the first append'))) moments.beforeFirstAppend += 1;
-  else if (report.notes.some((n) => n.startsWith('the run ended'))) moments.afterEnd += 1;
-  else moments.midRun += 1;
-  if (report.notes.some((n) => n.includes('torn last line'))) moments.torn += 1;
-  for (const n of report.notes) {
-    const refusal = n.match(/step --lab refuses it: (.*)$/)?.[1];
-    if (refusal) refusals.add(refusal.replace(/\/\S*pkilab-torture-[^/\s]+/g, 'DIR'));
-  }
-};
 if (counts.kills > 0) {
   const phase = Date.now();
   const weighted = targets.flatMap((t) => Array<Target>(t.weight).fill(t));
@@ -340,9 +140,7 @@ if (counts.kills > 0) {
   });
   for (const dir of previous) if (dir && !problems.some((p) => p.includes(dir))) await removeScratch(dir);
   kills.ms = Date.now() - phase;
-  if (refusals.size > 0)
-    kills.note = `${kills.note}; a lab killed before its first append, continued: ${[...refusals].map((r) => `"${r}"`).join(' | ')}`;
-  kills.note = `${kills.note}; ${moments.acknowledged} acknowledged steps checked; killed before the first append ${moments.beforeFirstAppend}, mid-run ${moments.midRun}, after the run ended ${moments.afterEnd}; ${moments.torn} torn last lines; ${moments.force} over a lab with --force; ${moments.sigint} SIGINT`;
+  kills.note = `${kills.note}${momentsNote()}`;
 }
 
 // ————————————————————————————————————————————— two writers
@@ -371,123 +169,16 @@ if (counts.writers > 0) {
 
 // ————————————————————————————————————————————— generated scenarios and mutated logs (child processes)
 
-interface PropertyResult {
-  which: string;
-  runs: number;
-  failures: string[];
-  missing?: string;
-  ms: number;
-  parsed?: number;
-  refused?: number;
-}
-
-/** The runner's result: the last line it printed, as JSON (undefined when it printed none). */
-const lastJsonLine = (out: string): PropertyResult | undefined => {
-  try {
-    return JSON.parse(out.trim().split('\n').at(-1) ?? '') as PropertyResult;
-  } catch {
-    return undefined;
-  }
-};
-
-/** What a runner's failure counts as: a hang when it timed a run out, corruption when logs disagree, else a crash. */
-const failureKind = (which: string, failure: string): ProblemKind =>
-  /took \d+ ms/.test(failure) ? 'hang' : which === 'logs' && /disagree|vouched|fold/i.test(failure) ? 'corrupt' : 'crash';
-
-const property = (which: 'scenarios' | 'logs', runs: number, r: Row): Promise<void> =>
-  new Promise((resolvePromise) => {
-    if (runs === 0) return resolvePromise();
-    const t0 = Date.now();
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', fileURLToPath(import.meta.url), '--property', which, '--runs', String(runs), '--seed', String(seed)],
-      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const deadline = setTimeout(() => child.kill('SIGKILL'), Math.max(timeoutMs, runs * (which === 'scenarios' ? 100 : 500)));
-    child.on('close', (code, signal) => {
-      clearTimeout(deadline);
-      r.ms = Date.now() - t0;
-      const result = lastJsonLine(out);
-      if (signal === 'SIGKILL') {
-        r.hangs += 1;
-        problems.push(`[${r.name}: hang] the ${which} runner passed its deadline and was killed\n    ${err.trim().slice(-600)}`);
-      } else if (!result || code !== 0) {
-        r.crashes += 1;
-        problems.push(`[${r.name}: crash] the ${which} runner ended with exit ${code}\n    ${err.trim().slice(-1200)}`);
-      } else if (result.missing) {
-        r.note = `HOOK: no runner yet (${result.missing.split('\n')[0]})`;
-      } else {
-        r.trials = result.runs;
-        for (const failure of result.failures) {
-          // The runners stop a batch at its first counterexample (shrunk); each is one failure.
-          const kind = failureKind(which, failure);
-          tally(r, kind);
-          problems.push(`[${r.name}: ${kind}] ${failure.slice(0, 2000)}`);
-        }
-        r.note =
-          which === 'scenarios'
-            ? `${result.parsed} parsed, ${result.refused} refused with file:line:column`
-            : 'checked, folded, fast path = zod';
-        if (result.failures.length > 0) r.note += `; ${result.failures.length} batch(es) stopped at a counterexample`;
-      }
-      log(
-        `  [${which}] ${r.trials} run(s): ${r.crashes + r.hangs + r.corrupt === 0 && !result?.missing ? 'ok' : r.note.startsWith('HOOK') ? r.note : 'PROBLEM'}, ${seconds(r.ms)}`,
-      );
-      resolvePromise();
-    });
-  });
-
 if (counts.scenarios > 0 || counts.logs > 0) {
   log(`  properties: ${counts.scenarios} generated scenarios and ${counts.logs} mutated logs (two child processes)`);
-  await Promise.all([property('scenarios', counts.scenarios, scenariosRow), property('logs', counts.logs, logsRow)]);
+  const runner = { script: fileURLToPath(import.meta.url), seed, timeoutMs };
+  await Promise.all([property('scenarios', counts.scenarios, scenariosRow, runner), property('logs', counts.logs, logsRow, runner)]);
 }
 
 // ————————————————————————————————————————————— report
 
-const rows = [kills, writers, scenariosRow, logsRow];
-const total = rows.reduce(
-  (t, r) => ({
-    ...t,
-    lost: t.lost + r.lost,
-    corrupt: t.corrupt + r.corrupt,
-    crashes: t.crashes + r.crashes,
-    hangs: t.hangs + r.hangs,
-    refused: t.refused + r.refused,
-  }),
-  { lost: 0, corrupt: 0, crashes: 0, hangs: 0, refused: 0 },
-);
-const wall = Date.now() - started;
-
-if (problems.length > 0) {
-  log(`\nProblems (${problems.length}):`);
-  for (const p of problems.slice(0, 40)) log(`  ${p}`);
-  if (problems.length > 40) log(`  … and ${problems.length - 40} more`);
-}
-log('');
-const cells = ['', 'trials', 'lost', 'corrupt', 'crashes', 'hangs', 'refused', 'wall'];
-const widths = [20, 7, 5, 8, 8, 6, 8, 8];
-const line = (values_: readonly (string | number)[]) =>
-  values_.map((v, i) => (i === 0 ? String(v).padEnd(widths[i]!) : String(v).padStart(widths[i]!))).join(' ');
-log(line(cells));
-for (const r of rows) log(line([r.name, r.trials, r.lost, r.corrupt, r.crashes, r.hangs, r.refused, seconds(r.ms)]));
-log(line(['total', '', total.lost, total.corrupt, total.crashes, total.hangs, total.refused, seconds(wall)]));
-for (const r of rows) if (r.note) log(`  ${r.name}: ${r.note}`);
-log('  lost: acknowledged steps missing from a log; corrupt: trials whose log did not open or changed under a lock;');
-log(
-  '  crashes: stack traces, exit codes other than 0, 1, 2; hangs: processes past their deadline; refused: a killed lab its next writer could not take over',
-);
-log(`  seed ${seed} (repeat with --seed ${seed}); wall time ${seconds(wall)}`);
-const codeAtEnd = await codeFiles();
-const changed = [...new Set([...codeAtStart.keys(), ...codeAtEnd.keys()])].filter((f) => codeAtStart.get(f) !== codeAtEnd.get(f));
-if (changed.length > 0)
-  log(
-    `  WARNING: the code pkilab runs changed during the torture (${changed.slice(0, 8).join(', ')}${changed.length > 8 ? `, … ${changed.length} files` : ''}): labs were written and read by two versions; run again for figures of one version`,
-  );
-else log(`  the code pkilab runs did not change during the torture (${codeAtStart.size} files, commit ${head()})`);
+const total = printReport([kills, writers, scenariosRow, logsRow], seed, Date.now() - started);
+log(await codeChangeLine(codeAtStart));
 log('');
 log(
   `torture: ${kills.trials} kill-and-resume, ${writers.trials} two-writer, ${scenariosRow.trials} scenarios, ${logsRow.trials} logs — ${total.lost} lost, ${total.corrupt} corrupt, ${total.crashes} crashes, ${total.hangs} hangs${total.refused > 0 ? `, ${total.refused} refused` : ''}`,
