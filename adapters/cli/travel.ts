@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { reportFailure } from './errors.ts';
 import { createSession, travelHelp, type TravelSession } from '../travel/session.ts';
 import { openSourceInChunks, TravelError } from '../travel/source.ts';
+import type { ChunkedLog } from '../eventstore/jsonl-chunks.ts';
 import type { ProgressSink } from './progress.ts';
 import type { Io } from './run.ts';
 import { readingProgress } from './travel-progress.ts';
@@ -56,11 +57,14 @@ const isStoreWord = (word: string) => word === '--store' || word === '--follow' 
  * Lines with --json). Exit 2 if a piped command failed, or if the log turned out damaged further on: that error is
  * reported once, when it is reached, and ends the prompt.
  */
-const prompt = async (session: TravelSession, io: Io, json: boolean, progress: Progress, done: Promise<void>): Promise<number> => {
+const prompt = async (session: TravelSession, io: Io, json: boolean, progress: Progress, reading?: ChunkedLog): Promise<number> => {
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const rl = createInterface({ input: process.stdin, ...(interactive ? { output: process.stdout, terminal: true } : { terminal: false }) });
+  const done = reading?.done ?? Promise.resolve();
   let broken: { error: unknown } | undefined;
+  let quit = false;
   done.catch((error) => {
+    if (quit) return;
     broken = { error };
     rl.close();
   });
@@ -91,6 +95,9 @@ const prompt = async (session: TravelSession, io: Io, json: boolean, progress: P
     show();
   }
   rl.close();
+  // Someone at a terminal who quits is done with the log; from a pipe the rest is checked before the exit code.
+  quit = interactive && !broken;
+  if (quit) reading?.stop();
   await done.catch(() => undefined);
   if (broken) return reportFailure(io, 'travel', broken.error, json);
   return failed && !interactive ? 2 : 0;
@@ -127,13 +134,18 @@ const answer = async (
     : await (await postgres()).openTravelSource(path, await storeOption(options.store), warn);
   progress.follow(source.reading);
   const session = createSession(source, warn);
-  const done = source.reading?.done ?? Promise.resolve();
-  if (command.length === 0) return prompt(session, io, json, progress, done);
-  const out = await session.runWords(command);
+  if (command.length === 0) return prompt(session, io, json, progress, source.reading);
+  let out: Awaited<ReturnType<TravelSession['runWords']>>;
+  try {
+    out = await session.runWords(command);
+  } catch (error) {
+    source.reading?.stop(); // the command failed: the exit code is known, the rest need not be read
+    throw error;
+  }
   progress.clear();
   print(io, json, 2)(out);
   progress.resume();
-  await done;
+  await source.reading?.done;
   return 0;
 };
 

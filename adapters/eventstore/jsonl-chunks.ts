@@ -24,6 +24,8 @@ export interface ChunkedLog {
   readonly done: Promise<void>;
   /** Told after each chunk is checked, and once at the end. */
   onProgress(listener: (progress: ReadProgress) => void): void;
+  /** Stops reading at the next chunk (the reader is done with the log): `done` then rejects, saying it was stopped. */
+  stop(): void;
 }
 
 interface ChunkOptions {
@@ -67,8 +69,8 @@ export const readLogInChunks = (path: string, options: ChunkOptions = {}): Chunk
   const warnings = readingWarnings(path, checker, options.onWarning);
   const listeners: Array<(progress: ReadProgress) => void> = [];
   let waiting: Array<{ n: number; wake: () => void }> = [];
-  const state = { bytes: 0, size: 0, complete: false };
-  const progress = (): ReadProgress => ({ ...state, events: events.length });
+  const state = { bytes: 0, size: 0, complete: false, stopped: false };
+  const progress = (): ReadProgress => ({ bytes: state.bytes, size: state.size, complete: state.complete, events: events.length });
   const tell = () => {
     const ready = waiting.filter((w) => state.complete || events.length >= w.n);
     waiting = waiting.filter((w) => !ready.includes(w));
@@ -103,6 +105,9 @@ export const readLogInChunks = (path: string, options: ChunkOptions = {}): Chunk
     until,
     done,
     onProgress: (listener) => listeners.push(listener),
+    stop: () => {
+      state.stopped = true;
+    },
   };
 };
 
@@ -125,7 +130,7 @@ const pieceTaker = (path: string, parsed: (piece: ParsedLines) => void) => {
 const readPieces = async (
   path: string,
   chunkBytes: number,
-  state: { bytes: number; size: number },
+  state: { bytes: number; size: number; readonly stopped: boolean },
   piece: (text: string, last: boolean) => void,
 ): Promise<void> => {
   const info = await stat(path).catch(() => undefined);
@@ -141,6 +146,7 @@ const readPieces = async (
       state.bytes += bytesRead;
       piece(decoder.write(buffer.subarray(0, bytesRead)), false);
       await nextTurn();
+      if (state.stopped) throw Object.assign(new Error(`${path}: the read was stopped before the end`), { code: 'READ_STOPPED' });
     }
     piece(decoder.end(), true);
   } finally {

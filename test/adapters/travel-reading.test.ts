@@ -119,6 +119,19 @@ reading('an event that breaks a check late in the log stops the events there and
   assert.is(source.events.length, at - 1);
 });
 
+reading('a read that is stopped (its reader is done) ends before the end of the file and says it was stopped', async () => {
+  const read = readLogInChunks(path, { chunkBytes: chunk });
+  await read.until(2);
+  read.stop();
+  const stopped = await read.done.then(
+    () => undefined,
+    (e: { code: string }) => e,
+  );
+  assert.is(stopped?.code, 'READ_STOPPED');
+  assert.ok(read.progress.bytes < read.progress.size);
+  assert.ok(read.events.length < events.length);
+});
+
 reading('a read in chunks never writes and reads a missing file as an empty log', async () => {
   const missing = readLogInChunks('/nonexistent/pkilab/lab.jsonl');
   await missing.done;
