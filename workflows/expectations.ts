@@ -1,4 +1,4 @@
-import { ekuName, evaluateFindings, selectCertificate, type StoreName, type World } from '../domain/index.ts';
+import { HostName, ekuName, evaluateFindings, selectCertificate, type StoreName, type World } from '../domain/index.ts';
 import { checkCrlExpectations } from './crl-expectations.ts';
 import { checkAdminExpectations } from './admin-expectations.ts';
 import type { Expectations } from './scenario.ts';
@@ -13,7 +13,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x) => b.some((y) => y.toLowerCase() === x.toLowerCase()));
 
 const certificateOf = (world: World, host: string, template: string, store: StoreName = 'personal') => {
-  const stored = selectCertificate(world, host, { template }, store);
+  const stored = selectCertificate(world, HostName(host), { template }, store);
   return stored ? Object.values(world.ca.issued).find((c) => c.thumbprint === stored.thumbprint) : undefined;
 };
 
@@ -51,7 +51,7 @@ export const checkExpectations = (world: World, expect: Expectations): Expectati
   for (const e of expect.bindings) {
     const name = `https binding of ${e.host}/${e.site}${e.template ? ` presents the "${e.template}" certificate` : ' has a certificate'}`;
     const bound = world.hosts.iis[e.host]?.[e.site]?.bindings.find((b) => b.protocol === 'https')?.thumbprint;
-    const wanted = e.template ? selectCertificate(world, e.host, { template: e.template })?.thumbprint : bound;
+    const wanted = e.template ? selectCertificate(world, HostName(e.host), { template: e.template })?.thumbprint : bound;
     results.push({
       name,
       ok: Boolean(bound) && bound === wanted,

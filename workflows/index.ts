@@ -28,6 +28,7 @@ export {
   expected,
   expectation,
   explain,
+  hostNameText,
   names,
   pathText,
   shown,

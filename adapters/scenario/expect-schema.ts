@@ -1,7 +1,7 @@
 // What a scenario expects at its end: certificates, bindings, rejections (with AD CS codes), findings and the rest.
 import { z } from 'zod';
 import { failures, findingRules, type FailureName } from '../../domain/index.ts';
-import { adminProcedure, didYouMean, expected, names, procedures, text, wording } from '../../workflows/index.ts';
+import { adminProcedure, didYouMean, expected, hostNameText, names, procedures, text, wording } from '../../workflows/index.ts';
 import { actionIdList } from './action-schema.ts';
 import { autoenrollmentExpectation, requestExpectation, storeExpectation } from './lab-schema.ts';
 import { crlExpectation } from './crl-schema.ts';
@@ -13,7 +13,7 @@ const distinguishedName = z
   .register(wording, { expected: 'a distinguished name such as CN=server1.contoso.com ("" for an empty subject)' });
 
 const certificate = z.strictObject({
-  host: text,
+  host: hostNameText,
   template: text,
   store: z.enum(['personal', 'amt-firmware']).optional(),
   present: z.boolean().optional(),
@@ -23,7 +23,7 @@ const certificate = z.strictObject({
   subject: distinguishedName.optional(),
 });
 
-const binding = z.strictObject({ host: text, site: text, template: text.optional() });
+const binding = z.strictObject({ host: hostNameText, site: text, template: text.optional() });
 
 const codes = Object.values(failures).map((f) => f.code);
 const hexCode = /^(?:0x)?([0-9a-f]{8})$/i;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pfxEncryptions, type LabEvent, type LabEventType, type RecordedEvent } from '../../domain/index.ts';
+import { pfxEncryptions, type HostName, type LabEvent, type LabEventType, type RecordedEvent } from '../../domain/index.ts';
 import {
   ace,
   autoenrollmentPolicy,
@@ -18,11 +18,13 @@ import {
   template,
 } from './model.ts';
 import { certificationAuthority, issuedCertificate, pendingRequest, publishedCrl, revocationReason } from './model-ca.ts';
-import { entityName, keyRef, thumbprint } from './names.ts';
+import { branded, entityName, hostName, keyRef, thumbprint } from './names.ts';
 
 const o = z.strictObject;
 const s = z.string();
 const strings = z.array(s);
+/** A host name in events that never checked it as a record key (as before: any string). */
+const anyHost = branded<HostName>(s);
 
 /** The `data` of every event type: a table, so that a type missing here (or one too many) fails the type check below. */
 export const eventData = {
@@ -30,7 +32,7 @@ export const eventData = {
   LabCreated: o({ domain: o({ dnsName: s, netbiosName: s, sid: s }), startsAt: simTime }),
   PrincipalCreated: o({ principal }),
   GroupMemberAdded: o({ group: entityName, member: s }),
-  ComputerRestarted: o({ computer: entityName, tokenGroups: strings }),
+  ComputerRestarted: o({ computer: hostName, tokenGroups: strings }),
   GpoCreated: o({ name: entityName, linkedTo: s.nullable() }),
   AutoenrollmentPolicyConfigured: o({ gpo: entityName, policy: autoenrollmentPolicy }),
   // CA
@@ -49,7 +51,7 @@ export const eventData = {
   CertificateIssued: o({ certificate: issuedCertificate }),
   TemplateApplicationPolicyAdded: o({ template: entityName, name: s, oid: s, minorRevision: count }),
   AutoenrollmentRan: o({
-    computer: entityName,
+    computer: hostName,
     trigger: z.enum(['startup', 'timer', 'pulse']),
     failures: z.array(o({ template: s, eventId: z.literal([13, 47]), code: s.optional(), message: s })),
   }),
@@ -60,29 +62,29 @@ export const eventData = {
   CaServiceStarted: o({ ca: entityName }),
   // Hosts
   HostProvisioned: o({ host, iisSites: z.array(iisSite) }),
-  CertificateInstalled: o({ host: entityName, store: storeName, thumbprint, template: s, keyRef, exportableKey: z.boolean() }),
-  IisBindingChanged: o({ host: entityName, site: entityName, protocol: z.literal('https'), port, thumbprint, previous: s.nullable() }),
-  IisBindingVerified: o({ host: s, site: s, thumbprint, names: strings }),
+  CertificateInstalled: o({ host: hostName, store: storeName, thumbprint, template: s, keyRef, exportableKey: z.boolean() }),
+  IisBindingChanged: o({ host: hostName, site: entityName, protocol: z.literal('https'), port, thumbprint, previous: s.nullable() }),
+  IisBindingVerified: o({ host: anyHost, site: s, thumbprint, names: strings }),
   CertificateExported: o({
-    host: entityName,
+    host: hostName,
     thumbprint,
     file: s,
     withPrivateKey: z.boolean(),
     encryption: z.enum(pfxEncryptions).optional(),
   }),
-  CertificateVerified: o({ host: s, thumbprint, template: s, purposes: strings }),
+  CertificateVerified: o({ host: anyHost, thumbprint, template: s, purposes: strings }),
   // ConfigMgr
-  SiteSystemConfigured: o({ host: entityName, intranetFqdn: s, internetFqdn: s.optional() }),
+  SiteSystemConfigured: o({ host: hostName, intranetFqdn: s, internetFqdn: s.optional() }),
   CloudDistributionPointCreated: o({ serviceFqdn: entityName, thumbprint, file: s }),
-  DistributionPointCertificateImported: o({ host: entityName, thumbprint, file: s, pxe: z.boolean(), bootMedia: z.boolean() }),
-  OutOfBandServicePointConfigured: o({ host: s, provisioningThumbprint: s }),
+  DistributionPointCertificateImported: o({ host: hostName, thumbprint, file: s, pxe: z.boolean(), bootMedia: z.boolean() }),
+  OutOfBandServicePointConfigured: o({ host: anyHost, provisioningThumbprint: s }),
   OutOfBandManagementConfigured: o({ amtGroup: s, webServerTemplate: s, clientAuthTemplate: s.optional() }),
   EnrollmentProfileSet: o({ platform: enrollmentPlatform, template: s }),
   DeviceEnrolled: o({ device: s, user: s, platform: enrollmentPlatform }),
-  AmtComputerProvisioned: o({ computer: s, fqdn: s, group: s }),
+  AmtComputerProvisioned: o({ computer: anyHost, fqdn: s, group: s }),
   // Administrative actions
   TimeAdvanced: o({ from: simTime, to: simTime }),
-  GroupPolicyRefreshed: o({ computer: entityName }),
+  GroupPolicyRefreshed: o({ computer: hostName }),
   TemplateRemovedFromCa: o({ ca: entityName, template: entityName }),
   TemplateSettingsChanged: o({
     template: entityName,
@@ -99,7 +101,7 @@ export const eventData = {
     minorRevision: count,
   }),
   CertificateRequestDenied: o({ ca: entityName, requestId: positiveInt }),
-  CertificateArchived: o({ host: entityName, store: storeName, thumbprint, reason: z.enum(['renewed', 'superseded', 're-enrolled']) }),
+  CertificateArchived: o({ host: hostName, store: storeName, thumbprint, reason: z.enum(['renewed', 'superseded', 're-enrolled']) }),
   // Workflow
   ActionTaken: o({ procedure: entityName, step: s, choice: recordedValue }),
   ActionRejected: o({ procedure: entityName, step: s, rejection }),

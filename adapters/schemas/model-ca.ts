@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { periodUnits, revocationReasonNames, type RevocationReason } from '../../domain/index.ts';
+import { periodUnits, revocationReasonNames, type HostName, type RevocationReason } from '../../domain/index.ts';
 import { base64Der, positiveInt, rdn, simTime } from './model.ts';
-import { entityName, keyRef, thumbprint } from './names.ts';
+import { branded, entityName, keyRef, thumbprint } from './names.ts';
 
 // Schemas of the CA's values as events carry them: the CA itself, its CRLs, issued certificates and pending requests.
 
@@ -42,7 +42,7 @@ export const publishedCrl = z.strictObject({
 
 export const certificationAuthority = z.strictObject({
   name: entityName,
-  host: z.string(),
+  host: branded<HostName>(z.string()),
   edition: z.enum(['enterprise', 'standard']),
   os: z.enum(['windows-server-2008', 'windows-server-2008-r2', 'windows-server-2012']),
   keyRef,

@@ -9,7 +9,7 @@ import {
   templateRights,
   type SimTime,
 } from '../../domain/index.ts';
-import { branded, displayName, entityName, templateName, thumbprint } from './names.ts';
+import { branded, displayName, entityName, hostName, templateName, thumbprint } from './names.ts';
 
 // Schemas of the domain's values as events carry them; events.ts proves they infer the domain's types.
 
@@ -97,7 +97,7 @@ export const template = z.strictObject({
 const autoenrollmentFailure = z.strictObject({ template: z.string(), eventId: z.literal([13, 47]), message: z.string() });
 
 export const host = z.strictObject({
-  name: entityName,
+  name: hostName,
   fqdn: z.string(),
   internetFqdn: z.string().optional(),
   os: z.string(),

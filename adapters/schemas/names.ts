@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DisplayName, KeyRef, TemplateName, Thumbprint } from '../../domain/index.ts';
+import type { DisplayName, HostName, KeyRef, TemplateName, Thumbprint } from '../../domain/index.ts';
 
 const reserved = new Set(Object.getOwnPropertyNames(Object.prototype));
 /**
@@ -17,6 +17,8 @@ export const branded = <B extends string>(schema: z.ZodType<string>) => schema a
 export const templateName = branded<TemplateName>(entityName);
 /** A template's display name, as events carry it. */
 export const displayName = branded<DisplayName>(z.string());
+/** A computer's name, as events carry it (a record key of the hosts); HostName's own check is at the inputs. */
+export const hostName = branded<HostName>(entityName);
 /** A private key's name in the key store, as events carry it. */
 export const keyRef = branded<KeyRef>(z.string());
 /** A certificate's thumbprint, as events carry it. */

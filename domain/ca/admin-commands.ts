@@ -1,3 +1,4 @@
+import type { HostName } from '../shared/ids.ts';
 import type { CertificateSelection } from '../hosts/commands.ts';
 import type { TemplateSettings } from './admin-events.ts';
 
@@ -21,7 +22,7 @@ export type DenyRequest = { readonly type: 'DenyRequest'; readonly ca?: string; 
  */
 export type RenewCertificate = {
   readonly type: 'RenewCertificate';
-  readonly host: string;
+  readonly host: HostName;
   readonly certificate: CertificateSelection;
   readonly mode: 'renew-same-key' | 'renew-new-key' | 're-enroll';
 };

@@ -1,4 +1,4 @@
-import type { Thumbprint } from '../shared/ids.ts';
+import type { Thumbprint, HostName } from '../shared/ids.ts';
 import type { StoreName } from '../hosts/model.ts';
 
 /** Events of the CA administrator's actions outside the seed's procedures (template edits, approvals, renewals). */
@@ -33,7 +33,7 @@ export type CertificateRequestDenied = {
 export type CertificateArchived = {
   readonly type: 'CertificateArchived';
   readonly data: {
-    readonly host: string;
+    readonly host: HostName;
     readonly store: StoreName;
     readonly thumbprint: Thumbprint;
     readonly reason: 'renewed' | 'superseded' | 're-enrolled';

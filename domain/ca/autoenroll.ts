@@ -1,4 +1,4 @@
-import type { Thumbprint } from '../shared/ids.ts';
+import type { HostName, Thumbprint } from '../shared/ids.ts';
 import { accept, type CaDecision, type CaSideEvent, type CaView } from './decision.ts';
 import type { SimTime, Timed } from '../shared/time.ts';
 import { tokenIdentities } from '../directory/membership.ts';
@@ -26,7 +26,7 @@ const supersededBy = (template: Template): readonly string[] => template.superse
  * Templates the computer would autoenroll: v2+, autoenrollment flag, and Read + Enroll + Autoenroll in its token;
  * a template superseded by another one it autoenrolls is replaced, not renewed.
  */
-const autoenrollTemplates = (world: CaView, computer: string): Template[] => {
+const autoenrollTemplates = (world: CaView, computer: HostName): Template[] => {
   const identities = tokenIdentities(world.directory, computer);
   const eligible = Object.values(world.ca.templates).filter(
     (t) =>
@@ -40,22 +40,22 @@ const autoenrollTemplates = (world: CaView, computer: string): Template[] => {
 };
 
 /** The computer's personal certificates the snap-in shows (archived ones are kept but hidden). */
-const active = (world: CaView, computer: string) => (world.hosts.stores[computer]?.personal ?? []).filter((stored) => !stored.archived);
+const active = (world: CaView, computer: HostName) => (world.hosts.stores[computer]?.personal ?? []).filter((stored) => !stored.archived);
 
 const issuedOf = (world: CaView, thumbprint: Thumbprint) => issuedByThumbprint(world.ca, thumbprint);
 
-const holdsValid = (world: CaView, computer: string, template: Template, at: SimTime): boolean =>
+const holdsValid = (world: CaView, computer: HostName, template: Template, at: SimTime): boolean =>
   active(world, computer).some((stored) => {
     if (stored.template !== template.name) return false;
     const issued = issuedOf(world, stored.thumbprint);
     return Boolean(issued) && Date.parse(issued!.notAfter) > Date.parse(addMinutes(at, template.renewalDays * 24 * 60));
   });
 
-const awaitsApproval = (world: CaView, computer: string, template: Template): boolean =>
+const awaitsApproval = (world: CaView, computer: HostName, template: Template): boolean =>
   Object.values(world.ca.pending).some((p) => p.requester === computer && p.template === template.name);
 
 /** The certificates a new one from `template` replaces in the store: older ones of the template, and of the templates it supersedes. */
-const replacedBy = (world: CaView, computer: string, template: Template): CaSideEvent[] =>
+const replacedBy = (world: CaView, computer: HostName, template: Template): CaSideEvent[] =>
   active(world, computer).flatMap((stored): CaSideEvent[] => {
     const reason =
       stored.template === template.name ? 'renewed' : supersededBy(template).includes(stored.template) ? 'superseded' : undefined;
@@ -68,7 +68,7 @@ const replacedBy = (world: CaView, computer: string, template: Template): CaSide
  * "Update pending certificates": certificates a CA manager issued for the computer's pending requests, installed in
  * its personal store (replacing older ones of the template), once the policy's first check box is on.
  */
-const retrievals = (world: CaView, computer: string): CaSideEvent[] => {
+const retrievals = (world: CaView, computer: HostName): CaSideEvent[] => {
   const held = new Set(Object.values(world.hosts.stores[computer] ?? {}).flatMap((certs) => (certs ?? []).map((c) => c.thumbprint)));
   return issuedTo(world.ca, computer)
     .filter((c) => !held.has(c.thumbprint))
@@ -99,18 +99,20 @@ export const decideAutoenrollment = (command: Timed<Autoenroll>, world: CaView):
   const failures: Failure[] = [];
   const events: CaSideEvent[] = [];
   if (computer?.kind === 'computer' && policy && !world.hosts.hosts[command.computer]?.device) {
-    if (policy.autoenrollment.renewExpired) events.push(...retrievals(world, computer.name));
+    if (policy.autoenrollment.renewExpired) events.push(...retrievals(world, command.computer));
     const retrieved = new Set(events.flatMap((e) => (e.type === 'CertificateInstalled' ? [e.data.template] : [])));
-    const templates = policy.autoenrollment.updateTemplates ? autoenrollTemplates(world, computer.name) : [];
+    const templates = policy.autoenrollment.updateTemplates ? autoenrollTemplates(world, command.computer) : [];
     for (const template of templates.filter((t) => !retrieved.has(t.name))) {
-      if (holdsValid(world, computer.name, template, at)) {
+      if (holdsValid(world, command.computer, template, at)) {
         // A certificate of the superseding template is held: the superseded ones are archived.
         events.push(
-          ...replacedBy(world, computer.name, template).filter((e) => e.type === 'CertificateArchived' && e.data.reason === 'superseded'),
+          ...replacedBy(world, command.computer, template).filter(
+            (e) => e.type === 'CertificateArchived' && e.data.reason === 'superseded',
+          ),
         );
         continue;
       }
-      if (awaitsApproval(world, computer.name, template)) continue;
+      if (awaitsApproval(world, command.computer, template)) continue;
       if (issuingAuthorities(world.ca, template).length === 0) {
         const message =
           `Certificate enrollment for Local system could not enroll for a ${template.name} certificate: ` +
@@ -118,8 +120,10 @@ export const decideAutoenrollment = (command: Timed<Autoenroll>, world: CaView):
         failures.push({ template: template.name, eventId: 47, message });
         continue;
       }
-      const after = replacedBy(world, computer.name, template);
-      const decision = issuance(world, template, computer, { dnsNames: [] }, { host: computer.name, store: 'personal' }, at, [], { after });
+      const after = replacedBy(world, command.computer, template);
+      const decision = issuance(world, template, computer, { dnsNames: [] }, { host: command.computer, store: 'personal' }, at, [], {
+        after,
+      });
       if (decision.kind === 'sign') return { ...decision, before: [...events, ...decision.before] };
       if (decision.kind === 'accepted') events.push(...decision.events);
       if (decision.kind === 'rejected') {

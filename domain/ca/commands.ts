@@ -1,3 +1,4 @@
+import type { HostName } from '../shared/ids.ts';
 import type { StoreName } from '../hosts/model.ts';
 import type { CrlCommand } from './crl-events.ts';
 import type { CertificatePurpose, Compatibility, DuplicateVersion, SubjectNameSetting, TemplateRight } from './template.ts';
@@ -50,7 +51,7 @@ export type AddApplicationPolicy = {
 };
 
 /** The autoenrollment task of a computer, at startup or on its 8-hour timer. */
-export type Autoenroll = { readonly type: 'Autoenroll'; readonly computer: string; readonly trigger: AutoenrollTrigger };
+export type Autoenroll = { readonly type: 'Autoenroll'; readonly computer: HostName; readonly trigger: AutoenrollTrigger };
 /** What started a pass: startup, the 8-hour timer, or `certutil -pulse`. */
 export type AutoenrollTrigger = 'startup' | 'timer' | 'pulse';
 

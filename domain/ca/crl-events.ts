@@ -1,4 +1,4 @@
-import type { Thumbprint } from '../shared/ids.ts';
+import type { Thumbprint, HostName } from '../shared/ids.ts';
 import type { CertificateSelection } from '../hosts/commands.ts';
 import type { CrlKind, CrlTrigger, PublishedCrl, RevocationReason } from './crl-model.ts';
 
@@ -8,7 +8,7 @@ import type { CrlKind, CrlTrigger, PublishedCrl, RevocationReason } from './crl-
 export type RevocationTarget =
   | { readonly serialNumber: string }
   | { readonly requestId: number }
-  | { readonly holder: { readonly host: string; readonly certificate: CertificateSelection } };
+  | { readonly holder: { readonly host: HostName; readonly certificate: CertificateSelection } };
 /** Revoke Certificate in the CA console, or `certutil -revoke <serial> <reason>`. */
 export type RevokeCertificate = {
   readonly type: 'RevokeCertificate';

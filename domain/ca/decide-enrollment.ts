@@ -3,7 +3,7 @@ import { refuse } from '../shared/decision.ts';
 import type { CaDecision, CaSideEvent, CaView } from './decision.ts';
 import { groupsOf, tokenIdentities } from '../directory/membership.ts';
 import type { StoreName } from '../hosts/model.ts';
-import { requestKeyRef, type KeyRef } from '../shared/ids.ts';
+import { requestKeyRef, type HostName, type KeyRef } from '../shared/ids.ts';
 import { addDays, addMinutes, type SimTime, type Timed } from '../shared/time.ts';
 import { hasRight, whyRightsMissing } from './access.ts';
 import type { RequestCertificate } from './commands.ts';
@@ -138,7 +138,7 @@ export const issuance = <E = CaSideEvent>(
   template: Template,
   requester: Principal,
   requested: RequestedNames,
-  installTo: { host: string; store: StoreName } | null,
+  installTo: { host: HostName; store: StoreName } | null,
   at: SimTime,
   before: readonly E[] = [],
   options: IssuanceOptions = {},
@@ -227,7 +227,8 @@ export const decideEnrollment = (command: Timed<RequestCertificate>, world: CaVi
     template,
     requester,
     command,
-    { host: requester.name, store: command.store },
+    // The account the snap-in installs into: its name as the world holds it (a user's store, too, is named by it).
+    { host: requester.name as HostName, store: command.store },
     command.at,
     [],
     command.keySize ? { keySize: command.keySize } : {},

@@ -3,7 +3,7 @@ import type { DirectoryState } from '../directory/model.ts';
 import type { HostsEvent } from '../hosts/events.ts';
 import type { HostsState, StoreName } from '../hosts/model.ts';
 import { accepting, type Decided } from '../shared/decision.ts';
-import type { Thumbprint } from '../shared/ids.ts';
+import type { Thumbprint, HostName } from '../shared/ids.ts';
 import type { SimTime } from '../shared/time.ts';
 import type { CaAdminEvent } from './admin-events.ts';
 import type { CrlDraft } from './crl-model.ts';
@@ -25,7 +25,7 @@ export type CaSideEvent = CaEvent | CaAdminEvent | HostsEvent | DirectoryEvent;
 /** The certificate the CA decided to issue, short of the requester's key, the signature and the thumbprint. */
 /** `installTo` is left out when nobody waits for the certificate (a pending request a manager issues: the client retrieves it later). */
 export type IssuanceDraft = Omit<IssuedCertificate, 'der' | 'thumbprint'> & {
-  readonly installTo?: { readonly host: string; readonly store: StoreName };
+  readonly installTo?: { readonly host: HostName; readonly store: StoreName };
 };
 
 /**

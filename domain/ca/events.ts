@@ -1,3 +1,4 @@
+import type { HostName } from '../shared/ids.ts';
 import type { AutoenrollTrigger } from './commands.ts';
 import type { CrlEvent } from './crl-events.ts';
 import type { CertificationAuthority, IssuedCertificate, PendingRequest } from './model.ts';
@@ -39,7 +40,7 @@ export type TemplateApplicationPolicyAdded = {
 export type AutoenrollmentRan = {
   readonly type: 'AutoenrollmentRan';
   readonly data: {
-    readonly computer: string;
+    readonly computer: HostName;
     readonly trigger: AutoenrollTrigger;
     readonly failures: readonly {
       readonly template: string;

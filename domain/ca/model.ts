@@ -1,4 +1,4 @@
-import type { KeyRef, Thumbprint } from '../shared/ids.ts';
+import type { KeyRef, Thumbprint, HostName } from '../shared/ids.ts';
 import type { SimTime } from '../shared/time.ts';
 import type { CaCrls, Revocation } from './crl-model.ts';
 import type { CrlSettings } from './crl-settings.ts';
@@ -38,7 +38,7 @@ export type CaOs = 'windows-server-2008' | 'windows-server-2008-r2' | 'windows-s
 /** An enterprise CA (pKIEnrollmentService) and what it issues. */
 export interface CertificationAuthority {
   readonly name: string;
-  readonly host: string;
+  readonly host: HostName;
   readonly edition: CaEdition;
   readonly os: CaOs;
   readonly keyRef: KeyRef;

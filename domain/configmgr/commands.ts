@@ -1,9 +1,10 @@
+import type { HostName } from '../shared/ids.ts';
 import type { CertificateSelection } from '../hosts/commands.ts';
 import type { EnrollmentPlatform, PfxImport } from './model.ts';
 
 export type ConfigureSiteSystem = {
   readonly type: 'ConfigureSiteSystem';
-  readonly host: string;
+  readonly host: HostName;
   readonly intranetFqdn: string;
   readonly internetFqdn?: string;
 };
@@ -16,14 +17,14 @@ export type CreateCloudDistributionPoint = {
 /** Distribution point properties: import the client certificate (also sent to PXE clients, reused for boot media). */
 export type ImportDistributionPointCertificate = {
   readonly type: 'ImportDistributionPointCertificate';
-  readonly host: string;
+  readonly host: HostName;
   readonly pfx: PfxImport;
   readonly pxe: boolean;
   readonly bootMedia: boolean;
 };
 export type ConfigureOutOfBandServicePoint = {
   readonly type: 'ConfigureOutOfBandServicePoint';
-  readonly host: string;
+  readonly host: HostName;
   readonly certificate: CertificateSelection;
 };
 export type ConfigureOutOfBandManagement = {
@@ -41,11 +42,11 @@ export type SetEnrollmentProfile = {
 export type EnrollDevice = {
   readonly type: 'EnrollDevice';
   readonly user: string;
-  readonly device: string;
+  readonly device: HostName;
   readonly platform: EnrollmentPlatform;
 };
 /** AMT provisioning of one computer: its account joins the AMT group; its certificates follow. */
-export type ProvisionAmtComputer = { readonly type: 'ProvisionAmtComputer'; readonly computer: string; readonly fqdn: string };
+export type ProvisionAmtComputer = { readonly type: 'ProvisionAmtComputer'; readonly computer: HostName; readonly fqdn: string };
 
 export type ConfigMgrCommand =
   | ConfigureSiteSystem

@@ -1,4 +1,4 @@
-import type { Thumbprint } from '../shared/ids.ts';
+import type { HostName, Thumbprint } from '../shared/ids.ts';
 import type { SimTime, Timed } from '../shared/time.ts';
 import { match } from 'ts-pattern';
 import { issuance, whyNotOffered } from '../ca/decide-enrollment.ts';
@@ -48,7 +48,7 @@ const unmet = (what: string, problems: string[]): ConfigMgrDecision => refuse('C
 
 const deviceEvents = (
   world: ConfigMgrView,
-  device: string,
+  device: HostName,
   user: string,
   platform: 'mobile' | 'mac',
   at: SimTime,

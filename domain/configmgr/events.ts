@@ -1,3 +1,4 @@
+import type { HostName } from '../shared/ids.ts';
 import type { CloudDistributionPoint, DistributionPointCertificate, EnrollmentPlatform, SiteSystem } from './model.ts';
 
 export type SiteSystemConfigured = { readonly type: 'SiteSystemConfigured'; readonly data: SiteSystem };
@@ -8,7 +9,7 @@ export type DistributionPointCertificateImported = {
 };
 export type OutOfBandServicePointConfigured = {
   readonly type: 'OutOfBandServicePointConfigured';
-  readonly data: { readonly host: string; readonly provisioningThumbprint: string };
+  readonly data: { readonly host: HostName; readonly provisioningThumbprint: string };
 };
 export type OutOfBandManagementConfigured = {
   readonly type: 'OutOfBandManagementConfigured';
@@ -26,7 +27,7 @@ export type DeviceEnrolled = {
 /** AMT provisioning created the AMT computer's account in the AMT group. */
 export type AmtComputerProvisioned = {
   readonly type: 'AmtComputerProvisioned';
-  readonly data: { readonly computer: string; readonly fqdn: string; readonly group: string };
+  readonly data: { readonly computer: HostName; readonly fqdn: string; readonly group: string };
 };
 
 export type ConfigMgrEvent =

@@ -1,4 +1,4 @@
-import type { Thumbprint } from '../shared/ids.ts';
+import type { Thumbprint, HostName } from '../shared/ids.ts';
 import type { PfxEncryption } from '../hosts/pfx-encryption.ts';
 import type { Secret } from '../shared/secret.ts';
 
@@ -26,7 +26,7 @@ export interface PfxImport {
 }
 
 export interface SiteSystem {
-  readonly host: string;
+  readonly host: HostName;
   readonly intranetFqdn: string;
   readonly internetFqdn?: string;
 }
@@ -36,7 +36,7 @@ export interface CloudDistributionPoint {
   readonly file: string;
 }
 export interface DistributionPointCertificate {
-  readonly host: string;
+  readonly host: HostName;
   readonly thumbprint: Thumbprint;
   readonly file: string;
   readonly pxe: boolean;
@@ -52,7 +52,7 @@ export interface ConfigMgrState {
   readonly distributionPoints: Readonly<Record<string, DistributionPointCertificate>>;
   /** Out of band service point (the provisioning certificate) and the out of band management component. */
   readonly outOfBand: {
-    readonly servicePoint?: { readonly host: string; readonly provisioningThumbprint: string };
+    readonly servicePoint?: { readonly host: HostName; readonly provisioningThumbprint: string };
     readonly amtGroup?: string;
     readonly webServerTemplate?: string;
     readonly clientAuthTemplate?: string;

@@ -1,3 +1,4 @@
+import type { HostName } from '../shared/ids.ts';
 import type { SimTime } from '../shared/time.ts';
 import type { AutoenrollmentPolicy, Principal } from './model.ts';
 
@@ -13,7 +14,7 @@ export type GroupMemberAdded = { readonly type: 'GroupMemberAdded'; readonly dat
 /** A restart gives the computer a new token with the groups it belongs to at that moment. */
 export type ComputerRestarted = {
   readonly type: 'ComputerRestarted';
-  readonly data: { readonly computer: string; readonly tokenGroups: readonly string[] };
+  readonly data: { readonly computer: HostName; readonly tokenGroups: readonly string[] };
 };
 
 export type GpoCreated = { readonly type: 'GpoCreated'; readonly data: { readonly name: string; readonly linkedTo: string | null } };

@@ -1,4 +1,4 @@
-import type { Thumbprint } from '../shared/ids.ts';
+import type { Thumbprint, HostName } from '../shared/ids.ts';
 import type { Secret } from '../shared/secret.ts';
 import type { PfxEncryption } from './pfx-encryption.ts';
 
@@ -7,7 +7,7 @@ export type CertificateSelection = { readonly thumbprint: Thumbprint } | { reado
 
 export type BindCertificate = {
   readonly type: 'BindCertificate';
-  readonly host: string;
+  readonly host: HostName;
   readonly site: string;
   readonly port: number;
   readonly certificate: CertificateSelection;
@@ -15,7 +15,7 @@ export type BindCertificate = {
 /** Compare the bound certificate with the one requested, and its names with the site system FQDNs. */
 export type VerifyBinding = {
   readonly type: 'VerifyBinding';
-  readonly host: string;
+  readonly host: HostName;
   readonly site: string;
   readonly template: string;
   readonly names: readonly string[];
@@ -25,7 +25,7 @@ export type VerifyBinding = {
 /** Certificate Export Wizard; `encryption` is the Encryption list of Windows 10 1709 / Server 2019 and later. */
 export type ExportCertificate = {
   readonly type: 'ExportCertificate';
-  readonly host: string;
+  readonly host: HostName;
   readonly certificate: CertificateSelection;
   readonly file: string;
   readonly password: Secret;
@@ -34,7 +34,7 @@ export type ExportCertificate = {
 /** Look in Certificates (Local Computer) › Personal: Intended Purpose and Certificate Template columns. */
 export type VerifyCertificate = {
   readonly type: 'VerifyCertificate';
-  readonly host: string;
+  readonly host: HostName;
   readonly template: string;
   readonly purpose: string;
 };

@@ -1,5 +1,6 @@
 import { match } from 'ts-pattern';
 import { templateAsTyped } from '../ca/lookup.ts';
+import type { HostName } from '../shared/ids.ts';
 import { ekuName, oid } from '../shared/oids.ts';
 import { refuse } from '../shared/decision.ts';
 import { accept, writePfx, type HostsDecision, type HostsView } from './decision.ts';
@@ -10,7 +11,7 @@ import { defaultPfxEncryption, keyProviderName, offersAes } from './pfx-encrypti
 /** The personal-store certificate a selection designates, newest first for a template. */
 export const selectCertificate = (
   world: HostsView,
-  host: string,
+  host: HostName,
   selection: CertificateSelection,
   store: StoreName = 'personal',
 ): StoredCertificate | undefined => {

@@ -1,4 +1,4 @@
-import type { KeyRef, Thumbprint } from '../shared/ids.ts';
+import type { KeyRef, Thumbprint, HostName } from '../shared/ids.ts';
 import type { CaState } from '../ca/model.ts';
 import { accepting, type Decided } from '../shared/decision.ts';
 import type { Secret } from '../shared/secret.ts';
@@ -14,7 +14,7 @@ export interface HostsView {
 
 /** A PFX the export wizard is to write: which certificate, with which key, under which password. */
 export interface ExportDraft {
-  readonly host: string;
+  readonly host: HostName;
   readonly thumbprint: Thumbprint;
   readonly keyRef: KeyRef;
   readonly file: string;

@@ -1,4 +1,4 @@
-import type { KeyRef, Thumbprint } from '../shared/ids.ts';
+import type { KeyRef, Thumbprint, HostName } from '../shared/ids.ts';
 import type { Host, IisSite, StoreName } from './model.ts';
 import type { PfxEncryption } from './pfx-encryption.ts';
 
@@ -9,7 +9,7 @@ export type HostProvisioned = {
 export type CertificateInstalled = {
   readonly type: 'CertificateInstalled';
   readonly data: {
-    readonly host: string;
+    readonly host: HostName;
     readonly store: StoreName;
     readonly thumbprint: Thumbprint;
     readonly template: string;
@@ -20,7 +20,7 @@ export type CertificateInstalled = {
 export type IisBindingChanged = {
   readonly type: 'IisBindingChanged';
   readonly data: {
-    readonly host: string;
+    readonly host: HostName;
     readonly site: string;
     readonly protocol: 'https';
     readonly port: number;
@@ -30,14 +30,14 @@ export type IisBindingChanged = {
 };
 export type IisBindingVerified = {
   readonly type: 'IisBindingVerified';
-  readonly data: { readonly host: string; readonly site: string; readonly thumbprint: Thumbprint; readonly names: readonly string[] };
+  readonly data: { readonly host: HostName; readonly site: string; readonly thumbprint: Thumbprint; readonly names: readonly string[] };
 };
 
 /** The Certificate Export Wizard wrote a PFX (PKCS #12) with the private key. */
 export type CertificateExported = {
   readonly type: 'CertificateExported';
   readonly data: {
-    readonly host: string;
+    readonly host: HostName;
     readonly thumbprint: Thumbprint;
     readonly file: string;
     readonly withPrivateKey: boolean;
@@ -49,7 +49,7 @@ export type CertificateExported = {
 export type CertificateVerified = {
   readonly type: 'CertificateVerified';
   readonly data: {
-    readonly host: string;
+    readonly host: HostName;
     readonly thumbprint: Thumbprint;
     readonly template: string;
     readonly purposes: readonly string[];

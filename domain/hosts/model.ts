@@ -1,9 +1,9 @@
-import type { KeyRef, Thumbprint } from '../shared/ids.ts';
+import type { HostName, KeyRef, Thumbprint } from '../shared/ids.ts';
 import type { SimTime } from '../shared/time.ts';
 
 /** A computer of the test network as its console shows it. */
 export interface Host {
-  readonly name: string;
+  readonly name: HostName;
   readonly fqdn: string;
   /** The Internet FQDN a site system publishes, when it accepts Internet clients. */
   readonly internetFqdn?: string;

@@ -1,3 +1,4 @@
+import type { HostName } from '../shared/ids.ts';
 import type { CaAdminEvent } from '../ca/admin-events.ts';
 import type { SimTime } from '../shared/time.ts';
 
@@ -9,5 +10,5 @@ import type { SimTime } from '../shared/time.ts';
 /** Simulated time moved on to `to` (the timers that fell due on the way are in the log before this event). */
 export type TimeAdvanced = { readonly type: 'TimeAdvanced'; readonly data: { readonly from: SimTime; readonly to: SimTime } };
 /** `gpupdate /force` on a computer: policy refreshed (autoenrollment does not run because of it). */
-export type GroupPolicyRefreshed = { readonly type: 'GroupPolicyRefreshed'; readonly data: { readonly computer: string } };
+export type GroupPolicyRefreshed = { readonly type: 'GroupPolicyRefreshed'; readonly data: { readonly computer: HostName } };
 export type AdminEvent = TimeAdvanced | GroupPolicyRefreshed | CaAdminEvent;

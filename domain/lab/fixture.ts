@@ -1,4 +1,4 @@
-import type { KeyRef, Thumbprint } from '../shared/ids.ts';
+import { HostName, type KeyRef, type Thumbprint } from '../shared/ids.ts';
 import type { SimTime } from '../shared/time.ts';
 import { builtinTemplates } from '../ca/builtins.ts';
 import { defaultCrlSettings, type CrlSettings } from '../ca/crl-settings.ts';
@@ -98,7 +98,7 @@ export const testNetwork = (startsAt: SimTime, ca: CaSetup, material: CaMaterial
       data: {
         authority: {
           name: contoso.caName,
-          host: contoso.caServer,
+          host: HostName(contoso.caServer),
           edition: ca.edition,
           os: ca.os,
           keyRef: material.keyRef,

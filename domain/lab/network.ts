@@ -1,3 +1,4 @@
+import { HostName } from '../shared/ids.ts';
 import type { SimTime } from '../shared/time.ts';
 import type { Principal } from '../directory/model.ts';
 import { implicitGroups } from '../directory/membership.ts';
@@ -75,7 +76,7 @@ interface Network {
   readonly memberships: readonly { readonly group: string; readonly member: string }[];
   readonly hosts: readonly { readonly host: Host; readonly iisSites: readonly IisSite[] }[];
   /** Each computer's token groups at the lab's start. */
-  readonly tokens: readonly { readonly computer: string; readonly groups: readonly string[] }[];
+  readonly tokens: readonly { readonly computer: HostName; readonly groups: readonly string[] }[];
 }
 
 const sid = (rid: number) => `${contoso.sid}-${rid}`;
@@ -271,7 +272,7 @@ export const networkOf = (definition: NetworkDefinition = {}, caOs: string, star
     memberships,
     hosts: computers.map((c) => ({
       host: {
-        name: c.name,
+        name: HostName(c.name),
         fqdn: c.fqdn,
         ...(c.internetFqdn ? { internetFqdn: c.internetFqdn } : {}),
         os: c.os,
@@ -280,6 +281,6 @@ export const networkOf = (definition: NetworkDefinition = {}, caOs: string, star
       },
       iisSites: c.iis ? [{ name: contoso.defaultWebSite, bindings: [{ protocol: 'https' as const, port: 443 }] }] : [],
     })),
-    tokens: computers.map((c) => ({ computer: c.name, groups: tokenGroups(directory.principals, index, c.name) })),
+    tokens: computers.map((c) => ({ computer: HostName(c.name), groups: tokenGroups(directory.principals, index, c.name) })),
   };
 };

@@ -16,6 +16,19 @@ export const DisplayName = (name: string): DisplayName => name as DisplayName;
 export type Thumbprint = Brand<string, 'Thumbprint'>;
 export const Thumbprint = (hex: string): Thumbprint => hex as Thumbprint;
 
+/** A computer's (or device's) name in the lab, as AD, the consoles and the stores name it (`SERVER1`, `JOHND-PHONE`). */
+export type HostName = Brand<string, 'HostName'>;
+/** What a host name is: 1 to 63 letters, digits, dots, hyphens or underscores, starting with a letter or digit (an account's name). */
+export const hostNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+/** Checks the name against `hostNamePattern`; a RangeError says what was expected and what was found. */
+export const HostName = (name: string): HostName => {
+  if (!hostNamePattern.test(name))
+    throw new RangeError(
+      `Expected a host name (1 to 63 letters, digits, '.', '-' or '_', starting with a letter or digit); found ${JSON.stringify(name)}.`,
+    );
+  return name as HostName;
+};
+
 /** A private key's name in the lab's key store (`ca-contoso-CA1-CA`, `req-3-web01`): the log names keys, never holds them. */
 export type KeyRef = Brand<string, 'KeyRef'>;
 export const KeyRef = (ref: string): KeyRef => ref as KeyRef;

@@ -1,10 +1,23 @@
 // The large lab the replay, seek and memory figures use (their baseline, a hand-written mutable fold: mutable-fold.ts).
-import { KeyRef, Thumbprint, SimTime, addMinutes, contoso, testNetwork, type LabEvent, type RecordedEvent } from '../../domain/index.ts';
+import {
+  HostName,
+  KeyRef,
+  Thumbprint,
+  SimTime,
+  addMinutes,
+  contoso,
+  testNetwork,
+  type LabEvent,
+  type RecordedEvent,
+} from '../../domain/index.ts';
 
 export const computers = Number(process.env.BENCH_COMPUTERS ?? 10_000);
 export const passes = Number(process.env.BENCH_PASSES ?? 95);
 
 /** A lab where `computers` computers join, boot, autoenroll one certificate, then run `passes` 8-hour timers (1M events by default). */
+/** The name of generated computer `i`: PC00000, PC00001… */
+const pcName = (i: number) => HostName(`PC${String(i).padStart(5, '0')}`);
+
 export const generateLabLog = (): RecordedEvent[] => {
   const start = SimTime('2026-01-05T08:00:00.000Z');
   const out: RecordedEvent[] = [];
@@ -15,7 +28,7 @@ export const generateLabLog = (): RecordedEvent[] => {
   const tokenGroups = ['Authenticated Users', 'Domain Computers', 'Everyone'];
   const clientAuth = ['1.3.6.1.5.5.7.3.2'];
   for (let i = 0; i < computers; i += 1) {
-    const name = `PC${String(i).padStart(5, '0')}`;
+    const name = pcName(i);
     const at = addMinutes(start, 60 + Math.floor(i / 100));
     const thumbprint = Thumbprint(i.toString(16).toUpperCase().padStart(40, '0'));
     const fqdn = `${name.toLowerCase()}.contoso.com`;
@@ -60,7 +73,7 @@ export const generateLabLog = (): RecordedEvent[] => {
   for (let pass = 1; pass <= passes; pass += 1) {
     const at = addMinutes(start, 60 + pass * 480);
     for (let i = 0; i < computers; i += 1) {
-      push({ type: 'AutoenrollmentRan', data: { computer: `PC${String(i).padStart(5, '0')}`, trigger: 'timer', failures: [] } }, at);
+      push({ type: 'AutoenrollmentRan', data: { computer: pcName(i), trigger: 'timer', failures: [] } }, at);
     }
   }
   return out;

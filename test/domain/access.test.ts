@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decide, timed, evaluateFindings, hasRight, type LabCommand, type World } from '../../domain/index.ts';
+import { HostName, decide, timed, evaluateFindings, hasRight, type LabCommand, type World } from '../../domain/index.ts';
 import { whyRightsMissing } from '../../domain/ca/access.ts';
 import { accepted, at, webServerTemplateIssued } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
@@ -19,7 +19,7 @@ const reasonFor = (world: World) => {
   return decision.kind === 'rejected' ? decision.rejection.reason : '';
 };
 const restartedWith = (...commands: LabCommand[]) =>
-  accepted(webServerTemplateIssued(givenNetwork()), { type: 'RestartComputer', computer: 'SERVER1' }, ...commands);
+  accepted(webServerTemplateIssued(givenNetwork()), { type: 'RestartComputer', computer: HostName('SERVER1') }, ...commands);
 
 access('a Deny entry wins over an Allow, and the rejection names both', () => {
   const world = restartedWith({

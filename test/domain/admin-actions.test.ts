@@ -1,6 +1,17 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { KeyRef, Thumbprint, SimTime, decide, timed, nextDueAt, testNetwork, type LabCommand, type World } from '../../domain/index.ts';
+import {
+  HostName,
+  KeyRef,
+  Thumbprint,
+  SimTime,
+  decide,
+  timed,
+  nextDueAt,
+  testNetwork,
+  type LabCommand,
+  type World,
+} from '../../domain/index.ts';
 import { accepted, at, webServerTemplateIssued } from '../support/steps.ts';
 import { given, givenNetwork, record, startsAt } from '../support/world.ts';
 import { fold } from '../../projections/index.ts';
@@ -66,7 +77,7 @@ admin('a renewal period as long as the validity period is refused', () => {
 });
 
 admin('a request with a key shorter than the template minimum is refused with CERTSRV_E_KEY_LENGTH 0x80094811', () => {
-  const world = accepted(webServerTemplateIssued(givenNetwork()), { type: 'RestartComputer', computer: 'SERVER1' });
+  const world = accepted(webServerTemplateIssued(givenNetwork()), { type: 'RestartComputer', computer: HostName('SERVER1') });
   const refused = refusal(world, {
     type: 'RequestCertificate',
     requester: 'SERVER1',
@@ -123,7 +134,7 @@ admin('time only moves forward, and gpupdate needs a domain computer', () => {
   const world = givenNetwork();
   assert.is(refusal(world, { type: 'AdvanceTime', to: startsAt })?.code, 'invalid-choice');
   assert.is(decide(timed({ type: 'AdvanceTime', to: at }, at), world).kind, 'accepted');
-  assert.is(refusal(world, { type: 'RefreshGroupPolicy', computer: 'NOPE' })?.code, 'not-found');
+  assert.is(refusal(world, { type: 'RefreshGroupPolicy', computer: HostName('NOPE') })?.code, 'not-found');
 });
 
 admin("the next scheduled work is the CA's first CRL at installation, then the computers' 8-hour autoenrollment timers", () => {

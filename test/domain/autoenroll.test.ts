@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { KeyRef, Thumbprint, SimTime, decide, timed, issuanceEvents, type LabEvent, type World } from '../../domain/index.ts';
+import { HostName, KeyRef, Thumbprint, SimTime, decide, timed, issuanceEvents, type LabEvent, type World } from '../../domain/index.ts';
 import { accepted, at } from '../support/steps.ts';
 import { given, givenNetwork } from '../support/world.ts';
 
@@ -23,7 +23,8 @@ const clientTemplateReady = (world: World = givenNetwork()): World =>
     },
   );
 
-const pass = (world: World, when = at) => decide(timed({ type: 'Autoenroll', computer: 'CLIENT1', trigger: 'pulse' }, when), world);
+const pass = (world: World, when = at) =>
+  decide(timed({ type: 'Autoenroll', computer: HostName('CLIENT1'), trigger: 'pulse' }, when), world);
 
 /** Signs a decided issuance with a stand-in DER, as the engine would with a real one. */
 const issued = (world: World, when = at): World => {

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Thumbprint, decide, timed, type PfxFacts } from '../../domain/index.ts';
+import { HostName, Thumbprint, decide, timed, type PfxFacts } from '../../domain/index.ts';
 import { at } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
 
@@ -68,7 +68,7 @@ configmgr('a distribution point takes a Client Authentication certificate of at 
       timed(
         {
           type: 'ImportDistributionPointCertificate',
-          host: 'SERVER1',
+          host: HostName('SERVER1'),
           pfx: { file: 'd.pfx', password: 'p', facts },
           pxe: true,
           bootMedia: true,
@@ -84,14 +84,14 @@ configmgr('a distribution point takes a Client Authentication certificate of at 
 
 configmgr('device enrollment needs an enrollment profile in client settings', () => {
   assert.is(
-    code(decide(timed({ type: 'EnrollDevice', user: 'AdeleV', device: 'PHONE', platform: 'mobile' }, at), givenNetwork())),
+    code(decide(timed({ type: 'EnrollDevice', user: 'AdeleV', device: HostName('PHONE'), platform: 'mobile' }, at), givenNetwork())),
     'not-configured',
   );
 });
 
 configmgr('AMT provisioning needs the AMT group of the out of band management component', () => {
   assert.is(
-    code(decide(timed({ type: 'ProvisionAmtComputer', computer: 'AMT1', fqdn: 'amt1.contoso.com' }, at), givenNetwork())),
+    code(decide(timed({ type: 'ProvisionAmtComputer', computer: HostName('AMT1'), fqdn: 'amt1.contoso.com' }, at), givenNetwork())),
     'not-configured',
   );
 });

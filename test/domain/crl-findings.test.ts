@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SimTime, evaluateFindings, type World } from '../../domain/index.ts';
+import { HostName, SimTime, evaluateFindings, type World } from '../../domain/index.ts';
 import { acceptedAt, givenAt, issued, issuedCertificate, networkWithCrl, published, revoked } from '../support/crl.ts';
 import { givenNetwork } from '../support/world.ts';
 
@@ -21,7 +21,8 @@ const binding = {
   thumbprint: certificate.thumbprint,
   previous: null,
 } as const;
-const bound = (world: World, at: SimTime) => givenAt(world, at, { type: 'IisBindingChanged', data: binding });
+const bound = (world: World, at: SimTime) =>
+  givenAt(world, at, { type: 'IisBindingChanged', data: { ...binding, host: HostName(binding.host) } });
 
 findings('a CA whose base and delta CRLs are current raises nothing', () => {
   assert.equal(crlRules(atTime(publishedLab(), SimTime('2026-11-03T09:00:00.000Z'))), []);

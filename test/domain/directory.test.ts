@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SimTime, decide, timed, groupsOf } from '../../domain/index.ts';
+import { HostName, SimTime, decide, timed, groupsOf } from '../../domain/index.ts';
 import { given, givenNetwork } from '../support/world.ts';
 
 const directory = suite('domain/directory');
@@ -35,7 +35,7 @@ directory('a restart hands the computer a token with the groups it joined since 
     { type: 'GroupMemberAdded', data: { group: 'ConfigMgr IIS Servers', member: 'SERVER1' } },
   );
   assert.not.ok(world.directory.tokens.SERVER1!.groups.includes('ConfigMgr IIS Servers'));
-  const decision = decide(timed({ type: 'RestartComputer', computer: 'SERVER1' }, at), world);
+  const decision = decide(timed({ type: 'RestartComputer', computer: HostName('SERVER1') }, at), world);
   assert.is(decision.kind, 'accepted');
   const after = decision.kind === 'accepted' ? given(world, ...decision.events) : world;
   assert.ok(after.directory.tokens.SERVER1!.groups.includes('ConfigMgr IIS Servers'));
@@ -54,7 +54,7 @@ directory('group membership is transitive through nested groups', () => {
 });
 
 directory('refuses to restart an account that is not a computer', () => {
-  const decision = decide(timed({ type: 'RestartComputer', computer: 'Administrator' }, at), givenNetwork());
+  const decision = decide(timed({ type: 'RestartComputer', computer: HostName('Administrator') }, at), givenNetwork());
   assert.is(decision.kind, 'rejected');
 });
 

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SimTime, decide, timed, issuedSerial, oid, requestIdOfSerial, type LabCommand, type World } from '../../domain/index.ts';
+import { HostName, SimTime, decide, timed, issuedSerial, oid, requestIdOfSerial, type LabCommand, type World } from '../../domain/index.ts';
 import { accepted, at, webServerTemplateIssued } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
 
@@ -15,7 +15,7 @@ const request = (overrides: Partial<Extract<LabCommand, { type: 'RequestCertific
   ...overrides,
 });
 
-const restarted = (world: World) => accepted(world, { type: 'RestartComputer', computer: 'SERVER1' });
+const restarted = (world: World) => accepted(world, { type: 'RestartComputer', computer: HostName('SERVER1') });
 const rejection = (world: World, command: LabCommand = request()) => {
   const decision = decide(timed(command, at), world);
   return decision.kind === 'rejected' ? decision.rejection : undefined;

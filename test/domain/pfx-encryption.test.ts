@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { KeyRef, Thumbprint, decide, timed, defaultPfxEncryption, issuanceEvents, offersAes, type LabCommand } from '../../domain/index.ts';
+import {
+  HostName,
+  KeyRef,
+  Thumbprint,
+  decide,
+  timed,
+  defaultPfxEncryption,
+  issuanceEvents,
+  offersAes,
+  type LabCommand,
+} from '../../domain/index.ts';
 import { accepted, at, webServerTemplateIssued } from '../support/steps.ts';
 import { given, givenNetwork } from '../support/world.ts';
 
@@ -27,7 +37,7 @@ pfx('property: any OS text gets an answer, and the default is AES256-SHA256 exac
 const exportable = () => {
   const world = accepted(
     webServerTemplateIssued(givenNetwork()),
-    { type: 'RestartComputer', computer: 'SERVER1' },
+    { type: 'RestartComputer', computer: HostName('SERVER1') },
     { type: 'ChangeRequestHandling', template: 'ConfigMgr Web Server Certificate', exportableKey: true },
   );
   const decision = decide(
@@ -51,7 +61,7 @@ const exportable = () => {
 };
 const exportOn2008R2 = (encryption?: 'TripleDES-SHA1' | 'AES256-SHA256'): LabCommand => ({
   type: 'ExportCertificate',
-  host: 'SERVER1',
+  host: HostName('SERVER1'),
   certificate: { template: 'ConfigMgr Web Server Certificate' },
   file: 'server1.pfx',
   password: 'Pa55w.rd-test',

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { KeyRef, SimTime, decide, timed, type LabCommand, type World } from '../../domain/index.ts';
+import { HostName, KeyRef, SimTime, decide, timed, type LabCommand, type World } from '../../domain/index.ts';
 import { acceptedAt, givenAt, issued, issuedCertificate, revoked } from '../support/crl.ts';
 import { webServerTemplateIssued } from '../support/steps.ts';
 import { givenNetwork } from '../support/world.ts';
@@ -74,7 +74,7 @@ revocation('designates the certificate by the computer that holds it and its tem
   const installed = givenAt(withCertificate(), at, {
     type: 'CertificateInstalled',
     data: {
-      host: 'SERVER1',
+      host: HostName('SERVER1'),
       store: 'personal',
       thumbprint: certificate.thumbprint,
       template: 'WebServer',
@@ -84,7 +84,7 @@ revocation('designates the certificate by the computer that holds it and its tem
   });
   const holder = (template: string): LabCommand => ({
     type: 'RevokeCertificate',
-    holder: { host: 'SERVER1', certificate: { template } },
+    holder: { host: HostName('SERVER1'), certificate: { template } },
     reason: 'superseded',
   });
   assert.ok(acceptedAt(installed, at, holder('Web Server')).ca.revocations[certificate.serialNumber]);
@@ -117,7 +117,7 @@ revocation('a stopped CA refuses with 0x800706BA until its service starts again'
 
 revocation('a stopped CA issues nothing either: a request fails with 0x800706BA', () => {
   const stopped = acceptedAt(webServerTemplateIssued(givenNetwork()), at, { type: 'StopCaService' });
-  const restarted = acceptedAt(stopped, at, { type: 'RestartComputer', computer: 'SERVER1' });
+  const restarted = acceptedAt(stopped, at, { type: 'RestartComputer', computer: HostName('SERVER1') });
   const refused = rejection(restarted, {
     type: 'RequestCertificate',
     requester: 'SERVER1',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { produce } from 'immer';
-import { SimTime, emptyWorld, entitiesShapedBy, type LabEvent, type RecordedEvent } from '../../domain/index.ts';
+import { HostName, SimTime, emptyWorld, entitiesShapedBy, type LabEvent, type RecordedEvent } from '../../domain/index.ts';
 import { apply, fold, foldFromScratch } from '../../projections/index.ts';
 import { record, givenNetwork } from '../support/world.ts';
 
@@ -82,12 +82,12 @@ projections('folding leaves the events it read unchanged, so a log folds twice t
     {
       type: 'HostProvisioned',
       data: {
-        host: { name: 'H', fqdn: 'h.contoso.com', os: 'x', roles: [], lastBoot: SimTime('t0') },
+        host: { name: HostName('H'), fqdn: 'h.contoso.com', os: 'x', roles: [], lastBoot: SimTime('t0') },
         iisSites: [{ name: 'S', bindings: [{ protocol: 'https', port: 443 }] }],
       },
     },
     { type: 'PrincipalCreated', data: { principal: { name: 'H', sid: 'S-H', kind: 'computer', builtin: false } } },
-    { type: 'ComputerRestarted', data: { computer: 'H', tokenGroups: [] } },
+    { type: 'ComputerRestarted', data: { computer: HostName('H'), tokenGroups: [] } },
   ]);
   const snapshot = JSON.stringify(events);
   const first = fold(events);

@@ -1,4 +1,4 @@
-import { SimTime } from '../../domain/index.ts';
+import { HostName, SimTime } from '../../domain/index.ts';
 import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -40,11 +40,18 @@ timeline('a year of timer passes, kept out of the checkpoints, comes back on eve
 timeline('passes before a computer exists are ignored, and a computer provisioned again counts its passes afresh', () => {
   const host = (lastBoot: string): LabEvent => ({
     type: 'HostProvisioned',
-    data: { host: { name: 'PC1', fqdn: 'pc1.contoso.com', os: 'Windows 7', roles: [], lastBoot: SimTime(lastBoot) }, iisSites: [] },
+    data: {
+      host: { name: HostName('PC1'), fqdn: 'pc1.contoso.com', os: 'Windows 7', roles: [], lastBoot: SimTime(lastBoot) },
+      iisSites: [],
+    },
   });
   const pass = (failed: boolean): LabEvent => ({
     type: 'AutoenrollmentRan',
-    data: { computer: 'PC1', trigger: 'timer', failures: failed ? [{ template: 'Workstation', eventId: 13, message: 'denied' }] : [] },
+    data: {
+      computer: HostName('PC1'),
+      trigger: 'timer',
+      failures: failed ? [{ template: 'Workstation', eventId: 13, message: 'denied' }] : [],
+    },
   });
   const log = record([pass(false), host('t0'), pass(true), pass(false), pass(true), host('t1'), pass(false), pass(true)]).map(
     (e, i) => ({ ...e, at: `2026-11-02T0${i}:00:00.000Z` }) as RecordedEvent,

@@ -6,6 +6,7 @@ import { importSigningKey } from '../../adapters/keystore/rsa.ts';
 import { encodeExtension } from '../../adapters/x509/extensions.ts';
 import { x509Signer } from '../../adapters/x509/signer.ts';
 import {
+  HostName,
   KeyRef,
   Thumbprint,
   SimTime,
@@ -62,7 +63,7 @@ const computerCertificates = async (caPkcs8: string, caSpki: string, computerSpk
 /** Computer number `i` joining the lab with its certificate (signed beforehand): its account, host, restart, issue and install. */
 const joinedComputer = (i: number, start: SimTime, { der, thumbprint }: { der: string; thumbprint: Thumbprint }) => {
   const events: LabEvent[] = [];
-  const name = `PC${String(i).padStart(5, '0')}`;
+  const name = HostName(`PC${String(i).padStart(5, '0')}`);
   const fqdn = `${name.toLowerCase()}.contoso.com`;
   const at = addMinutes(start, 60 + Math.floor(i / 100));
   const notAfter = addMinutes(at, 525_600);
@@ -137,7 +138,10 @@ export const largeLog = async (computers: number, passes: number): Promise<Recor
   for (let pass = 1; pass <= passes; pass += 1) {
     const at = addMinutes(start, 60 + pass * 480);
     for (let i = 0; i < computers; i += 1) {
-      push({ type: 'AutoenrollmentRan', data: { computer: `PC${String(i).padStart(5, '0')}`, trigger: 'timer', failures: [] } }, at);
+      push(
+        { type: 'AutoenrollmentRan', data: { computer: HostName(`PC${String(i).padStart(5, '0')}`), trigger: 'timer', failures: [] } },
+        at,
+      );
     }
   }
   return out;

@@ -1,6 +1,6 @@
-import { Thumbprint } from '../../domain/index.ts';
+import { HostName, Thumbprint } from '../../domain/index.ts';
 import { z } from 'zod';
-import { choiceOf, names, text } from '../kit/choices.ts';
+import { hostNameText, choiceOf, names, text } from '../kit/choices.ts';
 import { defineAction } from './definition.ts';
 
 export const requestCertificate = defineAction({
@@ -14,7 +14,7 @@ export const requestCertificate = defineAction({
   example: { computer: 'SERVER1', template: 'WebServer', keySize: 1024, dnsNames: ['server1.internal.contoso.com'] },
   ...choiceOf(
     z.strictObject({
-      computer: text,
+      computer: hostNameText,
       template: text,
       keySize: z.int().min(384).max(16384).optional(),
       commonName: text.optional(),
@@ -48,7 +48,7 @@ export const renewCertificate = defineAction({
   example: { computer: 'SERVER1', template: 'ConfigMgr Web Server Certificate', mode: 'renew-new-key' as (typeof modes)[number] },
   ...choiceOf(
     z.strictObject({
-      computer: text,
+      computer: hostNameText,
       template: text.optional(),
       thumbprint: text.optional(),
       mode: z.enum(modes).default('renew-new-key'),
@@ -58,7 +58,7 @@ export const renewCertificate = defineAction({
   commands: (choice) => [
     {
       type: 'RenewCertificate',
-      host: choice.computer,
+      host: HostName(choice.computer),
       mode: choice.mode,
       certificate: choice.thumbprint ? { thumbprint: Thumbprint(choice.thumbprint) } : { template: choice.template ?? '' },
     },

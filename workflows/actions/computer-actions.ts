@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { choiceOf, text } from '../kit/choices.ts';
+import { HostName } from '../../domain/index.ts';
+import { hostNameText, choiceOf, text } from '../kit/choices.ts';
 import { defineAction } from './definition.ts';
 
-const onComputer = z.strictObject({ computer: text.describe("the computer's name, e.g. CLIENT1") });
+const onComputer = z.strictObject({ computer: hostNameText.describe("the computer's name, e.g. CLIENT1") });
 
 export const restartComputer = defineAction({
   id: 'restart-computer',
@@ -13,7 +14,7 @@ export const restartComputer = defineAction({
   example: { computer: 'CLIENT1' },
   ...choiceOf(onComputer),
   minutes: 5,
-  commands: (choice) => [{ type: 'RestartComputer', computer: choice.computer }],
+  commands: (choice) => [{ type: 'RestartComputer', computer: HostName(choice.computer) }],
 });
 
 export const gpupdate = defineAction({
@@ -26,7 +27,7 @@ export const gpupdate = defineAction({
   example: { computer: 'CLIENT1' },
   ...choiceOf(onComputer),
   minutes: 1,
-  commands: (choice) => [{ type: 'RefreshGroupPolicy', computer: choice.computer }],
+  commands: (choice) => [{ type: 'RefreshGroupPolicy', computer: HostName(choice.computer) }],
 });
 
 export const pulseAutoenrollment = defineAction({
@@ -39,7 +40,7 @@ export const pulseAutoenrollment = defineAction({
   example: { computer: 'CLIENT1' },
   ...choiceOf(onComputer),
   minutes: 1,
-  commands: (choice) => [{ type: 'Autoenroll', computer: choice.computer, trigger: 'pulse' }],
+  commands: (choice) => [{ type: 'Autoenroll', computer: HostName(choice.computer), trigger: 'pulse' }],
 });
 
 export const computerActions = [restartComputer, gpupdate, pulseAutoenrollment];

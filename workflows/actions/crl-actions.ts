@@ -1,12 +1,19 @@
 import { z } from 'zod';
-import { Thumbprint, revocationReasonNames, type CrlKind, type RevocationReason, type RevocationTarget } from '../../domain/index.ts';
-import { ChoiceError, choiceOf, text } from '../kit/choices.ts';
+import {
+  HostName,
+  Thumbprint,
+  revocationReasonNames,
+  type CrlKind,
+  type RevocationReason,
+  type RevocationTarget,
+} from '../../domain/index.ts';
+import { hostNameText, ChoiceError, choiceOf, text } from '../kit/choices.ts';
 import { defineAction } from './definition.ts';
 
 const revokeFields = z.strictObject({
   serialNumber: text.optional().describe("the serial number as certutil -view or the certificate's Details tab shows it"),
   requestId: z.int().min(1).optional().describe('the Request ID column of Issued Certificates'),
-  computer: text.optional().describe('the computer holding the certificate (with template or thumbprint)'),
+  computer: hostNameText.optional().describe('the computer holding the certificate (with template or thumbprint)'),
   template: text.optional().describe('with computer: the newest certificate from this template in its personal store'),
   thumbprint: text.optional().describe('with computer: the certificate with this thumbprint'),
   reason: z.enum(revocationReasonNames as [RevocationReason, ...RevocationReason[]]).default('unspecified'),
@@ -39,7 +46,7 @@ const targetOf = (choice: RevokeChoice): RevocationTarget => {
   if (choice.serialNumber !== undefined) return { serialNumber: choice.serialNumber };
   if (choice.requestId !== undefined) return { requestId: choice.requestId };
   const certificate = choice.thumbprint !== undefined ? { thumbprint: Thumbprint(choice.thumbprint) } : { template: choice.template! };
-  return { holder: { host: choice.computer!, certificate } };
+  return { holder: { host: HostName(choice.computer!), certificate } };
 };
 
 export const revokeCertificate = defineAction({

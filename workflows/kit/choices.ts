@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hostNamePattern } from '../../domain/index.ts';
 
 /** What else a problem may say: a likely intended name (`did you mean "x"?`), and what kind of name was unknown. */
 export interface ProblemDetail {
@@ -259,6 +260,11 @@ export function choiceOf<S extends ChoiceSchema, C>(schema: S, finish?: (value: 
 export const text = z.string().regex(/\S/).register(wording, { expected: 'a non-empty string', items: 'non-empty strings' });
 /** An optional name; null (to clear the seed's value) reads as absent. */
 export const optionalText = text.nullish().transform((value) => value ?? undefined);
+/** A computer's name as HostName accepts it, so that a step's commands can brand it (a wrong one is an invalid choice). */
+export const hostNameText = z
+  .string()
+  .regex(hostNamePattern)
+  .register(wording, { expected: "a computer's name (letters, digits, '.', '-' or '_')", items: "computers' names" });
 export const names = z.array(text);
 
 const sealed = z.strictObject({ secret: text }).register(wording, { expected: 'a sealed reference { secret: <name> }' });

@@ -1,9 +1,9 @@
 // Machines: amtProvisioningMachine, amtWebServerMachine and amt8021xClientMachine, each after its procedure
 // (phases holding steps, built by workflows/kit/machine.ts).
 // Events: `events` in the definition (`pkilab procedures --events`). Test: test/workflows/procedures/amt.test.ts.
-import { contoso, oid } from '../../domain/index.ts';
+import { HostName, contoso, oid } from '../../domain/index.ts';
 import { z } from 'zod';
-import { choiceOf, optionalText, text } from '../kit/choices.ts';
+import { hostNameText, choiceOf, optionalText, text } from '../kit/choices.ts';
 import { machineOf } from '../kit/machine.ts';
 import { defineProcedure, phase, stepKey, type StepDefinition } from '../kit/procedure.ts';
 import { requestStep } from '../steps/host-steps.ts';
@@ -26,9 +26,9 @@ const selectProvisioningStep: StepDefinition<{ host: string }> = {
   minutes: 2,
   skippable: true,
   seedChoice: () => ({ host: contoso.siteServer }),
-  ...choiceOf(z.strictObject({ host: text })),
+  ...choiceOf(z.strictObject({ host: hostNameText })),
   commands: (choice, context) => [
-    { type: 'ConfigureOutOfBandServicePoint', host: choice.host, certificate: { template: templateOf(context) } },
+    { type: 'ConfigureOutOfBandServicePoint', host: HostName(choice.host), certificate: { template: templateOf(context) } },
   ],
 };
 
@@ -168,11 +168,11 @@ const provisionStep: StepDefinition<{ computer: string; fqdn: string }> = {
   minutes: 10,
   skippable: true,
   seedChoice: () => ({ computer: contoso.amtComputer, fqdn: contoso.amtFqdn }),
-  ...choiceOf(z.strictObject({ computer: text, fqdn: text })),
+  ...choiceOf(z.strictObject({ computer: hostNameText, fqdn: text })),
   commands: (choice, context) => {
     const component = oobComponent.read(context)!;
     return [
-      { type: 'ProvisionAmtComputer', computer: choice.computer, fqdn: choice.fqdn },
+      { type: 'ProvisionAmtComputer', computer: HostName(choice.computer), fqdn: choice.fqdn },
       {
         type: 'RequestCertificate',
         requester: choice.computer,

@@ -7,8 +7,8 @@
  * Test: test/workflows/procedures/iis-web-server.test.ts (given/when/then on this procedure).
  */
 import { z } from 'zod';
-import { Thumbprint, contoso } from '../../domain/index.ts';
-import { choiceOf, names, optionalText, text, wording } from '../kit/choices.ts';
+import { HostName, Thumbprint, contoso } from '../../domain/index.ts';
+import { hostNameText, choiceOf, names, optionalText, text, wording } from '../kit/choices.ts';
 import { machineOf } from '../kit/machine.ts';
 import { defineProcedure, phase, stepKey, type StepDefinition } from '../kit/procedure.ts';
 import { siteSystem, siteSystemStep } from '../steps/configmgr-steps.ts';
@@ -24,7 +24,7 @@ const configure = `${section} › Configuring IIS to Use the Web Server Certific
 // ─── The steps only this procedure has ───
 
 const port = z.int().min(1).max(65535).register(wording, { expected: 'a TCP port from 1 to 65535' });
-const bindSchema = z.strictObject({ computer: text, site: text, port: port.default(443), thumbprint: optionalText });
+const bindSchema = z.strictObject({ computer: hostNameText, site: text, port: port.default(443), thumbprint: optionalText });
 export interface BindChoice {
   readonly computer: string;
   readonly site: string;
@@ -46,7 +46,7 @@ const bindStep: StepDefinition<BindChoice> = {
   commands: (choice, context) => [
     {
       type: 'BindCertificate',
-      host: choice.computer,
+      host: HostName(choice.computer),
       site: choice.site,
       port: choice.port,
       certificate: choice.thumbprint ? { thumbprint: Thumbprint(choice.thumbprint) } : { template: templateOf(context) },
@@ -73,7 +73,9 @@ const verifyStep: StepDefinition<z.output<typeof verifySchema>> = {
   ...choiceOf(verifySchema),
   commands: (choice, context) => {
     const bound = bind.read(context)!;
-    return [{ type: 'VerifyBinding', host: bound.computer, site: bound.site, template: templateOf(context), names: choice.names }];
+    return [
+      { type: 'VerifyBinding', host: HostName(bound.computer), site: bound.site, template: templateOf(context), names: choice.names },
+    ];
   },
 };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { contoso, type EnrollmentPlatform, type Secret } from '../../domain/index.ts';
-import { choiceOf, optionalText, secret, text } from '../kit/choices.ts';
+import { HostName, contoso, type EnrollmentPlatform, type Secret } from '../../domain/index.ts';
+import { hostNameText, choiceOf, optionalText, secret, text } from '../kit/choices.ts';
 import { stepKey, type ProcedureContext, type StepDefinition } from '../kit/procedure.ts';
 import { exportCertificate, requestCertificate } from './host-steps.ts';
 import { templateOf } from './template-steps.ts';
@@ -101,11 +101,11 @@ export const importDpCertificateStep = (seed: string, host: string): StepDefinit
   minutes: 3,
   skippable: true,
   seedChoice: (context) => ({ host, pxe: true, bootMedia: true, ...exported(context) }),
-  ...choiceOf(z.strictObject({ host: text, ...pfxFields, pxe: z.boolean().default(true), bootMedia: z.boolean().default(true) })),
+  ...choiceOf(z.strictObject({ host: hostNameText, ...pfxFields, pxe: z.boolean().default(true), bootMedia: z.boolean().default(true) })),
   commands: (choice) => [
     {
       type: 'ImportDistributionPointCertificate',
-      host: choice.host,
+      host: HostName(choice.host),
       pfx: { file: choice.file, password: choice.password },
       pxe: choice.pxe,
       bootMedia: choice.bootMedia,
@@ -140,8 +140,8 @@ export const enrollDeviceStep = (seed: string, platform: EnrollmentPlatform, def
   minutes: 5,
   skippable: true,
   seedChoice: () => defaults,
-  ...choiceOf(z.strictObject({ user: text, device: text })),
-  commands: (choice) => [{ type: 'EnrollDevice', user: choice.user, device: choice.device, platform }],
+  ...choiceOf(z.strictObject({ user: text, device: hostNameText })),
+  commands: (choice) => [{ type: 'EnrollDevice', user: choice.user, device: HostName(choice.device), platform }],
 });
 
 export interface SiteSystemChoice {
@@ -164,11 +164,11 @@ export const siteSystemStep = (seed: string): StepDefinition<SiteSystemChoice> =
     const names = requestCertificate.read(context)?.dnsNames ?? [];
     return { host: contoso.siteServer, intranetFqdn: names[0] ?? contoso.intranetFqdn, ...(names[1] ? { internetFqdn: names[1] } : {}) };
   },
-  ...choiceOf(z.strictObject({ host: text, intranetFqdn: text, internetFqdn: optionalText })),
+  ...choiceOf(z.strictObject({ host: hostNameText, intranetFqdn: text, internetFqdn: optionalText })),
   commands: (choice) => [
     {
       type: 'ConfigureSiteSystem',
-      host: choice.host,
+      host: HostName(choice.host),
       intranetFqdn: choice.intranetFqdn,
       ...(choice.internetFqdn ? { internetFqdn: choice.internetFqdn } : {}),
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { contoso, pfxEncryptions, type PfxEncryption, type Secret } from '../../domain/index.ts';
-import { choiceOf, names, optionalText, strongSecret, text, wording } from '../kit/choices.ts';
+import { HostName, contoso, pfxEncryptions, type PfxEncryption, type Secret } from '../../domain/index.ts';
+import { hostNameText, choiceOf, names, optionalText, strongSecret, text, wording } from '../kit/choices.ts';
 import { stepKey, type StepDefinition } from '../kit/procedure.ts';
 import { templateOf } from './template-steps.ts';
 
@@ -83,11 +83,11 @@ export const exportStep = (seed: string, defaults: ExportChoice): StepDefinition
       label: `Encryption: ${encryption} (the list Windows 10 1709 / Server 2019 and later show)`,
       choice: { ...defaults, encryption },
     })),
-  ...choiceOf(z.strictObject({ computer: text, file: text, password: strongSecret, encryption: pfxEncryption.optional() })),
+  ...choiceOf(z.strictObject({ computer: hostNameText, file: text, password: strongSecret, encryption: pfxEncryption.optional() })),
   commands: (choice, context) => [
     {
       type: 'ExportCertificate',
-      host: choice.computer,
+      host: HostName(choice.computer),
       certificate: { template: templateOf(context) },
       file: choice.file,
       password: choice.password,
@@ -110,9 +110,9 @@ export const verifyCertificateStep = (seed: string, id: string, defaults: Verify
   minutes: 2,
   skippable: true,
   seedChoice: () => defaults,
-  ...choiceOf(z.strictObject({ computer: text, purpose: text })),
+  ...choiceOf(z.strictObject({ computer: hostNameText, purpose: text })),
   commands: (choice, context) => [
-    { type: 'VerifyCertificate', host: choice.computer, template: templateOf(context), purpose: choice.purpose },
+    { type: 'VerifyCertificate', host: HostName(choice.computer), template: templateOf(context), purpose: choice.purpose },
   ],
 });
 

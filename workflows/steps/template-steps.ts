@@ -1,4 +1,5 @@
 import {
+  HostName,
   type CertificatePurpose,
   compatibilityAuthorities,
   compatibilityRecipients,
@@ -8,7 +9,7 @@ import {
   type DuplicateVersion,
 } from '../../domain/index.ts';
 import { z } from 'zod';
-import { ChoiceError, choiceOf, expects, names, optionalText, text } from '../kit/choices.ts';
+import { hostNameText, ChoiceError, choiceOf, expects, names, optionalText, text } from '../kit/choices.ts';
 import { stepKey, type ProcedureContext, type StepDefinition } from '../kit/procedure.ts';
 
 const groupSchema = z.strictObject({ name: text, members: names.default([]) });
@@ -125,6 +126,6 @@ export const restartStep = (seed: string, computer: string, id = 'restart'): Ste
   minutes: 5,
   skippable: true,
   seedChoice: () => ({ computer }),
-  ...choiceOf(z.strictObject({ computer: text })),
-  commands: (choice) => [{ type: 'RestartComputer', computer: choice.computer }],
+  ...choiceOf(z.strictObject({ computer: hostNameText })),
+  commands: (choice) => [{ type: 'RestartComputer', computer: HostName(choice.computer) }],
 });
