@@ -74,7 +74,8 @@ const sealed = ({ layer, read }: Working, below: object, compact: boolean): obje
   }
   if (layer.own.size === 0 && layer.removed.size === 0) return below;
   layer.changes += layer.own.size + layer.removed.size;
-  return compact && worthFlattening(layer) ? flatten(layer) : viewOf(layer);
+  if (!compact) return viewOf(layer);
+  return worthFlattening(layer) ? flatten(layer) : viewOf(layer, false);
 };
 
 type Records = Record<Context, Record<string, object>>;

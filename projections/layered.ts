@@ -20,6 +20,8 @@ export interface Layer {
   changes: number;
   /** The record copied out whole, kept once it was enumerated. */
   flat?: Entries;
+  /** The copy last enumerated, for a layer that does not keep one: read from while the collector leaves it. */
+  recent?: WeakRef<Entries>;
 }
 
 const layers = new WeakMap<object, Layer>();
@@ -34,7 +36,8 @@ export const layerOver = (record: object): Layer => {
 
 /** The entry under `key` (undefined when the record has none). */
 export const readLayer = (layer: Layer, key: string): unknown => {
-  if (layer.flat) return Object.hasOwn(layer.flat, key) ? layer.flat[key] : undefined;
+  const flat = layer.flat ?? layer.recent?.deref();
+  if (flat) return Object.hasOwn(flat, key) ? flat[key] : undefined;
   for (let at: Layer | undefined = layer; at; at = at.below) {
     const value = at.own.get(key);
     if (value !== undefined) return value;
@@ -59,11 +62,23 @@ export const flatten = (layer: Layer): Entries => {
   return flat;
 };
 
-/** The layer, read-only from now on, as a record that reads as a plain one (entries looked up down the chain). */
-export const viewOf = (layer: Layer): Entries => {
+const recentCopy = (layer: Layer): Entries => {
+  const known = layer.recent?.deref();
+  if (known) return known;
+  const flat = flatten(layer);
+  layer.recent = new WeakRef(flat);
+  return flat;
+};
+
+/**
+ * The layer, read-only from now on, as a record that reads as a plain one (entries looked up down the chain). `keep`
+ * keeps the copy its keys are read from, for a world that lives as long as its reader; a checkpoint's layer holds it
+ * weakly (it lives as long as the timeline: a copy kept per checkpoint enumerated would add up).
+ */
+export const viewOf = (layer: Layer, keep = true): Entries => {
   const view = recordView<unknown>({
     get: (key) => readLayer(layer, key),
-    keys: () => Object.keys((layer.flat ??= flatten(layer))),
+    keys: () => Object.keys(keep ? (layer.flat ??= flatten(layer)) : recentCopy(layer)),
   });
   layers.set(view, layer);
   return view;
