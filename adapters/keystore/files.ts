@@ -8,7 +8,7 @@ import { keyPlacer } from './placed.ts';
 import { fromPem, publicKeyOf } from './rsa.ts';
 
 /** A key store in a folder; `flush` makes the keys placed so far durable (nothing to do unless `deferSync`). */
-export interface FileKeyStore extends KeyStore {
+interface FileKeyStore extends KeyStore {
   flush(): Promise<void>;
 }
 

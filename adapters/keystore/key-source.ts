@@ -1,7 +1,7 @@
 import { generateRsa } from './rsa.ts';
 
 /** A new key pair: base64 PKCS#8 and SubjectPublicKeyInfo. */
-export interface NewKey {
+interface NewKey {
   readonly pkcs8: string;
   readonly spki: string;
 }
