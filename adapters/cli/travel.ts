@@ -51,6 +51,34 @@ const postgres = () => import('../postgres/travel.ts');
 const storeOption = async (store: string | undefined) => (await import('../postgres/lab-store.ts')).storeOption(store);
 const isStoreWord = (word: string) => word === '--store' || word === '--follow' || word.startsWith('--store=');
 
+/** The prompt's lines: from the terminal (with line editing) when both ends are one, else read plainly from stdin. */
+const promptInterface = () => {
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const rl = createInterface({ input: process.stdin, ...(interactive ? { output: process.stdout, terminal: true } : { terminal: false }) });
+  return { rl, interactive };
+};
+
+/** One prompt line run: its answer printed, or its error reported; 'broken' when the error is the log's own (reported once, at the end). */
+const runLine = async (
+  session: TravelSession,
+  command: string,
+  to: { io: Io; json: boolean; progress: Progress },
+  isBroken: (error: unknown) => boolean,
+): Promise<'done' | 'failed' | 'broken'> => {
+  to.progress.resume();
+  try {
+    const answer = await session.run(command);
+    to.progress.clear();
+    print(to.io, to.json)(answer);
+    return 'done';
+  } catch (error) {
+    to.progress.clear();
+    if (isBroken(error)) return 'broken';
+    reportFailure(to.io, 'travel', error, to.json);
+    return 'failed';
+  }
+};
+
 /**
  * The prompt: one command a line. On a terminal it shows `travel @cursor/events>` (`events+` while the rest of the
  * log is still being checked); from a pipe it prints no prompt at all, so the output is only the commands' (JSON
@@ -58,9 +86,8 @@ const isStoreWord = (word: string) => word === '--store' || word === '--follow' 
  * reported once, when it is reached, and ends the prompt.
  */
 const prompt = async (session: TravelSession, io: Io, json: boolean, progress: Progress, reading?: ChunkedLog): Promise<number> => {
-  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const rl = createInterface({ input: process.stdin, ...(interactive ? { output: process.stdout, terminal: true } : { terminal: false }) });
-  const done = reading?.done ?? Promise.resolve();
+  const { rl, interactive } = promptInterface();
+  const done = reading ? reading.done : Promise.resolve();
   let broken: { error: unknown } | undefined;
   let quit = false;
   done.catch((error) => {
@@ -79,19 +106,9 @@ const prompt = async (session: TravelSession, io: Io, json: boolean, progress: P
   for await (const line of rl) {
     const command = line.trim();
     if (command === 'quit' || command === 'exit') break;
-    if (command) {
-      progress.resume();
-      try {
-        const out = await session.run(command);
-        progress.clear();
-        print(io, json)(out);
-      } catch (error) {
-        progress.clear();
-        if (broken?.error === error) break;
-        reportFailure(io, 'travel', error, json);
-        failed = true;
-      }
-    }
+    const result = command ? await runLine(session, command, { io, json, progress }, (error) => broken?.error === error) : 'done';
+    if (result === 'broken') break;
+    failed ||= result === 'failed';
     show();
   }
   rl.close();
