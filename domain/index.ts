@@ -49,7 +49,7 @@ export type { CrlEvent, RevocationTarget } from './ca/crl-events.ts';
 export type { CaEvent } from './ca/events.ts';
 
 export type { StoreName } from './hosts/model.ts';
-export { selectCertificate } from './hosts/decide.ts';
+export { selectCertificate } from './ca/held.ts';
 export type { HostsEvent } from './hosts/events.ts';
 export { pfxEncryptions, offersAes, defaultPfxEncryption, type PfxEncryption } from './hosts/pfx-encryption.ts';
 

@@ -9,7 +9,7 @@ import type {
   RemoveTemplateFromCa,
   RenewCertificate,
 } from './admin-commands.ts';
-import { selectCertificate } from '../hosts/decide.ts';
+import { selectCertificate } from './held.ts';
 import type { Timed } from '../shared/time.ts';
 import { issuance } from './decide-enrollment.ts';
 import { TemplateName } from '../shared/ids.ts';

@@ -1,4 +1,4 @@
-import { selectCertificate } from '../hosts/decide.ts';
+import { selectCertificate } from './held.ts';
 import { refuse } from '../shared/decision.ts';
 import { accept, type CaDecision, type CaView } from './decision.ts';
 import type { RevocationTarget, RevokeCertificate, StartCaService, StopCaService } from './crl-events.ts';

@@ -4,7 +4,7 @@ import { match } from 'ts-pattern';
 import { issuance, whyNotOffered } from '../ca/decide-enrollment.ts';
 import { findTemplate, templateAsTyped } from '../ca/lookup.ts';
 import { TemplateName } from '../shared/ids.ts';
-import { selectCertificate } from '../hosts/decide.ts';
+import { selectCertificate } from '../ca/held.ts';
 import { offersAes } from '../hosts/pfx-encryption.ts';
 import { refuse } from '../shared/decision.ts';
 import { accept, type ConfigMgrDecision, type ConfigMgrSideEvent, type ConfigMgrView } from './decision.ts';

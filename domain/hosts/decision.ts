@@ -1,16 +1,8 @@
 import type { KeyRef, Thumbprint, HostName } from '../shared/ids.ts';
-import type { CaState } from '../ca/model.ts';
 import { accepting, type Decided } from '../shared/decision.ts';
 import type { Secret } from '../shared/secret.ts';
 import type { HostsEvent } from './events.ts';
-import type { HostsState } from './model.ts';
 import type { PfxEncryption } from './pfx-encryption.ts';
-
-/** What the certificate-store deciders read of the lab: the computers and the CA's records (World has both). */
-export interface HostsView {
-  readonly hosts: HostsState;
-  readonly ca: CaState;
-}
 
 /** A PFX the export wizard is to write: which certificate, with which key, under which password. */
 export interface ExportDraft {

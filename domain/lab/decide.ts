@@ -8,7 +8,7 @@ import { decideCaService, decideRevocation } from '../ca/revocation.ts';
 import { decideTemplate } from '../ca/decide-templates.ts';
 import { decideConfigMgr } from '../configmgr/decide.ts';
 import { decideDirectory } from '../directory/decide.ts';
-import { decideHosts } from '../hosts/decide.ts';
+import { decideHosts } from '../hosts/decide/decide.ts';
 import type { LabCommand, Timed } from './commands.ts';
 import { decideAdvanceTime, decideGroupPolicyRefresh } from './decide-admin.ts';
 import type { Decision } from './decision.ts';

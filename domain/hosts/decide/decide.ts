@@ -1,25 +1,21 @@
+// The hosts' deciders (bind, verify, export) in a folder of their own: they read the CA's records (templates, issued
+// certificates), while domain/ca installs into the hosts' stores, so domain/hosts itself never imports domain/ca.
 import { match } from 'ts-pattern';
-import { templateAsTyped } from '../ca/lookup.ts';
-import type { HostName } from '../shared/ids.ts';
-import { ekuName, oid } from '../shared/oids.ts';
-import { refuse } from '../shared/decision.ts';
-import { accept, writePfx, type HostsDecision, type HostsView } from './decision.ts';
-import type { CertificateSelection, HostsCommand } from './commands.ts';
-import type { StoreName, StoredCertificate } from './model.ts';
-import { defaultPfxEncryption, keyProviderName, offersAes } from './pfx-encryption.ts';
+import { selectCertificate } from '../../ca/held.ts';
+import { templateAsTyped } from '../../ca/lookup.ts';
+import type { CaState } from '../../ca/model.ts';
+import { ekuName, oid } from '../../shared/oids.ts';
+import { refuse } from '../../shared/decision.ts';
+import { accept, writePfx, type HostsDecision } from '../decision.ts';
+import type { CertificateSelection, HostsCommand } from '../commands.ts';
+import type { HostsState } from '../model.ts';
+import { defaultPfxEncryption, keyProviderName, offersAes } from '../pfx-encryption.ts';
 
-/** The personal-store certificate a selection designates, newest first for a template. */
-export const selectCertificate = (
-  world: HostsView,
-  host: HostName,
-  selection: CertificateSelection,
-  store: StoreName = 'personal',
-): StoredCertificate | undefined => {
-  const personal = (world.hosts.stores[host]?.[store] ?? []).filter((c) => !c.archived);
-  if ('thumbprint' in selection) return personal.find((c) => c.thumbprint.toLowerCase() === selection.thumbprint.toLowerCase());
-  const template = templateAsTyped(world.ca, selection.template);
-  return [...personal].reverse().find((c) => c.template === template?.name);
-};
+/** What the certificate-store deciders read of the lab: the computers and the CA's records (World has both). */
+interface HostsView {
+  readonly hosts: HostsState;
+  readonly ca: CaState;
+}
 
 const describe = (selection: CertificateSelection): string =>
   'thumbprint' in selection ? `thumbprint ${selection.thumbprint}` : `a certificate from the "${selection.template}" template`;
