@@ -1,7 +1,7 @@
 import { templateAsTyped, type World } from '../domain/index.ts';
 
 /** A computer's autoenrollment task as the end of a run finds it: how many passes ran, what the last one logged. */
-export interface AutoenrollmentExpectation {
+interface AutoenrollmentExpectation {
   readonly host: string;
   readonly passes?: number;
   /** An error code (0x8009480F) or an event id (47) the last pass logged; "none" for a clean pass. */
@@ -9,7 +9,7 @@ export interface AutoenrollmentExpectation {
 }
 
 /** A request in the CA's Pending Requests (pending), issued from them, or denied. */
-export interface RequestExpectation {
+interface RequestExpectation {
   readonly requestId?: number;
   readonly template?: string;
   readonly requester?: string;
@@ -17,7 +17,7 @@ export interface RequestExpectation {
 }
 
 /** How many certificates of a template a computer's personal store holds in use, and archived (renewed or superseded). */
-export interface StoreExpectation {
+interface StoreExpectation {
   readonly host: string;
   readonly template: string;
   readonly active?: number;

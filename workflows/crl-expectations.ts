@@ -13,7 +13,7 @@ export interface CrlExpectation {
   readonly lists?: readonly number[];
 }
 
-export interface CrlExpectationResult {
+interface CrlExpectationResult {
   readonly name: string;
   readonly ok: boolean;
   readonly detail: string;

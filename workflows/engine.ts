@@ -55,7 +55,7 @@ export interface CaIdentity {
  * Creates the test network: the CA's real key and certificate, then the events that build the world. The
  * identity is drawn by the caller (randomness stays at the edge) and lands in the log with the CA.
  */
-export interface LabCreation {
+interface LabCreation {
   readonly startsAt: SimTime;
   readonly ca: CaSetup;
   readonly identity: CaIdentity;

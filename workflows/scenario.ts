@@ -40,7 +40,7 @@ export interface BindingExpectation {
   readonly template?: string;
 }
 /** A finding that must be present at the end; `subject` narrows it to one entity (`template:…`). */
-export interface FindingExpectation {
+interface FindingExpectation {
   readonly rule: string;
   readonly subject?: string;
 }

@@ -12,7 +12,7 @@ const adminAces: Ace[] = [
 ];
 
 /** Web Server (WebServer), a v1 computer template whose subject is supplied in the request. */
-export const webServer: Template = {
+const webServer: Template = {
   name: TemplateName('WebServer'),
   displayName: DisplayName('Web Server'),
   schemaVersion: 1,
@@ -35,7 +35,7 @@ export const webServer: Template = {
 };
 
 /** Workstation Authentication (Workstation), a v2 computer template: no subject, DNS name in the SAN. */
-export const workstationAuthentication: Template = {
+const workstationAuthentication: Template = {
   name: TemplateName('Workstation'),
   displayName: DisplayName('Workstation Authentication'),
   schemaVersion: 2,
@@ -58,7 +58,7 @@ export const workstationAuthentication: Template = {
 };
 
 /** Authenticated Session (ClientAuth), a v1 user template: subject from the directory path, UPN in the SAN. */
-export const authenticatedSession: Template = {
+const authenticatedSession: Template = {
   name: TemplateName('ClientAuth'),
   displayName: DisplayName('Authenticated Session'),
   schemaVersion: 1,

@@ -23,7 +23,7 @@ import {
 } from './template.ts';
 import { DisplayName } from '../shared/ids.ts';
 
-export type TemplateCommand =
+type TemplateCommand =
   | DuplicateTemplate
   | ChangeSubjectName
   | ChangeRequestHandling

@@ -24,7 +24,7 @@ export type CaSideEvent = CaEvent | CaAdminEvent | HostsEvent | DirectoryEvent;
 
 /** The certificate the CA decided to issue, short of the requester's key, the signature and the thumbprint. */
 /** `installTo` is left out when nobody waits for the certificate (a pending request a manager issues: the client retrieves it later). */
-export type IssuanceDraft = Omit<IssuedCertificate, 'der' | 'thumbprint'> & {
+type IssuanceDraft = Omit<IssuedCertificate, 'der' | 'thumbprint'> & {
   readonly installTo?: { readonly host: HostName; readonly store: StoreName };
 };
 

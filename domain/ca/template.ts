@@ -12,7 +12,7 @@ export interface Ace {
 }
 
 export const subjectFormats = ['none', 'common-name', 'dns-name', 'fully-distinguished-name', 'email'] as const;
-export type SubjectFormat = (typeof subjectFormats)[number];
+type SubjectFormat = (typeof subjectFormats)[number];
 export const altNameKinds = ['dns', 'upn', 'spn', 'email'] as const;
 export type AltNameKind = (typeof altNameKinds)[number];
 

@@ -5,7 +5,7 @@ import type { HostsEvent } from './events.ts';
 import type { PfxEncryption } from './pfx-encryption.ts';
 
 /** A PFX the export wizard is to write: which certificate, with which key, under which password. */
-export interface ExportDraft {
+interface ExportDraft {
   readonly host: HostName;
   readonly thumbprint: Thumbprint;
   readonly keyRef: KeyRef;

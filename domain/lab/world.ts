@@ -14,7 +14,7 @@ export interface RecordedRejection {
 }
 
 /** An input the machine accepted: the step and its choice (null: left out). */
-export interface AcceptedInput {
+interface AcceptedInput {
   readonly step: string;
   readonly choice: unknown;
 }

@@ -1,9 +1,9 @@
 import { reject, type FailureName, type Rejection } from './rejection.ts';
 
 /** A decider accepted the command: the events it decided, in order. */
-export type Accepted<E> = { readonly kind: 'accepted'; readonly events: readonly E[] };
+type Accepted<E> = { readonly kind: 'accepted'; readonly events: readonly E[] };
 /** A decider refused the command: the AD CS (or lab) failure and why. */
-export type Refused = { readonly kind: 'rejected'; readonly rejection: Rejection };
+type Refused = { readonly kind: 'rejected'; readonly rejection: Rejection };
 
 /**
  * What a decider answers: events (`E`, the events its context may produce), a refusal, or IO the engine must do

@@ -10,7 +10,7 @@ export const oid = {
   upn: '1.3.6.1.4.1.311.20.2.3',
 } as const;
 
-export const ekuNames: Readonly<Record<string, string>> = {
+const ekuNames: Readonly<Record<string, string>> = {
   [oid.serverAuth]: 'Server Authentication',
   [oid.clientAuth]: 'Client Authentication',
   [oid.amtProvisioning]: 'AMT Provisioning',

@@ -8,7 +8,7 @@ const request = z.strictObject({
 });
 const onCa = z.strictObject({ template: text.describe("the template's name or display name"), ca: text.optional() });
 
-export const approveRequest = defineAction({
+const approveRequest = defineAction({
   id: 'approve-request',
   title: 'Issue a pending request (CA certificate manager approval)',
   purpose:
@@ -22,7 +22,7 @@ export const approveRequest = defineAction({
   commands: (choice) => [{ type: 'ApproveRequest', requestId: choice.requestId, ...(choice.ca ? { ca: choice.ca } : {}) }],
 });
 
-export const denyRequest = defineAction({
+const denyRequest = defineAction({
   id: 'deny-request',
   title: 'Deny a pending request',
   purpose: 'Closes a pending request without issuing it; the requester never receives a certificate for it.',
@@ -34,7 +34,7 @@ export const denyRequest = defineAction({
   commands: (choice) => [{ type: 'DenyRequest', requestId: choice.requestId, ...(choice.ca ? { ca: choice.ca } : {}) }],
 });
 
-export const removeTemplateFromCa = defineAction({
+const removeTemplateFromCa = defineAction({
   id: 'remove-template-from-ca',
   title: 'Take a template off the CA (Certificate Templates to Issue › Delete)',
   purpose:
@@ -47,7 +47,7 @@ export const removeTemplateFromCa = defineAction({
   commands: (choice) => [{ type: 'RemoveTemplateFromCa', template: choice.template, ...(choice.ca ? { ca: choice.ca } : {}) }],
 });
 
-export const issueTemplate = defineAction({
+const issueTemplate = defineAction({
   id: 'issue-template',
   title: 'Put a template on the CA (Certificate Template to Issue)',
   purpose:

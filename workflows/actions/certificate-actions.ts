@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { hostNameText, choiceOf, names, text } from '../kit/choices.ts';
 import { defineAction } from './definition.ts';
 
-export const requestCertificate = defineAction({
+const requestCertificate = defineAction({
   id: 'request-certificate',
   title: 'Request a certificate with certreq (a key size of your choosing)',
   purpose:
@@ -37,7 +37,7 @@ export const requestCertificate = defineAction({
 
 const modes = ['renew-same-key', 'renew-new-key', 're-enroll'] as const;
 
-export const renewCertificate = defineAction({
+const renewCertificate = defineAction({
   id: 'renew-certificate',
   title: 'Renew or re-enroll a certificate of a computer',
   purpose:

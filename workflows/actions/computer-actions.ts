@@ -5,7 +5,7 @@ import { defineAction } from './definition.ts';
 
 const onComputer = z.strictObject({ computer: hostNameText.describe("the computer's name, e.g. CLIENT1") });
 
-export const restartComputer = defineAction({
+const restartComputer = defineAction({
   id: 'restart-computer',
   title: 'Restart a computer',
   purpose: 'A restart gives the computer a new token with the groups it belongs to now, and runs its autoenrollment task at startup.',
@@ -17,7 +17,7 @@ export const restartComputer = defineAction({
   commands: (choice) => [{ type: 'RestartComputer', computer: HostName(choice.computer) }],
 });
 
-export const gpupdate = defineAction({
+const gpupdate = defineAction({
   id: 'gpupdate',
   title: 'Refresh Group Policy on a computer',
   purpose:
@@ -30,7 +30,7 @@ export const gpupdate = defineAction({
   commands: (choice) => [{ type: 'RefreshGroupPolicy', computer: HostName(choice.computer) }],
 });
 
-export const pulseAutoenrollment = defineAction({
+const pulseAutoenrollment = defineAction({
   id: 'pulse-autoenrollment',
   title: 'Trigger autoenrollment on a computer',
   purpose:

@@ -49,7 +49,7 @@ const targetOf = (choice: RevokeChoice): RevocationTarget => {
   return { holder: { host: HostName(choice.computer!), certificate } };
 };
 
-export const revokeCertificate = defineAction({
+const revokeCertificate = defineAction({
   id: 'revoke-certificate',
   title: 'Revoke a certificate',
   purpose:
@@ -73,7 +73,7 @@ const publishFields = z.strictObject({
   ca: text.optional(),
 });
 
-export const publishCrl = defineAction({
+const publishCrl = defineAction({
   id: 'publish-crl',
   title: 'Publish a CRL now',
   purpose:
@@ -100,7 +100,7 @@ const caService = (type: 'StopCaService' | 'StartCaService', about: { id: string
     commands: (choice) => [{ type, ...(choice.ca ? { ca: choice.ca } : {}) }],
   });
 
-export const stopCaService = caService('StopCaService', {
+const stopCaService = caService('StopCaService', {
   id: 'stop-ca-service',
   title: 'Stop Certificate Services on the CA',
   purpose:
@@ -109,7 +109,7 @@ export const stopCaService = caService('StopCaService', {
   tool: 'net stop certsvc',
 });
 
-export const startCaService = caService('StartCaService', {
+const startCaService = caService('StartCaService', {
   id: 'start-ca-service',
   title: 'Start Certificate Services on the CA',
   purpose: 'The CA runs again, and publishes at once any CRL whose time came while it was stopped.',

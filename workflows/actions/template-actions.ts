@@ -46,7 +46,7 @@ const settingsAction = (
   });
 };
 
-export const editGeneral = settingsAction(
+const editGeneral = settingsAction(
   'edit-template-general',
   'General',
   "Change a template's validity and renewal periods",
@@ -62,7 +62,7 @@ export const editGeneral = settingsAction(
   { renewalDays: 60 },
 );
 
-export const setMinimumKeySize = settingsAction(
+const setMinimumKeySize = settingsAction(
   'set-minimum-key-size',
   'Request Handling',
   "Set a template's minimum key size",
@@ -71,7 +71,7 @@ export const setMinimumKeySize = settingsAction(
   { minimalKeySize: 4096 },
 );
 
-export const editRequestHandling = settingsAction(
+const editRequestHandling = settingsAction(
   'edit-template-request-handling',
   'Request Handling',
   "Change a template's Request Handling tab",
@@ -80,7 +80,7 @@ export const editRequestHandling = settingsAction(
   { exportableKey: true },
 );
 
-export const editIssuanceRequirements = settingsAction(
+const editIssuanceRequirements = settingsAction(
   'edit-template-issuance-requirements',
   'Issuance Requirements',
   'Require (or stop requiring) CA certificate manager approval',
@@ -89,7 +89,7 @@ export const editIssuanceRequirements = settingsAction(
   { managerApproval: true },
 );
 
-export const supersedeTemplates = settingsAction(
+const supersedeTemplates = settingsAction(
   'supersede-templates',
   'Superseded Templates',
   'List the templates a template supersedes',
@@ -98,7 +98,7 @@ export const supersedeTemplates = settingsAction(
   { supersedes: ['Workstation Authentication'] },
 );
 
-export const editAutoenrollmentFlag = settingsAction(
+const editAutoenrollmentFlag = settingsAction(
   'edit-template-autoenrollment',
   'Request Handling',
   'Turn autoenrollment on or off for a template',
@@ -107,7 +107,7 @@ export const editAutoenrollmentFlag = settingsAction(
   { autoenrollment: true },
 );
 
-export const editSubjectName = defineAction({
+const editSubjectName = defineAction({
   id: 'edit-template-subject-name',
   title: "Change a template's Subject Name tab",
   purpose:
@@ -123,7 +123,7 @@ export const editSubjectName = defineAction({
   commands: (choice) => [{ type: 'ChangeSubjectName', template: choice.template, subjectName: choice.subjectName }],
 });
 
-export const editSecurity = defineAction({
+const editSecurity = defineAction({
   id: 'edit-template-security',
   title: "Change a template's Security tab (version 1 templates included)",
   purpose:
@@ -140,7 +140,7 @@ export const editSecurity = defineAction({
   commands: ({ template: name, ...edit }) => [{ type: 'ChangeTemplatePermissions', template: name, ...edit }],
 });
 
-export const editExtensions = defineAction({
+const editExtensions = defineAction({
   id: 'edit-template-extensions',
   title: "Add an application policy on a template's Extensions tab",
   purpose: 'Adds an application policy (and, for version 2, its enhanced key usage) to certificates issued from the template.',

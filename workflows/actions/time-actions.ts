@@ -24,7 +24,7 @@ const fields = z.strictObject({
 
 type Wait = { readonly minutes: number } | { readonly until: SimTime };
 
-export const advanceTime = defineAction({
+const advanceTime = defineAction({
   id: 'advance-time',
   title: 'Let simulated time pass',
   purpose:

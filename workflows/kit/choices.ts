@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { hostNamePattern } from '../../domain/index.ts';
 
 /** What else a problem may say: a likely intended name (`did you mean "x"?`), and what kind of name was unknown. */
-export interface ProblemDetail {
+interface ProblemDetail {
   readonly hint?: string;
   readonly unknown?: string;
 }
@@ -236,7 +236,7 @@ export const pathText = (base: string, path: Path): string => path.reduce<string
 export type ChoiceSchema = z.ZodObject<z.core.$ZodShape, z.core.$strict>;
 
 /** Checks a value against a schema; throws the ChoiceError of its first problem, named under `path`. */
-export const checked = <S extends z.ZodType>(schema: S, value: unknown, path: string): z.output<S> => {
+const checked = <S extends z.ZodType>(schema: S, value: unknown, path: string): z.output<S> => {
   const result = schema.safeParse(value, { error: expectation });
   if (result.success) return result.data;
   const problem = explain(result.error.issues[0]!, value);

@@ -7,7 +7,7 @@ export interface ProcedureInput {
 }
 
 /** The machine's context: the choices so far (what steps read), and the prerequisites it was given. */
-export interface MachineContext extends ProcedureContext {
+interface MachineContext extends ProcedureContext {
   readonly prerequisites: readonly string[];
 }
 

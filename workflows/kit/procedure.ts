@@ -25,7 +25,7 @@ export const stepKey = <Choice>(id: string): StepKey<Choice> => ({
 });
 
 /** A list of dialog options: what the console shows, and the choice it stands for. */
-export type Offers<Choice> = readonly { readonly label: string; readonly choice: Choice }[];
+type Offers<Choice> = readonly { readonly label: string; readonly choice: Choice }[];
 
 /** One step of a seed procedure: the dialog it stands for, its choices, and the commands they issue. */
 export interface StepDefinition<Choice = unknown> {
@@ -85,7 +85,7 @@ export const phase = (id: PhaseId, steps: readonly StepDefinition<any>[], title:
 });
 
 /** A procedure as its file writes it: the machine's phases, the events it can produce, and its test. */
-export interface ProcedureSpec {
+interface ProcedureSpec {
   readonly id: string;
   readonly title: string;
   readonly seedSection: string;

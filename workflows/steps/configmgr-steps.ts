@@ -5,12 +5,12 @@ import { stepKey, type ProcedureContext, type StepDefinition } from '../kit/proc
 import { exportCertificate, requestCertificate } from './host-steps.ts';
 import { templateOf } from './template-steps.ts';
 
-export interface GpoChoice {
+interface GpoChoice {
   readonly name: string;
   readonly linkToDomain: boolean;
 }
 /** The GPO the procedure created. */
-export const createGpo = stepKey<GpoChoice>('create-gpo');
+const createGpo = stepKey<GpoChoice>('create-gpo');
 
 export const createGpoStep = (seed: string, name: string): StepDefinition<GpoChoice> => ({
   id: createGpo.id,
@@ -25,7 +25,7 @@ export const createGpoStep = (seed: string, name: string): StepDefinition<GpoCho
   commands: (choice) => [{ type: 'CreateGpo', name: choice.name, linkToDomain: choice.linkToDomain }],
 });
 
-export interface AutoenrollmentChoice {
+interface AutoenrollmentChoice {
   readonly configurationModel: 'enabled' | 'disabled' | 'not-configured';
   readonly renewExpired: boolean;
   readonly updateTemplates: boolean;
@@ -65,7 +65,7 @@ export const autoenrollmentPolicyStep = (seed: string): StepDefinition<Autoenrol
 });
 
 /** A PFX file and the password typed in the import wizard: any string (a wrong one is worth rehearsing) or a sealed reference. */
-export interface PfxChoice {
+interface PfxChoice {
   readonly file: string;
   readonly password: Secret;
 }
@@ -126,7 +126,7 @@ export const enrollmentProfileStep = (seed: string, platform: EnrollmentPlatform
   commands: (choice, context) => [{ type: 'SetEnrollmentProfile', platform, template: choice.template ?? templateOf(context) }],
 });
 
-export interface DeviceChoice {
+interface DeviceChoice {
   readonly user: string;
   readonly device: string;
 }
@@ -144,7 +144,7 @@ export const enrollDeviceStep = (seed: string, platform: EnrollmentPlatform, def
   commands: (choice) => [{ type: 'EnrollDevice', user: choice.user, device: HostName(choice.device), platform }],
 });
 
-export interface SiteSystemChoice {
+interface SiteSystemChoice {
   readonly host: string;
   readonly intranetFqdn: string;
   readonly internetFqdn?: string;

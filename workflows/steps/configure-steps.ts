@@ -54,7 +54,7 @@ export const subjectNameStep = (
   commands: (choice, context) => [{ type: 'ChangeSubjectName', template: templateOf(context), subjectName: choice.subjectName }],
 });
 
-export interface PermissionEdit {
+interface PermissionEdit {
   readonly principal: string;
   readonly allow?: readonly TemplateRight[];
   readonly remove?: readonly TemplateRight[];
@@ -75,7 +75,7 @@ export const enrollOnlyFor =
 const rights = z.array(z.enum(templateRights)).optional();
 
 /** One principal's line on the Security tab: rights to allow, to clear, or to deny (at least one of them). */
-export const permissionEditSchema = z
+const permissionEditSchema = z
   .strictObject({ principal: text, allow: rights, remove: rights, deny: rights })
   .refine((edit) => edit.allow || edit.remove || edit.deny, { error: 'at least one of allow, remove, deny next to the principal' })
   .register(wording, { expected: 'a mapping with a principal and the rights to allow, remove or deny', items: 'permission changes' });

@@ -4,7 +4,7 @@ import { hostNameText, choiceOf, names, optionalText, strongSecret, text, wordin
 import { stepKey, type StepDefinition } from '../kit/procedure.ts';
 import { templateOf } from './template-steps.ts';
 
-export interface RequestChoice {
+interface RequestChoice {
   readonly computer: string;
   readonly commonName?: string;
   readonly dnsNames: readonly string[];
@@ -57,7 +57,7 @@ const pfxEncryption = z
   .enum(pfxEncryptions)
   .register(wording, { expected: 'the Encryption list of the export wizard: TripleDES-SHA1 or AES256-SHA256' });
 
-export interface ExportChoice {
+interface ExportChoice {
   readonly computer: string;
   readonly file: string;
   readonly password: Secret;
@@ -96,7 +96,7 @@ export const exportStep = (seed: string, defaults: ExportChoice): StepDefinition
   ],
 });
 
-export interface VerifyChoice {
+interface VerifyChoice {
   readonly computer: string;
   readonly purpose: string;
 }
@@ -135,4 +135,4 @@ export const waitStep = (seed: string, minutes: number, purpose: string): StepDe
   commands: () => [],
 });
 
-export const siteServer = contoso.siteServer;
+const siteServer = contoso.siteServer;

@@ -13,7 +13,7 @@ import { hostNameText, ChoiceError, choiceOf, expects, names, optionalText, text
 import { stepKey, type ProcedureContext, type StepDefinition } from '../kit/procedure.ts';
 
 const groupSchema = z.strictObject({ name: text, members: names.default([]) });
-export type GroupChoice = z.output<typeof groupSchema>;
+type GroupChoice = z.output<typeof groupSchema>;
 /** The group the procedure created. */
 export const createGroup = stepKey<GroupChoice>('create-group');
 
@@ -41,13 +41,13 @@ export const createGroupStep = (seed: string, name: string, members: readonly st
   ],
 });
 
-export interface DuplicateChoice {
+interface DuplicateChoice {
   readonly source: string;
   readonly version?: DuplicateVersion;
   readonly compatibility?: Compatibility;
 }
 /** The template duplicated, and its version or compatibility. */
-export const duplicateTemplate = stepKey<DuplicateChoice>('duplicate-template');
+const duplicateTemplate = stepKey<DuplicateChoice>('duplicate-template');
 
 const enumOf = <K extends string>(record: Record<K, unknown>) => z.enum(Object.keys(record) as [K, ...K[]]);
 const versionSchema = enumOf(duplicateVersions);
