@@ -99,6 +99,53 @@ const editable = (world: CaView, name: string): Template | CaDecision => {
 
 const isTemplate = (value: Template | CaDecision): value is Template => 'schemaVersion' in value;
 
+/** New Application Policy on the Extensions tab: an OID the template does not list yet. */
+const addApplicationPolicy = ({ template: name, oid, ...policy }: AddApplicationPolicy, world: CaView): CaDecision => {
+  const found = editable(world, name);
+  if (!isTemplate(found)) return found;
+  if (!/^\d+(\.\d+)+$/.test(oid))
+    return refuse(
+      'INVALID_CHOICE',
+      `New Application Policy expects an object identifier such as 2.16.840.1.113741.1.2.3; "${oid}" is not one.`,
+    );
+  if (found.applicationPolicies.includes(oid))
+    return refuse('ALREADY_EXISTS', `"${found.displayName}" already lists the application policy ${oid}.`);
+  return accept({
+    type: 'TemplateApplicationPolicyAdded',
+    data: { template: found.name, name: policy.name, oid, minorRevision: found.minorRevision + 1 },
+  });
+};
+
+/** The Security tab: any template (v1 too), for a principal the directory knows. */
+const changePermissions = (c: ChangeTemplatePermissions, world: CaView): CaDecision => {
+  const template = templateAsTyped(world.ca, c.template);
+  if (!template) return templateNotFound(world.ca, c.template);
+  if (!world.directory.principals[c.principal]) {
+    return refuse('NOT_FOUND', `The Security tab's Add dialog found no user, computer or group named "${c.principal}".`);
+  }
+  const before = template.acl.find((ace) => ace.principal === c.principal) ?? null;
+  const after = editAce(before ?? undefined, c.principal, c);
+  const minorRevision = template.minorRevision + (template.schemaVersion === 1 ? 0 : 1);
+  return accept({ type: 'TemplatePermissionsChanged', data: { template: template.name, before, after, minorRevision } });
+};
+
+/** Certificate Template to Issue: on the CA named, when its edition issues the template's version. */
+const issueTemplate = ({ ca: caName, template: name }: IssueTemplate, world: CaView): CaDecision => {
+  // The CA named, never another: a name the lab does not have is refused, not read as its first CA.
+  const authority = authorityFor(world, caName);
+  if (!authority) return caNotFound(world, caName);
+  const template = templateAsTyped(world.ca, name);
+  if (!template) return templateNotFound(world.ca, name);
+  if (authority.templatesToIssue.includes(template.name)) {
+    return refuse('ALREADY_EXISTS', `"${template.displayName}" is already in ${authority.name}'s Certificate Templates to Issue.`);
+  }
+  if (!editionIssues(authority, template.schemaVersion)) {
+    const limit = editionLimitText(authority, template);
+    return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${limit}, so Enable Certificate Templates does not list it.`);
+  }
+  return accept({ type: 'TemplateIssued', data: { ca: authority.name, template: template.name } });
+};
+
 export const decideTemplate = (command: TemplateCommand, world: CaView): CaDecision =>
   match(command)
     .with({ type: 'DuplicateTemplate' }, (c) => duplicate(c, world))
@@ -123,45 +170,7 @@ export const decideTemplate = (command: TemplateCommand, world: CaView): CaDecis
         },
       });
     })
-    .with({ type: 'AddApplicationPolicy' }, ({ template: name, oid, ...policy }) => {
-      const found = editable(world, name);
-      if (!isTemplate(found)) return found;
-      if (!/^\d+(\.\d+)+$/.test(oid))
-        return refuse(
-          'INVALID_CHOICE',
-          `New Application Policy expects an object identifier such as 2.16.840.1.113741.1.2.3; "${oid}" is not one.`,
-        );
-      if (found.applicationPolicies.includes(oid))
-        return refuse('ALREADY_EXISTS', `"${found.displayName}" already lists the application policy ${oid}.`);
-      return accept({
-        type: 'TemplateApplicationPolicyAdded',
-        data: { template: found.name, name: policy.name, oid, minorRevision: found.minorRevision + 1 },
-      });
-    })
-    .with({ type: 'ChangeTemplatePermissions' }, (c) => {
-      const template = templateAsTyped(world.ca, c.template);
-      if (!template) return templateNotFound(world.ca, c.template);
-      if (!world.directory.principals[c.principal]) {
-        return refuse('NOT_FOUND', `The Security tab's Add dialog found no user, computer or group named "${c.principal}".`);
-      }
-      const before = template.acl.find((ace) => ace.principal === c.principal) ?? null;
-      const after = editAce(before ?? undefined, c.principal, c);
-      const minorRevision = template.minorRevision + (template.schemaVersion === 1 ? 0 : 1);
-      return accept({ type: 'TemplatePermissionsChanged', data: { template: template.name, before, after, minorRevision } });
-    })
-    .with({ type: 'IssueTemplate' }, ({ ca: caName, template: name }) => {
-      // The CA named, never another: a name the lab does not have is refused, not read as its first CA.
-      const authority = authorityFor(world, caName);
-      if (!authority) return caNotFound(world, caName);
-      const template = templateAsTyped(world.ca, name);
-      if (!template) return templateNotFound(world.ca, name);
-      if (authority.templatesToIssue.includes(template.name)) {
-        return refuse('ALREADY_EXISTS', `"${template.displayName}" is already in ${authority.name}'s Certificate Templates to Issue.`);
-      }
-      if (!editionIssues(authority, template.schemaVersion)) {
-        const limit = editionLimitText(authority, template);
-        return refuse('CERTSRV_E_UNSUPPORTED_CERT_TYPE', `${limit}, so Enable Certificate Templates does not list it.`);
-      }
-      return accept({ type: 'TemplateIssued', data: { ca: authority.name, template: template.name } });
-    })
+    .with({ type: 'AddApplicationPolicy' }, (c) => addApplicationPolicy(c, world))
+    .with({ type: 'ChangeTemplatePermissions' }, (c) => changePermissions(c, world))
+    .with({ type: 'IssueTemplate' }, (c) => issueTemplate(c, world))
     .exhaustive();
