@@ -18,7 +18,7 @@ test('a restart with the Computer field left empty says which field and what it 
   const [refused] = (body as WhatIfAnswer).changed.rejections;
   const line = rejectionText(refused!);
   assert.match(line, /^restart: invalid-choice INVALID_CHOICE — /);
-  assert.match(line, /restart\.computer: expected a non-empty string, found ""/);
+  assert.match(line, /restart\.computer: expected a computer's name \(letters, digits, '\.', '-' or '_'\), found ""/);
 });
 
 test('the recorded refusal keeps its Windows code and what the snap-in said', async () => {
