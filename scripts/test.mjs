@@ -35,6 +35,25 @@ const keysIn = () => {
     return 0;
   }
 };
+// A fresh clone (CI) starts with an empty pool: it is first stocked from test/fixtures/test-keys.pem, real RSA-2048
+// keys made once for the tests (they guard nothing: never use them outside a test run), so that a run does not spend
+// ~75 s of CPU generating them. Each is still handed out once in a run; a later run may be stocked with the same keys.
+const stockFromFixtures = () => {
+  const missing = keysAhead - keysIn();
+  if (missing <= 0) return;
+  const folder = join(keyPool, 'rsa-2048');
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const blocks = readFileSync('test/fixtures/test-keys.pem', 'utf8').split(/(?=-----BEGIN PRIVATE KEY-----)/);
+  const present = new Set(readdirSync(folder));
+  let added = 0;
+  for (const [i, block] of blocks.entries()) {
+    const name = `fixture-${String(i).padStart(3, '0')}.key`;
+    if (added >= missing || present.has(name) || !block.includes('BEGIN PRIVATE KEY')) continue;
+    writeFileSync(join(folder, name), block, { mode: 0o600, flag: 'wx' });
+    added += 1;
+  }
+};
+stockFromFixtures();
 let filler;
 let filling = true;
 const topUp = () => {
