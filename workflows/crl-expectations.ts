@@ -28,6 +28,27 @@ const listed = (world: World, status: CrlStatus): number[] => {
     .sort((a, b) => a - b);
 };
 
+/** What a CA's revocation information was found to be: its state, the CRLs published, the Request IDs listed. */
+interface CrlFound {
+  readonly state: CrlStatus['state'];
+  readonly published: { readonly base: number; readonly delta: number };
+  readonly requestIds: readonly number[];
+}
+
+/** Each way the found revocation information differs from one expectation, in words; none when it meets it. */
+const crlProblems = (e: CrlExpectation, { state, published, requestIds }: CrlFound): string[] => {
+  const count = (kind: 'base' | 'delta', wanted: number | undefined) =>
+    wanted !== undefined && wanted !== published[kind] ? `${kind} CRLs published: expected ${wanted}, found ${published[kind]}` : '';
+  return [
+    e.state && e.state !== state ? `state: expected ${e.state}, found ${state}` : '',
+    count('base', e.baseCrls),
+    count('delta', e.deltaCrls),
+    e.lists && e.lists.join(',') !== requestIds.join(',')
+      ? `revoked Request IDs listed: expected ${e.lists.join(', ') || 'none'}, found ${requestIds.join(', ') || 'none'}`
+      : '',
+  ].filter(Boolean);
+};
+
 /** Checks CRL expectations against the final world. Pure. */
 export const checkCrlExpectations = (world: World, expectations: readonly CrlExpectation[]): CrlExpectationResult[] =>
   expectations.map((e) => {
@@ -37,16 +58,7 @@ export const checkCrlExpectations = (world: World, expectations: readonly CrlExp
     const status = crlStatus(world, authority);
     const { published } = crlsOf(world, authority.name);
     const requestIds = listed(world, status);
-    const count = (kind: 'base' | 'delta', wanted: number | undefined) =>
-      wanted !== undefined && wanted !== published[kind] ? `${kind} CRLs published: expected ${wanted}, found ${published[kind]}` : '';
-    const problems = [
-      e.state && e.state !== status.state ? `state: expected ${e.state}, found ${status.state}` : '',
-      count('base', e.baseCrls),
-      count('delta', e.deltaCrls),
-      e.lists && e.lists.join(',') !== requestIds.join(',')
-        ? `revoked Request IDs listed: expected ${e.lists.join(', ') || 'none'}, found ${requestIds.join(', ') || 'none'}`
-        : '',
-    ].filter(Boolean);
+    const problems = crlProblems(e, { state: status.state, published, requestIds });
     const found =
       `${status.state}, ${published.base} base and ${published.delta} delta CRLs, ` + `listing ${requestIds.join(', ') || 'nothing'}`;
     return { name: `${label}${e.state ? ` ${e.state}` : ''}`, ok: problems.length === 0, detail: problems.join('; ') || found };

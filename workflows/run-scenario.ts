@@ -55,7 +55,10 @@ export interface ScenarioRun {
   readonly ok: boolean;
 }
 
-/** Runs a scenario's procedures and actions in order on an existing lab; a rejected step ends its procedure, a rejected action only itself. */
+/**
+ * Runs a scenario's procedures and actions in order on an existing lab; a rejected step ends its procedure,
+ * a rejected action only itself.
+ */
 export const runScenario = async (
   ports: LabPorts,
   start: Lab,

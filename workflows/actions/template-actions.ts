@@ -21,14 +21,17 @@ const someSettings = (path: string, value: Record<string, unknown>, fields: read
   if (!fields.some((f) => value[f] !== undefined)) throw new ChoiceError(path, `at least one of ${fields.join(', ')}`, 'none of them');
 };
 
-const settingsAction = (
-  id: string,
-  tab: string,
-  title: string,
-  purpose: string,
-  shape: Record<string, z.ZodType>,
-  example: Record<string, unknown>,
-) => {
+/** One settings tab edit: the action's id, the console tab it edits, its title and purpose, the fields it may change, an example. */
+interface SettingsEdit {
+  readonly id: string;
+  readonly tab: string;
+  readonly title: string;
+  readonly purpose: string;
+  readonly shape: Record<string, z.ZodType>;
+  readonly example: Record<string, unknown>;
+}
+
+const settingsAction = ({ id, tab, title, purpose, shape, example }: SettingsEdit) => {
   const fields = Object.keys(shape);
   return defineAction({
     id,
@@ -46,12 +49,13 @@ const settingsAction = (
   });
 };
 
-const editGeneral = settingsAction(
-  'edit-template-general',
-  'General',
-  "Change a template's validity and renewal periods",
-  'Validity period of issued certificates, and the renewal period: autoenrollment renews a certificate once its remaining validity falls inside it.',
-  {
+const editGeneral = settingsAction({
+  id: 'edit-template-general',
+  tab: 'General',
+  title: "Change a template's validity and renewal periods",
+  purpose:
+    'Validity period of issued certificates, and the renewal period: autoenrollment renews a certificate once its remaining validity falls inside it.',
+  shape: {
     validityDays: days.optional(),
     renewalDays: z
       .int()
@@ -59,53 +63,54 @@ const editGeneral = settingsAction(
       .max(20 * 365)
       .optional(),
   },
-  { renewalDays: 60 },
-);
+  example: { renewalDays: 60 },
+});
 
-const setMinimumKeySize = settingsAction(
-  'set-minimum-key-size',
-  'Request Handling',
-  "Set a template's minimum key size",
-  'Requests whose key is shorter are refused by the CA (0x80094811); a renewal with the same key fails once the minimum exceeds that key.',
-  { minimalKeySize: keySize },
-  { minimalKeySize: 4096 },
-);
+const setMinimumKeySize = settingsAction({
+  id: 'set-minimum-key-size',
+  tab: 'Request Handling',
+  title: "Set a template's minimum key size",
+  purpose:
+    'Requests whose key is shorter are refused by the CA (0x80094811); a renewal with the same key fails once the minimum exceeds that key.',
+  shape: { minimalKeySize: keySize },
+  example: { minimalKeySize: 4096 },
+});
 
-const editRequestHandling = settingsAction(
-  'edit-template-request-handling',
-  'Request Handling',
-  "Change a template's Request Handling tab",
-  'Whether the private key may be exported, and the minimum key size.',
-  { exportableKey: z.boolean().optional(), minimalKeySize: keySize.optional() },
-  { exportableKey: true },
-);
+const editRequestHandling = settingsAction({
+  id: 'edit-template-request-handling',
+  tab: 'Request Handling',
+  title: "Change a template's Request Handling tab",
+  purpose: 'Whether the private key may be exported, and the minimum key size.',
+  shape: { exportableKey: z.boolean().optional(), minimalKeySize: keySize.optional() },
+  example: { exportableKey: true },
+});
 
-const editIssuanceRequirements = settingsAction(
-  'edit-template-issuance-requirements',
-  'Issuance Requirements',
-  'Require (or stop requiring) CA certificate manager approval',
-  'With approval required, every request stays pending until a CA manager issues or denies it.',
-  { managerApproval: z.boolean() },
-  { managerApproval: true },
-);
+const editIssuanceRequirements = settingsAction({
+  id: 'edit-template-issuance-requirements',
+  tab: 'Issuance Requirements',
+  title: 'Require (or stop requiring) CA certificate manager approval',
+  purpose: 'With approval required, every request stays pending until a CA manager issues or denies it.',
+  shape: { managerApproval: z.boolean() },
+  example: { managerApproval: true },
+});
 
-const supersedeTemplates = settingsAction(
-  'supersede-templates',
-  'Superseded Templates',
-  'List the templates a template supersedes',
-  'Autoenrollment replaces certificates of the superseded templates with one from this template and archives them.',
-  { supersedes: names.min(1) },
-  { supersedes: ['Workstation Authentication'] },
-);
+const supersedeTemplates = settingsAction({
+  id: 'supersede-templates',
+  tab: 'Superseded Templates',
+  title: 'List the templates a template supersedes',
+  purpose: 'Autoenrollment replaces certificates of the superseded templates with one from this template and archives them.',
+  shape: { supersedes: names.min(1) },
+  example: { supersedes: ['Workstation Authentication'] },
+});
 
-const editAutoenrollmentFlag = settingsAction(
-  'edit-template-autoenrollment',
-  'Request Handling',
-  'Turn autoenrollment on or off for a template',
-  'Autoenrollment only considers version 2 and later templates with this flag (and Read, Enroll and Autoenroll for the computer).',
-  { autoenrollment: z.boolean() },
-  { autoenrollment: true },
-);
+const editAutoenrollmentFlag = settingsAction({
+  id: 'edit-template-autoenrollment',
+  tab: 'Request Handling',
+  title: 'Turn autoenrollment on or off for a template',
+  purpose: 'Autoenrollment only considers version 2 and later templates with this flag (and Read, Enroll and Autoenroll for the computer).',
+  shape: { autoenrollment: z.boolean() },
+  example: { autoenrollment: true },
+});
 
 const editSubjectName = defineAction({
   id: 'edit-template-subject-name',
