@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { hostNamePattern } from '../../domain/index.ts';
+import { expectation, wording, type ProblemDetail } from './wording.ts';
 
-/** What else a problem may say: a likely intended name (`did you mean "x"?`), and what kind of name was unknown. */
-interface ProblemDetail {
-  readonly hint?: string;
-  readonly unknown?: string;
-}
+export { didYouMean, editDistance } from './did-you-mean.ts';
+export { expected, expectation, expects, wording } from './wording.ts';
 
 /** A choice a dialog does not offer: where, what was expected, what was found, and a likely intended value. */
 export class ChoiceError extends Error {
@@ -30,147 +28,23 @@ export class ChoiceError extends Error {
 const clip = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
 const isPlain = (value: object) => Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value));
 
+/** A found value that is not an object (null included): a password by its length only, text as JSON, the rest as written. */
+const scalarShown = (value: unknown, path: string): string => {
+  if (value !== null && /(^|\.)password$/.test(path)) {
+    return typeof value === 'string' ? `a password of ${value.length} characters` : `a ${typeof value}`;
+  }
+  return typeof value === 'string' ? clip(JSON.stringify(value)) : String(value);
+};
+
 /** A found value as a message shows it: JSON for data, a length for a password, never a thrown error. */
 export const shown = (value: unknown, path = ''): string => {
   if (value === undefined) return 'nothing';
-  if (/(^|\.)password$/.test(path) && value !== null && typeof value !== 'object') {
-    return typeof value === 'string' ? `a password of ${value.length} characters` : `a ${typeof value}`;
-  }
-  if (value === null || typeof value !== 'object') return typeof value === 'string' ? clip(JSON.stringify(value)) : String(value);
+  if (value === null || typeof value !== 'object') return scalarShown(value, path);
   if (!isPlain(value)) return `a ${value.constructor?.name ?? 'value'}`;
   try {
     return clip(JSON.stringify(value) ?? String(value));
   } catch {
     return Array.isArray(value) ? 'a list' : 'a mapping';
-  }
-};
-
-// ─── Did you mean ───
-
-/** Optimal string alignment distance (Levenshtein with adjacent transpositions), ignoring case. */
-export const editDistance = (left: string, right: string): number => {
-  const a = left.toLowerCase();
-  const b = right.toLowerCase();
-  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i += 1) {
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = best;
-    }
-  }
-  return rows[a.length]![b.length]!;
-};
-
-/** `did you mean "x"?` when one candidate is within two edits of the word (one for short words), else undefined. */
-export const didYouMean = (word: unknown, candidates: readonly unknown[]): string | undefined => {
-  if (typeof word !== 'string' || word.length === 0 || word.length > 64) return undefined;
-  const limit = word.length <= 3 ? 1 : 2;
-  const scored = candidates
-    .filter((c): c is string => typeof c === 'string' && c !== word && Math.abs(c.length - word.length) <= limit)
-    .map((c) => ({ c, d: editDistance(word, c) }))
-    .filter(({ d }) => d <= limit)
-    .sort((x, y) => x.d - y.d);
-  return scored[0] ? `did you mean "${scored[0].c}"?` : undefined;
-};
-
-// ─── What a schema expects ───
-
-/** Wording for what a schema expects, where zod's own would be too vague ("a non-empty string"). */
-export const wording = z.registry<{ expected: string; items?: string }>();
-
-type Schema = z.core.$ZodType;
-const defOf = (schema: Schema) => schema._zod.def as unknown as Record<string, unknown> & { type: string };
-
-const list = (values: readonly unknown[]) => values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
-
-/** What a value of this schema is, in words: "a non-empty string", "a list of names", "one of a, b". */
-export const expects = (schema: Schema): string => {
-  const own = wording.get(schema)?.expected;
-  if (own) return own;
-  const def = defOf(schema);
-  switch (def.type) {
-    case 'string':
-      return 'a string';
-    case 'number':
-      return def.format ? 'a whole number' : 'a number';
-    case 'boolean':
-      return 'true or false';
-    case 'enum':
-      return `one of ${list(Object.values(def.entries as object))}`;
-    case 'literal':
-      return (def.values as unknown[]).map((v) => JSON.stringify(v)).join(' or ');
-    case 'array':
-      return `a list of ${itemsOf(def.element as Schema)}`;
-    case 'object':
-      return 'a mapping';
-    case 'union':
-      return (def.options as Schema[]).map(expects).join(' or ');
-    case 'pipe':
-      return expects(def.in as Schema);
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'readonly':
-      return expects(def.innerType as Schema);
-    default:
-      return 'a valid value';
-  }
-};
-
-const itemsOf = (schema: Schema): string => {
-  const own = wording.get(schema)?.items;
-  if (own) return own;
-  const type = defOf(schema).type;
-  const plural: Record<string, string> = { string: 'strings', object: 'mappings', number: 'numbers', boolean: 'true or false values' };
-  return plural[type] ?? expects(schema).replace(/^one of /, 'values among ');
-};
-
-const bound = (origin: string, words: string, limit: number | bigint) => {
-  const unit = ({ string: 'character', array: 'item' } as Record<string, string>)[origin];
-  return `${words} ${limit}${unit ? ` ${unit}${Number(limit) === 1 ? '' : 's'}` : ''}`;
-};
-
-/** An error-map message: what was expected, then (more lines) a hint such as `did you mean "x"?` and the kind of name unknown. */
-export const expected = (text: string, detail: ProblemDetail = {}) =>
-  detail.hint || detail.unknown ? [text, detail.hint ?? '', detail.unknown ?? ''].join('\n') : text;
-
-/** The error map given to every parse: each issue's message says what was expected (see `expected`); `explain` reads it back. */
-export const expectation: z.core.$ZodErrorMap = (issue) => {
-  const owner = (issue.schema ?? issue.inst) as Schema | undefined;
-  const own = owner && wording.get(owner)?.expected;
-  if (own && ['too_small', 'too_big', 'invalid_format', 'not_multiple_of', 'custom'].includes(issue.code)) return own;
-  switch (issue.code) {
-    case 'invalid_type':
-      return owner ? expects(owner) : `a value of type ${issue.expected}`;
-    case 'invalid_value': {
-      const wanted = issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${list(issue.values)}`;
-      return expected(wanted, { hint: didYouMean(issue.input, issue.values) });
-    }
-    case 'unrecognized_keys': {
-      const known = owner ? Object.keys((defOf(owner).shape as object | undefined) ?? {}) : [];
-      return expected(`one of the fields ${known.join(', ')}`, { hint: didYouMean(issue.keys[0], known), unknown: 'field' });
-    }
-    case 'too_small':
-      return bound(issue.origin, issue.inclusive ? 'at least' : 'more than', issue.minimum);
-    case 'too_big':
-      return bound(issue.origin, issue.inclusive ? 'at most' : 'less than', issue.maximum);
-    case 'invalid_format':
-      return owner ? expects(owner) : `text of the form ${issue.format}`;
-    case 'invalid_union': {
-      const options = issue.options as readonly unknown[] | undefined;
-      const discriminator = issue.discriminator as string | undefined;
-      const chosen = (issue.input as Record<string, unknown> | undefined)?.[discriminator ?? ''];
-      if (discriminator && options)
-        return expected(`a ${discriminator} among ${list(options)}`, { hint: didYouMean(chosen, options), unknown: discriminator });
-      return owner ? expects(owner) : 'a valid value';
-    }
-    default:
-      return undefined;
   }
 };
 
