@@ -6,7 +6,7 @@ import type { DirectoryState } from '../directory/model.ts';
 import { addMinutes } from '../shared/time.ts';
 import { hasRight } from './access.ts';
 import type { Autoenroll } from './commands.ts';
-import { issuance } from './decide-enrollment.ts';
+import { issuance } from './issuance.ts';
 import { issuedByThumbprint, issuedTo, issuingAuthorities } from './lookup.ts';
 import type { Template } from './template.ts';
 
@@ -121,7 +121,12 @@ export const decideAutoenrollment = (command: Timed<Autoenroll>, world: CaView):
         continue;
       }
       const after = replacedBy(world, command.computer, template);
-      const decision = issuance(world, template, computer, { dnsNames: [] }, { host: command.computer, store: 'personal' }, at, [], {
+      const decision = issuance(world, {
+        template,
+        requester: computer,
+        requested: { dnsNames: [] },
+        installTo: { host: command.computer, store: 'personal' },
+        at,
         after,
       });
       if (decision.kind === 'sign') return { ...decision, before: [...events, ...decision.before] };

@@ -11,7 +11,7 @@ import type {
 } from './admin-commands.ts';
 import { selectCertificate } from './held.ts';
 import type { Timed } from '../shared/time.ts';
-import { issuance } from './decide-enrollment.ts';
+import { issuance } from './issuance.ts';
 import { TemplateName } from '../shared/ids.ts';
 import { authorityFor, caNotFound, findTemplate, templateAsTyped, templateNotFound } from './lookup.ts';
 import { stoppedRefusal } from './revocation.ts';
@@ -71,7 +71,12 @@ const approve = (world: CaView, command: Timed<ApproveRequest>): CaDecision => {
   if (!template || !requester)
     return refuse('NOT_FOUND', `Request ${pending.requestId} names a template or requester the directory no longer holds.`);
   // Issued into the CA database only: the requester retrieves it (autoenrollment's "update pending certificates").
-  return issuance(world, template, requester, pending.requested ?? { dnsNames: [] }, null, command.at, [], {
+  return issuance(world, {
+    template,
+    requester,
+    requested: pending.requested ?? { dnsNames: [] },
+    installTo: null,
+    at: command.at,
     requestId: pending.requestId,
     approved: true,
   });
@@ -95,7 +100,12 @@ const renew = (world: CaView, command: Timed<RenewCertificate>): CaDecision => {
     dnsNames: issued.dnsNames,
     ...(issued.subject.startsWith('CN=') ? { commonName: issued.subject.slice(3).split(',')[0] } : {}),
   };
-  return issuance(world, template, requester, names, { host: command.host, store: 'personal' }, command.at, [], {
+  return issuance(world, {
+    template,
+    requester,
+    requested: names,
+    installTo: { host: command.host, store: 'personal' },
+    at: command.at,
     ...(key ? { key } : {}),
     after,
   });

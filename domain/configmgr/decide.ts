@@ -1,13 +1,12 @@
-import type { HostName, Thumbprint } from '../shared/ids.ts';
-import type { SimTime, Timed } from '../shared/time.ts';
+import type { Thumbprint } from '../shared/ids.ts';
+import type { Timed } from '../shared/time.ts';
 import { match } from 'ts-pattern';
-import { issuance, whyNotOffered } from '../ca/decide-enrollment.ts';
-import { findTemplate, templateAsTyped } from '../ca/lookup.ts';
-import { TemplateName } from '../shared/ids.ts';
+import { templateAsTyped } from '../ca/lookup.ts';
 import { selectCertificate } from '../ca/held.ts';
 import { offersAes } from '../hosts/pfx-encryption.ts';
 import { refuse } from '../shared/decision.ts';
-import { accept, type ConfigMgrDecision, type ConfigMgrSideEvent, type ConfigMgrView } from './decision.ts';
+import { accept, unmet, type Command, type ConfigMgrDecision, type ConfigMgrView } from './decision.ts';
+import { enrollDevice, provisionAmtComputer } from './decide-devices.ts';
 import type { ConfigMgrCommand } from './commands.ts';
 import type { PfxFacts, PfxImport } from './model.ts';
 import { amtProvisioningProblems, cloudDpProblems, distributionPointProblems, siteSystemProblems } from './requirements.ts';
@@ -44,35 +43,42 @@ const readable = (pfx: PfxImport, world: ConfigMgrView): Extract<PfxFacts, { rea
 
 const isDecision = (value: object): value is ConfigMgrDecision => 'kind' in value;
 const issuedBy = (world: ConfigMgrView, thumbprint: Thumbprint) => Object.values(world.ca.issued).find((c) => c.thumbprint === thumbprint);
-const unmet = (what: string, problems: string[]): ConfigMgrDecision => refuse('CONFIGMGR_REQUIREMENTS', `${what}: ${problems.join('; ')}.`);
 
-const deviceEvents = (
+/** The out of band service point: an AMT provisioning certificate from the host's personal store that meets its requirements. */
+const outOfBandServicePoint = (
+  { host, certificate }: Command<'ConfigureOutOfBandServicePoint'>,
   world: ConfigMgrView,
-  device: HostName,
-  user: string,
-  platform: 'mobile' | 'mac',
-  at: SimTime,
-): ConfigMgrSideEvent[] => [
-  { type: 'DeviceEnrolled', data: { device, user, platform } },
-  ...(world.hosts.hosts[device]
-    ? []
-    : [
-        {
-          type: 'HostProvisioned',
-          data: {
-            host: {
-              name: device,
-              fqdn: device.toLowerCase(),
-              os: platform === 'mac' ? 'Mac OS X' : 'Windows Phone',
-              roles: [],
-              lastBoot: at,
-              device: platform,
-            },
-            iisSites: [],
-          },
-        } as ConfigMgrSideEvent,
-      ]),
-];
+): ConfigMgrDecision => {
+  const stored = selectCertificate(world, host, certificate);
+  const issued = stored && issuedBy(world, stored.thumbprint);
+  if (!issued)
+    return refuse(
+      'CERTIFICATE_NOT_IN_STORE',
+      `The out of band service point lists the certificates in ${host}'s personal store; none matches.`,
+    );
+  const problems = amtProvisioningProblems(issued, world.hosts.hosts[host]?.fqdn ?? host);
+  if (problems.length > 0)
+    return unmet(`The out of band service point refuses ${issued.thumbprint} as the AMT provisioning certificate`, problems);
+  return accept({ type: 'OutOfBandServicePointConfigured', data: { host, provisioningThumbprint: issued.thumbprint } });
+};
+
+/** Out of band management: the AMT computers' group and the templates of their web server and 802.1X certificates. */
+const outOfBandManagement = (
+  { amtGroup, webServerTemplate, clientAuthTemplate }: Command<'ConfigureOutOfBandManagement'>,
+  world: ConfigMgrView,
+): ConfigMgrDecision => {
+  if (world.directory.principals[amtGroup]?.kind !== 'group')
+    return refuse('NOT_FOUND', `Expected a security group named "${amtGroup}" for AMT computer accounts.`);
+  const web = templateAsTyped(world.ca, webServerTemplate);
+  const client = clientAuthTemplate ? templateAsTyped(world.ca, clientAuthTemplate) : undefined;
+  if (!web) return refuse('NOT_FOUND', `Expected a template named "${webServerTemplate}" for AMT web server certificates.`);
+  if (clientAuthTemplate && !client)
+    return refuse('NOT_FOUND', `Expected a template named "${clientAuthTemplate}" for 802.1X client certificates.`);
+  return accept({
+    type: 'OutOfBandManagementConfigured',
+    data: { amtGroup, webServerTemplate: web.name, ...(client ? { clientAuthTemplate: client.name } : {}) },
+  });
+};
 
 export const decideConfigMgr = (command: Timed<ConfigMgrCommand>, world: ConfigMgrView): ConfigMgrDecision =>
   match(command)
@@ -99,91 +105,13 @@ export const decideConfigMgr = (command: Timed<ConfigMgrCommand>, world: ConfigM
         data: { host, thumbprint: facts.thumbprint, file: pfx.file, pxe, bootMedia },
       });
     })
-    .with({ type: 'ConfigureOutOfBandServicePoint' }, ({ host, certificate }) => {
-      const stored = selectCertificate(world, host, certificate);
-      const issued = stored && issuedBy(world, stored.thumbprint);
-      if (!issued)
-        return refuse(
-          'CERTIFICATE_NOT_IN_STORE',
-          `The out of band service point lists the certificates in ${host}'s personal store; none matches.`,
-        );
-      const problems = amtProvisioningProblems(issued, world.hosts.hosts[host]?.fqdn ?? host);
-      if (problems.length > 0)
-        return unmet(`The out of band service point refuses ${issued.thumbprint} as the AMT provisioning certificate`, problems);
-      return accept({ type: 'OutOfBandServicePointConfigured', data: { host, provisioningThumbprint: issued.thumbprint } });
-    })
-    .with({ type: 'ConfigureOutOfBandManagement' }, ({ amtGroup, webServerTemplate, clientAuthTemplate }) => {
-      if (world.directory.principals[amtGroup]?.kind !== 'group')
-        return refuse('NOT_FOUND', `Expected a security group named "${amtGroup}" for AMT computer accounts.`);
-      const web = templateAsTyped(world.ca, webServerTemplate);
-      const client = clientAuthTemplate ? templateAsTyped(world.ca, clientAuthTemplate) : undefined;
-      if (!web) return refuse('NOT_FOUND', `Expected a template named "${webServerTemplate}" for AMT web server certificates.`);
-      if (clientAuthTemplate && !client)
-        return refuse('NOT_FOUND', `Expected a template named "${clientAuthTemplate}" for 802.1X client certificates.`);
-      return accept({
-        type: 'OutOfBandManagementConfigured',
-        data: { amtGroup, webServerTemplate: web.name, ...(client ? { clientAuthTemplate: client.name } : {}) },
-      });
-    })
+    .with({ type: 'ConfigureOutOfBandServicePoint' }, (c) => outOfBandServicePoint(c, world))
+    .with({ type: 'ConfigureOutOfBandManagement' }, (c) => outOfBandManagement(c, world))
     .with({ type: 'SetEnrollmentProfile' }, ({ platform, template }) => {
       const found = templateAsTyped(world.ca, template);
       if (!found) return refuse('NOT_FOUND', `Expected a template named "${template}" for the ${platform} enrollment profile.`);
       return accept({ type: 'EnrollmentProfileSet', data: { platform, template: found.name } });
     })
-    .with({ type: 'EnrollDevice' }, ({ user, device, platform, at }) => {
-      const profile = world.configmgr.enrollmentProfiles[platform];
-      if (!profile) return refuse('NOT_CONFIGURED', `No ${platform} enrollment profile names a certificate template in client settings.`);
-      const template = findTemplate(world.ca, TemplateName(profile))!;
-      const principal = world.directory.principals[user];
-      if (principal?.kind !== 'user') return refuse('NOT_FOUND', `Expected a user named "${user}" to enroll ${device}.`);
-      const denied = whyNotOffered(world, template, user);
-      if (denied) return denied;
-      if (platform === 'mac' && template.subjectName.source === 'build-from-ad' && template.subjectName.altNames.length > 0) {
-        return unmet(`The Mac client cannot use a certificate from "${template.displayName}"`, [
-          `the template adds ${template.subjectName.altNames.join(', ')} to a subject alternative name, which Mac clients do not support`,
-        ]);
-      }
-      return issuance(
-        world,
-        template,
-        principal,
-        { dnsNames: [] },
-        { host: device, store: 'personal' },
-        at,
-        deviceEvents(world, device, user, platform, at),
-      );
-    })
-    .with({ type: 'ProvisionAmtComputer' }, ({ computer, fqdn, at }) => {
-      const group = world.configmgr.outOfBand.amtGroup;
-      if (!group)
-        return refuse(
-          'NOT_CONFIGURED',
-          'The out of band management component names no AMT group; provisioning has nowhere to create the account.',
-        );
-      if (world.directory.principals[computer]) return refuse('ALREADY_EXISTS', `An account named "${computer}" already exists.`);
-      const { domain } = world.directory;
-      const rid = 1100 + Object.values(world.directory.principals).filter((p) => !p.builtin).length;
-      return accept(
-        {
-          type: 'PrincipalCreated',
-          data: {
-            principal: {
-              name: computer,
-              sid: `${domain.sid}-${rid}`,
-              kind: 'computer',
-              builtin: false,
-              dnsHostName: fqdn,
-              userPrincipalName: `${computer.toLowerCase()}$@${domain.dnsName}`,
-              primaryGroup: 'Domain Computers',
-            },
-          },
-        },
-        { type: 'GroupMemberAdded', data: { group, member: computer } },
-        {
-          type: 'HostProvisioned',
-          data: { host: { name: computer, fqdn, os: 'Intel AMT', roles: ['amt'], lastBoot: at, device: 'amt' }, iisSites: [] },
-        },
-        { type: 'AmtComputerProvisioned', data: { computer, fqdn, group } },
-      );
-    })
+    .with({ type: 'EnrollDevice' }, (c) => enrollDevice(c, world))
+    .with({ type: 'ProvisionAmtComputer' }, (c) => provisionAmtComputer(c, world))
     .exhaustive();

@@ -1,5 +1,7 @@
 import type { CaDecision, CaSideEvent, CaView } from '../ca/decision.ts';
-import { accepting } from '../shared/decision.ts';
+import { accepting, refuse } from '../shared/decision.ts';
+import type { Timed } from '../shared/time.ts';
+import type { ConfigMgrCommand } from './commands.ts';
 import type { ConfigMgrEvent } from './events.ts';
 import type { ConfigMgrState } from './model.ts';
 
@@ -15,3 +17,10 @@ export type ConfigMgrSideEvent = ConfigMgrEvent | CaSideEvent;
 export type ConfigMgrDecision = CaDecision<ConfigMgrSideEvent>;
 
 export const accept = accepting<ConfigMgrSideEvent>();
+
+/** The ConfigMgr command of one type, with the time it is decided at. */
+export type Command<T extends ConfigMgrCommand['type']> = Extract<Timed<ConfigMgrCommand>, { type: T }>;
+
+/** The refusal when what ConfigMgr requires of a certificate or host is not met: each problem, in one sentence. */
+export const unmet = (what: string, problems: string[]): ConfigMgrDecision =>
+  refuse('CONFIGMGR_REQUIREMENTS', `${what}: ${problems.join('; ')}.`);
