@@ -2,7 +2,7 @@ export { addMinutes, addDays, isSimTime, SimTime } from './shared/time.ts';
 export { failures, reject, type FailureName, type Rejection } from './shared/rejection.ts';
 export { oid, ekuName } from './shared/oids.ts';
 export { isSecretRef, type Secret, type SecretRef } from './shared/secret.ts';
-export { DisplayName, HostName, hostNamePattern, KeyRef, requestKeyRef, TemplateName, Thumbprint } from './shared/ids.ts';
+export { DisplayName, HostName, hostNamePattern, KeyRef, TemplateName, Thumbprint } from './shared/ids.ts';
 
 export { groupsOf, tokenIdentities } from './directory/membership.ts';
 export type { DirectoryEvent } from './directory/events.ts';

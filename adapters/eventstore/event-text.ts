@@ -5,7 +5,7 @@ import type { PendingEvent } from '../../workflows/index.ts';
 export const eventText = (event: RecordedEvent): string => JSON.stringify(event);
 
 /** An event an append stores: its text, and the value read back from that text (what a later read returns). */
-export interface StoredEvent {
+interface StoredEvent {
   readonly text: string;
   readonly event: RecordedEvent;
 }

@@ -16,7 +16,7 @@ import {
 } from '../schemas/problems.ts';
 import { noNames, recordNames, unknownReference } from '../schemas/references.ts';
 
-export { logProblemCodes, type LogCheck, type LogCheckOptions, type LogEntry, type LogProblem, type LogProblemCode };
+export { type LogCheck, type LogCheckOptions, type LogEntry, type LogProblem, type LogProblemCode };
 
 /** A check fed in pieces, keeping its state between them (a store reading only what was appended since). */
 export interface LogChecker {
@@ -220,6 +220,3 @@ export const refuseBrokenLog = (checker: LogChecker): void => {
   const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
   throw eventStoreError('EVENTSTORE_CORRUPT_LOG', `${first.message}${more}`, { problem: first.code });
 };
-
-/** Whether a problem keeps a log from opening. */
-export const isLogError = (problem: LogProblem): boolean => logProblemCodes[problem.code] === 'error';

@@ -27,7 +27,7 @@ const strings = z.array(s);
 const anyHost = branded<HostName>(s);
 
 /** The `data` of every event type: a table, so that a type missing here (or one too many) fails the type check below. */
-export const eventData = {
+const eventData = {
   // Directory
   LabCreated: o({ domain: o({ dnsName: s, netbiosName: s, sid: s }), startsAt: simTime }),
   PrincipalCreated: o({ principal }),
@@ -120,7 +120,7 @@ export const eventTypes = Object.keys(eventData) as LabEventType[];
 const table = <S>(make: (type: LabEventType) => S) => Object.fromEntries(eventTypes.map((type) => [type, make(type)]));
 
 /** One strict schema per event type, by type: validating through it skips the union's dispatch. */
-export const eventSchemas = table((type) => o({ type: z.literal(type), data: eventData[type] })) as { [K in LabEventType]: EventSchema<K> };
+const eventSchemas = table((type) => o({ type: z.literal(type), data: eventData[type] })) as { [K in LabEventType]: EventSchema<K> };
 /** The same, for the event as stored: with its position (1-based) and simulated time. */
 export const recordedSchemas = table((type) => eventSchemas[type].extend({ position: positiveInt, at: simTime })) as {
   [K in LabEventType]: RecordedSchema<K>;

@@ -2,7 +2,7 @@ import { evaluateFindings, type Finding, type LabEventType, type RecordedEvent, 
 import { fold, type Timeline } from '../../projections/index.ts';
 
 /** When a finding (an id, or a rule for any finding of it) was first present, and how it came and went after that. */
-export interface FindingHistory {
+interface FindingHistory {
   readonly first: { readonly position: number; readonly finding: Finding };
   readonly later: readonly { readonly position: number; readonly kind: 'cleared' | 'back' }[];
 }

@@ -10,8 +10,6 @@ import { parseBundle, type LabBundle } from './bundle.ts';
 import { fileSecretStore } from '../secrets/files.ts';
 import { referencesOf } from '../lab-copy.ts';
 
-export type { LabBundle };
-
 export interface LabSource {
   readonly path: string;
   readonly events: readonly RecordedEvent[];
