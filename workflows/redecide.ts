@@ -81,6 +81,67 @@ const stoppedRuns = (recorded: readonly RecordedEvent[]): Set<number> => {
   return stopped;
 };
 
+type RecordedInput = Extract<RecordedEvent, { type: 'ActionTaken' }>;
+
+/** A re-decision under way: the lab so far, the procedure run now open, the recorded runs that stopped, the steps carried. */
+interface Run {
+  lab: Lab;
+  open?: { readonly procedure: string; readonly start: number };
+  readonly stopped: Set<number>;
+  readonly carried: CarriedStep[];
+}
+
+/** Carries the open procedure forward with the seed's choices, if the recording left its run on a rejection. */
+const carryForward = async (ports: LabPorts, run: Run): Promise<void> => {
+  if (!run.open || !run.stopped.has(run.open.start)) return;
+  const procedure = findProcedure(run.open.procedure)!;
+  for (;;) {
+    const snapshot = procedureSnapshot(procedure, run.lab.world);
+    if (!snapshot || snapshot.status === 'done' || run.lab.events.at(-1)?.type === 'ActionRejected') return;
+    const step = procedure.steps.find((s) => s.id === currentStepOf(snapshot))!;
+    const choice = step.seedChoice(snapshot.context);
+    const taken = await takeStep(ports, run.lab, procedure.id, step.id, choice);
+    run.lab = taken.lab;
+    run.carried.push({
+      procedure: procedure.id,
+      step: step.id,
+      outcome: taken.outcome.ok ? (choice === null ? 'skipped' : 'done') : 'rejected',
+    });
+  }
+};
+
+/** The choice an administrative action is decided again with; none when a what-if drops it (it stands alone). */
+const adminChoice = (event: RecordedInput, whatIf?: WhatIf): { readonly choice: unknown } | undefined => {
+  if (whatIf?.position !== event.position) return { choice: event.data.choice };
+  return whatIf.kind === 'skip' ? undefined : { choice: merged(event.data.choice, whatIf.choice) };
+};
+
+/**
+ * The choice a recorded step is taken again with; none when a what-if skips a step that cannot be skipped,
+ * or when a later recorded retry finds its procedure no longer waiting at that step.
+ */
+const stepChoice = (lab: Lab, event: RecordedInput, whatIf?: WhatIf): { readonly choice: unknown } | undefined => {
+  const { procedure, step, choice } = event.data;
+  if (whatIf?.position === event.position) {
+    if (whatIf.kind === 'change') return { choice: merged(choice, whatIf.choice) };
+    return findProcedure(procedure)?.steps.find((s) => s.id === step)?.skippable ? { choice: null } : undefined;
+  }
+  if (whatIf && event.position > whatIf.position && !atStep(lab, procedure, step)) return undefined;
+  return { choice };
+};
+
+/** Decides one recorded input again (an administrative action or a procedure's step), unless the what-if drops it. */
+const retake = async (ports: LabPorts, run: Run, event: RecordedInput, whatIf?: WhatIf): Promise<void> => {
+  const { procedure, step } = event.data;
+  if (procedure === adminProcedure) {
+    const decided = adminChoice(event, whatIf);
+    if (decided) run.lab = (await takeAction(ports, run.lab, step, decided.choice)).lab;
+    return;
+  }
+  const decided = stepChoice(run.lab, event, whatIf);
+  if (decided) run.lab = (await takeStep(ports, run.lab, procedure, step, decided.choice)).lab;
+};
+
 /**
  * Decides a recorded log again: the lab's creation is kept, then every recorded input (procedure
  * started, step taken) is decided anew against the world as it now unfolds, so a changed step changes
@@ -97,50 +158,15 @@ export const redecide = async (ports: LabPorts, recorded: readonly RecordedEvent
     prefix.map(({ position: _, ...e }) => e as never),
     0,
   );
-  let lab: Lab = { id, events: prefix, world: fold(prefix) };
-  const stopped = whatIf ? stoppedRuns(recorded) : new Set<number>();
-  const carried: CarriedStep[] = [];
-  let open: { procedure: string; start: number } | undefined;
-  const carryForward = async () => {
-    if (!open || !stopped.has(open.start)) return;
-    const procedure = findProcedure(open.procedure)!;
-    for (;;) {
-      const snapshot = procedureSnapshot(procedure, lab.world);
-      if (!snapshot || snapshot.status === 'done' || lab.events.at(-1)?.type === 'ActionRejected') return;
-      const step = procedure.steps.find((s) => s.id === currentStepOf(snapshot))!;
-      const choice = step.seedChoice(snapshot.context);
-      const taken = await takeStep(ports, lab, procedure.id, step.id, choice);
-      lab = taken.lab;
-      carried.push({
-        procedure: procedure.id,
-        step: step.id,
-        outcome: taken.outcome.ok ? (choice === null ? 'skipped' : 'done') : 'rejected',
-      });
-    }
-  };
+  const run: Run = { lab: { id, events: prefix, world: fold(prefix) }, stopped: whatIf ? stoppedRuns(recorded) : new Set(), carried: [] };
   for (const event of recorded.slice(prefix.length)) {
     if (event.type === 'ProcedureStarted') {
-      await carryForward();
-      lab = await startProcedure(ports, lab, event.data.procedure);
-      open = { procedure: event.data.procedure, start: event.position };
+      await carryForward(ports, run);
+      run.lab = await startProcedure(ports, run.lab, event.data.procedure);
+      run.open = { procedure: event.data.procedure, start: event.position };
     }
-    if (event.type !== 'ActionTaken') continue;
-    const { procedure, step } = event.data;
-    let choice = event.data.choice;
-    if (procedure === adminProcedure) {
-      // An administrative action stands alone: a what-if may change or drop it; it is decided again either way.
-      if (whatIf?.position === event.position && whatIf.kind === 'skip') continue;
-      if (whatIf?.position === event.position && whatIf.kind === 'change') choice = merged(choice, whatIf.choice);
-      lab = (await takeAction(ports, lab, step, choice)).lab;
-      continue;
-    }
-    if (whatIf?.position === event.position) {
-      if (whatIf.kind === 'change') choice = merged(choice, whatIf.choice);
-      else if (findProcedure(procedure)?.steps.find((s) => s.id === step)?.skippable) choice = null;
-      else continue;
-    } else if (whatIf && event.position > whatIf.position && !atStep(lab, procedure, step)) continue;
-    lab = (await takeStep(ports, lab, procedure, step, choice)).lab;
+    if (event.type === 'ActionTaken') await retake(ports, run, event, whatIf);
   }
-  await carryForward();
-  return { lab, divergedAt: firstDivergence(recorded, lab.events), carried };
+  await carryForward(ports, run);
+  return { lab: run.lab, divergedAt: firstDivergence(recorded, run.lab.events), carried: run.carried };
 };
