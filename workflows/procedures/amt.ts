@@ -1,14 +1,13 @@
 // Machines: amtProvisioningMachine, amtWebServerMachine and amt8021xClientMachine, each after its procedure
 // (phases holding steps, built by workflows/kit/machine.ts).
 // Events: `events` in the definition (`pkilab procedures --events`). Test: test/workflows/procedures/amt.test.ts.
-import { HostName, contoso, oid } from '../../domain/index.ts';
-import { z } from 'zod';
-import { hostNameText, choiceOf, optionalText, text } from '../kit/choices.ts';
+import { contoso, oid } from '../../domain/index.ts';
 import { machineOf } from '../kit/machine.ts';
-import { defineProcedure, phase, stepKey, type StepDefinition } from '../kit/procedure.ts';
+import { defineProcedure, phase } from '../kit/procedure.ts';
+import { oobComponentStep, provisionAmtStep, selectInServicePointStep } from '../steps/amt-steps.ts';
 import { requestStep } from '../steps/host-steps.ts';
 import { enrollOnlyFor, applicationPolicyStep, securityStep, subjectNameStep } from '../steps/configure-steps.ts';
-import { createGroupStep, duplicateStep, groupOf, issueStep, nameStep, restartStep, templateOf } from '../steps/template-steps.ts';
+import { createGroupStep, duplicateStep, groupOf, issueStep, nameStep, restartStep } from '../steps/template-steps.ts';
 
 const section = 'Deploying the Certificates for AMT';
 const provisioning = `${section} › Creating, Issuing, and Installing the AMT Provisioning Certificate`;
@@ -16,21 +15,6 @@ const webServer = `${section} › Creating and Issuing the Web Server Certificat
 const dot1x = `${section} › Creating and Issuing the Client Authentication Certificates for 802.1X AMT-Based Computers`;
 
 const adminsLoseEnroll = enrollOnlyFor(groupOf);
-
-const selectProvisioningStep: StepDefinition<{ host: string }> = {
-  id: 'select-in-service-point',
-  title: 'Select the provisioning certificate in the out of band service point properties',
-  purpose:
-    "The out of band service point presents this certificate to AMT computers during provisioning; it must carry the AMT Provisioning policy and the service point's FQDN.",
-  seed: provisioning,
-  minutes: 2,
-  skippable: true,
-  seedChoice: () => ({ host: contoso.siteServer }),
-  ...choiceOf(z.strictObject({ host: hostNameText })),
-  commands: (choice, context) => [
-    { type: 'ConfigureOutOfBandServicePoint', host: HostName(choice.host), certificate: { template: templateOf(context) } },
-  ],
-};
 
 export const amtProvisioningCertificate = defineProcedure({
   id: 'amt-provisioning-certificate',
@@ -73,7 +57,7 @@ export const amtProvisioningCertificate = defineProcedure({
         'On the service point server, select the AMT provisioning template in Request Certificates and enroll.',
       ),
     ]),
-    phase('deploy', [selectProvisioningStep], 'Select the certificate in the out of band service point'),
+    phase('deploy', [selectInServicePointStep(provisioning)], 'Select the certificate in the out of band service point'),
   ],
   events: [
     'PrincipalCreated',
@@ -135,66 +119,6 @@ export const amtWebServerCertificate = defineProcedure({
 /** Its machine: the phases above as parent states holding their steps, then `done` (workflows/kit/machine.ts). */
 export const amtWebServerMachine = machineOf(amtWebServerCertificate);
 
-interface ComponentChoice {
-  amtGroup: string;
-  webServerTemplate: string;
-  clientAuthTemplate?: string;
-}
-/** The AMT group and templates the out of band management component names. */
-const oobComponent = stepKey<ComponentChoice>('out-of-band-component');
-
-const oobComponentStep: StepDefinition<ComponentChoice> = {
-  id: oobComponent.id,
-  title: 'Select the templates in the out of band management component',
-  purpose: 'The component names the AMT group and the templates ConfigMgr requests certificates from when it provisions an AMT computer.',
-  seed: dot1x,
-  minutes: 2,
-  skippable: false,
-  seedChoice: (context) => ({
-    amtGroup: 'ConfigMgr AMT Computers',
-    webServerTemplate: 'ConfigMgr AMT Web Server Certificate',
-    clientAuthTemplate: templateOf(context),
-  }),
-  ...choiceOf(z.strictObject({ amtGroup: text, webServerTemplate: text, clientAuthTemplate: optionalText })),
-  commands: (choice) => [{ type: 'ConfigureOutOfBandManagement', ...choice }],
-};
-
-const provisionStep: StepDefinition<{ computer: string; fqdn: string }> = {
-  id: 'provision-amt',
-  title: `Provision ${contoso.amtComputer} for out of band management (simulated)`,
-  purpose:
-    "ConfigMgr creates the AMT computer's account in the AMT group and requests its web server and 802.1X certificates, which go into the management controller rather than a Windows store.",
-  seed: dot1x,
-  minutes: 10,
-  skippable: true,
-  seedChoice: () => ({ computer: contoso.amtComputer, fqdn: contoso.amtFqdn }),
-  ...choiceOf(z.strictObject({ computer: hostNameText, fqdn: text })),
-  commands: (choice, context) => {
-    const component = oobComponent.read(context)!;
-    return [
-      { type: 'ProvisionAmtComputer', computer: HostName(choice.computer), fqdn: choice.fqdn },
-      {
-        type: 'RequestCertificate',
-        requester: choice.computer,
-        store: 'amt-firmware',
-        template: component.webServerTemplate,
-        dnsNames: [],
-      },
-      ...(component.clientAuthTemplate
-        ? [
-            {
-              type: 'RequestCertificate' as const,
-              requester: choice.computer,
-              store: 'amt-firmware' as const,
-              template: component.clientAuthTemplate,
-              dnsNames: [],
-            },
-          ]
-        : []),
-    ];
-  },
-};
-
 export const amt8021xClientCertificate = defineProcedure({
   id: 'amt-8021x-client-certificate',
   title: 'Client authentication certificate for 802.1X AMT-based computers',
@@ -219,7 +143,7 @@ export const amt8021xClientCertificate = defineProcedure({
       ),
     ]),
     phase('issue', [issueStep(dot1x)]),
-    phase('request', [oobComponentStep, provisionStep], 'Provision an AMT computer through ConfigMgr'),
+    phase('request', [oobComponentStep(dot1x), provisionAmtStep(dot1x)], 'Provision an AMT computer through ConfigMgr'),
   ],
   events: [
     'PrincipalCreated',

@@ -25,14 +25,14 @@ const configure = `${section} › Configuring IIS to Use the Web Server Certific
 
 const port = z.int().min(1).max(65535).register(wording, { expected: 'a TCP port from 1 to 65535' });
 const bindSchema = z.strictObject({ computer: hostNameText, site: text, port: port.default(443), thumbprint: optionalText });
-export interface BindChoice {
+interface BindChoice {
   readonly computer: string;
   readonly site: string;
   readonly port: number;
   readonly thumbprint?: string;
 }
 /** The https binding the certificate was bound to. */
-export const bind = stepKey<BindChoice>('bind');
+const bind = stepKey<BindChoice>('bind');
 
 const bindStep: StepDefinition<BindChoice> = {
   id: bind.id,
