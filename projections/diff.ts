@@ -1,6 +1,6 @@
 import { evaluateFindings, type Ace, type Template, type World } from '../domain/index.ts';
 
-export type ChangeArea = 'directory' | 'gpo' | 'ca' | 'stores' | 'iis' | 'configmgr' | 'workflow' | 'findings';
+type ChangeArea = 'directory' | 'gpo' | 'ca' | 'stores' | 'iis' | 'configmgr' | 'workflow' | 'findings';
 
 /** One change between two moments of a lab, in the administrator's words. */
 export interface Change {

@@ -72,14 +72,14 @@ export const applyUntracked = (world: Draft<World>, event: RecordedEvent): void 
 };
 
 /** Events folded per immer `produce` unless told otherwise: one draft per batch, never one per event. */
-export const batchSize = 5000;
+const batchSize = 5000;
 
 /**
  * How a fold treats provenance: `false` leaves it as it was (a timeline keeps one index for the whole log);
  * otherwise it is extended by the folded events, built when first read. `passes: false` leaves autoenrollment
  * passes off their hosts (a timeline lays them over its checkpoints). `batch` sets the events per draft.
  */
-export interface FoldOptions {
+interface FoldOptions {
   readonly provenance?: boolean;
   readonly passes?: boolean;
   readonly batch?: number;

@@ -2,7 +2,7 @@ import { entitiesShapedBy, type RecordedEvent, type World } from '../domain/inde
 import { recordView } from './record-view.ts';
 
 /** Ascending positions, as a plain list or a view of a packed one. */
-export type Positions = ArrayLike<number>;
+type Positions = ArrayLike<number>;
 
 /** Every entity's positions over a whole log, built once. */
 export interface ProvenanceIndex {
@@ -11,7 +11,7 @@ export interface ProvenanceIndex {
 }
 
 /** Lists per key, read-only. */
-export interface PackedLists<K> extends Iterable<[K, Int32Array]> {
+interface PackedLists<K> extends Iterable<[K, Int32Array]> {
   get(key: K): Int32Array | undefined;
   keys(): Iterable<K>;
 }
@@ -20,7 +20,7 @@ export interface PackedLists<K> extends Iterable<[K, Int32Array]> {
  * Lists gathered per key, packed into one array of 4-byte positions (a long log's index takes 4 bytes a position,
  * not 8 and a list object per key); each read is a view of its stretch.
  */
-export const packed = <K>(lists: Map<K, number[]>): PackedLists<K> => {
+const packed = <K>(lists: Map<K, number[]>): PackedLists<K> => {
   let total = 0;
   for (const list of lists.values()) total += list.length;
   const all = new Int32Array(total);
