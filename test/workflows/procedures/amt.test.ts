@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { amt8021xClientMachine } from '../../../workflows/procedures/amt.ts';
+import { amt8021xClientMachine, amtProvisioningMachine, amtWebServerMachine } from '../../../workflows/procedures/amt.ts';
 import { procedureSpec } from '../../support/procedure-spec.ts';
 
 const amt = suite('workflows/procedures/amt');
@@ -11,6 +11,12 @@ const dot1x = procedureSpec('amt-8021x-client-certificate');
 amt("its machine has the card's phases in order, each a parent state holding its steps", () => {
   assert.equal(Object.keys(amt8021xClientMachine.root.states), ['duplicate', 'configure', 'issue', 'request', 'done']);
   assert.equal(Object.keys(amt8021xClientMachine.root.states.request!.states), ['out-of-band-component', 'provision-amt']);
+});
+
+amt("the provisioning and web server machines have their cards' phases in order, the service point's selection last", () => {
+  assert.equal(Object.keys(amtProvisioningMachine.root.states), ['group', 'duplicate', 'configure', 'issue', 'request', 'deploy', 'done']);
+  assert.equal(Object.keys(amtProvisioningMachine.root.states.deploy!.states), ['select-in-service-point']);
+  assert.equal(Object.keys(amtWebServerMachine.root.states), ['group', 'duplicate', 'configure', 'issue', 'done']);
 });
 
 amt('the provisioning template gets the AMT Provisioning application policy', async () => {
