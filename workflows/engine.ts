@@ -67,7 +67,14 @@ export const createLab = async (ports: LabPorts, id: string, options: LabCreatio
   const publicKey = await ports.keys.generate(keyRef, 2048);
   const { hashAlgorithm } = caSetupChoices(options.ca);
   const { caSerial } = options.identity;
-  const profile = caCertificateProfile(options.startsAt, keyRef, publicKey, caSerial, hashAlgorithm, caSubjectOf(options.ca));
+  const profile = caCertificateProfile({
+    startsAt: options.startsAt,
+    keyRef,
+    publicKey,
+    serialNumber: caSerial,
+    signatureHash: hashAlgorithm,
+    subject: caSubjectOf(options.ca),
+  });
   const { der, thumbprint } = await ports.signer.sign(profile);
   const material = { keyRef, certificate: der, thumbprint, serialTickBase: options.identity.serialTickBase };
   const network = stamp(testNetwork(options.startsAt, options.ca, material), options.startsAt);

@@ -42,18 +42,29 @@ export const caSubject: readonly Rdn[] = caSubjectIn(contoso.dnsName);
 export const caSubjectOf = (ca: CaSetup): readonly Rdn[] => (ca.network?.domain ? caSubjectIn(ca.network.domain.dnsName) : caSubject);
 const caValidityDays = 5 * 365;
 
+/** The root CA's certificate to make: when, its key (reference and public part), serial, hash and subject. */
+interface CaCertificateRequest {
+  readonly startsAt: SimTime;
+  readonly keyRef: KeyRef;
+  readonly publicKey: string;
+  readonly serialNumber: string;
+  readonly signatureHash: SignatureHash;
+  /** The seed's contoso.com CA when left out. */
+  readonly subject?: readonly Rdn[];
+}
+
 /**
  * What the root CA's self-signed certificate contains (AD CS defaults: 5 years, CA Version V0.0). The serial is
  * drawn at the lab's creation, so two labs' CAs never share issuer and serial (NSS refuses that).
  */
-export const caCertificateProfile = (
-  startsAt: SimTime,
-  keyRef: KeyRef,
-  publicKey: string,
-  serialNumber: string,
-  signatureHash: SignatureHash,
-  subject: readonly Rdn[] = caSubject,
-): CertificateProfile => ({
+export const caCertificateProfile = ({
+  startsAt,
+  keyRef,
+  publicKey,
+  serialNumber,
+  signatureHash,
+  subject = caSubject,
+}: CaCertificateRequest): CertificateProfile => ({
   serialNumber,
   signatureHash,
   subject,

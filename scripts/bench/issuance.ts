@@ -57,7 +57,15 @@ export const section: BenchSection = {
     const keys = memoryKeyStore();
     const signer = x509Signer(keys);
     const caKey = await keys.generate(KeyRef('ca'), 2048);
-    await signer.sign(caCertificateProfile(start, KeyRef('ca'), caKey, '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e', 'sha1'));
+    await signer.sign(
+      caCertificateProfile({
+        startsAt: start,
+        keyRef: KeyRef('ca'),
+        publicKey: caKey,
+        serialNumber: '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e',
+        signatureHash: 'sha1',
+      }),
+    );
     const computerKey = await keys.generate(KeyRef('pc'), 2048);
     const caPrivate = createPrivateKey({ key: Buffer.from(await keys.privateKey(KeyRef('ca')), 'base64'), format: 'der', type: 'pkcs8' });
     for (const hash of ['sha1', 'sha256'] as const) {

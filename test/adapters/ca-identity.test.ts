@@ -54,7 +54,9 @@ identity('control: two CA certificates sharing issuer and serial (as every lab h
   const pems = [];
   for (const ref of [KeyRef('one'), KeyRef('two')]) {
     const publicKey = await ports.keys.generate(ref, 2048);
-    const { der } = await ports.signer.sign(caCertificateProfile(startsAt, ref, publicKey, '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e', 'sha1'));
+    const { der } = await ports.signer.sign(
+      caCertificateProfile({ startsAt, keyRef: ref, publicKey, serialNumber: '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e', signatureHash: 'sha1' }),
+    );
     pems.push(toPem('CERTIFICATE', der));
   }
   const { results } = await importAll(pems);

@@ -120,7 +120,15 @@ export const largeLog = async (computers: number, passes: number): Promise<Recor
   const signer = x509Signer(keys);
   const start = SimTime('2026-01-05T08:00:00.000Z');
   const caKey = await keys.generate(KeyRef('ca'), 2048);
-  const ca = await signer.sign(caCertificateProfile(start, KeyRef('ca'), caKey, '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e', 'sha1'));
+  const ca = await signer.sign(
+    caCertificateProfile({
+      startsAt: start,
+      keyRef: KeyRef('ca'),
+      publicKey: caKey,
+      serialNumber: '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e',
+      signatureHash: 'sha1',
+    }),
+  );
   const computerKey = await keys.generate(KeyRef('computer'), 2048);
   const signed = await computerCertificates(await keys.privateKey(KeyRef('ca')), caKey, computerKey, computers, start);
   const out: RecordedEvent[] = [];
