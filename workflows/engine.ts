@@ -65,16 +65,9 @@ export const createLab = async (ports: LabPorts, id: string, options: LabCreatio
   const keyRef = KeyRef('ca-contoso-CA1-CA');
   // A key under this ref with no log is what a creation interrupted before its append leaves: the store reuses it.
   const publicKey = await ports.keys.generate(keyRef, 2048);
-  const { hashAlgorithm } = caSetupChoices(options.ca);
-  const { caSerial } = options.identity;
-  const profile = caCertificateProfile({
-    startsAt: options.startsAt,
-    keyRef,
-    publicKey,
-    serialNumber: caSerial,
-    signatureHash: hashAlgorithm,
-    subject: caSubjectOf(options.ca),
-  });
+  const { hashAlgorithm: signatureHash } = caSetupChoices(options.ca);
+  const [serialNumber, subject] = [options.identity.caSerial, caSubjectOf(options.ca)];
+  const profile = caCertificateProfile({ startsAt: options.startsAt, keyRef, publicKey, serialNumber, signatureHash, subject });
   const { der, thumbprint } = await ports.signer.sign(profile);
   const material = { keyRef, certificate: der, thumbprint, serialTickBase: options.identity.serialTickBase };
   const network = stamp(testNetwork(options.startsAt, options.ca, material), options.startsAt);

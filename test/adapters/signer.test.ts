@@ -57,22 +57,13 @@ const profile = (overrides: Partial<CertificateProfile>, extensions: ExtensionSp
   ...overrides,
 });
 
+const caProfile = (serialNumber: string, signatureHash: 'sha1' | 'sha256') =>
+  caCertificateProfile({ startsAt: start, keyRef: KeyRef('ca'), publicKey: caKey, serialNumber, signatureHash });
+
 const examples: Record<string, CertificateProfile> = {
-  'the CA certificate (SHA-1)': caCertificateProfile({
-    startsAt: start,
-    keyRef: KeyRef('ca'),
-    publicKey: caKey,
-    serialNumber: '1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e',
-    signatureHash: 'sha1',
-  }),
+  'the CA certificate (SHA-1)': caProfile('1f2a4c6e8b0d3f5a7c9e1b3d5f7a9c2e', 'sha1'),
   'the CA certificate (SHA-256, valid past 2049)': {
-    ...caCertificateProfile({
-      startsAt: start,
-      keyRef: KeyRef('ca'),
-      publicKey: caKey,
-      serialNumber: '7c9e1b3d5f7a9c2e1f2a4c6e8b0d3f5a',
-      signatureHash: 'sha256',
-    }),
+    ...caProfile('7c9e1b3d5f7a9c2e1f2a4c6e8b0d3f5a', 'sha256'),
     notAfter: SimTime('2051-01-05T08:00:00.000Z'),
   },
   'a computer certificate: empty subject, critical SAN, SID': profile({}, [
