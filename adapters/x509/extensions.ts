@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { DirectoryString, PolicyInformation } from '@peculiar/asn1-x509';
 import { CertificateApplicationPolicies, CertificateTemplate } from '@peculiar/asn1-x509-microsoft';

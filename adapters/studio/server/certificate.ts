@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import type { IssuedCertificate } from '../../../domain/index.ts';
 import type { CertificateAnswer } from '../api.ts';
