@@ -79,7 +79,8 @@ export const caHandlers: Handlers<CaEvent> = {
     delete ca.pending[String(requestId)];
     ca.issued[serialNumber] = settled(certificate);
     ca.serialByThumbprint[thumbprint] = serialNumber;
-    const serials = ca.serialsByRequester[requester];
+    // Own entries only: a requester named like an Object.prototype member (constructor, toString) starts afresh.
+    const serials = Object.hasOwn(ca.serialsByRequester, requester) ? ca.serialsByRequester[requester] : undefined;
     ca.serialsByRequester[requester] = settled(serials ? [...serials, serialNumber] : [serialNumber]);
     ca.lastRequestId = Math.max(ca.lastRequestId, requestId);
   },

@@ -63,4 +63,4 @@ export const issuedByThumbprint = (ca: CaState, thumbprint: Thumbprint | undefin
 
 /** The certificates issued to a requester, oldest first. */
 export const issuedTo = (ca: CaState, requester: string): IssuedCertificate[] =>
-  (ca.serialsByRequester[requester] ?? []).map((serial) => ca.issued[serial]!);
+  (Object.hasOwn(ca.serialsByRequester, requester) ? ca.serialsByRequester[requester]! : []).map((serial) => ca.issued[serial]!);

@@ -72,9 +72,16 @@ type Mutation = typeof logMutation extends fc.Arbitrary<infer M> ? M : never;
 const derOf = (
   event: RecordedEvent,
 ): { holder: Record<string, string>; der: 'der' | 'certificate'; thumbprint: 'thumbprint' } | undefined => {
-  if (event.type === 'CertificateIssued') return { holder: event.data.certificate as never, der: 'der', thumbprint: 'thumbprint' };
-  if (event.type === 'CaInstalled') return { holder: event.data.authority as never, der: 'certificate', thumbprint: 'thumbprint' };
-  return undefined;
+  // A retyped event may have no such record, or a DER that is not a string: then there is nothing to flip.
+  const found =
+    event.type === 'CertificateIssued'
+      ? { holder: event.data?.certificate as never, der: 'der' as const }
+      : event.type === 'CaInstalled'
+        ? { holder: event.data?.authority as never, der: 'certificate' as const }
+        : undefined;
+  const holder = found?.holder as Record<string, unknown> | undefined;
+  if (!found || typeof holder !== 'object' || holder === null || typeof holder[found.der] !== 'string') return undefined;
+  return { ...found, thumbprint: 'thumbprint' };
 };
 
 const apply = (log: RecordedEvent[], m: Mutation): void => {
