@@ -93,7 +93,10 @@ export const commit = async (
 ): Promise<{ lab: Lab; events: RecordedEvent[] }> => {
   await ports.events.append(lab.id, pending, lab.world.position);
   const events = recorded(pending, lab.world.position);
-  return { lab: { id: lab.id, events: [...lab.events, ...events], world: fold(events, lab.world) }, events };
+  // The step's events in one draft: folded in fixed-size batches, each batch copied the records a timer pass writes on
+  // every computer (issued certificates, stores, hosts) again, a cost growing with the square of the lab's size.
+  const world = fold(events, lab.world, { batch: events.length });
+  return { lab: { id: lab.id, events: [...lab.events, ...events], world }, events };
 };
 
 export const startProcedure = async (ports: LabPorts, lab: Lab, procedure: string): Promise<Lab> => {
