@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cli, tempDir } from '../support/cli.ts';
+import { iisWebServerSteps } from '../support/procedure-spec.ts';
 
 const command = suite('adapters/cli');
 
@@ -64,19 +65,7 @@ command('procedures lists the seed procedures with their steps', async () => {
   const list = JSON.parse(out) as Array<{ id: string; steps: Array<{ id: string }> }>;
   assert.equal(
     list[0]!.steps.map((s) => s.id),
-    [
-      'create-group',
-      'duplicate-template',
-      'name-template',
-      'subject-name',
-      'security',
-      'issue-template',
-      'restart',
-      'request-certificate',
-      'bind',
-      'site-system',
-      'verify',
-    ],
+    [...iisWebServerSteps],
   );
 });
 

@@ -7,25 +7,14 @@ import type { LabPorts } from '../../workflows/index.ts';
 import { openLab } from '../../workflows/index.ts';
 import { jsonlEventStore } from '../../adapters/eventstore/jsonl.ts';
 import { cli, tempDir } from '../support/cli.ts';
+import { iisWebServerSteps } from '../support/procedure-spec.ts';
 import { drawn } from '../support/replay.ts';
 
 /** Drives `pkilab step` in a real pseudo-terminal: tmux runs it, send-keys types, capture-pane reads. */
 const tty = suite('pkilab step in a pseudo-terminal (tmux)');
 /** A tmux server of the suite's own (its socket, no user config), so nothing of another server leaks in. */
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', 'pkilab-test', '-f', '/dev/null', ...args], { encoding: 'utf8' });
-const steps = [
-  'create-group',
-  'duplicate-template',
-  'name-template',
-  'subject-name',
-  'security',
-  'issue-template',
-  'restart',
-  'request-certificate',
-  'bind',
-  'site-system',
-  'verify',
-];
+const steps = iisWebServerSteps;
 
 const terminal = (name: string, out: string, cols: number, rows: number) => {
   // A person at a terminal, not a CI job: Ink renders only a final frame when CI is set.

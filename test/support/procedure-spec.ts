@@ -104,3 +104,18 @@ export const procedureSpec = (id: string) => {
     },
   });
 };
+
+/** The IIS web server procedure's steps in the seed's order, as the CLI lists them and the stepper walks them. */
+export const iisWebServerSteps = [
+  'create-group',
+  'duplicate-template',
+  'name-template',
+  'subject-name',
+  'security',
+  'issue-template',
+  'restart',
+  'request-certificate',
+  'bind',
+  'site-system',
+  'verify',
+] as const;
